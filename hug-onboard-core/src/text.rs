@@ -1,0 +1,361 @@
+//! Normalisation of what people type or what OCR produces.
+//!
+//! Letters from 国保連 are typed in by hand or read by OCR, so the same value
+//! arrives as `１２３４５６７８９０`, `1234567890` or `1234567890　` (with an
+//! ideographic space). These functions turn such input into one canonical
+//! form before any parsing:
+//!
+//! * [`to_halfwidth_ascii`] — full-width digits, letters and symbols
+//!   (U+FF01–U+FF5E) to ASCII, the ideographic space U+3000 to a space, and the
+//!   common OCR dashes (‐ ‑ – — − ―) to `-`.
+//! * [`normalize`] — the above, plus trimming.
+//! * Katakana: [`classify_katakana`], [`halfwidth_to_fullwidth_katakana`],
+//!   [`fullwidth_to_halfwidth_katakana`].
+//! * [`find_control`] — the first control character (NUL, escape, …), which
+//!   parsers reject with a coded error.
+//!
+//! # Example
+//!
+//! ```
+//! use hug_onboard_core::text;
+//!
+//! assert_eq!(text::normalize("　１２３４５６７８９０ "), "1234567890");
+//! assert_eq!(text::halfwidth_to_fullwidth_katakana("ﾊｸﾞ ｻｰﾋﾞｽ"), "ハグ サービス");
+//! ```
+
+/// Maps full-width ASCII variants to ASCII, the ideographic space to a space and
+/// OCR dash variants to `-`; everything else is kept.
+///
+/// Katakana are not touched (see [`halfwidth_to_fullwidth_katakana`]), and the
+/// long-vowel mark `ー` is kept, because it is a letter in kana names.
+///
+/// ```
+/// use hug_onboard_core::text::to_halfwidth_ascii;
+/// assert_eq!(to_halfwidth_ascii("ＡＢＣ－１２３　＃"), "ABC-123 #");
+/// assert_eq!(to_halfwidth_ascii("令和元年６月３日"), "令和元年6月3日");
+/// ```
+pub fn to_halfwidth_ascii(input: &str) -> String {
+    input.chars().map(halfwidth_ascii_char).collect()
+}
+
+/// The half-width ASCII form of one character (see [`to_halfwidth_ascii`]).
+///
+/// ```
+/// assert_eq!(hug_onboard_core::text::halfwidth_ascii_char('９'), '9');
+/// assert_eq!(hug_onboard_core::text::halfwidth_ascii_char('あ'), 'あ');
+/// ```
+pub fn halfwidth_ascii_char(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c),
+        '\u{3000}' => ' ',
+        // OCR and IME dash variants: hyphen, non-breaking hyphen, figure dash,
+        // en dash, em dash, horizontal bar, minus sign, small hyphen-minus.
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' | '\u{FE63}' => '-',
+        // Full-width yen sign and the wave dash are left alone on purpose.
+        _ => c,
+    }
+}
+
+/// [`to_halfwidth_ascii`] followed by trimming of white space (including the
+/// ideographic space, tabs and line breaks) at both ends.
+///
+/// ```
+/// assert_eq!(hug_onboard_core::text::normalize("\t　Ｒ１．６．３\r\n"), "R1.6.3");
+/// ```
+pub fn normalize(input: &str) -> String {
+    to_halfwidth_ascii(input).trim().to_owned()
+}
+
+/// Collapses every run of white space (ASCII or ideographic) into one ASCII space
+/// and trims the ends; applied after [`to_halfwidth_ascii`].
+///
+/// ```
+/// assert_eq!(hug_onboard_core::text::collapse_spaces(" 令和　元年  6月 "), "令和 元年 6月");
+/// ```
+pub fn collapse_spaces(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for word in input.split(|c: char| c.is_whitespace() || c == '\u{3000}') {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// The first control character (C0, DEL or C1, other than tab, CR and LF) and
+/// its character position (0-based), if any.
+///
+/// ```
+/// assert_eq!(hug_onboard_core::text::find_control("ab\0c"), Some((2, '\0')));
+/// assert_eq!(hug_onboard_core::text::find_control("a\tb\r\n"), None);
+/// ```
+pub fn find_control(input: &str) -> Option<(usize, char)> {
+    input
+        .chars()
+        .enumerate()
+        .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\r' | '\n'))
+}
+
+/// Is this a full-width katakana letter or mark (ァ–ヺ, ー, ヽ, ヾ)?
+///
+/// ```
+/// use hug_onboard_core::text::is_fullwidth_katakana;
+/// assert!(is_fullwidth_katakana('ガ'));
+/// assert!(is_fullwidth_katakana('ー'));
+/// assert!(!is_fullwidth_katakana('ｶ'));
+/// assert!(!is_fullwidth_katakana('か'));
+/// ```
+pub fn is_fullwidth_katakana(c: char) -> bool {
+    matches!(c, '\u{30A1}'..='\u{30FA}' | '\u{30FC}'..='\u{30FE}')
+}
+
+/// Is this a half-width katakana letter or mark (ｦ–ﾟ, including ｰ, ﾞ and ﾟ)?
+///
+/// ```
+/// use hug_onboard_core::text::is_halfwidth_katakana;
+/// assert!(is_halfwidth_katakana('ｶ'));
+/// assert!(is_halfwidth_katakana('ﾞ'));
+/// assert!(!is_halfwidth_katakana('カ'));
+/// ```
+pub fn is_halfwidth_katakana(c: char) -> bool {
+    matches!(c, '\u{FF66}'..='\u{FF9F}')
+}
+
+/// Characters allowed between katakana in a kana field without making it
+/// non-katakana: spaces (ASCII and ideographic) and the middle dots `・` `･`.
+fn is_kana_separator(c: char) -> bool {
+    matches!(c, ' ' | '\u{3000}' | '\u{30FB}' | '\u{FF65}')
+}
+
+/// What kind of katakana a string is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KanaClass {
+    /// Only full-width katakana (and separators).
+    FullWidth,
+    /// Only half-width katakana (and separators).
+    HalfWidth,
+    /// Both full- and half-width katakana.
+    Mixed,
+    /// Empty or only separators.
+    Empty,
+    /// Contains a character that is not katakana: the first one and its
+    /// character position (0-based).
+    NotKatakana {
+        /// The offending character.
+        ch: char,
+        /// Its 0-based character position.
+        position: usize,
+    },
+}
+
+/// Classifies a kana field (e.g. 名称カナ, 氏名カナ).
+///
+/// Spaces and middle dots are allowed anywhere; hiragana, kanji, Latin letters
+/// and digits are not.
+///
+/// ```
+/// use hug_onboard_core::text::{classify_katakana, KanaClass};
+/// assert_eq!(classify_katakana("ヤマダ タロウ"), KanaClass::FullWidth);
+/// assert_eq!(classify_katakana("ﾔﾏﾀﾞ ﾀﾛｳ"), KanaClass::HalfWidth);
+/// assert_eq!(classify_katakana("ヤマダ ﾀﾛｳ"), KanaClass::Mixed);
+/// assert_eq!(classify_katakana("やまだ"), KanaClass::NotKatakana { ch: 'や', position: 0 });
+/// assert_eq!(classify_katakana("　"), KanaClass::Empty);
+/// ```
+pub fn classify_katakana(input: &str) -> KanaClass {
+    let (mut full, mut half) = (false, false);
+    for (position, ch) in input.chars().enumerate() {
+        if is_fullwidth_katakana(ch) {
+            full = true;
+        } else if is_halfwidth_katakana(ch) {
+            half = true;
+        } else if !is_kana_separator(ch) {
+            return KanaClass::NotKatakana { ch, position };
+        }
+    }
+    match (full, half) {
+        (true, true) => KanaClass::Mixed,
+        (true, false) => KanaClass::FullWidth,
+        (false, true) => KanaClass::HalfWidth,
+        (false, false) => KanaClass::Empty,
+    }
+}
+
+/// Half-width katakana of U+FF66..=U+FF9D in code-point order, as full-width.
+const HALF_TO_FULL: [char; 56] = [
+    'ヲ', 'ァ', 'ィ', 'ゥ', 'ェ', 'ォ', 'ャ', 'ュ', 'ョ', 'ッ', 'ー', 'ア', 'イ', 'ウ', 'エ', 'オ',
+    'カ', 'キ', 'ク', 'ケ', 'コ', 'サ', 'シ', 'ス', 'セ', 'ソ', 'タ', 'チ', 'ツ', 'テ', 'ト', 'ナ',
+    'ニ', 'ヌ', 'ネ', 'ノ', 'ハ', 'ヒ', 'フ', 'ヘ', 'ホ', 'マ', 'ミ', 'ム', 'メ', 'モ', 'ヤ', 'ユ',
+    'ヨ', 'ラ', 'リ', 'ル', 'レ', 'ロ', 'ワ', 'ン',
+];
+
+fn half_base_to_full(c: char) -> Option<char> {
+    match c {
+        '\u{FF66}'..='\u{FF9D}' => Some(HALF_TO_FULL[(c as u32 - 0xFF66) as usize]),
+        '\u{FF65}' => Some('・'),
+        '\u{FF61}' => Some('。'),
+        '\u{FF62}' => Some('「'),
+        '\u{FF63}' => Some('」'),
+        '\u{FF64}' => Some('、'),
+        _ => None,
+    }
+}
+
+fn add_dakuten(c: char) -> Option<char> {
+    match c {
+        'ウ' => Some('ヴ'),
+        'ワ' => Some('ヷ'),
+        'ヲ' => Some('ヺ'),
+        'カ' | 'キ' | 'ク' | 'ケ' | 'コ' | 'サ' | 'シ' | 'ス' | 'セ' | 'ソ' | 'タ' | 'チ'
+        | 'ツ' | 'テ' | 'ト' | 'ハ' | 'ヒ' | 'フ' | 'ヘ' | 'ホ' => {
+            char::from_u32(c as u32 + 1)
+        }
+        _ => None,
+    }
+}
+
+fn add_handakuten(c: char) -> Option<char> {
+    match c {
+        'ハ' | 'ヒ' | 'フ' | 'ヘ' | 'ホ' => char::from_u32(c as u32 + 2),
+        _ => None,
+    }
+}
+
+/// Converts half-width katakana to full-width, combining the voiced marks
+/// (`ｶﾞ` → `ガ`, `ﾊﾟ` → `パ`); other characters are kept.
+///
+/// ```
+/// use hug_onboard_core::text::halfwidth_to_fullwidth_katakana;
+/// assert_eq!(halfwidth_to_fullwidth_katakana("ﾎｳｶｺﾞﾄｳﾃﾞｲｻｰﾋﾞｽ"), "ホウカゴトウデイサービス");
+/// assert_eq!(halfwidth_to_fullwidth_katakana("ｳﾞｧ ﾊﾟ"), "ヴァ パ");
+/// ```
+pub fn halfwidth_to_fullwidth_katakana(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut chars = input.chars().peekable();
+    while let Some(c) = chars.next() {
+        let Some(full) = half_base_to_full(c) else {
+            out.push(match c {
+                '\u{FF9E}' => '゛',
+                '\u{FF9F}' => '゜',
+                _ => c,
+            });
+            continue;
+        };
+        let combined = match chars.peek() {
+            Some('\u{FF9E}') => add_dakuten(full),
+            Some('\u{FF9F}') => add_handakuten(full),
+            _ => None,
+        };
+        match combined {
+            Some(v) => {
+                chars.next();
+                out.push(v);
+            }
+            None => out.push(full),
+        }
+    }
+    out
+}
+
+/// Converts full-width katakana to half-width (`ガ` → `ｶﾞ`), for fields that
+/// must be half-width; characters without a half-width form (e.g. `ヰ`) are kept.
+///
+/// ```
+/// use hug_onboard_core::text::fullwidth_to_halfwidth_katakana;
+/// assert_eq!(fullwidth_to_halfwidth_katakana("ハグ・サービス"), "ﾊｸﾞ･ｻｰﾋﾞｽ");
+/// ```
+pub fn fullwidth_to_halfwidth_katakana(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() * 2);
+    for c in input.chars() {
+        if let Some(i) = HALF_TO_FULL.iter().position(|&f| f == c) {
+            out.push(char::from_u32(0xFF66 + i as u32).unwrap_or(c));
+            continue;
+        }
+        let (base, mark) = match c {
+            'ヴ' => ('ウ', Some('\u{FF9E}')),
+            'ヷ' => ('ワ', Some('\u{FF9E}')),
+            'ヺ' => ('ヲ', Some('\u{FF9E}')),
+            '・' => ('・', None),
+            _ => {
+                // Voiced: the code point after an unvoiced base; semi-voiced: two after.
+                let prev1 = (c as u32)
+                    .checked_sub(1)
+                    .and_then(char::from_u32)
+                    .filter(|&b| add_dakuten(b) == Some(c));
+                let prev2 = (c as u32)
+                    .checked_sub(2)
+                    .and_then(char::from_u32)
+                    .filter(|&b| add_handakuten(b) == Some(c));
+                match (prev1, prev2) {
+                    (Some(b), _) => (b, Some('\u{FF9E}')),
+                    (None, Some(b)) => (b, Some('\u{FF9F}')),
+                    _ => {
+                        out.push(c);
+                        continue;
+                    }
+                }
+            }
+        };
+        if base == '・' {
+            out.push('\u{FF65}');
+            continue;
+        }
+        match HALF_TO_FULL.iter().position(|&f| f == base) {
+            Some(i) => {
+                out.push(char::from_u32(0xFF66 + i as u32).unwrap_or(base));
+                if let Some(m) = mark {
+                    out.push(m);
+                }
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fullwidth_ascii_range_roundtrips() {
+        for cp in 0x21u32..=0x7E {
+            let ascii = char::from_u32(cp).unwrap();
+            let full = char::from_u32(cp - 0x21 + 0xFF01).unwrap();
+            assert_eq!(halfwidth_ascii_char(full), ascii);
+            assert_eq!(halfwidth_ascii_char(ascii), ascii);
+        }
+    }
+
+    #[test]
+    fn katakana_roundtrip_all_halfwidth_letters() {
+        for cp in 0xFF66u32..=0xFF9D {
+            let h = char::from_u32(cp).unwrap().to_string();
+            let f = halfwidth_to_fullwidth_katakana(&h);
+            assert_eq!(fullwidth_to_halfwidth_katakana(&f), h, "{h}");
+        }
+        let voiced = "ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポヴ";
+        let half = fullwidth_to_halfwidth_katakana(voiced);
+        assert_eq!(halfwidth_to_fullwidth_katakana(&half), voiced);
+    }
+
+    #[test]
+    fn stray_marks_and_others_are_kept() {
+        assert_eq!(halfwidth_to_fullwidth_katakana("ﾞｱ"), "゛ア");
+        assert_eq!(halfwidth_to_fullwidth_katakana("ｱﾟ"), "ア゜");
+        assert_eq!(fullwidth_to_halfwidth_katakana("abcヰ"), "abcヰ");
+        assert_eq!(fullwidth_to_halfwidth_katakana("\0\u{1}"), "\0\u{1}");
+    }
+
+    #[test]
+    fn long_inputs_do_not_blow_up() {
+        let s = "１".repeat(10_000);
+        assert_eq!(normalize(&s).len(), 10_000);
+        let k = "ｶﾞ".repeat(10_000);
+        assert_eq!(halfwidth_to_fullwidth_katakana(&k).chars().count(), 10_000);
+    }
+}
