@@ -87,15 +87,36 @@ use crate::text;
 
 /// The symbols the テストID password screen accepts (guide P6): every printable
 /// ASCII punctuation character except `"` and `\`.
+///
+/// ```
+/// use hug_onboard_core::password::TEST_SCREEN_SYMBOLS;
+/// assert_eq!(TEST_SCREEN_SYMBOLS.len(), 30);
+/// assert!(!TEST_SCREEN_SYMBOLS.contains('"') && !TEST_SCREEN_SYMBOLS.contains('\\'));
+/// ```
 pub const TEST_SCREEN_SYMBOLS: &str = "!#$%&'()*+,-./:;<=>?@[]^_`{|}~";
 
-/// The symbols the production-ID password screen accepts (guide P22).
+/// The symbols the production-ID password screen accepts (guide P22): the
+/// テストID set without `^`, `` ` ``, `|` and `~`.
+///
+/// ```
+/// use hug_onboard_core::password::{PRODUCTION_SCREEN_SYMBOLS, TEST_SCREEN_SYMBOLS};
+/// assert!(PRODUCTION_SCREEN_SYMBOLS.chars().all(|c| TEST_SCREEN_SYMBOLS.contains(c)));
+/// let only_test: String = TEST_SCREEN_SYMBOLS.chars().filter(|c| !PRODUCTION_SCREEN_SYMBOLS.contains(*c)).collect();
+/// assert_eq!(only_test, "^`|~");
+/// ```
 pub const PRODUCTION_SCREEN_SYMBOLS: &str = "!#$%&'()*+,-./:;<=>?@[]_{}";
 
 /// Characters [`PasswordPolicy::generate`] never uses, because they are easy to
 /// misread on paper or on screen: `0 O o` (zero and the letter O), `1 l I |`
 /// (one, small L, capital i, bar), `` ' ` " `` (quotes), `, .` and `; :`
 /// (hard to tell apart in small print).
+///
+/// ```
+/// use hug_onboard_core::password::{LOOK_ALIKES, PasswordPolicy};
+/// let pw = PasswordPolicy::generation().generate(16)?;
+/// assert!(!pw.expose().chars().any(|c| LOOK_ALIKES.contains(c)));
+/// # Ok::<(), hug_onboard_core::password::PasswordError>(())
+/// ```
 pub const LOOK_ALIKES: &str = "0Oo1lI|'`\",.;:";
 
 /// How many offending characters [`PasswordPolicy::check`] lists one by one;
@@ -103,6 +124,14 @@ pub const LOOK_ALIKES: &str = "0Oo1lI|'`\",.;:";
 ///
 /// A password has at most 16 characters, so 20 covers every real case while a
 /// 10 000-character paste still yields a short list.
+///
+/// ```
+/// use hug_onboard_core::diagnostic::Diagnostic;
+/// use hug_onboard_core::password::{MAX_CHAR_VIOLATIONS, PasswordPolicy};
+/// let v = PasswordPolicy::test_screen().check(&"あ".repeat(10_000), None);
+/// assert_eq!(v.iter().filter(|v| v.code() == "password.char_not_allowed").count(), MAX_CHAR_VIOLATIONS);
+/// assert_eq!(v.last().unwrap().code(), "password.char_more");
+/// ```
 pub const MAX_CHAR_VIOLATIONS: usize = 20;
 
 /// The portal's lockout: after `attempts` wrong passwords the ID is locked for
@@ -316,6 +345,21 @@ pub struct PasswordPolicy {
 ///
 /// Positions are 1-based character positions in the password as given.
 /// Nothing here holds the password; a character variant holds one character.
+///
+/// # Example
+///
+/// ```
+/// use hug_onboard_core::diagnostic::{Diagnostic, Lang, Severity};
+/// use hug_onboard_core::password::{PasswordPolicy, PasswordViolation};
+///
+/// let v = PasswordPolicy::test_screen().check("abcd1234ｘ", None);
+/// assert_eq!(v[0], PasswordViolation::CharFullwidth {
+///     ch: 'ｘ', position: 9, halfwidth: 'x', halfwidth_allowed: true,
+/// });
+/// assert_eq!(v[0].code(), "password.char_fullwidth");
+/// assert_eq!(v[0].severity(), Severity::Error);
+/// assert!(v[0].message(Lang::En).contains("half-width 'x'"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PasswordViolation {
@@ -434,6 +478,17 @@ pub enum PasswordViolation {
 }
 
 /// Why [`PasswordPolicy::generate`] could not make a password.
+///
+/// # Example
+///
+/// ```
+/// use hug_onboard_core::diagnostic::{Diagnostic, Lang};
+/// use hug_onboard_core::password::{PasswordError, PasswordPolicy};
+///
+/// let e = PasswordPolicy::generation().generate(20).unwrap_err();
+/// assert_eq!(e, PasswordError::GenerateLength { requested: 20, min: 8, max: 16 });
+/// assert!(e.message(Lang::Ja).contains("8〜16文字"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PasswordError {
@@ -461,6 +516,11 @@ pub enum PasswordError {
 }
 
 /// Codes of this module.
+///
+/// ```
+/// use hug_onboard_core::password::CODES;
+/// assert!(CODES.iter().any(|c| c.code == "password.too_short"));
+/// ```
 pub const CODES: &[CodeInfo] = &[
     CodeInfo::new("password.empty", Severity::Error, "the password is empty"),
     CodeInfo::new(
