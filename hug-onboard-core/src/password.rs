@@ -647,7 +647,7 @@ fn show_char_en(ch: char) -> String {
     } else if ch.is_control() || ch.is_whitespace() {
         format!("U+{:04X}", ch as u32)
     } else {
-        format!("'{ch}' (U+{:04X})", ch as u32)
+        format!("'{ch}', U+{:04X}", ch as u32)
     }
 }
 
@@ -774,11 +774,11 @@ impl Diagnostic for PasswordViolation {
                 space_name(*ch, lang)
             ),
             (V::CharControl { ch, position }, Lang::Ja) => format!(
-                "パスワードの{position}文字目は制御文字（{}）です。改行やタブを含めずに入力してください。",
+                "パスワードの{position}文字目は制御文字（{}）です。改行・タブなどの制御文字は使えません。",
                 show_char(*ch)
             ),
             (V::CharControl { ch, position }, Lang::En) => format!(
-                "Character {position} of the password is a control character ({}); remove line breaks and tabs.",
+                "Character {position} of the password is a control character ({}); line breaks, tabs and other control characters are not allowed.",
                 show_char_en(*ch)
             ),
             (V::CharQuoteOrBackslash { ch, position }, Lang::Ja) => {
