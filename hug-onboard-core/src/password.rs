@@ -70,7 +70,8 @@
 //! let v = &policy.check("abc1", None)[0];
 //! assert_eq!(v.message(Lang::Ja), "パスワードは8文字以上で入力してください（現在4文字）。");
 //!
-//! let pw = PasswordPolicy::generation().generate(12)?;
+//! let os = |b: &mut [u8]| getrandom::fill(b).map_err(|e| e.to_string());
+//! let pw = PasswordPolicy::generation().generate_with(12, os)?;
 //! assert!(PasswordPolicy::test_screen().check(pw.expose(), None).is_empty());
 //! assert!(policy.check(pw.expose(), None).is_empty());
 //! # Ok::<(), hug_onboard_core::password::PasswordError>(())
@@ -113,7 +114,8 @@ pub const PRODUCTION_SCREEN_SYMBOLS: &str = "!#$%&'()*+,-./:;<=>?@[]_{}";
 ///
 /// ```
 /// use hug_onboard_core::password::{LOOK_ALIKES, PasswordPolicy};
-/// let pw = PasswordPolicy::generation().generate(16)?;
+/// let os = |b: &mut [u8]| getrandom::fill(b).map_err(|e| e.to_string());
+/// let pw = PasswordPolicy::generation().generate_with(16, os)?;
 /// assert!(!pw.expose().chars().any(|c| LOOK_ALIKES.contains(c)));
 /// # Ok::<(), hug_onboard_core::password::PasswordError>(())
 /// ```
@@ -485,7 +487,7 @@ pub enum PasswordViolation {
 /// use hug_onboard_core::diagnostic::{Diagnostic, Lang};
 /// use hug_onboard_core::password::{PasswordError, PasswordPolicy};
 ///
-/// let e = PasswordPolicy::generation().generate(20).unwrap_err();
+/// let e = PasswordPolicy::generation().generate_with(20, |_| Ok(())).unwrap_err();
 /// assert_eq!(e, PasswordError::GenerateLength { requested: 20, min: 8, max: 16 });
 /// assert!(e.message(Lang::Ja).contains("8〜16文字"));
 /// ```
@@ -1430,8 +1432,11 @@ impl PasswordPolicy {
         (letters, digits, symbols)
     }
 
-    /// Generates a password of `length` characters from the operating
-    /// system's CSPRNG (`getrandom`).
+    /// Generates a password of `length` characters from the random bytes
+    /// that `fill` supplies (it must fill the whole buffer or return an error
+    /// message). Pass a CSPRNG — e.g. `getrandom::fill` — in production: the
+    /// core reads no operating-system source itself (it has no `libc` in its
+    /// dependency tree); the C and Python faces pass the OS generator.
     ///
     /// The result passes this policy, the テストID screen and the production
     /// screen, by construction: it holds at least one letter and one digit,
@@ -1444,38 +1449,9 @@ impl PasswordPolicy {
     ///
     /// `password.generate_length` when `length` is outside
     /// [`generate_lengths`](Self::generate_lengths) (8–16 for the built-in
-    /// profiles); `password.random_unavailable` when the operating system has
-    /// no random source; `password.generate_failed` never (an internal guard).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use hug_onboard_core::diagnostic::Diagnostic;
-    /// use hug_onboard_core::password::PasswordPolicy;
-    ///
-    /// let p = PasswordPolicy::generation();
-    /// let pw = p.generate(12)?;
-    /// assert_eq!(pw.len(), 12);
-    /// assert_eq!(format!("{pw}"), "***");
-    /// assert_eq!(p.generate(17).unwrap_err().code(), "password.generate_length");
-    /// # Ok::<(), hug_onboard_core::password::PasswordError>(())
-    /// ```
-    pub fn generate(&self, length: usize) -> Result<Secret, PasswordError> {
-        self.generate_with(length, |buf| {
-            getrandom::fill(buf).map_err(|e| e.to_string())
-        })
-    }
-
-    /// [`generate`](Self::generate) with the random bytes taken from `fill`,
-    /// which must fill the whole buffer or return an error message. For tests
-    /// and for callers with their own CSPRNG; pass a real CSPRNG in
-    /// production.
-    ///
-    /// # Errors
-    ///
-    /// As [`generate`](Self::generate); `password.random_unavailable` when
-    /// `fill` fails, or when it keeps returning bytes that rejection sampling
-    /// must discard (1 000 in a row).
+    /// profiles); `password.random_unavailable` when `fill` fails, or when it
+    /// keeps returning bytes that rejection sampling must discard (1 000 in a
+    /// row); `password.generate_failed` never (an internal guard).
     ///
     /// # Example
     ///
@@ -1613,6 +1589,9 @@ impl fmt::Display for PasswordProfile {
 
 #[cfg(test)]
 mod tests {
+    fn os_random(buf: &mut [u8]) -> Result<(), String> {
+        getrandom::fill(buf).map_err(|e| e.to_string())
+    }
     use super::*;
 
     fn codes(v: &[PasswordViolation]) -> Vec<&'static str> {
@@ -1930,12 +1909,12 @@ mod tests {
     fn generate_lengths_and_errors() {
         let p = PasswordPolicy::generation();
         for n in 8..=16 {
-            let pw = p.generate(n).unwrap();
+            let pw = p.generate_with(n, os_random).unwrap();
             assert_eq!(pw.len(), n);
         }
         for n in [0, 1, 7, 17, usize::MAX] {
             assert_eq!(
-                p.generate(n).unwrap_err().code(),
+                p.generate_with(n, os_random).unwrap_err().code(),
                 "password.generate_length"
             );
         }
@@ -1945,7 +1924,7 @@ mod tests {
             ..PasswordPolicy::generation()
         };
         assert_eq!(
-            broken.generate(8).unwrap_err().code(),
+            broken.generate_with(8, os_random).unwrap_err().code(),
             "password.generate_length"
         );
         // A source that only gives rejected bytes is reported, not looped on.
@@ -2013,7 +1992,7 @@ mod tests {
         };
         let _ = weird.check("あ \0x", Some("\0"));
         let _ = weird.check_change("", "", "", "");
-        assert!(weird.generate(8).is_err());
+        assert!(weird.generate_with(8, os_random).is_err());
         let _ = weird.advice(Lang::Ja);
     }
 }

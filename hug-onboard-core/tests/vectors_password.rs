@@ -43,7 +43,9 @@ fn password_vectors() {
         )),
         "password.generate" => {
             let length = case.input["length"].as_u64().expect("length") as usize;
-            match policy(case).generate(length) {
+            match policy(case)
+                .generate_with(length, |b| getrandom::fill(b).map_err(|e| e.to_string()))
+            {
                 Ok(pw) => {
                     let passes: Vec<_> = PasswordProfile::ALL
                         .iter()
