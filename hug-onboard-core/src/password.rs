@@ -1368,7 +1368,7 @@ impl PasswordPolicy {
         s
     }
 
-    /// The range of lengths [`generate`](Self::generate) accepts: within this
+    /// The range of lengths [`generate_with`](Self::generate_with) accepts: within this
     /// policy *and* both screens (8–16), and at least 2 (a letter and a
     /// digit). `None` when no length fits (a custom policy with `min_len >
     /// max_len`, say).
@@ -1399,7 +1399,7 @@ impl PasswordPolicy {
         (min <= max).then_some((min, max))
     }
 
-    /// The characters [`generate`](Self::generate) draws from: letters, digits
+    /// The characters [`generate_with`](Self::generate_with) draws from: letters, digits
     /// 2–9 and this policy's symbols that both screens accept, minus
     /// [`LOOK_ALIKES`], in a fixed order.
     ///
