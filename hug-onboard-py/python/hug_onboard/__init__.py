@@ -1,0 +1,57 @@
+"""hug_onboard: onboarding Japanese care providers to 国保連 electronic billing.
+
+The Python face of the ``hug-onboard-core`` Rust library: facility numbers,
+registration notices, password rules, certificates, the billing calendar and
+the onboarding workflow. Every error is a :class:`HugOnboardError` with a
+stable ``code`` and a message in Japanese and English.
+
+>>> from hug_onboard import FacilityNumber
+>>> n = FacilityNumber("１３１２３４５６７８")
+>>> str(n), n.prefecture.name_ja
+('1312345678', '東京都')
+"""
+
+from __future__ import annotations
+
+from ._native import (
+    CodeInfo,
+    FacilityNumber,
+    Finding,
+    Prefecture,
+    UserId,
+    __version__,
+    codes,
+)
+from ._errors import (
+    CertificateFormatError,
+    HugOnboardError,
+    UnsupportedCertificateError,
+    ValidationError,
+    WorkflowError,
+    WrongPasswordError,
+    error_class_for,
+)
+
+#: A problem found by a check (``.code``, ``.message(lang="ja")``); same class as :class:`Finding`.
+Violation = Finding
+
+__all__ = [
+    "__version__",
+    # values
+    "FacilityNumber",
+    "Prefecture",
+    "UserId",
+    # problems and the code catalogue
+    "Finding",
+    "Violation",
+    "CodeInfo",
+    "codes",
+    # exceptions
+    "HugOnboardError",
+    "ValidationError",
+    "WrongPasswordError",
+    "CertificateFormatError",
+    "UnsupportedCertificateError",
+    "WorkflowError",
+    "error_class_for",
+]

@@ -1,0 +1,360 @@
+"""The support staff's command line: ``hug-onboard`` and ``python -m hug_onboard``.
+
+Japanese output by default (``--lang en`` or ``HUG_ONBOARD_LANG=en`` for
+English), ``--json`` for machines. Never a traceback: every failure is a
+message with a stable code and one of the exit codes below.
+
+Exit codes:
+  0   success
+  1   the input was read and has problems (invalid value, policy violation, not ready)
+  2   usage error (unknown subcommand, bad option, missing argument or password)
+  3   a file cannot be read (missing, a directory, no permission, not text)
+  4   wrong password for a certificate file
+  5   the certificate file is corrupt or unsupported
+  6   workflow error (a step out of order, an unreadable state file)
+  70  internal error (a bug: please report it with the command line)
+  130 interrupted (Ctrl-C)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Any, Callable, NoReturn, Optional, Sequence, TextIO
+
+from . import _errors
+from ._errors import HugOnboardError
+from ._native import FacilityNumber, Finding, Prefecture, UserId, __version__, codes
+
+__all__ = [
+    "main",
+    "EXIT_OK",
+    "EXIT_PROBLEMS",
+    "EXIT_USAGE",
+    "EXIT_FILE",
+    "EXIT_WRONG_PASSWORD",
+    "EXIT_CERTIFICATE",
+    "EXIT_WORKFLOW",
+    "EXIT_INTERNAL",
+    "EXIT_INTERRUPTED",
+]
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+EXIT_FILE = 3
+EXIT_WRONG_PASSWORD = 4
+EXIT_CERTIFICATE = 5
+EXIT_WORKFLOW = 6
+EXIT_INTERNAL = 70
+EXIT_INTERRUPTED = 130
+
+LANG_ENV = "HUG_ONBOARD_LANG"
+
+
+class CliError(HugOnboardError):
+    """A command-line failure (file, usage, password input) with its exit code."""
+
+    def __init__(self, code: str, ja: str, en: str, exit_code: int) -> None:
+        super().__init__([Finding(code, ja, en)])
+        self.exit_code = exit_code
+
+
+def exit_code_for(error: HugOnboardError) -> int:
+    """The documented exit code for an error."""
+    if isinstance(error, CliError):
+        return error.exit_code
+    if isinstance(error, _errors.WrongPasswordError):
+        return EXIT_WRONG_PASSWORD
+    if isinstance(error, (_errors.CertificateFormatError, _errors.UnsupportedCertificateError)):
+        return EXIT_CERTIFICATE
+    if isinstance(error, _errors.WorkflowError):
+        return EXIT_WORKFLOW
+    if isinstance(error, _errors.ValidationError):
+        return EXIT_PROBLEMS
+    return EXIT_INTERNAL
+
+
+class Output:
+    """Where and how a command prints: language and JSON or text."""
+
+    def __init__(self, lang: str, as_json: bool, stdout: TextIO, stderr: TextIO) -> None:
+        self.lang = lang
+        self.as_json = as_json
+        self.stdout = stdout
+        self.stderr = stderr
+
+    def t(self, ja: str, en: str) -> str:
+        """Picks the text in the output language."""
+        return en if self.lang == "en" else ja
+
+    def result(self, data: dict[str, Any], lines: Sequence[str]) -> None:
+        """Prints a successful result: ``data`` as JSON, or the text lines."""
+        if self.as_json:
+            payload: dict[str, Any] = {"ok": True}
+            payload.update(data)
+            self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        else:
+            for line in lines:
+                self.stdout.write(line + "\n")
+
+    def error(self, error: HugOnboardError) -> None:
+        """Prints an error: JSON on stdout, or a message on stderr."""
+        if self.as_json:
+            payload = {"ok": False, "error": error.to_dict()}
+            self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+            return
+        label = self.t("エラー", "error")
+        for f in error.findings:
+            self.stderr.write(f"{label} [{f.code}]: {f.message(self.lang)}\n")
+
+
+# --- input helpers -----------------------------------------------------------------
+
+
+def read_text(path: str, out: Output) -> str:
+    """Reads a text file ("-" = stdin): UTF-8 (with or without BOM), else Shift_JIS (cp932)."""
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except FileNotFoundError:
+        raise CliError(
+            "cli.file_not_found",
+            f"ファイルが見つかりません: {path}",
+            f"File not found: {path}",
+            EXIT_FILE,
+        ) from None
+    except IsADirectoryError:
+        raise CliError(
+            "cli.file_unreadable",
+            f"フォルダです。ファイルを指定してください: {path}",
+            f"That is a directory, not a file: {path}",
+            EXIT_FILE,
+        ) from None
+    except OSError as e:
+        raise CliError(
+            "cli.file_unreadable",
+            f"ファイルを読めません: {path}（{e.strerror}）",
+            f"Cannot read {path}: {e.strerror}",
+            EXIT_FILE,
+        ) from None
+    for encoding in ("utf-8-sig", "cp932"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise CliError(
+        "cli.not_text",
+        f"テキストファイルではありません（UTF-8 でも Shift_JIS でもありません）: {path}",
+        f"Not a text file (neither UTF-8 nor Shift_JIS): {path}",
+        EXIT_FILE,
+    )
+
+
+def read_bytes(path: str) -> bytes:
+    """Reads a binary file, with the CLI's messages for a missing or unreadable file."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except FileNotFoundError:
+        raise CliError(
+            "cli.file_not_found",
+            f"ファイルが見つかりません: {path}",
+            f"File not found: {path}",
+            EXIT_FILE,
+        ) from None
+    except IsADirectoryError:
+        raise CliError(
+            "cli.file_unreadable",
+            f"フォルダです。ファイルを指定してください: {path}",
+            f"That is a directory, not a file: {path}",
+            EXIT_FILE,
+        ) from None
+    except OSError as e:
+        raise CliError(
+            "cli.file_unreadable",
+            f"ファイルを読めません: {path}（{e.strerror}）",
+            f"Cannot read {path}: {e.strerror}",
+            EXIT_FILE,
+        ) from None
+
+
+# --- subcommands -------------------------------------------------------------------
+
+
+def cmd_facility(args: argparse.Namespace, out: Output) -> int:
+    """``facility NUMBER``: checks a 事業所番号 and names its prefecture."""
+    n = FacilityNumber(args.number)
+    p = n.prefecture
+    out.result(
+        {
+            "number": str(n),
+            "prefecture": p.number,
+            "prefecture_ja": p.name_ja,
+            "prefecture_en": p.name_en,
+        },
+        [
+            out.t(f"事業所番号: {n}", f"Facility number: {n}"),
+            out.t(f"都道府県: {p.name_ja}（{p.code}）", f"Prefecture: {p.name_en} ({p.code})"),
+        ],
+    )
+    return EXIT_OK
+
+
+def cmd_user_id(args: argparse.Namespace, out: Output) -> int:
+    """``user-id ID``: checks a portal user ID as it would be typed."""
+    uid = UserId(args.id)
+    out.result({"id": str(uid)}, [out.t(f"ユーザID: {uid}", f"User ID: {uid}")])
+    return EXIT_OK
+
+
+def cmd_prefectures(args: argparse.Namespace, out: Output) -> int:
+    """``prefectures``: the 47 prefecture codes."""
+    items = Prefecture.all()
+    out.result(
+        {"prefectures": [{"code": p.code, "ja": p.name_ja, "en": p.name_en} for p in items]},
+        [f"{p.code} {p.name(out.lang)}" for p in items],
+    )
+    return EXIT_OK
+
+
+def cmd_codes(args: argparse.Namespace, out: Output) -> int:
+    """``codes``: every stable code the library can emit."""
+    items = codes()
+    out.result(
+        {"codes": [{"code": c.code, "severity": c.severity, "summary": c.summary} for c in items]},
+        [f"{c.code:40} {c.severity:8} {c.summary}" for c in items],
+    )
+    return EXIT_OK
+
+
+# --- the parser --------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are bilingual, coded, and exit with EXIT_USAGE."""
+
+    out: Optional[Output] = None
+
+    def error(self, message: str) -> NoReturn:
+        out = _Parser.out
+        err = CliError(
+            "cli.usage",
+            f"コマンドの指定が正しくありません: {message}（--help で使い方を表示します）",
+            f"Invalid command line: {message} (see --help)",
+            EXIT_USAGE,
+        )
+        if out is not None:
+            out.error(err)
+            if not out.as_json:
+                out.stderr.write(self.format_usage())
+        else:
+            sys.stderr.write(str(err) + "\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+Handler = Callable[[argparse.Namespace, Output], int]
+
+_EPILOG = "終了コード / exit codes:" + (__doc__ or "Exit codes:").split("Exit codes:", 1)[1]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for tests and documentation)."""
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--lang",
+        choices=["ja", "en"],
+        default=argparse.SUPPRESS,
+        help="出力の言語 / output language (default: ja, or $HUG_ONBOARD_LANG)",
+    )
+    common.add_argument(
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="JSON で出力 / print JSON for machines",
+    )
+    parser = _Parser(
+        prog="hug-onboard",
+        description="国保連の電子請求への移行を支援するコマンド / onboarding to 国保連 electronic billing",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"hug-onboard {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text, parents=[common])
+        p.set_defaults(func=handler)
+        return p
+
+    p = add("facility", cmd_facility, "事業所番号を確認する / check a facility number (事業所番号)")
+    p.add_argument("number", help="事業所番号（10桁）/ the 10-digit facility number")
+    p = add("user-id", cmd_user_id, "ユーザIDを確認する / check a portal user ID")
+    p.add_argument("id", help="ユーザID / the user ID")
+    add("prefectures", cmd_prefectures, "都道府県番号の一覧 / list the prefecture codes")
+    add("codes", cmd_codes, "エラーコードの一覧 / list every stable error code")
+    return parser
+
+
+def _prescan_lang(argv: Sequence[str]) -> str:
+    """The output language before argparse runs (so that its errors are in it too)."""
+    lang = os.environ.get(LANG_ENV, "ja").strip().lower()
+    for i, a in enumerate(argv):
+        if a == "--lang" and i + 1 < len(argv):
+            lang = argv[i + 1]
+        elif a.startswith("--lang="):
+            lang = a.split("=", 1)[1]
+    return "en" if lang == "en" else "ja"
+
+
+def main(
+    argv: Optional[Sequence[str]] = None,
+    stdout: Optional[TextIO] = None,
+    stderr: Optional[TextIO] = None,
+) -> int:
+    """Runs the command line; returns the exit code (never raises, never prints a traceback)."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    out = Output(
+        _prescan_lang(args_list),
+        "--json" in args_list,
+        stdout if stdout is not None else sys.stdout,
+        stderr if stderr is not None else sys.stderr,
+    )
+    _Parser.out = out
+    try:
+        try:
+            args = build_parser().parse_args(args_list)
+        except SystemExit as e:  # --help, --version, or a usage error already printed
+            code = e.code
+            return code if isinstance(code, int) else EXIT_USAGE
+        out.lang = getattr(args, "lang", out.lang)
+        out.as_json = bool(getattr(args, "json", False))
+        handler: Handler = args.func
+        return handler(args, out)
+    except HugOnboardError as e:
+        out.error(e)
+        return exit_code_for(e)
+    except KeyboardInterrupt:
+        out.stderr.write(out.t("中断しました。\n", "Interrupted.\n"))
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as e:  # the last line of defence: no traceback for users
+        if os.environ.get("HUG_ONBOARD_DEBUG"):
+            raise
+        err = CliError(
+            "cli.internal",
+            f"内部エラーが発生しました（不具合です）: {type(e).__name__}: {e}",
+            f"Internal error (a bug): {type(e).__name__}: {e}",
+            EXIT_INTERNAL,
+        )
+        out.error(err)
+        return EXIT_INTERNAL
+    finally:
+        _Parser.out = None
