@@ -192,6 +192,11 @@ impl<E> Problems<E> {
         }
     }
 
+    /// A list of exactly one problem.
+    pub fn one(item: E) -> Self {
+        Problems { items: vec![item] }
+    }
+
     /// The problems, in the order found.
     pub fn items(&self) -> &[E] {
         &self.items

@@ -11,10 +11,14 @@
 //! # Example
 //!
 //! ```
-//! use hug_onboard_core::facility::FacilityNumber;
+//! use hug_onboard_core::{facility::FacilityNumber, wareki};
 //!
 //! let n = FacilityNumber::parse("１３１２３４５６７８")?;
 //! assert_eq!(n.prefecture().name_ja(), "東京都");
+//!
+//! let d = wareki::parse_date("令和 元年 6月 3日")?;
+//! assert_eq!(d.to_string(), "2019-06-03");
+//! assert_eq!(wareki::format(d, wareki::Style::Long)?, "令和元年6月3日");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
