@@ -182,7 +182,6 @@ pub fn to_err(py: Python<'_>, d: &impl Diagnostic) -> PyErr {
 }
 
 /// The exception for several core errors (all of them, in order).
-#[allow(dead_code)] // for the multi-problem validators (notice, rulebook) as they land
 pub fn problems_err<E: Diagnostic>(py: Python<'_>, p: &Problems<E>) -> PyErr {
     error_from_findings(py, p.iter().map(PyFinding::of).collect())
 }

@@ -12,6 +12,8 @@ use pyo3::prelude::*;
 
 mod errors;
 mod facility;
+mod notice;
+mod wareki;
 
 use hug_onboard_core::diagnostic;
 
@@ -63,6 +65,16 @@ fn codes() -> Vec<PyCodeInfo> {
         summary: "a Rust panic caught at the Python boundary (a bug in the library)",
     });
     v.push(PyCodeInfo {
+        code: wareki::INVALID_STYLE,
+        severity: "error",
+        summary: "a wareki style argument that is not long, long_numeric or short",
+    });
+    v.push(PyCodeInfo {
+        code: notice::INVALID_KIND,
+        severity: "error",
+        summary: "a notice kind argument that is not test or production",
+    });
+    v.push(PyCodeInfo {
         code: errors::INVALID_LANG,
         severity: "error",
         summary: "a lang argument that is not \"ja\" or \"en\"",
@@ -92,6 +104,11 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<facility::PyPrefecture>()?;
     m.add_class::<facility::PyFacilityNumber>()?;
     m.add_class::<facility::PyUserId>()?;
+    m.add_class::<wareki::PyPartialDate>()?;
+    m.add_class::<notice::PyNotice>()?;
+    m.add_function(wrap_pyfunction!(wareki::parse_wareki, m)?)?;
+    m.add_function(wrap_pyfunction!(wareki::parse_wareki_partial, m)?)?;
+    m.add_function(wrap_pyfunction!(wareki::format_wareki, m)?)?;
     m.add_function(wrap_pyfunction!(codes, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
     Ok(())

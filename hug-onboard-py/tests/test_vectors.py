@@ -7,6 +7,7 @@ skip); an unknown op inside an area fails its case.
 
 from __future__ import annotations
 
+import datetime
 import json
 from typing import Any, Callable, Dict, List, Tuple
 
@@ -43,10 +44,71 @@ def op_user_id_parse(inp: Input) -> Any:
     return {"id": str(h.UserId(_s(inp)))}
 
 
+# --- wareki ------------------------------------------------------------------------
+
+
+def _lenient(inp: Input) -> bool:
+    return bool(inp.get("lenient", False))
+
+
+def op_wareki_parse_date(inp: Input) -> Any:
+    return {"date": h.parse_wareki(_s(inp), lenient=_lenient(inp)).isoformat()}
+
+
+def op_wareki_parse(inp: Input) -> Any:
+    p = h.parse_wareki_partial(_s(inp), lenient=_lenient(inp))
+    if p.kind == "date":
+        assert p.date is not None
+        return {"kind": "date", "date": p.date.isoformat()}
+    if p.kind == "year_month":
+        return {"kind": "year_month", "year": p.year, "month": p.month}
+    return {"kind": "year", "year": p.year}
+
+
+def op_wareki_format(inp: Input) -> Any:
+    d = datetime.date.fromisoformat(_s(inp, "date"))
+    style = _s(inp, "style")
+    assert style in ("long", "long_numeric", "short")
+    return {"text": h.format_wareki(d, style)}  # type: ignore[arg-type]
+
+
+# --- notice ------------------------------------------------------------------------
+
+
+def _notice(n: h.RegistrationNotice) -> Any:
+    return {
+        "kind": n.kind,
+        "date": n.date.isoformat() if n.date else None,
+        "federation": n.federation,
+        "facility_number": str(n.facility_number),
+        "postal_code": n.postal_code,
+        "address": n.address,
+        "facility_name": n.facility_name,
+        "user_id": str(n.user_id),
+        "remarks": n.remarks,
+        "temporary_password": n.temporary_password(),
+        "certificate_password": n.certificate_password(),
+        "findings": [f.code for f in n.findings()],
+    }
+
+
+def op_notice_parse(inp: Input) -> Any:
+    return _notice(h.RegistrationNotice.parse(_s(inp, "text")))
+
+
+def op_notice_from_json(inp: Input) -> Any:
+    return _notice(h.RegistrationNotice.from_json(_s(inp, "json")))
+
+
 #: op -> the Python call. Add every op of every area with a Python surface.
 OPS: Dict[str, Op] = {
     "facility.parse": op_facility_parse,
     "user_id.parse": op_user_id_parse,
+    "wareki.parse_date": op_wareki_parse_date,
+    "wareki.parse": op_wareki_parse,
+    "wareki.format": op_wareki_format,
+    "notice.parse": op_notice_parse,
+    "notice.from_json": op_notice_from_json,
 }
 
 #: areas whose runner is not written yet, with the reason (shown as a skip).

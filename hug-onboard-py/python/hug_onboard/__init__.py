@@ -17,10 +17,15 @@ from ._native import (
     CodeInfo,
     FacilityNumber,
     Finding,
+    PartialDate,
     Prefecture,
+    RegistrationNotice,
     UserId,
     __version__,
     codes,
+    format_wareki,
+    parse_wareki,
+    parse_wareki_partial,
 )
 from ._errors import (
     CertificateFormatError,
@@ -41,6 +46,13 @@ __all__ = [
     "FacilityNumber",
     "Prefecture",
     "UserId",
+    # 和暦
+    "parse_wareki",
+    "parse_wareki_partial",
+    "format_wareki",
+    "PartialDate",
+    # the registration notice
+    "RegistrationNotice",
     # problems and the code catalogue
     "Finding",
     "Violation",

@@ -26,7 +26,17 @@ from typing import Any, Callable, NoReturn, Optional, Sequence, TextIO
 
 from . import _errors
 from ._errors import HugOnboardError
-from ._native import FacilityNumber, Finding, Prefecture, UserId, __version__, codes
+from ._native import (
+    FacilityNumber,
+    Finding,
+    Prefecture,
+    RegistrationNotice,
+    UserId,
+    __version__,
+    codes,
+    format_wareki,
+    parse_wareki,
+)
 
 __all__ = [
     "main",
@@ -232,6 +242,44 @@ def cmd_codes(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
+def cmd_wareki(args: argparse.Namespace, out: Output) -> int:
+    """``wareki TEXT``: converts a 和暦 (or western) date and shows it in every style."""
+    d = parse_wareki(args.text, lenient=args.lenient)
+    styles = {st: format_wareki(d, st) for st in ("long", "long_numeric", "short")}
+    out.result(
+        {"date": d.isoformat(), "wareki": styles},
+        [f"{d.isoformat()}  {styles['long']}  {styles['short']}"],
+    )
+    return EXIT_OK
+
+
+def cmd_notice(args: argparse.Namespace, out: Output) -> int:
+    """``notice FILE``: reads the registration notice's text and says what it is for."""
+    n = RegistrationNotice.parse(read_text(args.file, out))
+    warnings = n.findings()
+    data: dict[str, Any] = json.loads(n.to_json_with_secrets() if args.show_secrets else n.to_json())
+    data["purpose_ja"] = n.purpose("ja")
+    data["purpose_en"] = n.purpose("en")
+    data["findings"] = [f.to_dict() for f in warnings]
+    kind_text = {
+        "test": out.t("テストIDのお知らせ（1通目）", "test-ID notice (the first letter)"),
+        "production": out.t("本番用IDのお知らせ（2通目）", "production-ID notice (the second letter)"),
+    }[n.kind]
+    lines = [out.t(f"種類: {kind_text}", f"Kind: {kind_text}"), n.purpose(out.lang), ""]
+    for label, value in n.public_fields(out.lang):
+        lines.append(f"{label}: {value}")
+    hidden = out.t("（非表示: --show-secrets で表示）", "(hidden: use --show-secrets)")
+    for ja, en, value in (
+        ("(仮)パスワード", "Temporary password", n.temporary_password()),
+        ("証明書発行用パスワード", "Certificate password", n.certificate_password()),
+    ):
+        lines.append(f"{out.t(ja, en)}: {value if args.show_secrets else hidden}")
+    for f in warnings:
+        lines.append(out.t("注意", "note") + f" [{f.code}]: {f.message(out.lang)}")
+    out.result(data, lines)
+    return EXIT_OK
+
+
 # --- the parser --------------------------------------------------------------------
 
 
@@ -297,6 +345,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("number", help="事業所番号（10桁）/ the 10-digit facility number")
     p = add("user-id", cmd_user_id, "ユーザIDを確認する / check a portal user ID")
     p.add_argument("id", help="ユーザID / the user ID")
+    p = add("wareki", cmd_wareki, "和暦を変換する / convert a 和暦 date (令和元年6月3日, R1.6.3)")
+    p.add_argument("text", help="日付 / the date as written")
+    p.add_argument("--lenient", action="store_true", help="元号の範囲外も変換 / accept 平成32年 etc.")
+    p = add(
+        "notice",
+        cmd_notice,
+        "お知らせ（電子請求登録結果）を読む / read a registration notice's text",
+    )
+    p.add_argument("file", help="お知らせのテキストファイル（- で標準入力）/ the notice's text file (- for stdin)")
+    p.add_argument(
+        "--show-secrets",
+        action="store_true",
+        help="パスワードも表示 / also print the passwords (never in logs)",
+    )
     add("prefectures", cmd_prefectures, "都道府県番号の一覧 / list the prefecture codes")
     add("codes", cmd_codes, "エラーコードの一覧 / list every stable error code")
     return parser
