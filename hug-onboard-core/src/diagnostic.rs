@@ -312,6 +312,7 @@ pub fn all_codes() -> Vec<CodeInfo> {
         crate::wareki::CODES,
         crate::notice::CODES,
         crate::password::CODES,
+        crate::profile::CODES,
     ];
     tables.iter().flat_map(|t| t.iter().copied()).collect()
 }
