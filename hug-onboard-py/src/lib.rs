@@ -13,6 +13,7 @@ use pyo3::prelude::*;
 mod errors;
 mod facility;
 mod notice;
+mod password;
 mod wareki;
 
 use hug_onboard_core::diagnostic;
@@ -75,6 +76,11 @@ fn codes() -> Vec<PyCodeInfo> {
         summary: "a notice kind argument that is not test or production",
     });
     v.push(PyCodeInfo {
+        code: password::INVALID_POLICY,
+        severity: "error",
+        summary: "a password policy JSON that cannot be read, or an unknown profile name",
+    });
+    v.push(PyCodeInfo {
         code: errors::INVALID_LANG,
         severity: "error",
         summary: "a lang argument that is not \"ja\" or \"en\"",
@@ -106,6 +112,7 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<facility::PyUserId>()?;
     m.add_class::<wareki::PyPartialDate>()?;
     m.add_class::<notice::PyNotice>()?;
+    m.add_class::<password::PyPasswordPolicy>()?;
     m.add_function(wrap_pyfunction!(wareki::parse_wareki, m)?)?;
     m.add_function(wrap_pyfunction!(wareki::parse_wareki_partial, m)?)?;
     m.add_function(wrap_pyfunction!(wareki::format_wareki, m)?)?;

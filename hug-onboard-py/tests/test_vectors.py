@@ -100,6 +100,48 @@ def op_notice_from_json(inp: Input) -> Any:
     return _notice(h.RegistrationNotice.from_json(_s(inp, "json")))
 
 
+# --- password ----------------------------------------------------------------------
+
+
+def _policy(inp: Input) -> h.PasswordPolicy:
+    return h.PasswordPolicy.by_name(_s(inp, "profile"))
+
+
+def op_password_policy(inp: Input) -> Any:
+    return json.loads(_policy(inp).to_json())
+
+
+def op_password_check(inp: Input) -> Any:
+    uid = inp.get("user_id")
+    assert uid is None or isinstance(uid, str)
+    return {"codes": [v.code for v in _policy(inp).check(_s(inp, "password"), uid)]}
+
+
+def op_password_check_change(inp: Input) -> Any:
+    vs = _policy(inp).check_change(
+        user_id=_s(inp, "user_id"),
+        current=_s(inp, "current"),
+        new=_s(inp, "new"),
+        confirm=_s(inp, "confirm"),
+    )
+    return {"codes": [v.code for v in vs]}
+
+
+LOOK_ALIKES = "0Oo1lI|'`\",.;:"
+
+
+def op_password_generate(inp: Input) -> Any:
+    length = inp["length"]
+    assert isinstance(length, int)
+    pw = _policy(inp).generate(length)
+    passes = [
+        name
+        for name in ("test", "production", "generation")
+        if not h.PasswordPolicy.by_name(name).check(pw)
+    ]
+    return {"length": len(pw), "passes": passes, "look_alikes": any(c in LOOK_ALIKES for c in pw)}
+
+
 #: op -> the Python call. Add every op of every area with a Python surface.
 OPS: Dict[str, Op] = {
     "facility.parse": op_facility_parse,
@@ -109,6 +151,10 @@ OPS: Dict[str, Op] = {
     "wareki.format": op_wareki_format,
     "notice.parse": op_notice_parse,
     "notice.from_json": op_notice_from_json,
+    "password.policy": op_password_policy,
+    "password.check": op_password_check,
+    "password.check_change": op_password_check_change,
+    "password.generate": op_password_generate,
 }
 
 #: areas whose runner is not written yet, with the reason (shown as a skip).

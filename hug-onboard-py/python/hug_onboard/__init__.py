@@ -18,6 +18,7 @@ from ._native import (
     FacilityNumber,
     Finding,
     PartialDate,
+    PasswordPolicy,
     Prefecture,
     RegistrationNotice,
     UserId,
@@ -53,6 +54,8 @@ __all__ = [
     "PartialDate",
     # the registration notice
     "RegistrationNotice",
+    # passwords
+    "PasswordPolicy",
     # problems and the code catalogue
     "Finding",
     "Violation",

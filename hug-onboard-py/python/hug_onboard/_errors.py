@@ -111,6 +111,8 @@ class WorkflowError(HugOnboardError):
 _BY_CODE: dict[str, type[HugOnboardError]] = {
     "binding.internal_panic": HugOnboardError,
     "binding.invalid_lang": ValidationError,
+    "password.random_unavailable": HugOnboardError,
+    "password.generate_failed": HugOnboardError,
     "certificate.wrong_password": WrongPasswordError,
     "certificate.unsupported": UnsupportedCertificateError,
     "certificate.unsupported_algorithm": UnsupportedCertificateError,

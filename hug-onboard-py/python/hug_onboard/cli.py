@@ -19,6 +19,7 @@ Exit codes:
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import sys
@@ -29,6 +30,7 @@ from ._errors import HugOnboardError
 from ._native import (
     FacilityNumber,
     Finding,
+    PasswordPolicy,
     Prefecture,
     RegistrationNotice,
     UserId,
@@ -193,6 +195,46 @@ def read_bytes(path: str) -> bytes:
         ) from None
 
 
+def read_password(args: argparse.Namespace, out: Output, prompt_ja: str, prompt_en: str) -> str:
+    """A password from ``--password-env VAR``, else a hidden prompt on a terminal, else one
+    line of stdin. Never from the command line itself."""
+    var: Optional[str] = getattr(args, "password_env", None)
+    if var:
+        value = os.environ.get(var)
+        if value is None:
+            raise CliError(
+                "cli.no_password",
+                f"環境変数 {var} が設定されていません。",
+                f"The environment variable {var} is not set.",
+                EXIT_USAGE,
+            )
+        return value
+    if sys.stdin is not None and sys.stdin.isatty():
+        try:
+            return getpass.getpass(out.t(prompt_ja, prompt_en) + ": ")
+        except EOFError:
+            pass
+    else:
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+        if line:
+            return line[:-1] if line.endswith("\n") else line
+    raise CliError(
+        "cli.no_password",
+        "パスワードが入力されていません（端末で入力するか、--password-env または標準入力で渡してください）。",
+        "No password given (type it at the prompt, or pass it with --password-env or on stdin).",
+        EXIT_USAGE,
+    )
+
+
+def _add_password_source(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--password-env",
+        metavar="VAR",
+        help="パスワードを環境変数 VAR から読む（指定がなければ端末で入力、または標準入力の1行）"
+        " / read the password from the environment variable VAR (else a prompt, or one line of stdin)",
+    )
+
+
 # --- subcommands -------------------------------------------------------------------
 
 
@@ -280,6 +322,41 @@ def cmd_notice(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
+def cmd_password_check(args: argparse.Namespace, out: Output) -> int:
+    """``password check``: every violation of the screen's rule, before typing it on the portal."""
+    policy = PasswordPolicy.by_name(args.screen)
+    pw = read_password(args, out, "確認するパスワード", "Password to check")
+    found = policy.check(pw, args.user_id)
+    errors = [f for f in found if f.severity == "error"]
+    ok = not errors
+    lines = [out.t("このパスワードは使えます。", "This password is acceptable.") if ok else out.t(
+        "このパスワードは使えません:", "This password cannot be used:"
+    )]
+    for f in found:
+        lines.append(f"  [{f.code}] {f.message(out.lang)}")
+    lines.append(policy.advice(out.lang))
+    out.result(
+        {"acceptable": ok, "screen": args.screen, "findings": [f.to_dict() for f in found]},
+        lines,
+    )
+    return EXIT_OK if ok else EXIT_PROBLEMS
+
+
+def cmd_password_generate(args: argparse.Namespace, out: Output) -> int:
+    """``password generate``: passwords that both screens accept, without look-alikes."""
+    policy = PasswordPolicy.generation()
+    if args.count < 1 or args.count > 100:
+        raise CliError(
+            "cli.usage",
+            "--count は 1〜100 です。",
+            "--count must be 1 to 100.",
+            EXIT_USAGE,
+        )
+    pws = [policy.generate(args.length) for _ in range(args.count)]
+    out.result({"passwords": pws}, pws)
+    return EXIT_OK
+
+
 # --- the parser --------------------------------------------------------------------
 
 
@@ -359,6 +436,35 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="パスワードも表示 / also print the passwords (never in logs)",
     )
+    pw = sub.add_parser(
+        "password",
+        help="パスワードの確認・生成 / check or generate a portal password",
+        parents=[common],
+    )
+    pw_sub = pw.add_subparsers(dest="password_command", metavar="ACTION", parser_class=_Parser)
+    pw_sub.required = True
+    p = pw_sub.add_parser(
+        "check",
+        help="パスワードが画面の規則に合うか確認 / check a password against the screen's rule",
+        parents=[common],
+    )
+    p.set_defaults(func=cmd_password_check)
+    p.add_argument(
+        "--screen",
+        choices=["test", "production", "generation"],
+        default="production",
+        help="どの画面の規則か（既定: production）/ which screen's rule (default: production)",
+    )
+    p.add_argument("--user-id", help="ユーザID（同じパスワードは不可）/ the user ID (the password must differ)")
+    _add_password_source(p)
+    p = pw_sub.add_parser(
+        "generate",
+        help="両方の画面で使えるパスワードを生成 / generate passwords both screens accept",
+        parents=[common],
+    )
+    p.set_defaults(func=cmd_password_generate)
+    p.add_argument("--length", type=int, default=12, help="文字数 8〜16（既定 12）/ length 8-16 (default 12)")
+    p.add_argument("--count", type=int, default=1, help="個数（既定 1）/ how many (default 1)")
     add("prefectures", cmd_prefectures, "都道府県番号の一覧 / list the prefecture codes")
     add("codes", cmd_codes, "エラーコードの一覧 / list every stable error code")
     return parser
