@@ -313,6 +313,7 @@ pub fn all_codes() -> Vec<CodeInfo> {
         crate::notice::CODES,
         crate::password::CODES,
         crate::profile::CODES,
+        crate::onboarding::CODES,
     ];
     tables.iter().flat_map(|t| t.iter().copied()).collect()
 }

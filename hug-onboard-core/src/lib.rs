@@ -30,6 +30,7 @@
 //! * [`facility`] — 事業所番号, prefectures, portal user IDs.
 //! * [`secret`] — passwords that zeroize on drop and never print.
 //! * [`notice`] — the 電子請求登録結果に関するお知らせ (registration notice), parsed from its text.
+//! * [`onboarding`] — the guide's steps as a workflow with evidence; state as versioned JSON.
 //! * [`password`] — the portal's password rules as data, checks, change form, generation.
 //! * [`profile`] — the 取込送信V2 facility profile (事業所情報保守), validated all at once.
 //! * [`rules`] — certificate rules (data with defaults) and the claim-calendar interface.
@@ -44,6 +45,7 @@
 pub mod diagnostic;
 pub mod facility;
 pub mod notice;
+pub mod onboarding;
 pub mod password;
 pub mod profile;
 pub mod rules;
