@@ -13,6 +13,7 @@ use pyo3::prelude::*;
 mod errors;
 mod facility;
 mod notice;
+mod onboarding;
 mod password;
 mod wareki;
 
@@ -113,6 +114,8 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<wareki::PyPartialDate>()?;
     m.add_class::<notice::PyNotice>()?;
     m.add_class::<password::PyPasswordPolicy>()?;
+    m.add_class::<onboarding::PyStep>()?;
+    m.add_class::<onboarding::PyOnboarding>()?;
     m.add_function(wrap_pyfunction!(wareki::parse_wareki, m)?)?;
     m.add_function(wrap_pyfunction!(wareki::parse_wareki_partial, m)?)?;
     m.add_function(wrap_pyfunction!(wareki::format_wareki, m)?)?;

@@ -16,11 +16,13 @@ from __future__ import annotations
 from ._native import (
     CodeInfo,
     FacilityNumber,
+    Onboarding,
     Finding,
     PartialDate,
     PasswordPolicy,
     Prefecture,
     RegistrationNotice,
+    Step,
     UserId,
     __version__,
     codes,
@@ -56,6 +58,9 @@ __all__ = [
     "RegistrationNotice",
     # passwords
     "PasswordPolicy",
+    # onboarding
+    "Onboarding",
+    "Step",
     # problems and the code catalogue
     "Finding",
     "Violation",

@@ -121,6 +121,7 @@ _BY_AREA: dict[str, type[HugOnboardError]] = {
     "certificate": CertificateFormatError,
     "onboarding": WorkflowError,
     "workflow": WorkflowError,
+    "state": WorkflowError,
 }
 
 

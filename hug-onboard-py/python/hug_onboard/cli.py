@@ -30,6 +30,8 @@ from ._errors import HugOnboardError
 from ._native import (
     FacilityNumber,
     Finding,
+    Onboarding,
+    Step,
     PasswordPolicy,
     Prefecture,
     RegistrationNotice,
@@ -357,6 +359,41 @@ def cmd_password_generate(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
+def cmd_status(args: argparse.Namespace, out: Output) -> int:
+    """``status STATE.json``: what is done and what to do next."""
+    ob = Onboarding.from_json(read_text(args.state, out))
+    steps = {s.id: s for s in Step.all()}
+    done = ob.completed()
+    nxt = ob.next_steps()
+    data: dict[str, Any] = {
+        "facility_number": str(ob.facility_number),
+        "all_required_done": ob.all_required_done(),
+        "done": [{"step": sid, "on": on.isoformat()} for sid, on in done],
+        "next_steps": [
+            {"step": sid, "guide_page": steps[sid].guide_page, "title_ja": steps[sid].title("ja"),
+             "title_en": steps[sid].title("en")}
+            for sid in nxt
+        ],
+        "billing_pcs": ob.billing_pcs,
+    }
+    pref = ob.facility_number.prefecture
+    lines = [
+        out.t(f"事業所番号: {ob.facility_number}（{pref.name_ja}）",
+              f"Facility number: {ob.facility_number} ({pref.name_en})"),
+        out.t(f"完了: {len(done)}/{len(steps)}", f"Done: {len(done)}/{len(steps)}"),
+    ]
+    for sid, on in done:
+        lines.append(f"  ✓ {on.isoformat()} {steps[sid].guide_page:8} {steps[sid].title(out.lang)}")
+    if nxt:
+        lines.append(out.t("次にすること:", "Next:"))
+        for sid in nxt:
+            lines.append(f"  → {steps[sid].guide_page:8} {steps[sid].title(out.lang)}")
+    elif ob.all_required_done():
+        lines.append(out.t("必要な手順はすべて完了しています。", "Every required step is done."))
+    out.result(data, lines)
+    return EXIT_OK
+
+
 # --- the parser --------------------------------------------------------------------
 
 
@@ -465,6 +502,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_password_generate)
     p.add_argument("--length", type=int, default=12, help="文字数 8〜16（既定 12）/ length 8-16 (default 12)")
     p.add_argument("--count", type=int, default=1, help="個数（既定 1）/ how many (default 1)")
+    p = add("status", cmd_status, "オンボーディングの進み具合 / onboarding progress from a state file")
+    p.add_argument("state", help="状態ファイル（JSON）/ the state file (JSON)")
     add("prefectures", cmd_prefectures, "都道府県番号の一覧 / list the prefecture codes")
     add("codes", cmd_codes, "エラーコードの一覧 / list every stable error code")
     return parser
