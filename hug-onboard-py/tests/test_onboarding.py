@@ -169,3 +169,12 @@ def test_cli_status(tmp_path: Path) -> None:
     assert code == cli.EXIT_WORKFLOW and "state.invalid" in err
     code, _, err = _run("status", str(tmp_path / "missing.json"))
     assert code == cli.EXIT_FILE
+
+
+def test_cli_walkthrough() -> None:
+    code, out, err = _run("walkthrough")
+    assert code == 0, err
+    assert "必要な手順はすべて完了しました" in out and "Kari0123" not in out and "Hn3kW9qe" not in out
+    code, out, _ = _run("walkthrough", "--lang", "en", "--json")
+    data = json.loads(out)
+    assert data["all_required_done"] is True and data["next_steps"] == ["register_email"]

@@ -394,6 +394,17 @@ def cmd_status(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
+def cmd_walkthrough(args: argparse.Namespace, out: Output) -> int:
+    """``walkthrough``: a sample facility through the whole guide, on built-in sample data."""
+    from ._walkthrough import walkthrough
+
+    lines: list[str] = []
+    summary = walkthrough(out.lang, lines.append)
+    out.result({"all_required_done": summary["all_required_done"], "next_steps": summary["next_steps"],
+                "state": json.loads(summary["state"])}, lines)
+    return EXIT_OK
+
+
 # --- the parser --------------------------------------------------------------------
 
 
@@ -504,6 +515,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--count", type=int, default=1, help="個数（既定 1）/ how many (default 1)")
     p = add("status", cmd_status, "オンボーディングの進み具合 / onboarding progress from a state file")
     p.add_argument("state", help="状態ファイル（JSON）/ the state file (JSON)")
+    add("walkthrough", cmd_walkthrough, "見本の事業所で手順を一通り実行 / the whole guide on sample data")
     add("prefectures", cmd_prefectures, "都道府県番号の一覧 / list the prefecture codes")
     add("codes", cmd_codes, "エラーコードの一覧 / list every stable error code")
     return parser
