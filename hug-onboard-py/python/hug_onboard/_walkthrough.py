@@ -44,7 +44,10 @@ SAMPLE_PROFILE: dict[str, Any] = {
 
 def walkthrough(lang: str, emit: Callable[[str], None]) -> dict[str, Any]:
     """Runs the sample walkthrough, printing through ``emit``; returns a JSON-able summary."""
-    t = (lambda ja, en: en) if lang == "en" else (lambda ja, en: ja)
+
+    def t(ja: str, en: str) -> str:
+        return en if lang == "en" else ja
+
     day = datetime.date(2019, 6, 5)
     steps: dict[str, Step] = {s.id: s for s in Step.all()}
 
