@@ -49,7 +49,7 @@
 //! space copied from a letter is reported, not silently removed.
 //!
 //! [`PasswordPolicy::check_change`] checks the whole change form (現在のパスワード,
-//! 新しいパスワード, 新しいパスワード(確認用)). [`PasswordPolicy::generate`]
+//! 新しいパスワード, 新しいパスワード(確認用)). [`PasswordPolicy::generate_with`]
 //! makes a password from a CSPRNG that both screens accept and that contains
 //! no look-alike characters ([`LOOK_ALIKES`]).
 //!
@@ -107,7 +107,7 @@ pub const TEST_SCREEN_SYMBOLS: &str = "!#$%&'()*+,-./:;<=>?@[]^_`{|}~";
 /// ```
 pub const PRODUCTION_SCREEN_SYMBOLS: &str = "!#$%&'()*+,-./:;<=>?@[]_{}";
 
-/// Characters [`PasswordPolicy::generate`] never uses, because they are easy to
+/// Characters [`PasswordPolicy::generate_with`] never uses, because they are easy to
 /// misread on paper or on screen: `0 O o` (zero and the letter O), `1 l I |`
 /// (one, small L, capital i, bar), `` ' ` " `` (quotes), `, .` and `; :`
 /// (hard to tell apart in small print).
@@ -479,7 +479,7 @@ pub enum PasswordViolation {
     SameAsCurrent,
 }
 
-/// Why [`PasswordPolicy::generate`] could not make a password.
+/// Why [`PasswordPolicy::generate_with`] could not make a password.
 ///
 /// # Example
 ///
