@@ -28,6 +28,7 @@
 //! * [`notice`] — the 電子請求登録結果に関するお知らせ (registration notice), parsed from its text.
 //! * [`password`] — the portal's password rules as data, checks, change form, generation.
 //! * [`rules`] — certificate rules (data with defaults) and the claim-calendar interface.
+//! * [`calendar`] — Japanese public holidays (祝日法 rules), business days, roll-forward.
 //!
 //! # Features
 //!
@@ -36,6 +37,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod calendar;
 pub mod diagnostic;
 pub mod facility;
 pub mod notice;
