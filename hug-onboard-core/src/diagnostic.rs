@@ -308,6 +308,8 @@ pub fn all_codes() -> Vec<CodeInfo> {
         crate::notice::CODES,
         crate::password::CODES,
         crate::calendar::CODES,
+        crate::schedule::CODES,
+        crate::schedule::RULEBOOK_CODES,
     ];
     tables.iter().flat_map(|t| t.iter().copied()).collect()
 }

@@ -29,6 +29,7 @@
 //! * [`password`] — the portal's password rules as data, checks, change form, generation.
 //! * [`rules`] — certificate rules (data with defaults) and the claim-calendar interface.
 //! * [`calendar`] — Japanese public holidays (祝日法 rules), business days, roll-forward.
+//! * [`schedule`] — the per-国保連 rulebook, a service month's claim window, documents and payment; iCalendar.
 //!
 //! # Features
 //!
@@ -43,6 +44,7 @@ pub mod facility;
 pub mod notice;
 pub mod password;
 pub mod rules;
+pub mod schedule;
 pub mod secret;
 pub mod text;
 pub mod wareki;
