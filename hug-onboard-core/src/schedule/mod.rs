@@ -393,6 +393,12 @@ pub enum ScheduleError {
         /// The input (at most 64 characters of it).
         input: String,
     },
+    /// Text that is not an instant `YYYY-MM-DDTHH:MM[:SS]`.
+    #[error("[schedule.invalid_instant] {input:?} is not an instant YYYY-MM-DDTHH:MM[:SS]")]
+    InvalidInstant {
+        /// The input (at most 64 characters of it).
+        input: String,
+    },
     /// A range whose end is before its start.
     #[error("[schedule.invalid_range] {from} is after {to}")]
     InvalidRange {
@@ -424,6 +430,11 @@ pub const CODES: &[CodeInfo] = &[
         "not a month YYYY-MM",
     ),
     CodeInfo::new(
+        "schedule.invalid_instant",
+        Severity::Error,
+        "not an instant YYYY-MM-DDTHH:MM[:SS] (JST)",
+    ),
+    CodeInfo::new(
         "schedule.invalid_range",
         Severity::Error,
         "a range of months whose end is before its start",
@@ -439,6 +450,7 @@ impl Diagnostic for ScheduleError {
     fn code(&self) -> &'static str {
         match self {
             ScheduleError::InvalidMonth { .. } => "schedule.invalid_month",
+            ScheduleError::InvalidInstant { .. } => "schedule.invalid_instant",
             ScheduleError::InvalidRange { .. } => "schedule.invalid_range",
             ScheduleError::RangeTooLong { .. } => "schedule.range_too_long",
             ScheduleError::Calendar(e) => e.code(),
@@ -452,6 +464,12 @@ impl Diagnostic for ScheduleError {
             }
             (ScheduleError::InvalidMonth { input }, Lang::En) => {
                 format!("{input:?} is not a month (YYYY-MM).")
+            }
+            (ScheduleError::InvalidInstant { input }, Lang::Ja) => {
+                format!("「{input}」は日時（YYYY-MM-DDTHH:MM）ではありません。")
+            }
+            (ScheduleError::InvalidInstant { input }, Lang::En) => {
+                format!("{input:?} is not a date and time (YYYY-MM-DDTHH:MM).")
             }
             (ScheduleError::InvalidRange { from, to }, Lang::Ja) => {
                 format!("期間の開始 {from} が終了 {to} より後です。")
@@ -468,6 +486,38 @@ impl Diagnostic for ScheduleError {
             (ScheduleError::Calendar(e), lang) => e.message(lang),
         }
     }
+}
+
+/// Parses a JST instant `YYYY-MM-DDTHH:MM[:SS]` (a space may replace the
+/// `T`), as the vectors and the C and Python faces pass it.
+///
+/// # Errors
+///
+/// `schedule.invalid_instant`.
+///
+/// # Example
+///
+/// ```
+/// use hug_onboard_core::schedule::parse_instant;
+/// assert_eq!(parse_instant("2026-05-10T23:59")?.to_string(), "2026-05-10 23:59:00");
+/// assert_eq!(parse_instant("2026-05-10 23:59:30")?.to_string(), "2026-05-10 23:59:30");
+/// assert!(parse_instant("2026-05-10T24:00").is_err());
+/// # Ok::<(), hug_onboard_core::schedule::ScheduleError>(())
+/// ```
+pub fn parse_instant(input: &str) -> Result<NaiveDateTime, ScheduleError> {
+    let s = input.trim();
+    [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+    .filter(|_| s.len() <= 19)
+    .ok_or_else(|| ScheduleError::InvalidInstant {
+        input: input.chars().take(64).collect(),
+    })
 }
 
 /// One document's release in a [`MonthSchedule`].

@@ -14,6 +14,7 @@ fn ym(s: &str) -> YearMonth {
 fn every_error_code_is_listed() {
     let errs = [
         ScheduleError::InvalidMonth { input: "x".into() },
+        ScheduleError::InvalidInstant { input: "x".into() },
         ScheduleError::InvalidRange {
             from: ym("2026-02"),
             to: ym("2026-01"),
@@ -60,6 +61,29 @@ fn year_month_parse_rejects_junk() {
     assert_eq!(ym("0001-01").plus(-1), None);
     assert_eq!(ym("2026-01").plus(i64::MAX), None);
     assert_eq!(ym("2026-01").plus(i64::MIN), None);
+}
+
+#[test]
+fn instants_reject_junk() {
+    let long = "2".repeat(10_000);
+    for s in [
+        "",
+        " ",
+        "\0",
+        "2026-05-10",
+        "2026-05-10T",
+        "2026-05-10T24:00",
+        "2026-02-30T00:00",
+        long.as_str(),
+        "2026-05-10T10:00:00.5",
+        "2026-05-10T10:00+09:00",
+    ] {
+        assert_eq!(
+            parse_instant(s).unwrap_err().code(),
+            "schedule.invalid_instant",
+            "{s:?}"
+        );
+    }
 }
 
 #[test]
