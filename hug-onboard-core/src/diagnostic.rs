@@ -314,6 +314,9 @@ pub fn all_codes() -> Vec<CodeInfo> {
         crate::password::CODES,
         crate::profile::CODES,
         crate::onboarding::CODES,
+        crate::calendar::CODES,
+        crate::schedule::CODES,
+        crate::schedule::RULEBOOK_CODES,
     ];
     tables.iter().flat_map(|t| t.iter().copied()).collect()
 }

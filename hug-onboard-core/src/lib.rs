@@ -34,6 +34,8 @@
 //! * [`password`] — the portal's password rules as data, checks, change form, generation.
 //! * [`profile`] — the 取込送信V2 facility profile (事業所情報保守), validated all at once.
 //! * [`rules`] — certificate rules (data with defaults) and the claim-calendar interface.
+//! * [`calendar`] — Japanese public holidays (祝日法 rules), business days, roll-forward.
+//! * [`schedule`] — the per-国保連 rulebook, a service month's claim window, documents and payment; iCalendar.
 //!
 //! # Features
 //!
@@ -42,6 +44,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod calendar;
 pub mod diagnostic;
 pub mod facility;
 pub mod notice;
@@ -49,6 +52,7 @@ pub mod onboarding;
 pub mod password;
 pub mod profile;
 pub mod rules;
+pub mod schedule;
 pub mod secret;
 pub mod text;
 pub mod wareki;
