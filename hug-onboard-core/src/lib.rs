@@ -36,6 +36,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod certificate;
 pub mod diagnostic;
 pub mod facility;
 pub mod notice;
