@@ -74,6 +74,19 @@ put("profile_json", json.dumps(good, ensure_ascii=False))
 for k in good:
     put("profile_json", json.dumps({**good, k: ""}, ensure_ascii=False))
 
+# Line-per-field targets: the good profile, and the password vectors.
+order = ["facility_number", "name_kana", "name_kanji", "postal_code", "address_kana",
+         "address_kanji", "phone", "fax", "representative_name_kana",
+         "representative_name_kanji", "representative_title", "email", "password"]
+put("profile_fields", "\n".join([good[k] for k in order] + ["1312345678"]))
+profiles = {"test": 0, "production": 1, "generation": 2}
+for c in cases("password"):
+    i = c["input"]
+    if c["op"] == "password.check":
+        put("password", "\n".join([str(profiles.get(i["profile"], 0)), i.get("user_id") or "", "", i["password"], i["password"]]))
+    elif c["op"] == "password.check_change":
+        put("password", "\n".join([str(profiles.get(i["profile"], 0)), i["user_id"], i["current"], i["new"], i["confirm"]]))
+
 # Rulebooks: the vectors' JSON, and the fixtures as TOML and as JSON.
 for c in cases("schedule"):
     if c["op"] == "rulebook.parse":
