@@ -146,10 +146,10 @@ fn p12(data: &[u8]) {
             let _ = (e.code(), e.message(Lang::Ja));
         }
     }
-    if sel & 4 == 0 {
-        if let Ok(o) = certificate::open_with(file, password, &opts) {
-            let _ = o.private_key.algorithm();
-        }
+    if sel & 4 == 0
+        && let Ok(o) = certificate::open_with(file, password, &opts)
+    {
+        let _ = o.private_key.algorithm();
     }
 }
 
@@ -201,6 +201,9 @@ fn text(s: &str) {
     let _ = text::halfwidth_to_fullwidth_katakana(&half);
 }
 
+/// A target's checks over one input.
+type Replay = Box<dyn Fn(&[u8])>;
+
 /// Runs a text target only on UTF-8 input, as the fuzz targets do.
 fn utf8(f: fn(&str)) -> impl Fn(&[u8]) {
     move |b| {
@@ -220,7 +223,7 @@ fn every_checked_in_fuzz_input_passes() {
             continue;
         }
         let target = dir.file_name().unwrap().to_string_lossy().into_owned();
-        let run: Box<dyn Fn(&[u8])> = match target.as_str() {
+        let run: Replay = match target.as_str() {
             "notice_text" => Box::new(utf8(notice_text)),
             "notice_json" => Box::new(utf8(notice_json)),
             "wareki" => Box::new(utf8(wareki)),
