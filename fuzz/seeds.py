@@ -103,6 +103,9 @@ put("rulebook_toml", 'id = "tottori"\n')
 # Onboarding states.
 for p in sorted((FIX / "states").glob("*.json")):
     put("onboarding_json", p.read_bytes())
+for c in cases("readiness"):
+    if isinstance(c["input"].get("state"), str):
+        put("onboarding_json", c["input"]["state"])
 
 # Text normalisation: every string of every vector.
 for area in ["facility", "notice", "password", "wareki"]:

@@ -173,6 +173,11 @@ fn onboarding_json(s: &str) {
     if let Ok(o) = Onboarding::from_json(s) {
         let _ = (o.next_steps(), o.all_required_done());
         assert_eq!(Onboarding::from_json(&o.to_json()).unwrap(), o);
+        let base = chrono::NaiveDate::from_ymd_opt(2019, 5, 1).unwrap();
+        let today = base + chrono::Days::new((s.len() as u64 * 7919) % 10_000);
+        let cal = BillingCalendar::new(Rulebook::default());
+        let _ = o.readiness(today, &cal).to_json();
+        let _ = o.reminders(today, 60, &cal);
     }
 }
 
