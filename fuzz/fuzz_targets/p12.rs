@@ -40,9 +40,9 @@ fuzz_target!(|data: &[u8]| {
             let _ = (e.code(), e.message(hug_onboard_core::diagnostic::Lang::Ja));
         }
     }
-    if sel & 4 == 0 {
-        if let Ok(o) = certificate::open_with(file, password, &OPTS) {
-            let _ = o.private_key.algorithm();
-        }
+    if sel & 4 == 0
+        && let Ok(o) = certificate::open_with(file, password, &OPTS)
+    {
+        let _ = o.private_key.algorithm();
     }
 });
