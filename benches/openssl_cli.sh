@@ -8,11 +8,14 @@ set -euo pipefail
 cd "$(dirname "$0")/../tests/fixtures"
 command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null; }
 runs=${1:-30}
-args=(-N --warmup 3 --runs "$runs" --export-markdown /dev/stdout --style none)
+md=$(mktemp)
+trap 'rm -f "$md"' EXIT
+args=(-N --warmup 3 --runs "$runs" --export-markdown "$md" --style none)
 cmds=("openssl version")
 for f in guide-openssl3 guide-legacy guide-3des guide-sha512mac ec-openssl3; do
   legacy=; case $f in *legacy*|*3des*) legacy=-legacy ;; esac
   cmds+=("openssl pkcs12 $legacy -in $f.p12 -nokeys -passin pass:TestPass123 -out /dev/null")
   cmds+=("openssl pkcs12 $legacy -in $f.p12 -nodes -passin pass:TestPass123 -out /dev/null")
 done
-hyperfine "${args[@]}" "${cmds[@]}" 2>/dev/null | grep '^|'
+hyperfine "${args[@]}" "${cmds[@]}" >/dev/null
+cat "$md"
