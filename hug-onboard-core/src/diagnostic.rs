@@ -192,6 +192,11 @@ impl<E> Problems<E> {
         }
     }
 
+    /// A list of exactly one problem.
+    pub fn one(item: E) -> Self {
+        Problems { items: vec![item] }
+    }
+
     /// The problems, in the order found.
     pub fn items(&self) -> &[E] {
         &self.items
@@ -307,6 +312,11 @@ pub fn all_codes() -> Vec<CodeInfo> {
         crate::wareki::CODES,
         crate::notice::CODES,
         crate::password::CODES,
+        crate::profile::CODES,
+        crate::onboarding::CODES,
+        crate::calendar::CODES,
+        crate::schedule::CODES,
+        crate::schedule::RULEBOOK_CODES,
     ];
     tables.iter().flat_map(|t| t.iter().copied()).collect()
 }

@@ -90,6 +90,12 @@ pub const CODES: &[CodeInfo] = &[
         "facility number's first two digits are not 01-47",
     ),
     CodeInfo::new("user_id.empty", Severity::Error, "user ID is empty"),
+    CodeInfo::new("postal_code.empty", Severity::Error, "postal code is empty"),
+    CodeInfo::new(
+        "postal_code.invalid",
+        Severity::Error,
+        "postal code is not NNN-NNNN",
+    ),
     CodeInfo::new(
         "user_id.invalid_char",
         Severity::Error,
@@ -468,6 +474,132 @@ impl TryFrom<String> for UserId {
 impl From<UserId> for String {
     fn from(id: UserId) -> String {
         id.0
+    }
+}
+
+/// A Japanese postal code (郵便番号), `NNN-NNNN`.
+///
+/// Accepts `100-0001`, `1000001`, `〒100-0001`, `〒 １００－０００１` and OCR dash
+/// variants; displays as `100-0001`.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PostalCode([u8; 7]);
+
+/// Why a string is not a [`PostalCode`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PostalCodeError {
+    /// Empty or only white space (or only `〒`).
+    #[error("[postal_code.empty] the postal code is empty")]
+    Empty,
+    /// Not 7 digits as `NNN-NNNN` or `NNNNNNN`.
+    #[error("[postal_code.invalid] {input:?} is not a postal code (NNN-NNNN)")]
+    Invalid {
+        /// The input, shortened to 20 characters.
+        input: String,
+    },
+}
+
+impl Diagnostic for PostalCodeError {
+    fn code(&self) -> &'static str {
+        match self {
+            PostalCodeError::Empty => "postal_code.empty",
+            PostalCodeError::Invalid { .. } => "postal_code.invalid",
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (PostalCodeError::Empty, Lang::Ja) => "郵便番号が入力されていません。".into(),
+            (PostalCodeError::Empty, Lang::En) => "The postal code is empty.".into(),
+            (PostalCodeError::Invalid { input }, Lang::Ja) => {
+                format!("「{input}」は郵便番号ではありません。「123-4567」の形で入力してください。")
+            }
+            (PostalCodeError::Invalid { input }, Lang::En) => {
+                format!("{input:?} is not a postal code; use the form 123-4567.")
+            }
+        }
+    }
+}
+
+impl PostalCode {
+    /// Parses a postal code.
+    ///
+    /// # Errors
+    ///
+    /// `postal_code.empty`, `postal_code.invalid`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hug_onboard_core::facility::PostalCode;
+    /// assert_eq!(PostalCode::parse("〒１００－０００１")?.to_string(), "100-0001");
+    /// assert_eq!(PostalCode::parse("1000001")?.to_string(), "100-0001");
+    /// assert!(PostalCode::parse("100-001").is_err());
+    /// # Ok::<(), hug_onboard_core::facility::PostalCodeError>(())
+    /// ```
+    pub fn parse(input: &str) -> Result<PostalCode, PostalCodeError> {
+        let s = text::normalize(input);
+        let s = s.trim_start_matches('〒').trim_start();
+        if s.is_empty() {
+            return Err(PostalCodeError::Empty);
+        }
+        let b = s.as_bytes();
+        let digits: Vec<u8> = match b.len() {
+            8 if b[3] == b'-' => b[..3].iter().chain(&b[4..]).copied().collect(),
+            7 => b.to_vec(),
+            _ => Vec::new(),
+        };
+        if digits.len() != 7 || !digits.iter().all(u8::is_ascii_digit) {
+            return Err(PostalCodeError::Invalid {
+                input: input.trim().chars().take(20).collect(),
+            });
+        }
+        let mut out = [0u8; 7];
+        out.copy_from_slice(&digits);
+        Ok(PostalCode(out))
+    }
+
+    /// The 7 digits without the hyphen.
+    ///
+    /// ```
+    /// let p = hug_onboard_core::facility::PostalCode::parse("100-0001").unwrap();
+    /// assert_eq!(p.digits(), "1000001");
+    /// ```
+    pub fn digits(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("")
+    }
+}
+
+impl fmt::Display for PostalCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.digits();
+        write!(f, "{}-{}", &d[..3], &d[3..])
+    }
+}
+
+impl fmt::Debug for PostalCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "PostalCode({self})")
+    }
+}
+
+impl FromStr for PostalCode {
+    type Err = PostalCodeError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        PostalCode::parse(s)
+    }
+}
+
+impl Serialize for PostalCode {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PostalCode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        PostalCode::parse(&s).map_err(serde::de::Error::custom)
     }
 }
 

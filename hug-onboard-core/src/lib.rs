@@ -11,10 +11,14 @@
 //! # Example
 //!
 //! ```
-//! use hug_onboard_core::facility::FacilityNumber;
+//! use hug_onboard_core::{facility::FacilityNumber, wareki};
 //!
 //! let n = FacilityNumber::parse("１３１２３４５６７８")?;
 //! assert_eq!(n.prefecture().name_ja(), "東京都");
+//!
+//! let d = wareki::parse_date("令和 元年 6月 3日")?;
+//! assert_eq!(d.to_string(), "2019-06-03");
+//! assert_eq!(wareki::format(d, wareki::Style::Long)?, "令和元年6月3日");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -26,8 +30,12 @@
 //! * [`facility`] — 事業所番号, prefectures, portal user IDs.
 //! * [`secret`] — passwords that zeroize on drop and never print.
 //! * [`notice`] — the 電子請求登録結果に関するお知らせ (registration notice), parsed from its text.
+//! * [`onboarding`] — the guide's steps as a workflow with evidence; state as versioned JSON.
 //! * [`password`] — the portal's password rules as data, checks, change form, generation.
+//! * [`profile`] — the 取込送信V2 facility profile (事業所情報保守), validated all at once.
 //! * [`rules`] — certificate rules (data with defaults) and the claim-calendar interface.
+//! * [`calendar`] — Japanese public holidays (祝日法 rules), business days, roll-forward.
+//! * [`schedule`] — the per-国保連 rulebook, a service month's claim window, documents and payment; iCalendar.
 //!
 //! # Features
 //!
@@ -36,11 +44,15 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod calendar;
 pub mod diagnostic;
 pub mod facility;
 pub mod notice;
+pub mod onboarding;
 pub mod password;
+pub mod profile;
 pub mod rules;
+pub mod schedule;
 pub mod secret;
 pub mod text;
 pub mod wareki;

@@ -1,6 +1,1303 @@
-//! The registration notice (電子請求登録結果に関するお知らせ) (placeholder: being built).
+//! The registration notice (電子請求登録結果に関するお知らせ), read from its text.
+//!
+//! The 国保連 mails this letter twice: first with a **テストID** (test ID),
+//! later — after the 届 is accepted — with the production **ID** (the label is
+//! just `ID`), each with its own (仮)パスワード (temporary password) and the
+//! 証明書発行用パスワード (certificate password). Mixing the two letters up is a
+//! top support problem, so [`RegistrationNotice::kind`] comes from the label,
+//! never from the shape of the ID.
+//!
+//! [`RegistrationNotice::parse`] reads the letter as typed or OCR'd: one label
+//! and its value per line, separated by tabs, spaces or a colon (or the value
+//! on the next line); labels as printed (`(仮)パスワード` also with full-width
+//! brackets); the 和暦 date line and the 国保連 name line anywhere; boilerplate
+//! ignored. It reports **every** problem at once.
+//!
+//! The passwords are [`Secret`]s: `Debug` and [`RegistrationNotice::to_json`]
+//! redact them; [`RegistrationNotice::to_json_with_secrets`] is the explicit way out.
+//!
+//! # Example
+//!
+//! ```
+//! use hug_onboard_core::notice::{NoticeKind, RegistrationNotice};
+//!
+//! let text = "電子請求登録結果に関するお知らせ
+//! 令和 元年 6月 3日
+//! 東京都国民健康保険団体連合会
+//! 事業所番号\t1312345678
+//! 住所\t〒100-0001 東京都千代田区千代田1-1
+//! 事業所名\t放課後等デイサービス はぐ
+//! テストID\tT1312345
+//! (仮)パスワード\tKari0123
+//! 証明書発行用パスワード\tCert4567
+//! 備考\t";
+//! let n = RegistrationNotice::parse(text)?;
+//! assert_eq!(n.kind, NoticeKind::Test);
+//! assert_eq!(n.user_id.as_str(), "T1312345");
+//! assert_eq!(n.date.unwrap().to_string(), "2019-06-03");
+//! assert!(!format!("{n:?}").contains("Kari0123"));
+//! assert_eq!(n.temporary_password.expose(), "Kari0123");
+//! # Ok::<(), hug_onboard_core::diagnostic::Problems<hug_onboard_core::notice::NoticeProblem>>(())
+//! ```
 
-use crate::diagnostic::CodeInfo;
+use std::fmt;
 
-/// Codes of this module.
-pub const CODES: &[CodeInfo] = &[];
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
+
+use crate::diagnostic::{CodeInfo, Diagnostic, Lang, Problems, Severity};
+use crate::facility::{
+    FacilityNumber, FacilityNumberError, PostalCode, PostalCodeError, UserId, UserIdError,
+};
+use crate::secret::Secret;
+use crate::text;
+use crate::wareki::{self, WarekiError};
+
+/// Which notice: the first (テストID) or the production one (ID).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NoticeKind {
+    /// The first notice: its ID is labelled テストID. Used to log in for the
+    /// set-up steps and to apply for the certificate; it cannot bill.
+    Test,
+    /// The later notice: its ID is labelled ID. The ID that sends claims.
+    Production,
+}
+
+impl NoticeKind {
+    /// `"test"` or `"production"`.
+    ///
+    /// ```
+    /// assert_eq!(hug_onboard_core::notice::NoticeKind::Test.as_str(), "test");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoticeKind::Test => "test",
+            NoticeKind::Production => "production",
+        }
+    }
+
+    /// Parses `"test"` or `"production"`.
+    ///
+    /// ```
+    /// use hug_onboard_core::notice::NoticeKind;
+    /// assert_eq!(NoticeKind::parse("production"), Some(NoticeKind::Production));
+    /// ```
+    pub fn parse(s: &str) -> Option<NoticeKind> {
+        match s {
+            "test" => Some(NoticeKind::Test),
+            "production" => Some(NoticeKind::Production),
+            _ => None,
+        }
+    }
+
+    /// The ID's label on the letter: `テストID` or `ID`.
+    ///
+    /// ```
+    /// assert_eq!(hug_onboard_core::notice::NoticeKind::Production.id_label(), "ID");
+    /// ```
+    pub fn id_label(self) -> &'static str {
+        match self {
+            NoticeKind::Test => "テストID",
+            NoticeKind::Production => "ID",
+        }
+    }
+
+    /// What this notice is for, in plain words (guide P2–P3, P7, P22).
+    ///
+    /// ```
+    /// use hug_onboard_core::{diagnostic::Lang, notice::NoticeKind};
+    /// assert!(NoticeKind::Production.purpose(Lang::Ja).contains("請求"));
+    /// ```
+    pub fn purpose(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (NoticeKind::Test, Lang::Ja) => {
+                "テストIDのお知らせです。電子請求受付システムへの最初のログイン、仮パスワードの変更、電子証明書の発行申請（証明書発行用パスワードを使います）に使います。本番の請求には使えません。本番用IDのお知らせは届の受理後に届きます。"
+            }
+            (NoticeKind::Test, Lang::En) => {
+                "This is the test-ID notice. Use it for the first login to the portal, the temporary password change and the certificate application (with its certificate password). It cannot send claims; the production-ID notice arrives after the 届 is accepted."
+            }
+            (NoticeKind::Production, Lang::Ja) => {
+                "本番用IDのお知らせです。このIDで請求します。仮パスワードを変更し、新しいパスワードは取込送信のたびに必要なので大切に保管してください。"
+            }
+            (NoticeKind::Production, Lang::En) => {
+                "This is the production-ID notice: this ID sends the claims. Change its temporary password and keep the new one safe: every send from 取込送信 needs it."
+            }
+        }
+    }
+
+    /// Whether claims are sent with this notice's ID.
+    ///
+    /// ```
+    /// assert!(!hug_onboard_core::notice::NoticeKind::Test.is_for_billing());
+    /// ```
+    pub fn is_for_billing(self) -> bool {
+        self == NoticeKind::Production
+    }
+}
+
+/// A fixed field of the letter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeField {
+    /// 日付 (the 和暦 date line).
+    Date,
+    /// The 国保連 name line.
+    Federation,
+    /// 事業所番号.
+    FacilityNumber,
+    /// 住所 (with 〒).
+    Address,
+    /// 事業所名.
+    FacilityName,
+    /// テストID or ID.
+    UserId,
+    /// (仮)パスワード.
+    TemporaryPassword,
+    /// 証明書発行用パスワード.
+    CertificatePassword,
+    /// 備考.
+    Remarks,
+}
+
+impl NoticeField {
+    /// The label as printed on the letter.
+    ///
+    /// ```
+    /// use hug_onboard_core::notice::NoticeField;
+    /// assert_eq!(NoticeField::TemporaryPassword.label(), "(仮)パスワード");
+    /// ```
+    pub fn label(self) -> &'static str {
+        match self {
+            NoticeField::Date => "日付",
+            NoticeField::Federation => "国保連名",
+            NoticeField::FacilityNumber => "事業所番号",
+            NoticeField::Address => "住所",
+            NoticeField::FacilityName => "事業所名",
+            NoticeField::UserId => "テストID／ID",
+            NoticeField::TemporaryPassword => "(仮)パスワード",
+            NoticeField::CertificatePassword => "証明書発行用パスワード",
+            NoticeField::Remarks => "備考",
+        }
+    }
+
+    /// The field's name in English.
+    ///
+    /// ```
+    /// use hug_onboard_core::notice::NoticeField;
+    /// assert_eq!(NoticeField::FacilityNumber.name_en(), "facility number");
+    /// ```
+    pub fn name_en(self) -> &'static str {
+        match self {
+            NoticeField::Date => "date",
+            NoticeField::Federation => "federation (国保連) name",
+            NoticeField::FacilityNumber => "facility number",
+            NoticeField::Address => "address",
+            NoticeField::FacilityName => "facility name",
+            NoticeField::UserId => "ID (テストID or ID)",
+            NoticeField::TemporaryPassword => "temporary password",
+            NoticeField::CertificatePassword => "certificate password",
+            NoticeField::Remarks => "remarks",
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            NoticeField::Date => "date",
+            NoticeField::Federation => "federation",
+            NoticeField::FacilityNumber => "facility_number",
+            NoticeField::Address => "address",
+            NoticeField::FacilityName => "facility_name",
+            NoticeField::UserId => "user_id",
+            NoticeField::TemporaryPassword => "temporary_password",
+            NoticeField::CertificatePassword => "certificate_password",
+            NoticeField::Remarks => "remarks",
+        }
+    }
+}
+
+/// A problem found in a notice (errors refuse the notice; warnings come from
+/// [`RegistrationNotice::findings`]).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum NoticeProblem {
+    /// No text at all.
+    #[error("[notice.empty] the notice text is empty")]
+    Empty,
+    /// Longer than any real notice ([`MAX_NOTICE_CHARS`] characters).
+    #[error("[notice.too_long] the notice text has {chars} characters")]
+    TooLong {
+        /// How many characters.
+        chars: usize,
+    },
+    /// A control character (e.g. a NUL byte) in the text.
+    #[error("[notice.control_char] control character on line {line}")]
+    ControlChar {
+        /// 1-based line number.
+        line: usize,
+    },
+    /// A required field is missing or empty.
+    #[error("[notice.missing_field] {} is missing", field.name_en())]
+    MissingField {
+        /// The field.
+        field: NoticeField,
+    },
+    /// The same field twice with different values.
+    #[error("[notice.duplicate_field] {} appears twice (line {line})", field.name_en())]
+    DuplicateField {
+        /// The field.
+        field: NoticeField,
+        /// The line of the second occurrence.
+        line: usize,
+    },
+    /// Both a テストID and an ID line: two letters pasted together?
+    #[error("[notice.both_ids] both テストID and ID are present")]
+    BothIds,
+    /// The facility number is not valid.
+    #[error("[{}] facility number on line {line}: {error}", error.code())]
+    FacilityNumber {
+        /// 1-based line number (0 for JSON).
+        line: usize,
+        /// Why.
+        error: FacilityNumberError,
+    },
+    /// The ID is not valid.
+    #[error("[{}] ID on line {line}: {error}", error.code())]
+    UserId {
+        /// 1-based line number (0 for JSON).
+        line: usize,
+        /// Why.
+        error: UserIdError,
+    },
+    /// The postal code after 〒 is not valid.
+    #[error("[{}] postal code on line {line}: {error}", error.code())]
+    PostalCode {
+        /// 1-based line number (0 for JSON).
+        line: usize,
+        /// Why.
+        error: PostalCodeError,
+    },
+    /// The date line cannot be read.
+    #[error("[{}] date on line {line}: {error}", error.code())]
+    Date {
+        /// 1-based line number (0 for JSON).
+        line: usize,
+        /// Why.
+        error: WarekiError,
+    },
+    /// A password that contains a character the portal never issues (a space inside, kana …).
+    #[error("[notice.password_invalid] {} on line {line} has a character that is not half-width", field.name_en())]
+    PasswordInvalid {
+        /// Which password.
+        field: NoticeField,
+        /// 1-based line number (0 for JSON).
+        line: usize,
+    },
+    /// JSON that is not a notice object.
+    #[error("[notice.json_invalid] {reason}")]
+    JsonInvalid {
+        /// Why.
+        reason: String,
+    },
+    /// A notice of the other kind than the step needs.
+    #[error("[notice.wrong_kind] expected the {} notice, got the {} notice", expected.as_str(), found.as_str())]
+    WrongKind {
+        /// What the step needs.
+        expected: NoticeKind,
+        /// What was given.
+        found: NoticeKind,
+    },
+    /// Warning: an optional field (date, 国保連 name, address, name) was not found.
+    #[error("[notice.optional_field_missing] {} was not found", field.name_en())]
+    OptionalFieldMissing {
+        /// The field.
+        field: NoticeField,
+    },
+}
+
+/// The longest notice text accepted, in characters. A real letter has well under 2 000.
+pub const MAX_NOTICE_CHARS: usize = 20_000;
+
+/// Codes of this module (problems about a field also carry the field's own
+/// codes: `facility.*`, `user_id.*`, `postal_code.*`, `wareki.*`).
+pub const CODES: &[CodeInfo] = &[
+    CodeInfo::new("notice.empty", Severity::Error, "notice text is empty"),
+    CodeInfo::new(
+        "notice.too_long",
+        Severity::Error,
+        "notice text is too long",
+    ),
+    CodeInfo::new(
+        "notice.control_char",
+        Severity::Error,
+        "notice text contains a control character",
+    ),
+    CodeInfo::new(
+        "notice.missing_field",
+        Severity::Error,
+        "a required field is missing",
+    ),
+    CodeInfo::new(
+        "notice.duplicate_field",
+        Severity::Error,
+        "a field appears twice with different values",
+    ),
+    CodeInfo::new(
+        "notice.both_ids",
+        Severity::Error,
+        "both テストID and ID are present",
+    ),
+    CodeInfo::new(
+        "notice.password_invalid",
+        Severity::Error,
+        "a printed password has a character the portal never issues",
+    ),
+    CodeInfo::new(
+        "notice.json_invalid",
+        Severity::Error,
+        "JSON is not a notice",
+    ),
+    CodeInfo::new(
+        "notice.wrong_kind",
+        Severity::Error,
+        "test notice where the production one belongs, or the reverse",
+    ),
+    CodeInfo::new(
+        "notice.optional_field_missing",
+        Severity::Warning,
+        "an optional field was not found",
+    ),
+];
+
+impl Diagnostic for NoticeProblem {
+    fn code(&self) -> &'static str {
+        use NoticeProblem as P;
+        match self {
+            P::Empty => "notice.empty",
+            P::TooLong { .. } => "notice.too_long",
+            P::ControlChar { .. } => "notice.control_char",
+            P::MissingField { .. } => "notice.missing_field",
+            P::DuplicateField { .. } => "notice.duplicate_field",
+            P::BothIds => "notice.both_ids",
+            P::FacilityNumber { error, .. } => error.code(),
+            P::UserId { error, .. } => error.code(),
+            P::PostalCode { error, .. } => error.code(),
+            P::Date { error, .. } => error.code(),
+            P::PasswordInvalid { .. } => "notice.password_invalid",
+            P::JsonInvalid { .. } => "notice.json_invalid",
+            P::WrongKind { .. } => "notice.wrong_kind",
+            P::OptionalFieldMissing { .. } => "notice.optional_field_missing",
+        }
+    }
+
+    fn severity(&self) -> Severity {
+        match self {
+            NoticeProblem::OptionalFieldMissing { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        use NoticeProblem as P;
+        let at = |line: &usize| match (line, lang) {
+            (0, _) => String::new(),
+            (l, Lang::Ja) => format!("（{l}行目）"),
+            (l, Lang::En) => format!(" (line {l})"),
+        };
+        match (self, lang) {
+            (P::Empty, Lang::Ja) => "お知らせの内容が空です。お知らせの文字をすべて貼り付けてください。".into(),
+            (P::Empty, Lang::En) => "The notice is empty; paste the whole text of the letter.".into(),
+            (P::TooLong { chars }, Lang::Ja) => format!(
+                "お知らせとしては長すぎます（{chars}文字）。「電子請求登録結果に関するお知らせ」1枚分だけを貼り付けてください。"
+            ),
+            (P::TooLong { chars }, Lang::En) => format!(
+                "Too long for a notice ({chars} characters); paste one 電子請求登録結果に関するお知らせ only."
+            ),
+            (P::ControlChar { line }, Lang::Ja) => {
+                format!("{line}行目に読めない制御文字があります。文字を貼り付け直してください。")
+            }
+            (P::ControlChar { line }, Lang::En) => {
+                format!("Line {line} contains a control character; paste the text again.")
+            }
+            (P::MissingField { field }, Lang::Ja) => format!(
+                "「{}」が見つかりません。お知らせの該当欄を確認して入力してください。",
+                field.label()
+            ),
+            (P::MissingField { field }, Lang::En) => format!(
+                "The {} ({}) was not found; check that line of the letter.",
+                field.name_en(),
+                field.label()
+            ),
+            (P::DuplicateField { field, line }, Lang::Ja) => format!(
+                "「{}」が2回あり、値が異なります{}。お知らせ1枚分だけを貼り付けてください。",
+                field.label(),
+                at(line)
+            ),
+            (P::DuplicateField { field, line }, Lang::En) => format!(
+                "The {} appears twice with different values{}; paste one notice only.",
+                field.name_en(),
+                at(line)
+            ),
+            (P::BothIds, Lang::Ja) => "「テストID」と「ID」の両方があります。テストID用と本番用の2枚のお知らせが混ざっていないか確認し、1枚ずつ入力してください。".into(),
+            (P::BothIds, Lang::En) => "Both テストID and ID are present: the test and the production notices seem mixed; enter them one at a time.".into(),
+            (P::FacilityNumber { line, error }, _) => format!("{}{}", error.message(lang), at(line)),
+            (P::UserId { line, error }, _) => format!("{}{}", error.message(lang), at(line)),
+            (P::PostalCode { line, error }, _) => format!("{}{}", error.message(lang), at(line)),
+            (P::Date { line, error }, _) => format!("{}{}", error.message(lang), at(line)),
+            (P::PasswordInvalid { field, line }, Lang::Ja) => format!(
+                "「{}」に半角英数字・記号以外の文字があります{}。お知らせを見て打ち直してください（間違えたまま3回ログインに失敗するとロックされます）。",
+                field.label(),
+                at(line)
+            ),
+            (P::PasswordInvalid { field, line }, Lang::En) => format!(
+                "The {} contains a character that is not a half-width letter, digit or symbol{}; retype it from the letter (3 failed logins lock the ID).",
+                field.name_en(),
+                at(line)
+            ),
+            (P::JsonInvalid { reason }, Lang::Ja) => format!("お知らせのJSONが正しくありません: {reason}"),
+            (P::JsonInvalid { reason }, Lang::En) => format!("The notice JSON is invalid: {reason}"),
+            (P::WrongKind { expected, found }, Lang::Ja) => match expected {
+                NoticeKind::Test => format!(
+                    "これは本番用ID（「ID」と書かれた）のお知らせです。この手順には最初に届いた「テストID」のお知らせを使ってください。（{}）",
+                    found.as_str()
+                ),
+                NoticeKind::Production => format!(
+                    "これはテストIDのお知らせです。この手順には後日届く、「ID」と書かれた本番用のお知らせを使ってください。（{}）",
+                    found.as_str()
+                ),
+            },
+            (P::WrongKind { expected, found }, Lang::En) => format!(
+                "This is the {} notice; this step needs the {} notice (its ID is labelled {}).",
+                found.as_str(),
+                expected.as_str(),
+                expected.id_label()
+            ),
+            (P::OptionalFieldMissing { field }, Lang::Ja) => {
+                format!("「{}」が見つかりませんでした（なくても続けられます）。", field.label())
+            }
+            (P::OptionalFieldMissing { field }, Lang::En) => {
+                format!("The {} was not found (you can go on without it).", field.name_en())
+            }
+        }
+    }
+}
+
+/// A registration notice (電子請求登録結果に関するお知らせ). A value that
+/// exists has every required field valid.
+#[derive(Clone, PartialEq, Eq)]
+pub struct RegistrationNotice {
+    /// Test (テストID) or production (ID).
+    pub kind: NoticeKind,
+    /// The letter's date (和暦 on the letter).
+    pub date: Option<NaiveDate>,
+    /// The 国保連 that sent it, as printed.
+    pub federation: Option<String>,
+    /// 事業所番号.
+    pub facility_number: FacilityNumber,
+    /// The postal code after 〒.
+    pub postal_code: Option<PostalCode>,
+    /// 住所 without the postal code.
+    pub address: Option<String>,
+    /// 事業所名.
+    pub facility_name: Option<String>,
+    /// テストID or ID.
+    pub user_id: UserId,
+    /// (仮)パスワード.
+    pub temporary_password: Secret,
+    /// 証明書発行用パスワード.
+    pub certificate_password: Secret,
+    /// 備考.
+    pub remarks: Option<String>,
+}
+
+impl fmt::Debug for RegistrationNotice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RegistrationNotice")
+            .field("kind", &self.kind)
+            .field("date", &self.date)
+            .field("federation", &self.federation)
+            .field("facility_number", &self.facility_number)
+            .field("postal_code", &self.postal_code)
+            .field("address", &self.address)
+            .field("facility_name", &self.facility_name)
+            .field("user_id", &self.user_id)
+            .field("temporary_password", &self.temporary_password)
+            .field("certificate_password", &self.certificate_password)
+            .field("remarks", &self.remarks)
+            .finish()
+    }
+}
+
+impl fmt::Display for RegistrationNotice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} notice for {} ({}: {}, passwords ***)",
+            self.kind.as_str(),
+            self.facility_number,
+            self.kind.id_label(),
+            self.user_id
+        )
+    }
+}
+
+/// What a line of the letter is.
+enum Line<'a> {
+    Field(NoticeField, &'a str),
+    /// テストID or ID (the kind and the value).
+    Id(NoticeKind, &'a str),
+    Other,
+}
+
+/// Labels as printed, longest first so that `(仮)パスワード` wins over `パスワード`.
+const LABELS: &[(&str, Option<NoticeField>, Option<NoticeKind>)] = &[
+    (
+        "証明書発行用パスワード",
+        Some(NoticeField::CertificatePassword),
+        None,
+    ),
+    ("(仮)パスワード", Some(NoticeField::TemporaryPassword), None),
+    ("仮パスワード", Some(NoticeField::TemporaryPassword), None),
+    ("事業所番号", Some(NoticeField::FacilityNumber), None),
+    ("事業所名", Some(NoticeField::FacilityName), None),
+    ("テストID", None, Some(NoticeKind::Test)),
+    ("テストＩＤ", None, Some(NoticeKind::Test)),
+    ("住所", Some(NoticeField::Address), None),
+    ("備考", Some(NoticeField::Remarks), None),
+    ("ID", None, Some(NoticeKind::Production)),
+];
+
+fn classify(line: &str) -> Line<'_> {
+    for (label, field, kind) in LABELS {
+        if let Some(rest) = line.strip_prefix(label) {
+            // The label must stand alone: followed by a separator or nothing.
+            let sep_ok = rest.is_empty()
+                || rest.starts_with(|c: char| c.is_whitespace() || c == ':' || c == '：');
+            if !sep_ok {
+                continue;
+            }
+            let value = rest
+                .trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == '：')
+                .trim_end();
+            return match (field, kind) {
+                (Some(f), _) => Line::Field(*f, value),
+                (None, Some(k)) => Line::Id(*k, value),
+                _ => Line::Other,
+            };
+        }
+    }
+    Line::Other
+}
+
+/// Does the line look like it is meant to be a date (so that a failure is worth reporting)?
+fn looks_like_date(line: &str) -> bool {
+    if line.chars().count() > 30 {
+        return false;
+    }
+    if wareki::parse(line).is_ok() {
+        return true;
+    }
+    let starts_era = wareki::EraTable::builtin()
+        .eras()
+        .iter()
+        .any(|e| line.starts_with(e.name.as_str()));
+    let starts_digit = line.starts_with(|c: char| c.is_ascii_digit());
+    (starts_era || starts_digit) && (line.contains('年') || line.contains('/'))
+}
+
+fn is_federation_line(line: &str) -> bool {
+    (line.contains("国民健康保険団体連合会")
+        || line.ends_with("国保連合会")
+        || line.ends_with("国保連"))
+        && !line.starts_with('・')
+        && !line.starts_with('※')
+        && line.chars().count() <= 40
+}
+
+/// A printed password: half-width printable ASCII without spaces after width normalisation.
+fn password_value(raw: &str) -> Option<String> {
+    let v = text::normalize(raw);
+    if v.chars().all(|c| c.is_ascii_graphic()) {
+        Some(v)
+    } else {
+        None
+    }
+}
+
+#[derive(Default)]
+struct Collected {
+    values: Vec<(NoticeField, usize, String)>,
+    ids: Vec<(NoticeKind, usize, String)>,
+    date: Option<(usize, String)>,
+    federation: Option<String>,
+}
+
+impl RegistrationNotice {
+    /// Reads a notice from the text of the letter (typed, pasted or OCR'd).
+    ///
+    /// # Errors
+    ///
+    /// Every problem at once: `notice.empty`, `notice.too_long`,
+    /// `notice.control_char`, `notice.missing_field` (事業所番号, テストID/ID,
+    /// (仮)パスワード, 証明書発行用パスワード are required),
+    /// `notice.duplicate_field`, `notice.both_ids`, `notice.password_invalid`,
+    /// and the codes of the fields' own types (`facility.*`, `user_id.*`,
+    /// `postal_code.*`, `wareki.*`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hug_onboard_core::notice::RegistrationNotice;
+    /// use hug_onboard_core::diagnostic::Diagnostic;
+    ///
+    /// let err = RegistrationNotice::parse("事業所番号 12345\nID ABC").unwrap_err();
+    /// let codes: Vec<_> = err.iter().map(|p| p.code()).collect();
+    /// assert_eq!(codes, ["facility.wrong_length", "notice.missing_field", "notice.missing_field"]);
+    /// ```
+    pub fn parse(input: &str) -> Result<RegistrationNotice, Problems<NoticeProblem>> {
+        if input.trim().is_empty() {
+            return Err(Problems::one(NoticeProblem::Empty));
+        }
+        let chars = input.chars().count();
+        if chars > MAX_NOTICE_CHARS {
+            return Err(Problems::one(NoticeProblem::TooLong { chars }));
+        }
+        let mut problems = Vec::new();
+        let lines: Vec<String> = input
+            .lines()
+            .map(|l| text::to_halfwidth_ascii(l).trim().to_owned())
+            .collect();
+        for (i, l) in lines.iter().enumerate() {
+            if text::find_control(l).is_some() {
+                problems.push(NoticeProblem::ControlChar { line: i + 1 });
+            }
+        }
+        if !problems.is_empty() {
+            return Err(into_problems(problems));
+        }
+
+        let mut c = Collected::default();
+        let mut i = 0;
+        while i < lines.len() {
+            let line = lines[i].as_str();
+            let lineno = i + 1;
+            i += 1;
+            if line.is_empty() {
+                continue;
+            }
+            // A value may sit on the next line when the label stands alone (OCR of a table).
+            let take_value = |value: &str, i: &mut usize| -> String {
+                if !value.is_empty() {
+                    return value.to_owned();
+                }
+                match lines.get(*i) {
+                    Some(next)
+                        if !next.is_empty()
+                            && matches!(classify(next), Line::Other)
+                            && !looks_like_date(next)
+                            && !next.starts_with('・')
+                            && !next.starts_with('※') =>
+                    {
+                        *i += 1;
+                        next.clone()
+                    }
+                    _ => String::new(),
+                }
+            };
+            match classify(line) {
+                Line::Field(NoticeField::Remarks, v) => {
+                    // 備考 is often empty; never steal the next line for it
+                    // unless it is plainly a continuation (not boilerplate).
+                    c.values.push((NoticeField::Remarks, lineno, v.to_owned()));
+                }
+                Line::Field(f, v) => {
+                    let v = take_value(v, &mut i);
+                    c.values.push((f, lineno, v));
+                }
+                Line::Id(k, v) => {
+                    let v = take_value(v, &mut i);
+                    c.ids.push((k, lineno, v));
+                }
+                Line::Other => {
+                    if c.date.is_none() && looks_like_date(line) {
+                        c.date = Some((lineno, line.to_owned()));
+                    } else if c.federation.is_none() && is_federation_line(line) {
+                        c.federation = Some(line.to_owned());
+                    }
+                }
+            }
+        }
+        Self::build(c, &mut problems)
+    }
+
+    fn build(
+        c: Collected,
+        problems: &mut Vec<NoticeProblem>,
+    ) -> Result<RegistrationNotice, Problems<NoticeProblem>> {
+        // One value per field; a repeated field must repeat the same value.
+        let mut get = |field: NoticeField| -> Option<(usize, String)> {
+            let mut found: Option<(usize, String)> = None;
+            for (f, line, v) in c.values.iter().filter(|(f, _, _)| *f == field) {
+                match &found {
+                    None => found = Some((*line, v.clone())),
+                    Some((_, prev)) if prev == v || v.is_empty() => {}
+                    Some((_, prev)) if prev.is_empty() => found = Some((*line, v.clone())),
+                    Some(_) => problems.push(NoticeProblem::DuplicateField {
+                        field: *f,
+                        line: *line,
+                    }),
+                }
+            }
+            found.filter(|(_, v)| !v.is_empty())
+        };
+        let facility = get(NoticeField::FacilityNumber);
+        let address = get(NoticeField::Address);
+        let name = get(NoticeField::FacilityName);
+        let temp = get(NoticeField::TemporaryPassword);
+        let cert = get(NoticeField::CertificatePassword);
+        let remarks = get(NoticeField::Remarks);
+
+        let facility_number = match facility {
+            None => {
+                problems.push(NoticeProblem::MissingField {
+                    field: NoticeField::FacilityNumber,
+                });
+                None
+            }
+            Some((line, v)) => FacilityNumber::parse(&v)
+                .map_err(|error| problems.push(NoticeProblem::FacilityNumber { line, error }))
+                .ok(),
+        };
+
+        let kinds: Vec<NoticeKind> = c.ids.iter().map(|(k, _, _)| *k).collect();
+        let (kind, user_id) =
+            if kinds.contains(&NoticeKind::Test) && kinds.contains(&NoticeKind::Production) {
+                problems.push(NoticeProblem::BothIds);
+                (None, None)
+            } else {
+                let mut distinct: Vec<&(NoticeKind, usize, String)> = Vec::new();
+                for id in c.ids.iter().filter(|(_, _, v)| !v.is_empty()) {
+                    if distinct.iter().all(|d| d.2 != id.2) {
+                        distinct.push(id);
+                    }
+                }
+                match distinct.as_slice() {
+                    [] => {
+                        problems.push(NoticeProblem::MissingField {
+                            field: NoticeField::UserId,
+                        });
+                        (c.ids.first().map(|(k, _, _)| *k), None)
+                    }
+                    [(k, line, v)] => (
+                        Some(*k),
+                        UserId::parse(v)
+                            .map_err(|error| {
+                                problems.push(NoticeProblem::UserId { line: *line, error })
+                            })
+                            .ok(),
+                    ),
+                    [_, (_, line, _), ..] => {
+                        problems.push(NoticeProblem::DuplicateField {
+                            field: NoticeField::UserId,
+                            line: *line,
+                        });
+                        (None, None)
+                    }
+                }
+            };
+
+        let mut password = |field: NoticeField, value: Option<(usize, String)>| -> Option<Secret> {
+            match value {
+                None => {
+                    problems.push(NoticeProblem::MissingField { field });
+                    None
+                }
+                Some((line, v)) => match password_value(&v) {
+                    Some(p) => Some(Secret::new(p)),
+                    None => {
+                        problems.push(NoticeProblem::PasswordInvalid { field, line });
+                        None
+                    }
+                },
+            }
+        };
+        let temporary_password = password(NoticeField::TemporaryPassword, temp);
+        let certificate_password = password(NoticeField::CertificatePassword, cert);
+
+        let (postal_code, address) = match address {
+            None => (None, None),
+            Some((line, v)) => split_address(&v, line, problems),
+        };
+
+        let date = match c.date {
+            None => None,
+            Some((line, v)) => wareki::parse_date(&v)
+                .map_err(|error| problems.push(NoticeProblem::Date { line, error }))
+                .ok(),
+        };
+
+        match (
+            kind,
+            facility_number,
+            user_id,
+            temporary_password,
+            certificate_password,
+        ) {
+            (
+                Some(kind),
+                Some(facility_number),
+                Some(user_id),
+                Some(temporary_password),
+                Some(certificate_password),
+            ) if problems.is_empty() => Ok(RegistrationNotice {
+                kind,
+                date,
+                federation: c.federation,
+                facility_number,
+                postal_code,
+                address,
+                facility_name: name.map(|(_, v)| v),
+                user_id,
+                temporary_password,
+                certificate_password,
+                remarks: remarks.map(|(_, v)| v),
+            }),
+            _ => Err(into_problems(std::mem::take(problems))),
+        }
+    }
+
+    /// Reads a notice from JSON: an object with `kind` (`"test"` or
+    /// `"production"`), `facility_number`, `user_id`, `temporary_password`,
+    /// `certificate_password` (required) and `date` (`YYYY-MM-DD` or 和暦),
+    /// `federation`, `postal_code`, `address`, `facility_name`, `remarks` (optional).
+    ///
+    /// # Errors
+    ///
+    /// Every problem at once, as [`RegistrationNotice::parse`], plus
+    /// `notice.json_invalid` for JSON that is not an object or has a field of the
+    /// wrong type.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hug_onboard_core::notice::{NoticeKind, RegistrationNotice};
+    /// let n = RegistrationNotice::from_json(r#"{"kind":"production","facility_number":"1312345678",
+    ///   "user_id":"P123","temporary_password":"Kari0123","certificate_password":"Cert4567",
+    ///   "date":"令和元年7月30日"}"#)?;
+    /// assert_eq!(n.kind, NoticeKind::Production);
+    /// assert_eq!(n.date.unwrap().to_string(), "2019-07-30");
+    /// # Ok::<(), hug_onboard_core::diagnostic::Problems<hug_onboard_core::notice::NoticeProblem>>(())
+    /// ```
+    pub fn from_json(json: &str) -> Result<RegistrationNotice, Problems<NoticeProblem>> {
+        let one = |reason: String| Problems::one(NoticeProblem::JsonInvalid { reason });
+        let v: Value = serde_json::from_str(json).map_err(|e| one(e.to_string()))?;
+        let obj = v
+            .as_object()
+            .ok_or_else(|| one("not a JSON object".into()))?;
+        let known = [
+            "kind",
+            "date",
+            "federation",
+            "facility_number",
+            "postal_code",
+            "address",
+            "facility_name",
+            "user_id",
+            "temporary_password",
+            "certificate_password",
+            "remarks",
+        ];
+        if let Some(k) = obj.keys().find(|k| !known.contains(&k.as_str())) {
+            return Err(one(format!("unknown field {k:?}")));
+        }
+        let mut problems = Vec::new();
+        let mut s = |key: &str| -> Option<String> {
+            match obj.get(key) {
+                None | Some(Value::Null) => None,
+                Some(Value::String(s)) => Some(s.clone()),
+                Some(_) => {
+                    problems.push(NoticeProblem::JsonInvalid {
+                        reason: format!("{key} must be a string"),
+                    });
+                    None
+                }
+            }
+        };
+        let kind_s = s("kind");
+        let fields = [
+            (NoticeField::FacilityNumber, s("facility_number")),
+            (NoticeField::Address, s("address")),
+            (NoticeField::FacilityName, s("facility_name")),
+            (NoticeField::TemporaryPassword, s("temporary_password")),
+            (NoticeField::CertificatePassword, s("certificate_password")),
+            (NoticeField::Remarks, s("remarks")),
+        ];
+        let user_id = s("user_id");
+        let date = s("date");
+        let federation = s("federation");
+        let postal = s("postal_code");
+        let kind = match kind_s.as_deref() {
+            Some(k) => match NoticeKind::parse(k) {
+                Some(kind) => Some(kind),
+                None => {
+                    problems.push(NoticeProblem::JsonInvalid {
+                        reason: format!("kind must be \"test\" or \"production\", not {k:?}"),
+                    });
+                    None
+                }
+            },
+            None => {
+                problems.push(NoticeProblem::JsonInvalid {
+                    reason: "kind is missing".into(),
+                });
+                None
+            }
+        };
+        let mut c = Collected::default();
+        for (f, v) in fields {
+            if let Some(v) = v {
+                let v = if f == NoticeField::Address {
+                    match &postal {
+                        Some(p) => format!("〒{p} {v}"),
+                        None => v,
+                    }
+                } else {
+                    v
+                };
+                c.values.push((f, 0, v.trim().to_owned()));
+            }
+        }
+        if postal.is_some() && !c.values.iter().any(|(f, _, _)| *f == NoticeField::Address) {
+            c.values.push((
+                NoticeField::Address,
+                0,
+                format!("〒{}", postal.unwrap_or_default()),
+            ));
+        }
+        if let Some(id) = user_id {
+            // With an invalid kind the notice is refused anyway (reported above).
+            c.ids.push((kind.unwrap_or(NoticeKind::Test), 0, id));
+        }
+        // A western ISO date (YYYY-MM-DD) is also accepted by the 和暦 parser.
+        c.date = date.map(|d| (0, d));
+        c.federation = federation;
+        let mut out = Self::build(c, &mut problems);
+        if kind.is_none() && out.is_ok() {
+            out = Err(into_problems(problems));
+        }
+        out
+    }
+
+    /// Warnings about a valid notice: optional fields that were not found.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hug_onboard_core::notice::RegistrationNotice;
+    /// use hug_onboard_core::diagnostic::Diagnostic;
+    /// let n = RegistrationNotice::parse("事業所番号 1312345678\nID P1\n(仮)パスワード a1\n証明書発行用パスワード b2").unwrap();
+    /// assert!(n.findings().iter().all(|f| f.code() == "notice.optional_field_missing"));
+    /// assert_eq!(n.findings().len(), 4);
+    /// ```
+    pub fn findings(&self) -> Vec<NoticeProblem> {
+        let mut out = Vec::new();
+        let missing = [
+            (self.date.is_none(), NoticeField::Date),
+            (self.federation.is_none(), NoticeField::Federation),
+            (
+                self.address.is_none() && self.postal_code.is_none(),
+                NoticeField::Address,
+            ),
+            (self.facility_name.is_none(), NoticeField::FacilityName),
+        ];
+        for (is_missing, field) in missing {
+            if is_missing {
+                out.push(NoticeProblem::OptionalFieldMissing { field });
+            }
+        }
+        out
+    }
+
+    /// Checks that this is the notice a step needs (the test notice for the
+    /// set-up steps, the production notice for billing).
+    ///
+    /// # Errors
+    ///
+    /// `notice.wrong_kind`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hug_onboard_core::notice::{NoticeKind, RegistrationNotice};
+    /// let n = RegistrationNotice::parse("事業所番号 1312345678\nテストID T1\n(仮)パスワード a1\n証明書発行用パスワード b2").unwrap();
+    /// assert!(n.expect_kind(NoticeKind::Test).is_ok());
+    /// assert!(n.expect_kind(NoticeKind::Production).is_err());
+    /// ```
+    pub fn expect_kind(&self, expected: NoticeKind) -> Result<(), NoticeProblem> {
+        if self.kind == expected {
+            Ok(())
+        } else {
+            Err(NoticeProblem::WrongKind {
+                expected,
+                found: self.kind,
+            })
+        }
+    }
+
+    /// The notice as JSON **without** the passwords (they are left out and
+    /// `"secrets_redacted": true` is set). Safe to store and log.
+    ///
+    /// ```
+    /// use hug_onboard_core::notice::RegistrationNotice;
+    /// let n = RegistrationNotice::parse("事業所番号 1312345678\nID P1\n(仮)パスワード Kari0123\n証明書発行用パスワード b2").unwrap();
+    /// let j = n.to_json();
+    /// assert!(!j.contains("Kari0123"));
+    /// assert!(j.contains("\"secrets_redacted\":true"));
+    /// ```
+    pub fn to_json(&self) -> String {
+        let mut m = self.public_fields();
+        m.insert("secrets_redacted".into(), Value::Bool(true));
+        Value::Object(m).to_string()
+    }
+
+    /// The notice as JSON **with** the passwords, readable by
+    /// [`RegistrationNotice::from_json`]. Only for handing the notice to the
+    /// user or to secure storage: never log it.
+    ///
+    /// ```
+    /// use hug_onboard_core::notice::RegistrationNotice;
+    /// let n = RegistrationNotice::parse("事業所番号 1312345678\nID P1\n(仮)パスワード Kari0123\n証明書発行用パスワード b2").unwrap();
+    /// let back = RegistrationNotice::from_json(&n.to_json_with_secrets()).unwrap();
+    /// assert_eq!(back, n);
+    /// ```
+    pub fn to_json_with_secrets(&self) -> String {
+        let mut m = self.public_fields();
+        m.insert(
+            "temporary_password".into(),
+            Value::from(self.temporary_password.expose()),
+        );
+        m.insert(
+            "certificate_password".into(),
+            Value::from(self.certificate_password.expose()),
+        );
+        Value::Object(m).to_string()
+    }
+
+    fn public_fields(&self) -> Map<String, Value> {
+        let opt = |v: &Option<String>| v.clone().map(Value::from).unwrap_or(Value::Null);
+        let j = json!({
+            "kind": self.kind.as_str(),
+            "date": self.date.map(|d| d.to_string()),
+            "federation": opt(&self.federation),
+            "facility_number": self.facility_number.as_str(),
+            "postal_code": self.postal_code.map(|p| p.to_string()),
+            "address": opt(&self.address),
+            "facility_name": opt(&self.facility_name),
+            "user_id": self.user_id.as_str(),
+            "remarks": opt(&self.remarks),
+        });
+        match j {
+            Value::Object(m) => m,
+            _ => Map::new(),
+        }
+    }
+
+    /// The field values that are not secret, for display: `(field, value)`.
+    ///
+    /// ```
+    /// use hug_onboard_core::notice::{NoticeField, RegistrationNotice};
+    /// let n = RegistrationNotice::parse("事業所番号 1312345678\nID P1\n(仮)パスワード a1\n証明書発行用パスワード b2").unwrap();
+    /// assert!(n.public_field_values().contains(&(NoticeField::UserId, "P1".to_string())));
+    /// ```
+    pub fn public_field_values(&self) -> Vec<(NoticeField, String)> {
+        let m = self.public_fields();
+        [
+            NoticeField::Date,
+            NoticeField::Federation,
+            NoticeField::FacilityNumber,
+            NoticeField::Address,
+            NoticeField::FacilityName,
+            NoticeField::UserId,
+            NoticeField::Remarks,
+        ]
+        .into_iter()
+        .filter_map(|f| {
+            let key = f.key();
+            let v = match f {
+                NoticeField::Address => match (&self.postal_code, &self.address) {
+                    (Some(p), Some(a)) => Some(format!("〒{p} {a}")),
+                    (Some(p), None) => Some(format!("〒{p}")),
+                    (None, a) => a.clone(),
+                },
+                _ => m.get(key).and_then(|v| v.as_str()).map(str::to_owned),
+            };
+            v.map(|v| (f, v))
+        })
+        .collect()
+    }
+}
+
+/// `〒100-0001 東京都…` → the postal code and the rest.
+fn split_address(
+    v: &str,
+    line: usize,
+    problems: &mut Vec<NoticeProblem>,
+) -> (Option<PostalCode>, Option<String>) {
+    let Some(after) = v.strip_prefix('〒') else {
+        return (None, Some(v.to_owned()));
+    };
+    let after = after.trim_start();
+    // The postal code runs until the first character that cannot belong to it.
+    let end = after
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == '-'))
+        .map(|(i, _)| i)
+        .unwrap_or(after.len());
+    let (code, rest) = after.split_at(end);
+    let rest = rest.trim();
+    let rest = if rest.is_empty() {
+        None
+    } else {
+        Some(rest.to_owned())
+    };
+    if code.is_empty() {
+        return (None, rest);
+    }
+    match PostalCode::parse(code) {
+        Ok(p) => (Some(p), rest),
+        Err(error) => {
+            problems.push(NoticeProblem::PostalCode { line, error });
+            (None, rest)
+        }
+    }
+}
+
+/// Every caller has pushed at least one problem; should the list ever be
+/// empty, the notice is refused as empty rather than accepted.
+fn into_problems(problems: Vec<NoticeProblem>) -> Problems<NoticeProblem> {
+    Problems::new(problems).unwrap_or_else(|| Problems::one(NoticeProblem::Empty))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEST_NOTICE: &str = "電子請求登録結果に関するお知らせ\n令和 元年 6月 3日\n東京都国民健康保険団体連合会\n障害福祉サービス費等の電子請求に関し、下記のとおり登録いたしましたので、ご連絡いたします。\n事業所番号\t１３１２３４５６７８\n住所\t〒100-0001 東京都千代田区千代田1-1\n事業所名\t放課後等デイサービス はぐ\nテストID\tT1312345\n（仮）パスワード\tKari0123\n証明書発行用パスワード\tCert4567\n備考\t\n・ID、仮パスワード及び証明書発行用パスワードは、他に漏洩しないよう十分な管理を行ってください\n";
+
+    #[test]
+    fn parses_the_seed_layout() {
+        let n = RegistrationNotice::parse(TEST_NOTICE).unwrap();
+        assert_eq!(n.kind, NoticeKind::Test);
+        assert_eq!(n.facility_number.as_str(), "1312345678");
+        assert_eq!(n.postal_code.unwrap().to_string(), "100-0001");
+        assert_eq!(n.address.as_deref(), Some("東京都千代田区千代田1-1"));
+        assert_eq!(
+            n.federation.as_deref(),
+            Some("東京都国民健康保険団体連合会")
+        );
+        assert_eq!(n.temporary_password.expose(), "Kari0123");
+        assert_eq!(n.certificate_password.expose(), "Cert4567");
+        assert_eq!(n.remarks, None);
+        assert!(n.findings().is_empty());
+        let dbg = format!("{n:?} {n}");
+        assert!(!dbg.contains("Kari0123") && !dbg.contains("Cert4567"));
+    }
+
+    #[test]
+    fn values_on_the_next_line() {
+        let t = "事業所番号\n1312345678\nID\nP99\n(仮)パスワード\nabc12345\n証明書発行用パスワード\nxyz98765\n備考\n";
+        let n = RegistrationNotice::parse(t).unwrap();
+        assert_eq!(n.kind, NoticeKind::Production);
+        assert_eq!(n.user_id.as_str(), "P99");
+    }
+
+    #[test]
+    fn reports_every_problem() {
+        let t = "令和元年2月30日\n事業所番号 99\nテストID T1\nID P1\n住所 〒12-34 どこか\n";
+        let e = RegistrationNotice::parse(t).unwrap_err();
+        let codes = e.codes();
+        for c in [
+            "facility.wrong_length",
+            "notice.both_ids",
+            "notice.missing_field",
+            "postal_code.invalid",
+            "wareki.invalid_day",
+        ] {
+            assert!(codes.contains(&c), "{c} not in {codes:?}");
+        }
+    }
+
+    #[test]
+    fn bad_inputs() {
+        assert_eq!(
+            RegistrationNotice::parse("").unwrap_err().codes(),
+            ["notice.empty"]
+        );
+        assert_eq!(
+            RegistrationNotice::parse(" \n　\t").unwrap_err().codes(),
+            ["notice.empty"]
+        );
+        assert_eq!(
+            RegistrationNotice::parse("事業所番号\0")
+                .unwrap_err()
+                .codes(),
+            ["notice.control_char"]
+        );
+        let long = "あ".repeat(MAX_NOTICE_CHARS + 1);
+        assert_eq!(
+            RegistrationNotice::parse(&long).unwrap_err().codes(),
+            ["notice.too_long"]
+        );
+        let noise = "x".repeat(10_000);
+        assert!(RegistrationNotice::parse(&noise).is_err());
+    }
+
+    #[test]
+    fn json_roundtrip_and_problems() {
+        let n = RegistrationNotice::parse(TEST_NOTICE).unwrap();
+        let back = RegistrationNotice::from_json(&n.to_json_with_secrets()).unwrap();
+        assert_eq!(back, n);
+        assert!(RegistrationNotice::from_json(&n.to_json()).is_err());
+        let e = RegistrationNotice::from_json(r#"{"kind":"x","facility_number":5}"#).unwrap_err();
+        assert!(e.codes().contains(&"notice.json_invalid"));
+        assert_eq!(
+            RegistrationNotice::from_json("[]").unwrap_err().codes(),
+            ["notice.json_invalid"]
+        );
+    }
+
+    #[test]
+    fn every_code_is_listed() {
+        let all = [
+            NoticeProblem::Empty,
+            NoticeProblem::TooLong { chars: 1 },
+            NoticeProblem::ControlChar { line: 1 },
+            NoticeProblem::MissingField {
+                field: NoticeField::UserId,
+            },
+            NoticeProblem::DuplicateField {
+                field: NoticeField::UserId,
+                line: 1,
+            },
+            NoticeProblem::BothIds,
+            NoticeProblem::PasswordInvalid {
+                field: NoticeField::TemporaryPassword,
+                line: 1,
+            },
+            NoticeProblem::JsonInvalid { reason: "x".into() },
+            NoticeProblem::WrongKind {
+                expected: NoticeKind::Test,
+                found: NoticeKind::Production,
+            },
+            NoticeProblem::OptionalFieldMissing {
+                field: NoticeField::Date,
+            },
+        ];
+        assert_eq!(all.len(), CODES.len());
+        for p in all {
+            assert!(CODES.iter().any(|c| c.code == p.code()));
+            assert!(!p.message(Lang::Ja).is_empty() && !p.message(Lang::En).is_empty());
+        }
+    }
+}

@@ -1,0 +1,123 @@
+"""Benchmarks of the Python face, in one process, against what a script would use instead.
+
+Run after hug-onboard-py/run-tests (which installs the wheel and the baselines into .venv):
+
+    .venv/bin/python benches/python_bench.py
+
+Targets (issue 7): certificate inspection >= 50x faster than cryptography's
+pkcs12.load_key_and_certificates on the same file; is_holiday >= 10x faster than
+jpholiday.is_holiday over 100 years of days; evaluate_many on 10 000 states <= 200 ms.
+A section whose core surface is not in the installed wheel yet says so and is skipped.
+"""
+
+from __future__ import annotations
+
+import datetime
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+import hug_onboard as h
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def best_of(fn: Callable[[], object], repeat: int = 5) -> float:
+    """The best wall time of `repeat` runs, in seconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def report(name: str, ours: float, n: int, theirs: Optional[float] = None, base: str = "") -> None:
+    line = f"{name:40} {ours * 1e3:9.2f} ms  ({ours / n * 1e9:8.0f} ns/op, n={n})"
+    if theirs is not None:
+        line += f"   {base}: {theirs * 1e3:9.2f} ms  -> {theirs / ours:6.1f}x faster"
+    print(line)
+
+
+def missing(name: str, what: str) -> None:
+    print(f"{name:40} skipped: {what} is not in this wheel yet")
+
+
+def bench_certificate() -> None:
+    cert_cls: Any = getattr(h, "Certificate", None)
+    if cert_cls is None:
+        missing("certificate inspection", "hug_onboard.Certificate")
+        return
+    files = sorted((ROOT / "tests" / "fixtures").rglob("*.p12"))
+    if not files:
+        missing("certificate inspection", "a .p12 fixture")
+        return
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    path = files[0]
+    data = path.read_bytes()
+    password = "password"
+    ours = best_of(lambda: cert_cls.from_pkcs12(data, password))
+    theirs = best_of(lambda: pkcs12.load_key_and_certificates(data, password.encode()))
+    report(f"Certificate.from_pkcs12 ({path.name})", ours, 1, theirs, "cryptography")
+
+
+def bench_holidays() -> None:
+    is_holiday: Any = getattr(h, "is_holiday", None)
+    if is_holiday is None:
+        missing("is_holiday over 100 years", "hug_onboard.is_holiday")
+        return
+    import jpholiday
+
+    start = datetime.date(1950, 1, 1)
+    days = [start + datetime.timedelta(days=i) for i in range((datetime.date(2050, 1, 1) - start).days)]
+    ours = best_of(lambda: [is_holiday(d) for d in days], repeat=3)
+    theirs = best_of(lambda: [jpholiday.is_holiday(d) for d in days], repeat=1)
+    report("is_holiday, 1950-2049", ours, len(days), theirs, "jpholiday")
+
+
+def bench_evaluate_many(states: list[str]) -> None:
+    evaluate_many: Any = getattr(h, "evaluate_many", None)
+    if evaluate_many is None:
+        missing("evaluate_many on 10 000 states", "hug_onboard.evaluate_many")
+        return
+    today = datetime.date(2026, 11, 25)
+    ours = best_of(lambda: evaluate_many(states, today), repeat=3)
+    report("evaluate_many, 10 000 states", ours, len(states))
+
+
+def sample_states(n: int) -> list[str]:
+    """n onboarding states at different points of the guide (JSON, as stored)."""
+    from hug_onboard._walkthrough import walkthrough
+
+    full = walkthrough("en", lambda _line: None)["state"]
+    fresh = h.Onboarding.new("1312345678").to_json()
+    return [full if i % 2 else fresh for i in range(n)]
+
+
+def bench_available_now(states: list[str]) -> None:
+    days = [datetime.date(1990, 1, 1) + datetime.timedelta(days=i) for i in range(10_000)]
+    texts = [h.format_wareki(d) for d in days]
+    report("format_wareki", best_of(lambda: [h.format_wareki(d) for d in days]), len(days))
+    report("parse_wareki", best_of(lambda: [h.parse_wareki(s) for s in texts]), len(texts))
+    policy = h.PasswordPolicy.production_screen()
+    pws = [f"Kokuho{i:04d}!" for i in range(10_000)]
+    report("PasswordPolicy.check", best_of(lambda: [policy.check(p) for p in pws]), len(pws))
+    report("Onboarding.from_json (10 000 states)", best_of(lambda: [h.Onboarding.from_json(s) for s in states], repeat=3), len(states))
+    text = (ROOT / "tests" / "fixtures" / "notices" / "production_notice.txt").read_text(encoding="utf-8")
+    report("RegistrationNotice.parse", best_of(lambda: [h.RegistrationNotice.parse(text) for _ in range(1_000)]), 1_000)
+
+
+def main() -> int:
+    print(f"hug_onboard {h.__version__} on Python {sys.version.split()[0]}")
+    states = sample_states(10_000)
+    bench_certificate()
+    bench_holidays()
+    bench_evaluate_many(states)
+    bench_available_now(states)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+//! criterion benches for hug-onboard live in `benches/`; this library is empty.

@@ -1,0 +1,733 @@
+//! The 取込送信V2 facility profile (事業所情報保守, guide P20), validated all at once.
+//!
+//! Before 取込送信V2 can send anything, the facility registers itself in the
+//! client's 「新規事業所登録」 screen: 事業所番号, 名称 (カナ and 漢字), 郵便番号,
+//! 住所 (カナ and 漢字), 電話番号, FAX番号, 代表者 (氏名カナ, 氏名漢字, 職名),
+//! メールアドレス (optional) and パスワード (the client's login password, `0000`
+//! until changed — guide P20, P26).
+//!
+//! [`ProfileInput::validate`] checks every field and reports every problem in
+//! one go. What is certain is checked (digits, postal code `NNN-NNNN`, phone
+//! shape, kana fields are katakana, e-mail shape); maximum lengths and the
+//! required kana width are not published (DOMAIN.md: U), so full- and
+//! half-width katakana are both accepted and no length limit is invented.
+//!
+//! # Example
+//!
+//! ```
+//! use hug_onboard_core::profile::ProfileInput;
+//! use hug_onboard_core::diagnostic::Diagnostic;
+//!
+//! let input = ProfileInput {
+//!     facility_number: "1312345678".into(),
+//!     name_kana: "ﾎｳｶｺﾞﾄｳﾃﾞｲｻｰﾋﾞｽ ﾊｸﾞｸﾐ".into(),
+//!     name_kanji: "放課後等デイサービス はぐくみ".into(),
+//!     postal_code: "１００－０００１".into(),
+//!     address_kana: "トウキョウト チヨダク チヨダ".into(),
+//!     address_kanji: "東京都千代田区千代田1-1".into(),
+//!     phone: "03-1234-5678".into(),
+//!     fax: "03-1234-5679".into(),
+//!     representative_name_kana: "ヤマダ タロウ".into(),
+//!     representative_name_kanji: "山田 太郎".into(),
+//!     representative_title: "代表取締役".into(),
+//!     email: None,
+//!     password: "0000".into(),
+//! };
+//! let checked = input.validate(None)?;
+//! assert_eq!(checked.profile.postal_code.to_string(), "100-0001");
+//! // Still the initial password: a warning, not an error.
+//! assert_eq!(checked.warnings[0].code(), "profile.password_default");
+//! # Ok::<(), hug_onboard_core::diagnostic::Problems<hug_onboard_core::profile::ProfileProblem>>(())
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{CodeInfo, Diagnostic, Lang, Problems, Severity};
+use crate::facility::{FacilityNumber, FacilityNumberError, PostalCode, PostalCodeError};
+use crate::secret::Secret;
+use crate::text::{self, KanaClass};
+
+/// The initial 取込送信V2 password (guide P20, P26).
+pub const DEFAULT_PASSWORD: &str = "0000";
+
+/// A field of the 事業所情報保守 screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProfileField {
+    /// 事業所番号.
+    FacilityNumber,
+    /// 名称 カナ.
+    NameKana,
+    /// 名称 漢字.
+    NameKanji,
+    /// 郵便番号.
+    PostalCode,
+    /// 住所 カナ.
+    AddressKana,
+    /// 住所 漢字.
+    AddressKanji,
+    /// 電話番号.
+    Phone,
+    /// FAX番号.
+    Fax,
+    /// 代表者 氏名カナ.
+    RepresentativeNameKana,
+    /// 代表者 氏名漢字.
+    RepresentativeNameKanji,
+    /// 代表者 職名.
+    RepresentativeTitle,
+    /// メールアドレス.
+    Email,
+    /// パスワード.
+    Password,
+}
+
+impl ProfileField {
+    /// The label on the screen.
+    ///
+    /// ```
+    /// use hug_onboard_core::profile::ProfileField;
+    /// assert_eq!(ProfileField::RepresentativeNameKana.label(), "代表者 氏名カナ");
+    /// ```
+    pub fn label(self) -> &'static str {
+        use ProfileField as F;
+        match self {
+            F::FacilityNumber => "事業所番号",
+            F::NameKana => "名称 カナ",
+            F::NameKanji => "名称 漢字",
+            F::PostalCode => "郵便番号",
+            F::AddressKana => "住所 カナ",
+            F::AddressKanji => "住所 漢字",
+            F::Phone => "電話番号",
+            F::Fax => "FAX番号",
+            F::RepresentativeNameKana => "代表者 氏名カナ",
+            F::RepresentativeNameKanji => "代表者 氏名漢字",
+            F::RepresentativeTitle => "代表者 職名",
+            F::Email => "メールアドレス",
+            F::Password => "パスワード",
+        }
+    }
+
+    /// The field's name in English.
+    ///
+    /// ```
+    /// use hug_onboard_core::profile::ProfileField;
+    /// assert_eq!(ProfileField::Fax.name_en(), "fax number");
+    /// ```
+    pub fn name_en(self) -> &'static str {
+        use ProfileField as F;
+        match self {
+            F::FacilityNumber => "facility number",
+            F::NameKana => "name (kana)",
+            F::NameKanji => "name (kanji)",
+            F::PostalCode => "postal code",
+            F::AddressKana => "address (kana)",
+            F::AddressKanji => "address (kanji)",
+            F::Phone => "phone number",
+            F::Fax => "fax number",
+            F::RepresentativeNameKana => "representative's name (kana)",
+            F::RepresentativeNameKanji => "representative's name (kanji)",
+            F::RepresentativeTitle => "representative's title",
+            F::Email => "e-mail address",
+            F::Password => "password",
+        }
+    }
+}
+
+/// A problem with one field of the profile.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ProfileProblem {
+    /// A required field is empty.
+    #[error("[profile.required] {} is required", field.name_en())]
+    Required {
+        /// The field.
+        field: ProfileField,
+    },
+    /// A control character (NUL, escape …) in a field.
+    #[error("[profile.control_char] {} contains a control character", field.name_en())]
+    ControlChar {
+        /// The field.
+        field: ProfileField,
+    },
+    /// The facility number is not valid.
+    #[error("[{}] {error}", error.code())]
+    FacilityNumber {
+        /// Why.
+        error: FacilityNumberError,
+    },
+    /// The facility number differs from the one on the notices.
+    #[error("[profile.facility_mismatch] {found} is not the notices' facility number {expected}")]
+    FacilityMismatch {
+        /// The notices' number.
+        expected: FacilityNumber,
+        /// The number entered.
+        found: FacilityNumber,
+    },
+    /// A kana field holds something that is not katakana.
+    #[error("[profile.not_katakana] {} has {ch:?} at position {position}", field.name_en())]
+    NotKatakana {
+        /// The field.
+        field: ProfileField,
+        /// The first offending character.
+        ch: char,
+        /// Its 1-based position.
+        position: usize,
+    },
+    /// The postal code is not `NNN-NNNN`.
+    #[error("[{}] {error}", error.code())]
+    PostalCode {
+        /// Why.
+        error: PostalCodeError,
+    },
+    /// A phone or fax number of the wrong shape.
+    #[error("[profile.phone_invalid] {} is not a Japanese phone number", field.name_en())]
+    PhoneInvalid {
+        /// Phone or fax.
+        field: ProfileField,
+    },
+    /// An e-mail address of the wrong shape.
+    #[error("[profile.email_invalid] the e-mail address is not valid")]
+    EmailInvalid,
+    /// Warning: the 取込送信 password is still the initial `0000`.
+    #[error("[profile.password_default] the 取込送信 password is still 0000")]
+    PasswordDefault,
+}
+
+/// Codes of this module (facility and postal code problems carry their own
+/// `facility.*` and `postal_code.*` codes).
+pub const CODES: &[CodeInfo] = &[
+    CodeInfo::new(
+        "profile.required",
+        Severity::Error,
+        "a required field is empty",
+    ),
+    CodeInfo::new(
+        "profile.control_char",
+        Severity::Error,
+        "a field contains a control character",
+    ),
+    CodeInfo::new(
+        "profile.facility_mismatch",
+        Severity::Error,
+        "facility number differs from the notices'",
+    ),
+    CodeInfo::new(
+        "profile.not_katakana",
+        Severity::Error,
+        "a kana field contains a character that is not katakana",
+    ),
+    CodeInfo::new(
+        "profile.phone_invalid",
+        Severity::Error,
+        "phone or fax number is not a Japanese number",
+    ),
+    CodeInfo::new(
+        "profile.email_invalid",
+        Severity::Error,
+        "e-mail address is not valid",
+    ),
+    CodeInfo::new(
+        "profile.password_default",
+        Severity::Warning,
+        "the 取込送信 password is still the initial 0000",
+    ),
+];
+
+impl Diagnostic for ProfileProblem {
+    fn code(&self) -> &'static str {
+        use ProfileProblem as P;
+        match self {
+            P::Required { .. } => "profile.required",
+            P::ControlChar { .. } => "profile.control_char",
+            P::FacilityNumber { error } => error.code(),
+            P::FacilityMismatch { .. } => "profile.facility_mismatch",
+            P::NotKatakana { .. } => "profile.not_katakana",
+            P::PostalCode { error } => error.code(),
+            P::PhoneInvalid { .. } => "profile.phone_invalid",
+            P::EmailInvalid => "profile.email_invalid",
+            P::PasswordDefault => "profile.password_default",
+        }
+    }
+
+    fn severity(&self) -> Severity {
+        match self {
+            ProfileProblem::PasswordDefault => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        use ProfileProblem as P;
+        match (self, lang) {
+            (P::Required { field }, Lang::Ja) => format!("「{}」を入力してください。", field.label()),
+            (P::Required { field }, Lang::En) => format!("Enter the {}.", field.name_en()),
+            (P::ControlChar { field }, Lang::Ja) => {
+                format!("「{}」に使えない制御文字があります。入力し直してください。", field.label())
+            }
+            (P::ControlChar { field }, Lang::En) => {
+                format!("The {} contains a control character; type it again.", field.name_en())
+            }
+            (P::FacilityNumber { error }, _) => error.message(lang),
+            (P::FacilityMismatch { expected, found }, Lang::Ja) => format!(
+                "事業所番号「{found}」が国保連のお知らせの事業所番号「{expected}」と違います。お知らせの番号を入力してください。"
+            ),
+            (P::FacilityMismatch { expected, found }, Lang::En) => format!(
+                "Facility number {found} differs from the number on the 国保連 notices ({expected}); enter the notices' number."
+            ),
+            (P::NotKatakana { field, ch, position }, Lang::Ja) => format!(
+                "「{}」の{position}文字目「{ch}」はカタカナではありません。カタカナで入力してください（全角・半角どちらも可）。",
+                field.label()
+            ),
+            (P::NotKatakana { field, ch, position }, Lang::En) => format!(
+                "Character {position} of the {} ({ch:?}) is not katakana; use katakana (full- or half-width).",
+                field.name_en()
+            ),
+            (P::PostalCode { error }, _) => error.message(lang),
+            (P::PhoneInvalid { field }, Lang::Ja) => format!(
+                "「{}」は電話番号の形ではありません。0から始まる10桁か11桁で、例「03-1234-5678」のように入力してください。",
+                field.label()
+            ),
+            (P::PhoneInvalid { field }, Lang::En) => format!(
+                "The {} is not a Japanese phone number: 10 or 11 digits starting with 0, e.g. 03-1234-5678.",
+                field.name_en()
+            ),
+            (P::EmailInvalid, Lang::Ja) => {
+                "メールアドレスの形が正しくありません（例: info@example.jp）。".into()
+            }
+            (P::EmailInvalid, Lang::En) => {
+                "The e-mail address is not valid (e.g. info@example.jp).".into()
+            }
+            (P::PasswordDefault, Lang::Ja) => "取込送信のパスワードが初期値「0000」のままです。「事業所情報保守」から変更してください（ガイドP26）。".into(),
+            (P::PasswordDefault, Lang::En) => "The 取込送信 password is still the initial 0000; change it in 事業所情報保守 (guide P26).".into(),
+        }
+    }
+}
+
+/// What the user typed into the 事業所情報保守 screen (raw strings).
+#[derive(Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ProfileInput {
+    /// 事業所番号.
+    pub facility_number: String,
+    /// 名称 カナ.
+    pub name_kana: String,
+    /// 名称 漢字.
+    pub name_kanji: String,
+    /// 郵便番号.
+    pub postal_code: String,
+    /// 住所 カナ.
+    pub address_kana: String,
+    /// 住所 漢字.
+    pub address_kanji: String,
+    /// 電話番号.
+    pub phone: String,
+    /// FAX番号.
+    pub fax: String,
+    /// 代表者 氏名カナ.
+    pub representative_name_kana: String,
+    /// 代表者 氏名漢字.
+    pub representative_name_kanji: String,
+    /// 代表者 職名.
+    pub representative_title: String,
+    /// メールアドレス (optional).
+    pub email: Option<String>,
+    /// パスワード (the 取込送信 login password). Never stored in the profile.
+    pub password: String,
+}
+
+impl std::fmt::Debug for ProfileInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ProfileInput")
+            .field("facility_number", &self.facility_number)
+            .field("name_kanji", &self.name_kanji)
+            .field("password", &"***")
+            .finish_non_exhaustive()
+    }
+}
+
+/// A validated profile. It holds no password: only whether it is still `0000`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacilityProfile {
+    /// 事業所番号.
+    pub facility_number: FacilityNumber,
+    /// 名称 カナ (as typed, trimmed).
+    pub name_kana: String,
+    /// 名称 漢字.
+    pub name_kanji: String,
+    /// 郵便番号.
+    pub postal_code: PostalCode,
+    /// 住所 カナ.
+    pub address_kana: String,
+    /// 住所 漢字.
+    pub address_kanji: String,
+    /// 電話番号 (half-width).
+    pub phone: String,
+    /// FAX番号 (half-width).
+    pub fax: String,
+    /// 代表者 氏名カナ.
+    pub representative_name_kana: String,
+    /// 代表者 氏名漢字.
+    pub representative_name_kanji: String,
+    /// 代表者 職名.
+    pub representative_title: String,
+    /// メールアドレス.
+    pub email: Option<String>,
+    /// Whether the 取込送信 password is still the initial `0000`.
+    pub password_is_default: bool,
+}
+
+/// A validated profile with its warnings, and the password (a [`Secret`]) to hand on.
+#[derive(Debug)]
+pub struct CheckedProfile {
+    /// The profile (no secrets).
+    pub profile: FacilityProfile,
+    /// Warnings (e.g. `profile.password_default`).
+    pub warnings: Vec<ProfileProblem>,
+    /// The password as typed.
+    pub password: Secret,
+}
+
+fn phone_ok(s: &str) -> bool {
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    s.chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '-' | '(' | ')'))
+        && s.starts_with(['0', '('])
+        && s.chars().find(char::is_ascii_digit) == Some('0')
+        && (10..=11).contains(&digits)
+        && !s.contains("--")
+}
+
+fn email_ok(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    s.len() <= 254
+        && !local.is_empty()
+        && local.len() <= 64
+        && !domain.contains('@')
+        && s.chars().all(|c| c.is_ascii_graphic())
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && domain
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+}
+
+impl ProfileInput {
+    /// Validates every field; `expected` is the facility number of the notices, when known.
+    ///
+    /// # Errors
+    ///
+    /// Every problem at once: `profile.required`, `profile.control_char`,
+    /// `facility.*`, `profile.facility_mismatch`, `profile.not_katakana`,
+    /// `postal_code.*`, `profile.phone_invalid`, `profile.email_invalid`.
+    /// Warnings (`profile.password_default`) come with the result instead.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hug_onboard_core::profile::ProfileInput;
+    /// let problems = ProfileInput::default().validate(None).unwrap_err();
+    /// assert_eq!(problems.len(), 12); // every required field, at once
+    /// ```
+    pub fn validate(
+        &self,
+        expected: Option<&FacilityNumber>,
+    ) -> Result<CheckedProfile, Problems<ProfileProblem>> {
+        use ProfileField as F;
+        let mut problems = Vec::new();
+        let mut field = |f: F, raw: &str| -> Option<String> {
+            if text::find_control(raw).is_some() {
+                problems.push(ProfileProblem::ControlChar { field: f });
+                return None;
+            }
+            let v = raw.trim_matches(|c: char| c.is_whitespace()).to_owned();
+            if v.is_empty() {
+                problems.push(ProfileProblem::Required { field: f });
+                return None;
+            }
+            Some(v)
+        };
+        let number = field(F::FacilityNumber, &self.facility_number);
+        let name_kana = field(F::NameKana, &self.name_kana);
+        let name_kanji = field(F::NameKanji, &self.name_kanji);
+        let postal = field(F::PostalCode, &self.postal_code);
+        let address_kana = field(F::AddressKana, &self.address_kana);
+        let address_kanji = field(F::AddressKanji, &self.address_kanji);
+        let phone = field(F::Phone, &self.phone);
+        let fax = field(F::Fax, &self.fax);
+        let rep_kana = field(F::RepresentativeNameKana, &self.representative_name_kana);
+        let rep_kanji = field(F::RepresentativeNameKanji, &self.representative_name_kanji);
+        let rep_title = field(F::RepresentativeTitle, &self.representative_title);
+        let email = match self.email.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(e) => field(F::Email, e),
+        };
+        let password = if self.password.is_empty() {
+            problems.push(ProfileProblem::Required { field: F::Password });
+            None
+        } else if text::find_control(&self.password).is_some() {
+            problems.push(ProfileProblem::ControlChar { field: F::Password });
+            None
+        } else {
+            Some(Secret::new(self.password.clone()))
+        };
+
+        let facility_number = number.and_then(|n| match FacilityNumber::parse(&n) {
+            Ok(n) => {
+                if let Some(exp) = expected
+                    && *exp != n
+                {
+                    problems.push(ProfileProblem::FacilityMismatch {
+                        expected: *exp,
+                        found: n,
+                    });
+                }
+                Some(n)
+            }
+            Err(error) => {
+                problems.push(ProfileProblem::FacilityNumber { error });
+                None
+            }
+        });
+        for (f, v) in [
+            (F::NameKana, &name_kana),
+            (F::AddressKana, &address_kana),
+            (F::RepresentativeNameKana, &rep_kana),
+        ] {
+            if let Some(v) = v {
+                // Digits and common address punctuation are allowed in kana
+                // addresses (番地); letters of other scripts are not.
+                let checked: String = if f == F::AddressKana {
+                    text::to_halfwidth_ascii(v)
+                        .chars()
+                        .map(|c| {
+                            if c.is_ascii_digit() || "-()".contains(c) {
+                                ' '
+                            } else {
+                                c
+                            }
+                        })
+                        .collect()
+                } else {
+                    v.clone()
+                };
+                if let KanaClass::NotKatakana { ch, position } = text::classify_katakana(&checked) {
+                    let ch = v.chars().nth(position).unwrap_or(ch);
+                    problems.push(ProfileProblem::NotKatakana {
+                        field: f,
+                        ch,
+                        position: position + 1,
+                    });
+                }
+            }
+        }
+        let postal_code = postal.and_then(|p| {
+            PostalCode::parse(&p)
+                .map_err(|error| problems.push(ProfileProblem::PostalCode { error }))
+                .ok()
+        });
+        let mut phone_of = |f: F, v: Option<String>| {
+            v.and_then(|v| {
+                let n = text::normalize(&v);
+                if phone_ok(&n) {
+                    Some(n)
+                } else {
+                    problems.push(ProfileProblem::PhoneInvalid { field: f });
+                    None
+                }
+            })
+        };
+        let phone = phone_of(F::Phone, phone);
+        let fax = phone_of(F::Fax, fax);
+        let email = match email {
+            Some(e) => {
+                let n = text::normalize(&e);
+                if email_ok(&n) {
+                    Some(n)
+                } else {
+                    problems.push(ProfileProblem::EmailInvalid);
+                    None
+                }
+            }
+            None => None,
+        };
+
+        if let Some(p) = Problems::new(problems) {
+            return Err(p);
+        }
+        match (
+            facility_number,
+            name_kana,
+            name_kanji,
+            postal_code,
+            address_kana,
+            address_kanji,
+            phone,
+            fax,
+            rep_kana,
+            rep_kanji,
+            rep_title,
+            password,
+        ) {
+            (
+                Some(facility_number),
+                Some(name_kana),
+                Some(name_kanji),
+                Some(postal_code),
+                Some(address_kana),
+                Some(address_kanji),
+                Some(phone),
+                Some(fax),
+                Some(representative_name_kana),
+                Some(representative_name_kanji),
+                Some(representative_title),
+                Some(password),
+            ) => {
+                let password_is_default = password.expose().trim() == DEFAULT_PASSWORD;
+                let warnings = if password_is_default {
+                    vec![ProfileProblem::PasswordDefault]
+                } else {
+                    Vec::new()
+                };
+                Ok(CheckedProfile {
+                    profile: FacilityProfile {
+                        facility_number,
+                        name_kana,
+                        name_kanji,
+                        postal_code,
+                        address_kana,
+                        address_kanji,
+                        phone,
+                        fax,
+                        representative_name_kana,
+                        representative_name_kanji,
+                        representative_title,
+                        email,
+                        password_is_default,
+                    },
+                    warnings,
+                    password,
+                })
+            }
+            // Every None above pushed a problem; this arm is unreachable in practice.
+            _ => Err(Problems::one(ProfileProblem::Required {
+                field: F::FacilityNumber,
+            })),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn good() -> ProfileInput {
+        ProfileInput {
+            facility_number: "1312345678".into(),
+            name_kana: "ﾎｳｶｺﾞﾄｳﾃﾞｲｻｰﾋﾞｽ".into(),
+            name_kanji: "放課後等デイサービス".into(),
+            postal_code: "100-0001".into(),
+            address_kana: "トウキョウト チヨダク 1-1".into(),
+            address_kanji: "東京都千代田区1-1".into(),
+            phone: "03-1234-5678".into(),
+            fax: "(03)1234-5679".into(),
+            representative_name_kana: "ヤマダ タロウ".into(),
+            representative_name_kanji: "山田太郎".into(),
+            representative_title: "代表".into(),
+            email: Some("info@example.jp".into()),
+            password: "s3cret!x".into(),
+        }
+    }
+
+    #[test]
+    fn good_profile_has_no_warnings() {
+        let c = good().validate(None).unwrap();
+        assert!(c.warnings.is_empty());
+        assert!(!c.profile.password_is_default);
+        let json = serde_json::to_string(&c.profile).unwrap();
+        assert!(!json.contains("s3cret"));
+        assert!(!format!("{:?}", good()).contains("s3cret"));
+    }
+
+    #[test]
+    fn every_problem_at_once() {
+        let mut p = good();
+        p.name_kana = "ほうかご".into();
+        p.postal_code = "100-01".into();
+        p.phone = "1234".into();
+        p.fax = "03-1234-567a".into();
+        p.email = Some("no-at-sign".into());
+        p.facility_number = "1312345679".into();
+        let expected = FacilityNumber::parse("1312345678").unwrap();
+        let e = p.validate(Some(&expected)).unwrap_err();
+        assert_eq!(
+            e.codes(),
+            [
+                "profile.facility_mismatch",
+                "profile.not_katakana",
+                "postal_code.invalid",
+                "profile.phone_invalid",
+                "profile.phone_invalid",
+                "profile.email_invalid"
+            ]
+        );
+    }
+
+    #[test]
+    fn phone_shapes() {
+        for ok in [
+            "03-1234-5678",
+            "0312345678",
+            "090-1234-5678",
+            "0120-123-456",
+            "(03)1234-5678",
+        ] {
+            assert!(phone_ok(ok), "{ok}");
+        }
+        for bad in [
+            "3-1234-5678",
+            "03-1234-567",
+            "090-1234-56789",
+            "03--12345678",
+            "03 1234 5678",
+            "",
+        ] {
+            assert!(!phone_ok(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn every_code_is_listed() {
+        let all = [
+            ProfileProblem::Required {
+                field: ProfileField::Fax,
+            },
+            ProfileProblem::ControlChar {
+                field: ProfileField::Fax,
+            },
+            ProfileProblem::FacilityMismatch {
+                expected: FacilityNumber::parse("1312345678").unwrap(),
+                found: FacilityNumber::parse("1312345679").unwrap(),
+            },
+            ProfileProblem::NotKatakana {
+                field: ProfileField::NameKana,
+                ch: 'a',
+                position: 1,
+            },
+            ProfileProblem::PhoneInvalid {
+                field: ProfileField::Phone,
+            },
+            ProfileProblem::EmailInvalid,
+            ProfileProblem::PasswordDefault,
+        ];
+        assert_eq!(all.len(), CODES.len());
+        for p in all {
+            assert!(CODES.iter().any(|c| c.code == p.code()));
+            assert!(!p.message(Lang::Ja).is_empty() && !p.message(Lang::En).is_empty());
+        }
+    }
+}

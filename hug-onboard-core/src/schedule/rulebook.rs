@@ -1,0 +1,994 @@
+//! The [`Rulebook`]: every day of the billing schedule as data, overridable per 国保連.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::diagnostic::{CodeInfo, Diagnostic, Lang, Problems, Severity};
+use crate::rules::CertificateRules;
+
+use super::DocumentKind;
+
+/// A wall-clock time of day in JST, `00:00` to `24:00` inclusive (`24:00` is
+/// the end of the day, i.e. the next day's `00:00`). Serialised as `"HH:MM"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TimeOfDay {
+    minutes: u16,
+}
+
+impl TimeOfDay {
+    /// `00:00`, the start of the day.
+    pub const START_OF_DAY: TimeOfDay = TimeOfDay { minutes: 0 };
+    /// `24:00`, the end of the day.
+    pub const END_OF_DAY: TimeOfDay = TimeOfDay { minutes: 24 * 60 };
+
+    /// A time from hours and minutes; `None` unless `00:00 ≤ time ≤ 24:00`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hug_onboard_core::schedule::TimeOfDay;
+    /// assert_eq!(TimeOfDay::new(18, 0).unwrap().to_string(), "18:00");
+    /// assert!(TimeOfDay::new(24, 1).is_none());
+    /// ```
+    pub fn new(hours: u32, minutes: u32) -> Option<TimeOfDay> {
+        if minutes >= 60 || hours > 24 || (hours == 24 && minutes > 0) {
+            return None;
+        }
+        Some(TimeOfDay {
+            minutes: (hours * 60 + minutes) as u16,
+        })
+    }
+
+    /// Parses `"HH:MM"` (or `"H:MM"`), `00:00` to `24:00`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hug_onboard_core::schedule::TimeOfDay;
+    /// assert_eq!(TimeOfDay::parse("24:00"), Some(TimeOfDay::END_OF_DAY));
+    /// assert_eq!(TimeOfDay::parse("25:00"), None);
+    /// ```
+    pub fn parse(s: &str) -> Option<TimeOfDay> {
+        let (h, m) = s.trim().split_once(':')?;
+        if h.is_empty() || h.len() > 2 || m.len() != 2 {
+            return None;
+        }
+        if !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        TimeOfDay::new(h.parse().ok()?, m.parse().ok()?)
+    }
+
+    /// Minutes since midnight, 0–1440.
+    ///
+    /// ```
+    /// assert_eq!(hug_onboard_core::schedule::TimeOfDay::END_OF_DAY.minutes(), 1440);
+    /// ```
+    pub fn minutes(self) -> u32 {
+        u32::from(self.minutes)
+    }
+}
+
+impl fmt::Display for TimeOfDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.minutes / 60, self.minutes % 60)
+    }
+}
+
+impl Serialize for TimeOfDay {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for TimeOfDay {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        TimeOfDay::parse(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("{s:?} is not a time HH:MM")))
+    }
+}
+
+/// What happens to the window when its closing day is not a business day.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClosingDayPolicy {
+    /// Nothing: the window closes on the closing day all the same (default).
+    #[default]
+    None,
+    /// The window closes at the closing time of the next business day (Nara
+    /// City's "next day"), as long as that day is still in the claim month.
+    NextBusinessDay,
+}
+
+/// How a date that falls on a closed day moves.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Roll {
+    /// It does not move.
+    #[default]
+    None,
+    /// To the next business day.
+    NextBusinessDay,
+    /// To the previous business day.
+    PreviousBusinessDay,
+}
+
+/// The claim window: when claims for a service month can be sent, in the
+/// claim month (the month after). Days larger than the month's length mean
+/// its last day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WindowRule {
+    /// Day of the claim month the window opens: 1 (S).
+    pub opening_day: u32,
+    /// Time it opens: 00:00 JST.
+    pub opening_time: TimeOfDay,
+    /// Day of the claim month the window closes: 10 (S).
+    pub closing_day: u32,
+    /// Time it closes (exclusive): 24:00 JST by default (U: 24:00 in Tottori,
+    /// 18:00 in Nagasaki).
+    pub closing_time: TimeOfDay,
+    /// What happens when the closing day is not a business day (U).
+    pub closing_day_policy: ClosingDayPolicy,
+}
+
+impl Default for WindowRule {
+    fn default() -> Self {
+        WindowRule {
+            opening_day: 1,
+            opening_time: TimeOfDay::START_OF_DAY,
+            closing_day: 10,
+            closing_time: TimeOfDay::END_OF_DAY,
+            closing_day_policy: ClosingDayPolicy::None,
+        }
+    }
+}
+
+/// When one document is released.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentRule {
+    /// Months after the claim month: 1 (the month after the claim month, M+2).
+    pub months_after_claim: u32,
+    /// Day of that month (1–31; past the month's end means its last day).
+    pub release_day: u32,
+    /// Whether the document only exists when claims were returned.
+    pub only_if_returns: bool,
+    /// Whether the release day moves off closed days: none by default (the
+    /// guide gives fixed days).
+    pub roll: Roll,
+}
+
+/// When the payment arrives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PaymentRule {
+    /// Months after the claim month: 1.
+    pub months_after_claim: u32,
+    /// Day of that month: 15 (S, several 国保連).
+    pub day: u32,
+    /// Roll when the day is closed: next business day (S).
+    pub roll: Roll,
+}
+
+impl Default for PaymentRule {
+    fn default() -> Self {
+        PaymentRule {
+            months_after_claim: 1,
+            day: 15,
+            roll: Roll::NextBusinessDay,
+        }
+    }
+}
+
+/// The schedule's data for one 国保連: claim window, document releases,
+/// payment, certificate rules. Defaults are the guide's (DOMAIN.md): window
+/// 1st 00:00 – 10th 24:00 JST of the claim month, 返戻等一覧表 and 支払決定増減表
+/// on the 1st and the three decision documents on the 10th of the month after
+/// the claim month, payment on its 15th rolled to the next business day.
+///
+/// A `Rulebook` that exists is valid: it is built by [`Rulebook::default`],
+/// [`Rulebook::from_json`], [`Rulebook::from_toml`] or deserialised, and every
+/// one of those validates. Files override only what they name; the rest keeps
+/// the default.
+///
+/// # Example
+///
+/// ```
+/// use hug_onboard_core::schedule::{DocumentKind, Rulebook};
+///
+/// let r = Rulebook::from_toml(r#"
+///     id = "nagano"
+///     [documents.payment_notice]
+///     release_day = 6
+/// "#)?;
+/// assert_eq!(r.document(DocumentKind::PaymentNotice).release_day, 6);
+/// assert_eq!(r.window().closing_day, 10); // unchanged default
+///
+/// let err = Rulebook::from_json(r#"{"window": {"opening_day": 0, "closing_day": 32}}"#).unwrap_err();
+/// assert_eq!(err.codes(), ["rulebook.day_out_of_range", "rulebook.day_out_of_range"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Rulebook {
+    id: String,
+    name_ja: String,
+    name_en: String,
+    window: WindowRule,
+    documents: BTreeMap<DocumentKind, DocumentRule>,
+    payment: PaymentRule,
+    certificate: CertificateRules,
+}
+
+fn default_documents() -> BTreeMap<DocumentKind, DocumentRule> {
+    DocumentKind::all()
+        .iter()
+        .map(|k| {
+            let returns = k.only_if_returns_by_default();
+            (
+                *k,
+                DocumentRule {
+                    months_after_claim: 1,
+                    release_day: if returns { 1 } else { 10 },
+                    only_if_returns: returns,
+                    roll: Roll::None,
+                },
+            )
+        })
+        .collect()
+}
+
+impl Default for Rulebook {
+    fn default() -> Self {
+        Rulebook {
+            id: "default".into(),
+            name_ja: "標準（HUGガイドの日程）".into(),
+            name_en: "Default (the HUG guide's schedule)".into(),
+            window: WindowRule::default(),
+            documents: default_documents(),
+            payment: PaymentRule::default(),
+            certificate: CertificateRules::default(),
+        }
+    }
+}
+
+/// Why a rulebook is refused. Validation reports every problem at once.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RulebookError {
+    /// The file is not valid JSON/TOML or has a field of the wrong type or an unknown field.
+    #[error("[rulebook.syntax] {format}: {detail}")]
+    Syntax {
+        /// `"json"` or `"toml"`.
+        format: &'static str,
+        /// The parser's message (at most 300 characters).
+        detail: String,
+    },
+    /// The id is not 1–64 characters of `a-z`, `0-9`, `_`, `-`.
+    #[error("[rulebook.invalid_id] {id:?} is not 1-64 characters of a-z 0-9 _ -")]
+    InvalidId {
+        /// The id (at most 64 characters of it).
+        id: String,
+    },
+    /// A day of the month outside 1–31.
+    #[error("[rulebook.day_out_of_range] {field} = {value} is not a day 1-31")]
+    DayOutOfRange {
+        /// The field, e.g. `window.closing_day`.
+        field: String,
+        /// The value given.
+        value: i64,
+    },
+    /// A time that is not `HH:MM` between 00:00 and 24:00.
+    #[error("[rulebook.invalid_time] {field} = {value:?} is not a time 00:00-24:00")]
+    InvalidTime {
+        /// The field.
+        field: String,
+        /// The value given (at most 64 characters of it).
+        value: String,
+    },
+    /// The window closes before (or when) it opens.
+    #[error(
+        "[rulebook.closing_before_opening] the window closes ({closing}) before it opens ({opening})"
+    )]
+    ClosingBeforeOpening {
+        /// Opening, `day HH:MM`.
+        opening: String,
+        /// Closing, `day HH:MM`.
+        closing: String,
+    },
+    /// A document name that is not one of the five documents.
+    #[error("[rulebook.unknown_document] unknown document {name:?}")]
+    UnknownDocument {
+        /// The name given (at most 64 characters of it).
+        name: String,
+    },
+    /// A month offset outside 1–3.
+    #[error("[rulebook.month_offset_out_of_range] {field} = {value} is not 1-3")]
+    MonthOffsetOutOfRange {
+        /// The field.
+        field: String,
+        /// The value given.
+        value: i64,
+    },
+    /// The payment day comes before a document's release day.
+    #[error(
+        "[rulebook.payment_before_release] the payment day comes before the release of {document}"
+    )]
+    PaymentBeforeRelease {
+        /// The document's id.
+        document: &'static str,
+    },
+    /// A value that is out of its range (e.g. a certificate validity of 0 years).
+    #[error("[rulebook.invalid_value] {field} = {value} is out of range")]
+    InvalidValue {
+        /// The field.
+        field: String,
+        /// The value given.
+        value: i64,
+    },
+}
+
+/// Codes of the rulebook.
+pub const CODES: &[CodeInfo] = &[
+    CodeInfo::new(
+        "rulebook.syntax",
+        Severity::Error,
+        "rulebook file is not valid JSON/TOML, or has a wrong type or an unknown field",
+    ),
+    CodeInfo::new(
+        "rulebook.invalid_id",
+        Severity::Error,
+        "rulebook id is not 1-64 characters of a-z 0-9 _ -",
+    ),
+    CodeInfo::new(
+        "rulebook.day_out_of_range",
+        Severity::Error,
+        "a day of the month outside 1-31",
+    ),
+    CodeInfo::new(
+        "rulebook.invalid_time",
+        Severity::Error,
+        "a time that is not HH:MM between 00:00 and 24:00",
+    ),
+    CodeInfo::new(
+        "rulebook.closing_before_opening",
+        Severity::Error,
+        "the claim window closes before it opens",
+    ),
+    CodeInfo::new(
+        "rulebook.unknown_document",
+        Severity::Error,
+        "a document that is not one of the five 国保連 documents",
+    ),
+    CodeInfo::new(
+        "rulebook.month_offset_out_of_range",
+        Severity::Error,
+        "months after the claim month outside 1-3",
+    ),
+    CodeInfo::new(
+        "rulebook.payment_before_release",
+        Severity::Error,
+        "the payment day comes before a document's release",
+    ),
+    CodeInfo::new(
+        "rulebook.invalid_value",
+        Severity::Error,
+        "a numeric value out of its range",
+    ),
+];
+
+impl Diagnostic for RulebookError {
+    fn code(&self) -> &'static str {
+        match self {
+            RulebookError::Syntax { .. } => "rulebook.syntax",
+            RulebookError::InvalidId { .. } => "rulebook.invalid_id",
+            RulebookError::DayOutOfRange { .. } => "rulebook.day_out_of_range",
+            RulebookError::InvalidTime { .. } => "rulebook.invalid_time",
+            RulebookError::ClosingBeforeOpening { .. } => "rulebook.closing_before_opening",
+            RulebookError::UnknownDocument { .. } => "rulebook.unknown_document",
+            RulebookError::MonthOffsetOutOfRange { .. } => "rulebook.month_offset_out_of_range",
+            RulebookError::PaymentBeforeRelease { .. } => "rulebook.payment_before_release",
+            RulebookError::InvalidValue { .. } => "rulebook.invalid_value",
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        use RulebookError as E;
+        match (self, lang) {
+            (E::Syntax { format, detail }, Lang::Ja) => {
+                format!("ルールブック（{format}）を読めません: {detail}")
+            }
+            (E::Syntax { format, detail }, Lang::En) => {
+                format!("The rulebook ({format}) cannot be read: {detail}")
+            }
+            (E::InvalidId { id }, Lang::Ja) => format!(
+                "ルールブックのID「{id}」は半角英小文字・数字・_・- の1〜64文字にしてください。"
+            ),
+            (E::InvalidId { id }, Lang::En) => {
+                format!("The rulebook id {id:?} must be 1-64 characters of a-z, 0-9, _ and -.")
+            }
+            (E::DayOutOfRange { field, value }, Lang::Ja) => {
+                format!("{field} の日付 {value} は1〜31日ではありません。")
+            }
+            (E::DayOutOfRange { field, value }, Lang::En) => {
+                format!("{field} = {value} is not a day of the month (1-31).")
+            }
+            (E::InvalidTime { field, value }, Lang::Ja) => {
+                format!("{field} の時刻「{value}」は 00:00〜24:00 の HH:MM ではありません。")
+            }
+            (E::InvalidTime { field, value }, Lang::En) => {
+                format!("{field} = {value:?} is not a time HH:MM between 00:00 and 24:00.")
+            }
+            (E::ClosingBeforeOpening { opening, closing }, Lang::Ja) => {
+                format!("請求期間の締切（{closing}）が開始（{opening}）より前になっています。")
+            }
+            (E::ClosingBeforeOpening { opening, closing }, Lang::En) => {
+                format!("The claim window closes ({closing}) before it opens ({opening}).")
+            }
+            (E::UnknownDocument { name }, Lang::Ja) => format!(
+                "帳票「{name}」は不明です（returns_list, payment_adjustment, payment_notice, payment_breakdown, correction_notice のいずれか）。"
+            ),
+            (E::UnknownDocument { name }, Lang::En) => format!(
+                "Unknown document {name:?} (expected returns_list, payment_adjustment, payment_notice, payment_breakdown or correction_notice)."
+            ),
+            (E::MonthOffsetOutOfRange { field, value }, Lang::Ja) => {
+                format!("{field} の月数 {value} は1〜3ではありません。")
+            }
+            (E::MonthOffsetOutOfRange { field, value }, Lang::En) => {
+                format!("{field} = {value} is not 1-3 months after the claim month.")
+            }
+            (E::PaymentBeforeRelease { document }, Lang::Ja) => {
+                let name = DocumentKind::from_id(document).map_or(*document, |d| d.name_ja());
+                format!("支払日が{name}の公開日より前になっています。")
+            }
+            (E::PaymentBeforeRelease { document }, Lang::En) => {
+                let name = DocumentKind::from_id(document).map_or(*document, |d| d.name_en());
+                format!("The payment day comes before the release of the {name}.")
+            }
+            (E::InvalidValue { field, value }, Lang::Ja) => {
+                format!("{field} の値 {value} は範囲外です。")
+            }
+            (E::InvalidValue { field, value }, Lang::En) => {
+                format!("{field} = {value} is out of range.")
+            }
+        }
+    }
+}
+
+// --- the loose form files are read into, so that every problem is reported ---
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRulebook {
+    id: Option<String>,
+    name_ja: Option<String>,
+    name_en: Option<String>,
+    #[serde(default)]
+    window: RawWindow,
+    #[serde(default)]
+    documents: BTreeMap<String, RawDocument>,
+    #[serde(default)]
+    payment: RawPayment,
+    certificate: Option<CertificateRules>,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWindow {
+    opening_day: Option<i64>,
+    opening_time: Option<String>,
+    closing_day: Option<i64>,
+    closing_time: Option<String>,
+    closing_day_policy: Option<ClosingDayPolicy>,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDocument {
+    months_after_claim: Option<i64>,
+    release_day: Option<i64>,
+    only_if_returns: Option<bool>,
+    roll: Option<Roll>,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPayment {
+    months_after_claim: Option<i64>,
+    day: Option<i64>,
+    roll: Option<Roll>,
+}
+
+fn clip(s: &str) -> String {
+    s.chars().take(64).collect()
+}
+
+fn day(problems: &mut Vec<RulebookError>, field: &str, v: Option<i64>, default: u32) -> u32 {
+    match v {
+        None => default,
+        Some(v @ 1..=31) => v as u32,
+        Some(v) => {
+            problems.push(RulebookError::DayOutOfRange {
+                field: field.into(),
+                value: v,
+            });
+            default
+        }
+    }
+}
+
+fn months(problems: &mut Vec<RulebookError>, field: &str, v: Option<i64>, default: u32) -> u32 {
+    match v {
+        None => default,
+        Some(v @ 1..=3) => v as u32,
+        Some(v) => {
+            problems.push(RulebookError::MonthOffsetOutOfRange {
+                field: field.into(),
+                value: v,
+            });
+            default
+        }
+    }
+}
+
+fn time(
+    problems: &mut Vec<RulebookError>,
+    field: &str,
+    v: Option<&str>,
+    default: TimeOfDay,
+) -> TimeOfDay {
+    match v {
+        None => default,
+        Some(s) => TimeOfDay::parse(s).unwrap_or_else(|| {
+            problems.push(RulebookError::InvalidTime {
+                field: field.into(),
+                value: clip(s),
+            });
+            default
+        }),
+    }
+}
+
+impl RawRulebook {
+    fn build(self) -> Result<Rulebook, Problems<RulebookError>> {
+        let mut p = Vec::new();
+        let d = Rulebook::default();
+        let id = self.id.unwrap_or(d.id);
+        let w = &self.window;
+        let window = WindowRule {
+            opening_day: day(&mut p, "window.opening_day", w.opening_day, 1),
+            opening_time: time(
+                &mut p,
+                "window.opening_time",
+                w.opening_time.as_deref(),
+                TimeOfDay::START_OF_DAY,
+            ),
+            closing_day: day(&mut p, "window.closing_day", w.closing_day, 10),
+            closing_time: time(
+                &mut p,
+                "window.closing_time",
+                w.closing_time.as_deref(),
+                TimeOfDay::END_OF_DAY,
+            ),
+            closing_day_policy: w.closing_day_policy.unwrap_or_default(),
+        };
+        let mut documents = d.documents;
+        for (name, raw) in &self.documents {
+            let Some(kind) = DocumentKind::from_id(name.trim()) else {
+                p.push(RulebookError::UnknownDocument { name: clip(name) });
+                continue;
+            };
+            let Some(rule) = documents.get_mut(&kind) else {
+                continue;
+            };
+            let f = |x: &str| format!("documents.{}.{x}", kind.id());
+            rule.months_after_claim = months(
+                &mut p,
+                &f("months_after_claim"),
+                raw.months_after_claim,
+                rule.months_after_claim,
+            );
+            rule.release_day = day(&mut p, &f("release_day"), raw.release_day, rule.release_day);
+            rule.only_if_returns = raw.only_if_returns.unwrap_or(rule.only_if_returns);
+            rule.roll = raw.roll.unwrap_or(rule.roll);
+        }
+        let payment = PaymentRule {
+            months_after_claim: months(
+                &mut p,
+                "payment.months_after_claim",
+                self.payment.months_after_claim,
+                1,
+            ),
+            day: day(&mut p, "payment.day", self.payment.day, 15),
+            roll: self.payment.roll.unwrap_or(Roll::NextBusinessDay),
+        };
+        let rb = Rulebook {
+            id,
+            name_ja: self.name_ja.unwrap_or(d.name_ja),
+            name_en: self.name_en.unwrap_or(d.name_en),
+            window,
+            documents,
+            payment,
+            certificate: self.certificate.unwrap_or(d.certificate),
+        };
+        p.extend(rb.problems());
+        match Problems::new(p) {
+            Some(p) => Err(p),
+            None => Ok(rb),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Rulebook {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        RawRulebook::deserialize(d)?
+            .build()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+fn syntax(format: &'static str, detail: String) -> Problems<RulebookError> {
+    let detail: String = detail.chars().take(300).collect();
+    Problems::new(vec![RulebookError::Syntax { format, detail }]).unwrap_or_else(|| unreachable!())
+}
+
+impl Rulebook {
+    /// Reads a rulebook (or a partial override of the default) from JSON.
+    ///
+    /// # Errors
+    ///
+    /// `rulebook.syntax` when the text is not JSON of the right shape (one
+    /// problem); otherwise every validation problem at once (see
+    /// [`RulebookError`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hug_onboard_core::schedule::{Rulebook, ClosingDayPolicy};
+    /// let r = Rulebook::from_json(r#"{"id": "nara-city", "window": {"closing_day_policy": "next_business_day"}}"#)?;
+    /// assert_eq!(r.window().closing_day_policy, ClosingDayPolicy::NextBusinessDay);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_json(text: &str) -> Result<Rulebook, Problems<RulebookError>> {
+        let raw: RawRulebook =
+            serde_json::from_str(text).map_err(|e| syntax("json", e.to_string()))?;
+        raw.build()
+    }
+
+    /// Reads a rulebook (or a partial override of the default) from TOML.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_json`](Self::from_json), with `format` `"toml"`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hug_onboard_core::schedule::Rulebook;
+    /// let r = Rulebook::from_toml("id = \"nagasaki\"\n[window]\nclosing_time = \"18:00\"\n")?;
+    /// assert_eq!(r.window().closing_time.to_string(), "18:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_toml(text: &str) -> Result<Rulebook, Problems<RulebookError>> {
+        let raw: RawRulebook = toml::from_str(text).map_err(|e| syntax("toml", e.to_string()))?;
+        raw.build()
+    }
+
+    /// The rulebook as pretty JSON (every field, so that it reads back the same).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hug_onboard_core::schedule::Rulebook;
+    /// let r = Rulebook::default();
+    /// assert_eq!(Rulebook::from_json(&r.to_json())?, r);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// A copy with another id and names (ids are checked like a file's).
+    ///
+    /// # Errors
+    ///
+    /// `rulebook.invalid_id`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hug_onboard_core::schedule::Rulebook;
+    /// let r = Rulebook::default().with_id("tokyo", "東京都国保連", "Tokyo")?;
+    /// assert_eq!(r.id(), "tokyo");
+    /// assert!(Rulebook::default().with_id("Tokyo!", "", "").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_id(
+        mut self,
+        id: &str,
+        name_ja: &str,
+        name_en: &str,
+    ) -> Result<Rulebook, Problems<RulebookError>> {
+        self.id = id.to_owned();
+        self.name_ja = name_ja.to_owned();
+        self.name_en = name_en.to_owned();
+        match Problems::new(self.problems()) {
+            Some(p) => Err(p),
+            None => Ok(self),
+        }
+    }
+
+    /// The cross-field checks (ranges are checked while reading).
+    fn problems(&self) -> Vec<RulebookError> {
+        let mut p = Vec::new();
+        let id_ok = !self.id.is_empty()
+            && self.id.len() <= 64
+            && self
+                .id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
+        if !id_ok {
+            p.push(RulebookError::InvalidId { id: clip(&self.id) });
+        }
+        let w = &self.window;
+        if (w.closing_day, w.closing_time.minutes()) <= (w.opening_day, w.opening_time.minutes()) {
+            p.push(RulebookError::ClosingBeforeOpening {
+                opening: format!("{} {}", w.opening_day, w.opening_time),
+                closing: format!("{} {}", w.closing_day, w.closing_time),
+            });
+        }
+        let pay = (self.payment.months_after_claim, self.payment.day);
+        for (k, r) in &self.documents {
+            if (r.months_after_claim, r.release_day) > pay {
+                p.push(RulebookError::PaymentBeforeRelease { document: k.id() });
+            }
+        }
+        let c = &self.certificate;
+        if let Some(d) = c.application_cutoff_day
+            && !(1..=31).contains(&d)
+        {
+            p.push(RulebookError::DayOutOfRange {
+                field: "certificate.application_cutoff_day".into(),
+                value: i64::from(d),
+            });
+        }
+        if c.validity_years == 0 || c.validity_years > 10 {
+            p.push(RulebookError::InvalidValue {
+                field: "certificate.validity_years".into(),
+                value: i64::from(c.validity_years),
+            });
+        }
+        if c.issuance_lead_days > 366 {
+            p.push(RulebookError::InvalidValue {
+                field: "certificate.issuance_lead_days".into(),
+                value: i64::from(c.issuance_lead_days),
+            });
+        }
+        if c.renewal_notice_days > 3660 {
+            p.push(RulebookError::InvalidValue {
+                field: "certificate.renewal_notice_days".into(),
+                value: i64::from(c.renewal_notice_days),
+            });
+        }
+        p
+    }
+
+    /// The rulebook's id (`a-z0-9_-`, used in iCalendar UIDs): `"default"` by default.
+    ///
+    /// ```
+    /// assert_eq!(hug_onboard_core::schedule::Rulebook::default().id(), "default");
+    /// ```
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// Its display name in Japanese.
+    ///
+    /// ```
+    /// assert!(!hug_onboard_core::schedule::Rulebook::default().name_ja().is_empty());
+    /// ```
+    pub fn name_ja(&self) -> &str {
+        &self.name_ja
+    }
+
+    /// Its display name in English.
+    ///
+    /// ```
+    /// assert!(!hug_onboard_core::schedule::Rulebook::default().name_en().is_empty());
+    /// ```
+    pub fn name_en(&self) -> &str {
+        &self.name_en
+    }
+
+    /// The claim window rule.
+    ///
+    /// ```
+    /// assert_eq!(hug_onboard_core::schedule::Rulebook::default().window().opening_day, 1);
+    /// ```
+    pub fn window(&self) -> &WindowRule {
+        &self.window
+    }
+
+    /// The release rule of a document.
+    ///
+    /// ```
+    /// use hug_onboard_core::schedule::{DocumentKind, Rulebook};
+    /// assert!(Rulebook::default().document(DocumentKind::ReturnsList).only_if_returns);
+    /// ```
+    pub fn document(&self, kind: DocumentKind) -> DocumentRule {
+        self.documents.get(&kind).copied().unwrap_or(DocumentRule {
+            months_after_claim: 1,
+            release_day: 10,
+            only_if_returns: kind.only_if_returns_by_default(),
+            roll: Roll::None,
+        })
+    }
+
+    /// The payment rule.
+    ///
+    /// ```
+    /// assert_eq!(hug_onboard_core::schedule::Rulebook::default().payment().day, 15);
+    /// ```
+    pub fn payment(&self) -> &PaymentRule {
+        &self.payment
+    }
+
+    /// The certificate rules (notice milestones, issuance lead time, monthly
+    /// application cut-off, fee).
+    ///
+    /// ```
+    /// assert_eq!(hug_onboard_core::schedule::Rulebook::default().certificate().fee_yen, 7_800);
+    /// ```
+    pub fn certificate(&self) -> &CertificateRules {
+        &self.certificate
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_code_is_listed() {
+        let errs = [
+            RulebookError::Syntax {
+                format: "json",
+                detail: "x".into(),
+            },
+            RulebookError::InvalidId { id: "X".into() },
+            RulebookError::DayOutOfRange {
+                field: "f".into(),
+                value: 0,
+            },
+            RulebookError::InvalidTime {
+                field: "f".into(),
+                value: "x".into(),
+            },
+            RulebookError::ClosingBeforeOpening {
+                opening: "1".into(),
+                closing: "0".into(),
+            },
+            RulebookError::UnknownDocument { name: "x".into() },
+            RulebookError::MonthOffsetOutOfRange {
+                field: "f".into(),
+                value: 9,
+            },
+            RulebookError::PaymentBeforeRelease {
+                document: "payment_notice",
+            },
+            RulebookError::InvalidValue {
+                field: "f".into(),
+                value: 0,
+            },
+        ];
+        for e in errs {
+            assert!(CODES.iter().any(|c| c.code == e.code()), "{}", e.code());
+            assert!(!e.message(Lang::Ja).is_empty());
+            assert!(!e.message(Lang::En).is_empty());
+        }
+    }
+
+    #[test]
+    fn every_problem_at_once() {
+        let err = Rulebook::from_json(
+            r#"{"id": "Bad Id", "window": {"opening_day": 0, "closing_day": 32, "closing_time": "25:00"},
+                "documents": {"invoice": {"release_day": 5}, "payment_notice": {"release_day": 99, "months_after_claim": 0}},
+                "payment": {"day": 0}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.codes(),
+            [
+                "rulebook.day_out_of_range",
+                "rulebook.day_out_of_range",
+                "rulebook.invalid_time",
+                "rulebook.unknown_document",
+                "rulebook.month_offset_out_of_range",
+                "rulebook.day_out_of_range",
+                "rulebook.day_out_of_range",
+                "rulebook.invalid_id",
+            ]
+        );
+    }
+
+    #[test]
+    fn closing_before_opening() {
+        let err =
+            Rulebook::from_toml("[window]\nopening_day = 12\nclosing_day = 10\n").unwrap_err();
+        assert_eq!(err.codes(), ["rulebook.closing_before_opening"]);
+        let err = Rulebook::from_toml(
+            "[window]\nopening_day = 5\nclosing_day = 5\nclosing_time = \"00:00\"\n",
+        )
+        .unwrap_err();
+        assert_eq!(err.codes(), ["rulebook.closing_before_opening"]);
+        assert!(Rulebook::from_toml("[window]\nopening_day = 5\nclosing_day = 5\n").is_ok());
+    }
+
+    #[test]
+    fn junk_is_a_syntax_error_not_a_panic() {
+        let long = "{".repeat(10_000);
+        for s in [
+            "",
+            " ",
+            "\0",
+            "[",
+            "{\"window\": 3}",
+            long.as_str(),
+            "{\"nope\": 1}",
+        ] {
+            assert_eq!(
+                Rulebook::from_json(s).unwrap_err().codes(),
+                ["rulebook.syntax"],
+                "{s:?}"
+            );
+        }
+        for s in [
+            "=",
+            "\0",
+            "[window]\nclosing_day = \"x\"",
+            long.as_str(),
+            "x = 1",
+        ] {
+            assert_eq!(
+                Rulebook::from_toml(s).unwrap_err().codes(),
+                ["rulebook.syntax"],
+                "{s:?}"
+            );
+        }
+        // An empty file is the default.
+        assert_eq!(Rulebook::from_toml("").unwrap(), Rulebook::default());
+        assert_eq!(Rulebook::from_json("{}").unwrap(), Rulebook::default());
+    }
+
+    #[test]
+    fn round_trips() {
+        let r = Rulebook::from_toml(
+            "id = \"x\"\n[window]\nclosing_time = \"18:00\"\nclosing_day_policy = \"next_business_day\"\n[documents.returns_list]\nrelease_day = 3\n",
+        )
+        .unwrap();
+        assert_eq!(Rulebook::from_json(&r.to_json()).unwrap(), r);
+        let via_serde: Rulebook = serde_json::from_str(&r.to_json()).unwrap();
+        assert_eq!(via_serde, r);
+        assert!(serde_json::from_str::<Rulebook>(r#"{"payment": {"day": 40}}"#).is_err());
+    }
+
+    #[test]
+    fn times() {
+        for (s, ok) in [
+            ("00:00", true),
+            ("9:30", true),
+            ("24:00", true),
+            ("24:01", false),
+            ("12:60", false),
+            ("", false),
+            ("12", false),
+            ("１２:００", false),
+            ("-1:00", false),
+        ] {
+            assert_eq!(TimeOfDay::parse(s).is_some(), ok, "{s}");
+        }
+    }
+}

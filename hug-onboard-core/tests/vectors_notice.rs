@@ -1,0 +1,38 @@
+//! Conformance vectors: `tests/vectors/notice.json`.
+
+mod common;
+
+use common::{Outcome, check_all, input_str};
+use hug_onboard_core::diagnostic::{Diagnostic, Problems};
+use hug_onboard_core::notice::{NoticeProblem, RegistrationNotice};
+use serde_json::json;
+
+fn outcome(r: Result<RegistrationNotice, Problems<NoticeProblem>>) -> Outcome {
+    match r {
+        Ok(n) => Outcome::Value(json!({
+            "kind": n.kind.as_str(),
+            "date": n.date.map(|d| d.to_string()),
+            "federation": n.federation,
+            "facility_number": n.facility_number.as_str(),
+            "postal_code": n.postal_code.map(|p| p.to_string()),
+            "address": n.address,
+            "facility_name": n.facility_name,
+            "user_id": n.user_id.as_str(),
+            "remarks": n.remarks,
+            "temporary_password": n.temporary_password.expose(),
+            "certificate_password": n.certificate_password.expose(),
+            "findings": n.findings().iter().map(|f| f.code()).collect::<Vec<_>>(),
+        })),
+        Err(p) => Outcome::Errors(p.codes().into_iter().map(str::to_owned).collect()),
+    }
+}
+
+#[test]
+fn notice_vectors() {
+    let n = check_all("notice", |case| match case.op.as_str() {
+        "notice.parse" => outcome(RegistrationNotice::parse(input_str(case, "text"))),
+        "notice.from_json" => outcome(RegistrationNotice::from_json(input_str(case, "json"))),
+        op => panic!("{}: unknown op {op}", case.id),
+    });
+    assert!(n >= 40, "notice vectors: only {n}");
+}

@@ -1,0 +1,77 @@
+"""hug_onboard: onboarding Japanese care providers to 国保連 electronic billing.
+
+The Python face of the ``hug-onboard-core`` Rust library: facility numbers,
+registration notices, password rules, certificates, the billing calendar and
+the onboarding workflow. Every error is a :class:`HugOnboardError` with a
+stable ``code`` and a message in Japanese and English.
+
+>>> from hug_onboard import FacilityNumber
+>>> n = FacilityNumber("１３１２３４５６７８")
+>>> str(n), n.prefecture.name_ja
+('1312345678', '東京都')
+"""
+
+from __future__ import annotations
+
+from ._native import (
+    CodeInfo,
+    FacilityNumber,
+    Onboarding,
+    Finding,
+    PartialDate,
+    PasswordPolicy,
+    Prefecture,
+    RegistrationNotice,
+    Step,
+    UserId,
+    __version__,
+    codes,
+    format_wareki,
+    parse_wareki,
+    parse_wareki_partial,
+)
+from ._errors import (
+    CertificateFormatError,
+    HugOnboardError,
+    UnsupportedCertificateError,
+    ValidationError,
+    WorkflowError,
+    WrongPasswordError,
+    error_class_for,
+)
+
+#: A problem found by a check (``.code``, ``.message(lang="ja")``); same class as :class:`Finding`.
+Violation = Finding
+
+__all__ = [
+    "__version__",
+    # values
+    "FacilityNumber",
+    "Prefecture",
+    "UserId",
+    # 和暦
+    "parse_wareki",
+    "parse_wareki_partial",
+    "format_wareki",
+    "PartialDate",
+    # the registration notice
+    "RegistrationNotice",
+    # passwords
+    "PasswordPolicy",
+    # onboarding
+    "Onboarding",
+    "Step",
+    # problems and the code catalogue
+    "Finding",
+    "Violation",
+    "CodeInfo",
+    "codes",
+    # exceptions
+    "HugOnboardError",
+    "ValidationError",
+    "WrongPasswordError",
+    "CertificateFormatError",
+    "UnsupportedCertificateError",
+    "WorkflowError",
+    "error_class_for",
+]

@@ -1,0 +1,579 @@
+"""The support staff's command line: ``hug-onboard`` and ``python -m hug_onboard``.
+
+Japanese output by default (``--lang en`` or ``HUG_ONBOARD_LANG=en`` for
+English), ``--json`` for machines. Never a traceback: every failure is a
+message with a stable code and one of the exit codes below.
+
+Exit codes:
+  0   success
+  1   the input was read and has problems (invalid value, policy violation, not ready)
+  2   usage error (unknown subcommand, bad option, missing argument or password)
+  3   a file cannot be read (missing, a directory, no permission, not text)
+  4   wrong password for a certificate file
+  5   the certificate file is corrupt or unsupported
+  6   workflow error (a step out of order, an unreadable state file)
+  70  internal error (a bug: please report it with the command line)
+  130 interrupted (Ctrl-C)
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from typing import Any, Callable, NoReturn, Optional, Sequence, TextIO
+
+from . import _errors
+from ._errors import HugOnboardError
+from ._native import (
+    FacilityNumber,
+    Finding,
+    Onboarding,
+    Step,
+    PasswordPolicy,
+    Prefecture,
+    RegistrationNotice,
+    UserId,
+    __version__,
+    codes,
+    format_wareki,
+    parse_wareki,
+)
+
+__all__ = [
+    "main",
+    "EXIT_OK",
+    "EXIT_PROBLEMS",
+    "EXIT_USAGE",
+    "EXIT_FILE",
+    "EXIT_WRONG_PASSWORD",
+    "EXIT_CERTIFICATE",
+    "EXIT_WORKFLOW",
+    "EXIT_INTERNAL",
+    "EXIT_INTERRUPTED",
+]
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+EXIT_FILE = 3
+EXIT_WRONG_PASSWORD = 4
+EXIT_CERTIFICATE = 5
+EXIT_WORKFLOW = 6
+EXIT_INTERNAL = 70
+EXIT_INTERRUPTED = 130
+
+LANG_ENV = "HUG_ONBOARD_LANG"
+
+
+class CliError(HugOnboardError):
+    """A command-line failure (file, usage, password input) with its exit code."""
+
+    def __init__(self, code: str, ja: str, en: str, exit_code: int) -> None:
+        super().__init__([Finding(code, ja, en)])
+        self.exit_code = exit_code
+
+
+def exit_code_for(error: HugOnboardError) -> int:
+    """The documented exit code for an error."""
+    if isinstance(error, CliError):
+        return error.exit_code
+    if isinstance(error, _errors.WrongPasswordError):
+        return EXIT_WRONG_PASSWORD
+    if isinstance(error, (_errors.CertificateFormatError, _errors.UnsupportedCertificateError)):
+        return EXIT_CERTIFICATE
+    if isinstance(error, _errors.WorkflowError):
+        return EXIT_WORKFLOW
+    if isinstance(error, _errors.ValidationError):
+        return EXIT_PROBLEMS
+    return EXIT_INTERNAL
+
+
+class Output:
+    """Where and how a command prints: language and JSON or text."""
+
+    def __init__(self, lang: str, as_json: bool, stdout: TextIO, stderr: TextIO) -> None:
+        self.lang = lang
+        self.as_json = as_json
+        self.stdout = stdout
+        self.stderr = stderr
+
+    def t(self, ja: str, en: str) -> str:
+        """Picks the text in the output language."""
+        return en if self.lang == "en" else ja
+
+    def result(self, data: dict[str, Any], lines: Sequence[str]) -> None:
+        """Prints a successful result: ``data`` as JSON, or the text lines."""
+        if self.as_json:
+            payload: dict[str, Any] = {"ok": True}
+            payload.update(data)
+            self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        else:
+            for line in lines:
+                self.stdout.write(line + "\n")
+
+    def error(self, error: HugOnboardError) -> None:
+        """Prints an error: JSON on stdout, or a message on stderr."""
+        if self.as_json:
+            payload = {"ok": False, "error": error.to_dict()}
+            self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+            return
+        label = self.t("エラー", "error")
+        for f in error.findings:
+            self.stderr.write(f"{label} [{f.code}]: {f.message(self.lang)}\n")
+
+
+# --- input helpers -----------------------------------------------------------------
+
+
+def read_text(path: str, out: Output) -> str:
+    """Reads a text file ("-" = stdin): UTF-8 (with or without BOM), else Shift_JIS (cp932)."""
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except FileNotFoundError:
+        raise CliError(
+            "cli.file_not_found",
+            f"ファイルが見つかりません: {path}",
+            f"File not found: {path}",
+            EXIT_FILE,
+        ) from None
+    except IsADirectoryError:
+        raise CliError(
+            "cli.file_unreadable",
+            f"フォルダです。ファイルを指定してください: {path}",
+            f"That is a directory, not a file: {path}",
+            EXIT_FILE,
+        ) from None
+    except OSError as e:
+        raise CliError(
+            "cli.file_unreadable",
+            f"ファイルを読めません: {path}（{e.strerror}）",
+            f"Cannot read {path}: {e.strerror}",
+            EXIT_FILE,
+        ) from None
+    for encoding in ("utf-8-sig", "cp932"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise CliError(
+        "cli.not_text",
+        f"テキストファイルではありません（UTF-8 でも Shift_JIS でもありません）: {path}",
+        f"Not a text file (neither UTF-8 nor Shift_JIS): {path}",
+        EXIT_FILE,
+    )
+
+
+def read_bytes(path: str) -> bytes:
+    """Reads a binary file, with the CLI's messages for a missing or unreadable file."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except FileNotFoundError:
+        raise CliError(
+            "cli.file_not_found",
+            f"ファイルが見つかりません: {path}",
+            f"File not found: {path}",
+            EXIT_FILE,
+        ) from None
+    except IsADirectoryError:
+        raise CliError(
+            "cli.file_unreadable",
+            f"フォルダです。ファイルを指定してください: {path}",
+            f"That is a directory, not a file: {path}",
+            EXIT_FILE,
+        ) from None
+    except OSError as e:
+        raise CliError(
+            "cli.file_unreadable",
+            f"ファイルを読めません: {path}（{e.strerror}）",
+            f"Cannot read {path}: {e.strerror}",
+            EXIT_FILE,
+        ) from None
+
+
+def read_password(args: argparse.Namespace, out: Output, prompt_ja: str, prompt_en: str) -> str:
+    """A password from ``--password-env VAR``, else a hidden prompt on a terminal, else one
+    line of stdin. Never from the command line itself."""
+    var: Optional[str] = getattr(args, "password_env", None)
+    if var:
+        value = os.environ.get(var)
+        if value is None:
+            raise CliError(
+                "cli.no_password",
+                f"環境変数 {var} が設定されていません。",
+                f"The environment variable {var} is not set.",
+                EXIT_USAGE,
+            )
+        return value
+    if sys.stdin is not None and sys.stdin.isatty():
+        try:
+            return getpass.getpass(out.t(prompt_ja, prompt_en) + ": ")
+        except EOFError:
+            pass
+    else:
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+        if line:
+            return line[:-1] if line.endswith("\n") else line
+    raise CliError(
+        "cli.no_password",
+        "パスワードが入力されていません（端末で入力するか、--password-env または標準入力で渡してください）。",
+        "No password given (type it at the prompt, or pass it with --password-env or on stdin).",
+        EXIT_USAGE,
+    )
+
+
+def _add_password_source(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--password-env",
+        metavar="VAR",
+        help="パスワードを環境変数 VAR から読む（指定がなければ端末で入力、または標準入力の1行）"
+        " / read the password from the environment variable VAR (else a prompt, or one line of stdin)",
+    )
+
+
+# --- subcommands -------------------------------------------------------------------
+
+
+def cmd_facility(args: argparse.Namespace, out: Output) -> int:
+    """``facility NUMBER``: checks a 事業所番号 and names its prefecture."""
+    n = FacilityNumber(args.number)
+    p = n.prefecture
+    out.result(
+        {
+            "number": str(n),
+            "prefecture": p.number,
+            "prefecture_ja": p.name_ja,
+            "prefecture_en": p.name_en,
+        },
+        [
+            out.t(f"事業所番号: {n}", f"Facility number: {n}"),
+            out.t(f"都道府県: {p.name_ja}（{p.code}）", f"Prefecture: {p.name_en} ({p.code})"),
+        ],
+    )
+    return EXIT_OK
+
+
+def cmd_user_id(args: argparse.Namespace, out: Output) -> int:
+    """``user-id ID``: checks a portal user ID as it would be typed."""
+    uid = UserId(args.id)
+    out.result({"id": str(uid)}, [out.t(f"ユーザID: {uid}", f"User ID: {uid}")])
+    return EXIT_OK
+
+
+def cmd_prefectures(args: argparse.Namespace, out: Output) -> int:
+    """``prefectures``: the 47 prefecture codes."""
+    items = Prefecture.all()
+    out.result(
+        {"prefectures": [{"code": p.code, "ja": p.name_ja, "en": p.name_en} for p in items]},
+        [f"{p.code} {p.name(out.lang)}" for p in items],
+    )
+    return EXIT_OK
+
+
+def cmd_codes(args: argparse.Namespace, out: Output) -> int:
+    """``codes``: every stable code the library can emit."""
+    items = codes()
+    out.result(
+        {"codes": [{"code": c.code, "severity": c.severity, "summary": c.summary} for c in items]},
+        [f"{c.code:40} {c.severity:8} {c.summary}" for c in items],
+    )
+    return EXIT_OK
+
+
+def cmd_wareki(args: argparse.Namespace, out: Output) -> int:
+    """``wareki TEXT``: converts a 和暦 (or western) date and shows it in every style."""
+    d = parse_wareki(args.text, lenient=args.lenient)
+    styles = {st: format_wareki(d, st) for st in ("long", "long_numeric", "short")}
+    out.result(
+        {"date": d.isoformat(), "wareki": styles},
+        [f"{d.isoformat()}  {styles['long']}  {styles['short']}"],
+    )
+    return EXIT_OK
+
+
+def cmd_notice(args: argparse.Namespace, out: Output) -> int:
+    """``notice FILE``: reads the registration notice's text and says what it is for."""
+    n = RegistrationNotice.parse(read_text(args.file, out))
+    warnings = n.findings()
+    data: dict[str, Any] = json.loads(n.to_json_with_secrets() if args.show_secrets else n.to_json())
+    data["purpose_ja"] = n.purpose("ja")
+    data["purpose_en"] = n.purpose("en")
+    data["findings"] = [f.to_dict() for f in warnings]
+    kind_text = {
+        "test": out.t("テストIDのお知らせ（1通目）", "test-ID notice (the first letter)"),
+        "production": out.t("本番用IDのお知らせ（2通目）", "production-ID notice (the second letter)"),
+    }[n.kind]
+    lines = [out.t(f"種類: {kind_text}", f"Kind: {kind_text}"), n.purpose(out.lang), ""]
+    for label, value in n.public_fields(out.lang):
+        lines.append(f"{label}: {value}")
+    hidden = out.t("（非表示: --show-secrets で表示）", "(hidden: use --show-secrets)")
+    for ja, en, value in (
+        ("(仮)パスワード", "Temporary password", n.temporary_password()),
+        ("証明書発行用パスワード", "Certificate password", n.certificate_password()),
+    ):
+        lines.append(f"{out.t(ja, en)}: {value if args.show_secrets else hidden}")
+    for f in warnings:
+        lines.append(out.t("注意", "note") + f" [{f.code}]: {f.message(out.lang)}")
+    out.result(data, lines)
+    return EXIT_OK
+
+
+def cmd_password_check(args: argparse.Namespace, out: Output) -> int:
+    """``password check``: every violation of the screen's rule, before typing it on the portal."""
+    policy = PasswordPolicy.by_name(args.screen)
+    pw = read_password(args, out, "確認するパスワード", "Password to check")
+    found = policy.check(pw, args.user_id)
+    errors = [f for f in found if f.severity == "error"]
+    ok = not errors
+    lines = [out.t("このパスワードは使えます。", "This password is acceptable.") if ok else out.t(
+        "このパスワードは使えません:", "This password cannot be used:"
+    )]
+    for f in found:
+        lines.append(f"  [{f.code}] {f.message(out.lang)}")
+    lines.append(policy.advice(out.lang))
+    out.result(
+        {"acceptable": ok, "screen": args.screen, "findings": [f.to_dict() for f in found]},
+        lines,
+    )
+    return EXIT_OK if ok else EXIT_PROBLEMS
+
+
+def cmd_password_generate(args: argparse.Namespace, out: Output) -> int:
+    """``password generate``: passwords that both screens accept, without look-alikes."""
+    policy = PasswordPolicy.generation()
+    if args.count < 1 or args.count > 100:
+        raise CliError(
+            "cli.usage",
+            "--count は 1〜100 です。",
+            "--count must be 1 to 100.",
+            EXIT_USAGE,
+        )
+    pws = [policy.generate(args.length) for _ in range(args.count)]
+    out.result({"passwords": pws}, pws)
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace, out: Output) -> int:
+    """``status STATE.json``: what is done and what to do next."""
+    ob = Onboarding.from_json(read_text(args.state, out))
+    steps = {s.id: s for s in Step.all()}
+    done = ob.completed()
+    nxt = ob.next_steps()
+    data: dict[str, Any] = {
+        "facility_number": str(ob.facility_number),
+        "all_required_done": ob.all_required_done(),
+        "done": [{"step": sid, "on": on.isoformat()} for sid, on in done],
+        "next_steps": [
+            {"step": sid, "guide_page": steps[sid].guide_page, "title_ja": steps[sid].title("ja"),
+             "title_en": steps[sid].title("en")}
+            for sid in nxt
+        ],
+        "billing_pcs": ob.billing_pcs,
+    }
+    pref = ob.facility_number.prefecture
+    lines = [
+        out.t(f"事業所番号: {ob.facility_number}（{pref.name_ja}）",
+              f"Facility number: {ob.facility_number} ({pref.name_en})"),
+        out.t(f"完了: {len(done)}/{len(steps)}", f"Done: {len(done)}/{len(steps)}"),
+    ]
+    for sid, on in done:
+        lines.append(f"  ✓ {on.isoformat()} {steps[sid].guide_page:8} {steps[sid].title(out.lang)}")
+    if nxt:
+        lines.append(out.t("次にすること:", "Next:"))
+        for sid in nxt:
+            lines.append(f"  → {steps[sid].guide_page:8} {steps[sid].title(out.lang)}")
+    elif ob.all_required_done():
+        lines.append(out.t("必要な手順はすべて完了しています。", "Every required step is done."))
+    out.result(data, lines)
+    return EXIT_OK
+
+
+def cmd_walkthrough(args: argparse.Namespace, out: Output) -> int:
+    """``walkthrough``: a sample facility through the whole guide, on built-in sample data."""
+    from ._walkthrough import walkthrough
+
+    lines: list[str] = []
+    summary = walkthrough(out.lang, lines.append)
+    out.result({"all_required_done": summary["all_required_done"], "next_steps": summary["next_steps"],
+                "state": json.loads(summary["state"])}, lines)
+    return EXIT_OK
+
+
+# --- the parser --------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are bilingual, coded, and exit with EXIT_USAGE."""
+
+    out: Optional[Output] = None
+
+    def error(self, message: str) -> NoReturn:
+        out = _Parser.out
+        err = CliError(
+            "cli.usage",
+            f"コマンドの指定が正しくありません: {message}（--help で使い方を表示します）",
+            f"Invalid command line: {message} (see --help)",
+            EXIT_USAGE,
+        )
+        if out is not None:
+            out.error(err)
+            if not out.as_json:
+                out.stderr.write(self.format_usage())
+        else:
+            sys.stderr.write(str(err) + "\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+Handler = Callable[[argparse.Namespace, Output], int]
+
+_EPILOG = "終了コード / exit codes:" + (__doc__ or "Exit codes:").split("Exit codes:", 1)[1]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for tests and documentation)."""
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--lang",
+        choices=["ja", "en"],
+        default=argparse.SUPPRESS,
+        help="出力の言語 / output language (default: ja, or $HUG_ONBOARD_LANG)",
+    )
+    common.add_argument(
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="JSON で出力 / print JSON for machines",
+    )
+    parser = _Parser(
+        prog="hug-onboard",
+        description="国保連の電子請求への移行を支援するコマンド / onboarding to 国保連 electronic billing",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"hug-onboard {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text, parents=[common])
+        p.set_defaults(func=handler)
+        return p
+
+    p = add("facility", cmd_facility, "事業所番号を確認する / check a facility number (事業所番号)")
+    p.add_argument("number", help="事業所番号（10桁）/ the 10-digit facility number")
+    p = add("user-id", cmd_user_id, "ユーザIDを確認する / check a portal user ID")
+    p.add_argument("id", help="ユーザID / the user ID")
+    p = add("wareki", cmd_wareki, "和暦を変換する / convert a 和暦 date (令和元年6月3日, R1.6.3)")
+    p.add_argument("text", help="日付 / the date as written")
+    p.add_argument("--lenient", action="store_true", help="元号の範囲外も変換 / accept 平成32年 etc.")
+    p = add(
+        "notice",
+        cmd_notice,
+        "お知らせ（電子請求登録結果）を読む / read a registration notice's text",
+    )
+    p.add_argument("file", help="お知らせのテキストファイル（- で標準入力）/ the notice's text file (- for stdin)")
+    p.add_argument(
+        "--show-secrets",
+        action="store_true",
+        help="パスワードも表示 / also print the passwords (never in logs)",
+    )
+    pw = sub.add_parser(
+        "password",
+        help="パスワードの確認・生成 / check or generate a portal password",
+        parents=[common],
+    )
+    pw_sub = pw.add_subparsers(dest="password_command", metavar="ACTION", parser_class=_Parser)
+    pw_sub.required = True
+    p = pw_sub.add_parser(
+        "check",
+        help="パスワードが画面の規則に合うか確認 / check a password against the screen's rule",
+        parents=[common],
+    )
+    p.set_defaults(func=cmd_password_check)
+    p.add_argument(
+        "--screen",
+        choices=["test", "production", "generation"],
+        default="production",
+        help="どの画面の規則か（既定: production）/ which screen's rule (default: production)",
+    )
+    p.add_argument("--user-id", help="ユーザID（同じパスワードは不可）/ the user ID (the password must differ)")
+    _add_password_source(p)
+    p = pw_sub.add_parser(
+        "generate",
+        help="両方の画面で使えるパスワードを生成 / generate passwords both screens accept",
+        parents=[common],
+    )
+    p.set_defaults(func=cmd_password_generate)
+    p.add_argument("--length", type=int, default=12, help="文字数 8〜16（既定 12）/ length 8-16 (default 12)")
+    p.add_argument("--count", type=int, default=1, help="個数（既定 1）/ how many (default 1)")
+    p = add("status", cmd_status, "オンボーディングの進み具合 / onboarding progress from a state file")
+    p.add_argument("state", help="状態ファイル（JSON）/ the state file (JSON)")
+    add("walkthrough", cmd_walkthrough, "見本の事業所で手順を一通り実行 / the whole guide on sample data")
+    add("prefectures", cmd_prefectures, "都道府県番号の一覧 / list the prefecture codes")
+    add("codes", cmd_codes, "エラーコードの一覧 / list every stable error code")
+    return parser
+
+
+def _prescan_lang(argv: Sequence[str]) -> str:
+    """The output language before argparse runs (so that its errors are in it too)."""
+    lang = os.environ.get(LANG_ENV, "ja").strip().lower()
+    for i, a in enumerate(argv):
+        if a == "--lang" and i + 1 < len(argv):
+            lang = argv[i + 1]
+        elif a.startswith("--lang="):
+            lang = a.split("=", 1)[1]
+    return "en" if lang == "en" else "ja"
+
+
+def main(
+    argv: Optional[Sequence[str]] = None,
+    stdout: Optional[TextIO] = None,
+    stderr: Optional[TextIO] = None,
+) -> int:
+    """Runs the command line; returns the exit code (never raises, never prints a traceback)."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    out = Output(
+        _prescan_lang(args_list),
+        "--json" in args_list,
+        stdout if stdout is not None else sys.stdout,
+        stderr if stderr is not None else sys.stderr,
+    )
+    _Parser.out = out
+    try:
+        try:
+            args = build_parser().parse_args(args_list)
+        except SystemExit as e:  # --help, --version, or a usage error already printed
+            code = e.code
+            return code if isinstance(code, int) else EXIT_USAGE
+        out.lang = getattr(args, "lang", out.lang)
+        out.as_json = bool(getattr(args, "json", False))
+        handler: Handler = args.func
+        return handler(args, out)
+    except HugOnboardError as e:
+        out.error(e)
+        return exit_code_for(e)
+    except KeyboardInterrupt:
+        out.stderr.write(out.t("中断しました。\n", "Interrupted.\n"))
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as e:  # the last line of defence: no traceback for users
+        if os.environ.get("HUG_ONBOARD_DEBUG"):
+            raise
+        err = CliError(
+            "cli.internal",
+            f"内部エラーが発生しました（不具合です）: {type(e).__name__}: {e}",
+            f"Internal error (a bug): {type(e).__name__}: {e}",
+            EXIT_INTERNAL,
+        )
+        out.error(err)
+        return EXIT_INTERNAL
+    finally:
+        _Parser.out = None

@@ -1,0 +1,232 @@
+//! The boundary between core errors and Python exceptions.
+//!
+//! Every core error crosses as a list of [`Finding`]s handed to
+//! `hug_onboard._errors._error_from_findings`, the ONE place where a code is
+//! mapped to an exception class. Every exported function runs its body inside
+//! [`guard`], so a Rust panic becomes a `HugOnboardError` with the code
+//! `binding.internal_panic` instead of pyo3's `PanicException` (a
+//! `BaseException`) or an abort.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use hug_onboard_core::diagnostic::{self, Diagnostic, Lang, Problems, Severity};
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::PyList;
+
+/// Code of a panic caught at the boundary (a bug in the library).
+pub const PANIC: &str = "binding.internal_panic";
+/// Code of an unknown `lang` argument.
+pub const INVALID_LANG: &str = "binding.invalid_lang";
+
+/// One problem: a stable code, a severity and a message in Japanese and English.
+///
+/// Python name `Finding` (alias `Violation`).
+#[pyclass(module = "hug_onboard._native", name = "Finding", frozen, eq, hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct PyFinding {
+    pub code: String,
+    pub severity: Severity,
+    pub message_ja: String,
+    pub message_en: String,
+}
+
+impl From<diagnostic::Finding> for PyFinding {
+    fn from(f: diagnostic::Finding) -> Self {
+        PyFinding {
+            code: f.code,
+            severity: f.severity,
+            message_ja: f.message_ja,
+            message_en: f.message_en,
+        }
+    }
+}
+
+impl PyFinding {
+    pub fn of(d: &impl Diagnostic) -> Self {
+        d.to_finding().into()
+    }
+}
+
+pub fn parse_severity(s: &str) -> Option<Severity> {
+    match s {
+        "info" => Some(Severity::Info),
+        "warning" => Some(Severity::Warning),
+        "error" => Some(Severity::Error),
+        _ => None,
+    }
+}
+
+#[pymethods]
+impl PyFinding {
+    #[new]
+    #[pyo3(signature = (code, message_ja, message_en, severity = "error"))]
+    fn py_new(
+        code: String,
+        message_ja: String,
+        message_en: String,
+        severity: &str,
+    ) -> PyResult<Self> {
+        let severity = parse_severity(severity).ok_or_else(|| {
+            PyTypeError::new_err(format!(
+                "severity must be 'info', 'warning' or 'error', not {severity:?}"
+            ))
+        })?;
+        Ok(PyFinding {
+            code,
+            severity,
+            message_ja,
+            message_en,
+        })
+    }
+
+    /// The stable code, e.g. `"password.too_short"`.
+    #[getter]
+    fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// `"info"`, `"warning"` or `"error"`.
+    #[getter]
+    fn severity(&self) -> &'static str {
+        self.severity.as_str()
+    }
+
+    /// The message in Japanese.
+    #[getter]
+    fn message_ja(&self) -> &str {
+        &self.message_ja
+    }
+
+    /// The message in English.
+    #[getter]
+    fn message_en(&self) -> &str {
+        &self.message_en
+    }
+
+    /// The message in `lang` (`"ja"` or `"en"`).
+    #[pyo3(signature = (lang = "ja"))]
+    fn message(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
+        Ok(match parse_lang(py, lang)? {
+            Lang::Ja => self.message_ja.clone(),
+            Lang::En => self.message_en.clone(),
+        })
+    }
+
+    /// A plain dict (`code`, `severity`, `message_ja`, `message_en`) for JSON.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
+        let d = pyo3::types::PyDict::new(py);
+        d.set_item("code", &self.code)?;
+        d.set_item("severity", self.severity.as_str())?;
+        d.set_item("message_ja", &self.message_ja)?;
+        d.set_item("message_en", &self.message_en)?;
+        Ok(d)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Finding(code={}, severity={}, message_en={})",
+            py_repr(py, &self.code)?,
+            py_repr(py, self.severity.as_str())?,
+            py_repr(py, &self.message_en)?
+        ))
+    }
+
+    fn __str__(&self) -> String {
+        format!("[{}] {}", self.code, self.message_en)
+    }
+
+    fn __getnewargs__(&self) -> (String, String, String, &'static str) {
+        (
+            self.code.clone(),
+            self.message_ja.clone(),
+            self.message_en.clone(),
+            self.severity.as_str(),
+        )
+    }
+}
+
+/// Python's `repr()` of a string (quotes and escapes as Python writes them).
+pub fn py_repr(py: Python<'_>, s: &str) -> PyResult<String> {
+    Ok(pyo3::types::PyString::new(py, s).repr()?.to_string())
+}
+
+static MAKE_ERROR: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+/// Builds the Python exception for a list of findings (never empty).
+pub fn error_from_findings(py: Python<'_>, findings: Vec<PyFinding>) -> PyErr {
+    let make = MAKE_ERROR.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
+        Ok(py
+            .import("hug_onboard._errors")?
+            .getattr("_error_from_findings")?
+            .unbind())
+    });
+    let make = match make {
+        Ok(m) => m.bind(py),
+        Err(e) => return e,
+    };
+    let list = match PyList::new(py, findings) {
+        Ok(l) => l,
+        Err(e) => return e,
+    };
+    match make.call1((list,)) {
+        Ok(exc) => PyErr::from_value(exc),
+        Err(e) => e,
+    }
+}
+
+/// The exception for one core error.
+pub fn to_err(py: Python<'_>, d: &impl Diagnostic) -> PyErr {
+    error_from_findings(py, vec![PyFinding::of(d)])
+}
+
+/// The exception for several core errors (all of them, in order).
+pub fn problems_err<E: Diagnostic>(py: Python<'_>, p: &Problems<E>) -> PyErr {
+    error_from_findings(py, p.iter().map(PyFinding::of).collect())
+}
+
+/// A binding-level error with its own code and messages.
+pub fn binding_err(py: Python<'_>, code: &str, ja: String, en: String) -> PyErr {
+    error_from_findings(
+        py,
+        vec![PyFinding {
+            code: code.to_owned(),
+            severity: Severity::Error,
+            message_ja: ja,
+            message_en: en,
+        }],
+    )
+}
+
+/// Parses a `lang` argument.
+pub fn parse_lang(py: Python<'_>, lang: &str) -> PyResult<Lang> {
+    Lang::parse(lang).ok_or_else(|| {
+        binding_err(
+            py,
+            INVALID_LANG,
+            format!("言語 {lang:?} は使えません。\"ja\" か \"en\" を指定してください。"),
+            format!("Unknown language {lang:?}; use \"ja\" or \"en\"."),
+        )
+    })
+}
+
+/// Runs `f`, turning a Rust panic into a `HugOnboardError` (`binding.internal_panic`).
+pub fn guard<T>(py: Python<'_>, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(r) => r,
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_owned());
+            Err(binding_err(
+                py,
+                PANIC,
+                format!("ライブラリ内部でエラーが発生しました（不具合です）: {what}"),
+                format!("Internal error in the library (a bug): {what}"),
+            ))
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! `hug_onboard._native`: the pyo3 extension module behind the `hug_onboard`
+//! Python package. Python users import `hug_onboard`, never this module.
+//!
+//! Conventions (see `hug-onboard-py/README.md`):
+//! * every function body runs in [`errors::guard`]: a panic becomes a
+//!   `HugOnboardError`, never a crash or a `PanicException`;
+//! * every core error crosses as findings mapped to an exception class in ONE
+//!   place (`hug_onboard/_errors.py`);
+//! * dates are `datetime.date`, instants aware `datetime.datetime`.
+
+use pyo3::prelude::*;
+
+mod errors;
+mod facility;
+mod notice;
+mod onboarding;
+mod password;
+mod wareki;
+
+use hug_onboard_core::diagnostic;
+
+/// One entry of the code catalogue.
+#[pyclass(module = "hug_onboard._native", name = "CodeInfo", frozen, eq, hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct PyCodeInfo {
+    code: &'static str,
+    severity: &'static str,
+    summary: &'static str,
+}
+
+#[pymethods]
+impl PyCodeInfo {
+    /// The stable code.
+    #[getter]
+    fn code(&self) -> &'static str {
+        self.code
+    }
+    /// Its usual severity.
+    #[getter]
+    fn severity(&self) -> &'static str {
+        self.severity
+    }
+    /// One line in English saying when it is emitted.
+    #[getter]
+    fn summary(&self) -> &'static str {
+        self.summary
+    }
+    fn __repr__(&self) -> String {
+        format!("CodeInfo('{}', '{}')", self.code, self.severity)
+    }
+}
+
+/// Every code the core can emit, plus the binding's own codes.
+#[pyfunction]
+fn codes() -> Vec<PyCodeInfo> {
+    let mut v: Vec<PyCodeInfo> = diagnostic::all_codes()
+        .into_iter()
+        .map(|c| PyCodeInfo {
+            code: c.code,
+            severity: c.severity.as_str(),
+            summary: c.summary,
+        })
+        .collect();
+    v.push(PyCodeInfo {
+        code: errors::PANIC,
+        severity: "error",
+        summary: "a Rust panic caught at the Python boundary (a bug in the library)",
+    });
+    v.push(PyCodeInfo {
+        code: wareki::INVALID_STYLE,
+        severity: "error",
+        summary: "a wareki style argument that is not long, long_numeric or short",
+    });
+    v.push(PyCodeInfo {
+        code: notice::INVALID_KIND,
+        severity: "error",
+        summary: "a notice kind argument that is not test or production",
+    });
+    v.push(PyCodeInfo {
+        code: password::INVALID_POLICY,
+        severity: "error",
+        summary: "a password policy JSON that cannot be read, or an unknown profile name",
+    });
+    v.push(PyCodeInfo {
+        code: errors::INVALID_LANG,
+        severity: "error",
+        summary: "a lang argument that is not \"ja\" or \"en\"",
+    });
+    v
+}
+
+/// Panics on purpose: proves that a panic becomes `HugOnboardError` (tests only).
+#[pyfunction]
+fn _panic_for_test(py: Python<'_>) -> PyResult<()> {
+    errors::guard(py, || -> PyResult<()> {
+        let v: Vec<u8> = Vec::new();
+        let i = v.len() + 1;
+        // Indexing out of bounds: the kind of bug the guard exists for.
+        #[allow(clippy::indexing_slicing)]
+        let _ = v[i];
+        Ok(())
+    })
+}
+
+#[pymodule]
+#[pyo3(name = "_native")]
+fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<errors::PyFinding>()?;
+    m.add_class::<PyCodeInfo>()?;
+    m.add_class::<facility::PyPrefecture>()?;
+    m.add_class::<facility::PyFacilityNumber>()?;
+    m.add_class::<facility::PyUserId>()?;
+    m.add_class::<wareki::PyPartialDate>()?;
+    m.add_class::<notice::PyNotice>()?;
+    m.add_class::<password::PyPasswordPolicy>()?;
+    m.add_class::<onboarding::PyStep>()?;
+    m.add_class::<onboarding::PyOnboarding>()?;
+    m.add_function(wrap_pyfunction!(wareki::parse_wareki, m)?)?;
+    m.add_function(wrap_pyfunction!(wareki::parse_wareki_partial, m)?)?;
+    m.add_function(wrap_pyfunction!(wareki::format_wareki, m)?)?;
+    m.add_function(wrap_pyfunction!(codes, m)?)?;
+    m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,174 @@
+//! `RegistrationNotice`.
+
+use chrono::NaiveDate;
+use hug_onboard_core::notice::{NoticeKind, NoticeProblem, RegistrationNotice};
+use pyo3::prelude::*;
+
+use crate::errors::{PyFinding, binding_err, guard, parse_lang, problems_err, py_repr, to_err};
+use crate::facility::{PyFacilityNumber, PyUserId};
+
+/// Code of an unknown notice kind argument.
+pub const INVALID_KIND: &str = "binding.invalid_kind";
+
+/// The registration notice (電子請求登録結果に関するお知らせ). Secrets only through
+/// `temporary_password()`, `certificate_password()` and `to_json_with_secrets()`.
+#[pyclass(
+    module = "hug_onboard._native",
+    name = "RegistrationNotice",
+    frozen,
+    eq
+)]
+#[derive(Clone, Debug, PartialEq)]
+pub struct PyNotice(pub RegistrationNotice);
+
+fn parse_kind(py: Python<'_>, kind: &str) -> PyResult<NoticeKind> {
+    NoticeKind::parse(kind).ok_or_else(|| {
+        binding_err(
+            py,
+            INVALID_KIND,
+            format!("お知らせの種類 {kind:?} は使えません。\"test\" か \"production\" です。"),
+            format!("Unknown notice kind {kind:?}; use \"test\" or \"production\"."),
+        )
+    })
+}
+
+#[pymethods]
+impl PyNotice {
+    /// Parses the letter's text (typed, pasted or OCR'd); raises ValidationError with every problem.
+    #[staticmethod]
+    fn parse(py: Python<'_>, text: &str) -> PyResult<Self> {
+        guard(py, || {
+            RegistrationNotice::parse(text)
+                .map(PyNotice)
+                .map_err(|p| problems_err(py, &p))
+        })
+    }
+
+    /// Reads a notice from JSON (as written by `to_json_with_secrets`).
+    #[staticmethod]
+    fn from_json(py: Python<'_>, json: &str) -> PyResult<Self> {
+        guard(py, || {
+            RegistrationNotice::from_json(json)
+                .map(PyNotice)
+                .map_err(|p| problems_err(py, &p))
+        })
+    }
+
+    /// `"test"` (テストID) or `"production"` (ID).
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.0.kind.as_str()
+    }
+    /// The letter's date.
+    #[getter]
+    fn date(&self) -> Option<NaiveDate> {
+        self.0.date
+    }
+    /// The 国保連 that sent it.
+    #[getter]
+    fn federation(&self) -> Option<String> {
+        self.0.federation.clone()
+    }
+    /// The 事業所番号.
+    #[getter]
+    fn facility_number(&self) -> PyFacilityNumber {
+        PyFacilityNumber(self.0.facility_number)
+    }
+    /// The postal code, `NNN-NNNN`.
+    #[getter]
+    fn postal_code(&self) -> Option<String> {
+        self.0.postal_code.map(|p| p.to_string())
+    }
+    /// The address (without the postal code).
+    #[getter]
+    fn address(&self) -> Option<String> {
+        self.0.address.clone()
+    }
+    /// The facility's name.
+    #[getter]
+    fn facility_name(&self) -> Option<String> {
+        self.0.facility_name.clone()
+    }
+    /// The user ID (テストID or ID).
+    #[getter]
+    fn user_id(&self) -> PyUserId {
+        PyUserId(self.0.user_id.clone())
+    }
+    /// The remarks (備考).
+    #[getter]
+    fn remarks(&self) -> Option<String> {
+        self.0.remarks.clone()
+    }
+    /// Whether claims are sent with this notice's ID (production).
+    #[getter]
+    fn is_for_billing(&self) -> bool {
+        self.0.kind.is_for_billing()
+    }
+
+    /// The (仮)パスワード. A secret: never log it.
+    fn temporary_password(&self) -> String {
+        self.0.temporary_password.expose().to_owned()
+    }
+    /// The 証明書発行用パスワード. A secret: never log it.
+    fn certificate_password(&self) -> String {
+        self.0.certificate_password.expose().to_owned()
+    }
+
+    /// Warnings about a valid notice (optional fields not found).
+    fn findings(&self) -> Vec<PyFinding> {
+        self.0.findings().iter().map(PyFinding::of).collect()
+    }
+
+    /// What this notice is for, in plain words.
+    #[pyo3(signature = (lang = "ja"))]
+    fn purpose(&self, py: Python<'_>, lang: &str) -> PyResult<&'static str> {
+        Ok(self.0.kind.purpose(parse_lang(py, lang)?))
+    }
+
+    /// Raises ValidationError (`notice.wrong_kind`) unless this is the `kind` notice.
+    fn expect_kind(&self, py: Python<'_>, kind: &str) -> PyResult<()> {
+        guard(py, || {
+            let k = parse_kind(py, kind)?;
+            self.0
+                .expect_kind(k)
+                .map_err(|e: NoticeProblem| to_err(py, &e))
+        })
+    }
+
+    /// The non-secret fields for display, as `(label, value)` in `lang`.
+    #[pyo3(signature = (lang = "ja"))]
+    fn public_fields(&self, py: Python<'_>, lang: &str) -> PyResult<Vec<(String, String)>> {
+        let lang = parse_lang(py, lang)?;
+        Ok(self
+            .0
+            .public_field_values()
+            .into_iter()
+            .map(|(f, v)| {
+                let label = match lang {
+                    hug_onboard_core::Lang::Ja => f.label(),
+                    hug_onboard_core::Lang::En => f.name_en(),
+                };
+                (label.to_owned(), v)
+            })
+            .collect())
+    }
+
+    /// JSON without the passwords (`"secrets_redacted": true`): safe to store and log.
+    fn to_json(&self) -> String {
+        self.0.to_json()
+    }
+
+    /// JSON with the passwords, readable by `from_json`. Never log it.
+    fn to_json_with_secrets(&self) -> String {
+        self.0.to_json_with_secrets()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "RegistrationNotice(kind={}, facility_number={}, user_id={}, temporary_password=***, certificate_password=***)",
+            py_repr(py, self.0.kind.as_str())?,
+            py_repr(py, self.0.facility_number.as_str())?,
+            py_repr(py, self.0.user_id.as_str())?,
+        ))
+    }
+}
