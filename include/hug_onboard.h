@@ -91,6 +91,35 @@ typedef int32_t hug_status;
 #endif // __cplusplus
 
 /*
+ A billing calendar: a rulebook and a holiday calendar. Opaque; made by
+ `hug_billing_calendar_new` or `hug_billing_calendar_from_rulebook_json`, freed by
+ `hug_billing_calendar_free`. Read-only functions take `const`: they may share it
+ between threads; `hug_billing_calendar_set_calendar` needs it to itself.
+ */
+typedef struct hug_billing_calendar hug_billing_calendar;
+
+/*
+ The holiday and business-day configuration (last announced year, annual
+ closures such as 12/29-1/3). Opaque; made by `hug_calendar_new` or
+ `hug_calendar_from_json`, freed by `hug_calendar_free`. Read-only: may be shared by threads.
+ */
+typedef struct hug_calendar hug_calendar;
+
+/*
+ A parsed registration notice. Opaque; made by `hug_notice_parse` or
+ `hug_notice_from_json`, freed by `hug_notice_free` (which wipes its passwords).
+ Read-only once made: may be shared by threads.
+ */
+typedef struct hug_notice hug_notice;
+
+/*
+ A password policy (lengths, symbol set, letter+digit rule, not-the-user-ID). Opaque;
+ made by `hug_password_policy_new` or `hug_password_policy_from_json`, freed by
+ `hug_password_policy_free`. Read-only once made: may be shared by threads.
+ */
+typedef struct hug_password_policy hug_password_policy;
+
+/*
  A calendar date (proleptic Gregorian). Validated whenever it comes from C.
  */
 typedef struct hug_date {
@@ -119,6 +148,16 @@ typedef int32_t hug_lang;
 typedef int32_t hug_severity;
 
 /*
+ Whether a year's holidays are officially announced, as an integer.
+ */
+typedef int32_t hug_year_status;
+
+/*
+ How `hug_calendar_business_day` moves from a day, as an integer.
+ */
+typedef int32_t hug_business_day_rule;
+
+/*
  A parsed 事業所番号: 10 ASCII digits (NUL-terminated) and its prefecture number (1-47).
  */
 typedef struct hug_facility_number {
@@ -133,9 +172,92 @@ typedef struct hug_facility_number {
 } hug_facility_number;
 
 /*
+ Which notice it is, as an integer.
+ */
+typedef int32_t hug_notice_kind;
+
+/*
+ A text field of a notice (`hug_notice_field`), as an integer.
+ */
+typedef int32_t hug_notice_field_id;
+
+/*
+ A built-in password policy, as an integer.
+ */
+typedef int32_t hug_password_profile;
+
+/*
+ A month, e.g. the service month 2026-04.
+ */
+typedef struct hug_year_month {
+  /*
+   The year.
+   */
+  int32_t year;
+  /*
+   The month, 1-12.
+   */
+  uint8_t month;
+} hug_year_month;
+
+/*
+ A wall-clock instant (Japan time for the schedule functions, UTC for an iCalendar stamp).
+ */
+typedef struct hug_datetime {
+  /*
+   The day.
+   */
+  struct hug_date date;
+  /*
+   The hour, 0-23.
+   */
+  uint8_t hour;
+  /*
+   The minute, 0-59.
+   */
+  uint8_t minute;
+  /*
+   The second, 0-59.
+   */
+  uint8_t second;
+} hug_datetime;
+
+/*
  What a kana field is written in (`hug_text_classify_katakana`), as an integer.
  */
 typedef int32_t hug_kana_class;
+
+/*
+ How much of a date a text gave (`hug_partial_date.kind`), as an integer.
+ */
+typedef int32_t hug_partial_kind;
+
+/*
+ A date that may lack its day or its month (`hug_wareki_parse`).
+ */
+typedef struct hug_partial_date {
+  /*
+   `HUG_PARTIAL_DATE`, `HUG_PARTIAL_YEAR_MONTH` or `HUG_PARTIAL_YEAR`.
+   */
+  hug_partial_kind kind;
+  /*
+   The western (Gregorian) year.
+   */
+  int32_t year;
+  /*
+   The month 1-12, or 0 for `HUG_PARTIAL_YEAR`.
+   */
+  uint8_t month;
+  /*
+   The day 1-31, or 0 unless `HUG_PARTIAL_DATE`.
+   */
+  uint8_t day;
+} hug_partial_date;
+
+/*
+ How `hug_wareki_format` writes a date, as an integer.
+ */
+typedef int32_t hug_wareki_style;
 
 /*
  Japanese.
@@ -163,6 +285,101 @@ typedef int32_t hug_kana_class;
 #define HUG_SEVERITY_ERROR 2
 
 /*
+ The 内閣府 list for the year is out.
+ */
+#define HUG_YEAR_ANNOUNCED 0
+
+/*
+ Computed ahead by the same rules; may still change.
+ */
+#define HUG_YEAR_PROVISIONAL 1
+
+/*
+ The first business day strictly after the day.
+ */
+#define HUG_BUSINESS_DAY_NEXT 0
+
+/*
+ The last business day strictly before the day.
+ */
+#define HUG_BUSINESS_DAY_PREVIOUS 1
+
+/*
+ The day itself if it is a business day, else the next one (payment days).
+ */
+#define HUG_BUSINESS_DAY_ROLL_FORWARD 2
+
+/*
+ The day itself if it is a business day, else the previous one.
+ */
+#define HUG_BUSINESS_DAY_ROLL_BACKWARD 3
+
+/*
+ The first notice: its ID is labelled テストID (set-up and certificate only; cannot bill).
+ */
+#define HUG_NOTICE_TEST 0
+
+/*
+ The later notice: its ID is labelled ID (the one that sends claims).
+ */
+#define HUG_NOTICE_PRODUCTION 1
+
+/*
+ 宛先 国保連 name.
+ */
+#define HUG_NOTICE_FIELD_FEDERATION 0
+
+/*
+ 事業所番号 (10 digits).
+ */
+#define HUG_NOTICE_FIELD_FACILITY_NUMBER 1
+
+/*
+ 〒 postal code, `NNN-NNNN`.
+ */
+#define HUG_NOTICE_FIELD_POSTAL_CODE 2
+
+/*
+ 住所.
+ */
+#define HUG_NOTICE_FIELD_ADDRESS 3
+
+/*
+ 事業所名.
+ */
+#define HUG_NOTICE_FIELD_FACILITY_NAME 4
+
+/*
+ テストID or ID.
+ */
+#define HUG_NOTICE_FIELD_USER_ID 5
+
+/*
+ 備考.
+ */
+#define HUG_NOTICE_FIELD_REMARKS 6
+
+/*
+ 日付, as ISO `YYYY-MM-DD` (see also `hug_notice_date`).
+ */
+#define HUG_NOTICE_FIELD_DATE 7
+
+/*
+ The rule printed on the テストID screen (symbols ``!#$%&'()*+,-./:;<=>?@[]^_`{|}~``).
+ */
+#define HUG_PASSWORD_PROFILE_TEST 0
+
+/*
+ The rule printed on the production-ID screen (symbols `!#$%&'()*+,-./:;<=>?@[]_{}`).
+ */
+#define HUG_PASSWORD_PROFILE_PRODUCTION 1
+
+/*
+ What `hug_password_generate` uses: accepted by both screens, no look-alike characters.
+ */
+#define HUG_PASSWORD_PROFILE_GENERATION 2
+
+/*
  Only full-width katakana (and separators).
  */
 #define HUG_KANA_FULLWIDTH 0
@@ -187,6 +404,36 @@ typedef int32_t hug_kana_class;
  */
 #define HUG_KANA_NOT_KATAKANA 4
 
+/*
+ A whole date: year, month and day.
+ */
+#define HUG_PARTIAL_DATE 0
+
+/*
+ A year and a month (`令和元年6月`): `day` is 0.
+ */
+#define HUG_PARTIAL_YEAR_MONTH 1
+
+/*
+ A year only (`平成18年`): `month` and `day` are 0.
+ */
+#define HUG_PARTIAL_YEAR 2
+
+/*
+ `令和元年6月3日` (元年 for year 1, no padding).
+ */
+#define HUG_WAREKI_LONG 0
+
+/*
+ `令和1年6月3日` (digits only).
+ */
+#define HUG_WAREKI_LONG_NUMERIC 1
+
+/*
+ `R1.6.3`.
+ */
+#define HUG_WAREKI_SHORT 2
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -200,6 +447,17 @@ extern "C" {
 hug_status hug_date_validate(struct hug_date date);
 
 /*
+ Parses an ISO date `YYYY-MM-DD` (surrounding spaces allowed) into a `hug_date`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`calendar.invalid_date`).
+
+ # Safety
+ `text` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_date_parse(const char *text, struct hug_date *out);
+
+/*
  The library's version, e.g. `"0.1.0"`: equal to `HUG_ONBOARD_VERSION` of the header
  the program was compiled with when the two match.
 
@@ -209,6 +467,9 @@ const char *hug_version(void);
 
 /*
  Frees a string the library allocated (every `char *` out-parameter). NULL is accepted and ignored.
+
+ The bytes are overwritten with zeros before the memory is released, so the
+ same function safely frees strings that hold a secret (a revealed password).
 
  # Safety
  `s` is NULL or a string returned by this library and not yet freed.
@@ -346,6 +607,112 @@ hug_status hug_lang_parse(const char *tag, hug_lang *out_lang);
 hug_status hug_selftest_panic(void);
 
 /*
+ Makes the default calendar: business day = not Saturday, Sunday or a public holiday;
+ `year_end_closure` adds the closure 12/29-1/3 of public offices and banks.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`.
+
+ # Safety
+ `out` NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_calendar_new(bool year_end_closure, struct hug_calendar **out);
+
+/*
+ Makes a calendar from JSON: `{"last_announced_year": 2027, "closures": [{"start": [12, 29], "end": [1, 3]}]}`
+ (both keys optional; unknown keys refused).
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`, `HUG_ERR_INVALID_JSON` (`ffi.invalid_json`).
+
+ # Safety
+ `json` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_calendar_from_json(const char *json,
+                                  struct hug_calendar **out);
+
+/*
+ Frees a calendar. NULL is accepted and ignored.
+
+ # Safety
+ `calendar` NULL or made by this library and not yet freed; no other thread uses it.
+ */
+void hug_calendar_free(struct hug_calendar *calendar);
+
+/*
+ Whether a day is a public holiday (国民の祝日, 振替休日, 国民の休日, one-off days),
+ and its name in `lang` (static: never free it), or NULL when it is not a holiday.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`, `ffi.invalid_enum`);
+ `HUG_ERR_VALIDATION` (`calendar.out_of_range`: before 1948-07-20 or after 2099).
+
+ # Safety
+ Out-pointers NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_holiday_get(struct hug_date date,
+                           hug_lang lang,
+                           bool *out_is_holiday,
+                           const char **out_name);
+
+/*
+ Every public holiday of a year as JSON, in date order:
+ `[{"date":"2026-01-01","kind":"new_years_day","name_ja":"元日","name_en":"New Year's Day"}, ...]`.
+ Free with `hug_string_free`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_VALIDATION` (`calendar.out_of_range` outside 1948-2099).
+
+ # Safety
+ `out_json` NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_holidays_of_year_json(int32_t year,
+                                     char **out_json);
+
+/*
+ Whether a year's holidays are announced (`HUG_YEAR_ANNOUNCED`) or computed ahead
+ (`HUG_YEAR_PROVISIONAL`) under this calendar's last announced year.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_VALIDATION` (`calendar.out_of_range`).
+
+ # Safety
+ `calendar` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+ */
+hug_status hug_calendar_year_status(const struct hug_calendar *calendar,
+                                    int32_t year,
+                                    hug_year_status *out);
+
+/*
+ Whether a day is a business day (not a weekend, a holiday or a closure).
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`);
+ `HUG_ERR_VALIDATION` (`calendar.out_of_range`).
+
+ # Safety
+ `calendar` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+ */
+hug_status hug_calendar_is_business_day(const struct hug_calendar *calendar,
+                                        struct hug_date date,
+                                        bool *out);
+
+/*
+ The business day found from `date` by `rule` (`HUG_BUSINESS_DAY_*`).
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`, `ffi.invalid_enum`);
+ `HUG_ERR_VALIDATION` (`calendar.out_of_range`, also when the answer would leave the range).
+
+ # Safety
+ `calendar` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+ */
+hug_status hug_calendar_business_day(const struct hug_calendar *calendar,
+                                     struct hug_date date,
+                                     hug_business_day_rule rule,
+                                     struct hug_date *out);
+
+/*
  Parses a 事業所番号 as typed or OCR'd: full-width digits and surrounding
  spaces are accepted; 10 digits whose first two are a prefecture code 01-47.
  No check digit is verified (none is published for 障害福祉 numbers).
@@ -390,6 +757,452 @@ hug_status hug_prefecture_name(int32_t number, hug_lang lang, const char **out_n
  Thread safety: any thread, any time.
  */
 hug_status hug_user_id_parse(const char *text, char **out_id);
+
+/*
+ Parses the pasted or OCR'd text of the notice (labels as printed, tab or space
+ separated, full-width noise). Every problem is reported at once.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` with every
+ `notice.*` problem in the last error.
+
+ # Safety
+ `text` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_notice_parse(const char *text, struct hug_notice **out);
+
+/*
+ Reads a notice from its JSON (as `hug_notice_to_json` or `hug_notice_reveal_json` write it).
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` with every problem.
+
+ # Safety
+ `json` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_notice_from_json(const char *json, struct hug_notice **out);
+
+/*
+ Frees a notice (its passwords are wiped). NULL is accepted and ignored.
+
+ # Safety
+ `notice` is NULL or made by this library and not yet freed; no other thread uses it.
+ */
+void hug_notice_free(struct hug_notice *notice);
+
+/*
+ Which notice it is: `HUG_NOTICE_TEST` (テストID) or `HUG_NOTICE_PRODUCTION` (ID).
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`.
+
+ # Safety
+ `notice` NULL or live; `out_kind` NULL or writable. Thread safety: any thread; read only.
+ */
+hug_status hug_notice_kind_get(const struct hug_notice *notice, hug_notice_kind *out_kind);
+
+/*
+ Checks that the notice is of the expected kind: the top support problem is
+ typing the テストID where the production ID is needed, or the reverse.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_enum`);
+ `HUG_ERR_VALIDATION` (`notice.wrong_kind`, with the advice in the message).
+
+ # Safety
+ `notice` NULL or live. Thread safety: any thread; read only.
+ */
+hug_status hug_notice_expect_kind(const struct hug_notice *notice, hug_notice_kind expected);
+
+/*
+ The notice's 日付 (parsed from 和暦): writes whether it was present and, if so, the date
+ (`{0, 0, 0}` when absent).
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`.
+
+ # Safety
+ `notice` NULL or live; out-pointers NULL or writable. Thread safety: any thread; read only.
+ */
+hug_status hug_notice_date(const struct hug_notice *notice,
+                           bool *out_present,
+                           struct hug_date *out_date);
+
+/*
+ The notice's 事業所番号 as a `hug_facility_number`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`.
+
+ # Safety
+ `notice` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+ */
+hug_status hug_notice_facility_number(const struct hug_notice *notice,
+                                      struct hug_facility_number *out);
+
+/*
+ A text field of the notice (`HUG_NOTICE_FIELD_*`). Writes a new string (free with
+ `hug_string_free`), or NULL when the notice did not have that (optional) field.
+ The passwords are not fields: see `hug_notice_reveal_temporary_password`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_enum`).
+
+ # Safety
+ `notice` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+ */
+hug_status hug_notice_field(const struct hug_notice *notice, hug_notice_field_id field, char **out);
+
+/*
+ The warnings found while reading the notice (a missing optional field, …) as JSON:
+ `[{"code":"notice.optional_field_missing","severity":"warning","message_ja":"…","message_en":"…"}]`
+ (`[]` when none). Free with `hug_string_free`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`.
+
+ # Safety
+ `notice` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ */
+hug_status hug_notice_findings_json(const struct hug_notice *notice,
+                                    char **out_json);
+
+/*
+ The notice as JSON **without** its passwords (`"secrets_redacted": true`): safe
+ to store and log. Free with `hug_string_free`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`.
+
+ # Safety
+ `notice` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ */
+hug_status hug_notice_to_json(const struct hug_notice *notice, char **out_json);
+
+/*
+ The notice as JSON **with** its passwords: only for handing it to a secure store.
+ Free with `hug_string_free` (which wipes it).
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`.
+
+ # Safety
+ `notice` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ */
+hug_status hug_notice_reveal_json(const struct hug_notice *notice, char **out_json);
+
+/*
+ The (仮)パスワード printed on the notice: the explicit, greppable way to read it.
+ Free with `hug_string_free` (which wipes it).
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`.
+
+ # Safety
+ `notice` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+ */
+hug_status hug_notice_reveal_temporary_password(const struct hug_notice *notice, char **out);
+
+/*
+ The 証明書発行用パスワード printed on the notice. Free with `hug_string_free` (which wipes it).
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`.
+
+ # Safety
+ `notice` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+ */
+hug_status hug_notice_reveal_certificate_password(const struct hug_notice *notice,
+                                                  char **out);
+
+/*
+ Makes the policy of a built-in profile (`HUG_PASSWORD_PROFILE_*`).
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_enum`).
+
+ # Safety
+ `out` is NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_password_policy_new(hug_password_profile profile, struct hug_password_policy **out);
+
+/*
+ Makes a policy from its JSON (the schema `hug_password_policy_to_json` writes:
+ `{"min_len":8,"max_len":16,"symbols":"...","require_letter":true,...}`), for a
+ 国保連 whose screen states another rule.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_INVALID_JSON` (`ffi.invalid_json`).
+
+ # Safety
+ `json` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_password_policy_from_json(const char *json, struct hug_password_policy **out);
+
+/*
+ Frees a policy. NULL is accepted and ignored.
+
+ # Safety
+ `policy` is NULL or made by this library and not yet freed; no other thread uses it.
+ */
+void hug_password_policy_free(struct hug_password_policy *policy);
+
+/*
+ The policy as JSON (lengths, symbols, rules). Free the result with `hug_string_free`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`.
+
+ # Safety
+ `policy` is NULL or live; `out_json` NULL or writable. Thread safety: any thread; the policy is read only.
+ */
+hug_status hug_password_policy_to_json(const struct hug_password_policy *policy,
+                                       char **out_json);
+
+/*
+ The rule in words, as the screen would state it, plus the lockout advice
+ (3 wrong passwords lock the ID for 30 minutes). Free with `hug_string_free`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_enum` for `lang`).
+
+ # Safety
+ `policy` is NULL or live; `out` NULL or writable. Thread safety: any thread; the policy is read only.
+ */
+hug_status hug_password_policy_advice(const struct hug_password_policy *policy,
+                                      hug_lang lang,
+                                      char **out);
+
+/*
+ Checks a candidate password against the policy. `HUG_OK` when it is acceptable;
+ otherwise `HUG_ERR_VALIDATION` and the last error lists **every** violation
+ (`hug_last_error_count`, `hug_last_error_code_at`, `hug_last_error_message_at`):
+ `password.too_short`, `password.no_digit`, `password.same_as_user_id`, ….
+ `user_id` may be NULL (then the not-the-user-ID rule is not checked).
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`, `HUG_ERR_VALIDATION`.
+
+ # Safety
+ `policy` NULL or live; strings NULL or NUL-terminated. Thread safety: any thread; the policy is read only.
+ */
+hug_status hug_password_check(const struct hug_password_policy *policy,
+                              const char *password,
+                              const char *user_id);
+
+/*
+ Checks the password change form (現在のパスワード / 新しいパスワード / 確認用):
+ the new password against the policy, confirmation equal to it, different from
+ the current one. `HUG_OK`, or `HUG_ERR_VALIDATION` with every violation in the last error.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`, `HUG_ERR_VALIDATION`.
+
+ # Safety
+ `policy` NULL or live; strings NULL or NUL-terminated. Thread safety: any thread; the policy is read only.
+ */
+hug_status hug_password_check_change(const struct hug_password_policy *policy,
+                                     const char *user_id,
+                                     const char *current,
+                                     const char *new_password,
+                                     const char *confirm);
+
+/*
+ Generates a password of `length` characters that the policy accepts, from the
+ operating system's CSPRNG, without look-alike characters. Use the
+ `HUG_PASSWORD_PROFILE_GENERATION` policy for a password both screens accept.
+ Free the result with `hug_string_free` (which wipes it).
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_VALIDATION` (`password.generate_length`,
+ `password.random_unavailable`, `password.generate_failed`).
+
+ # Safety
+ `policy` NULL or live; `out_password` NULL or writable. Thread safety: any thread; the policy is read only.
+ */
+hug_status hug_password_generate(const struct hug_password_policy *policy,
+                                 size_t length,
+                                 char **out_password);
+
+/*
+ Makes the billing calendar of the default rulebook (DOMAIN.md: window 1st 00:00 –
+ 10th 24:00 JST, documents on the 1st/10th of M+2, payment on the 15th rolled forward).
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`.
+
+ # Safety
+ `out` NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_billing_calendar_new(struct hug_billing_calendar **out);
+
+/*
+ Makes a billing calendar from a rulebook's JSON (a 国保連's overrides of the default
+ rulebook; `{}` is the default). Every problem of the rulebook is reported at once.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` with every
+ `rulebook.*` problem.
+
+ # Safety
+ `json` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_billing_calendar_from_rulebook_json(const char *json,
+                                                   struct hug_billing_calendar **out);
+
+/*
+ Frees a billing calendar. NULL is accepted and ignored.
+
+ # Safety
+ `billing` NULL or made by this library and not yet freed; no other thread uses it.
+ */
+void hug_billing_calendar_free(struct hug_billing_calendar *billing);
+
+/*
+ Replaces the holiday calendar (last announced year, closures) by a copy of `calendar`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`.
+
+ # Safety
+ Both NULL or live; no other thread uses `billing` during the call.
+ */
+hug_status hug_billing_calendar_set_calendar(struct hug_billing_calendar *billing,
+                                             const struct hug_calendar *calendar);
+
+/*
+ The rulebook in force as JSON (its id, names, window, documents, payment). Free with `hug_string_free`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`.
+
+ # Safety
+ `billing` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ */
+hug_status hug_billing_calendar_rulebook_json(const struct hug_billing_calendar *billing,
+                                              char **out_json);
+
+/*
+ The schedule of one service month as JSON: the claim window (`opens`, `closes`,
+ Japan time), each document's release day (returns-dependent ones marked) and
+ the payment day. The schema is the core's `MonthSchedule` serialisation, e.g.
+ `{"rulebook_id":"default","service_month":"2026-04","claim_month":"2026-05","window":{"opens":"2026-05-01T00:00:00","closes":"2026-05-11T00:00:00"},...}`.
+ Free with `hug_string_free`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_VALIDATION` (`schedule.invalid_month`, `calendar.out_of_range`).
+
+ # Safety
+ `billing` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ */
+hug_status hug_schedule_month_json(const struct hug_billing_calendar *billing,
+                                   struct hug_year_month service_month,
+                                   char **out_json);
+
+/*
+ The claim window of one service month (Japan time): when it opens and when it
+ closes (exclusive; `closes` 2026-05-11 00:00 means "until the end of the 10th").
+
+ # Errors
+ As `hug_schedule_month_json`.
+
+ # Safety
+ `billing` NULL or live; out-pointers NULL or writable. Thread safety: any thread; read only.
+ */
+hug_status hug_schedule_claim_window(const struct hug_billing_calendar *billing,
+                                     struct hug_year_month service_month,
+                                     struct hug_datetime *out_opens,
+                                     struct hug_datetime *out_closes);
+
+/*
+ Whether a claim window is open at `at` (Japan time) and, if so, for which
+ service month (`{0, 0}` when closed).
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`);
+ `HUG_ERR_VALIDATION` (`calendar.out_of_range`).
+
+ # Safety
+ `billing` NULL or live; out-pointers NULL or writable. Thread safety: any thread; read only.
+ */
+hug_status hug_schedule_window_at(const struct hug_billing_calendar *billing,
+                                  struct hug_datetime at,
+                                  bool *out_open,
+                                  struct hug_year_month *out_service_month);
+
+/*
+ The next claim deadline from `at` (Japan time) as JSON:
+ `{"service_month":"2026-04","opens":"2026-05-01T00:00:00","closes":"2026-05-11T00:00:00","open_now":true}`.
+ Free with `hug_string_free`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`);
+ `HUG_ERR_VALIDATION` (`calendar.out_of_range`).
+
+ # Safety
+ `billing` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ */
+hug_status hug_schedule_next_deadline_json(const struct hug_billing_calendar *billing,
+                                           struct hug_datetime at,
+                                           char **out_json);
+
+/*
+ What happens on a day (window opens/closes, documents released, payment) as JSON:
+ `[{"kind":"window_opens","service_month":"2026-04","document":null}, ...]` (`[]` for none).
+ Free with `hug_string_free`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`);
+ `HUG_ERR_VALIDATION` (`calendar.out_of_range`).
+
+ # Safety
+ `billing` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ */
+hug_status hug_schedule_events_on_json(const struct hug_billing_calendar *billing,
+                                       struct hug_date date,
+                                       char **out_json);
+
+/*
+ The schedules of the service months `from` to `to` (inclusive, at most 1200 months)
+ as an iCalendar (RFC 5545) text, ready to save as `.ics`: per month the claim window
+ with an alarm before it closes, each document release and the payment. `dtstamp_utc`
+ is the DTSTAMP of every event (UTC; the library never reads the clock).
+ Free with `hug_string_free`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`); `HUG_ERR_VALIDATION`
+ (`schedule.invalid_month`, `schedule.invalid_range`, `schedule.range_too_long`, `calendar.out_of_range`).
+
+ # Safety
+ `billing` NULL or live; `out_ics` NULL or writable. Thread safety: any thread; read only.
+ */
+hug_status hug_schedule_ical(const struct hug_billing_calendar *billing,
+                             struct hug_year_month from,
+                             struct hug_year_month to,
+                             struct hug_datetime dtstamp_utc,
+                             char **out_ics);
+
+/*
+ Parses a month `YYYY-MM` (e.g. a service month typed by a user).
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`schedule.invalid_month`).
+
+ # Safety
+ `text` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_year_month_parse(const char *text, struct hug_year_month *out);
+
+/*
+ Parses an instant `YYYY-MM-DDTHH:MM[:SS]` (or with a space instead of `T`).
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`schedule.invalid_instant`).
+
+ # Safety
+ `text` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_datetime_parse(const char *text, struct hug_datetime *out);
 
 /*
  Full-width ASCII → half-width, the ideographic space → a space, OCR dash
@@ -485,6 +1298,46 @@ hug_status hug_text_find_control(const char *text,
                                  bool *out_found,
                                  size_t *out_position,
                                  uint32_t *out_char);
+
+/*
+ Parses a whole date written in 和暦 or western form: `令和 元年 6月 3日`,
+ `令和01年07月28日`, `R1.6.3`, `2019/07/24`, `2019年07月24日`, full-width digits.
+ `lenient` accepts a year past its era's end (`平成32年` → 2020) as printed
+ forms sometimes do.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` with a
+ `wareki.*` code (`wareki.empty`, `wareki.unknown_era`, `wareki.after_era_end`, …).
+
+ # Safety
+ `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_wareki_parse_date(const char *text, bool lenient, struct hug_date *out);
+
+/*
+ Parses a date that may be a year (`平成18年`) or a year and month (`令和元年6月`)
+ as well as a whole date. See `hug_wareki_parse_date` for the forms.
+
+ # Errors
+ As `hug_wareki_parse_date`.
+
+ # Safety
+ `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_wareki_parse(const char *text, bool lenient, struct hug_partial_date *out);
+
+/*
+ Writes a date in 和暦 in the given `HUG_WAREKI_*` style (`令和元年6月3日`).
+ Free the result with `hug_string_free`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`, `ffi.invalid_enum`);
+ `HUG_ERR_VALIDATION` (`wareki.out_of_range` before 1873, when the western calendar began).
+
+ # Safety
+ `out` is NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_wareki_format(struct hug_date date, hug_wareki_style style, char **out);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -463,6 +463,24 @@ pub(crate) fn new_c_string(s: String) -> Result<*mut c_char, Failure> {
         .map_err(|_| Failure::ffi(FfiProblem::Internal("string with an embedded NUL".into())))
 }
 
+/// A library-allocated copy of a secret, made without intermediate copies
+/// (`hug_string_free` wipes it).
+pub(crate) fn new_secret_c_string(s: &str) -> Result<*mut c_char, Failure> {
+    let mut v = Vec::with_capacity(s.len() + 1);
+    v.extend_from_slice(s.as_bytes());
+    v.push(0);
+    match CString::from_vec_with_nul(v) {
+        Ok(c) => Ok(c.into_raw()),
+        Err(e) => {
+            let mut v = e.into_bytes();
+            zeroize::Zeroize::zeroize(&mut v);
+            Err(Failure::ffi(FfiProblem::Internal(
+                "secret with an embedded NUL".into(),
+            )))
+        }
+    }
+}
+
 /// Serialises to a library-allocated JSON string.
 pub(crate) fn new_json_string<T: serde::Serialize + ?Sized>(v: &T) -> Result<*mut c_char, Failure> {
     let s =

@@ -20,6 +20,19 @@ pub struct hug_facility_number {
     pub prefecture: u8,
 }
 
+/// The C value of a facility number.
+pub(crate) fn to_c(n: &FacilityNumber) -> hug_facility_number {
+    let mut digits = [0 as c_char; 11];
+    for (d, b) in digits.iter_mut().zip(n.as_str().bytes()) {
+        // ASCII digits: always fit a c_char.
+        *d = b as c_char;
+    }
+    hug_facility_number {
+        digits,
+        prefecture: n.prefecture().number(),
+    }
+}
+
 /// Parses a 事業所番号 as typed or OCR'd: full-width digits and surrounding
 /// spaces are accepted; 10 digits whose first two are a prefecture code 01-47.
 /// No check digit is verified (none is published for 障害福祉 numbers).
@@ -41,15 +54,7 @@ pub unsafe extern "C" fn hug_facility_number_parse(
         let text = unsafe { arg_str(text, "text") }?;
         let out = arg_out(out, "out")?;
         let n = FacilityNumber::parse(text).map_err(|e| Failure::validation(&e))?;
-        let mut digits = [0 as c_char; 11];
-        for (d, b) in digits.iter_mut().zip(n.as_str().bytes()) {
-            // ASCII digits: always fit a c_char.
-            *d = b as c_char;
-        }
-        out.write(hug_facility_number {
-            digits,
-            prefecture: n.prefecture().number(),
-        });
+        out.write(to_c(&n));
         Ok(())
     })
 }

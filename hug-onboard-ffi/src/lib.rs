@@ -18,9 +18,14 @@ use std::sync::OnceLock;
 
 use hug_onboard_core::diagnostic::{CodeInfo, Lang};
 
+pub mod calendar;
 mod error;
 pub mod facility;
+pub mod notice;
+pub mod password;
+pub mod schedule;
 pub mod text;
+pub mod wareki;
 
 pub use error::hug_status;
 use error::{Failure, FfiProblem, arg_lang, arg_out, ffi_boundary, guard};
@@ -93,6 +98,26 @@ pub extern "C" fn hug_date_validate(date: hug_date) -> hug_status {
     ffi_boundary!({ date.to_naive("date").map(|_| ()) })
 }
 
+/// Parses an ISO date `YYYY-MM-DD` (surrounding spaces allowed) into a `hug_date`.
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`calendar.invalid_date`).
+///
+/// # Safety
+/// `text` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_date_parse(text: *const c_char, out: *mut hug_date) -> hug_status {
+    ffi_boundary!({
+        // SAFETY: caller's contract.
+        let text = unsafe { error::arg_str(text, "text") }?;
+        let out = arg_out(out, "out")?;
+        let d =
+            hug_onboard_core::calendar::parse_date(text).map_err(|e| Failure::validation(&e))?;
+        out.write(hug_date::from_naive(d));
+        Ok(())
+    })
+}
+
 // ---- version ----------------------------------------------------------------------
 
 /// The library's version, e.g. `"0.1.0"`: equal to `HUG_ONBOARD_VERSION` of the header
@@ -109,6 +134,9 @@ pub extern "C" fn hug_version() -> *const c_char {
 
 /// Frees a string the library allocated (every `char *` out-parameter). NULL is accepted and ignored.
 ///
+/// The bytes are overwritten with zeros before the memory is released, so the
+/// same function safely frees strings that hold a secret (a revealed password).
+///
 /// # Safety
 /// `s` is NULL or a string returned by this library and not yet freed.
 /// Thread safety: any thread; each string is freed once.
@@ -117,7 +145,9 @@ pub unsafe extern "C" fn hug_string_free(s: *mut c_char) {
     guard((), || {
         if !s.is_null() {
             // SAFETY: allocated by CString::into_raw in this library (caller's contract).
-            drop(unsafe { CString::from_raw(s) });
+            let c = unsafe { CString::from_raw(s) };
+            let mut bytes = c.into_bytes_with_nul();
+            zeroize::Zeroize::zeroize(&mut bytes);
         }
     })
 }

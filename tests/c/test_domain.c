@@ -1,0 +1,495 @@
+/*
+ * Every domain function of the C ABI beyond facility numbers and text: 和暦,
+ * passwords, the registration notice, holidays and business days, the billing
+ * schedule and its iCalendar export. Each with its error paths: NULL handles and
+ * out-pointers, invalid UTF-8, out-of-range enum integers, impossible dates.
+ * Compiled as C11 and as C++. (The shared vectors are in test_vectors.c.)
+ */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "check.h"
+
+#define NOTICE_TEXT                                                                      \
+  "\xe4\xba\x8b\xe6\xa5\xad\xe6\x89\x80\xe7\x95\xaa\xe5\x8f\xb7 1312345678\n" /* 事業所番号 */ \
+  "ID P1312345\n"                                                              \
+  "(\xe4\xbb\xae)\xe3\x83\x91\xe3\x82\xb9\xe3\x83\xaf\xe3\x83\xbc\xe3\x83\x89 Kari0123\n" /* (仮)パスワード */ \
+  "\xe8\xa8\xbc\xe6\x98\x8e\xe6\x9b\xb8\xe7\x99\xba\xe8\xa1\x8c\xe7\x94\xa8\xe3\x83\x91\xe3\x82\xb9\xe3\x83\xaf\xe3\x83\xbc\xe3\x83\x89 Cert0456\n" /* 証明書発行用パスワード */
+
+static hug_date mkdate(int32_t y, int m, int d) {
+  hug_date v;
+  v.year = y;
+  v.month = (uint8_t)m;
+  v.day = (uint8_t)d;
+  return v;
+}
+
+static hug_year_month mkym(int32_t y, int m) {
+  hug_year_month v;
+  v.year = y;
+  v.month = (uint8_t)m;
+  return v;
+}
+
+static hug_datetime mkdt(int32_t y, int mo, int d, int h, int mi) {
+  hug_datetime v;
+  v.date = mkdate(y, mo, d);
+  v.hour = (uint8_t)h;
+  v.minute = (uint8_t)mi;
+  v.second = 0;
+  return v;
+}
+
+static void test_wareki(void) {
+  hug_date d = mkdate(1, 1, 1);
+  hug_partial_date p;
+  char *s = NULL;
+  /* 令和 元年 6月 3日 */
+  CHECK_OK(hug_wareki_parse_date("\xe4\xbb\xa4\xe5\x92\x8c \xe5\x85\x83\xe5\xb9\xb4 6\xe6\x9c\x88 3\xe6\x97\xa5", false, &d));
+  CHECK(d.year == 2019 && d.month == 6 && d.day == 3);
+  CHECK_OK(hug_wareki_parse_date("R1.6.3", false, &d));
+  CHECK(d.year == 2019 && d.month == 6 && d.day == 3);
+  /* 平成32年1月1日: after the era's end unless lenient */
+  CHECK_ERR(hug_wareki_parse_date("\xe5\xb9\xb3\xe6\x88\x90" "32\xe5\xb9\xb4" "1\xe6\x9c\x88" "1\xe6\x97\xa5", false, &d),
+            HUG_ERR_VALIDATION, "wareki.after_era_end");
+  CHECK(d.year == 2019);
+  CHECK_OK(hug_wareki_parse_date("\xe5\xb9\xb3\xe6\x88\x90" "32\xe5\xb9\xb4" "1\xe6\x9c\x88" "1\xe6\x97\xa5", true, &d));
+  CHECK(d.year == 2020 && d.month == 1 && d.day == 1);
+  CHECK_ERR(hug_wareki_parse_date("", false, &d), HUG_ERR_VALIDATION, "wareki.empty");
+  CHECK_ERR(hug_wareki_parse_date(NULL, false, &d), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_wareki_parse_date("R1.6.3", false, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_wareki_parse_date("R1\xff", false, &d), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+
+  CHECK_OK(hug_wareki_parse("\xe5\xb9\xb3\xe6\x88\x90" "18\xe5\xb9\xb4", false, &p)); /* 平成18年 */
+  CHECK(p.kind == HUG_PARTIAL_YEAR && p.year == 2006 && p.month == 0 && p.day == 0);
+  CHECK_OK(hug_wareki_parse("\xe4\xbb\xa4\xe5\x92\x8c\xe5\x85\x83\xe5\xb9\xb4" "6\xe6\x9c\x88", false, &p)); /* 令和元年6月 */
+  CHECK(p.kind == HUG_PARTIAL_YEAR_MONTH && p.year == 2019 && p.month == 6 && p.day == 0);
+  CHECK_OK(hug_wareki_parse("2019/07/24", false, &p));
+  CHECK(p.kind == HUG_PARTIAL_DATE && p.year == 2019 && p.month == 7 && p.day == 24);
+  CHECK_ERR(hug_wareki_parse(NULL, false, &p), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_wareki_parse("x", false, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_wareki_parse("\xc0\xaf", false, &p), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+
+  CHECK_OK(hug_wareki_format(mkdate(2019, 6, 3), HUG_WAREKI_LONG, &s));
+  CHECK(str_eq(s, "\xe4\xbb\xa4\xe5\x92\x8c\xe5\x85\x83\xe5\xb9\xb4" "6\xe6\x9c\x88" "3\xe6\x97\xa5")); /* 令和元年6月3日 */
+  hug_string_free(s);
+  CHECK_OK(hug_wareki_format(mkdate(1989, 1, 8), HUG_WAREKI_SHORT, &s));
+  CHECK(str_eq(s, "H1.1.8"));
+  hug_string_free(s);
+  CHECK_OK(hug_wareki_format(mkdate(1989, 1, 7), HUG_WAREKI_LONG_NUMERIC, &s));
+  CHECK(str_has(s, "64")); /* 昭和64年 */
+  hug_string_free(s);
+  s = NULL;
+  CHECK_ERR(hug_wareki_format(mkdate(1872, 12, 31), HUG_WAREKI_LONG, &s), HUG_ERR_VALIDATION, "wareki.out_of_range");
+  CHECK_ERR(hug_wareki_format(mkdate(2019, 2, 29), HUG_WAREKI_LONG, &s), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
+  CHECK_ERR(hug_wareki_format(mkdate(2019, 6, 3), 3, &s), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_enum");
+  CHECK_ERR(hug_wareki_format(mkdate(2019, 6, 3), -1, &s), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_enum");
+  CHECK_ERR(hug_wareki_format(mkdate(2019, 6, 3), HUG_WAREKI_LONG, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK(s == NULL);
+
+  CHECK_OK(hug_date_parse(" 2026-05-06 ", &d));
+  CHECK(d.year == 2026 && d.month == 5 && d.day == 6);
+  CHECK_ERR(hug_date_parse("2026-02-30", &d), HUG_ERR_VALIDATION, "calendar.invalid_date");
+  CHECK_ERR(hug_date_parse(NULL, &d), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_date_parse("2026-05-06", NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_date_parse("\xff", &d), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+}
+
+static void test_password(void) {
+  hug_password_policy *test = NULL, *prod = NULL, *gen = NULL, *custom = NULL;
+  char *s = NULL;
+  size_t i;
+  int k;
+
+  CHECK_OK(hug_password_policy_new(HUG_PASSWORD_PROFILE_TEST, &test));
+  CHECK_OK(hug_password_policy_new(HUG_PASSWORD_PROFILE_PRODUCTION, &prod));
+  CHECK_OK(hug_password_policy_new(HUG_PASSWORD_PROFILE_GENERATION, &gen));
+  CHECK_ERR(hug_password_policy_new(3, &custom), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_enum");
+  CHECK_ERR(hug_password_policy_new(-1, &custom), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_enum");
+  CHECK_ERR(hug_password_policy_new(HUG_PASSWORD_PROFILE_TEST, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK(custom == NULL);
+
+  CHECK_OK(hug_password_policy_to_json(prod, &s));
+  CHECK(str_has(s, "\"min_len\":8") && str_has(s, "\"max_len\":16"));
+  CHECK_OK(hug_password_policy_from_json(s, &custom));
+  hug_string_free(s);
+  CHECK_ERR(hug_password_policy_from_json("{", &custom), HUG_ERR_INVALID_JSON, "ffi.invalid_json");
+  CHECK_ERR(hug_password_policy_from_json("{\"min_len\":\"x\"}", &custom), HUG_ERR_INVALID_JSON, "ffi.invalid_json");
+  CHECK_ERR(hug_password_policy_from_json(NULL, &custom), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_password_policy_from_json("{}", NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_password_policy_from_json("\xff", &custom), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+  CHECK_ERR(hug_password_policy_to_json(NULL, &s), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_password_policy_to_json(prod, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+
+  s = NULL;
+  CHECK_OK(hug_password_policy_advice(prod, HUG_LANG_JA, &s));
+  CHECK(str_has(s, "30")); /* 3回 … 30分 */
+  hug_string_free(s);
+  s = NULL;
+  CHECK_OK(hug_password_policy_advice(prod, HUG_LANG_EN, &s));
+  CHECK(str_has(s, "3 wrong passwords"));
+  hug_string_free(s);
+  CHECK_ERR(hug_password_policy_advice(prod, 9, &s), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_enum");
+  CHECK_ERR(hug_password_policy_advice(NULL, HUG_LANG_EN, &s), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_password_policy_advice(prod, HUG_LANG_EN, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+
+  CHECK_OK(hug_password_check(prod, "Kokuho2024!", "A1234567"));
+  CHECK_OK(hug_password_check(prod, "Kokuho2024", NULL));
+  /* several violations at once, each with code and messages */
+  CHECK_ERR(hug_password_check(prod, "abc~", NULL), HUG_ERR_VALIDATION, "password.too_short");
+  CHECK(hug_last_error_count() >= 3);
+  {
+    int saw_digit = 0, saw_symbol = 0;
+    for (i = 0; i < hug_last_error_count(); i++) {
+      CHECK(hug_last_error_message_at(i, HUG_LANG_JA) != NULL);
+      CHECK(hug_last_error_message_at(i, HUG_LANG_EN) != NULL);
+      CHECK(hug_last_error_severity_at(i) == HUG_SEVERITY_ERROR);
+      if (str_eq(hug_last_error_code_at(i), "password.no_digit")) saw_digit = 1;
+      if (str_has(hug_last_error_code_at(i), "symbol") || str_has(hug_last_error_code_at(i), "char"))
+        saw_symbol = 1;
+    }
+    CHECK(saw_digit && saw_symbol);
+  }
+  CHECK_ERR(hug_password_check(prod, "A1234567", "A1234567"), HUG_ERR_VALIDATION, "password.equals_user_id");
+  {
+    char *j = hug_last_error_json();
+    CHECK(str_has(j, "\"code\":\"password.equals_user_id\""));
+    hug_string_free(j);
+  }
+  CHECK_ERR(hug_password_check(NULL, "x", NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_password_check(prod, NULL, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_password_check(prod, "Kokuho2024\xff", NULL), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+  CHECK_ERR(hug_password_check(prod, "Kokuho2024", "\xff"), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+
+  CHECK_OK(hug_password_check_change(prod, "A1234567", "kari0001", "Kokuho2024!", "Kokuho2024!"));
+  CHECK_ERR(hug_password_check_change(prod, "A1234567", "kari0001", "Kokuho2024!", "Kokuho2024?"),
+            HUG_ERR_VALIDATION, "password.confirm_mismatch");
+  CHECK(hug_last_error_count() >= 1);
+  CHECK_ERR(hug_password_check_change(NULL, "u", "c", "n", "n"), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_password_check_change(prod, NULL, "c", "n", "n"), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_password_check_change(prod, "u", NULL, "n", "n"), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_password_check_change(prod, "u", "c", NULL, "n"), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_password_check_change(prod, "u", "c", "n", NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_password_check_change(prod, "u", "c", "n\xfe", "n"), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+
+  for (k = 0; k < 20; k++) {
+    s = NULL;
+    CHECK_OK(hug_password_generate(gen, 12, &s));
+    CHECK(s != NULL && strlen(s) == 12);
+    CHECK_OK(hug_password_check(test, s, NULL));
+    CHECK_OK(hug_password_check(prod, s, NULL));
+    hug_string_free(s);
+  }
+  s = NULL;
+  CHECK_ERR(hug_password_generate(gen, 7, &s), HUG_ERR_VALIDATION, "password.generate_length");
+  CHECK_ERR(hug_password_generate(gen, SIZE_MAX, &s), HUG_ERR_VALIDATION, "password.generate_length");
+  CHECK_ERR(hug_password_generate(NULL, 12, &s), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_password_generate(gen, 12, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK(s == NULL);
+
+  hug_password_policy_free(test);
+  hug_password_policy_free(prod);
+  hug_password_policy_free(gen);
+  hug_password_policy_free(custom);
+  hug_password_policy_free(NULL);
+}
+
+static void test_notice(void) {
+  hug_notice *n = NULL, *back = NULL;
+  hug_notice_kind kind = -1;
+  hug_facility_number fn;
+  hug_date d;
+  bool present = true;
+  char *s = NULL, *json = NULL;
+
+  CHECK_OK(hug_notice_parse(NOTICE_TEXT, &n));
+  CHECK_OK(hug_notice_kind_get(n, &kind));
+  CHECK(kind == HUG_NOTICE_PRODUCTION);
+  CHECK_OK(hug_notice_expect_kind(n, HUG_NOTICE_PRODUCTION));
+  CHECK_ERR(hug_notice_expect_kind(n, HUG_NOTICE_TEST), HUG_ERR_VALIDATION, "notice.wrong_kind");
+  CHECK_ERR(hug_notice_expect_kind(n, 2), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_enum");
+  CHECK_ERR(hug_notice_expect_kind(NULL, HUG_NOTICE_TEST), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_OK(hug_notice_facility_number(n, &fn));
+  CHECK(str_eq(fn.digits, "1312345678") && fn.prefecture == 13);
+  d = mkdate(7, 7, 7);
+  CHECK_OK(hug_notice_date(n, &present, &d));
+  CHECK(!present && d.year == 0);
+  CHECK_OK(hug_notice_field(n, HUG_NOTICE_FIELD_USER_ID, &s));
+  CHECK(str_eq(s, "P1312345"));
+  hug_string_free(s);
+  s = (char *)"untouched";
+  CHECK_OK(hug_notice_field(n, HUG_NOTICE_FIELD_ADDRESS, &s));
+  CHECK(s == NULL); /* absent optional field */
+  CHECK_ERR(hug_notice_field(n, 8, &s), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_enum");
+  CHECK_ERR(hug_notice_field(n, -1, &s), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_enum");
+  CHECK_ERR(hug_notice_field(NULL, 0, &s), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_notice_field(n, 0, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+
+  /* the redacted JSON never holds a password; the reveal functions do */
+  CHECK_OK(hug_notice_to_json(n, &json));
+  CHECK(!str_has(json, "Kari0123") && !str_has(json, "Cert0456"));
+  CHECK(str_has(json, "\"secrets_redacted\":true"));
+  hug_string_free(json);
+  json = NULL;
+  CHECK_OK(hug_notice_findings_json(n, &json));
+  CHECK(str_has(json, "notice.optional_field_missing"));
+  CHECK(!str_has(json, "Kari0123"));
+  hug_string_free(json);
+  s = NULL;
+  CHECK_OK(hug_notice_reveal_temporary_password(n, &s));
+  CHECK(str_eq(s, "Kari0123"));
+  hug_string_free(s);
+  s = NULL;
+  CHECK_OK(hug_notice_reveal_certificate_password(n, &s));
+  CHECK(str_eq(s, "Cert0456"));
+  hug_string_free(s);
+  json = NULL;
+  CHECK_OK(hug_notice_reveal_json(n, &json));
+  CHECK(str_has(json, "Kari0123"));
+  CHECK_OK(hug_notice_from_json(json, &back));
+  hug_string_free(json);
+  CHECK_OK(hug_notice_reveal_temporary_password(back, &s));
+  CHECK(str_eq(s, "Kari0123"));
+  hug_string_free(s);
+  hug_notice_free(back);
+  back = NULL;
+
+  /* every problem at once */
+  CHECK_ERR(hug_notice_parse("", &back), HUG_ERR_VALIDATION, "notice.empty");
+  CHECK_ERR(hug_notice_parse("ID x\n", &back), HUG_ERR_VALIDATION, "notice.missing_field");
+  CHECK(hug_last_error_count() == 3); /* 事業所番号, (仮)パスワード, 証明書発行用パスワード */
+  CHECK(str_eq(hug_last_error_code_at(2), "notice.missing_field"));
+  CHECK(str_has(hug_last_error_message_at(1, HUG_LANG_JA), "(\xe4\xbb\xae)"));
+  CHECK(str_has(hug_last_error_message(HUG_LANG_EN), "\n"));
+  CHECK_ERR(hug_notice_from_json("{", &back), HUG_ERR_VALIDATION, "notice.json_invalid");
+  CHECK(back == NULL);
+  CHECK_ERR(hug_notice_parse(NULL, &back), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_notice_parse(NOTICE_TEXT, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_notice_parse("\xe4\xba", &back), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+  CHECK_ERR(hug_notice_from_json(NULL, &back), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_notice_from_json("{}", NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_notice_kind_get(NULL, &kind), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_notice_kind_get(n, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_notice_date(NULL, &present, &d), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_notice_date(n, NULL, &d), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_notice_date(n, &present, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_notice_facility_number(NULL, &fn), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_notice_facility_number(n, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_notice_findings_json(NULL, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_notice_findings_json(n, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_notice_to_json(NULL, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_notice_to_json(n, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_notice_reveal_json(NULL, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_notice_reveal_json(n, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_notice_reveal_temporary_password(NULL, &s), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_notice_reveal_temporary_password(n, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_notice_reveal_certificate_password(NULL, &s), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_notice_reveal_certificate_password(n, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  hug_notice_free(n);
+  hug_notice_free(NULL);
+}
+
+static void test_calendar(void) {
+  hug_calendar *c = NULL, *ye = NULL, *bad = NULL;
+  bool b = false;
+  const char *name = NULL;
+  hug_date d;
+  hug_year_status st = -1;
+  char *json = NULL;
+
+  CHECK_OK(hug_calendar_new(false, &c));
+  CHECK_OK(hug_calendar_new(true, &ye));
+  CHECK_ERR(hug_calendar_new(false, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_OK(hug_calendar_from_json("{\"last_announced_year\":2030}", &bad));
+  hug_calendar_free(bad);
+  bad = NULL;
+  CHECK_ERR(hug_calendar_from_json("{\"nope\":1}", &bad), HUG_ERR_INVALID_JSON, "ffi.invalid_json");
+  CHECK_ERR(hug_calendar_from_json("[", &bad), HUG_ERR_INVALID_JSON, "ffi.invalid_json");
+  CHECK_ERR(hug_calendar_from_json(NULL, &bad), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_calendar_from_json("{}", NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_calendar_from_json("\xff", &bad), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+  CHECK(bad == NULL);
+
+  CHECK_OK(hug_holiday_get(mkdate(2026, 5, 6), HUG_LANG_JA, &b, &name)); /* 振替休日 */
+  CHECK(b && name != NULL);
+  CHECK_OK(hug_holiday_get(mkdate(2026, 1, 1), HUG_LANG_EN, &b, &name));
+  CHECK(b && str_has(name, "New Year"));
+  CHECK_OK(hug_holiday_get(mkdate(2026, 5, 7), HUG_LANG_EN, &b, &name));
+  CHECK(!b && name == NULL);
+  CHECK_ERR(hug_holiday_get(mkdate(1900, 1, 1), HUG_LANG_EN, &b, &name), HUG_ERR_VALIDATION, "calendar.out_of_range");
+  CHECK_ERR(hug_holiday_get(mkdate(2026, 2, 30), HUG_LANG_EN, &b, &name), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
+  CHECK_ERR(hug_holiday_get(mkdate(2026, 1, 1), 5, &b, &name), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_enum");
+  CHECK_ERR(hug_holiday_get(mkdate(2026, 1, 1), HUG_LANG_EN, NULL, &name), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_holiday_get(mkdate(2026, 1, 1), HUG_LANG_EN, &b, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+
+  CHECK_OK(hug_holidays_of_year_json(2026, &json));
+  CHECK(str_has(json, "\"date\":\"2026-05-06\""));
+  hug_string_free(json);
+  json = NULL;
+  CHECK_ERR(hug_holidays_of_year_json(2100, &json), HUG_ERR_VALIDATION, "calendar.year_out_of_range");
+  CHECK_ERR(hug_holidays_of_year_json(INT32_MIN, &json), HUG_ERR_VALIDATION, "calendar.year_out_of_range");
+  CHECK_ERR(hug_holidays_of_year_json(2026, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK(json == NULL);
+
+  CHECK_OK(hug_calendar_year_status(c, 2026, &st));
+  CHECK(st == HUG_YEAR_ANNOUNCED);
+  CHECK_OK(hug_calendar_year_status(c, 2090, &st));
+  CHECK(st == HUG_YEAR_PROVISIONAL);
+  CHECK_ERR(hug_calendar_year_status(c, 1000, &st), HUG_ERR_VALIDATION, "calendar.year_out_of_range");
+  CHECK_ERR(hug_calendar_year_status(NULL, 2026, &st), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_calendar_year_status(c, 2026, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+
+  CHECK_OK(hug_calendar_is_business_day(c, mkdate(2026, 12, 29), &b));
+  CHECK(b);
+  CHECK_OK(hug_calendar_is_business_day(ye, mkdate(2026, 12, 29), &b));
+  CHECK(!b);
+  CHECK_ERR(hug_calendar_is_business_day(c, mkdate(2026, 13, 1), &b), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
+  CHECK_ERR(hug_calendar_is_business_day(c, mkdate(3000, 1, 1), &b), HUG_ERR_VALIDATION, "calendar.out_of_range");
+  CHECK_ERR(hug_calendar_is_business_day(NULL, mkdate(2026, 1, 1), &b), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_calendar_is_business_day(c, mkdate(2026, 1, 1), NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+
+  /* payment day 2026-08-15 is a Saturday: rolled forward to Monday the 17th */
+  CHECK_OK(hug_calendar_business_day(c, mkdate(2026, 8, 15), HUG_BUSINESS_DAY_ROLL_FORWARD, &d));
+  CHECK(d.year == 2026 && d.month == 8 && d.day == 17);
+  CHECK_OK(hug_calendar_business_day(c, mkdate(2026, 8, 15), HUG_BUSINESS_DAY_ROLL_BACKWARD, &d));
+  CHECK(d.month == 8 && d.day == 14);
+  CHECK_OK(hug_calendar_business_day(c, mkdate(2026, 5, 1), HUG_BUSINESS_DAY_NEXT, &d));
+  CHECK(d.month == 5 && d.day == 7); /* after Golden Week */
+  CHECK_OK(hug_calendar_business_day(c, mkdate(2026, 5, 7), HUG_BUSINESS_DAY_PREVIOUS, &d));
+  CHECK(d.month == 5 && d.day == 1);
+  CHECK_ERR(hug_calendar_business_day(c, mkdate(2026, 5, 7), 4, &d), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_enum");
+  CHECK_ERR(hug_calendar_business_day(c, mkdate(2026, 5, 0), 0, &d), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
+  CHECK_ERR(hug_calendar_business_day(NULL, mkdate(2026, 5, 7), 0, &d), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_calendar_business_day(c, mkdate(2026, 5, 7), 0, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK(d.month == 5 && d.day == 1);
+  hug_calendar_free(c);
+  hug_calendar_free(ye);
+  hug_calendar_free(NULL);
+}
+
+static void test_schedule(void) {
+  hug_billing_calendar *b = NULL, *bad = NULL;
+  hug_calendar *c = NULL;
+  hug_year_month m;
+  hug_datetime t, opens, closes;
+  bool open = false;
+  char *json = NULL;
+
+  CHECK_OK(hug_billing_calendar_new(&b));
+  CHECK_ERR(hug_billing_calendar_new(NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_OK(hug_billing_calendar_from_rulebook_json("{}", &bad));
+  hug_billing_calendar_free(bad);
+  bad = NULL;
+  CHECK_ERR(hug_billing_calendar_from_rulebook_json("{", &bad), HUG_ERR_VALIDATION, "rulebook.syntax");
+  CHECK_ERR(hug_billing_calendar_from_rulebook_json(NULL, &bad), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_billing_calendar_from_rulebook_json("{}", NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_billing_calendar_from_rulebook_json("\xff", &bad), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+  CHECK(bad == NULL);
+
+  CHECK_OK(hug_calendar_new(true, &c));
+  CHECK_OK(hug_billing_calendar_set_calendar(b, c));
+  CHECK_ERR(hug_billing_calendar_set_calendar(NULL, c), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_billing_calendar_set_calendar(b, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  hug_calendar_free(c);
+
+  CHECK_OK(hug_billing_calendar_rulebook_json(b, &json));
+  CHECK(str_has(json, "\"id\":\"default\""));
+  hug_string_free(json);
+  CHECK_ERR(hug_billing_calendar_rulebook_json(NULL, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_billing_calendar_rulebook_json(b, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+
+  CHECK_OK(hug_year_month_parse("2026-04", &m));
+  CHECK(m.year == 2026 && m.month == 4);
+  CHECK_ERR(hug_year_month_parse("2026-13", &m), HUG_ERR_VALIDATION, "schedule.invalid_month");
+  CHECK_ERR(hug_year_month_parse(NULL, &m), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_year_month_parse("2026-04", NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_year_month_parse("\xff", &m), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+  CHECK_OK(hug_datetime_parse("2026-05-10T23:59", &t));
+  CHECK(t.date.day == 10 && t.hour == 23 && t.minute == 59 && t.second == 0);
+  CHECK_ERR(hug_datetime_parse("2026-05-10T24:00", &t), HUG_ERR_VALIDATION, "schedule.invalid_instant");
+  CHECK_ERR(hug_datetime_parse(NULL, &t), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_datetime_parse("2026-05-10T10:00", NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_datetime_parse("\xff", &t), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+
+  json = NULL;
+  CHECK_OK(hug_schedule_month_json(b, mkym(2026, 4), &json));
+  CHECK(str_has(json, "\"service_month\":\"2026-04\""));
+  hug_string_free(json);
+  json = NULL;
+  CHECK_ERR(hug_schedule_month_json(b, mkym(2026, 13), &json), HUG_ERR_VALIDATION, "schedule.invalid_month");
+  CHECK_ERR(hug_schedule_month_json(b, mkym(2026, 0), &json), HUG_ERR_VALIDATION, "schedule.invalid_month");
+  CHECK_ERR(hug_schedule_month_json(b, mkym(1900, 1), &json), HUG_ERR_VALIDATION, "calendar.out_of_range");
+  CHECK_ERR(hug_schedule_month_json(NULL, mkym(2026, 4), &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_schedule_month_json(b, mkym(2026, 4), NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK(json == NULL);
+
+  CHECK_OK(hug_schedule_claim_window(b, mkym(2026, 4), &opens, &closes));
+  CHECK(opens.date.month == 5 && opens.date.day == 1 && opens.hour == 0);
+  CHECK(closes.date.month == 5 && closes.date.day == 11 && closes.hour == 0);
+  CHECK_ERR(hug_schedule_claim_window(b, mkym(2026, 99), &opens, &closes), HUG_ERR_VALIDATION, "schedule.invalid_month");
+  CHECK_ERR(hug_schedule_claim_window(NULL, mkym(2026, 4), &opens, &closes), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_schedule_claim_window(b, mkym(2026, 4), NULL, &closes), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_schedule_claim_window(b, mkym(2026, 4), &opens, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+
+  CHECK_OK(hug_schedule_window_at(b, mkdt(2026, 5, 10, 23, 59), &open, &m));
+  CHECK(open && m.year == 2026 && m.month == 4);
+  CHECK_OK(hug_schedule_window_at(b, mkdt(2026, 5, 20, 12, 0), &open, &m));
+  CHECK(!open && m.year == 0 && m.month == 0);
+  t = mkdt(2026, 5, 10, 24, 0);
+  CHECK_ERR(hug_schedule_window_at(b, t, &open, &m), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
+  CHECK_ERR(hug_schedule_window_at(NULL, mkdt(2026, 5, 10, 1, 0), &open, &m), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_schedule_window_at(b, mkdt(2026, 5, 10, 1, 0), NULL, &m), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_schedule_window_at(b, mkdt(2026, 5, 10, 1, 0), &open, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+
+  json = NULL;
+  CHECK_OK(hug_schedule_next_deadline_json(b, mkdt(2026, 5, 20, 12, 0), &json));
+  CHECK(str_has(json, "\"service_month\":\"2026-05\"") && str_has(json, "\"open_now\":false"));
+  hug_string_free(json);
+  CHECK_ERR(hug_schedule_next_deadline_json(b, mkdt(2026, 2, 30, 0, 0), &json), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
+  CHECK_ERR(hug_schedule_next_deadline_json(NULL, mkdt(2026, 5, 1, 0, 0), &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_schedule_next_deadline_json(b, mkdt(2026, 5, 1, 0, 0), NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+
+  json = NULL;
+  CHECK_OK(hug_schedule_events_on_json(b, mkdate(2026, 5, 1), &json));
+  CHECK(str_has(json, "\"service_month\":\"2026-04\""));
+  hug_string_free(json);
+  json = NULL;
+  CHECK_OK(hug_schedule_events_on_json(b, mkdate(2026, 5, 20), &json));
+  CHECK(str_eq(json, "[]"));
+  hug_string_free(json);
+  CHECK_ERR(hug_schedule_events_on_json(b, mkdate(2026, 5, 32), &json), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
+  CHECK_ERR(hug_schedule_events_on_json(NULL, mkdate(2026, 5, 1), &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_schedule_events_on_json(b, mkdate(2026, 5, 1), NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+
+  json = NULL;
+  CHECK_OK(hug_schedule_ical(b, mkym(2026, 4), mkym(2026, 6), mkdt(2026, 4, 1, 0, 0), &json));
+  CHECK(str_has(json, "BEGIN:VCALENDAR\r\n") && str_has(json, "END:VCALENDAR"));
+  CHECK(str_has(json, "DTSTAMP:20260401T000000Z"));
+  CHECK(str_has(json, "DTSTART:20260430T150000Z")); /* 2026-05-01 00:00 JST */
+  hug_string_free(json);
+  json = NULL;
+  CHECK_ERR(hug_schedule_ical(b, mkym(2026, 6), mkym(2026, 4), mkdt(2026, 4, 1, 0, 0), &json),
+            HUG_ERR_VALIDATION, "schedule.invalid_range");
+  CHECK_ERR(hug_schedule_ical(b, mkym(2026, 4), mkym(2226, 4), mkdt(2026, 4, 1, 0, 0), &json),
+            HUG_ERR_VALIDATION, "schedule.range_too_long");
+  CHECK_ERR(hug_schedule_ical(b, mkym(2026, 0), mkym(2026, 4), mkdt(2026, 4, 1, 0, 0), &json),
+            HUG_ERR_VALIDATION, "schedule.invalid_month");
+  CHECK_ERR(hug_schedule_ical(b, mkym(2026, 4), mkym(2026, 4), mkdt(2026, 4, 31, 0, 0), &json),
+            HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
+  CHECK_ERR(hug_schedule_ical(NULL, mkym(2026, 4), mkym(2026, 4), mkdt(2026, 4, 1, 0, 0), &json),
+            HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_schedule_ical(b, mkym(2026, 4), mkym(2026, 4), mkdt(2026, 4, 1, 0, 0), NULL),
+            HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK(json == NULL);
+  hug_billing_calendar_free(b);
+  hug_billing_calendar_free(NULL);
+}
+
+int main(void) {
+  test_wareki();
+  test_password();
+  test_notice();
+  test_calendar();
+  test_schedule();
+  return hug_test_report("test_domain");
+}
