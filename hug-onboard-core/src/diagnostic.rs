@@ -317,6 +317,7 @@ pub fn all_codes() -> Vec<CodeInfo> {
         crate::calendar::CODES,
         crate::schedule::CODES,
         crate::schedule::RULEBOOK_CODES,
+        crate::certificate::CODES,
     ];
     tables.iter().flat_map(|t| t.iter().copied()).collect()
 }

@@ -36,6 +36,7 @@
 //! * [`rules`] — certificate rules (data with defaults) and the claim-calendar interface.
 //! * [`calendar`] — Japanese public holidays (祝日法 rules), business days, roll-forward.
 //! * [`schedule`] — the per-国保連 rulebook, a service month's claim window, documents and payment; iCalendar.
+//! * [`certificate`] — open and inspect the .p12, status on a day, renewal plan, portal lifecycle.
 //!
 //! # Features
 //!
@@ -45,6 +46,7 @@
 #![forbid(unsafe_code)]
 
 pub mod calendar;
+pub mod certificate;
 pub mod diagnostic;
 pub mod facility;
 pub mod notice;

@@ -1,0 +1,563 @@
+//! The 電子証明書: open a .p12 with its password, inspect it, judge its status
+//! on a day, plan its renewal so billing never lapses, and follow its
+//! lifecycle on the portal.
+//!
+//! * [`inspect`] reads a .p12 (PKCS#12) file without decrypting the private
+//!   key: the MAC (or a decryption) proves the password, the certificate bags
+//!   are decrypted, the key bag's key derivation is skipped. Its result,
+//!   [`P12Info`], holds no secret and serialises to JSON as evidence.
+//! * [`open`] does everything [`inspect`] does, then decrypts the private key
+//!   (zeroized on drop) and checks that it belongs to the certificate.
+//! * [`CertificateInfo`] is one certificate's facts: subject and issuer
+//!   attribute by attribute, serial, validity (UTC and the JST days the portal
+//!   shows), key, SHA-256 fingerprint, the 10-digit 事業所番号 in the subject.
+//! * [`status`] judges a certificate on a JST day; [`renewal_plan`] gives the
+//!   last safe day to apply for the next one (see [`crate::rules`]).
+//! * [`Lifecycle`] follows the portal: 見積書 → 発行申請中 → 発行済み →
+//!   downloaded → installed on named PCs, renewal and expiry.
+//!
+//! Every file OpenSSL writes opens: OpenSSL 3 defaults (PBES2 AES-256-CBC,
+//! SHA-256 MAC), `-legacy` (RC2-40 and 3DES, SHA-1 MAC), 3DES throughout (as
+//! Windows exports), AES with a SHA-1 or SHA-512 MAC, no MAC, BER
+//! indefinite-length outer layers (Java), Japanese, empty and non-BMP passwords.
+//!
+//! # Example
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use hug_onboard_core::certificate::{self, StatusKind};
+//! use hug_onboard_core::rules::{CertificateRules, WeekendCalendar};
+//!
+//! # let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/guide-legacy.p12"))?;
+//! let info = certificate::inspect(&bytes, "TestPass123")?;
+//! let cert = &info.certificate;
+//! assert_eq!(cert.valid_to_jst.to_string(), "2026-09-15");
+//! assert_eq!(cert.facility_number.unwrap().as_str(), "1312345678");
+//!
+//! let today = NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
+//! let rules = CertificateRules::default();
+//! let st = certificate::status(&cert.validity, today, &rules);
+//! assert_eq!(st.kind, StatusKind::RenewalDue);
+//! let plan = certificate::renewal_plan(cert.validity.not_after, today, &rules, &WeekendCalendar);
+//! assert!(!plan.passed);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod der;
+mod error;
+mod inspect;
+mod lifecycle;
+mod pkcs12;
+mod renewal;
+mod status;
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+use crate::diagnostic::{Diagnostic, Finding, Lang, Severity};
+use crate::facility::FacilityNumber;
+
+pub use error::{CODES, CertificateError};
+pub use inspect::{CertificateInfo, KeyInfo, NameAttribute, Validity, to_jst};
+pub use lifecycle::{
+    Addressee, AddresseeError, Estimate, Honorific, Installation, IssuedCertificate, Lifecycle,
+    LifecycleError, LifecycleEvent, Stage,
+};
+pub use renewal::{RenewalFinding, RenewalPlan, renewal_plan};
+pub use status::{CertificateStatus, StatusKind, status};
+
+/// Limits applied while opening a file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct P12Options {
+    /// Highest key-derivation iteration count accepted (MAC, PBES1, PBKDF2).
+    /// Real files use 2,000 (Windows, OpenSSL) to 600,000; a damaged or
+    /// hostile file could ask for billions. Default 10,000,000.
+    pub max_iterations: u32,
+}
+
+impl Default for P12Options {
+    fn default() -> Self {
+        P12Options {
+            max_iterations: 10_000_000,
+        }
+    }
+}
+
+/// What a .p12 file holds, without any secret or key material (serialisable
+/// evidence for the onboarding workflow).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct P12Info {
+    /// The facility's certificate: the one the private key belongs to (by
+    /// localKeyId), else the first non-CA certificate, else the first.
+    pub certificate: CertificateInfo,
+    /// The other certificates in the file (usually the issuing CA), in file order.
+    pub chain: Vec<CertificateInfo>,
+    /// Whether the file holds a private key (inspection does not decrypt it).
+    pub has_private_key: bool,
+    /// Whether [`Self::certificate`] is a CA certificate: the wrong file.
+    pub leaf_is_ca: bool,
+    /// Whether the leaf's issuer is among the file's certificates.
+    pub issuer_in_file: bool,
+    /// The MAC (`HMAC-SHA-256`, …), `None` for a file without one.
+    pub mac_algorithm: Option<String>,
+    /// The MAC's iteration count.
+    pub mac_iterations: Option<u64>,
+    /// How the certificate bags are encrypted, `None` when they are not.
+    pub certificate_encryption: Option<String>,
+    /// How the private key is encrypted, `None` when there is none or it is plain.
+    pub key_encryption: Option<String>,
+    /// Whether the password was proven right. `false` only for a file without
+    /// a MAC whose certificates are not encrypted, when the key was not decrypted.
+    pub password_verified: bool,
+    /// Whether the file was BER (indefinite lengths) and was normalised.
+    pub ber: bool,
+}
+
+impl P12Info {
+    /// Findings about the file for a facility: a CA certificate instead of
+    /// the facility's (`certificate.leaf_is_ca`), another facility's number
+    /// (`certificate.facility_mismatch`). Empty when all is well.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hug_onboard_core::certificate::inspect;
+    /// use hug_onboard_core::facility::FacilityNumber;
+    /// # let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/guide-openssl3.p12")).unwrap();
+    /// let info = inspect(&bytes, "TestPass123")?;
+    /// assert!(info.findings(Some(&FacilityNumber::parse("1312345678")?)).is_empty());
+    /// let f = info.findings(Some(&FacilityNumber::parse("2712345670")?));
+    /// assert_eq!(f[0].code, "certificate.facility_mismatch");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn findings(&self, expected: Option<&FacilityNumber>) -> Vec<Finding> {
+        let mut out = Vec::new();
+        if self.leaf_is_ca {
+            out.push(FileFinding::LeafIsCa.to_finding());
+        }
+        if let Some(n) = expected
+            && !self.certificate.matches_facility(n)
+        {
+            out.push(
+                FileFinding::FacilityMismatch {
+                    expected: *n,
+                    found: self.certificate.subject_number.clone(),
+                }
+                .to_finding(),
+            );
+        }
+        out
+    }
+}
+
+/// A finding about a file's contents (see [`P12Info::findings`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FileFinding {
+    /// The certificate is a CA certificate: the user picked the wrong file.
+    LeafIsCa,
+    /// The subject does not name the expected 事業所番号.
+    FacilityMismatch {
+        /// The facility the file was expected for.
+        expected: FacilityNumber,
+        /// The 10-digit number found in the subject, if any.
+        found: Option<String>,
+    },
+}
+
+impl Diagnostic for FileFinding {
+    fn code(&self) -> &'static str {
+        match self {
+            FileFinding::LeafIsCa => "certificate.leaf_is_ca",
+            FileFinding::FacilityMismatch { .. } => "certificate.facility_mismatch",
+        }
+    }
+
+    fn severity(&self) -> Severity {
+        Severity::Warning
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (FileFinding::LeafIsCa, Lang::Ja) => "このファイルは認証局（CA）の証明書で、事業所の電子証明書ではありません。電子請求受付システムからダウンロードした事業所の証明書ファイルを選んでください。".into(),
+            (FileFinding::LeafIsCa, Lang::En) => "This file holds a certificate authority (CA) certificate, not the facility's certificate. Choose the facility's certificate file downloaded from the portal.".into(),
+            (FileFinding::FacilityMismatch { expected, found }, Lang::Ja) => format!(
+                "この証明書は事業所番号 {expected} のものではありません（証明書の番号: {}）。別の事業所のファイルを選んでいないか確認してください。",
+                found.as_deref().unwrap_or("なし")
+            ),
+            (FileFinding::FacilityMismatch { expected, found }, Lang::En) => format!(
+                "This certificate is not for facility {expected} (number in the certificate: {}). Check that you chose this facility's file.",
+                found.as_deref().unwrap_or("none")
+            ),
+        }
+    }
+}
+
+/// A decrypted private key (PKCS#8 DER), zeroized on drop, never printed,
+/// never serialised.
+#[derive(Clone)]
+pub struct PrivateKey {
+    pkcs8: Zeroizing<Vec<u8>>,
+    algorithm: String,
+}
+
+impl PrivateKey {
+    /// The PKCS#8 PrivateKeyInfo DER. Hand it only to a TLS stack or a key store.
+    ///
+    /// ```
+    /// # let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/guide-openssl3.p12")).unwrap();
+    /// let opened = hug_onboard_core::certificate::open(&bytes, "TestPass123").unwrap();
+    /// assert_eq!(opened.private_key.pkcs8_der()[0], 0x30);
+    /// ```
+    pub fn pkcs8_der(&self) -> &[u8] {
+        &self.pkcs8
+    }
+
+    /// The key's algorithm (`RSA`, `EC`, … or the OID).
+    ///
+    /// ```
+    /// # let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/ec-openssl3.p12")).unwrap();
+    /// let opened = hug_onboard_core::certificate::open(&bytes, "TestPass123").unwrap();
+    /// assert_eq!(opened.private_key.algorithm(), "EC");
+    /// ```
+    pub fn algorithm(&self) -> &str {
+        &self.algorithm
+    }
+}
+
+impl fmt::Debug for PrivateKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "PrivateKey({}, ***)", self.algorithm)
+    }
+}
+
+/// A fully opened .p12: the facts and the decrypted private key.
+#[derive(Clone, Debug)]
+pub struct OpenedP12 {
+    /// What the file holds (no secrets).
+    pub info: P12Info,
+    /// The private key of [`P12Info::certificate`].
+    pub private_key: PrivateKey,
+    /// The DER of the certificate (public).
+    pub certificate_der: Vec<u8>,
+}
+
+/// Inspects a .p12 without decrypting its private key: verifies the password
+/// (MAC, or the certificate bags' decryption), reads every certificate.
+///
+/// The password is the 証明書発行用パスワード as typed; it is not kept.
+///
+/// # Errors
+///
+/// `certificate.empty_file`, `certificate.not_pkcs12`, `certificate.malformed`
+/// (with the byte offset when known), `certificate.wrong_password`,
+/// `certificate.unsupported_algorithm`, `certificate.no_certificate`,
+/// `certificate.password_not_encodable`, `certificate.excessive_iterations`.
+///
+/// # Example
+///
+/// ```
+/// use hug_onboard_core::certificate::inspect;
+/// use hug_onboard_core::diagnostic::Diagnostic;
+/// # let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/guide-openssl3.p12")).unwrap();
+/// let info = inspect(&bytes, "TestPass123").unwrap();
+/// assert!(info.has_private_key);
+/// assert_eq!(info.certificate.key.bits, Some(2048));
+/// assert_eq!(inspect(&bytes, "testpass123").unwrap_err().code(), "certificate.wrong_password");
+/// ```
+pub fn inspect(bytes: &[u8], password: &str) -> Result<P12Info, CertificateError> {
+    inspect_with(bytes, password, &P12Options::default())
+}
+
+/// [`inspect`] with explicit limits.
+///
+/// # Errors
+///
+/// As [`inspect`].
+///
+/// # Example
+///
+/// ```
+/// use hug_onboard_core::certificate::{inspect_with, P12Options};
+/// use hug_onboard_core::diagnostic::Diagnostic;
+/// # let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/guide-openssl3.p12")).unwrap();
+/// let strict = P12Options { max_iterations: 1000 };
+/// assert_eq!(inspect_with(&bytes, "TestPass123", &strict).unwrap_err().code(),
+///            "certificate.excessive_iterations");
+/// ```
+pub fn inspect_with(
+    bytes: &[u8],
+    password: &str,
+    options: &P12Options,
+) -> Result<P12Info, CertificateError> {
+    let pfx = pkcs12::parse(bytes, password, options)?;
+    build_info(&pfx).map(|(info, _)| info)
+}
+
+/// Opens a .p12 fully: [`inspect`], then decrypts the private key and checks
+/// that it belongs to the certificate.
+///
+/// # Errors
+///
+/// As [`inspect`], plus `certificate.no_private_key` (a certificate-only file)
+/// and `certificate.key_mismatch`.
+///
+/// # Example
+///
+/// ```
+/// use hug_onboard_core::certificate::open;
+/// use hug_onboard_core::diagnostic::Diagnostic;
+/// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/");
+/// let bytes = std::fs::read(format!("{dir}guide-3des.p12")).unwrap();
+/// let opened = open(&bytes, "TestPass123").unwrap();
+/// assert_eq!(opened.private_key.algorithm(), "RSA");
+/// assert_eq!(format!("{:?}", opened.private_key), "PrivateKey(RSA, ***)");
+/// let cert_only = std::fs::read(format!("{dir}guide-certonly.p12")).unwrap();
+/// assert_eq!(open(&cert_only, "TestPass123").unwrap_err().code(), "certificate.no_private_key");
+/// ```
+pub fn open(bytes: &[u8], password: &str) -> Result<OpenedP12, CertificateError> {
+    open_with(bytes, password, &P12Options::default())
+}
+
+/// [`open`] with explicit limits.
+///
+/// # Errors
+///
+/// As [`open`].
+///
+/// # Example
+///
+/// ```
+/// use hug_onboard_core::certificate::{open_with, P12Options};
+/// # let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/guide-openssl3.p12")).unwrap();
+/// assert!(open_with(&bytes, "TestPass123", &P12Options::default()).is_ok());
+/// ```
+pub fn open_with(
+    bytes: &[u8],
+    password: &str,
+    options: &P12Options,
+) -> Result<OpenedP12, CertificateError> {
+    let mut pfx = pkcs12::parse(bytes, password, options)?;
+    let (info, leaf) = build_info(&pfx)?;
+    if pfx.keys.is_empty() {
+        return Err(CertificateError::NoPrivateKey);
+    }
+    pfx.decrypt_keys()?;
+    let leaf_bag = pfx.certs.get(leaf).ok_or(CertificateError::NoCertificate)?;
+    // The key for the leaf: same localKeyId, else the only/first key.
+    let key_index = leaf_bag
+        .local_key_id
+        .as_ref()
+        .and_then(|id| {
+            pfx.keys
+                .iter()
+                .position(|k| k.local_key_id.as_ref() == Some(id))
+        })
+        .unwrap_or(0);
+    let key = match pfx.keys.get(key_index).map(|k| &k.data) {
+        Some(pkcs12::KeyData::Plain(k)) => k.clone(),
+        _ => return Err(CertificateError::NoPrivateKey),
+    };
+    let algorithm = keycheck::check(&key, &leaf_bag.der)?;
+    Ok(OpenedP12 {
+        certificate_der: leaf_bag.der.clone(),
+        info,
+        private_key: PrivateKey {
+            pkcs8: key,
+            algorithm,
+        },
+    })
+}
+
+/// Builds the evidence and returns the index of the leaf certificate bag.
+fn build_info(pfx: &pkcs12::Pfx) -> Result<(P12Info, usize), CertificateError> {
+    if pfx.certs.is_empty() {
+        return Err(CertificateError::NoCertificate);
+    }
+    let mut infos = Vec::with_capacity(pfx.certs.len());
+    for bag in &pfx.certs {
+        let mut info = CertificateInfo::from_der(&bag.der)?;
+        info.friendly_name = bag.friendly_name.clone();
+        infos.push(info);
+    }
+    let key_ids: Vec<&Vec<u8>> = pfx
+        .keys
+        .iter()
+        .filter_map(|k| k.local_key_id.as_ref())
+        .collect();
+    let leaf = pfx
+        .certs
+        .iter()
+        .position(|c| {
+            c.local_key_id
+                .as_ref()
+                .is_some_and(|id| key_ids.contains(&id))
+        })
+        .or_else(|| infos.iter().position(|i| !i.is_ca))
+        .unwrap_or(0);
+    let certificate = infos.remove(leaf);
+    let issuer_in_file =
+        certificate.self_signed || infos.iter().any(|c| c.subject == certificate.issuer);
+    Ok((
+        P12Info {
+            leaf_is_ca: certificate.is_ca,
+            issuer_in_file,
+            certificate,
+            chain: infos,
+            has_private_key: !pfx.keys.is_empty(),
+            mac_algorithm: pfx.mac.as_ref().map(|m| m.0.clone()),
+            mac_iterations: pfx.mac.as_ref().map(|m| m.1),
+            certificate_encryption: pfx.cert_encryption.clone(),
+            key_encryption: pfx.key_encryption.clone(),
+            password_verified: pfx.password_verified,
+            ber: pfx.ber,
+        },
+        leaf,
+    ))
+}
+
+/// Checks that a PKCS#8 private key belongs to a certificate.
+mod keycheck {
+    use super::CertificateError;
+    use super::der::{Reader, tag};
+    use x509_parser::prelude::{FromDer, X509Certificate};
+
+    fn strip(mut b: &[u8]) -> &[u8] {
+        while b.len() > 1 && b[0] == 0 {
+            b = &b[1..];
+        }
+        b
+    }
+
+    /// The key algorithm's name, or `key_mismatch` / `malformed`.
+    pub(super) fn check(pkcs8: &[u8], cert_der: &[u8]) -> Result<String, CertificateError> {
+        let bad = |what: &str| CertificateError::Malformed {
+            offset: None,
+            detail: format!("private key: {what}"),
+        };
+        let pki = Reader::new(pkcs8, None)
+            .expect(tag::SEQUENCE, "PrivateKeyInfo")
+            .map_err(|e| bad(&e.what))?;
+        let mut r = pki.reader();
+        r.expect(tag::INTEGER, "version")
+            .map_err(|e| bad(&e.what))?;
+        let alg = r
+            .expect(tag::SEQUENCE, "algorithm")
+            .map_err(|e| bad(&e.what))?;
+        let oid = alg
+            .reader()
+            .expect(tag::OID, "algorithm OID")
+            .and_then(|t| t.oid())
+            .map_err(|e| bad(&e.what))?;
+        let key = r
+            .expect(tag::OCTET_STRING, "key")
+            .map_err(|e| bad(&e.what))?;
+        let Ok((_, cert)) = X509Certificate::from_der(cert_der) else {
+            return Err(bad("certificate unreadable"));
+        };
+        let spk = &cert.public_key().subject_public_key.data;
+        let cert_alg = cert.public_key().algorithm.algorithm.to_id_string();
+        if cert_alg != oid {
+            return Err(CertificateError::KeyMismatch);
+        }
+        match oid.as_str() {
+            "1.2.840.113549.1.1.1" => {
+                // RSAPrivateKey { version, modulus, ... } vs RSAPublicKey { modulus, e }
+                let priv_mod = Reader::new(key.content, None)
+                    .expect(tag::SEQUENCE, "RSAPrivateKey")
+                    .and_then(|s| {
+                        let mut sr = s.reader();
+                        sr.expect(tag::INTEGER, "version")?;
+                        sr.expect(tag::INTEGER, "modulus")
+                    })
+                    .map_err(|e| bad(&e.what))?;
+                let pub_mod = Reader::new(spk, None)
+                    .expect(tag::SEQUENCE, "RSAPublicKey")
+                    .and_then(|s| s.reader().expect(tag::INTEGER, "modulus"))
+                    .map_err(|e| bad(&e.what))?;
+                if strip(priv_mod.content) != strip(pub_mod.content) {
+                    return Err(CertificateError::KeyMismatch);
+                }
+                Ok("RSA".into())
+            }
+            "1.2.840.10045.2.1" => {
+                // ECPrivateKey { version, privateKey, [0] params OPTIONAL, [1] publicKey OPTIONAL }
+                let mut er = Reader::new(key.content, None)
+                    .expect(tag::SEQUENCE, "ECPrivateKey")
+                    .map_err(|e| bad(&e.what))?
+                    .reader();
+                let _ = er.read();
+                let _ = er.read();
+                while !er.is_empty() {
+                    let t = er.read().map_err(|e| bad(&e.what))?;
+                    if t.tag == 0xa1 {
+                        let bits = t
+                            .reader()
+                            .expect(tag::BIT_STRING, "publicKey")
+                            .map_err(|e| bad(&e.what))?;
+                        if bits.content.get(1..) != Some(&spk[..]) {
+                            return Err(CertificateError::KeyMismatch);
+                        }
+                    }
+                }
+                Ok("EC".into())
+            }
+            "1.3.101.112" => Ok("Ed25519".into()),
+            other => Ok(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_code_is_listed() {
+        let errors = [
+            CertificateError::EmptyFile,
+            CertificateError::NotPkcs12 {
+                looks_like: "a PEM text file",
+            },
+            CertificateError::Malformed {
+                offset: Some(3),
+                detail: "x".into(),
+            },
+            CertificateError::WrongPassword,
+            CertificateError::UnsupportedAlgorithm {
+                algorithm: "x".into(),
+            },
+            CertificateError::NoCertificate,
+            CertificateError::NoPrivateKey,
+            CertificateError::KeyMismatch,
+            CertificateError::PasswordNotEncodable { reason: "x" },
+            CertificateError::ExcessiveIterations {
+                iterations: 9,
+                limit: 1,
+            },
+        ];
+        let findings = [
+            FileFinding::LeafIsCa,
+            FileFinding::FacilityMismatch {
+                expected: FacilityNumber::parse("1312345678").unwrap(),
+                found: None,
+            },
+        ];
+        let codes: Vec<&str> = errors
+            .iter()
+            .map(|e| e.code())
+            .chain(findings.iter().map(|f| f.code()))
+            .collect();
+        for c in codes {
+            assert!(CODES.iter().any(|i| i.code == c), "{c} not in CODES");
+        }
+        for e in &errors {
+            assert!(!e.message(Lang::Ja).is_empty());
+            assert!(!e.message(Lang::En).is_empty());
+            assert!(e.to_string().contains(e.code()));
+        }
+    }
+}
