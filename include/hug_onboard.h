@@ -106,6 +106,21 @@ typedef struct hug_billing_calendar hug_billing_calendar;
 typedef struct hug_calendar hug_calendar;
 
 /*
+ A certificate read from a .p12 file. Opaque; made by `hug_certificate_open` or
+ `hug_certificate_inspect`, freed by `hug_certificate_free`. It holds the facts of the
+ certificate (never the private key). Read-only: may be shared by threads.
+ */
+typedef struct hug_certificate hug_certificate;
+
+/*
+ The rules of the certificate (renewal notice days, issuance lead time, cut-off day,
+ fee, validity): data with defaults, overridable per 国保連. Opaque; made by
+ `hug_certificate_rules_new` or `hug_certificate_rules_from_json`, freed by
+ `hug_certificate_rules_free`. Read-only: may be shared by threads.
+ */
+typedef struct hug_certificate_rules hug_certificate_rules;
+
+/*
  A parsed registration notice. Opaque; made by `hug_notice_parse` or
  `hug_notice_from_json`, freed by `hug_notice_free` (which wipes its passwords).
  Read-only once made: may be shared by threads.
@@ -158,6 +173,28 @@ typedef int32_t hug_year_status;
 typedef int32_t hug_business_day_rule;
 
 /*
+ A wall-clock instant (Japan time for the schedule functions, UTC for an iCalendar stamp).
+ */
+typedef struct hug_datetime {
+  /*
+   The day.
+   */
+  struct hug_date date;
+  /*
+   The hour, 0-23.
+   */
+  uint8_t hour;
+  /*
+   The minute, 0-59.
+   */
+  uint8_t minute;
+  /*
+   The second, 0-59.
+   */
+  uint8_t second;
+} hug_datetime;
+
+/*
  A parsed 事業所番号: 10 ASCII digits (NUL-terminated) and its prefecture number (1-47).
  */
 typedef struct hug_facility_number {
@@ -170,6 +207,96 @@ typedef struct hug_facility_number {
    */
   uint8_t prefecture;
 } hug_facility_number;
+
+/*
+ A certificate's status on a day (`hug_certificate_status_result.kind`), as an integer.
+ */
+typedef int32_t hug_certificate_status_kind;
+
+/*
+ The status of a certificate on a day.
+ */
+typedef struct hug_certificate_status_result {
+  /*
+   `HUG_CERT_*`.
+   */
+  hug_certificate_status_kind kind;
+  /*
+   The stable code, e.g. `"certificate.status.renewal_due"` (static: never free it).
+   */
+  const char *code;
+  /*
+   Days from today to the last valid day (negative once expired).
+   */
+  int64_t days_left;
+  /*
+   First valid day (Japan time).
+   */
+  struct hug_date valid_from;
+  /*
+   Last valid day (Japan time).
+   */
+  struct hug_date valid_to;
+  /*
+   The reminder milestone reached today (days left), or 0 for none.
+   */
+  uint32_t milestone;
+  /*
+   Whether a reminder should be shown today.
+   */
+  bool remind_today;
+} hug_certificate_status_result;
+
+/*
+ Where the renewal stands (`hug_renewal_plan.kind`), as an integer.
+ */
+typedef int32_t hug_renewal_kind;
+
+/*
+ When to renew so that a new certificate is installed before the first claim window after expiry.
+ */
+typedef struct hug_renewal_plan {
+  /*
+   `HUG_RENEWAL_*`.
+   */
+  hug_renewal_kind kind;
+  /*
+   The stable code, e.g. `"certificate.renewal.apply_now"` (static: never free it).
+   */
+  const char *code;
+  /*
+   The certificate's last valid day (Japan time).
+   */
+  struct hug_date expiry_day;
+  /*
+   When the first claim window after expiry opens (Japan time).
+   */
+  struct hug_datetime target_window_opens;
+  /*
+   The new certificate must be installed by this day.
+   */
+  struct hug_date install_by;
+  /*
+   Apply by this day (install_by minus the issuance lead time and any cut-off).
+   */
+  struct hug_date apply_by;
+  /*
+   Days from today to `apply_by` (negative when passed).
+   */
+  int64_t days_until_apply_by;
+  /*
+   Whether `apply_by` has passed.
+   */
+  bool passed;
+  /*
+   Whether the 国保連 has a monthly application cut-off (then `cutoff` is set).
+   */
+  bool has_cutoff;
+  /*
+   The application cut-off day used, or `{0, 0, 0}`.
+   */
+  struct hug_date cutoff;
+} hug_renewal_plan;
 
 /*
  Which notice it is, as an integer.
@@ -199,28 +326,6 @@ typedef struct hug_year_month {
    */
   uint8_t month;
 } hug_year_month;
-
-/*
- A wall-clock instant (Japan time for the schedule functions, UTC for an iCalendar stamp).
- */
-typedef struct hug_datetime {
-  /*
-   The day.
-   */
-  struct hug_date date;
-  /*
-   The hour, 0-23.
-   */
-  uint8_t hour;
-  /*
-   The minute, 0-59.
-   */
-  uint8_t minute;
-  /*
-   The second, 0-59.
-   */
-  uint8_t second;
-} hug_datetime;
 
 /*
  What a kana field is written in (`hug_text_classify_katakana`), as an integer.
@@ -313,6 +418,51 @@ typedef int32_t hug_wareki_style;
  The day itself if it is a business day, else the previous one.
  */
 #define HUG_BUSINESS_DAY_ROLL_BACKWARD 3
+
+/*
+ Before its first valid day.
+ */
+#define HUG_CERT_NOT_YET_VALID 0
+
+/*
+ Valid, renewal not yet due.
+ */
+#define HUG_CERT_VALID 1
+
+/*
+ Within the renewal notice period (90 days by default).
+ */
+#define HUG_CERT_RENEWAL_DUE 2
+
+/*
+ Close to expiry: renew now.
+ */
+#define HUG_CERT_URGENT 3
+
+/*
+ Expired: the facility must apply as new.
+ */
+#define HUG_CERT_EXPIRED 4
+
+/*
+ Too early to apply.
+ */
+#define HUG_RENEWAL_NOT_YET 0
+
+/*
+ Apply now (before `apply_by`).
+ */
+#define HUG_RENEWAL_APPLY_NOW 1
+
+/*
+ `apply_by` has passed: apply at once, billing may be interrupted.
+ */
+#define HUG_RENEWAL_APPLY_BY_PASSED 2
+
+/*
+ The certificate has expired.
+ */
+#define HUG_RENEWAL_EXPIRED 3
 
 /*
  The first notice: its ID is labelled テストID (set-up and certificate only; cannot bill).
@@ -711,6 +861,200 @@ hug_status hug_calendar_business_day(const struct hug_calendar *calendar,
                                      struct hug_date date,
                                      hug_business_day_rule rule,
                                      struct hug_date *out);
+
+/*
+ Reads a .p12 with its password **and** decrypts its private key (checking that it
+ matches the certificate): what installing it on a PC needs. The key is not kept.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_WRONG_PASSWORD`
+ (`certificate.wrong_password`); `HUG_ERR_CORRUPT_FILE` (`certificate.empty_file`,
+ `certificate.not_pkcs12`, `certificate.malformed`, `certificate.no_certificate`,
+ `certificate.no_private_key`, `certificate.key_mismatch`); `HUG_ERR_UNSUPPORTED`
+ (`certificate.unsupported_algorithm`, `certificate.excessive_iterations`);
+ `HUG_ERR_VALIDATION` (`certificate.password_not_encodable`).
+
+ # Safety
+ `data` NULL (only with `len` 0) or `len` readable bytes; `password` NULL or
+ NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_certificate_open(const uint8_t *data,
+                                size_t len,
+                                const char *password,
+                                struct hug_certificate **out);
+
+/*
+ Reads a .p12 with its password (the password is verified) without decrypting the
+ private key: enough to check which facility it is for and when it expires.
+
+ # Errors
+ As `hug_certificate_open`, except the private-key ones.
+
+ # Safety
+ As `hug_certificate_open`. Thread safety: any thread, any time.
+ */
+hug_status hug_certificate_inspect(const uint8_t *data,
+                                   size_t len,
+                                   const char *password,
+                                   struct hug_certificate **out);
+
+/*
+ Frees a certificate. NULL is accepted and ignored.
+
+ # Safety
+ `cert` NULL or made by this library and not yet freed; no other thread uses it.
+ */
+void hug_certificate_free(struct hug_certificate *cert);
+
+/*
+ Everything read from the file as JSON (the core's `P12Info`: `certificate` with
+ `subject`, `issuer`, `serial_hex`, `validity`, `valid_from_jst`, `valid_to_jst`, `key`,
+ `fingerprint_sha256`, `facility_number`…; `chain`; `has_private_key`; `leaf_is_ca`;
+ the MAC and encryption algorithms), plus `key_algorithm` (`"RSA"`, `"EC"`; null after
+ `hug_certificate_inspect`). Free with `hug_string_free`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`.
+
+ # Safety
+ `cert` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ */
+hug_status hug_certificate_info_json(const struct hug_certificate *cert, char **out_json);
+
+/*
+ The certificate's validity: first and last valid days in Japan time, and the exact
+ notBefore and notAfter instants in UTC (what `hug_certificate_status` and
+ `hug_certificate_renewal_plan` take).
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`.
+
+ # Safety
+ `cert` NULL or live; out-pointers NULL or writable. Thread safety: any thread; read only.
+ */
+hug_status hug_certificate_validity(const struct hug_certificate *cert,
+                                    struct hug_date *out_valid_from,
+                                    struct hug_date *out_valid_to,
+                                    struct hug_datetime *out_not_before_utc,
+                                    struct hug_datetime *out_not_after_utc);
+
+/*
+ The 10-digit facility number found in the certificate's subject, if any
+ (`out_present` false and `out` zeroed when there is none).
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`.
+
+ # Safety
+ `cert` NULL or live; out-pointers NULL or writable. Thread safety: any thread; read only.
+ */
+hug_status hug_certificate_facility_number(const struct hug_certificate *cert,
+                                           bool *out_present,
+                                           struct hug_facility_number *out);
+
+/*
+ What is worth telling about the file (a CA certificate as leaf, another facility's
+ number when `expected_facility` is given, …) as JSON: `[{"code","severity","message_ja","message_en"}]`.
+ `expected_facility` is optional (NULL: no facility check). Free with `hug_string_free`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`facility.*` when
+ `expected_facility` is not a facility number).
+
+ # Safety
+ `cert` NULL or live; `expected_facility` NULL or NUL-terminated; `out_json` NULL or writable.
+ Thread safety: any thread; read only.
+ */
+hug_status hug_certificate_findings_json(const struct hug_certificate *cert,
+                                         const char *expected_facility,
+                                         char **out_json);
+
+/*
+ The default certificate rules (DOMAIN.md: renewal notice at 90 days, a 3-year
+ certificate for 7,800円, issuance lead time and cut-off as data).
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`.
+
+ # Safety
+ `out` NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_certificate_rules_new(struct hug_certificate_rules **out);
+
+/*
+ Certificate rules from JSON, every key optional (defaults for the rest), unknown keys
+ refused: `{"renewal_notice_days":90,"urgent_milestone_days":[30,14,7,3,1],"issuance_lead_days":14,
+ "application_cutoff_day":20,"fee_yen":7800,"validity_years":3}`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`, `HUG_ERR_INVALID_JSON` (`ffi.invalid_json`).
+
+ # Safety
+ `json` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_certificate_rules_from_json(const char *json, struct hug_certificate_rules **out);
+
+/*
+ Frees certificate rules. NULL is accepted and ignored.
+
+ # Safety
+ `rules` NULL or made by this library and not yet freed; no other thread uses it.
+ */
+void hug_certificate_rules_free(struct hug_certificate_rules *rules);
+
+/*
+ The status of a certificate valid from `not_before_utc` to `not_after_utc` on `today`
+ (Japan's calendar day): not yet valid / valid / renewal due / urgent / expired, with
+ the days left and whether to remind today. The message for the user is
+ `hug_certificate_status_message`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`).
+
+ # Safety
+ `rules` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+ */
+hug_status hug_certificate_status(struct hug_datetime not_before_utc,
+                                  struct hug_datetime not_after_utc,
+                                  struct hug_date today,
+                                  const struct hug_certificate_rules *rules,
+                                  struct hug_certificate_status_result *out);
+
+/*
+ The status of `hug_certificate_status` as a message for the user in `lang`
+ (what to do, with the dates). Free with `hug_string_free`.
+
+ # Errors
+ As `hug_certificate_status`, and `ffi.invalid_enum` for `lang`.
+
+ # Safety
+ As `hug_certificate_status`.
+ */
+hug_status hug_certificate_status_message(struct hug_datetime not_before_utc,
+                                          struct hug_datetime not_after_utc,
+                                          struct hug_date today,
+                                          const struct hug_certificate_rules *rules,
+                                          hug_lang lang,
+                                          char **out);
+
+/*
+ The renewal plan for a certificate whose notAfter is `not_after_utc`, on `today`:
+ apply by a day that leaves the issuance lead time (and any cut-off) before the first
+ claim window after expiry. `billing` is optional: NULL plans with weekends only;
+ a billing calendar adds holidays and the 国保連's claim window.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`).
+
+ # Safety
+ `rules` NULL or live; `billing` NULL or live; `out` NULL or writable.
+ Thread safety: any thread; read only.
+ */
+hug_status hug_certificate_renewal_plan(struct hug_datetime not_after_utc,
+                                        struct hug_date today,
+                                        const struct hug_certificate_rules *rules,
+                                        const struct hug_billing_calendar *billing,
+                                        struct hug_renewal_plan *out);
 
 /*
  Parses a 事業所番号 as typed or OCR'd: full-width digits and surrounding

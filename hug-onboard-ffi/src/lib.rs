@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 use hug_onboard_core::diagnostic::{CodeInfo, Lang};
 
 pub mod calendar;
+pub mod certificate;
 mod error;
 pub mod facility;
 pub mod notice;
@@ -264,6 +265,14 @@ fn catalogue() -> &'static [CatalogueEntry] {
             })
             .collect()
     })
+}
+
+/// The static C string of a catalogued code (NULL if the code is not catalogued).
+pub(crate) fn static_code(code: &str) -> *const c_char {
+    catalogue()
+        .iter()
+        .find(|e| e.code.as_bytes() == code.as_bytes())
+        .map_or(std::ptr::null(), |e| e.code.as_ptr())
 }
 
 /// How many codes the library can emit: the core's catalogue followed by the

@@ -40,7 +40,7 @@ pub struct hug_datetime {
 }
 
 impl hug_datetime {
-    fn to_naive(self, param: &'static str) -> Result<NaiveDateTime, Failure> {
+    pub(crate) fn to_naive(self, param: &'static str) -> Result<NaiveDateTime, Failure> {
         let d: NaiveDate = self.date.to_naive(param)?;
         let t = NaiveTime::from_hms_opt(self.hour.into(), self.minute.into(), self.second.into())
             .ok_or(Failure::ffi(FfiProblem::InvalidDate {
@@ -52,7 +52,7 @@ impl hug_datetime {
         Ok(d.and_time(t))
     }
 
-    fn from_naive(t: NaiveDateTime) -> hug_datetime {
+    pub(crate) fn from_naive(t: NaiveDateTime) -> hug_datetime {
         hug_datetime {
             date: hug_date::from_naive(t.date()),
             hour: u8::try_from(t.hour()).unwrap_or(0),
@@ -76,6 +76,12 @@ fn sched_err(e: ScheduleError) -> Failure {
 /// between threads; `hug_billing_calendar_set_calendar` needs it to itself.
 pub struct hug_billing_calendar {
     inner: BillingCalendar,
+}
+
+impl hug_billing_calendar {
+    pub(crate) fn inner(&self) -> &BillingCalendar {
+        &self.inner
+    }
 }
 
 fn boxed(inner: BillingCalendar) -> *mut hug_billing_calendar {

@@ -485,11 +485,161 @@ static void test_schedule(void) {
   hug_billing_calendar_free(NULL);
 }
 
+static unsigned char *slurp(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  unsigned char *buf = NULL;
+  long n;
+  *len = 0;
+  if (f == NULL) return NULL;
+  if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
+    buf = (unsigned char *)malloc((size_t)n + 1);
+    if (buf != NULL && fread(buf, 1, (size_t)n, f) == (size_t)n) {
+      *len = (size_t)n;
+    } else {
+      free(buf);
+      buf = NULL;
+    }
+  }
+  fclose(f);
+  return buf;
+}
+
+static void test_certificate(void) {
+  size_t len = 0, blen = 0;
+  unsigned char *p12 = slurp("tests/fixtures/guide-openssl3.p12", &len);
+  unsigned char *broken = slurp("tests/fixtures/broken-truncated.p12", &blen);
+  hug_certificate *c = NULL, *i = NULL, *none = NULL;
+  hug_certificate_rules *rules = NULL, *r2 = NULL;
+  hug_billing_calendar *b = NULL;
+  hug_date from, to;
+  hug_datetime nb, na;
+  hug_facility_number fn;
+  bool present = false;
+  char *json = NULL;
+  hug_certificate_status_result st;
+  hug_renewal_plan plan;
+
+  CHECK(p12 != NULL && len > 1000);
+  CHECK(broken != NULL);
+  if (p12 == NULL || broken == NULL) return;
+
+  CHECK_OK(hug_certificate_open(p12, len, "TestPass123", &c));
+  CHECK_OK(hug_certificate_inspect(p12, len, "TestPass123", &i));
+  /* wrong password, damaged file, empty file: three different statuses */
+  CHECK_ERR(hug_certificate_open(p12, len, "WrongPass999", &none), HUG_ERR_WRONG_PASSWORD, "certificate.wrong_password");
+  CHECK_ERR(hug_certificate_inspect(p12, len, "", &none), HUG_ERR_WRONG_PASSWORD, "certificate.wrong_password");
+  CHECK_ERR(hug_certificate_open(broken, blen, "TestPass123", &none), HUG_ERR_CORRUPT_FILE, hug_last_error_code());
+  CHECK(str_has(hug_last_error_code(), "certificate."));
+  CHECK_ERR(hug_certificate_open(p12, 40, "TestPass123", &none), HUG_ERR_CORRUPT_FILE, hug_last_error_code());
+  CHECK_ERR(hug_certificate_open(NULL, 0, "TestPass123", &none), HUG_ERR_CORRUPT_FILE, "certificate.empty_file");
+  CHECK_ERR(hug_certificate_open(NULL, 10, "TestPass123", &none), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_certificate_inspect(NULL, 10, "TestPass123", &none), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_certificate_open(p12, len, NULL, &none), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_certificate_open(p12, len, "TestPass123", NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_certificate_inspect(p12, len, "\xff", &none), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+  CHECK_ERR(hug_certificate_inspect(p12, len, "x", NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK(none == NULL);
+
+  CHECK_OK(hug_certificate_info_json(c, &json));
+  CHECK(str_has(json, "\"key_algorithm\":\"RSA\"") && str_has(json, "\"serial_hex\":\"03202309150000007100079785\""));
+  hug_string_free(json);
+  json = NULL;
+  CHECK_OK(hug_certificate_info_json(i, &json));
+  CHECK(str_has(json, "\"key_algorithm\":null"));
+  hug_string_free(json);
+  CHECK_ERR(hug_certificate_info_json(NULL, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_certificate_info_json(c, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+
+  CHECK_OK(hug_certificate_validity(c, &from, &to, &nb, &na));
+  CHECK(from.year == 2023 && from.month == 9 && from.day == 15);
+  CHECK(to.year == 2026 && to.month == 9 && to.day == 15);
+  CHECK(na.date.year == 2026 && na.hour == 14 && na.minute == 59); /* 23:59:59 JST */
+  CHECK_ERR(hug_certificate_validity(NULL, &from, &to, &nb, &na), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_certificate_validity(c, NULL, &to, &nb, &na), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_certificate_validity(c, &from, NULL, &nb, &na), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_certificate_validity(c, &from, &to, NULL, &na), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_certificate_validity(c, &from, &to, &nb, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+
+  CHECK_OK(hug_certificate_facility_number(c, &present, &fn));
+  CHECK(present && str_eq(fn.digits, "1312345678"));
+  CHECK_ERR(hug_certificate_facility_number(NULL, &present, &fn), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_certificate_facility_number(c, NULL, &fn), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_certificate_facility_number(c, &present, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+
+  json = NULL;
+  CHECK_OK(hug_certificate_findings_json(c, NULL, &json));
+  CHECK(str_eq(json, "[]"));
+  hug_string_free(json);
+  json = NULL;
+  CHECK_OK(hug_certificate_findings_json(c, "2712345678", &json));
+  CHECK(str_has(json, "certificate.facility_mismatch"));
+  hug_string_free(json);
+  CHECK_ERR(hug_certificate_findings_json(c, "27", &json), HUG_ERR_VALIDATION, "facility.wrong_length");
+  CHECK_ERR(hug_certificate_findings_json(c, "\xff", &json), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+  CHECK_ERR(hug_certificate_findings_json(NULL, NULL, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_certificate_findings_json(c, NULL, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+
+  CHECK_OK(hug_certificate_rules_new(&rules));
+  CHECK_ERR(hug_certificate_rules_new(NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_OK(hug_certificate_rules_from_json("{\"issuance_lead_days\":30,\"application_cutoff_day\":20}", &r2));
+  CHECK_ERR(hug_certificate_rules_from_json("{\"bogus\":1}", &r2), HUG_ERR_INVALID_JSON, "ffi.invalid_json");
+  CHECK_ERR(hug_certificate_rules_from_json(NULL, &r2), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_certificate_rules_from_json("{}", NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_certificate_rules_from_json("\xff", &r2), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+
+  /* 2026-07-01: 76 days left, inside the 90-day renewal period */
+  CHECK_OK(hug_certificate_status(nb, na, mkdate(2026, 7, 1), rules, &st));
+  CHECK(st.kind == HUG_CERT_RENEWAL_DUE && st.days_left == 76);
+  CHECK(str_eq(st.code, "certificate.status.renewal_due"));
+  CHECK(st.valid_to.year == 2026 && st.valid_to.day == 15);
+  CHECK_OK(hug_certificate_status(nb, na, mkdate(2024, 1, 1), rules, &st));
+  CHECK(st.kind == HUG_CERT_VALID && str_eq(st.code, "certificate.status.valid"));
+  CHECK_OK(hug_certificate_status(nb, na, mkdate(2026, 9, 16), rules, &st));
+  CHECK(st.kind == HUG_CERT_EXPIRED && st.days_left < 0);
+  CHECK_ERR(hug_certificate_status(nb, na, mkdate(2026, 2, 29), rules, &st), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
+  CHECK_ERR(hug_certificate_status(mkdt(2026, 1, 1, 25, 0), na, mkdate(2026, 1, 1), rules, &st), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
+  CHECK_ERR(hug_certificate_status(nb, na, mkdate(2026, 1, 1), NULL, &st), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_certificate_status(nb, na, mkdate(2026, 1, 1), rules, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  json = NULL;
+  CHECK_OK(hug_certificate_status_message(nb, na, mkdate(2026, 7, 1), rules, HUG_LANG_EN, &json));
+  CHECK(json != NULL && strlen(json) > 10);
+  hug_string_free(json);
+  CHECK_ERR(hug_certificate_status_message(nb, na, mkdate(2026, 7, 1), rules, 2, &json), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_enum");
+  CHECK_ERR(hug_certificate_status_message(nb, na, mkdate(2026, 7, 1), NULL, HUG_LANG_JA, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_certificate_status_message(nb, na, mkdate(2026, 7, 1), rules, HUG_LANG_JA, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+
+  CHECK_OK(hug_certificate_renewal_plan(na, mkdate(2026, 1, 5), rules, NULL, &plan));
+  CHECK(plan.kind == HUG_RENEWAL_NOT_YET && str_eq(plan.code, "certificate.renewal.not_yet"));
+  CHECK(plan.target_window_opens.date.month == 10 && plan.target_window_opens.date.day == 1);
+  CHECK(plan.install_by.month == 9 && plan.install_by.day == 30);
+  CHECK(!plan.passed && !plan.has_cutoff);
+  CHECK_OK(hug_billing_calendar_new(&b));
+  CHECK_OK(hug_certificate_renewal_plan(na, mkdate(2026, 9, 10), r2, b, &plan));
+  CHECK(plan.has_cutoff && plan.cutoff.day == 20);
+  CHECK(plan.kind == HUG_RENEWAL_APPLY_BY_PASSED || plan.kind == HUG_RENEWAL_APPLY_NOW);
+  CHECK_OK(hug_certificate_renewal_plan(na, mkdate(2026, 10, 1), rules, b, &plan));
+  CHECK(plan.kind == HUG_RENEWAL_EXPIRED && str_eq(plan.code, "certificate.renewal.expired"));
+  CHECK_ERR(hug_certificate_renewal_plan(na, mkdate(2026, 13, 1), rules, b, &plan), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
+  CHECK_ERR(hug_certificate_renewal_plan(na, mkdate(2026, 1, 1), NULL, b, &plan), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_certificate_renewal_plan(na, mkdate(2026, 1, 1), rules, b, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+
+  hug_billing_calendar_free(b);
+  hug_certificate_rules_free(rules);
+  hug_certificate_rules_free(r2);
+  hug_certificate_rules_free(NULL);
+  hug_certificate_free(c);
+  hug_certificate_free(i);
+  hug_certificate_free(NULL);
+  free(p12);
+  free(broken);
+}
+
 int main(void) {
   test_wareki();
   test_password();
   test_notice();
   test_calendar();
   test_schedule();
+  test_certificate();
   return hug_test_report("test_domain");
 }

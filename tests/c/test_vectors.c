@@ -188,6 +188,7 @@ static hug_billing_calendar *billing_of(const cJSON *input) {
 }
 
 static int run_domain_op(const char *op, const cJSON *input, outcome *out);
+static int run_certificate_op(const char *op, const cJSON *input, outcome *out);
 
 /* Runs one op; returns 0 when the op has no C binding. */
 static int run_op(const char *op, const cJSON *input, outcome *out) {
@@ -520,6 +521,111 @@ static int run_domain_op(const char *op, const cJSON *input, outcome *out) {
       cJSON_Delete(rb);
     }
     hug_billing_calendar_free(b);
+    return 1;
+  }
+  return run_certificate_op(op, input, out);
+}
+
+/* "2026-09-15T14:59:59Z" */
+static hug_datetime utc_of(const char *s) {
+  hug_datetime t;
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0;
+  if (s == NULL || sscanf(s, "%d-%d-%dT%d:%d:%dZ", &y, &mo, &d, &h, &mi, &se) != 6) y = -1;
+  t.date.year = y;
+  t.date.month = (uint8_t)mo;
+  t.date.day = (uint8_t)d;
+  t.hour = (uint8_t)h;
+  t.minute = (uint8_t)mi;
+  t.second = (uint8_t)se;
+  return t;
+}
+
+static hug_certificate_rules *rules_of(const cJSON *input) {
+  hug_certificate_rules *r = NULL;
+  const cJSON *lead = cJSON_GetObjectItemCaseSensitive(input, "issuance_lead_days");
+  const cJSON *cut = cJSON_GetObjectItemCaseSensitive(input, "application_cutoff_day");
+  char buf[128];
+  snprintf(buf, sizeof buf, "{");
+  if (cJSON_IsNumber(lead)) snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "\"issuance_lead_days\":%d", lead->valueint);
+  if (cJSON_IsNumber(cut))
+    snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s\"application_cutoff_day\":%d",
+             cJSON_IsNumber(lead) ? "," : "", cut->valueint);
+  snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "}");
+  if (hug_certificate_rules_from_json(buf, &r) != HUG_OK) return NULL;
+  return r;
+}
+
+static int run_certificate_op(const char *op, const cJSON *input, outcome *out) {
+  if (strcmp(op, "certificate.open") == 0 || strcmp(op, "certificate.inspect") == 0) {
+    size_t len = 0;
+    char *bytes = read_file(input_str(input, "file"), &len);
+    hug_certificate *c = NULL;
+    hug_status s;
+    if (bytes == NULL) {
+      fprintf(stderr, "cannot read %s\n", input_str(input, "file"));
+      return 1;
+    }
+    if (strcmp(op, "certificate.open") == 0)
+      s = hug_certificate_open((const uint8_t *)bytes, len, input_str(input, "password"), &c);
+    else
+      s = hug_certificate_inspect((const uint8_t *)bytes, len, input_str(input, "password"), &c);
+    free(bytes);
+    if (s == HUG_OK) {
+      char *json = NULL;
+      cJSON *info, *cert, *v = cJSON_CreateObject();
+      hug_certificate_info_json(c, &json);
+      info = take_json(json);
+      cert = cJSON_GetObjectItemCaseSensitive(info, "certificate");
+      {
+        const char *keys[5] = {"fingerprint_sha256", "serial_hex", "valid_from_jst", "valid_to_jst",
+                               "facility_number"};
+        int i;
+        for (i = 0; i < 5; i++)
+          cJSON_AddItemToObject(v, keys[i], cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(cert, keys[i]), 1));
+      }
+      if (strcmp(op, "certificate.open") == 0) {
+        cJSON_AddItemToObject(v, "key_algorithm",
+                              cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(info, "key_algorithm"), 1));
+      } else {
+        cJSON_AddItemToObject(v, "has_private_key",
+                              cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(info, "has_private_key"), 1));
+        cJSON_AddItemToObject(v, "leaf_is_ca",
+                              cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(info, "leaf_is_ca"), 1));
+      }
+      cJSON_Delete(info);
+      hug_certificate_free(c);
+      out->value = v;
+    }
+    return 1;
+  }
+  if (strcmp(op, "certificate.status") == 0) {
+    hug_certificate_rules *r = rules_of(input);
+    hug_certificate_status_result st;
+    hug_date today;
+    if (hug_date_parse(input_str(input, "today"), &today) == HUG_OK &&
+        hug_certificate_status(utc_of(input_str(input, "not_before")), utc_of(input_str(input, "not_after")),
+                               today, r, &st) == HUG_OK) {
+      out->value = cJSON_CreateObject();
+      cJSON_AddStringToObject(out->value, "code", st.code);
+      cJSON_AddNumberToObject(out->value, "days_left", (double)st.days_left);
+    }
+    hug_certificate_rules_free(r);
+    return 1;
+  }
+  if (strcmp(op, "certificate.renewal_plan") == 0) {
+    hug_certificate_rules *r = rules_of(input);
+    hug_renewal_plan p;
+    hug_date today;
+    if (hug_date_parse(input_str(input, "today"), &today) == HUG_OK &&
+        hug_certificate_renewal_plan(utc_of(input_str(input, "not_after")), today, r, NULL, &p) == HUG_OK) {
+      out->value = cJSON_CreateObject();
+      cJSON_AddStringToObject(out->value, "code", p.code);
+      cJSON_AddItemToObject(out->value, "target_window_opens", date_json(p.target_window_opens.date));
+      cJSON_AddItemToObject(out->value, "install_by", date_json(p.install_by));
+      cJSON_AddItemToObject(out->value, "apply_by", date_json(p.apply_by));
+      cJSON_AddBoolToObject(out->value, "passed", p.passed);
+    }
+    hug_certificate_rules_free(r);
     return 1;
   }
   return 0;
