@@ -17,6 +17,7 @@ mod facility;
 mod notice;
 mod onboarding;
 mod password;
+mod readiness;
 mod schedule;
 mod wareki;
 
@@ -136,6 +137,11 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<certificate::PyCertificate>()?;
     m.add_class::<certificate::PyCertificateStatus>()?;
     m.add_class::<certificate::PyRenewalPlan>()?;
+    m.add_class::<readiness::PyReadinessFinding>()?;
+    m.add_class::<readiness::PyAction>()?;
+    m.add_class::<readiness::PyReadiness>()?;
+    m.add_class::<readiness::PyBatchReport>()?;
+    m.add_function(wrap_pyfunction!(readiness::evaluate_many, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::parse_date, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::is_holiday, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::holiday, m)?)?;

@@ -323,6 +323,34 @@ def op_rulebook_parse(inp: Input) -> Any:
     }
 
 
+# --- readiness ---------------------------------------------------------------------
+
+
+def _naive_text(t: datetime.datetime) -> str:
+    assert t.utcoffset() == datetime.timedelta(hours=9)
+    return t.replace(tzinfo=None).isoformat(sep=" ")
+
+
+def op_readiness_evaluate(inp: Input) -> Any:
+    today = h.parse_date(_s(inp, "today"))
+    r = h.Onboarding.from_json(_s(inp, "state")).readiness(today)
+    # The same state through the batch path gives the same report.
+    batch = h.evaluate_many([_s(inp, "state")], today)
+    assert batch.total == 1 and batch.results[0].to_json() == r.to_json()
+    return {
+        "can_bill": r.can_bill,
+        "claim_month": r.claim_month,
+        "window_opens": _naive_text(r.claim_window.opens),
+        "window_closes": _naive_text(r.claim_window.closes),
+        "findings": [
+            {"code": f.code, "severity": f.severity,
+             "fix_by": f.fix_by.isoformat() if f.fix_by else None}
+            for f in r.findings
+        ],
+        "next_actions": [a.step_id or a.code for a in r.next_actions],
+    }
+
+
 #: op -> the Python call. Add every op of every area with a Python surface.
 OPS: Dict[str, Op] = {
     "facility.parse": op_facility_parse,
@@ -350,6 +378,7 @@ OPS: Dict[str, Op] = {
     "schedule.next_deadline": op_schedule_next_deadline,
     "schedule.events_on": op_schedule_events_on,
     "rulebook.parse": op_rulebook_parse,
+    "readiness.evaluate": op_readiness_evaluate,
 }
 
 #: areas whose runner is not written yet, with the reason (shown as a skip).

@@ -14,6 +14,11 @@ stable ``code`` and a message in Japanese and English.
 from __future__ import annotations
 
 from ._native import (
+    Action,
+    BatchReport,
+    Readiness,
+    ReadinessFinding,
+    evaluate_many,
     BillingCalendar,
     Certificate,
     CertificateStatus,
@@ -111,6 +116,11 @@ __all__ = [
     "Deadline",
     # onboarding
     "Onboarding",
+    "Readiness",
+    "ReadinessFinding",
+    "Action",
+    "BatchReport",
+    "evaluate_many",
     "Step",
     # problems and the code catalogue
     "Finding",

@@ -1,7 +1,7 @@
 """Type stubs for the native extension ``hug_onboard._native`` (pyo3, abi3)."""
 
 import datetime
-from typing import Any, Literal, Mapping, Optional, Union, final
+from typing import Any, Literal, Mapping, Optional, Sequence, Union, final
 
 __version__: str
 __all__ = [
@@ -45,6 +45,11 @@ __all__ = [
     "RenewalPlan",
     "certificate_status",
     "renewal_plan",
+    "ReadinessFinding",
+    "Action",
+    "Readiness",
+    "BatchReport",
+    "evaluate_many",
 ]
 
 Severity = Literal["info", "warning", "error"]
@@ -347,6 +352,7 @@ class Onboarding:
     def completed(self) -> list[tuple[StepId, datetime.date]]: ...
     def next_steps(self) -> list[StepId]: ...
     def all_required_done(self) -> bool: ...
+    def readiness(self, today: datetime.date, rulebook: Optional[Rulebook] = None) -> Readiness: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __ne__(self, value: object, /) -> bool: ...
 
@@ -739,3 +745,79 @@ def renewal_plan(
     not_after: datetime.datetime, today: datetime.date, rulebook: Optional[Rulebook] = None
 ) -> RenewalPlan:
     """The renewal plan on a JST day for a certificate expiring at ``not_after`` (aware)."""
+
+# --- readiness ------------------------------------------------------------------------------
+
+@final
+class ReadinessFinding:
+    """One finding of the readiness report."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def severity(self) -> Severity: ...
+    @property
+    def guide_page(self) -> str: ...
+    @property
+    def fix_by(self) -> Optional[datetime.date]: ...
+    def message(self, lang: str = "ja") -> str: ...
+    def to_finding(self) -> Finding: ...
+
+@final
+class Action:
+    """One of the next things to do."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def step_id(self) -> Optional[str]: ...
+    @property
+    def guide_page(self) -> str: ...
+    @property
+    def due(self) -> Optional[datetime.date]: ...
+    def message(self, lang: str = "ja") -> str: ...
+
+@final
+class Readiness:
+    """Can the facility bill in the coming claim window; what blocks it; what to do by when."""
+
+    @property
+    def facility_number(self) -> FacilityNumber: ...
+    @property
+    def today(self) -> datetime.date: ...
+    @property
+    def claim_month(self) -> str: ...
+    @property
+    def claim_window(self) -> ClaimWindow: ...
+    @property
+    def can_bill(self) -> bool: ...
+    @property
+    def findings(self) -> list[ReadinessFinding]: ...
+    @property
+    def codes(self) -> list[str]: ...
+    @property
+    def next_actions(self) -> list[Action]: ...
+    def to_json(self) -> str: ...
+
+@final
+class BatchReport:
+    """The readiness of many facilities on one day."""
+
+    @property
+    def results(self) -> list[Readiness]: ...
+    @property
+    def total(self) -> int: ...
+    @property
+    def can_bill(self) -> int: ...
+    @property
+    def by_code(self) -> dict[str, int]: ...
+    def __len__(self) -> int: ...
+
+def evaluate_many(
+    states: Sequence[Union[str, Onboarding]],
+    today: datetime.date,
+    rulebook: Optional[Rulebook] = None,
+    *,
+    agent_certificates: Optional[Sequence[Union[Certificate, Mapping[str, Any]]]] = None,
+) -> BatchReport:
+    """Readiness of many facilities (JSON states or Onboarding objects), parsed and evaluated in Rust, GIL released."""

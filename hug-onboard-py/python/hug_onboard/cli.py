@@ -383,7 +383,8 @@ def cmd_password_generate(args: argparse.Namespace, out: Output) -> int:
 def cmd_status(args: argparse.Namespace, out: Output) -> int:
     """``status STATE.json``: what is done and what to do next."""
     ob = Onboarding.from_json(read_text(args.state, out))
-    _today(args)  # checked even before readiness uses it
+    today = _today(args)
+    ready = ob.readiness(today, _rulebook(args, out))
     steps = {s.id: s for s in Step.all()}
     done = ob.completed()
     nxt = ob.next_steps()
@@ -397,6 +398,7 @@ def cmd_status(args: argparse.Namespace, out: Output) -> int:
             for sid in nxt
         ],
         "billing_pcs": ob.billing_pcs,
+        "readiness": json.loads(ready.to_json()),
     }
     pref = ob.facility_number.prefecture
     lines = [
@@ -412,6 +414,24 @@ def cmd_status(args: argparse.Namespace, out: Output) -> int:
             lines.append(f"  → {steps[sid].guide_page:8} {steps[sid].title(out.lang)}")
     elif ob.all_required_done():
         lines.append(out.t("必要な手順はすべて完了しています。", "Every required step is done."))
+    w = ready.claim_window
+    lines.append("")
+    lines.append(out.t(
+        f"{today} 時点: 次の請求期間（{w.opens:%Y-%m-%d} 〜 {w.last_day}）に"
+        + ("請求できます。" if ready.can_bill else "このままでは請求できません。"),
+        f"On {today}: the next claim window ({w.opens:%Y-%m-%d} to {w.last_day}) "
+        + ("can be billed." if ready.can_bill else "cannot be billed yet."),
+    ))
+    for f in ready.findings:
+        if f.severity == "info":
+            continue
+        by = out.t(f"（{f.fix_by}まで）", f" (by {f.fix_by})") if f.fix_by else ""
+        lines.append(f"  [{f.code}] {f.message(out.lang)}{by}")
+    if ready.next_actions:
+        lines.append(out.t("優先してすること:", "Do first:"))
+        for a in ready.next_actions:
+            due = f" ({a.due})" if a.due else ""
+            lines.append(f"  → {a.guide_page:8} {a.message(out.lang)}{due}")
     out.result(data, lines)
     return EXIT_OK
 
@@ -656,6 +676,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("status", cmd_status, "オンボーディングの進み具合 / onboarding progress from a state file")
     p.add_argument("state", help="状態ファイル（JSON）/ the state file (JSON)")
     p.add_argument("--today", metavar="DATE", help="基準日 YYYY-MM-DD（既定: 今日）/ the day to judge (default: today)")
+    p.add_argument("--rulebook", metavar="FILE", help="国保連の規則（JSON/TOML）/ the federation's rulebook")
     p = add(
         "cert",
         cmd_cert,
