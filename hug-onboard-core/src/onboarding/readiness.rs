@@ -769,15 +769,21 @@ impl Onboarding {
                     EventKind::WindowOpens => add(
                         d,
                         "reminder.window_opens",
-                        format!("今日から{}分の請求を送信できます。", e.service_month),
-                        format!("Claims for {} can be sent from today.", e.service_month),
+                        format!(
+                            "今日から{}提供分の請求を送信できます。",
+                            ym_ja(e.service_month)
+                        ),
+                        format!(
+                            "Claims for services in {} can be sent from today.",
+                            e.service_month
+                        ),
                     ),
                     EventKind::WindowLastDay => add(
                         d,
                         "reminder.window_closing",
-                        format!("今日が{}分の請求の締切日です。", e.service_month),
+                        format!("今日が{}提供分の請求の締切日です。", ym_ja(e.service_month)),
                         format!(
-                            "Today is the last day to send claims for {}.",
+                            "Today is the last day to send claims for services in {}.",
                             e.service_month
                         ),
                     ),
@@ -840,6 +846,10 @@ impl Onboarding {
         out.sort_by_key(|r| r.date);
         out
     }
+}
+
+fn ym_ja(ym: YearMonth) -> String {
+    format!("{}年{}月", ym.year(), ym.month())
 }
 
 fn business_days_between(calendar: &BillingCalendar, from: NaiveDate, to: NaiveDate) -> i64 {
