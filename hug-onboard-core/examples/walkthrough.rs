@@ -7,12 +7,18 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use chrono::TimeZone;
+use hug_onboard_core::certificate;
 use hug_onboard_core::diagnostic::{Diagnostic, Lang};
 use hug_onboard_core::notice::RegistrationNotice;
-use hug_onboard_core::onboarding::{Evidence, Onboarding, Step};
+use hug_onboard_core::onboarding::{CertificateEvidence, Evidence, Onboarding, Step};
 use hug_onboard_core::password::PasswordPolicy;
 use hug_onboard_core::profile::ProfileInput;
+use hug_onboard_core::schedule::{BillingCalendar, IcalOptions, Rulebook, YearMonth};
 use hug_onboard_core::wareki::{self, Style};
+
+/// The sample certificates' password (the fixtures' 証明書発行用パスワード).
+const CERT_PASSWORD: &str = "TestPass123";
 
 struct Out {
     lang: Lang,
@@ -26,7 +32,11 @@ impl Out {
         }
     }
     fn heading(&self, page: &str, ja: &str, en: &str) {
-        println!("\n■ {} [{page}]", self.t(ja, en));
+        if page.is_empty() {
+            println!("\n■ {}", self.t(ja, en));
+        } else {
+            println!("\n■ {} [{page}]", self.t(ja, en));
+        }
     }
 }
 
@@ -103,7 +113,7 @@ fn run(o: &Out) -> Result<(), String> {
     println!("  → {}", test_notice.kind.purpose(lang));
 
     let mut ob = Onboarding::new(test_notice.facility_number);
-    let mut on = date(2019, 6, 5);
+    let mut on = date(2023, 9, 1);
     let complete =
         |ob: &mut Onboarding, step: Step, on: NaiveDate, ev: Evidence| -> Result<(), String> {
             ob.complete(step, on, ev).map_err(|e| e.message(lang))?;
@@ -166,14 +176,63 @@ fn run(o: &Out) -> Result<(), String> {
         "電子証明書の発行申請",
         "Apply for the certificate",
     );
-    on = date(2019, 7, 24);
+    on = date(2023, 9, 12);
+    let rules = hug_onboard_core::rules::CertificateRules::default();
+    println!(
+        "  {} {}円 / {}{}",
+        o.t("発行手数料", "Fee"),
+        rules.fee_yen,
+        rules.validity_years,
+        o.t("年", " years")
+    );
     complete(&mut ob, Step::ApplyCertificate, on, Evidence::None)?;
+
+    o.heading(
+        "P11–P16",
+        "電子証明書をダウンロードしてインストールする",
+        "Download and install the certificate",
+    );
+    // The sample .p12 resembles the guide's: valid 2023-09-15 → 2026-09-15.
+    let p12 = std::fs::read(root().join("tests/fixtures/guide-openssl3.p12"))
+        .map_err(|e| e.to_string())?;
+    match certificate::inspect(&p12, "wrong-password") {
+        Err(e) => println!(
+            "  {} → [{}] {}",
+            o.t("パスワードを間違えた場合", "With a wrong password"),
+            e.code(),
+            e.message(lang)
+        ),
+        Ok(_) => return Err("a wrong password was accepted".into()),
+    }
+    let info = certificate::inspect(&p12, CERT_PASSWORD)
+        .map_err(|e| e.message(lang))?
+        .certificate;
+    print_certificate(o, &info);
+    let evidence = CertificateEvidence::from(&info);
+    complete(
+        &mut ob,
+        Step::CertificateIssued,
+        date(2023, 9, 15),
+        Evidence::Certificate {
+            certificate: evidence.clone(),
+        },
+    )?;
+    complete(
+        &mut ob,
+        Step::InstallCertificate,
+        date(2023, 9, 18),
+        Evidence::Installation {
+            pc: "事務所PC".into(),
+            certificate: Some(evidence),
+        },
+    )?;
 
     o.heading(
         "P17–P21",
         "取込送信V2をインストールして事業所を登録する",
         "Install 取込送信V2 and register the facility",
     );
+    on = date(2023, 9, 18);
     complete(
         &mut ob,
         Step::InstallTorikomi,
@@ -212,12 +271,256 @@ fn run(o: &Out) -> Result<(), String> {
             profile: checked.profile,
         },
     )?;
+    complete(&mut ob, Step::ChangeTorikomiPassword, on, Evidence::None)?;
 
-    println!("\n{}", o.t("次にすること:", "What to do next:"));
-    for s in ob.next_steps().iter().take(3) {
-        println!("  → {} [{}]", s.title(lang), s.guide_page());
+    o.heading(
+        "P22–P23",
+        "本番用IDのお知らせと仮パスワードの変更",
+        "The production notice and its password",
+    );
+    let production =
+        RegistrationNotice::parse(&read("tests/fixtures/notices/production_notice.txt")?)
+            .map_err(|e| e.message(lang))?;
+    // The classic mix-up: the test notice handed in where the production one belongs.
+    if let Err(e) = ob.clone().complete(
+        Step::ReceiveProductionNotice,
+        on,
+        Evidence::notice(&test_notice),
+    ) {
+        println!(
+            "  {} → [{}] {}",
+            o.t(
+                "テストIDのお知らせを渡した場合",
+                "If the test notice is given"
+            ),
+            e.code(),
+            e.message(lang)
+        );
+    }
+    println!("  → {}", production.kind.purpose(lang));
+    complete(
+        &mut ob,
+        Step::ReceiveProductionNotice,
+        date(2023, 9, 20),
+        Evidence::notice(&production),
+    )?;
+    complete(
+        &mut ob,
+        Step::ChangeProductionPassword,
+        date(2023, 9, 20),
+        Evidence::None,
+    )?;
+
+    o.heading(
+        "P24",
+        "メールアドレスの登録（任意）",
+        "Register an e-mail address (optional)",
+    );
+    complete(
+        &mut ob,
+        Step::RegisterEmail,
+        date(2023, 9, 20),
+        Evidence::None,
+    )?;
+
+    // Years later: what HUG's screen shows on the sample "today".
+    let calendar = BillingCalendar::new(Rulebook::default());
+    let today = sample_today();
+    o.heading(
+        "P25–P26",
+        "請求できるか（今日の状況）",
+        "Can the facility bill? (today)",
+    );
+    print_readiness(o, &ob.readiness(today, &calendar));
+
+    o.heading(
+        "P12–P16",
+        "電子証明書を更新した場合",
+        "After renewing the certificate",
+    );
+    // First the classic mistake: another facility's file.
+    let wrong = std::fs::read(root().join("tests/fixtures/valid-openssl3.p12"))
+        .map_err(|e| e.to_string())?;
+    let wrong = certificate::inspect(&wrong, CERT_PASSWORD)
+        .map_err(|e| e.message(lang))?
+        .certificate;
+    if let Err(e) = ob.clone().complete(
+        Step::InstallCertificate,
+        today,
+        Evidence::Installation {
+            pc: "事務所PC".into(),
+            certificate: Some(CertificateEvidence::from(&wrong)),
+        },
+    ) {
+        println!(
+            "  {} → [{}] {}",
+            o.t(
+                "別の事業所の証明書ファイルを選んだ場合",
+                "If another facility's file is picked"
+            ),
+            e.code(),
+            e.message(lang)
+        );
+    }
+    let renewed = std::fs::read(root().join("tests/fixtures/renewed-openssl3.p12"))
+        .map_err(|e| e.to_string())?;
+    let info = certificate::inspect(&renewed, CERT_PASSWORD)
+        .map_err(|e| e.message(lang))?
+        .certificate;
+    print_certificate(o, &info);
+    complete(
+        &mut ob,
+        Step::InstallCertificate,
+        today,
+        Evidence::Installation {
+            pc: "事務所PC".into(),
+            certificate: Some(CertificateEvidence::from(&info)),
+        },
+    )?;
+    print_readiness(o, &ob.readiness(today, &calendar));
+
+    o.heading(
+        "P25",
+        "今月の請求スケジュール",
+        "This month's billing schedule",
+    );
+    let service_month = YearMonth::of(today);
+    let schedule = calendar
+        .schedule(service_month)
+        .map_err(|e| e.message(lang))?;
+    println!(
+        "  {} {}: {} 〜 {}",
+        o.t("請求期間", "Claim window"),
+        schedule.service_month,
+        schedule.window.opens,
+        schedule.window.last_day()
+    );
+    for doc in &schedule.documents {
+        let (name, src) = match lang {
+            Lang::Ja => (
+                doc.document.name_ja(),
+                doc.sources
+                    .iter()
+                    .map(|s| s.name_ja())
+                    .collect::<Vec<_>>()
+                    .join("・"),
+            ),
+            Lang::En => (
+                doc.document.name_en(),
+                doc.sources
+                    .iter()
+                    .map(|s| s.name_en())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        };
+        let note = if doc.only_if_returns {
+            o.t("（返戻があれば）", " (only if there were returns)")
+        } else {
+            ""
+        };
+        println!("  {} {name}{note} — {src}", doc.date);
+    }
+    println!("  {} {}", schedule.payment.date, o.t("支払日", "Payment"));
+    let stamp = chrono::Utc
+        .with_ymd_and_hms(2026, 11, 25, 0, 0, 0)
+        .single()
+        .unwrap_or_default();
+    let ics = calendar
+        .to_ical(
+            service_month,
+            service_month.plus(2).unwrap_or(service_month),
+            &IcalOptions::new(stamp),
+        )
+        .map_err(|e| e.message(lang))?;
+    println!(
+        "  {} {} {}",
+        o.t("iCalendar（カレンダー登録用）:", "iCalendar export:"),
+        ics.matches("BEGIN:VEVENT").count(),
+        o.t("件の予定", "events")
+    );
+
+    o.heading(
+        "",
+        "これから30日のお知らせ",
+        "Reminders for the next 30 days",
+    );
+    for r in ob.reminders(today, 30, &calendar) {
+        let m = match lang {
+            Lang::Ja => &r.message_ja,
+            Lang::En => &r.message_en,
+        };
+        println!("  {} {m}", r.date);
     }
     Ok(())
+}
+
+/// The sample's "today" (the library never reads the clock; pass `--today YYYY-MM-DD`).
+fn sample_today() -> NaiveDate {
+    let args: Vec<String> = std::env::args().collect();
+    args.windows(2)
+        .find(|w| w[0] == "--today")
+        .and_then(|w| w[1].parse().ok())
+        .unwrap_or_else(|| date(2026, 11, 25))
+}
+
+fn print_certificate(o: &Out, info: &certificate::CertificateInfo) {
+    let join = |v: &[certificate::NameAttribute]| {
+        v.iter()
+            .map(|a| a.value.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    println!("  {}: {}", o.t("発行者", "Issuer"), join(&info.issuer));
+    println!("  {}: {}", o.t("主体者", "Subject"), join(&info.subject));
+    println!(
+        "  {}: {} 〜 {}",
+        o.t("有効期間（日本時間）", "Valid (JST)"),
+        info.valid_from_jst,
+        info.valid_to_jst
+    );
+    if let Some(n) = info.facility_number {
+        println!(
+            "  {}: {n}",
+            o.t("証明書の事業所番号", "Facility number in the certificate")
+        );
+    }
+    println!("  SHA-256: {}", info.fingerprint_sha256);
+}
+
+fn print_readiness(o: &Out, r: &hug_onboard_core::onboarding::Readiness) {
+    let lang = o.lang;
+    println!(
+        "  {} {} ({} {} 〜 {})",
+        o.t("今日", "Today"),
+        r.today,
+        o.t("次の請求期間", "next claim window"),
+        r.window.opens,
+        r.window.last_day()
+    );
+    println!(
+        "  {}",
+        if r.can_bill {
+            o.t("◎ 請求できます", "◎ Ready to bill")
+        } else {
+            o.t("× まだ請求できません", "× Cannot bill yet")
+        }
+    );
+    for f in &r.findings {
+        let mark = match f.severity {
+            hug_onboard_core::Severity::Error => "×",
+            hug_onboard_core::Severity::Warning => "!",
+            hug_onboard_core::Severity::Info => "・",
+        };
+        println!("  {mark} [{}] {}", f.code(), f.message(lang));
+    }
+    for (i, a) in r.next_actions.iter().enumerate() {
+        let m = match lang {
+            Lang::Ja => &a.message_ja,
+            Lang::En => &a.message_en,
+        };
+        println!("  {}. {m}", i + 1);
+    }
 }
 
 fn parse_lang() -> Lang {

@@ -314,6 +314,7 @@ pub fn all_codes() -> Vec<CodeInfo> {
         crate::password::CODES,
         crate::profile::CODES,
         crate::onboarding::CODES,
+        crate::onboarding::readiness::CODES,
         crate::calendar::CODES,
         crate::schedule::CODES,
         crate::schedule::RULEBOOK_CODES,

@@ -264,6 +264,18 @@ impl PyOnboarding {
         self.0.next_steps().into_iter().map(Step::id).collect()
     }
 
+    /// The readiness report on a JST day: can the facility bill in the coming
+    /// claim window, what blocks it, what to do next and by when.
+    #[pyo3(signature = (today, rulebook = None))]
+    fn readiness(
+        &self,
+        py: Python<'_>,
+        today: NaiveDate,
+        rulebook: Option<PyRef<'_, crate::schedule::PyRulebook>>,
+    ) -> PyResult<crate::readiness::PyReadiness> {
+        crate::readiness::readiness_of(py, &self.0, today, rulebook)
+    }
+
     /// Whether every required step is done.
     fn all_required_done(&self) -> bool {
         self.0.all_required_done()

@@ -51,6 +51,13 @@ use crate::facility::FacilityNumber;
 use crate::notice::{NoticeKind, RegistrationNotice};
 use crate::profile::FacilityProfile;
 
+pub mod readiness;
+
+pub use readiness::{
+    Action, BatchContext, BatchReport, FindingKind, Readiness, ReadinessFinding, Reminder,
+    evaluate_many,
+};
+
 /// The current version of the state's JSON schema (`schemas/onboarding-state.v1.schema.json`).
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -664,12 +671,28 @@ pub struct Onboarding {
     pub agent_certificate: Option<String>,
 }
 
+/// The version-1 file: the envelope fields and the state's fields side by side.
 #[derive(Serialize, Deserialize)]
-struct Envelope {
+#[serde(deny_unknown_fields)]
+struct StateV1 {
     schema: String,
     version: u64,
-    #[serde(flatten)]
-    state: serde_json::Value,
+    facility_number: FacilityNumber,
+    #[serde(default)]
+    steps: BTreeMap<Step, StepRecord>,
+    #[serde(default)]
+    billing_pcs: BTreeMap<String, BillingPc>,
+    #[serde(default)]
+    agent_certificate: Option<String>,
+}
+
+/// Reads only the envelope (the rest is skipped without allocating).
+#[derive(Deserialize)]
+struct VersionProbe {
+    #[serde(default)]
+    schema: Option<String>,
+    #[serde(default)]
+    version: Option<u64>,
 }
 
 impl Onboarding {
@@ -1058,12 +1081,15 @@ impl Onboarding {
     /// assert!(j.contains("\"version\":1"));
     /// ```
     pub fn to_json(&self) -> String {
-        let env = Envelope {
+        let file = StateV1 {
             schema: SCHEMA_NAME.into(),
             version: u64::from(SCHEMA_VERSION),
-            state: serde_json::to_value(self).unwrap_or(serde_json::Value::Null),
+            facility_number: self.facility_number,
+            steps: self.steps.clone(),
+            billing_pcs: self.billing_pcs.clone(),
+            agent_certificate: self.agent_certificate.clone(),
         };
-        serde_json::to_string(&env).unwrap_or_default()
+        serde_json::to_string(&file).unwrap_or_default()
     }
 
     /// Reads a state written by this or an older version of the library.
@@ -1087,20 +1113,28 @@ impl Onboarding {
     /// ```
     pub fn from_json(json: &str) -> Result<Onboarding, WorkflowError> {
         let invalid = |reason: String| WorkflowError::StateInvalid { reason };
-        let env: Envelope = serde_json::from_str(json).map_err(|e| invalid(e.to_string()))?;
-        if env.schema != SCHEMA_NAME {
+        let probe: VersionProbe = serde_json::from_str(json).map_err(|e| invalid(e.to_string()))?;
+        let schema = probe.schema.unwrap_or_default();
+        if schema != SCHEMA_NAME {
             return Err(invalid(format!(
-                "schema is {:?}, not {SCHEMA_NAME:?}",
-                env.schema
+                "schema is {schema:?}, not {SCHEMA_NAME:?}"
             )));
         }
-        let state = match env.version {
-            0 => return Err(invalid("version 0 does not exist".into())),
-            1 => env.state,
-            v => return Err(WorkflowError::UnsupportedVersion { version: v }),
+        // Each later version adds a `N => migrate_{N-1}_to_N(...)` arm here.
+        let ob = match probe.version {
+            None => return Err(invalid("version is missing".into())),
+            Some(0) => return Err(invalid("version 0 does not exist".into())),
+            Some(1) => {
+                let f: StateV1 = serde_json::from_str(json).map_err(|e| invalid(e.to_string()))?;
+                Onboarding {
+                    facility_number: f.facility_number,
+                    steps: f.steps,
+                    billing_pcs: f.billing_pcs,
+                    agent_certificate: f.agent_certificate,
+                }
+            }
+            Some(v) => return Err(WorkflowError::UnsupportedVersion { version: v }),
         };
-        // Future: `2 => migrate_1_to_2(state)` etc., each version converting the previous.
-        let ob: Onboarding = serde_json::from_value(state).map_err(|e| invalid(e.to_string()))?;
         ob.validate_loaded()?;
         Ok(ob)
     }

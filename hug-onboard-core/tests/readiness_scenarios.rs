@@ -1,0 +1,348 @@
+//! Readiness scenarios, the readiness vectors (`tests/vectors/readiness.json`,
+//! regenerated with `UPDATE_VECTORS=1` and then reviewed by hand), the batch,
+//! and a property test: every step done with valid data ends ready.
+
+mod common;
+
+use chrono::{Duration, NaiveDate};
+use common::{Outcome, check_all, input_str};
+use hug_onboard_core::diagnostic::{Diagnostic, Severity};
+use hug_onboard_core::facility::FacilityNumber;
+use hug_onboard_core::notice::RegistrationNotice;
+use hug_onboard_core::onboarding::{
+    BatchContext, CertificateEvidence, Evidence, Onboarding, Readiness, Step, evaluate_many,
+};
+use hug_onboard_core::profile::ProfileInput;
+use hug_onboard_core::schedule::{BillingCalendar, Rulebook};
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+const TEST_NOTICE: &str = include_str!("../../tests/fixtures/notices/test_notice.txt");
+const PRODUCTION_NOTICE: &str = include_str!("../../tests/fixtures/notices/production_notice.txt");
+
+fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+}
+
+fn facility() -> FacilityNumber {
+    FacilityNumber::parse("1312345678").unwrap()
+}
+
+fn cert(from: NaiveDate, until: NaiveDate) -> CertificateEvidence {
+    CertificateEvidence {
+        valid_from: from,
+        valid_until: until,
+        sha256_fingerprint: Some("AB:CD:EF:01".into()),
+        subject_facility_number: Some(facility()),
+        agent_for: vec![],
+    }
+}
+
+fn profile(password: &str) -> Evidence {
+    let p = ProfileInput {
+        facility_number: "1312345678".into(),
+        name_kana: "ﾊｸﾞｸﾐ".into(),
+        name_kanji: "はぐくみ".into(),
+        postal_code: "100-0001".into(),
+        address_kana: "トウキョウト".into(),
+        address_kanji: "東京都".into(),
+        phone: "03-1234-5678".into(),
+        fax: "03-1234-5679".into(),
+        representative_name_kana: "ヤマダ".into(),
+        representative_name_kanji: "山田".into(),
+        representative_title: "代表".into(),
+        email: None,
+        password: password.into(),
+    };
+    Evidence::Profile {
+        profile: p.validate(None).unwrap().profile,
+    }
+}
+
+fn evidence(step: Step, c: &CertificateEvidence, torikomi_password: &str) -> Evidence {
+    match step {
+        Step::ReceiveDocuments => {
+            Evidence::notice(&RegistrationNotice::parse(TEST_NOTICE).unwrap())
+        }
+        Step::ReceiveProductionNotice => {
+            Evidence::notice(&RegistrationNotice::parse(PRODUCTION_NOTICE).unwrap())
+        }
+        Step::CertificateIssued => Evidence::Certificate {
+            certificate: c.clone(),
+        },
+        Step::InstallCertificate => Evidence::Installation {
+            pc: "事務所PC".into(),
+            certificate: Some(c.clone()),
+        },
+        Step::InstallTorikomi => Evidence::Installation {
+            pc: "事務所PC".into(),
+            certificate: None,
+        },
+        Step::RegisterFacility => profile(torikomi_password),
+        _ => Evidence::None,
+    }
+}
+
+/// Every step up to (not including) `stop`, dated from 2023-09-01.
+fn state(stop: Option<Step>, c: &CertificateEvidence, torikomi_password: &str) -> Onboarding {
+    let mut ob = Onboarding::new(facility());
+    let on = d(2023, 9, 1);
+    for &s in Step::ALL {
+        if Some(s) == stop {
+            break;
+        }
+        if ob.is_done(s) {
+            continue; // a profile with a new password completes the password change too
+        }
+        ob.complete(s, on, evidence(s, c, torikomi_password))
+            .unwrap();
+    }
+    ob
+}
+
+fn calendar() -> BillingCalendar {
+    BillingCalendar::new(Rulebook::default())
+}
+
+fn summary(r: &Readiness) -> Value {
+    json!({
+        "can_bill": r.can_bill,
+        "claim_month": r.claim_month.to_string(),
+        "window_opens": r.window.opens.to_string(),
+        "window_closes": r.window.closes.to_string(),
+        "findings": r.findings.iter().map(|f| json!({
+            "code": f.code(),
+            "severity": f.severity.as_str(),
+            "fix_by": f.fix_by.map(|d| d.to_string()),
+        })).collect::<Vec<_>>(),
+        "next_actions": r.next_actions.iter().map(|a| a.step_id.clone().unwrap_or_else(|| a.code.to_owned())).collect::<Vec<_>>(),
+    })
+}
+
+/// The named scenarios behind the vectors: (name, state, today).
+fn scenarios() -> Vec<(&'static str, Onboarding, NaiveDate)> {
+    let valid = cert(d(2025, 5, 1), d(2028, 5, 1));
+    let guide = cert(d(2023, 9, 15), d(2026, 9, 15));
+    let soon = cert(d(2024, 1, 6), d(2027, 1, 5));
+    let in_window = cert(d(2023, 12, 5), d(2026, 12, 5));
+    let mut other = valid.clone();
+    other.subject_facility_number = Some(FacilityNumber::parse("2712345678").unwrap());
+    let today = d(2026, 11, 25);
+
+    let mut pcs = state(None, &valid, "Hug-2026x");
+    pcs.add_billing_pc("受付PC").unwrap();
+    let mut other_cert = state(None, &valid, "Hug-2026x");
+    if let Some(rec) = other_cert.steps.get_mut(&Step::InstallCertificate) {
+        rec.evidence = Evidence::Installation {
+            pc: "事務所PC".into(),
+            certificate: Some(other),
+        };
+    }
+    let mut default_password = state(None, &valid, "0000");
+    default_password.undo(Step::ChangeTorikomiPassword).unwrap();
+    let mut swapped = state(None, &valid, "Hug-2026x");
+    if let Some(rec) = swapped.steps.get_mut(&Step::ReceiveDocuments) {
+        rec.evidence = Evidence::notice(&RegistrationNotice::parse(PRODUCTION_NOTICE).unwrap());
+    }
+    vec![
+        ("new facility", Onboarding::new(facility()), today),
+        (
+            "waiting for the certificate",
+            state(Some(Step::CertificateIssued), &valid, "Hug-2026x"),
+            today,
+        ),
+        (
+            "waiting for the production notice",
+            state(Some(Step::ReceiveProductionNotice), &valid, "Hug-2026x"),
+            today,
+        ),
+        (
+            "ready, e-mail not registered",
+            state(Some(Step::RegisterEmail), &valid, "Hug-2026x"),
+            today,
+        ),
+        (
+            "ready, everything done",
+            state(None, &valid, "Hug-2026x"),
+            today,
+        ),
+        (
+            "ready, today inside the window",
+            state(None, &valid, "Hug-2026x"),
+            d(2026, 12, 3),
+        ),
+        (
+            "after the window closed",
+            state(None, &valid, "Hug-2026x"),
+            d(2026, 12, 11),
+        ),
+        (
+            "Golden Week",
+            state(None, &valid, "Hug-2026x"),
+            d(2027, 5, 1),
+        ),
+        ("取込送信 password still 0000", default_password, today),
+        (
+            "certificate expired (the guide's)",
+            state(None, &guide, "Hug-2026x"),
+            today,
+        ),
+        (
+            "certificate urgent, apply now",
+            state(None, &soon, "Hug-2026x"),
+            today,
+        ),
+        (
+            "certificate expires inside the window",
+            state(None, &in_window, "Hug-2026x"),
+            today,
+        ),
+        (
+            "certificate renewal due at 90 days",
+            state(None, &valid, "Hug-2026x"),
+            d(2028, 2, 1),
+        ),
+        ("a billing PC without certificate or 取込送信", pcs, today),
+        ("certificate of another facility", other_cert, today),
+        ("test and production notices swapped", swapped, today),
+        (
+            "certificate not yet valid",
+            state(None, &cert(d(2027, 1, 20), d(2030, 1, 20)), "Hug-2026x"),
+            today,
+        ),
+    ]
+}
+
+#[test]
+fn readiness_vectors() {
+    let cal = calendar();
+    if std::env::var_os("UPDATE_VECTORS").is_some() {
+        let cases: Vec<Value> = scenarios()
+            .into_iter()
+            .enumerate()
+            .map(|(i, (name, ob, today))| {
+                let state: Value = serde_json::from_str(&ob.to_json()).unwrap();
+                json!({
+                    "id": format!("readiness-{:03}", i + 1),
+                    "op": "readiness.evaluate",
+                    "note": name,
+                    "input": { "state": state.to_string(), "today": today.to_string() },
+                    "expect": { "value": summary(&ob.readiness(today, &cal)) },
+                })
+            })
+            .collect();
+        let doc = json!({
+            "area": "readiness",
+            "description": "Readiness of one facility on a day with the default rulebook: findings (code, severity, fix_by), the coming window, the next actions. Input state is the state JSON as a string.",
+            "cases": cases,
+        });
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/vectors/readiness.json"
+        );
+        std::fs::write(path, serde_json::to_string_pretty(&doc).unwrap() + "\n").unwrap();
+    }
+    let n = check_all("readiness", |case| match case.op.as_str() {
+        "readiness.evaluate" => {
+            let today: NaiveDate = input_str(case, "today").parse().unwrap();
+            match Onboarding::from_json(input_str(case, "state")) {
+                Ok(ob) => Outcome::Value(summary(&ob.readiness(today, &cal))),
+                Err(e) => Outcome::Error(e.code().to_owned()),
+            }
+        }
+        op => panic!("{}: unknown op {op}", case.id),
+    });
+    assert!(n >= 15);
+}
+
+#[test]
+fn new_facility_is_told_where_to_start() {
+    let r = Onboarding::new(facility()).readiness(d(2026, 11, 25), &calendar());
+    assert!(!r.can_bill);
+    assert_eq!(r.next_actions.len(), 1, "only the first step is available");
+    assert_eq!(
+        r.next_actions[0].step_id.as_deref(),
+        Some("receive_documents")
+    );
+    assert_eq!(r.next_actions[0].due, Some(d(2026, 12, 10)));
+    assert!(
+        r.findings
+            .iter()
+            .all(|f| !f.message(hug_onboard_core::Lang::Ja).is_empty())
+    );
+}
+
+#[test]
+fn expired_certificate_blocks_and_says_apply_as_new() {
+    let ob = state(None, &cert(d(2023, 9, 15), d(2026, 9, 15)), "Hug-2026x");
+    let r = ob.readiness(d(2026, 11, 25), &calendar());
+    assert!(!r.can_bill);
+    assert_eq!(r.findings[0].code(), "readiness.certificate_expired");
+    assert_eq!(r.next_actions[0].code, "readiness.certificate_expired");
+}
+
+#[test]
+fn reminders_cover_window_certificate_and_payment() {
+    let ob = state(None, &cert(d(2024, 1, 6), d(2027, 1, 5)), "Hug-2026x");
+    let rs = ob.reminders(d(2026, 11, 25), 60, &calendar());
+    let has = |code: &str, date: NaiveDate| rs.iter().any(|r| r.code == code && r.date == date);
+    assert!(has("reminder.window_opens", d(2026, 12, 1)));
+    assert!(has("reminder.window_closing", d(2026, 12, 10)));
+    assert!(has("reminder.payment", d(2026, 12, 15)));
+    assert!(rs.iter().any(|r| r.code == "reminder.certificate"));
+    assert!(rs.iter().any(|r| r.code == "reminder.certificate_apply_by"));
+    assert!(rs.windows(2).all(|w| w[0].date <= w[1].date));
+    assert!(ob.reminders(d(2026, 11, 25), 100_000, &calendar()).len() < 2_000);
+}
+
+#[test]
+fn batch_with_an_agent_certificate() {
+    let cal = calendar();
+    let agent = CertificateEvidence {
+        valid_from: d(2025, 5, 1),
+        valid_until: d(2028, 5, 1),
+        sha256_fingerprint: Some("aa:bb:cc".into()),
+        subject_facility_number: Some(FacilityNumber::parse("2712345678").unwrap()),
+        agent_for: (0..100)
+            .map(|i| FacilityNumber::parse(&format!("13000000{i:02}")).unwrap())
+            .collect(),
+    };
+    let mut states = Vec::new();
+    for i in 0..3 {
+        let mut ob = Onboarding::new(FacilityNumber::parse(&format!("13000000{i:02}")).unwrap());
+        ob.agent_certificate = Some(if i == 2 {
+            "ff:ff".into()
+        } else {
+            "AABBCC".into()
+        });
+        states.push(ob);
+    }
+    let ctx = BatchContext {
+        calendar: &cal,
+        agent_certificates: std::slice::from_ref(&agent),
+    };
+    let report = evaluate_many(&states, d(2026, 11, 25), &ctx);
+    assert_eq!(report.total, 3);
+    assert_eq!(
+        report.by_code.get("readiness.agent_certificate_unknown"),
+        Some(&1)
+    );
+    assert!(
+        !report.results[0]
+            .codes()
+            .contains(&"readiness.certificate_other_facility")
+    );
+}
+
+proptest! {
+    /// Completing every step in order with valid data and a certificate valid
+    /// for years always ends ready to bill, whatever the day.
+    #[test]
+    fn every_step_done_is_ready(offset in 0i64..700) {
+        let today = d(2025, 6, 1) + Duration::days(offset);
+        let ob = state(None, &cert(d(2025, 5, 1), d(2028, 5, 1)), "Hug-2026x");
+        let r = ob.readiness(today, &calendar());
+        prop_assert!(r.can_bill, "{:?}", r.codes());
+        prop_assert!(r.findings.iter().all(|f| f.severity < Severity::Error));
+    }
+}
