@@ -128,6 +128,14 @@ typedef struct hug_certificate_rules hug_certificate_rules;
 typedef struct hug_notice hug_notice;
 
 /*
+ One facility's onboarding state. Opaque; made by `hug_onboarding_new` or
+ `hug_onboarding_from_json`, freed by `hug_onboarding_free`. It holds no secret.
+ Functions taking `const hug_onboarding *` only read it (threads may share it);
+ the others change it and need it to themselves during the call.
+ */
+typedef struct hug_onboarding hug_onboarding;
+
+/*
  A password policy (lengths, symbol set, letter+digit rule, not-the-user-ID). Opaque;
  made by `hug_password_policy_new` or `hug_password_policy_from_json`, freed by
  `hug_password_policy_free`. Read-only once made: may be shared by threads.
@@ -1258,6 +1266,227 @@ hug_status hug_notice_reveal_temporary_password(const struct hug_notice *notice,
  */
 hug_status hug_notice_reveal_certificate_password(const struct hug_notice *notice,
                                                   char **out);
+
+/*
+ Starts the onboarding of a facility (nothing done yet).
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`facility.*`).
+
+ # Safety
+ `facility_number` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_onboarding_new(const char *facility_number,
+                              struct hug_onboarding **out);
+
+/*
+ Loads a state saved by `hug_onboarding_to_json` (schema `hug-onboard/onboarding-state`,
+ versioned; see the core's `onboarding` module).
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_INVALID_JSON` (`state.invalid`,
+ `state.unsupported_version`).
+
+ # Safety
+ `json` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_onboarding_from_json(const char *json, struct hug_onboarding **out);
+
+/*
+ Frees a state. NULL is accepted and ignored.
+
+ # Safety
+ `onboarding` NULL or made by this library and not yet freed; no other thread uses it.
+ */
+void hug_onboarding_free(struct hug_onboarding *onboarding);
+
+/*
+ Saves the state as JSON (no secret in it), to be loaded by `hug_onboarding_from_json`.
+ Free with `hug_string_free`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`.
+
+ # Safety
+ `onboarding` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ */
+hug_status hug_onboarding_to_json(const struct hug_onboarding *onboarding, char **out_json);
+
+/*
+ Records a step as done on `on`, with its evidence as JSON (optional: NULL for none).
+ Evidence JSON, by `type`: `{"type":"none"}`, `{"type":"notice","notice":{...}}`,
+ `{"type":"certificate","certificate":{"valid_from":"2023-09-15","valid_until":"2026-09-15",...}}`,
+ `{"type":"installation","pc":"受付PC","certificate":{...}}`, `{"type":"profile","profile":{...}}`.
+ Prefer `hug_onboarding_complete_with_notice` / `_with_certificate` for the common cases.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`);
+ `HUG_ERR_INVALID_JSON` (`ffi.invalid_json`); `HUG_ERR_VALIDATION` (`workflow.*`: unknown step,
+ prerequisite missing, already done, evidence mismatch, wrong notice, …).
+
+ # Safety
+ `onboarding` NULL or live and used by no other thread; strings NULL or NUL-terminated.
+ */
+hug_status hug_onboarding_complete(struct hug_onboarding *onboarding,
+                                   const char *step,
+                                   struct hug_date on,
+                                   const char *evidence_json);
+
+/*
+ Records a step as done with a registration notice as evidence (`receive_documents`
+ with the test notice, `receive_production_notice` with the production one). Only the
+ notice's public facts are kept, never its passwords.
+
+ # Errors
+ As `hug_onboarding_complete` (`workflow.wrong_notice` when it is the other notice,
+ `workflow.facility_mismatch` when it is another facility's).
+
+ # Safety
+ `onboarding` NULL or live and used by no other thread; `step` NULL or NUL-terminated;
+ `notice` NULL or live.
+ */
+hug_status hug_onboarding_complete_with_notice(struct hug_onboarding *onboarding,
+                                               const char *step,
+                                               struct hug_date on,
+                                               const struct hug_notice *notice);
+
+/*
+ Records a step as done with a certificate as evidence (`certificate_issued`), or, when
+ `pc` is given, its installation on that billing PC (`install_certificate`).
+ `pc` is optional (NULL: no PC).
+
+ # Errors
+ As `hug_onboarding_complete`.
+
+ # Safety
+ `onboarding` NULL or live and used by no other thread; `step`, `pc` NULL or
+ NUL-terminated; `cert` NULL or live.
+ */
+hug_status hug_onboarding_complete_with_certificate(struct hug_onboarding *onboarding,
+                                                    const char *step,
+                                                    struct hug_date on,
+                                                    const struct hug_certificate *cert,
+                                                    const char *pc);
+
+/*
+ Undoes a step (a mistake in the record).
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`workflow.unknown_step`,
+ `workflow.not_done`, `workflow.has_dependents`).
+
+ # Safety
+ `onboarding` NULL or live and used by no other thread; `step` NULL or NUL-terminated.
+ */
+hug_status hug_onboarding_undo(struct hug_onboarding *onboarding, const char *step);
+
+/*
+ Adds a billing PC by name (each needs the certificate and 取込送信V2).
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`workflow.*`).
+
+ # Safety
+ `onboarding` NULL or live and used by no other thread; `name` NULL or NUL-terminated.
+ */
+hug_status hug_onboarding_add_billing_pc(struct hug_onboarding *onboarding, const char *name);
+
+/*
+ Whether a step is done.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`workflow.unknown_step`).
+
+ # Safety
+ `onboarding` NULL or live; `step` NULL or NUL-terminated; `out_done` NULL or writable.
+ Thread safety: any thread; read only.
+ */
+hug_status hug_onboarding_is_done(const struct hug_onboarding *onboarding,
+                                  const char *step,
+                                  bool *out_done);
+
+/*
+ The steps that can be done now (prerequisites met, not yet done) as a JSON array of
+ step ids, in the guide's order: `["submit_todoke","test_login"]`. Free with `hug_string_free`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`.
+
+ # Safety
+ `onboarding` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ */
+hug_status hug_onboarding_next_steps_json(const struct hug_onboarding *onboarding, char **out_json);
+
+/*
+ Every step of the guide as JSON, in order:
+ `[{"id":"submit_todoke","guide_page":"P3","title_ja":"…","title_en":"…","optional":false,"prerequisites":["receive_documents"]}, ...]`.
+ Free with `hug_string_free`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`.
+
+ # Safety
+ `out_json` NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_onboarding_steps_json(char **out_json);
+
+/*
+ The readiness report on `today` with `billing`'s rulebook: whether the facility can
+ bill in the coming claim window (written to `out_can_bill`), and the whole report as
+ JSON (free with `hug_string_free`): `{"facility_number","today","claim_month","window":{"opens","closes"},
+ "can_bill","findings":[{"code","severity","guide_page","fix_by","message_ja","message_en"}],
+ "next_actions":[{"code","step_id","guide_page","due","message_ja","message_en"}]}`;
+ findings are blockers (`error`), warnings and notes, most serious and most urgent first.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`).
+
+ # Safety
+ `onboarding`, `billing` NULL or live; out-pointers NULL or writable. Thread safety: any thread; read only.
+ */
+hug_status hug_onboarding_readiness_json(const struct hug_onboarding *onboarding,
+                                         struct hug_date today,
+                                         const struct hug_billing_calendar *billing,
+                                         bool *out_can_bill,
+                                         char **out_json);
+
+/*
+ What to remind the facility of in the `days` days from `today` (at most the core's
+ maximum): window opening and closing, certificate milestones and renewal deadline,
+ document releases, payment, the next onboarding action. JSON, in date order:
+ `[{"date":"2026-12-01","code":"reminder.window_opens","message_ja":"…","message_en":"…"}, ...]`.
+ Free with `hug_string_free`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`).
+
+ # Safety
+ `onboarding`, `billing` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ */
+hug_status hug_onboarding_reminders_json(const struct hug_onboarding *onboarding,
+                                         struct hug_date today,
+                                         uint32_t days,
+                                         const struct hug_billing_calendar *billing,
+                                         char **out_json);
+
+/*
+ Evaluates many facilities at once (代理請求, a whole customer base): `states_json` is a
+ JSON array of saved states. Writes the batch report as JSON: `{"results":[<readiness>...],
+ "total":N,"can_bill":M,"by_code":{"readiness.step_missing":K,...}}`. Free with `hug_string_free`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`);
+ `HUG_ERR_INVALID_JSON` (`ffi.invalid_json` when not an array; otherwise one problem
+ `state.*` per bad state, all of them).
+
+ # Safety
+ `states_json` NULL or NUL-terminated; `billing` NULL or live; `out_json` NULL or writable.
+ Thread safety: any thread; read only.
+ */
+hug_status hug_onboarding_evaluate_many_json(const char *states_json,
+                                             struct hug_date today,
+                                             const struct hug_billing_calendar *billing,
+                                             char **out_json);
 
 /*
  Makes the policy of a built-in profile (`HUG_PASSWORD_PROFILE_*`).

@@ -105,6 +105,12 @@ pub struct hug_renewal_plan {
     pub cutoff: hug_date,
 }
 
+impl hug_certificate {
+    pub(crate) fn certificate_info(&self) -> &hug_onboard_core::certificate::CertificateInfo {
+        &self.info.certificate
+    }
+}
+
 fn cert_failure(e: &CertificateError) -> Failure {
     let status = match e {
         CertificateError::WrongPassword => hug_status::HUG_ERR_WRONG_PASSWORD,

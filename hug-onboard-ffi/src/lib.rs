@@ -23,6 +23,7 @@ pub mod certificate;
 mod error;
 pub mod facility;
 pub mod notice;
+pub mod onboarding;
 pub mod password;
 pub mod schedule;
 pub mod text;

@@ -46,6 +46,12 @@ pub struct hug_notice {
     inner: RegistrationNotice,
 }
 
+impl hug_notice {
+    pub(crate) fn inner(&self) -> &RegistrationNotice {
+        &self.inner
+    }
+}
+
 fn made(
     r: Result<
         RegistrationNotice,

@@ -634,6 +634,174 @@ static void test_certificate(void) {
   free(broken);
 }
 
+#define TEST_NOTICE_TEXT                                                                  \
+  "\xe4\xba\x8b\xe6\xa5\xad\xe6\x89\x80\xe7\x95\xaa\xe5\x8f\xb7 1312345678\n"               \
+  "\xe3\x83\x86\xe3\x82\xb9\xe3\x83\x88ID T1312345\n" /* テストID */                   \
+  "(\xe4\xbb\xae)\xe3\x83\x91\xe3\x82\xb9\xe3\x83\xaf\xe3\x83\xbc\xe3\x83\x89 Kari0123\n" \
+  "\xe8\xa8\xbc\xe6\x98\x8e\xe6\x9b\xb8\xe7\x99\xba\xe8\xa1\x8c\xe7\x94\xa8\xe3\x83\x91\xe3\x82\xb9\xe3\x83\xaf\xe3\x83\xbc\xe3\x83\x89 Cert0456\n"
+
+static void test_onboarding(void) {
+  hug_onboarding *o = NULL, *back = NULL, *none = NULL;
+  hug_notice *test_notice = NULL, *prod_notice = NULL;
+  hug_billing_calendar *b = NULL;
+  hug_certificate *c = NULL;
+  size_t len = 0;
+  unsigned char *p12 = slurp("tests/fixtures/guide-openssl3.p12", &len);
+  bool done = true, can_bill = true;
+  char *json = NULL, *state = NULL, *batch = NULL;
+  hug_date day = mkdate(2026, 11, 2);
+
+  CHECK_OK(hug_billing_calendar_new(&b));
+  CHECK_OK(hug_notice_parse(TEST_NOTICE_TEXT, &test_notice));
+  CHECK_OK(hug_notice_parse(NOTICE_TEXT, &prod_notice));
+  CHECK_OK(hug_certificate_open(p12, len, "TestPass123", &c));
+
+  CHECK_OK(hug_onboarding_new("\xef\xbc\x91\xef\xbc\x93" "12345678", &o)); /* full-width 13… */
+  CHECK_ERR(hug_onboarding_new("12", &none), HUG_ERR_VALIDATION, "facility.wrong_length");
+  CHECK_ERR(hug_onboarding_new(NULL, &none), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_onboarding_new("1312345678", NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_onboarding_new("\xff", &none), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+
+  CHECK_OK(hug_onboarding_next_steps_json(o, &json));
+  CHECK(str_eq(json, "[\"receive_documents\"]"));
+  hug_string_free(json);
+  CHECK_ERR(hug_onboarding_next_steps_json(NULL, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_onboarding_next_steps_json(o, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+
+  /* the production notice where the test notice belongs: refused */
+  CHECK_ERR(hug_onboarding_complete_with_notice(o, "receive_documents", day, prod_notice), HUG_ERR_VALIDATION,
+            "workflow.wrong_notice");
+  CHECK_OK(hug_onboarding_complete_with_notice(o, "receive_documents", day, test_notice));
+  CHECK_ERR(hug_onboarding_complete_with_notice(o, "receive_documents", day, test_notice), HUG_ERR_VALIDATION,
+            "workflow.already_done");
+  CHECK_ERR(hug_onboarding_complete_with_notice(NULL, "receive_documents", day, test_notice), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_onboarding_complete_with_notice(o, NULL, day, test_notice), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_onboarding_complete_with_notice(o, "receive_documents", day, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_onboarding_complete_with_notice(o, "receive_documents", mkdate(2026, 2, 30), test_notice),
+            HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
+
+  CHECK_ERR(hug_onboarding_complete(o, "no_such_step", day, NULL), HUG_ERR_VALIDATION, "workflow.unknown_step");
+  CHECK_ERR(hug_onboarding_complete(o, "apply_certificate", day, NULL), HUG_ERR_VALIDATION, "workflow.prerequisite_missing");
+  CHECK_ERR(hug_onboarding_complete(o, "test_login", day, "{\"type\":\"bogus\"}"), HUG_ERR_INVALID_JSON, "ffi.invalid_json");
+  CHECK_ERR(hug_onboarding_complete(o, "test_login", day, "\xff"), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+  CHECK_ERR(hug_onboarding_complete(NULL, "test_login", day, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_onboarding_complete(o, NULL, day, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_onboarding_complete(o, "test_login", mkdate(2026, 0, 1), NULL), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
+  CHECK_OK(hug_onboarding_complete(o, "test_login", day, "{\"type\":\"none\"}"));
+  CHECK_OK(hug_onboarding_complete(o, "change_test_password", day, NULL));
+  CHECK_OK(hug_onboarding_complete(o, "apply_certificate", day, NULL));
+  CHECK_OK(hug_onboarding_complete_with_certificate(o, "certificate_issued", day, c, NULL));
+  CHECK_OK(hug_onboarding_complete_with_certificate(o, "install_certificate", day, c, "PC-1"));
+  CHECK_ERR(hug_onboarding_complete_with_certificate(NULL, "install_certificate", day, c, "PC-2"), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_onboarding_complete_with_certificate(o, NULL, day, c, "PC-2"), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_onboarding_complete_with_certificate(o, "install_certificate", day, NULL, "PC-2"), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_onboarding_complete_with_certificate(o, "install_certificate", day, c, "\xff"), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+
+  CHECK_OK(hug_onboarding_is_done(o, "certificate_issued", &done));
+  CHECK(done);
+  CHECK_OK(hug_onboarding_is_done(o, "register_email", &done));
+  CHECK(!done);
+  CHECK_ERR(hug_onboarding_is_done(o, "nope", &done), HUG_ERR_VALIDATION, "workflow.unknown_step");
+  CHECK_ERR(hug_onboarding_is_done(NULL, "test_login", &done), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_onboarding_is_done(o, "test_login", NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+
+  CHECK_ERR(hug_onboarding_undo(o, "test_login"), HUG_ERR_VALIDATION, "workflow.has_dependents");
+  CHECK_ERR(hug_onboarding_undo(o, "register_email"), HUG_ERR_VALIDATION, "workflow.not_done");
+  CHECK_ERR(hug_onboarding_undo(o, "x"), HUG_ERR_VALIDATION, "workflow.unknown_step");
+  CHECK_ERR(hug_onboarding_undo(NULL, "x"), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_onboarding_undo(o, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_OK(hug_onboarding_complete(o, "submit_todoke", day, NULL));
+  CHECK_OK(hug_onboarding_undo(o, "submit_todoke"));
+  CHECK_OK(hug_onboarding_add_billing_pc(o, "PC-2"));
+  CHECK_ERR(hug_onboarding_add_billing_pc(NULL, "PC-3"), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_onboarding_add_billing_pc(o, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_onboarding_add_billing_pc(o, "\xc3"), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+
+  /* save and load: no secret in the state */
+  CHECK_OK(hug_onboarding_to_json(o, &state));
+  CHECK(str_has(state, "hug-onboard/onboarding-state") && str_has(state, "T1312345"));
+  CHECK(!str_has(state, "Kari0123") && !str_has(state, "Cert0456"));
+  CHECK_OK(hug_onboarding_from_json(state, &back));
+  CHECK_OK(hug_onboarding_is_done(back, "install_certificate", &done));
+  CHECK(done);
+  CHECK_ERR(hug_onboarding_to_json(NULL, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_onboarding_to_json(o, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_onboarding_from_json("{}", &none), HUG_ERR_INVALID_JSON, "state.invalid");
+  CHECK_ERR(hug_onboarding_from_json("nope", &none), HUG_ERR_INVALID_JSON, "state.invalid");
+  CHECK_ERR(hug_onboarding_from_json(NULL, &none), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_onboarding_from_json(state, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK(none == NULL);
+
+  json = NULL;
+  CHECK_OK(hug_onboarding_readiness_json(o, day, b, &can_bill, &json));
+  CHECK(!can_bill && str_has(json, "\"can_bill\":false") && str_has(json, "readiness.step_missing"));
+  CHECK(str_has(json, "\"message_ja\""));
+  hug_string_free(json);
+  CHECK_ERR(hug_onboarding_readiness_json(o, mkdate(2026, 11, 31), b, &can_bill, &json), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
+  CHECK_ERR(hug_onboarding_readiness_json(NULL, day, b, &can_bill, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_onboarding_readiness_json(o, day, NULL, &can_bill, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_onboarding_readiness_json(o, day, b, NULL, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_onboarding_readiness_json(o, day, b, &can_bill, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+
+  json = NULL;
+  CHECK_OK(hug_onboarding_reminders_json(o, day, 60, b, &json));
+  CHECK(str_has(json, "reminder.window_opens"));
+  hug_string_free(json);
+  json = NULL;
+  CHECK_OK(hug_onboarding_reminders_json(o, day, UINT32_MAX, b, &json));
+  hug_string_free(json);
+  CHECK_ERR(hug_onboarding_reminders_json(o, mkdate(2026, 11, 0), 7, b, &json), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
+  CHECK_ERR(hug_onboarding_reminders_json(NULL, day, 7, b, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_onboarding_reminders_json(o, day, 7, NULL, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_onboarding_reminders_json(o, day, 7, b, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+
+  json = NULL;
+  CHECK_OK(hug_onboarding_steps_json(&json));
+  CHECK(str_has(json, "\"id\":\"register_email\"") && str_has(json, "\"guide_page\":\"P3\""));
+  hug_string_free(json);
+  CHECK_ERR(hug_onboarding_steps_json(NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+
+  /* the batch: two states, then one bad state among them (every bad one reported) */
+  {
+    size_t n = strlen(state) * 2 + 64;
+    char *arr = (char *)malloc(n);
+    char *bad = (char *)malloc(n);
+    if (arr != NULL && bad != NULL) {
+      snprintf(arr, n, "[%s,%s]", state, state);
+      snprintf(bad, n, "[%s,{},{\"x\":1}]", state);
+      CHECK_OK(hug_onboarding_evaluate_many_json(arr, day, b, &batch));
+      CHECK(str_has(batch, "\"total\":2") && str_has(batch, "\"can_bill\":0"));
+      hug_string_free(batch);
+      batch = NULL;
+      CHECK_ERR(hug_onboarding_evaluate_many_json(bad, day, b, &batch), HUG_ERR_INVALID_JSON, "state.invalid");
+      CHECK(hug_last_error_count() == 2);
+      CHECK_ERR(hug_onboarding_evaluate_many_json("{}", day, b, &batch), HUG_ERR_INVALID_JSON, "ffi.invalid_json");
+      CHECK_OK(hug_onboarding_evaluate_many_json("[]", day, b, &batch));
+      CHECK(str_has(batch, "\"total\":0"));
+      hug_string_free(batch);
+      batch = NULL;
+      CHECK_ERR(hug_onboarding_evaluate_many_json(arr, mkdate(2026, 4, 31), b, &batch), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
+      CHECK_ERR(hug_onboarding_evaluate_many_json(NULL, day, b, &batch), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+      CHECK_ERR(hug_onboarding_evaluate_many_json(arr, day, NULL, &batch), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+      CHECK_ERR(hug_onboarding_evaluate_many_json(arr, day, b, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+      CHECK_ERR(hug_onboarding_evaluate_many_json("\xff", day, b, &batch), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+      CHECK(batch == NULL);
+    }
+    free(arr);
+    free(bad);
+  }
+
+  hug_string_free(state);
+  hug_onboarding_free(o);
+  hug_onboarding_free(back);
+  hug_onboarding_free(NULL);
+  hug_notice_free(test_notice);
+  hug_notice_free(prod_notice);
+  hug_certificate_free(c);
+  hug_billing_calendar_free(b);
+  free(p12);
+}
+
 int main(void) {
   test_wareki();
   test_password();
@@ -641,5 +809,6 @@ int main(void) {
   test_calendar();
   test_schedule();
   test_certificate();
+  test_onboarding();
   return hug_test_report("test_domain");
 }

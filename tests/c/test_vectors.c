@@ -189,6 +189,7 @@ static hug_billing_calendar *billing_of(const cJSON *input) {
 
 static int run_domain_op(const char *op, const cJSON *input, outcome *out);
 static int run_certificate_op(const char *op, const cJSON *input, outcome *out);
+static int run_onboarding_op(const char *op, const cJSON *input, outcome *out);
 
 /* Runs one op; returns 0 when the op has no C binding. */
 static int run_op(const char *op, const cJSON *input, outcome *out) {
@@ -626,6 +627,59 @@ static int run_certificate_op(const char *op, const cJSON *input, outcome *out) 
       cJSON_AddBoolToObject(out->value, "passed", p.passed);
     }
     hug_certificate_rules_free(r);
+    return 1;
+  }
+  return run_onboarding_op(op, input, out);
+}
+
+/* "2026-12-01T00:00:00" -> "2026-12-01 00:00:00", as the Rust runner prints it */
+static cJSON *spaced(const cJSON *v) {
+  char buf[40];
+  char *t;
+  snprintf(buf, sizeof buf, "%s", cJSON_GetStringValue(v) ? cJSON_GetStringValue(v) : "");
+  t = strchr(buf, 'T');
+  if (t != NULL) *t = ' ';
+  return cJSON_CreateString(buf);
+}
+
+static int run_onboarding_op(const char *op, const cJSON *input, outcome *out) {
+  if (strcmp(op, "readiness.evaluate") == 0) {
+    hug_onboarding *o = NULL;
+    hug_billing_calendar *b = NULL;
+    hug_date today;
+    bool can_bill = false;
+    char *json = NULL;
+    if (hug_date_parse(input_str(input, "today"), &today) == HUG_OK &&
+        hug_onboarding_from_json(input_str(input, "state"), &o) == HUG_OK &&
+        hug_billing_calendar_new(&b) == HUG_OK &&
+        hug_onboarding_readiness_json(o, today, b, &can_bill, &json) == HUG_OK) {
+      cJSON *r = take_json(json), *f, *a;
+      cJSON *window = cJSON_GetObjectItemCaseSensitive(r, "window");
+      cJSON *findings = cJSON_CreateArray(), *actions = cJSON_CreateArray();
+      out->value = cJSON_CreateObject();
+      cJSON_AddBoolToObject(out->value, "can_bill", can_bill);
+      cJSON_AddItemToObject(out->value, "claim_month",
+                            cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(r, "claim_month"), 1));
+      cJSON_AddItemToObject(out->value, "window_opens", spaced(cJSON_GetObjectItemCaseSensitive(window, "opens")));
+      cJSON_AddItemToObject(out->value, "window_closes", spaced(cJSON_GetObjectItemCaseSensitive(window, "closes")));
+      cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(r, "findings")) {
+        cJSON *x = cJSON_CreateObject();
+        cJSON_AddItemToObject(x, "code", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(f, "code"), 1));
+        cJSON_AddItemToObject(x, "severity", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(f, "severity"), 1));
+        cJSON_AddItemToObject(x, "fix_by", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(f, "fix_by"), 1));
+        cJSON_AddItemToArray(findings, x);
+      }
+      cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(r, "next_actions")) {
+        const cJSON *step = cJSON_GetObjectItemCaseSensitive(a, "step_id");
+        cJSON_AddItemToArray(actions, cJSON_Duplicate(cJSON_IsString(step) ? step
+                                                      : cJSON_GetObjectItemCaseSensitive(a, "code"), 1));
+      }
+      cJSON_AddItemToObject(out->value, "findings", findings);
+      cJSON_AddItemToObject(out->value, "next_actions", actions);
+      cJSON_Delete(r);
+    }
+    hug_onboarding_free(o);
+    hug_billing_calendar_free(b);
     return 1;
   }
   return 0;
