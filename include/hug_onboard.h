@@ -1111,6 +1111,28 @@ hug_status hug_prefecture_name(int32_t number, hug_lang lang, const char **out_n
 hug_status hug_user_id_parse(const char *text, char **out_id);
 
 /*
+ Validates the 取込送信V2 facility registration (事業所情報) given as JSON, reporting
+ every field's problem at once:
+ `{"facility_number","name_kana","name_kanji","postal_code","address_kana","address_kanji",
+ "phone","fax","representative_name_kana","representative_name_kanji","representative_title",
+ "email" (optional),"password"}`. `expected_facility` is optional (NULL: not compared).
+ On success writes `{"profile":{... normalised, "password_is_default":bool},"warnings":[{"code",
+ "severity","message_ja","message_en"}]}` (the password itself is never written). Free with
+ `hug_string_free`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_INVALID_JSON` (`ffi.invalid_json`:
+ not JSON, unknown key); `HUG_ERR_VALIDATION` with every `profile.*` problem (and
+ `facility.*` for `expected_facility`).
+
+ # Safety
+ Strings NULL or NUL-terminated; `out_json` NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_facility_profile_validate_json(const char *input_json,
+                                              const char *expected_facility,
+                                              char **out_json);
+
+/*
  Parses the pasted or OCR'd text of the notice (labels as printed, tab or space
  separated, full-width noise). Every problem is reported at once.
 

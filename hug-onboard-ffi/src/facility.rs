@@ -141,3 +141,59 @@ pub unsafe extern "C" fn hug_user_id_parse(
         Ok(())
     })
 }
+
+/// Validates the 取込送信V2 facility registration (事業所情報) given as JSON, reporting
+/// every field's problem at once:
+/// `{"facility_number","name_kana","name_kanji","postal_code","address_kana","address_kanji",
+/// "phone","fax","representative_name_kana","representative_name_kanji","representative_title",
+/// "email" (optional),"password"}`. `expected_facility` is optional (NULL: not compared).
+/// On success writes `{"profile":{... normalised, "password_is_default":bool},"warnings":[{"code",
+/// "severity","message_ja","message_en"}]}` (the password itself is never written). Free with
+/// `hug_string_free`.
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_INVALID_JSON` (`ffi.invalid_json`:
+/// not JSON, unknown key); `HUG_ERR_VALIDATION` with every `profile.*` problem (and
+/// `facility.*` for `expected_facility`).
+///
+/// # Safety
+/// Strings NULL or NUL-terminated; `out_json` NULL or writable. Thread safety: any thread, any time.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_facility_profile_validate_json(
+    input_json: *const c_char,
+    expected_facility: *const c_char,
+    out_json: *mut *mut c_char,
+) -> hug_status {
+    ffi_boundary!({
+        // SAFETY: caller's contract.
+        let j = unsafe { arg_str(input_json, "input_json") }?;
+        let expected = if expected_facility.is_null() {
+            None
+        } else {
+            // SAFETY: caller's contract.
+            let s = unsafe { arg_str(expected_facility, "expected_facility") }?;
+            Some(FacilityNumber::parse(s).map_err(|e| Failure::validation(&e))?)
+        };
+        let out = arg_out(out_json, "out_json")?;
+        let input: hug_onboard_core::profile::ProfileInput =
+            serde_json::from_str(j).map_err(|e| {
+                Failure::ffi(FfiProblem::InvalidJson {
+                    param: "input_json",
+                    detail: e.to_string(),
+                })
+            })?;
+        let checked = input
+            .validate(expected.as_ref())
+            .map_err(|p| Failure::problems(hug_status::HUG_ERR_VALIDATION, &p))?;
+        let warnings: Vec<_> = checked
+            .warnings
+            .iter()
+            .map(hug_onboard_core::diagnostic::Diagnostic::to_finding)
+            .collect();
+        out.write(crate::error::new_json_string(&serde_json::json!({
+            "profile": checked.profile,
+            "warnings": warnings,
+        }))?);
+        Ok(())
+    })
+}

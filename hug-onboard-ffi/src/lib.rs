@@ -390,3 +390,45 @@ pub extern "C" fn hug_selftest_panic() -> hug_status {
 pub(crate) fn lang_arg(v: hug_lang) -> Result<Lang, Failure> {
     arg_lang(v, "lang")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hug_onboard_core::certificate::{RenewalFinding, StatusKind};
+
+    #[test]
+    fn codes_in_plain_structs_are_catalogued() {
+        let kinds = [
+            StatusKind::NotYetValid,
+            StatusKind::Valid,
+            StatusKind::RenewalDue,
+            StatusKind::Urgent,
+            StatusKind::Expired,
+        ];
+        for k in kinds {
+            assert!(!static_code(k.code()).is_null(), "{}", k.code());
+        }
+        let findings = [
+            RenewalFinding::NotYet,
+            RenewalFinding::ApplyNow,
+            RenewalFinding::ApplyByPassed,
+            RenewalFinding::Expired,
+        ];
+        for f in findings {
+            assert!(!static_code(f.code()).is_null(), "{}", f.code());
+        }
+        assert!(static_code("no.such_code").is_null());
+    }
+
+    #[test]
+    fn catalogue_has_every_core_code_and_the_ffi_codes() {
+        let n = hug_onboard_core::diagnostic::all_codes().len() + error::FFI_CODES.len();
+        assert_eq!(hug_code_count(), n);
+    }
+
+    #[test]
+    fn panics_never_cross_the_boundary() {
+        assert_eq!(hug_selftest_panic(), hug_status::HUG_ERR_PANIC);
+        assert_eq!(hug_last_error_status(), hug_status::HUG_ERR_PANIC);
+    }
+}

@@ -802,6 +802,37 @@ static void test_onboarding(void) {
   free(p12);
 }
 
+static void test_profile(void) {
+  /* 取込送信 事業所情報: UTF-8 JSON as a C string literal (katakana, kanji escaped) */
+  const char *good =
+      "{\"facility_number\":\"1312345678\",\"name_kana\":\"\xef\xbe\x8e\xef\xbd\xb3\xef\xbd\xb6\","
+      "\"name_kanji\":\"\xe6\x94\xbe\xe8\xaa\xb2\xe5\xbe\x8c\",\"postal_code\":\"100-0001\","
+      "\"address_kana\":\"\xe3\x83\x88\xe3\x82\xa6\xe3\x82\xad\xe3\x83\xa7\xe3\x82\xa6\","
+      "\"address_kanji\":\"\xe6\x9d\xb1\xe4\xba\xac\",\"phone\":\"03-1234-5678\",\"fax\":\"03-1234-5679\","
+      "\"representative_name_kana\":\"\xe3\x83\xa4\xe3\x83\x9e\xe3\x83\x80\","
+      "\"representative_name_kanji\":\"\xe5\xb1\xb1\xe7\x94\xb0\",\"representative_title\":\"\xe4\xbb\xa3\xe8\xa1\xa8\","
+      "\"password\":\"0000\"}";
+  char *json = NULL;
+  CHECK_OK(hug_facility_profile_validate_json(good, NULL, &json));
+  CHECK(str_has(json, "\"password_is_default\":true") && str_has(json, "profile.password_default"));
+  CHECK(!str_has(json, "\"0000\""));
+  hug_string_free(json);
+  json = NULL;
+  CHECK_OK(hug_facility_profile_validate_json(good, "1312345678", &json));
+  hug_string_free(json);
+  json = NULL;
+  CHECK_ERR(hug_facility_profile_validate_json(good, "2712345678", &json), HUG_ERR_VALIDATION, "profile.facility_mismatch");
+  CHECK_ERR(hug_facility_profile_validate_json("{}", NULL, &json), HUG_ERR_VALIDATION, "profile.required");
+  CHECK(hug_last_error_count() == 12); /* every required field at once */
+  CHECK_ERR(hug_facility_profile_validate_json("{\"nope\":1}", NULL, &json), HUG_ERR_INVALID_JSON, "ffi.invalid_json");
+  CHECK_ERR(hug_facility_profile_validate_json(good, "1", &json), HUG_ERR_VALIDATION, "facility.wrong_length");
+  CHECK_ERR(hug_facility_profile_validate_json(good, "\xff", &json), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+  CHECK_ERR(hug_facility_profile_validate_json("\xff", NULL, &json), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+  CHECK_ERR(hug_facility_profile_validate_json(NULL, NULL, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_facility_profile_validate_json(good, NULL, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK(json == NULL);
+}
+
 int main(void) {
   test_wareki();
   test_password();
@@ -810,5 +841,6 @@ int main(void) {
   test_schedule();
   test_certificate();
   test_onboarding();
+  test_profile();
   return hug_test_report("test_domain");
 }
