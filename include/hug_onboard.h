@@ -121,6 +121,13 @@ typedef struct hug_certificate hug_certificate;
 typedef struct hug_certificate_rules hug_certificate_rules;
 
 /*
+ An era table (the eras, their names and first days): the built-in one, or one read
+ from JSON for a rule that changed (the first day of 明治 is a convention). Opaque; made by
+ `hug_era_table_from_json`, freed by `hug_era_table_free`. Read-only: may be shared by threads.
+ */
+typedef struct hug_era_table hug_era_table;
+
+/*
  A parsed registration notice. Opaque; made by `hug_notice_parse` or
  `hug_notice_from_json`, freed by `hug_notice_free` (which wipes its passwords).
  Read-only once made: may be shared by threads.
@@ -307,6 +314,11 @@ typedef struct hug_renewal_plan {
 } hug_renewal_plan;
 
 /*
+ The portal's certificate stage (`hug_certificate_lifecycle_apply_json`), as an integer.
+ */
+typedef int32_t hug_certificate_stage;
+
+/*
  Which notice it is, as an integer.
  */
 typedef int32_t hug_notice_kind;
@@ -471,6 +483,41 @@ typedef int32_t hug_wareki_style;
  The certificate has expired.
  */
 #define HUG_RENEWAL_EXPIRED 3
+
+/*
+ 未申請: nothing applied for yet.
+ */
+#define HUG_CERT_STAGE_NOT_APPLIED 0
+
+/*
+ 見積書作成済み: an estimate was made.
+ */
+#define HUG_CERT_STAGE_ESTIMATE_MADE 1
+
+/*
+ 発行申請中: applied, waiting for issuance.
+ */
+#define HUG_CERT_STAGE_APPLIED 2
+
+/*
+ 発行済み: issued, not yet downloaded.
+ */
+#define HUG_CERT_STAGE_ISSUED 3
+
+/*
+ Downloaded, not yet installed.
+ */
+#define HUG_CERT_STAGE_DOWNLOADED 4
+
+/*
+ Installed on at least one PC.
+ */
+#define HUG_CERT_STAGE_INSTALLED 5
+
+/*
+ Expired.
+ */
+#define HUG_CERT_STAGE_EXPIRED 6
 
 /*
  The first notice: its ID is labelled テストID (set-up and certificate only; cannot bill).
@@ -1065,6 +1112,54 @@ hug_status hug_certificate_renewal_plan(struct hug_datetime not_after_utc,
                                         struct hug_renewal_plan *out);
 
 /*
+ Makes the 見積書 (estimate) of a certificate application: validates the addressee
+ (郵便番号 `NNN-NNNN`, full-width and `〒` accepted; 住所; 事業所名; 氏名; 敬称 `様` or
+ `御中`), every problem at once, and takes the fee and validity from `rules`. Writes the
+ estimate as JSON (`{"addressee":{"postal_code","address","office_name","person_name",
+ "honorific"},"made_on","fee_yen","validity_years"}`), to be used in a `make_estimate`
+ lifecycle event. Free with `hug_string_free`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`);
+ `HUG_ERR_VALIDATION` with every `certificate.addressee.*` problem.
+
+ # Safety
+ Strings NULL or NUL-terminated; `rules` NULL or live; `out_json` NULL or writable.
+ Thread safety: any thread; `rules` is read only.
+ */
+hug_status hug_certificate_estimate_json(const char *postal_code,
+                                         const char *address,
+                                         const char *office_name,
+                                         const char *person_name,
+                                         const char *honorific,
+                                         struct hug_date made_on,
+                                         const struct hug_certificate_rules *rules,
+                                         char **out_json);
+
+/*
+ Applies one event to the certificate's portal lifecycle (見積書 → 発行申請中 → 発行済み →
+ downloaded → installed per PC → expired, and renewal). `lifecycle_json` is the saved
+ lifecycle, optional (NULL: a new one, not applied). `event_json` is one of
+ `{"event":"make_estimate","estimate":{...}}`, `{"event":"apply","on":"2026-06-01"}`,
+ `{"event":"issue","on":…,"valid_from":…,"valid_to":…}`,
+ `{"event":"download","on":…,"fingerprint_sha256":null}`, `{"event":"install","pc":"PC-1","on":…}`,
+ `{"event":"expire","on":…}`. On success writes the new stage (`HUG_CERT_STAGE_*`) and the
+ new lifecycle JSON (to save; free with `hug_string_free`).
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_INVALID_JSON` (`ffi.invalid_json`);
+ `HUG_ERR_VALIDATION` (`certificate.lifecycle.invalid_transition`,
+ `certificate.lifecycle.invalid_dates`).
+
+ # Safety
+ Strings NULL or NUL-terminated; out-pointers NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_certificate_lifecycle_apply_json(const char *lifecycle_json,
+                                                const char *event_json,
+                                                hug_certificate_stage *out_stage,
+                                                char **out_lifecycle_json);
+
+/*
  Parses a 事業所番号 as typed or OCR'd: full-width digits and surrounding
  spaces are accepted; 10 digits whose first two are a prefecture code 01-47.
  No check digit is verified (none is published for 障害福祉 numbers).
@@ -1646,6 +1741,21 @@ hug_status hug_billing_calendar_from_rulebook_json(const char *json,
                                                    struct hug_billing_calendar **out);
 
 /*
+ Makes a billing calendar from a rulebook written in TOML (the form of the files in
+ `tests/fixtures/rulebooks/`, e.g. `nagano.toml`). Same rules and errors as
+ `hug_billing_calendar_from_rulebook_json`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` with every
+ `rulebook.*` problem.
+
+ # Safety
+ `toml` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_billing_calendar_from_rulebook_toml(const char *toml,
+                                                   struct hug_billing_calendar **out);
+
+/*
  Frees a billing calendar. NULL is accepted and ignored.
 
  # Safety
@@ -1895,10 +2005,31 @@ hug_status hug_text_find_control(const char *text,
                                  uint32_t *out_char);
 
 /*
+ Reads an era table from JSON, oldest era first:
+ `[{"name":"令和","name_en":"Reiwa","initial":"R","first_day":"2019-05-01","aliases":[]}, ...]`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_INVALID_JSON` (`wareki.invalid_era_table`).
+
+ # Safety
+ `json` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_era_table_from_json(const char *json,
+                                   struct hug_era_table **out);
+
+/*
+ Frees an era table. NULL is accepted and ignored.
+
+ # Safety
+ `table` NULL or made by this library and not yet freed; no other thread uses it.
+ */
+void hug_era_table_free(struct hug_era_table *table);
+
+/*
  Parses a whole date written in 和暦 or western form: `令和 元年 6月 3日`,
  `令和01年07月28日`, `R1.6.3`, `2019/07/24`, `2019年07月24日`, full-width digits.
  `lenient` accepts a year past its era's end (`平成32年` → 2020) as printed
- forms sometimes do.
+ forms sometimes do. `table` is optional: NULL uses the built-in era table.
 
  # Errors
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` with a
@@ -1907,11 +2038,14 @@ hug_status hug_text_find_control(const char *text,
  # Safety
  `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
  */
-hug_status hug_wareki_parse_date(const char *text, bool lenient, struct hug_date *out);
+hug_status hug_wareki_parse_date(const char *text,
+                                 bool lenient,
+                                 const struct hug_era_table *table,
+                                 struct hug_date *out);
 
 /*
  Parses a date that may be a year (`平成18年`) or a year and month (`令和元年6月`)
- as well as a whole date. See `hug_wareki_parse_date` for the forms.
+ as well as a whole date. See `hug_wareki_parse_date` for the forms and `table`.
 
  # Errors
  As `hug_wareki_parse_date`.
@@ -1919,10 +2053,14 @@ hug_status hug_wareki_parse_date(const char *text, bool lenient, struct hug_date
  # Safety
  `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
  */
-hug_status hug_wareki_parse(const char *text, bool lenient, struct hug_partial_date *out);
+hug_status hug_wareki_parse(const char *text,
+                            bool lenient,
+                            const struct hug_era_table *table,
+                            struct hug_partial_date *out);
 
 /*
- Writes a date in 和暦 in the given `HUG_WAREKI_*` style (`令和元年6月3日`).
+ Writes a date in 和暦 in the given `HUG_WAREKI_*` style (`令和元年6月3日`); `table` is
+ optional (NULL: the built-in era table).
  Free the result with `hug_string_free`.
 
  # Errors
@@ -1932,7 +2070,10 @@ hug_status hug_wareki_parse(const char *text, bool lenient, struct hug_partial_d
  # Safety
  `out` is NULL or writable. Thread safety: any thread, any time.
  */
-hug_status hug_wareki_format(struct hug_date date, hug_wareki_style style, char **out);
+hug_status hug_wareki_format(struct hug_date date,
+                             hug_wareki_style style,
+                             const struct hug_era_table *table,
+                             char **out);
 
 #ifdef __cplusplus
 }  // extern "C"

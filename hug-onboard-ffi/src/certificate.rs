@@ -538,3 +538,130 @@ pub unsafe extern "C" fn hug_certificate_renewal_plan(
         Ok(())
     })
 }
+
+/// The portal's certificate stage (`hug_certificate_lifecycle_apply_json`), as an integer.
+pub type hug_certificate_stage = i32;
+/// 未申請: nothing applied for yet.
+pub const HUG_CERT_STAGE_NOT_APPLIED: hug_certificate_stage = 0;
+/// 見積書作成済み: an estimate was made.
+pub const HUG_CERT_STAGE_ESTIMATE_MADE: hug_certificate_stage = 1;
+/// 発行申請中: applied, waiting for issuance.
+pub const HUG_CERT_STAGE_APPLIED: hug_certificate_stage = 2;
+/// 発行済み: issued, not yet downloaded.
+pub const HUG_CERT_STAGE_ISSUED: hug_certificate_stage = 3;
+/// Downloaded, not yet installed.
+pub const HUG_CERT_STAGE_DOWNLOADED: hug_certificate_stage = 4;
+/// Installed on at least one PC.
+pub const HUG_CERT_STAGE_INSTALLED: hug_certificate_stage = 5;
+/// Expired.
+pub const HUG_CERT_STAGE_EXPIRED: hug_certificate_stage = 6;
+
+/// Makes the 見積書 (estimate) of a certificate application: validates the addressee
+/// (郵便番号 `NNN-NNNN`, full-width and `〒` accepted; 住所; 事業所名; 氏名; 敬称 `様` or
+/// `御中`), every problem at once, and takes the fee and validity from `rules`. Writes the
+/// estimate as JSON (`{"addressee":{"postal_code","address","office_name","person_name",
+/// "honorific"},"made_on","fee_yen","validity_years"}`), to be used in a `make_estimate`
+/// lifecycle event. Free with `hug_string_free`.
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`);
+/// `HUG_ERR_VALIDATION` with every `certificate.addressee.*` problem.
+///
+/// # Safety
+/// Strings NULL or NUL-terminated; `rules` NULL or live; `out_json` NULL or writable.
+/// Thread safety: any thread; `rules` is read only.
+#[unsafe(no_mangle)]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn hug_certificate_estimate_json(
+    postal_code: *const c_char,
+    address: *const c_char,
+    office_name: *const c_char,
+    person_name: *const c_char,
+    honorific: *const c_char,
+    made_on: hug_date,
+    rules: *const hug_certificate_rules,
+    out_json: *mut *mut c_char,
+) -> hug_status {
+    ffi_boundary!({
+        // SAFETY: caller's contract (all five strings and the rules).
+        let (pc, ad, of, pn, ho, r) = unsafe {
+            (
+                arg_str(postal_code, "postal_code")?,
+                arg_str(address, "address")?,
+                arg_str(office_name, "office_name")?,
+                arg_str(person_name, "person_name")?,
+                arg_str(honorific, "honorific")?,
+                arg_ref(rules, "rules")?,
+            )
+        };
+        let made_on = made_on.to_naive("made_on")?;
+        let out = arg_out(out_json, "out_json")?;
+        let a = certificate::Addressee::new(pc, ad, of, pn, ho)
+            .map_err(|p| Failure::problems(hug_status::HUG_ERR_VALIDATION, &p))?;
+        out.write(new_json_string(&certificate::Estimate::new(
+            a, made_on, &r.inner,
+        ))?);
+        Ok(())
+    })
+}
+
+/// Applies one event to the certificate's portal lifecycle (見積書 → 発行申請中 → 発行済み →
+/// downloaded → installed per PC → expired, and renewal). `lifecycle_json` is the saved
+/// lifecycle, optional (NULL: a new one, not applied). `event_json` is one of
+/// `{"event":"make_estimate","estimate":{...}}`, `{"event":"apply","on":"2026-06-01"}`,
+/// `{"event":"issue","on":…,"valid_from":…,"valid_to":…}`,
+/// `{"event":"download","on":…,"fingerprint_sha256":null}`, `{"event":"install","pc":"PC-1","on":…}`,
+/// `{"event":"expire","on":…}`. On success writes the new stage (`HUG_CERT_STAGE_*`) and the
+/// new lifecycle JSON (to save; free with `hug_string_free`).
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_INVALID_JSON` (`ffi.invalid_json`);
+/// `HUG_ERR_VALIDATION` (`certificate.lifecycle.invalid_transition`,
+/// `certificate.lifecycle.invalid_dates`).
+///
+/// # Safety
+/// Strings NULL or NUL-terminated; out-pointers NULL or writable. Thread safety: any thread, any time.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_certificate_lifecycle_apply_json(
+    lifecycle_json: *const c_char,
+    event_json: *const c_char,
+    out_stage: *mut hug_certificate_stage,
+    out_lifecycle_json: *mut *mut c_char,
+) -> hug_status {
+    ffi_boundary!({
+        let bad_json = |param: &'static str, e: serde_json::Error| {
+            Failure::ffi(FfiProblem::InvalidJson {
+                param,
+                detail: e.to_string(),
+            })
+        };
+        let mut lc = if lifecycle_json.is_null() {
+            certificate::Lifecycle::new()
+        } else {
+            // SAFETY: caller's contract.
+            let j = unsafe { arg_str(lifecycle_json, "lifecycle_json") }?;
+            serde_json::from_str(j).map_err(|e| bad_json("lifecycle_json", e))?
+        };
+        // SAFETY: caller's contract.
+        let ej = unsafe { arg_str(event_json, "event_json") }?;
+        let event: certificate::LifecycleEvent =
+            serde_json::from_str(ej).map_err(|e| bad_json("event_json", e))?;
+        let (os, oj) = (
+            arg_out(out_stage, "out_stage")?,
+            arg_out(out_lifecycle_json, "out_lifecycle_json")?,
+        );
+        lc.apply(event).map_err(|e| Failure::validation(&e))?;
+        let json = new_json_string(&lc)?;
+        os.write(match lc.stage {
+            certificate::Stage::NotApplied => HUG_CERT_STAGE_NOT_APPLIED,
+            certificate::Stage::EstimateMade => HUG_CERT_STAGE_ESTIMATE_MADE,
+            certificate::Stage::Applied => HUG_CERT_STAGE_APPLIED,
+            certificate::Stage::Issued => HUG_CERT_STAGE_ISSUED,
+            certificate::Stage::Downloaded => HUG_CERT_STAGE_DOWNLOADED,
+            certificate::Stage::Installed => HUG_CERT_STAGE_INSTALLED,
+            certificate::Stage::Expired => HUG_CERT_STAGE_EXPIRED,
+        });
+        oj.write(json);
+        Ok(())
+    })
+}

@@ -132,6 +132,32 @@ pub unsafe extern "C" fn hug_billing_calendar_from_rulebook_json(
     })
 }
 
+/// Makes a billing calendar from a rulebook written in TOML (the form of the files in
+/// `tests/fixtures/rulebooks/`, e.g. `nagano.toml`). Same rules and errors as
+/// `hug_billing_calendar_from_rulebook_json`.
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` with every
+/// `rulebook.*` problem.
+///
+/// # Safety
+/// `toml` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_billing_calendar_from_rulebook_toml(
+    toml: *const c_char,
+    out: *mut *mut hug_billing_calendar,
+) -> hug_status {
+    ffi_boundary!({
+        // SAFETY: caller's contract.
+        let toml = unsafe { arg_str(toml, "toml") }?;
+        let out = arg_out(out, "out")?;
+        let rb = Rulebook::from_toml(toml)
+            .map_err(|p| Failure::problems(hug_status::HUG_ERR_VALIDATION, &p))?;
+        out.write(boxed(BillingCalendar::new(rb)));
+        Ok(())
+    })
+}
+
 /// Frees a billing calendar. NULL is accepted and ignored.
 ///
 /// # Safety

@@ -2,7 +2,7 @@
 
 use std::ffi::c_char;
 
-use hug_onboard_core::wareki::{self, ParseOptions, PartialDate, Style};
+use hug_onboard_core::wareki::{self, EraTable, ParseOptions, PartialDate, Style};
 
 use crate::error::{Failure, FfiProblem, arg_out, arg_str, ffi_boundary, hug_status, new_c_string};
 use crate::hug_date;
@@ -39,17 +39,71 @@ pub const HUG_WAREKI_LONG_NUMERIC: hug_wareki_style = 1;
 /// `R1.6.3`.
 pub const HUG_WAREKI_SHORT: hug_wareki_style = 2;
 
-fn opts(lenient: bool) -> ParseOptions<'static> {
-    ParseOptions {
-        lenient,
-        ..Default::default()
+/// An era table (the eras, their names and first days): the built-in one, or one read
+/// from JSON for a rule that changed (the first day of 明治 is a convention). Opaque; made by
+/// `hug_era_table_from_json`, freed by `hug_era_table_free`. Read-only: may be shared by threads.
+pub struct hug_era_table {
+    inner: EraTable,
+}
+
+/// Reads an era table from JSON, oldest era first:
+/// `[{"name":"令和","name_en":"Reiwa","initial":"R","first_day":"2019-05-01","aliases":[]}, ...]`.
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_INVALID_JSON` (`wareki.invalid_era_table`).
+///
+/// # Safety
+/// `json` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_era_table_from_json(
+    json: *const c_char,
+    out: *mut *mut hug_era_table,
+) -> hug_status {
+    ffi_boundary!({
+        // SAFETY: caller's contract.
+        let json = unsafe { arg_str(json, "json") }?;
+        let out = arg_out(out, "out")?;
+        let t = EraTable::from_json(json)
+            .map_err(|e| Failure::diag(hug_status::HUG_ERR_INVALID_JSON, &e))?;
+        out.write(Box::into_raw(Box::new(hug_era_table { inner: t })));
+        Ok(())
+    })
+}
+
+/// Frees an era table. NULL is accepted and ignored.
+///
+/// # Safety
+/// `table` NULL or made by this library and not yet freed; no other thread uses it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_era_table_free(table: *mut hug_era_table) {
+    crate::error::guard((), || {
+        if !table.is_null() {
+            // SAFETY: made by Box::into_raw in this module (caller's contract).
+            drop(unsafe { Box::from_raw(table) });
+        }
+    })
+}
+
+/// The table to use: the given one, or the built-in one when `table` is NULL.
+///
+/// # Safety
+/// `table` NULL or live.
+unsafe fn table_or_builtin<'a>(table: *const hug_era_table) -> &'a EraTable {
+    // SAFETY: caller's contract (optional pointer).
+    match unsafe { table.as_ref() } {
+        Some(t) => &t.inner,
+        None => EraTable::builtin(),
     }
+}
+
+fn opts(lenient: bool, table: &EraTable) -> ParseOptions<'_> {
+    ParseOptions { table, lenient }
 }
 
 /// Parses a whole date written in 和暦 or western form: `令和 元年 6月 3日`,
 /// `令和01年07月28日`, `R1.6.3`, `2019/07/24`, `2019年07月24日`, full-width digits.
 /// `lenient` accepts a year past its era's end (`平成32年` → 2020) as printed
-/// forms sometimes do.
+/// forms sometimes do. `table` is optional: NULL uses the built-in era table.
 ///
 /// # Errors
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` with a
@@ -61,21 +115,24 @@ fn opts(lenient: bool) -> ParseOptions<'static> {
 pub unsafe extern "C" fn hug_wareki_parse_date(
     text: *const c_char,
     lenient: bool,
+    table: *const hug_era_table,
     out: *mut hug_date,
 ) -> hug_status {
     ffi_boundary!({
         // SAFETY: caller's contract.
         let text = unsafe { arg_str(text, "text") }?;
         let out = arg_out(out, "out")?;
-        let d =
-            wareki::parse_date_with(text, &opts(lenient)).map_err(|e| Failure::validation(&e))?;
+        // SAFETY: caller's contract.
+        let table = unsafe { table_or_builtin(table) };
+        let d = wareki::parse_date_with(text, &opts(lenient, table))
+            .map_err(|e| Failure::validation(&e))?;
         out.write(hug_date::from_naive(d));
         Ok(())
     })
 }
 
 /// Parses a date that may be a year (`平成18年`) or a year and month (`令和元年6月`)
-/// as well as a whole date. See `hug_wareki_parse_date` for the forms.
+/// as well as a whole date. See `hug_wareki_parse_date` for the forms and `table`.
 ///
 /// # Errors
 /// As `hug_wareki_parse_date`.
@@ -86,13 +143,17 @@ pub unsafe extern "C" fn hug_wareki_parse_date(
 pub unsafe extern "C" fn hug_wareki_parse(
     text: *const c_char,
     lenient: bool,
+    table: *const hug_era_table,
     out: *mut hug_partial_date,
 ) -> hug_status {
     ffi_boundary!({
         // SAFETY: caller's contract.
         let text = unsafe { arg_str(text, "text") }?;
         let out = arg_out(out, "out")?;
-        let p = wareki::parse_with(text, &opts(lenient)).map_err(|e| Failure::validation(&e))?;
+        // SAFETY: caller's contract.
+        let table = unsafe { table_or_builtin(table) };
+        let p =
+            wareki::parse_with(text, &opts(lenient, table)).map_err(|e| Failure::validation(&e))?;
         let v = match p {
             PartialDate::Date { date } => {
                 let d = hug_date::from_naive(date);
@@ -121,7 +182,8 @@ pub unsafe extern "C" fn hug_wareki_parse(
     })
 }
 
-/// Writes a date in 和暦 in the given `HUG_WAREKI_*` style (`令和元年6月3日`).
+/// Writes a date in 和暦 in the given `HUG_WAREKI_*` style (`令和元年6月3日`); `table` is
+/// optional (NULL: the built-in era table).
 /// Free the result with `hug_string_free`.
 ///
 /// # Errors
@@ -134,6 +196,7 @@ pub unsafe extern "C" fn hug_wareki_parse(
 pub unsafe extern "C" fn hug_wareki_format(
     date: hug_date,
     style: hug_wareki_style,
+    table: *const hug_era_table,
     out: *mut *mut c_char,
 ) -> hug_status {
     ffi_boundary!({
@@ -150,7 +213,9 @@ pub unsafe extern "C" fn hug_wareki_format(
             }
         };
         let out = arg_out(out, "out")?;
-        let s = wareki::format(d, style).map_err(|e| Failure::validation(&e))?;
+        // SAFETY: caller's contract.
+        let table = unsafe { table_or_builtin(table) };
+        let s = wareki::format_with(d, style, table).map_err(|e| Failure::validation(&e))?;
         out.write(new_c_string(s)?);
         Ok(())
     })

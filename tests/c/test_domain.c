@@ -45,47 +45,71 @@ static void test_wareki(void) {
   hug_partial_date p;
   char *s = NULL;
   /* 令和 元年 6月 3日 */
-  CHECK_OK(hug_wareki_parse_date("\xe4\xbb\xa4\xe5\x92\x8c \xe5\x85\x83\xe5\xb9\xb4 6\xe6\x9c\x88 3\xe6\x97\xa5", false, &d));
+  CHECK_OK(hug_wareki_parse_date("\xe4\xbb\xa4\xe5\x92\x8c \xe5\x85\x83\xe5\xb9\xb4 6\xe6\x9c\x88 3\xe6\x97\xa5", false, NULL, &d));
   CHECK(d.year == 2019 && d.month == 6 && d.day == 3);
-  CHECK_OK(hug_wareki_parse_date("R1.6.3", false, &d));
+  CHECK_OK(hug_wareki_parse_date("R1.6.3", false, NULL, &d));
   CHECK(d.year == 2019 && d.month == 6 && d.day == 3);
   /* 平成32年1月1日: after the era's end unless lenient */
-  CHECK_ERR(hug_wareki_parse_date("\xe5\xb9\xb3\xe6\x88\x90" "32\xe5\xb9\xb4" "1\xe6\x9c\x88" "1\xe6\x97\xa5", false, &d),
+  CHECK_ERR(hug_wareki_parse_date("\xe5\xb9\xb3\xe6\x88\x90" "32\xe5\xb9\xb4" "1\xe6\x9c\x88" "1\xe6\x97\xa5", false, NULL, &d),
             HUG_ERR_VALIDATION, "wareki.after_era_end");
   CHECK(d.year == 2019);
-  CHECK_OK(hug_wareki_parse_date("\xe5\xb9\xb3\xe6\x88\x90" "32\xe5\xb9\xb4" "1\xe6\x9c\x88" "1\xe6\x97\xa5", true, &d));
+  CHECK_OK(hug_wareki_parse_date("\xe5\xb9\xb3\xe6\x88\x90" "32\xe5\xb9\xb4" "1\xe6\x9c\x88" "1\xe6\x97\xa5", true, NULL, &d));
   CHECK(d.year == 2020 && d.month == 1 && d.day == 1);
-  CHECK_ERR(hug_wareki_parse_date("", false, &d), HUG_ERR_VALIDATION, "wareki.empty");
-  CHECK_ERR(hug_wareki_parse_date(NULL, false, &d), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
-  CHECK_ERR(hug_wareki_parse_date("R1.6.3", false, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
-  CHECK_ERR(hug_wareki_parse_date("R1\xff", false, &d), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+  CHECK_ERR(hug_wareki_parse_date("", false, NULL, &d), HUG_ERR_VALIDATION, "wareki.empty");
+  CHECK_ERR(hug_wareki_parse_date(NULL, false, NULL, &d), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_wareki_parse_date("R1.6.3", false, NULL, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_wareki_parse_date("R1\xff", false, NULL, &d), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
 
-  CHECK_OK(hug_wareki_parse("\xe5\xb9\xb3\xe6\x88\x90" "18\xe5\xb9\xb4", false, &p)); /* 平成18年 */
+  CHECK_OK(hug_wareki_parse("\xe5\xb9\xb3\xe6\x88\x90" "18\xe5\xb9\xb4", false, NULL, &p)); /* 平成18年 */
   CHECK(p.kind == HUG_PARTIAL_YEAR && p.year == 2006 && p.month == 0 && p.day == 0);
-  CHECK_OK(hug_wareki_parse("\xe4\xbb\xa4\xe5\x92\x8c\xe5\x85\x83\xe5\xb9\xb4" "6\xe6\x9c\x88", false, &p)); /* 令和元年6月 */
+  CHECK_OK(hug_wareki_parse("\xe4\xbb\xa4\xe5\x92\x8c\xe5\x85\x83\xe5\xb9\xb4" "6\xe6\x9c\x88", false, NULL, &p)); /* 令和元年6月 */
   CHECK(p.kind == HUG_PARTIAL_YEAR_MONTH && p.year == 2019 && p.month == 6 && p.day == 0);
-  CHECK_OK(hug_wareki_parse("2019/07/24", false, &p));
+  CHECK_OK(hug_wareki_parse("2019/07/24", false, NULL, &p));
   CHECK(p.kind == HUG_PARTIAL_DATE && p.year == 2019 && p.month == 7 && p.day == 24);
-  CHECK_ERR(hug_wareki_parse(NULL, false, &p), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
-  CHECK_ERR(hug_wareki_parse("x", false, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
-  CHECK_ERR(hug_wareki_parse("\xc0\xaf", false, &p), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+  CHECK_ERR(hug_wareki_parse(NULL, false, NULL, &p), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_wareki_parse("x", false, NULL, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_wareki_parse("\xc0\xaf", false, NULL, &p), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
 
-  CHECK_OK(hug_wareki_format(mkdate(2019, 6, 3), HUG_WAREKI_LONG, &s));
+  CHECK_OK(hug_wareki_format(mkdate(2019, 6, 3), HUG_WAREKI_LONG, NULL, &s));
   CHECK(str_eq(s, "\xe4\xbb\xa4\xe5\x92\x8c\xe5\x85\x83\xe5\xb9\xb4" "6\xe6\x9c\x88" "3\xe6\x97\xa5")); /* 令和元年6月3日 */
   hug_string_free(s);
-  CHECK_OK(hug_wareki_format(mkdate(1989, 1, 8), HUG_WAREKI_SHORT, &s));
+  CHECK_OK(hug_wareki_format(mkdate(1989, 1, 8), HUG_WAREKI_SHORT, NULL, &s));
   CHECK(str_eq(s, "H1.1.8"));
   hug_string_free(s);
-  CHECK_OK(hug_wareki_format(mkdate(1989, 1, 7), HUG_WAREKI_LONG_NUMERIC, &s));
+  CHECK_OK(hug_wareki_format(mkdate(1989, 1, 7), HUG_WAREKI_LONG_NUMERIC, NULL, &s));
   CHECK(str_has(s, "64")); /* 昭和64年 */
   hug_string_free(s);
   s = NULL;
-  CHECK_ERR(hug_wareki_format(mkdate(1872, 12, 31), HUG_WAREKI_LONG, &s), HUG_ERR_VALIDATION, "wareki.out_of_range");
-  CHECK_ERR(hug_wareki_format(mkdate(2019, 2, 29), HUG_WAREKI_LONG, &s), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
-  CHECK_ERR(hug_wareki_format(mkdate(2019, 6, 3), 3, &s), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_enum");
-  CHECK_ERR(hug_wareki_format(mkdate(2019, 6, 3), -1, &s), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_enum");
-  CHECK_ERR(hug_wareki_format(mkdate(2019, 6, 3), HUG_WAREKI_LONG, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_wareki_format(mkdate(1872, 12, 31), HUG_WAREKI_LONG, NULL, &s), HUG_ERR_VALIDATION, "wareki.out_of_range");
+  CHECK_ERR(hug_wareki_format(mkdate(2019, 2, 29), HUG_WAREKI_LONG, NULL, &s), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
+  CHECK_ERR(hug_wareki_format(mkdate(2019, 6, 3), 3, NULL, &s), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_enum");
+  CHECK_ERR(hug_wareki_format(mkdate(2019, 6, 3), -1, NULL, &s), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_enum");
+  CHECK_ERR(hug_wareki_format(mkdate(2019, 6, 3), HUG_WAREKI_LONG, NULL, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   CHECK(s == NULL);
+
+  /* a custom era table (data, not code): 令和 only */
+  {
+    hug_era_table *t = NULL, *bad = NULL;
+    CHECK_OK(hug_era_table_from_json(
+        "[{\"name\":\"\xe4\xbb\xa4\xe5\x92\x8c\",\"name_en\":\"Reiwa\",\"initial\":\"R\",\"first_day\":\"2019-05-01\"}]", &t));
+    CHECK_OK(hug_wareki_parse_date("R1.6.3", false, t, &d));
+    CHECK(d.year == 2019 && d.month == 6 && d.day == 3);
+    CHECK_ERR(hug_wareki_parse_date("H1.1.8", false, t, &d), HUG_ERR_VALIDATION, "wareki.unknown_era");
+    CHECK_OK(hug_wareki_parse("\xe4\xbb\xa4\xe5\x92\x8c" "2\xe5\xb9\xb4", false, t, &p));
+    CHECK(p.kind == HUG_PARTIAL_YEAR && p.year == 2020);
+    CHECK_OK(hug_wareki_format(mkdate(2020, 1, 1), HUG_WAREKI_SHORT, t, &s));
+    CHECK(str_eq(s, "R2.1.1"));
+    hug_string_free(s);
+    s = NULL;
+    CHECK_ERR(hug_wareki_format(mkdate(2000, 1, 1), HUG_WAREKI_SHORT, t, &s), HUG_ERR_VALIDATION, "wareki.out_of_range");
+    CHECK_ERR(hug_era_table_from_json("[", &bad), HUG_ERR_INVALID_JSON, "wareki.invalid_era_table");
+    CHECK_ERR(hug_era_table_from_json(NULL, &bad), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+    CHECK_ERR(hug_era_table_from_json("[]", NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+    CHECK_ERR(hug_era_table_from_json("\xff", &bad), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+    CHECK(bad == NULL);
+    hug_era_table_free(t);
+    hug_era_table_free(NULL);
+  }
 
   CHECK_OK(hug_date_parse(" 2026-05-06 ", &d));
   CHECK(d.year == 2026 && d.month == 5 && d.day == 6);
@@ -386,6 +410,19 @@ static void test_schedule(void) {
   CHECK_ERR(hug_billing_calendar_from_rulebook_json("\xff", &bad), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
   CHECK(bad == NULL);
 
+  CHECK_OK(hug_billing_calendar_from_rulebook_toml("id = \"nagano\"\n[documents.payment_notice]\nrelease_day = 6\n", &bad));
+  CHECK_OK(hug_billing_calendar_rulebook_json(bad, &json));
+  CHECK(str_has(json, "\"id\":\"nagano\""));
+  hug_string_free(json);
+  json = NULL;
+  hug_billing_calendar_free(bad);
+  bad = NULL;
+  CHECK_ERR(hug_billing_calendar_from_rulebook_toml("id = ", &bad), HUG_ERR_VALIDATION, "rulebook.syntax");
+  CHECK_ERR(hug_billing_calendar_from_rulebook_toml(NULL, &bad), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_billing_calendar_from_rulebook_toml("", NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_billing_calendar_from_rulebook_toml("\xff", &bad), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+  CHECK(bad == NULL);
+
   CHECK_OK(hug_calendar_new(true, &c));
   CHECK_OK(hug_billing_calendar_set_calendar(b, c));
   CHECK_ERR(hug_billing_calendar_set_calendar(NULL, c), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
@@ -622,6 +659,49 @@ static void test_certificate(void) {
   CHECK_ERR(hug_certificate_renewal_plan(na, mkdate(2026, 13, 1), rules, b, &plan), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
   CHECK_ERR(hug_certificate_renewal_plan(na, mkdate(2026, 1, 1), NULL, b, &plan), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   CHECK_ERR(hug_certificate_renewal_plan(na, mkdate(2026, 1, 1), rules, b, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+
+  /* 見積書 and the portal lifecycle */
+  {
+    char *estimate = NULL, *lc = NULL, *lc2 = NULL, *ev = NULL;
+    hug_certificate_stage stage = -1;
+    size_t n;
+    CHECK_ERR(hug_certificate_estimate_json("1000", "", "x", "y", "\xe6\xae\xbf", mkdate(2026, 6, 1), rules, &estimate),
+              HUG_ERR_VALIDATION, "certificate.addressee.postal_code");
+    CHECK(hug_last_error_count() == 3); /* postal code, empty address, 殿 is not an allowed 敬称 */
+    CHECK_OK(hug_certificate_estimate_json("\xe3\x80\x92" "100-0001", "\xe6\x9d\xb1\xe4\xba\xac", "Hug", "Yamada",
+                                           "\xe6\xa7\x98", mkdate(2026, 6, 1), rules, &estimate)); /* 〒, 様 */
+    CHECK(str_has(estimate, "\"fee_yen\":7800") && str_has(estimate, "\"postal_code\":\"100-0001\""));
+    CHECK_ERR(hug_certificate_estimate_json(NULL, "a", "b", "c", "d", mkdate(2026, 6, 1), rules, &ev), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+    CHECK_ERR(hug_certificate_estimate_json("1", "a", "b", "c", "\xff", mkdate(2026, 6, 1), rules, &ev), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+    CHECK_ERR(hug_certificate_estimate_json("1", "a", "b", "c", "d", mkdate(2026, 6, 31), rules, &ev), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
+    CHECK_ERR(hug_certificate_estimate_json("1", "a", "b", "c", "d", mkdate(2026, 6, 1), NULL, &ev), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+    CHECK_ERR(hug_certificate_estimate_json("1", "a", "b", "c", "d", mkdate(2026, 6, 1), rules, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+    n = strlen(estimate) + 64;
+    ev = (char *)malloc(n);
+    if (ev != NULL) {
+      snprintf(ev, n, "{\"event\":\"make_estimate\",\"estimate\":%s}", estimate);
+      CHECK_OK(hug_certificate_lifecycle_apply_json(NULL, ev, &stage, &lc));
+      CHECK(stage == HUG_CERT_STAGE_ESTIMATE_MADE);
+      CHECK_OK(hug_certificate_lifecycle_apply_json(lc, "{\"event\":\"apply\",\"on\":\"2026-06-02\"}", &stage, &lc2));
+      CHECK(stage == HUG_CERT_STAGE_APPLIED);
+      stage = -1;
+      CHECK_ERR(hug_certificate_lifecycle_apply_json(lc2, "{\"event\":\"install\",\"pc\":\"PC-1\",\"on\":\"2026-06-03\"}", &stage, &lc),
+                HUG_ERR_VALIDATION, "certificate.lifecycle.invalid_transition");
+      CHECK_ERR(hug_certificate_lifecycle_apply_json(lc2, "{\"event\":\"issue\",\"on\":\"2026-06-05\",\"valid_from\":\"2026-06-05\",\"valid_to\":\"2026-06-01\"}", &stage, &lc),
+                HUG_ERR_VALIDATION, "certificate.lifecycle.invalid_dates");
+      CHECK(stage == -1);
+      CHECK_ERR(hug_certificate_lifecycle_apply_json(lc2, "{\"event\":\"fly\"}", &stage, &lc), HUG_ERR_INVALID_JSON, "ffi.invalid_json");
+      CHECK_ERR(hug_certificate_lifecycle_apply_json("{", "{\"event\":\"apply\",\"on\":\"2026-06-02\"}", &stage, &lc), HUG_ERR_INVALID_JSON, "ffi.invalid_json");
+      CHECK_ERR(hug_certificate_lifecycle_apply_json(NULL, NULL, &stage, &lc), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+      CHECK_ERR(hug_certificate_lifecycle_apply_json(NULL, ev, NULL, &lc), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+      CHECK_ERR(hug_certificate_lifecycle_apply_json(NULL, ev, &stage, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+      CHECK_ERR(hug_certificate_lifecycle_apply_json("\xff", ev, &stage, &lc), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+      hug_string_free(lc);
+      hug_string_free(lc2);
+      free(ev);
+    }
+    hug_string_free(estimate);
+  }
 
   hug_billing_calendar_free(b);
   hug_certificate_rules_free(rules);

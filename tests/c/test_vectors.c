@@ -295,7 +295,7 @@ static int run_domain_op(const char *op, const cJSON *input, outcome *out) {
   hug_status s;
   if (strcmp(op, "wareki.parse_date") == 0) {
     hug_date d;
-    if (hug_wareki_parse_date(input_str(input, "s"), input_bool(input, "lenient"), &d) == HUG_OK) {
+    if (hug_wareki_parse_date(input_str(input, "s"), input_bool(input, "lenient"), NULL, &d) == HUG_OK) {
       out->value = cJSON_CreateObject();
       cJSON_AddItemToObject(out->value, "date", date_json(d));
     }
@@ -303,7 +303,7 @@ static int run_domain_op(const char *op, const cJSON *input, outcome *out) {
   }
   if (strcmp(op, "wareki.parse") == 0) {
     hug_partial_date p;
-    if (hug_wareki_parse(input_str(input, "s"), input_bool(input, "lenient"), &p) == HUG_OK) {
+    if (hug_wareki_parse(input_str(input, "s"), input_bool(input, "lenient"), NULL, &p) == HUG_OK) {
       out->value = cJSON_CreateObject();
       if (p.kind == HUG_PARTIAL_DATE) {
         hug_date d;
@@ -332,7 +332,7 @@ static int run_domain_op(const char *op, const cJSON *input, outcome *out) {
                                                           : -1;
     char *text = NULL;
     if (hug_date_parse(input_str(input, "date"), &d) == HUG_OK &&
-        hug_wareki_format(d, style, &text) == HUG_OK) {
+        hug_wareki_format(d, style, NULL, &text) == HUG_OK) {
       out->value = cJSON_CreateObject();
       cJSON_AddStringToObject(out->value, "text", text);
       hug_string_free(text);
