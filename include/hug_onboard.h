@@ -1588,7 +1588,9 @@ hug_status hug_onboarding_reminders_json(const struct hug_onboarding *onboarding
 
 /*
  Evaluates many facilities at once (代理請求, a whole customer base): `states_json` is a
- JSON array of saved states. Writes the batch report as JSON: `{"results":[<readiness>...],
+ JSON array of saved states; `agent_certificates_json` is optional (NULL: none), a JSON array
+ of 代理請求 agent certificates, each serving up to 100 facilities:
+ `[{"valid_from":"2025-05-01","valid_until":"2028-05-01","agent_for":["1312345678",...]}]`. Writes the batch report as JSON: `{"results":[<readiness>...],
  "total":N,"can_bill":M,"by_code":{"readiness.step_missing":K,...}}`. Free with `hug_string_free`.
 
  # Errors
@@ -1597,10 +1599,12 @@ hug_status hug_onboarding_reminders_json(const struct hug_onboarding *onboarding
  `state.*` per bad state, all of them).
 
  # Safety
- `states_json` NULL or NUL-terminated; `billing` NULL or live; `out_json` NULL or writable.
+ `states_json`, `agent_certificates_json` NULL or NUL-terminated; `billing` NULL or live;
+ `out_json` NULL or writable.
  Thread safety: any thread; read only.
  */
 hug_status hug_onboarding_evaluate_many_json(const char *states_json,
+                                             const char *agent_certificates_json,
                                              struct hug_date today,
                                              const struct hug_billing_calendar *billing,
                                              char **out_json);

@@ -427,7 +427,9 @@ pub unsafe extern "C" fn hug_onboarding_reminders_json(
 }
 
 /// Evaluates many facilities at once (代理請求, a whole customer base): `states_json` is a
-/// JSON array of saved states. Writes the batch report as JSON: `{"results":[<readiness>...],
+/// JSON array of saved states; `agent_certificates_json` is optional (NULL: none), a JSON array
+/// of 代理請求 agent certificates, each serving up to 100 facilities:
+/// `[{"valid_from":"2025-05-01","valid_until":"2028-05-01","agent_for":["1312345678",...]}]`. Writes the batch report as JSON: `{"results":[<readiness>...],
 /// "total":N,"can_bill":M,"by_code":{"readiness.step_missing":K,...}}`. Free with `hug_string_free`.
 ///
 /// # Errors
@@ -436,11 +438,13 @@ pub unsafe extern "C" fn hug_onboarding_reminders_json(
 /// `state.*` per bad state, all of them).
 ///
 /// # Safety
-/// `states_json` NULL or NUL-terminated; `billing` NULL or live; `out_json` NULL or writable.
+/// `states_json`, `agent_certificates_json` NULL or NUL-terminated; `billing` NULL or live;
+/// `out_json` NULL or writable.
 /// Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_evaluate_many_json(
     states_json: *const c_char,
+    agent_certificates_json: *const c_char,
     today: hug_date,
     billing: *const hug_billing_calendar,
     out_json: *mut *mut c_char,
@@ -469,9 +473,21 @@ pub unsafe extern "C" fn hug_onboarding_evaluate_many_json(
         if let Some(p) = hug_onboard_core::diagnostic::Problems::new(bad) {
             return Err(Failure::problems(hug_status::HUG_ERR_INVALID_JSON, &p));
         }
+        let agents: Vec<CertificateEvidence> = if agent_certificates_json.is_null() {
+            Vec::new()
+        } else {
+            // SAFETY: caller's contract.
+            let a = unsafe { arg_str(agent_certificates_json, "agent_certificates_json") }?;
+            serde_json::from_str(a).map_err(|e| {
+                Failure::ffi(FfiProblem::InvalidJson {
+                    param: "agent_certificates_json",
+                    detail: e.to_string(),
+                })
+            })?
+        };
         let ctx = BatchContext {
             calendar: b.inner(),
-            agent_certificates: &[],
+            agent_certificates: &agents,
         };
         out.write(new_json_string(&evaluate_many(&states, today, &ctx))?);
         Ok(())

@@ -849,22 +849,30 @@ static void test_onboarding(void) {
     if (arr != NULL && bad != NULL) {
       snprintf(arr, n, "[%s,%s]", state, state);
       snprintf(bad, n, "[%s,{},{\"x\":1}]", state);
-      CHECK_OK(hug_onboarding_evaluate_many_json(arr, day, b, &batch));
+      CHECK_OK(hug_onboarding_evaluate_many_json(arr, NULL, day, b, &batch));
       CHECK(str_has(batch, "\"total\":2") && str_has(batch, "\"can_bill\":0"));
       hug_string_free(batch);
       batch = NULL;
-      CHECK_ERR(hug_onboarding_evaluate_many_json(bad, day, b, &batch), HUG_ERR_INVALID_JSON, "state.invalid");
+      CHECK_ERR(hug_onboarding_evaluate_many_json(bad, NULL, day, b, &batch), HUG_ERR_INVALID_JSON, "state.invalid");
       CHECK(hug_last_error_count() == 2);
-      CHECK_ERR(hug_onboarding_evaluate_many_json("{}", day, b, &batch), HUG_ERR_INVALID_JSON, "ffi.invalid_json");
-      CHECK_OK(hug_onboarding_evaluate_many_json("[]", day, b, &batch));
+      CHECK_ERR(hug_onboarding_evaluate_many_json("{}", NULL, day, b, &batch), HUG_ERR_INVALID_JSON, "ffi.invalid_json");
+      CHECK_OK(hug_onboarding_evaluate_many_json(
+          arr, "[{\"valid_from\":\"2025-05-01\",\"valid_until\":\"2028-05-01\",\"agent_for\":[\"1312345678\"]}]",
+          day, b, &batch));
+      CHECK(str_has(batch, "\"total\":2"));
+      hug_string_free(batch);
+      batch = NULL;
+      CHECK_ERR(hug_onboarding_evaluate_many_json(arr, "[{}]", day, b, &batch), HUG_ERR_INVALID_JSON, "ffi.invalid_json");
+      CHECK_ERR(hug_onboarding_evaluate_many_json(arr, "\xff", day, b, &batch), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+      CHECK_OK(hug_onboarding_evaluate_many_json("[]", NULL, day, b, &batch));
       CHECK(str_has(batch, "\"total\":0"));
       hug_string_free(batch);
       batch = NULL;
-      CHECK_ERR(hug_onboarding_evaluate_many_json(arr, mkdate(2026, 4, 31), b, &batch), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
-      CHECK_ERR(hug_onboarding_evaluate_many_json(NULL, day, b, &batch), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
-      CHECK_ERR(hug_onboarding_evaluate_many_json(arr, day, NULL, &batch), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
-      CHECK_ERR(hug_onboarding_evaluate_many_json(arr, day, b, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
-      CHECK_ERR(hug_onboarding_evaluate_many_json("\xff", day, b, &batch), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+      CHECK_ERR(hug_onboarding_evaluate_many_json(arr, NULL, mkdate(2026, 4, 31), b, &batch), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
+      CHECK_ERR(hug_onboarding_evaluate_many_json(NULL, NULL, day, b, &batch), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+      CHECK_ERR(hug_onboarding_evaluate_many_json(arr, NULL, day, NULL, &batch), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+      CHECK_ERR(hug_onboarding_evaluate_many_json(arr, NULL, day, b, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+      CHECK_ERR(hug_onboarding_evaluate_many_json("\xff", NULL, day, b, &batch), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
       CHECK(batch == NULL);
     }
     free(arr);
