@@ -14,9 +14,11 @@ mod calendar;
 mod certificate;
 mod errors;
 mod facility;
+mod lifecycle;
 mod notice;
 mod onboarding;
 mod password;
+mod profile;
 mod readiness;
 mod schedule;
 mod wareki;
@@ -91,6 +93,16 @@ fn codes() -> Vec<PyCodeInfo> {
         summary: "a closure argument that is not two real (month, day) pairs",
     });
     v.push(PyCodeInfo {
+        code: readiness::INVALID_DAYS,
+        severity: "error",
+        summary: "a days argument outside 0 to 366 (Onboarding.reminders)",
+    });
+    v.push(PyCodeInfo {
+        code: lifecycle::INVALID_EVENT,
+        severity: "error",
+        summary: "a certificate lifecycle event that cannot be read (unknown name, missing field)",
+    });
+    v.push(PyCodeInfo {
         code: errors::INVALID_LANG,
         severity: "error",
         summary: "a lang argument that is not \"ja\" or \"en\"",
@@ -141,6 +153,12 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<readiness::PyAction>()?;
     m.add_class::<readiness::PyReadiness>()?;
     m.add_class::<readiness::PyBatchReport>()?;
+    m.add_class::<readiness::PyReminder>()?;
+    m.add_class::<profile::PyFacilityProfile>()?;
+    m.add_class::<lifecycle::PyAddressee>()?;
+    m.add_class::<lifecycle::PyEstimate>()?;
+    m.add_class::<lifecycle::PyIssuedCertificate>()?;
+    m.add_class::<lifecycle::PyCertificateLifecycle>()?;
     m.add_function(wrap_pyfunction!(readiness::evaluate_many, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::parse_date, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::is_holiday, m)?)?;

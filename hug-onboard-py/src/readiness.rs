@@ -5,15 +5,16 @@
 
 use chrono::NaiveDate;
 use hug_onboard_core::diagnostic::{Diagnostic, Lang};
+use hug_onboard_core::onboarding::readiness::MAX_REMINDER_DAYS;
 use hug_onboard_core::onboarding::{
-    Action, BatchContext, CertificateEvidence, Onboarding, Readiness, ReadinessFinding,
+    Action, BatchContext, CertificateEvidence, Onboarding, Readiness, ReadinessFinding, Reminder,
     evaluate_many as core_evaluate_many,
 };
 use hug_onboard_core::schedule::BillingCalendar;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
-use crate::errors::{PyFinding, guard, parse_lang, to_err};
+use crate::errors::{PyFinding, binding_err, guard, parse_lang, py_repr, to_err};
 use crate::facility::PyFacilityNumber;
 use crate::onboarding::PyOnboarding;
 use crate::schedule::{PyClaimWindow, PyRulebook};
@@ -205,6 +206,92 @@ impl PyBatchReport {
             self.0.total, self.0.can_bill
         )
     }
+}
+
+/// Code of a `days` argument outside 0..=366.
+pub const INVALID_DAYS: &str = "binding.invalid_days";
+
+/// A reminder for a day: date, code (`reminder.*`), message.
+#[pyclass(module = "hug_onboard._native", name = "Reminder", frozen, eq)]
+#[derive(Clone, Debug, PartialEq)]
+pub struct PyReminder(Reminder);
+
+#[pymethods]
+impl PyReminder {
+    /// The day to tell the user.
+    #[getter]
+    fn date(&self) -> NaiveDate {
+        self.0.date
+    }
+    /// The stable code (`"reminder.window_opens"`, …).
+    #[getter]
+    fn code(&self) -> &'static str {
+        self.0.code
+    }
+    /// The message in Japanese.
+    #[getter]
+    fn message_ja(&self) -> &str {
+        &self.0.message_ja
+    }
+    /// The message in English.
+    #[getter]
+    fn message_en(&self) -> &str {
+        &self.0.message_en
+    }
+    /// The message in `lang`.
+    #[pyo3(signature = (lang = "ja"))]
+    fn message(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
+        Ok(match parse_lang(py, lang)? {
+            Lang::Ja => self.0.message_ja.clone(),
+            Lang::En => self.0.message_en.clone(),
+        })
+    }
+    /// A plain dict (`date` as `YYYY-MM-DD`, `code`, `message_ja`, `message_en`) for JSON.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("date", self.0.date.to_string())?;
+        d.set_item("code", self.0.code)?;
+        d.set_item("message_ja", &self.0.message_ja)?;
+        d.set_item("message_en", &self.0.message_en)?;
+        Ok(d)
+    }
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Reminder(date='{}', code='{}', message_en={})",
+            self.0.date,
+            self.0.code,
+            py_repr(py, &self.0.message_en)?
+        ))
+    }
+}
+
+/// The reminders of an onboarding (used by `Onboarding.reminders`).
+pub fn reminders_of(
+    py: Python<'_>,
+    ob: &Onboarding,
+    today: NaiveDate,
+    days: i64,
+    rulebook: Option<PyRef<'_, PyRulebook>>,
+) -> PyResult<Vec<PyReminder>> {
+    let days = u32::try_from(days)
+        .ok()
+        .filter(|d| *d <= MAX_REMINDER_DAYS)
+        .ok_or_else(|| {
+            binding_err(
+                py,
+                INVALID_DAYS,
+                format!("日数 {days} は使えません。0〜{MAX_REMINDER_DAYS} を指定してください。"),
+                format!("days must be 0 to {MAX_REMINDER_DAYS}, not {days}."),
+            )
+        })?;
+    let cal = billing(rulebook);
+    guard(py, || {
+        Ok(ob
+            .reminders(today, days, &cal)
+            .into_iter()
+            .map(PyReminder)
+            .collect())
+    })
 }
 
 fn billing(rulebook: Option<PyRef<'_, PyRulebook>>) -> BillingCalendar {

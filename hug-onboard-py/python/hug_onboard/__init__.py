@@ -19,6 +19,12 @@ from ._native import (
     Readiness,
     ReadinessFinding,
     evaluate_many,
+    Reminder,
+    FacilityProfile,
+    Addressee,
+    Estimate,
+    IssuedCertificate,
+    CertificateLifecycle,
     BillingCalendar,
     Certificate,
     CertificateStatus,
@@ -93,6 +99,11 @@ __all__ = [
     "RenewalPlan",
     "certificate_status",
     "renewal_plan",
+    # the certificate on the portal (見積書, 申請, 発行, ダウンロード, インストール)
+    "CertificateLifecycle",
+    "Addressee",
+    "Estimate",
+    "IssuedCertificate",
     # holidays and business days
     "parse_date",
     "is_holiday",
@@ -121,7 +132,10 @@ __all__ = [
     "Action",
     "BatchReport",
     "evaluate_many",
+    "Reminder",
     "Step",
+    # the 取込送信 facility profile
+    "FacilityProfile",
     # problems and the code catalogue
     "Finding",
     "Violation",

@@ -384,7 +384,16 @@ def cmd_status(args: argparse.Namespace, out: Output) -> int:
     """``status STATE.json``: what is done and what to do next."""
     ob = Onboarding.from_json(read_text(args.state, out))
     today = _today(args)
-    ready = ob.readiness(today, _rulebook(args, out))
+    days: Optional[int] = args.reminders
+    if days is not None and not 0 <= days <= 366:
+        raise CliError(
+            "cli.usage",
+            "--reminders は 0〜366（日数）です。",
+            "--reminders must be 0 to 366 (days).",
+            EXIT_USAGE,
+        )
+    rulebook = _rulebook(args, out)
+    ready = ob.readiness(today, rulebook)
     steps = {s.id: s for s in Step.all()}
     done = ob.completed()
     nxt = ob.next_steps()
@@ -432,6 +441,15 @@ def cmd_status(args: argparse.Namespace, out: Output) -> int:
         for a in ready.next_actions:
             due = f" ({a.due})" if a.due else ""
             lines.append(f"  → {a.guide_page:8} {a.message(out.lang)}{due}")
+    if days is not None:
+        reminders = ob.reminders(today, days, rulebook)
+        data["reminders"] = [r.to_dict() for r in reminders]
+        lines.append("")
+        lines.append(out.t(f"今後{days}日のお知らせ:", f"Reminders for the next {days} days:"))
+        if not reminders:
+            lines.append(out.t("  （なし）", "  (none)"))
+        for r in reminders:
+            lines.append(f"  {r.date.isoformat()} {r.message(out.lang)}")
     out.result(data, lines)
     return EXIT_OK
 
@@ -676,6 +694,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("status", cmd_status, "オンボーディングの進み具合 / onboarding progress from a state file")
     p.add_argument("state", help="状態ファイル（JSON）/ the state file (JSON)")
     p.add_argument("--today", metavar="DATE", help="基準日 YYYY-MM-DD（既定: 今日）/ the day to judge (default: today)")
+    p.add_argument(
+        "--reminders",
+        metavar="N",
+        type=int,
+        help="今後N日のお知らせも表示（0〜366）/ also list the reminders of the next N days (0-366)",
+    )
     p.add_argument("--rulebook", metavar="FILE", help="国保連の規則（JSON/TOML）/ the federation's rulebook")
     p = add(
         "cert",
