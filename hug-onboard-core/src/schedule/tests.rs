@@ -264,6 +264,14 @@ proptest! {
     }
 
     #[test]
+    fn rulebook_json_round_trip(rb in rulebooks()) {
+        let json = rb.to_json();
+        let back = Rulebook::from_json(&json).unwrap();
+        prop_assert_eq!(&back, &rb);
+        prop_assert_eq!(back.to_json(), json);
+    }
+
+    #[test]
     fn roll_forward_never_lands_on_a_closed_day(days in 0u64..55_000, year_end in any::<bool>()) {
         let c = if year_end { JapaneseCalendar::with_year_end_closure() } else { JapaneseCalendar::default() };
         let day = crate::calendar::first_supported_day() + chrono::Days::new(days);

@@ -1,0 +1,19 @@
+//! Notice text as typed or OCR'd: `RegistrationNotice::parse`. On success the
+//! notice must survive its own JSON (with secrets) unchanged.
+#![no_main]
+use hug_onboard_core::notice::RegistrationNotice;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Ok(n) = RegistrationNotice::parse(text) {
+        let _ = n.findings();
+        let _ = n.public_field_values();
+        let _ = n.to_json();
+        let back = RegistrationNotice::from_json(&n.to_json_with_secrets())
+            .expect("a parsed notice reads back from its own JSON");
+        assert_eq!(back, n, "notice JSON round trip");
+    }
+});
