@@ -45,22 +45,38 @@ def missing(name: str, what: str) -> None:
 
 
 def bench_certificate() -> None:
-    cert_cls: Any = getattr(h, "Certificate", None)
-    if cert_cls is None:
-        missing("certificate inspection", "hug_onboard.Certificate")
-        return
-    files = sorted((ROOT / "tests" / "fixtures").rglob("*.p12"))
-    if not files:
-        missing("certificate inspection", "a .p12 fixture")
-        return
+    """Certificate inspection vs cryptography on the same files.
+
+    Both sides run the same key derivations (the PKCS#12 MAC, then PBES2/PBKDF2
+    or PBES1 for each encrypted bag: 2,048 iterations in these fixtures, well
+    under a millisecond). Measured on cryptography 50 (OpenSSL 3): about 98% of
+    its ~55 ms is not the KDF but the RSA private-key validation OpenSSL runs
+    when it loads the key (primality checks of p and q; loading the same key
+    with unsafe_skip_rsa_key_validation=True takes 0.01 ms). Our inspection
+    skips the key bag entirely; from_pkcs12 decrypts the key and checks that it
+    belongs to the certificate (public modulus/point comparison), without the
+    primality checks. So the ratio measures "what a support script pays", not
+    a faster KDF: the KDF itself costs about the same on both sides.
+    """
     from cryptography.hazmat.primitives.serialization import pkcs12
 
-    path = files[0]
-    data = path.read_bytes()
-    password = "password"
-    ours = best_of(lambda: cert_cls.from_pkcs12(data, password))
-    theirs = best_of(lambda: pkcs12.load_key_and_certificates(data, password.encode()))
-    report(f"Certificate.from_pkcs12 ({path.name})", ours, 1, theirs, "cryptography")
+    for name in ("guide-openssl3.p12", "guide-legacy.p12", "guide-3des.p12"):
+        data = (ROOT / "tests" / "fixtures" / name).read_bytes()
+        pw = "TestPass123"
+        theirs = best_of(lambda: pkcs12.load_key_and_certificates(data, pw.encode()), repeat=20)
+        inspect = best_of(lambda: h.Certificate.inspect_pkcs12(data, pw), repeat=20)
+        full = best_of(lambda: h.Certificate.from_pkcs12(data, pw), repeat=20)
+        wrong = best_of(lambda: _wrong(data), repeat=20)
+        report(f"Certificate.inspect_pkcs12 ({name})", inspect, 1, theirs, "cryptography")
+        report(f"Certificate.from_pkcs12 ({name})", full, 1, theirs, "cryptography")
+        report(f"  wrong password ({name})", wrong, 1)
+
+
+def _wrong(data: bytes) -> None:
+    try:
+        h.Certificate.inspect_pkcs12(data, "wrong")
+    except h.WrongPasswordError:
+        pass
 
 
 def bench_holidays() -> None:
@@ -73,8 +89,15 @@ def bench_holidays() -> None:
     start = datetime.date(1950, 1, 1)
     days = [start + datetime.timedelta(days=i) for i in range((datetime.date(2050, 1, 1) - start).days)]
     ours = best_of(lambda: [is_holiday(d) for d in days], repeat=3)
-    theirs = best_of(lambda: [jpholiday.is_holiday(d) for d in days], repeat=1)
-    report("is_holiday, 1950-2049", ours, len(days), theirs, "jpholiday")
+    # jpholiday caches per year: its first pass is slow (cold), later ones warm.
+    cold = best_of(lambda: [jpholiday.is_holiday(d) for d in days], repeat=1)
+    theirs = best_of(lambda: [jpholiday.is_holiday(d) for d in days], repeat=2)
+    report("is_holiday, 1950-2049 (jpholiday cold)", ours, len(days), cold, "jpholiday")
+    report("is_holiday, 1950-2049 (jpholiday warm)", ours, len(days), theirs, "jpholiday")
+    ours_name = best_of(lambda: [h.holiday_name(d) for d in days], repeat=3)
+    theirs_name = best_of(lambda: [jpholiday.is_holiday_name(d) for d in days], repeat=2)
+    report("holiday_name, 1950-2049", ours_name, len(days), theirs_name, "jpholiday")
+    report("billing_schedule, 12 months", best_of(lambda: [h.billing_schedule(2026, m) for m in range(1, 13)]), 12)
 
 
 def bench_evaluate_many(states: list[str]) -> None:

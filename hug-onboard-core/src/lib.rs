@@ -60,3 +60,8 @@ pub mod text;
 pub mod wareki;
 
 pub use diagnostic::{Diagnostic, Finding, Lang, Severity};
+
+/// The README's Rust example, compiled and run as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

@@ -10,11 +10,17 @@
 
 use pyo3::prelude::*;
 
+mod calendar;
+mod certificate;
 mod errors;
 mod facility;
+mod lifecycle;
 mod notice;
 mod onboarding;
 mod password;
+mod profile;
+mod readiness;
+mod schedule;
 mod wareki;
 
 use hug_onboard_core::diagnostic;
@@ -82,6 +88,21 @@ fn codes() -> Vec<PyCodeInfo> {
         summary: "a password policy JSON that cannot be read, or an unknown profile name",
     });
     v.push(PyCodeInfo {
+        code: calendar::INVALID_CLOSURE,
+        severity: "error",
+        summary: "a closure argument that is not two real (month, day) pairs",
+    });
+    v.push(PyCodeInfo {
+        code: readiness::INVALID_DAYS,
+        severity: "error",
+        summary: "a days argument outside 0 to 366 (Onboarding.reminders)",
+    });
+    v.push(PyCodeInfo {
+        code: lifecycle::INVALID_EVENT,
+        severity: "error",
+        summary: "a certificate lifecycle event that cannot be read (unknown name, missing field)",
+    });
+    v.push(PyCodeInfo {
         code: errors::INVALID_LANG,
         severity: "error",
         summary: "a lang argument that is not \"ja\" or \"en\"",
@@ -116,6 +137,41 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<password::PyPasswordPolicy>()?;
     m.add_class::<onboarding::PyStep>()?;
     m.add_class::<onboarding::PyOnboarding>()?;
+    m.add_class::<calendar::PyHoliday>()?;
+    m.add_class::<calendar::PyJapaneseCalendar>()?;
+    m.add_class::<schedule::PyRulebook>()?;
+    m.add_class::<schedule::PyClaimWindow>()?;
+    m.add_class::<schedule::PyDocumentRelease>()?;
+    m.add_class::<schedule::PyDayEvent>()?;
+    m.add_class::<schedule::PyDeadline>()?;
+    m.add_class::<schedule::PyMonthSchedule>()?;
+    m.add_class::<schedule::PyBillingCalendar>()?;
+    m.add_class::<certificate::PyCertificate>()?;
+    m.add_class::<certificate::PyCertificateStatus>()?;
+    m.add_class::<certificate::PyRenewalPlan>()?;
+    m.add_class::<readiness::PyReadinessFinding>()?;
+    m.add_class::<readiness::PyAction>()?;
+    m.add_class::<readiness::PyReadiness>()?;
+    m.add_class::<readiness::PyBatchReport>()?;
+    m.add_class::<readiness::PyReminder>()?;
+    m.add_class::<profile::PyFacilityProfile>()?;
+    m.add_class::<lifecycle::PyAddressee>()?;
+    m.add_class::<lifecycle::PyEstimate>()?;
+    m.add_class::<lifecycle::PyIssuedCertificate>()?;
+    m.add_class::<lifecycle::PyCertificateLifecycle>()?;
+    m.add_function(wrap_pyfunction!(readiness::evaluate_many, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::parse_date, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::is_holiday, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::holiday, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::holiday_name, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::holidays_of_year, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::is_business_day, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::next_business_day, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::previous_business_day, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::roll_forward, m)?)?;
+    m.add_function(wrap_pyfunction!(schedule::billing_schedule, m)?)?;
+    m.add_function(wrap_pyfunction!(certificate::certificate_status, m)?)?;
+    m.add_function(wrap_pyfunction!(certificate::renewal_plan, m)?)?;
     m.add_function(wrap_pyfunction!(wareki::parse_wareki, m)?)?;
     m.add_function(wrap_pyfunction!(wareki::parse_wareki_partial, m)?)?;
     m.add_function(wrap_pyfunction!(wareki::format_wareki, m)?)?;

@@ -5,13 +5,12 @@ use hug_onboard_core::facility::FacilityNumber;
 use hug_onboard_core::onboarding::{
     CertificateEvidence, Evidence, Onboarding, Step, WorkflowError,
 };
-use hug_onboard_core::profile::ProfileInput;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString};
 
-use crate::errors::{guard, parse_lang, problems_err, to_err};
+use crate::errors::{guard, parse_lang, to_err};
 use crate::facility::PyFacilityNumber;
 use crate::notice::PyNotice;
+use crate::profile::{PyFacilityProfile, profile_input, to_json_text, validate_profile};
 
 /// A step identifier to a `Step`, or `workflow.unknown_step`.
 pub fn parse_step(py: Python<'_>, id: &str) -> PyResult<Step> {
@@ -32,16 +31,6 @@ pub fn facility_arg(py: Python<'_>, v: &Bound<'_, PyAny>) -> PyResult<FacilityNu
     }
     let s: String = v.extract()?;
     FacilityNumber::parse(&s).map_err(|e| to_err(py, &e))
-}
-
-/// A Python mapping as JSON text (dates become ISO strings).
-fn to_json_text(py: Python<'_>, v: &Bound<'_, PyAny>) -> PyResult<String> {
-    let kwargs = PyDict::new(py);
-    kwargs.set_item("default", py.get_type::<PyString>())?;
-    kwargs.set_item("ensure_ascii", false)?;
-    py.import("json")?
-        .call_method("dumps", (v,), Some(&kwargs))?
-        .extract()
 }
 
 /// One step of the guide: id, guide page, title, prerequisites.
@@ -150,7 +139,8 @@ impl PyOnboarding {
     /// `certificate` (a mapping: valid_from, valid_until, sha256_fingerprint,
     /// subject_facility_number, agent_for) for certificate_issued, `pc` (and
     /// optionally `certificate`) for install_certificate / install_torikomi,
-    /// `profile` (a mapping of the 事業所情報保守 fields) for register_facility.
+    /// `profile` (a `FacilityProfile`, or a mapping of the 事業所情報保守 fields
+    /// validated as `FacilityProfile.validate` does) for register_facility.
     #[pyo3(signature = (step, on, *, notice = None, certificate = None, pc = None, profile = None))]
     #[allow(clippy::too_many_arguments)]
     fn complete(
@@ -183,19 +173,20 @@ impl PyOnboarding {
         let prof = match profile {
             None => None,
             Some(p) => {
-                let text = to_json_text(py, p)?;
-                let input: ProfileInput = serde_json::from_str(&text).map_err(|e| {
-                    to_err(
-                        py,
-                        &WorkflowError::InvalidEvidence {
-                            reason: format!("profile: {e}"),
-                        },
-                    )
-                })?;
-                let checked = input
-                    .validate(Some(&self.0.facility_number))
-                    .map_err(|p| problems_err(py, &p))?;
-                Some(checked.profile)
+                if let Ok(fp) = p.cast::<PyFacilityProfile>() {
+                    // Already validated; the core checks its facility number.
+                    Some(fp.get().0.clone())
+                } else {
+                    let input = profile_input(py, p)?.map_err(|reason| {
+                        to_err(
+                            py,
+                            &WorkflowError::InvalidEvidence {
+                                reason: format!("profile: {reason}"),
+                            },
+                        )
+                    })?;
+                    Some(validate_profile(py, &input, Some(&self.0.facility_number))?.profile)
+                }
             }
         };
         let given = usize::from(notice.is_some())
@@ -262,6 +253,39 @@ impl PyOnboarding {
     /// The steps that can be done now, in the guide's order (identifiers).
     fn next_steps(&self) -> Vec<&'static str> {
         self.0.next_steps().into_iter().map(Step::id).collect()
+    }
+
+    /// The readiness report on a JST day: can the facility bill in the coming
+    /// claim window, what blocks it, what to do next and by when.
+    #[pyo3(signature = (today, rulebook = None))]
+    fn readiness(
+        &self,
+        py: Python<'_>,
+        today: NaiveDate,
+        rulebook: Option<PyRef<'_, crate::schedule::PyRulebook>>,
+    ) -> PyResult<crate::readiness::PyReadiness> {
+        crate::readiness::readiness_of(py, &self.0, today, rulebook)
+    }
+
+    /// The reminders for the coming `days` days (at most 366) from `today`:
+    /// claim window opening and closing, document releases, payment,
+    /// certificate milestones and renewal deadline, and the next onboarding
+    /// action; in date order.
+    #[pyo3(signature = (today, days = 30, rulebook = None))]
+    fn reminders(
+        &self,
+        py: Python<'_>,
+        today: NaiveDate,
+        days: i64,
+        rulebook: Option<PyRef<'_, crate::schedule::PyRulebook>>,
+    ) -> PyResult<Vec<crate::readiness::PyReminder>> {
+        crate::readiness::reminders_of(py, &self.0, today, days, rulebook)
+    }
+
+    /// The registered 取込送信 profile (step register_facility), if any.
+    #[getter]
+    fn profile(&self) -> Option<PyFacilityProfile> {
+        self.0.profile().cloned().map(PyFacilityProfile)
     }
 
     /// Whether every required step is done.

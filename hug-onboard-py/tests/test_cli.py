@@ -131,3 +131,85 @@ def test_entry_points_in_a_subprocess(prefix: List[str] | None) -> None:
     assert "大阪府" in p.stdout
     p = subprocess.run(argv + ["facility", "x"], capture_output=True, text=True, env=env)
     assert p.returncode == 1 and "Traceback" not in p.stderr and "[facility.not_digit]" in p.stderr
+
+
+# --- cert and calendar ---------------------------------------------------------------
+
+P12 = str(Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "guide-openssl3.p12")
+
+
+def run_with_stdin(stdin: str, *argv: str) -> Tuple[int, str, str]:
+    p = subprocess.run(
+        [sys.executable, "-m", "hug_onboard", *argv],
+        input=stdin, capture_output=True, text=True, encoding="utf-8", timeout=60,
+    )
+    return p.returncode, p.stdout, p.stderr
+
+
+def test_cert_reads_the_password_from_stdin_and_reports() -> None:
+    code, out, err = run_with_stdin("TestPass123\n", "cert", P12, "--today", "2026-07-01")
+    assert code == cli.EXIT_OK, err
+    assert "1312345678" in out and "2023-09-15 〜 2026-09-15" in out
+    assert "2026年9月15日" in out and "Traceback" not in err
+
+
+def test_cert_password_from_an_environment_variable_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("P12_PW", "TestPass123")
+    code, out, _ = run("--json", "cert", P12, "--password-env", "P12_PW", "--today", "2026-07-01", "--full")
+    assert code == 0
+    data = json.loads(out)
+    assert data["facility_number"] == "1312345678" and data["private_key_checked"] is True
+    assert data["status"]["code"] == "certificate.status.renewal_due"
+    assert data["renewal"]["apply_by"] == "2026-09-15"
+    assert "TestPass123" not in out
+
+
+def test_cert_wrong_password_is_exit_4_in_both_languages() -> None:
+    code, out, err = run_with_stdin("wrong\n", "cert", P12)
+    assert code == cli.EXIT_WRONG_PASSWORD == 4
+    assert "[certificate.wrong_password]" in err and "パスワードが違います" in err
+    assert "The password does not open this file" in err and "Traceback" not in err
+
+
+def test_cert_never_takes_the_password_from_argv() -> None:
+    code, _, err = run("cert", P12, "--password", "TestPass123")
+    assert code == cli.EXIT_USAGE and "cli.password_on_argv" in err
+    assert "TestPass123" not in err
+    code, _, err = run("cert", P12, "--password-e", "X")
+    assert code == cli.EXIT_USAGE and "cli.usage" in err
+
+
+def test_cert_missing_or_corrupt_file() -> None:
+    code, _, err = run_with_stdin("x\n", "cert", "/nonexistent/file.p12")
+    assert code == cli.EXIT_FILE and "cli.file_not_found" in err
+    broken = str(Path(P12).with_name("broken-garbage.p12"))
+    code, _, err = run_with_stdin("TestPass123\n", "cert", broken)
+    assert code == cli.EXIT_CERTIFICATE and "certificate.malformed" in err
+
+
+def test_cert_facility_mismatch_is_a_problem(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("P12_PW", "TestPass123")
+    code, out, _ = run("--lang", "en", "cert", P12, "--password-env", "P12_PW", "--today", "2026-01-05",
+                       "--facility", "2712345670")
+    assert code == cli.EXIT_PROBLEMS and "certificate.facility_mismatch" in out
+
+
+def test_calendar_month_text_json_and_ics() -> None:
+    code, out, _ = run("calendar", "2026-06")
+    assert code == 0 and "2026-08-17" in out and "支払決定額通知書" in out
+    code, out, _ = run("--json", "calendar", "2026-06")
+    data = json.loads(out)
+    assert data["claim_window"]["opens"] == "2026-07-01T00:00:00+09:00"
+    assert data["payment_date"] == "2026-08-17" and len(data["documents"]) == 5
+    code, out, _ = run("calendar", "2026-06", "--ics", "--until", "2026-08")
+    assert code == 0 and out.startswith("BEGIN:VCALENDAR\r\n") and out.count("BEGIN:VEVENT") >= 21
+    code, _, err = run("calendar", "2026-13")
+    assert code == cli.EXIT_PROBLEMS and "schedule.invalid_month" in err
+
+
+def test_status_checks_today() -> None:
+    state = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "states"
+    files = sorted(state.glob("*.json"))
+    assert files
+    code, _, err = run("status", str(files[0]), "--today", "2026-02-30")
+    assert code == cli.EXIT_PROBLEMS and "calendar.invalid_date" in err

@@ -163,6 +163,9 @@ def test_cli_status(tmp_path: Path) -> None:
     code, out, _ = _run("--json", "status", str(state))
     data = json.loads(out)
     assert [s["step"] for s in data["next_steps"]] == ["receive_production_notice"]
+    assert data["readiness"]["can_bill"] in (True, False) and "findings" in data["readiness"]
+    code, out, _ = _run("--lang", "en", "status", str(state), "--today", "2026-11-25")
+    assert code == 0 and "On 2026-11-25: the next claim window (2026-12-01 to 2026-12-10)" in out
     bad = tmp_path / "bad.json"
     bad.write_text("{", encoding="utf-8")
     code, _, err = _run("--lang", "en", "status", str(bad))
@@ -178,3 +181,26 @@ def test_cli_walkthrough() -> None:
     code, out, _ = _run("walkthrough", "--lang", "en", "--json")
     data = json.loads(out)
     assert data["all_required_done"] is True and data["next_steps"] == ["register_email"]
+
+
+def test_readiness_and_evaluate_many() -> None:
+    ob = walk()
+    today = datetime.date(2026, 11, 25)
+    r = ob.readiness(today)
+    assert r.claim_month == "2026-12" and r.today == today
+    assert r.claim_window.opens == datetime.datetime(2026, 12, 1, tzinfo=datetime.timezone(datetime.timedelta(hours=9)))
+    assert r.codes == [f.code for f in r.findings]
+    assert all(f.message("en") for f in r.findings)
+    fresh = h.Onboarding.new("1312345678")
+    rf = fresh.readiness(today)
+    assert not rf.can_bill and rf.next_actions[0].step_id == "receive_documents"
+    assert rf.next_actions[0].due == datetime.date(2026, 12, 10)
+    batch = h.evaluate_many([ob.to_json(), fresh, fresh.to_json()], today)
+    assert (batch.total, len(batch)) == (3, 3)
+    assert batch.by_code["readiness.step_missing"] >= 2
+    assert batch.results[1].to_json() == rf.to_json()
+    with pytest.raises(h.WorkflowError) as e:
+        h.evaluate_many([fresh.to_json(), "{"], today)
+    assert e.value.code == "state.invalid" and getattr(e.value, "index") == 1
+    with pytest.raises(TypeError):
+        h.evaluate_many([42], today)  # type: ignore[list-item]

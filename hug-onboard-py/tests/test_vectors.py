@@ -142,6 +142,215 @@ def op_password_generate(inp: Input) -> Any:
     return {"length": len(pw), "passes": passes, "look_alikes": any(c in LOOK_ALIKES for c in pw)}
 
 
+# --- certificate -------------------------------------------------------------------
+
+ROOT = VECTORS_DIR.parent.parent
+
+
+def _file(inp: Input) -> bytes:
+    return (ROOT / _s(inp, "file")).read_bytes()
+
+
+def _facts(c: h.Certificate) -> Dict[str, Any]:
+    fn = c.facility_number
+    return {
+        "fingerprint_sha256": c.sha256_fingerprint,
+        "serial_hex": c.serial_hex,
+        "valid_from_jst": c.valid_from_jst.isoformat(),
+        "valid_to_jst": c.valid_to_jst.isoformat(),
+        "facility_number": str(fn) if fn is not None else None,
+    }
+
+
+def op_certificate_open(inp: Input) -> Any:
+    c = h.Certificate.from_pkcs12(_file(inp), _s(inp, "password"))
+    assert c.private_key_checked
+    # The vector's key_algorithm is the private key's; the key itself never
+    # reaches Python, so the certificate's public key algorithm stands for it
+    # (open() checks that the two match).
+    return {**_facts(c), "key_algorithm": c.key_algorithm}
+
+
+def op_certificate_inspect(inp: Input) -> Any:
+    c = h.Certificate.inspect_pkcs12(_file(inp), _s(inp, "password"))
+    assert not c.private_key_checked
+    return {**_facts(c), "has_private_key": c.has_private_key, "leaf_is_ca": c.leaf_is_ca}
+
+
+def _instant(inp: Input, key: str) -> datetime.datetime:
+    return datetime.datetime.fromisoformat(_s(inp, key).replace("Z", "+00:00"))
+
+
+def _day(inp: Input, key: str = "date") -> datetime.date:
+    return datetime.date.fromisoformat(_s(inp, key))
+
+
+def _certificate_rulebook(inp: Input) -> h.Rulebook:
+    """The vectors' optional rule overrides, as a rulebook (its certificate section)."""
+    cert = {k: inp[k] for k in ("issuance_lead_days", "application_cutoff_day") if k in inp}
+    return h.Rulebook.from_json(json.dumps({"certificate": cert}))
+
+
+def op_certificate_status(inp: Input) -> Any:
+    s = h.certificate_status(
+        _instant(inp, "not_before"), _instant(inp, "not_after"), _day(inp, "today"),
+        _certificate_rulebook(inp),
+    )
+    return {"code": s.code, "days_left": s.days_left}
+
+
+def op_certificate_renewal_plan(inp: Input) -> Any:
+    # The vectors are computed on the weekend-only calendar; the Python API
+    # always uses the holiday calendar. No vector's days fall on a holiday, which
+    # the runner checks so that a future vector cannot pass by accident.
+    p = h.renewal_plan(_instant(inp, "not_after"), _day(inp, "today"), _certificate_rulebook(inp))
+    assert not h.is_holiday(p.apply_by), "vector depends on holidays: weekend-only calendar"
+    return {
+        "code": p.code,
+        "target_window_opens": p.target_window.opens.date().isoformat(),
+        "install_by": p.install_by.isoformat(),
+        "apply_by": p.apply_by.isoformat(),
+        "passed": p.passed,
+    }
+
+
+# --- holidays ----------------------------------------------------------------------
+
+
+def _calendar(inp: Input) -> h.JapaneseCalendar:
+    return h.JapaneseCalendar(year_end_closure=bool(inp.get("year_end_closure", False)))
+
+
+def _date_arg(inp: Input) -> datetime.date:
+    """The vector's date; text that is no date goes through the core's check (calendar.invalid_date)."""
+    return h.parse_date(_s(inp, "date"))
+
+
+def op_calendar_holidays_of_year(inp: Input) -> Any:
+    year = inp["year"]
+    assert isinstance(year, int)
+    cal = h.JapaneseCalendar(last_announced_year=inp["last_announced_year"])
+    status = cal.year_status(year)
+    hs = [{"date": x.date.isoformat(), "kind": x.kind} for x in h.holidays_of_year(year)]
+    return {"year": year, "status": status, "holidays": hs}
+
+
+def op_calendar_holiday_name(inp: Input) -> Any:
+    return {"name": h.holiday_name(_date_arg(inp), _s(inp, "lang"))}
+
+
+def op_calendar_is_business_day(inp: Input) -> Any:
+    return {"business_day": _calendar(inp).is_business_day(_date_arg(inp))}
+
+
+def op_calendar_next_business_day(inp: Input) -> Any:
+    return {"date": _calendar(inp).next_business_day(_date_arg(inp)).isoformat()}
+
+
+def op_calendar_previous_business_day(inp: Input) -> Any:
+    return {"date": _calendar(inp).previous_business_day(_date_arg(inp)).isoformat()}
+
+
+# --- schedule ----------------------------------------------------------------------
+
+
+def _billing(inp: Input) -> h.BillingCalendar:
+    rb = h.Rulebook.from_json(json.dumps(inp["rulebook"])) if "rulebook" in inp else None
+    lay = inp.get("last_announced_year")
+    cal = h.JapaneseCalendar(last_announced_year=lay) if lay is not None else None
+    return h.BillingCalendar(rb, cal)
+
+
+def _jst_text(t: datetime.datetime) -> str:
+    """An aware JST datetime as the vectors write JST wall-clock times."""
+    assert t.utcoffset() == datetime.timedelta(hours=9)
+    return t.replace(tzinfo=None).isoformat()
+
+
+def op_schedule_month(inp: Input) -> Any:
+    s = _billing(inp).schedule(_s(inp, "service_month"))
+    return {
+        "rulebook_id": s.rulebook_id,
+        "service_month": s.service_month,
+        "claim_month": s.claim_month,
+        "window": {
+            "opens": _jst_text(s.claim_window.opens),
+            "closes": _jst_text(s.claim_window.closes),
+        },
+        "window_extended": s.window_extended,
+        "documents": [
+            {
+                "document": d.kind,
+                "date": d.date.isoformat(),
+                "only_if_returns": d.only_if_returns,
+                "sources": d.sources,
+            }
+            for d in s.documents
+        ],
+        "payment": {"nominal": s.payment_nominal_date.isoformat(), "date": s.payment_date.isoformat()},
+        "provisional": s.provisional,
+    }
+
+
+def op_schedule_window_open(inp: Input) -> Any:
+    w = _billing(inp).window_at(_s(inp, "at"))
+    return {"open": w is not None, "service_month": w[0] if w else None}
+
+
+def op_schedule_next_deadline(inp: Input) -> Any:
+    d = _billing(inp).next_deadline(_s(inp, "at"))
+    return {
+        "service_month": d.service_month,
+        "opens": _jst_text(d.claim_window.opens),
+        "closes": _jst_text(d.claim_window.closes),
+        "open_now": d.open_now,
+    }
+
+
+def op_schedule_events_on(inp: Input) -> Any:
+    evs = _billing(inp).events_on(_date_arg(inp))
+    return [{"kind": e.kind, "service_month": e.service_month, "document": e.document} for e in evs]
+
+
+def op_rulebook_parse(inp: Input) -> Any:
+    r = h.Rulebook.from_json(_s(inp, "json"))
+    rules = json.loads(r.to_json())
+    return {
+        "id": r.id,
+        "payment_notice_release_day": rules["documents"]["payment_notice"]["release_day"],
+        "closing_day": rules["window"]["closing_day"],
+        "payment_day": rules["payment"]["day"],
+    }
+
+
+# --- readiness ---------------------------------------------------------------------
+
+
+def _naive_text(t: datetime.datetime) -> str:
+    assert t.utcoffset() == datetime.timedelta(hours=9)
+    return t.replace(tzinfo=None).isoformat(sep=" ")
+
+
+def op_readiness_evaluate(inp: Input) -> Any:
+    today = h.parse_date(_s(inp, "today"))
+    r = h.Onboarding.from_json(_s(inp, "state")).readiness(today)
+    # The same state through the batch path gives the same report.
+    batch = h.evaluate_many([_s(inp, "state")], today)
+    assert batch.total == 1 and batch.results[0].to_json() == r.to_json()
+    return {
+        "can_bill": r.can_bill,
+        "claim_month": r.claim_month,
+        "window_opens": _naive_text(r.claim_window.opens),
+        "window_closes": _naive_text(r.claim_window.closes),
+        "findings": [
+            {"code": f.code, "severity": f.severity,
+             "fix_by": f.fix_by.isoformat() if f.fix_by else None}
+            for f in r.findings
+        ],
+        "next_actions": [a.step_id or a.code for a in r.next_actions],
+    }
+
+
 #: op -> the Python call. Add every op of every area with a Python surface.
 OPS: Dict[str, Op] = {
     "facility.parse": op_facility_parse,
@@ -155,6 +364,21 @@ OPS: Dict[str, Op] = {
     "password.check": op_password_check,
     "password.check_change": op_password_check_change,
     "password.generate": op_password_generate,
+    "certificate.open": op_certificate_open,
+    "certificate.inspect": op_certificate_inspect,
+    "certificate.status": op_certificate_status,
+    "certificate.renewal_plan": op_certificate_renewal_plan,
+    "calendar.holidays_of_year": op_calendar_holidays_of_year,
+    "calendar.holiday_name": op_calendar_holiday_name,
+    "calendar.is_business_day": op_calendar_is_business_day,
+    "calendar.next_business_day": op_calendar_next_business_day,
+    "calendar.previous_business_day": op_calendar_previous_business_day,
+    "schedule.month": op_schedule_month,
+    "schedule.window_open": op_schedule_window_open,
+    "schedule.next_deadline": op_schedule_next_deadline,
+    "schedule.events_on": op_schedule_events_on,
+    "rulebook.parse": op_rulebook_parse,
+    "readiness.evaluate": op_readiness_evaluate,
 }
 
 #: areas whose runner is not written yet, with the reason (shown as a skip).

@@ -113,10 +113,17 @@ _BY_CODE: dict[str, type[HugOnboardError]] = {
     "binding.invalid_lang": ValidationError,
     "password.random_unavailable": HugOnboardError,
     "password.generate_failed": HugOnboardError,
+    # certificate.*: checked against certificate::CODES by tests/test_certificate.py.
     "certificate.wrong_password": WrongPasswordError,
-    "certificate.unsupported": UnsupportedCertificateError,
+    # a password with a NUL can never open a file: the user must retype it.
+    "certificate.password_not_encodable": WrongPasswordError,
     "certificate.unsupported_algorithm": UnsupportedCertificateError,
 }
+# Prefixes inside an area, longest first, before the area itself.
+_BY_PREFIX: tuple[tuple[str, type[HugOnboardError]], ...] = (
+    ("certificate.addressee.", ValidationError),
+    ("certificate.lifecycle.", WorkflowError),
+)
 _BY_AREA: dict[str, type[HugOnboardError]] = {
     "certificate": CertificateFormatError,
     "onboarding": WorkflowError,
@@ -130,8 +137,9 @@ def error_class_for(code: str) -> type[HugOnboardError]:
     exact = _BY_CODE.get(code)
     if exact is not None:
         return exact
-    if code.startswith("certificate.unsupported"):
-        return UnsupportedCertificateError
+    for prefix, cls in _BY_PREFIX:
+        if code.startswith(prefix):
+            return cls
     return _BY_AREA.get(code.split(".", 1)[0], ValidationError)
 
 

@@ -19,6 +19,7 @@ Exit codes:
 from __future__ import annotations
 
 import argparse
+import datetime
 import getpass
 import json
 import os
@@ -28,6 +29,10 @@ from typing import Any, Callable, NoReturn, Optional, Sequence, TextIO
 from . import _errors
 from ._errors import HugOnboardError
 from ._native import (
+    BillingCalendar,
+    Certificate,
+    Rulebook,
+    parse_date,
     FacilityNumber,
     Finding,
     Onboarding,
@@ -123,6 +128,11 @@ class Output:
         label = self.t("エラー", "error")
         for f in error.findings:
             self.stderr.write(f"{label} [{f.code}]: {f.message(self.lang)}\n")
+        if isinstance(error, _errors.WrongPasswordError):
+            # Often read by someone else than the person who chose --lang: both languages.
+            other = "ja" if self.lang == "en" else "en"
+            for f in error.findings:
+                self.stderr.write(f"  {f.message(other)}\n")
 
 
 # --- input helpers -----------------------------------------------------------------
@@ -200,6 +210,15 @@ def read_bytes(path: str) -> bytes:
 def read_password(args: argparse.Namespace, out: Output, prompt_ja: str, prompt_en: str) -> str:
     """A password from ``--password-env VAR``, else a hidden prompt on a terminal, else one
     line of stdin. Never from the command line itself."""
+    if getattr(args, "password_on_argv", None) is not None:
+        raise CliError(
+            "cli.password_on_argv",
+            "パスワードはコマンドラインで渡せません（履歴やプロセス一覧に残るため）。端末で入力するか、"
+            "--password-env または標準入力で渡してください。",
+            "Passwords are never taken from the command line (shell history and process lists keep "
+            "them). Type it at the prompt, or use --password-env or stdin.",
+            EXIT_USAGE,
+        )
     var: Optional[str] = getattr(args, "password_env", None)
     if var:
         value = os.environ.get(var)
@@ -229,6 +248,8 @@ def read_password(args: argparse.Namespace, out: Output, prompt_ja: str, prompt_
 
 
 def _add_password_source(p: argparse.ArgumentParser) -> None:
+    # Accepted only to refuse it with a clear message (never echoed).
+    p.add_argument("--password", dest="password_on_argv", metavar="PW", help=argparse.SUPPRESS)
     p.add_argument(
         "--password-env",
         metavar="VAR",
@@ -362,6 +383,17 @@ def cmd_password_generate(args: argparse.Namespace, out: Output) -> int:
 def cmd_status(args: argparse.Namespace, out: Output) -> int:
     """``status STATE.json``: what is done and what to do next."""
     ob = Onboarding.from_json(read_text(args.state, out))
+    today = _today(args)
+    days: Optional[int] = args.reminders
+    if days is not None and not 0 <= days <= 366:
+        raise CliError(
+            "cli.usage",
+            "--reminders は 0〜366（日数）です。",
+            "--reminders must be 0 to 366 (days).",
+            EXIT_USAGE,
+        )
+    rulebook = _rulebook(args, out)
+    ready = ob.readiness(today, rulebook)
     steps = {s.id: s for s in Step.all()}
     done = ob.completed()
     nxt = ob.next_steps()
@@ -375,6 +407,7 @@ def cmd_status(args: argparse.Namespace, out: Output) -> int:
             for sid in nxt
         ],
         "billing_pcs": ob.billing_pcs,
+        "readiness": json.loads(ready.to_json()),
     }
     pref = ob.facility_number.prefecture
     lines = [
@@ -390,6 +423,146 @@ def cmd_status(args: argparse.Namespace, out: Output) -> int:
             lines.append(f"  → {steps[sid].guide_page:8} {steps[sid].title(out.lang)}")
     elif ob.all_required_done():
         lines.append(out.t("必要な手順はすべて完了しています。", "Every required step is done."))
+    w = ready.claim_window
+    lines.append("")
+    lines.append(out.t(
+        f"{today} 時点: 次の請求期間（{w.opens:%Y-%m-%d} 〜 {w.last_day}）に"
+        + ("請求できます。" if ready.can_bill else "このままでは請求できません。"),
+        f"On {today}: the next claim window ({w.opens:%Y-%m-%d} to {w.last_day}) "
+        + ("can be billed." if ready.can_bill else "cannot be billed yet."),
+    ))
+    for f in ready.findings:
+        if f.severity == "info":
+            continue
+        by = out.t(f"（{f.fix_by}まで）", f" (by {f.fix_by})") if f.fix_by else ""
+        lines.append(f"  [{f.code}] {f.message(out.lang)}{by}")
+    if ready.next_actions:
+        lines.append(out.t("優先してすること:", "Do first:"))
+        for a in ready.next_actions:
+            due = f" ({a.due})" if a.due else ""
+            lines.append(f"  → {a.guide_page:8} {a.message(out.lang)}{due}")
+    if days is not None:
+        reminders = ob.reminders(today, days, rulebook)
+        data["reminders"] = [r.to_dict() for r in reminders]
+        lines.append("")
+        lines.append(out.t(f"今後{days}日のお知らせ:", f"Reminders for the next {days} days:"))
+        if not reminders:
+            lines.append(out.t("  （なし）", "  (none)"))
+        for r in reminders:
+            lines.append(f"  {r.date.isoformat()} {r.message(out.lang)}")
+    out.result(data, lines)
+    return EXIT_OK
+
+
+def _today(args: argparse.Namespace) -> "datetime.date":
+    """``--today DATE`` (YYYY-MM-DD), else the local date (the CLI may read the clock; the core never does)."""
+    text: Optional[str] = getattr(args, "today", None)
+    if text:
+        return parse_date(text)
+    return datetime.date.today()
+
+
+def _rulebook(args: argparse.Namespace, out: Output) -> Optional[Rulebook]:
+    """``--rulebook FILE`` (JSON, or TOML when the name ends in .toml), else None (the default)."""
+    path: Optional[str] = getattr(args, "rulebook", None)
+    if not path:
+        return None
+    text = read_text(path, out)
+    return Rulebook.from_toml(text) if path.lower().endswith(".toml") else Rulebook.from_json(text)
+
+
+def cmd_cert(args: argparse.Namespace, out: Output) -> int:
+    """``cert FILE``: what a .p12 holds (password from a prompt, an env var or stdin), status, renewal."""
+    data = read_bytes(args.file)
+    pw = read_password(args, out, "証明書発行用パスワード", "Certificate password")
+    cert = Certificate.from_pkcs12(data, pw) if args.full else Certificate.inspect_pkcs12(data, pw)
+    today = _today(args)
+    rulebook = _rulebook(args, out)
+    st = cert.status(today, rulebook)
+    plan = cert.renewal_plan(today, rulebook)
+    found = cert.findings(args.facility) if args.facility else cert.findings()
+    fn = cert.facility_number
+    subject = ", ".join(f"{k}={v}" for k, v in cert.subject)
+    issuer = ", ".join(f"{k}={v}" for k, v in cert.issuer)
+    data_out: dict[str, Any] = {
+        "subject": [list(a) for a in cert.subject],
+        "issuer": [list(a) for a in cert.issuer],
+        "serial_hex": cert.serial_hex,
+        "not_before": cert.not_before.isoformat(),
+        "not_after": cert.not_after.isoformat(),
+        "valid_from_jst": cert.valid_from_jst.isoformat(),
+        "valid_to_jst": cert.valid_to_jst.isoformat(),
+        "sha256_fingerprint": cert.sha256_fingerprint,
+        "facility_number": str(fn) if fn is not None else None,
+        "has_private_key": cert.has_private_key,
+        "private_key_checked": cert.private_key_checked,
+        "chain": [{"subject": [list(a) for a in c.subject], "valid_to_jst": c.valid_to_jst.isoformat()}
+                  for c in cert.chain],
+        "today": today.isoformat(),
+        "status": {"kind": st.kind, "code": st.code, "days_left": st.days_left,
+                   "message_ja": st.message("ja"), "message_en": st.message("en")},
+        "renewal": {"code": plan.code, "apply_by": plan.apply_by.isoformat(),
+                    "install_by": plan.install_by.isoformat(), "passed": plan.passed,
+                    "message_ja": plan.message("ja"), "message_en": plan.message("en")},
+        "findings": [f.to_dict() for f in found],
+    }
+    yes, no = out.t("あり", "yes"), out.t("なし", "no")
+    lines = [
+        out.t(f"主体者: {subject}", f"Subject: {subject}"),
+        out.t(f"発行者: {issuer}", f"Issuer: {issuer}"),
+        out.t(f"事業所番号: {fn if fn is not None else 'なし'}",
+              f"Facility number: {fn if fn is not None else 'none'}"),
+        out.t(f"有効期間（日本時間）: {cert.valid_from_jst} 〜 {cert.valid_to_jst}",
+              f"Valid (JST): {cert.valid_from_jst} to {cert.valid_to_jst}"),
+        out.t(f"シリアル番号: {cert.serial_hex}", f"Serial: {cert.serial_hex}"),
+        out.t(f"SHA-256: {cert.sha256_fingerprint}", f"SHA-256: {cert.sha256_fingerprint}"),
+        out.t(f"秘密鍵: {yes if cert.has_private_key else no}",
+              f"Private key: {yes if cert.has_private_key else no}"),
+        "",
+        out.t(f"状態（{today}）: ", f"Status on {today}: ") + st.message(out.lang),
+        out.t("更新: ", "Renewal: ") + plan.message(out.lang),
+    ]
+    for f in found:
+        lines.append(out.t("注意", "note") + f" [{f.code}]: {f.message(out.lang)}")
+    out.result(data_out, lines)
+    bad = st.kind == "expired" or any(f.severity != "info" for f in found)
+    return EXIT_PROBLEMS if bad else EXIT_OK
+
+
+def cmd_calendar(args: argparse.Namespace, out: Output) -> int:
+    """``calendar YYYY-MM``: the billing schedule of a service month (``--ics`` for iCalendar)."""
+    cal = BillingCalendar(_rulebook(args, out))
+    s = cal.schedule(args.month)
+    if args.ics:
+        text = cal.to_ics(args.month, args.until or args.month, uid_scope=args.uid_scope or "")
+        out.stdout.write(text)
+        return EXIT_OK
+    w = s.claim_window
+    docs = s.documents
+    data: dict[str, Any] = {
+        "service_month": s.service_month,
+        "claim_month": s.claim_month,
+        "rulebook": s.rulebook_id,
+        "claim_window": {"opens": w.opens.isoformat(), "closes": w.closes.isoformat(),
+                         "last_day": w.last_day.isoformat()},
+        "documents": [{"kind": d.kind, "name_ja": d.name_ja, "name_en": d.name_en,
+                       "date": d.date.isoformat(), "only_if_returns": d.only_if_returns,
+                       "sources": d.sources} for d in docs],
+        "payment_date": s.payment_date.isoformat(),
+        "provisional": s.provisional,
+    }
+    lines = [
+        out.t(f"{s.service_month} 提供分（請求月 {s.claim_month}）",
+              f"Services of {s.service_month} (claimed in {s.claim_month})"),
+        out.t(f"請求期間: {w.opens:%Y-%m-%d %H:%M} 〜 {w.last_day} 24:00",
+              f"Claim window: {w.opens:%Y-%m-%d %H:%M} to {w.last_day} 24:00 (JST)"),
+    ]
+    for d in docs:
+        cond = out.t("（返戻があった場合）", " (only if claims were returned)") if d.only_if_returns else ""
+        lines.append(f"  {d.date}  {d.name(out.lang)}{cond}")
+    lines.append(out.t(f"支払日: {s.payment_date}", f"Payment: {s.payment_date}"))
+    if s.provisional:
+        lines.append(out.t("※ 祝日が未公表の年を含むため暫定です。", "Note: provisional (holidays of a year not yet announced)."))
     out.result(data, lines)
     return EXIT_OK
 
@@ -412,6 +585,11 @@ class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are bilingual, coded, and exit with EXIT_USAGE."""
 
     out: Optional[Output] = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # No abbreviations: "--password X" must never be taken for "--password-env X".
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         out = _Parser.out
@@ -515,6 +693,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--count", type=int, default=1, help="個数（既定 1）/ how many (default 1)")
     p = add("status", cmd_status, "オンボーディングの進み具合 / onboarding progress from a state file")
     p.add_argument("state", help="状態ファイル（JSON）/ the state file (JSON)")
+    p.add_argument("--today", metavar="DATE", help="基準日 YYYY-MM-DD（既定: 今日）/ the day to judge (default: today)")
+    p.add_argument(
+        "--reminders",
+        metavar="N",
+        type=int,
+        help="今後N日のお知らせも表示（0〜366）/ also list the reminders of the next N days (0-366)",
+    )
+    p.add_argument("--rulebook", metavar="FILE", help="国保連の規則（JSON/TOML）/ the federation's rulebook")
+    p = add(
+        "cert",
+        cmd_cert,
+        "電子証明書（.p12）の内容・有効期限・更新時期 / what a certificate file holds, its status and renewal",
+    )
+    p.add_argument("file", help="証明書ファイル（.p12）/ the certificate file (.p12)")
+    _add_password_source(p)
+    p.add_argument("--today", metavar="DATE", help="基準日 YYYY-MM-DD（既定: 今日）/ the day to judge (default: today)")
+    p.add_argument("--facility", metavar="NUMBER", help="この事業所のものか確認 / check it is this facility's")
+    p.add_argument("--rulebook", metavar="FILE", help="国保連の規則（JSON/TOML）/ the federation's rulebook")
+    p.add_argument(
+        "--full",
+        action="store_true",
+        help="秘密鍵も復号して照合（遅い）/ also decrypt and check the private key (slower)",
+    )
+    p = add("calendar", cmd_calendar, "サービス提供月の請求日程 / the billing schedule of a service month")
+    p.add_argument("month", metavar="YYYY-MM", help="サービス提供月 / the service month")
+    p.add_argument("--ics", action="store_true", help="iCalendar で出力 / print an iCalendar file")
+    p.add_argument("--until", metavar="YYYY-MM", help="--ics: この月まで / --ics: up to this service month")
+    p.add_argument("--uid-scope", metavar="TEXT", help="--ics: UID に加える（事業所番号など）/ added to UIDs")
+    p.add_argument("--rulebook", metavar="FILE", help="国保連の規則（JSON/TOML）/ the federation's rulebook")
     add("walkthrough", cmd_walkthrough, "見本の事業所で手順を一通り実行 / the whole guide on sample data")
     add("prefectures", cmd_prefectures, "都道府県番号の一覧 / list the prefecture codes")
     add("codes", cmd_codes, "エラーコードの一覧 / list every stable error code")

@@ -1,0 +1,622 @@
+//! The status enum, the thread-local last error, the call boundary and argument checks.
+
+use std::cell::RefCell;
+use std::ffi::{CStr, CString, c_char};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use hug_onboard_core::diagnostic::{CodeInfo, Diagnostic, Finding, Lang, Problems, Severity};
+
+/// The result of every fallible function. `HUG_OK` is 0; values are never reused.
+///
+/// Families (new values are only added inside a family's range):
+/// 1-99 the caller broke the calling contract; 100-199 the library failed;
+/// 200-299 the input was refused by the domain rules; 300-399 credentials and files.
+#[allow(non_camel_case_types)]
+#[repr(i32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum hug_status {
+    /// Success. Out-parameters have been written.
+    HUG_OK = 0,
+    /// A required pointer argument was NULL (code `ffi.null_argument`).
+    HUG_ERR_NULL_ARGUMENT = 1,
+    /// A string argument was not valid UTF-8 (code `ffi.invalid_utf8`).
+    HUG_ERR_INVALID_UTF8 = 2,
+    /// An argument is out of its range: an enum integer, a `hug_date`, an index
+    /// (codes `ffi.invalid_enum`, `ffi.invalid_date`, `ffi.index_out_of_range`).
+    HUG_ERR_INVALID_ARGUMENT = 3,
+    /// A bug in the library: a panic was caught at the boundary (code `ffi.panic`).
+    HUG_ERR_PANIC = 100,
+    /// The library could not build its answer (code `ffi.internal`).
+    HUG_ERR_INTERNAL = 101,
+    /// The input was refused by the domain rules; the last error holds every
+    /// problem with the core's codes.
+    HUG_ERR_VALIDATION = 200,
+    /// A JSON argument is not JSON, or not the documented schema (code `ffi.invalid_json`
+    /// or the core's code).
+    HUG_ERR_INVALID_JSON = 201,
+    /// A password did not open a file (certificate functions).
+    HUG_ERR_WRONG_PASSWORD = 300,
+    /// A file is damaged or is not what it claims to be (certificate functions).
+    HUG_ERR_CORRUPT_FILE = 301,
+    /// A file uses a format or algorithm the library does not support (certificate functions).
+    HUG_ERR_UNSUPPORTED = 302,
+}
+
+/// A failure of the C boundary itself (not of the domain): codes `ffi.*`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum FfiProblem {
+    NullArgument(&'static str),
+    InvalidUtf8 {
+        param: &'static str,
+        offset: usize,
+    },
+    InvalidEnum {
+        param: &'static str,
+        value: i64,
+    },
+    InvalidDate {
+        param: &'static str,
+        year: i32,
+        month: u8,
+        day: u8,
+    },
+    IndexOutOfRange {
+        index: usize,
+        len: usize,
+    },
+    #[allow(dead_code)]
+    InvalidJson {
+        param: &'static str,
+        detail: String,
+    },
+    Panic(String),
+    Internal(String),
+}
+
+/// Codes emitted by the C boundary itself, in addition to the core's `all_codes()`.
+pub(crate) const FFI_CODES: &[CodeInfo] = &[
+    CodeInfo::new(
+        "ffi.null_argument",
+        Severity::Error,
+        "a required pointer argument is NULL",
+    ),
+    CodeInfo::new(
+        "ffi.invalid_utf8",
+        Severity::Error,
+        "a string argument is not valid UTF-8",
+    ),
+    CodeInfo::new(
+        "ffi.invalid_enum",
+        Severity::Error,
+        "an enum argument is out of range",
+    ),
+    CodeInfo::new(
+        "ffi.invalid_date",
+        Severity::Error,
+        "a hug_date argument is not a real date",
+    ),
+    CodeInfo::new(
+        "ffi.index_out_of_range",
+        Severity::Error,
+        "an index argument is past the end",
+    ),
+    CodeInfo::new(
+        "ffi.invalid_json",
+        Severity::Error,
+        "a JSON argument is not JSON or not the documented schema",
+    ),
+    CodeInfo::new(
+        "ffi.panic",
+        Severity::Error,
+        "a bug: the library panicked; the panic was caught",
+    ),
+    CodeInfo::new(
+        "ffi.internal",
+        Severity::Error,
+        "the library could not build its answer",
+    ),
+];
+
+impl Diagnostic for FfiProblem {
+    fn code(&self) -> &'static str {
+        match self {
+            FfiProblem::NullArgument(_) => "ffi.null_argument",
+            FfiProblem::InvalidUtf8 { .. } => "ffi.invalid_utf8",
+            FfiProblem::InvalidEnum { .. } => "ffi.invalid_enum",
+            FfiProblem::InvalidDate { .. } => "ffi.invalid_date",
+            FfiProblem::IndexOutOfRange { .. } => "ffi.index_out_of_range",
+            FfiProblem::InvalidJson { .. } => "ffi.invalid_json",
+            FfiProblem::Panic(_) => "ffi.panic",
+            FfiProblem::Internal(_) => "ffi.internal",
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (FfiProblem::NullArgument(p), Lang::Ja) => format!("引数 {p} が NULL です。"),
+            (FfiProblem::NullArgument(p), Lang::En) => format!("Argument {p} is NULL."),
+            (FfiProblem::InvalidUtf8 { param, offset }, Lang::Ja) => {
+                format!("引数 {param} の {offset} バイト目以降が UTF-8 として正しくありません。")
+            }
+            (FfiProblem::InvalidUtf8 { param, offset }, Lang::En) => {
+                format!("Argument {param} is not valid UTF-8 (at byte {offset}).")
+            }
+            (FfiProblem::InvalidEnum { param, value }, Lang::Ja) => {
+                format!("引数 {param} の値 {value} は範囲外です。")
+            }
+            (FfiProblem::InvalidEnum { param, value }, Lang::En) => {
+                format!("Argument {param} has the out-of-range value {value}.")
+            }
+            (
+                FfiProblem::InvalidDate {
+                    param,
+                    year,
+                    month,
+                    day,
+                },
+                Lang::Ja,
+            ) => format!("引数 {param} の日付 {year}-{month:02}-{day:02} は存在しません。"),
+            (
+                FfiProblem::InvalidDate {
+                    param,
+                    year,
+                    month,
+                    day,
+                },
+                Lang::En,
+            ) => format!("Argument {param}: {year}-{month:02}-{day:02} is not a date."),
+            (FfiProblem::IndexOutOfRange { index, len }, Lang::Ja) => {
+                format!("添字 {index} は範囲外です（要素数 {len}）。")
+            }
+            (FfiProblem::IndexOutOfRange { index, len }, Lang::En) => {
+                format!("Index {index} is out of range (there are {len}).")
+            }
+            (FfiProblem::InvalidJson { param, detail }, Lang::Ja) => {
+                format!("引数 {param} の JSON を読めません: {detail}")
+            }
+            (FfiProblem::InvalidJson { param, detail }, Lang::En) => {
+                format!("Argument {param} is not the expected JSON: {detail}")
+            }
+            (FfiProblem::Panic(m), Lang::Ja) => {
+                format!("ライブラリ内部の不具合です（panic: {m}）。")
+            }
+            (FfiProblem::Panic(m), Lang::En) => format!("A bug in the library (panic: {m})."),
+            (FfiProblem::Internal(m), Lang::Ja) => format!("ライブラリ内部のエラーです: {m}"),
+            (FfiProblem::Internal(m), Lang::En) => format!("Internal library error: {m}"),
+        }
+    }
+}
+
+/// Why a call failed: the status and every problem (never empty).
+#[derive(Debug)]
+pub(crate) struct Failure {
+    pub(crate) status: hug_status,
+    pub(crate) problems: Vec<Finding>,
+}
+
+impl Failure {
+    /// A failure of the boundary itself.
+    pub(crate) fn ffi(p: FfiProblem) -> Failure {
+        let status = match p {
+            FfiProblem::NullArgument(_) => hug_status::HUG_ERR_NULL_ARGUMENT,
+            FfiProblem::InvalidUtf8 { .. } => hug_status::HUG_ERR_INVALID_UTF8,
+            FfiProblem::InvalidEnum { .. }
+            | FfiProblem::InvalidDate { .. }
+            | FfiProblem::IndexOutOfRange { .. } => hug_status::HUG_ERR_INVALID_ARGUMENT,
+            FfiProblem::InvalidJson { .. } => hug_status::HUG_ERR_INVALID_JSON,
+            FfiProblem::Panic(_) => hug_status::HUG_ERR_PANIC,
+            FfiProblem::Internal(_) => hug_status::HUG_ERR_INTERNAL,
+        };
+        Failure {
+            status,
+            problems: vec![p.to_finding()],
+        }
+    }
+
+    /// One core error, with the given status (usually `HUG_ERR_VALIDATION`).
+    pub(crate) fn diag(status: hug_status, e: &dyn Diagnostic) -> Failure {
+        Failure {
+            status,
+            problems: vec![e.to_finding()],
+        }
+    }
+
+    /// One core error refused by the domain rules.
+    pub(crate) fn validation(e: &dyn Diagnostic) -> Failure {
+        Failure::diag(hug_status::HUG_ERR_VALIDATION, e)
+    }
+
+    /// Several core problems found at once, each kept separately.
+    #[allow(dead_code)]
+    pub(crate) fn problems<E: Diagnostic>(status: hug_status, p: &Problems<E>) -> Failure {
+        Failure {
+            status,
+            problems: p.findings(),
+        }
+    }
+}
+
+/// The stored last error of a thread, with its strings ready for C.
+struct LastError {
+    status: hug_status,
+    problems: Vec<Finding>,
+    codes: Vec<CString>,
+    messages_ja: Vec<CString>,
+    messages_en: Vec<CString>,
+    joined_ja: CString,
+    joined_en: CString,
+}
+
+thread_local! {
+    static LAST_ERROR: RefCell<Option<LastError>> = const { RefCell::new(None) };
+}
+
+/// A C string from text that may (rarely) hold a NUL: a NUL becomes the visible `\0`.
+pub(crate) fn cstring_lossless(s: &str) -> CString {
+    match CString::new(s) {
+        Ok(c) => c,
+        Err(_) => CString::new(s.replace('\0', "\\0")).unwrap_or_default(),
+    }
+}
+
+pub(crate) fn clear_last_error() {
+    let _ = LAST_ERROR.try_with(|l| {
+        if let Ok(mut l) = l.try_borrow_mut()
+            && l.is_some()
+        {
+            *l = None;
+        }
+    });
+}
+
+pub(crate) fn set_last_error(f: Failure) -> hug_status {
+    let status = f.status;
+    let joined = |lang: Lang| {
+        let v: Vec<&str> = f.problems.iter().map(|p| p.message(lang)).collect();
+        cstring_lossless(&v.join("\n"))
+    };
+    let e = LastError {
+        status,
+        codes: f
+            .problems
+            .iter()
+            .map(|p| cstring_lossless(&p.code))
+            .collect(),
+        messages_ja: f
+            .problems
+            .iter()
+            .map(|p| cstring_lossless(&p.message_ja))
+            .collect(),
+        messages_en: f
+            .problems
+            .iter()
+            .map(|p| cstring_lossless(&p.message_en))
+            .collect(),
+        joined_ja: joined(Lang::Ja),
+        joined_en: joined(Lang::En),
+        problems: f.problems,
+    };
+    let _ = LAST_ERROR.try_with(|l| {
+        if let Ok(mut l) = l.try_borrow_mut() {
+            *l = Some(e);
+        }
+    });
+    status
+}
+
+/// Runs `f` on the last error of this thread (None when there is none).
+fn with_last_error<R>(f: impl FnOnce(Option<&LastError>) -> R) -> Option<R> {
+    LAST_ERROR
+        .try_with(|l| l.try_borrow().ok().map(|l| f(l.as_ref())))
+        .ok()
+        .flatten()
+}
+
+/// Converts a panic payload to text.
+pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_owned()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "unknown panic".to_owned()
+    }
+}
+
+/// The boundary around every status-returning function body: clears the last
+/// error, catches panics, records failures.
+pub(crate) fn boundary(body: impl FnOnce() -> Result<(), Failure>) -> hug_status {
+    clear_last_error();
+    match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(Ok(())) => hug_status::HUG_OK,
+        Ok(Err(f)) => set_last_error(f),
+        Err(payload) => set_last_error(Failure::ffi(FfiProblem::Panic(panic_message(&*payload)))),
+    }
+}
+
+/// The boundary around a function that returns a plain value: catches panics
+/// (returning `fallback`), does not touch the last error.
+pub(crate) fn guard<T>(fallback: T, body: impl FnOnce() -> T) -> T {
+    catch_unwind(AssertUnwindSafe(body)).unwrap_or(fallback)
+}
+
+/// Wraps a function body in the boundary (see the crate README, "API conventions").
+///
+/// The body is a block evaluating to `Result<(), Failure>`; `?` works inside it.
+macro_rules! ffi_boundary {
+    ($body:block) => {
+        $crate::error::boundary(move || -> Result<(), $crate::error::Failure> { $body })
+    };
+}
+pub(crate) use ffi_boundary;
+
+// ---- argument checks -------------------------------------------------------
+
+/// A required input string: non-NULL, NUL-terminated, valid UTF-8.
+///
+/// # Safety
+/// `p` is NULL or points to a NUL-terminated string that stays alive for `'a`.
+pub(crate) unsafe fn arg_str<'a>(p: *const c_char, name: &'static str) -> Result<&'a str, Failure> {
+    if p.is_null() {
+        return Err(Failure::ffi(FfiProblem::NullArgument(name)));
+    }
+    // SAFETY: non-NULL and NUL-terminated by the caller's contract.
+    let bytes = unsafe { CStr::from_ptr(p) }.to_bytes();
+    std::str::from_utf8(bytes).map_err(|e| {
+        Failure::ffi(FfiProblem::InvalidUtf8 {
+            param: name,
+            offset: e.valid_up_to(),
+        })
+    })
+}
+
+/// A required byte buffer: `data` may be NULL only when `len` is 0.
+///
+/// # Safety
+/// `data` is NULL or points to `len` readable bytes alive for `'a`.
+#[allow(dead_code)]
+pub(crate) unsafe fn arg_bytes<'a>(
+    data: *const u8,
+    len: usize,
+    name: &'static str,
+) -> Result<&'a [u8], Failure> {
+    if data.is_null() {
+        if len == 0 {
+            return Ok(&[]);
+        }
+        return Err(Failure::ffi(FfiProblem::NullArgument(name)));
+    }
+    // SAFETY: non-NULL and `len` bytes long by the caller's contract.
+    Ok(unsafe { std::slice::from_raw_parts(data, len) })
+}
+
+/// A required out-parameter: non-NULL.
+pub(crate) fn arg_out<T>(p: *mut T, name: &'static str) -> Result<OutPtr<T>, Failure> {
+    if p.is_null() {
+        Err(Failure::ffi(FfiProblem::NullArgument(name)))
+    } else {
+        Ok(OutPtr(p))
+    }
+}
+
+/// A checked, non-NULL out-parameter; written once, at the end, on success.
+pub(crate) struct OutPtr<T>(*mut T);
+
+impl<T> OutPtr<T> {
+    /// Writes the value (without reading or dropping what was there).
+    pub(crate) fn write(self, v: T) {
+        // SAFETY: non-NULL (checked), and the caller's contract says it points to a writable T.
+        unsafe { self.0.write(v) }
+    }
+}
+
+/// A required read-only handle: non-NULL.
+///
+/// # Safety
+/// `p` is NULL or points to a live `T` made by this library.
+#[allow(dead_code)]
+pub(crate) unsafe fn arg_ref<'a, T>(p: *const T, name: &'static str) -> Result<&'a T, Failure> {
+    // SAFETY: caller's contract.
+    unsafe { p.as_ref() }.ok_or_else(|| Failure::ffi(FfiProblem::NullArgument(name)))
+}
+
+/// A required mutable handle: non-NULL.
+///
+/// # Safety
+/// `p` is NULL or points to a live `T` made by this library, used by no one else during the call.
+#[allow(dead_code)]
+pub(crate) unsafe fn arg_mut<'a, T>(p: *mut T, name: &'static str) -> Result<&'a mut T, Failure> {
+    // SAFETY: caller's contract.
+    unsafe { p.as_mut() }.ok_or_else(|| Failure::ffi(FfiProblem::NullArgument(name)))
+}
+
+/// The `hug_lang` integer, validated.
+pub(crate) fn arg_lang(v: i32, name: &'static str) -> Result<Lang, Failure> {
+    lang_from_int(v).ok_or_else(|| {
+        Failure::ffi(FfiProblem::InvalidEnum {
+            param: name,
+            value: v.into(),
+        })
+    })
+}
+
+pub(crate) fn lang_from_int(v: i32) -> Option<Lang> {
+    match v {
+        crate::HUG_LANG_JA => Some(Lang::Ja),
+        crate::HUG_LANG_EN => Some(Lang::En),
+        _ => None,
+    }
+}
+
+pub(crate) fn severity_to_int(s: Severity) -> i32 {
+    match s {
+        Severity::Info => crate::HUG_SEVERITY_INFO,
+        Severity::Warning => crate::HUG_SEVERITY_WARNING,
+        Severity::Error => crate::HUG_SEVERITY_ERROR,
+    }
+}
+
+/// A library-allocated string for an out-parameter (freed by `hug_string_free`).
+pub(crate) fn new_c_string(s: String) -> Result<*mut c_char, Failure> {
+    CString::new(s)
+        .map(CString::into_raw)
+        .map_err(|_| Failure::ffi(FfiProblem::Internal("string with an embedded NUL".into())))
+}
+
+/// A library-allocated copy of a secret, made without intermediate copies
+/// (`hug_string_free` wipes it).
+pub(crate) fn new_secret_c_string(s: &str) -> Result<*mut c_char, Failure> {
+    let mut v = Vec::with_capacity(s.len() + 1);
+    v.extend_from_slice(s.as_bytes());
+    v.push(0);
+    match CString::from_vec_with_nul(v) {
+        Ok(c) => Ok(c.into_raw()),
+        Err(e) => {
+            let mut v = e.into_bytes();
+            zeroize::Zeroize::zeroize(&mut v);
+            Err(Failure::ffi(FfiProblem::Internal(
+                "secret with an embedded NUL".into(),
+            )))
+        }
+    }
+}
+
+/// Serialises to a library-allocated JSON string.
+pub(crate) fn new_json_string<T: serde::Serialize + ?Sized>(v: &T) -> Result<*mut c_char, Failure> {
+    let s =
+        serde_json::to_string(v).map_err(|e| Failure::ffi(FfiProblem::Internal(e.to_string())))?;
+    new_c_string(s)
+}
+
+// ---- the last-error accessors (exported in lib.rs) ---------------------------
+
+pub(crate) fn last_status() -> hug_status {
+    with_last_error(|e| e.map_or(hug_status::HUG_OK, |e| e.status)).unwrap_or(hug_status::HUG_OK)
+}
+
+pub(crate) fn last_count() -> usize {
+    with_last_error(|e| e.map_or(0, |e| e.problems.len())).unwrap_or(0)
+}
+
+pub(crate) fn last_code_at(i: usize) -> *const c_char {
+    with_last_error(|e| {
+        e.and_then(|e| e.codes.get(i))
+            .map_or(std::ptr::null(), |c| c.as_ptr())
+    })
+    .unwrap_or(std::ptr::null())
+}
+
+pub(crate) fn last_message_at(i: usize, lang: Lang) -> *const c_char {
+    with_last_error(|e| {
+        e.and_then(|e| match lang {
+            Lang::Ja => e.messages_ja.get(i),
+            Lang::En => e.messages_en.get(i),
+        })
+        .map_or(std::ptr::null(), |c| c.as_ptr())
+    })
+    .unwrap_or(std::ptr::null())
+}
+
+pub(crate) fn last_message(lang: Lang) -> *const c_char {
+    with_last_error(|e| {
+        e.map_or(std::ptr::null(), |e| match lang {
+            Lang::Ja => e.joined_ja.as_ptr(),
+            Lang::En => e.joined_en.as_ptr(),
+        })
+    })
+    .unwrap_or(std::ptr::null())
+}
+
+pub(crate) fn last_severity_at(i: usize) -> i32 {
+    with_last_error(|e| {
+        e.and_then(|e| e.problems.get(i))
+            .map_or(-1, |p| severity_to_int(p.severity))
+    })
+    .unwrap_or(-1)
+}
+
+/// The last error as serialised by `hug_last_error_json` (field order kept).
+#[derive(serde::Serialize)]
+pub(crate) struct LastErrorJson<'a> {
+    status: i32,
+    problems: &'a [Finding],
+}
+
+pub(crate) fn last_json() -> Option<String> {
+    with_last_error(|e| {
+        let v = match e {
+            None => LastErrorJson {
+                status: 0,
+                problems: &[],
+            },
+            Some(e) => LastErrorJson {
+                status: e.status as i32,
+                problems: &e.problems,
+            },
+        };
+        serde_json::to_string(&v).ok()
+    })
+    .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn every_problem() -> Vec<FfiProblem> {
+        vec![
+            FfiProblem::NullArgument("p"),
+            FfiProblem::InvalidUtf8 {
+                param: "p",
+                offset: 3,
+            },
+            FfiProblem::InvalidEnum {
+                param: "p",
+                value: -1,
+            },
+            FfiProblem::InvalidDate {
+                param: "p",
+                year: 2019,
+                month: 2,
+                day: 29,
+            },
+            FfiProblem::IndexOutOfRange { index: 9, len: 2 },
+            FfiProblem::InvalidJson {
+                param: "p",
+                detail: "eof".into(),
+            },
+            FfiProblem::Panic("boom".into()),
+            FfiProblem::Internal("x".into()),
+        ]
+    }
+
+    #[test]
+    fn every_ffi_code_is_catalogued_and_not_a_core_code() {
+        let core = hug_onboard_core::diagnostic::all_codes();
+        for p in every_problem() {
+            assert!(FFI_CODES.iter().any(|c| c.code == p.code()), "{}", p.code());
+            assert!(!core.iter().any(|c| c.code == p.code()));
+            assert!(!p.message(Lang::Ja).is_empty() && !p.message(Lang::En).is_empty());
+            assert_ne!(Failure::ffi(p).status, hug_status::HUG_OK);
+        }
+        assert_eq!(FFI_CODES.len(), every_problem().len());
+    }
+
+    #[test]
+    fn nul_in_a_message_stays_visible() {
+        assert_eq!(cstring_lossless("a\0b").as_bytes(), b"a\\0b");
+    }
+
+    #[test]
+    fn last_error_is_per_thread_and_cleared_by_the_boundary() {
+        let s = boundary(|| Err(Failure::ffi(FfiProblem::NullArgument("x"))));
+        assert_eq!(s, hug_status::HUG_ERR_NULL_ARGUMENT);
+        assert_eq!(last_count(), 1);
+        std::thread::spawn(|| assert_eq!(last_count(), 0))
+            .join()
+            .unwrap();
+        assert_eq!(boundary(|| Ok(())), hug_status::HUG_OK);
+        assert_eq!(last_count(), 0);
+        assert!(last_code_at(0).is_null());
+    }
+}

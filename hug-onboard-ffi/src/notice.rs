@@ -1,0 +1,391 @@
+//! The 電子請求登録結果に関するお知らせ (registration notice): parse, read fields,
+//! reveal the passwords only on request.
+
+use std::ffi::c_char;
+
+use hug_onboard_core::diagnostic::Diagnostic;
+use hug_onboard_core::notice::{NoticeKind, RegistrationNotice};
+
+use crate::error::{
+    Failure, FfiProblem, arg_out, arg_ref, arg_str, ffi_boundary, hug_status, new_c_string,
+    new_json_string, new_secret_c_string,
+};
+use crate::facility::hug_facility_number;
+use crate::hug_date;
+
+/// Which notice it is, as an integer.
+pub type hug_notice_kind = i32;
+/// The first notice: its ID is labelled テストID (set-up and certificate only; cannot bill).
+pub const HUG_NOTICE_TEST: hug_notice_kind = 0;
+/// The later notice: its ID is labelled ID (the one that sends claims).
+pub const HUG_NOTICE_PRODUCTION: hug_notice_kind = 1;
+
+/// A text field of a notice (`hug_notice_field`), as an integer.
+pub type hug_notice_field_id = i32;
+/// 宛先 国保連 name.
+pub const HUG_NOTICE_FIELD_FEDERATION: hug_notice_field_id = 0;
+/// 事業所番号 (10 digits).
+pub const HUG_NOTICE_FIELD_FACILITY_NUMBER: hug_notice_field_id = 1;
+/// 〒 postal code, `NNN-NNNN`.
+pub const HUG_NOTICE_FIELD_POSTAL_CODE: hug_notice_field_id = 2;
+/// 住所.
+pub const HUG_NOTICE_FIELD_ADDRESS: hug_notice_field_id = 3;
+/// 事業所名.
+pub const HUG_NOTICE_FIELD_FACILITY_NAME: hug_notice_field_id = 4;
+/// テストID or ID.
+pub const HUG_NOTICE_FIELD_USER_ID: hug_notice_field_id = 5;
+/// 備考.
+pub const HUG_NOTICE_FIELD_REMARKS: hug_notice_field_id = 6;
+/// 日付, as ISO `YYYY-MM-DD` (see also `hug_notice_date`).
+pub const HUG_NOTICE_FIELD_DATE: hug_notice_field_id = 7;
+
+/// A parsed registration notice. Opaque; made by `hug_notice_parse` or
+/// `hug_notice_from_json`, freed by `hug_notice_free` (which wipes its passwords).
+/// Read-only once made: may be shared by threads.
+pub struct hug_notice {
+    inner: RegistrationNotice,
+}
+
+impl hug_notice {
+    pub(crate) fn inner(&self) -> &RegistrationNotice {
+        &self.inner
+    }
+}
+
+fn made(
+    r: Result<
+        RegistrationNotice,
+        hug_onboard_core::diagnostic::Problems<hug_onboard_core::notice::NoticeProblem>,
+    >,
+    out: crate::error::OutPtr<*mut hug_notice>,
+) -> Result<(), Failure> {
+    let n = r.map_err(|p| Failure::problems(hug_status::HUG_ERR_VALIDATION, &p))?;
+    out.write(Box::into_raw(Box::new(hug_notice { inner: n })));
+    Ok(())
+}
+
+/// Parses the pasted or OCR'd text of the notice (labels as printed, tab or space
+/// separated, full-width noise). Every problem is reported at once.
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` with every
+/// `notice.*` problem in the last error.
+///
+/// # Safety
+/// `text` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_notice_parse(
+    text: *const c_char,
+    out: *mut *mut hug_notice,
+) -> hug_status {
+    ffi_boundary!({
+        // SAFETY: caller's contract.
+        let text = unsafe { arg_str(text, "text") }?;
+        let out = arg_out(out, "out")?;
+        made(RegistrationNotice::parse(text), out)
+    })
+}
+
+/// Reads a notice from its JSON (as `hug_notice_to_json` or `hug_notice_reveal_json` write it).
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` with every problem.
+///
+/// # Safety
+/// `json` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_notice_from_json(
+    json: *const c_char,
+    out: *mut *mut hug_notice,
+) -> hug_status {
+    ffi_boundary!({
+        // SAFETY: caller's contract.
+        let json = unsafe { arg_str(json, "json") }?;
+        let out = arg_out(out, "out")?;
+        made(RegistrationNotice::from_json(json), out)
+    })
+}
+
+/// Frees a notice (its passwords are wiped). NULL is accepted and ignored.
+///
+/// # Safety
+/// `notice` is NULL or made by this library and not yet freed; no other thread uses it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_notice_free(notice: *mut hug_notice) {
+    crate::error::guard((), || {
+        if !notice.is_null() {
+            // SAFETY: made by Box::into_raw in this module (caller's contract).
+            drop(unsafe { Box::from_raw(notice) });
+        }
+    })
+}
+
+/// Which notice it is: `HUG_NOTICE_TEST` (テストID) or `HUG_NOTICE_PRODUCTION` (ID).
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`.
+///
+/// # Safety
+/// `notice` NULL or live; `out_kind` NULL or writable. Thread safety: any thread; read only.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_notice_kind_get(
+    notice: *const hug_notice,
+    out_kind: *mut hug_notice_kind,
+) -> hug_status {
+    ffi_boundary!({
+        // SAFETY: caller's contract.
+        let n = unsafe { arg_ref(notice, "notice") }?;
+        let out = arg_out(out_kind, "out_kind")?;
+        out.write(match n.inner.kind {
+            NoticeKind::Test => HUG_NOTICE_TEST,
+            NoticeKind::Production => HUG_NOTICE_PRODUCTION,
+        });
+        Ok(())
+    })
+}
+
+/// Checks that the notice is of the expected kind: the top support problem is
+/// typing the テストID where the production ID is needed, or the reverse.
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_enum`);
+/// `HUG_ERR_VALIDATION` (`notice.wrong_kind`, with the advice in the message).
+///
+/// # Safety
+/// `notice` NULL or live. Thread safety: any thread; read only.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_notice_expect_kind(
+    notice: *const hug_notice,
+    expected: hug_notice_kind,
+) -> hug_status {
+    ffi_boundary!({
+        // SAFETY: caller's contract.
+        let n = unsafe { arg_ref(notice, "notice") }?;
+        let kind = match expected {
+            HUG_NOTICE_TEST => NoticeKind::Test,
+            HUG_NOTICE_PRODUCTION => NoticeKind::Production,
+            v => {
+                return Err(Failure::ffi(FfiProblem::InvalidEnum {
+                    param: "expected",
+                    value: v.into(),
+                }));
+            }
+        };
+        n.inner
+            .expect_kind(kind)
+            .map_err(|e| Failure::validation(&e))
+    })
+}
+
+/// The notice's 日付 (parsed from 和暦): writes whether it was present and, if so, the date
+/// (`{0, 0, 0}` when absent).
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`.
+///
+/// # Safety
+/// `notice` NULL or live; out-pointers NULL or writable. Thread safety: any thread; read only.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_notice_date(
+    notice: *const hug_notice,
+    out_present: *mut bool,
+    out_date: *mut hug_date,
+) -> hug_status {
+    ffi_boundary!({
+        // SAFETY: caller's contract.
+        let n = unsafe { arg_ref(notice, "notice") }?;
+        let (op, od) = (
+            arg_out(out_present, "out_present")?,
+            arg_out(out_date, "out_date")?,
+        );
+        let d = n.inner.date.map(hug_date::from_naive);
+        op.write(d.is_some());
+        od.write(d.unwrap_or(hug_date {
+            year: 0,
+            month: 0,
+            day: 0,
+        }));
+        Ok(())
+    })
+}
+
+/// The notice's 事業所番号 as a `hug_facility_number`.
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`.
+///
+/// # Safety
+/// `notice` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_notice_facility_number(
+    notice: *const hug_notice,
+    out: *mut hug_facility_number,
+) -> hug_status {
+    ffi_boundary!({
+        // SAFETY: caller's contract.
+        let n = unsafe { arg_ref(notice, "notice") }?;
+        let out = arg_out(out, "out")?;
+        out.write(crate::facility::to_c(&n.inner.facility_number));
+        Ok(())
+    })
+}
+
+/// A text field of the notice (`HUG_NOTICE_FIELD_*`). Writes a new string (free with
+/// `hug_string_free`), or NULL when the notice did not have that (optional) field.
+/// The passwords are not fields: see `hug_notice_reveal_temporary_password`.
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_enum`).
+///
+/// # Safety
+/// `notice` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_notice_field(
+    notice: *const hug_notice,
+    field: hug_notice_field_id,
+    out: *mut *mut c_char,
+) -> hug_status {
+    ffi_boundary!({
+        // SAFETY: caller's contract.
+        let n = &unsafe { arg_ref(notice, "notice") }?.inner;
+        let v: Option<String> = match field {
+            HUG_NOTICE_FIELD_FEDERATION => n.federation.clone(),
+            HUG_NOTICE_FIELD_FACILITY_NUMBER => Some(n.facility_number.as_str().to_owned()),
+            HUG_NOTICE_FIELD_POSTAL_CODE => n.postal_code.map(|p| p.to_string()),
+            HUG_NOTICE_FIELD_ADDRESS => n.address.clone(),
+            HUG_NOTICE_FIELD_FACILITY_NAME => n.facility_name.clone(),
+            HUG_NOTICE_FIELD_USER_ID => Some(n.user_id.as_str().to_owned()),
+            HUG_NOTICE_FIELD_REMARKS => n.remarks.clone(),
+            HUG_NOTICE_FIELD_DATE => n.date.map(|d| d.to_string()),
+            v => {
+                return Err(Failure::ffi(FfiProblem::InvalidEnum {
+                    param: "field",
+                    value: v.into(),
+                }));
+            }
+        };
+        let out = arg_out(out, "out")?;
+        out.write(match v {
+            Some(s) => new_c_string(s)?,
+            None => std::ptr::null_mut(),
+        });
+        Ok(())
+    })
+}
+
+/// The warnings found while reading the notice (a missing optional field, …) as JSON:
+/// `[{"code":"notice.optional_field_missing","severity":"warning","message_ja":"…","message_en":"…"}]`
+/// (`[]` when none). Free with `hug_string_free`.
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`.
+///
+/// # Safety
+/// `notice` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_notice_findings_json(
+    notice: *const hug_notice,
+    out_json: *mut *mut c_char,
+) -> hug_status {
+    ffi_boundary!({
+        // SAFETY: caller's contract.
+        let n = unsafe { arg_ref(notice, "notice") }?;
+        let out = arg_out(out_json, "out_json")?;
+        let f: Vec<_> = n
+            .inner
+            .findings()
+            .iter()
+            .map(Diagnostic::to_finding)
+            .collect();
+        out.write(new_json_string(&f)?);
+        Ok(())
+    })
+}
+
+/// The notice as JSON **without** its passwords (`"secrets_redacted": true`): safe
+/// to store and log. Free with `hug_string_free`.
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`.
+///
+/// # Safety
+/// `notice` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_notice_to_json(
+    notice: *const hug_notice,
+    out_json: *mut *mut c_char,
+) -> hug_status {
+    ffi_boundary!({
+        // SAFETY: caller's contract.
+        let n = unsafe { arg_ref(notice, "notice") }?;
+        let out = arg_out(out_json, "out_json")?;
+        out.write(new_c_string(n.inner.to_json())?);
+        Ok(())
+    })
+}
+
+/// The notice as JSON **with** its passwords: only for handing it to a secure store.
+/// Free with `hug_string_free` (which wipes it).
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`.
+///
+/// # Safety
+/// `notice` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_notice_reveal_json(
+    notice: *const hug_notice,
+    out_json: *mut *mut c_char,
+) -> hug_status {
+    ffi_boundary!({
+        // SAFETY: caller's contract.
+        let n = unsafe { arg_ref(notice, "notice") }?;
+        let out = arg_out(out_json, "out_json")?;
+        let j = zeroize::Zeroizing::new(n.inner.to_json_with_secrets());
+        out.write(new_secret_c_string(&j)?);
+        Ok(())
+    })
+}
+
+/// The (仮)パスワード printed on the notice: the explicit, greppable way to read it.
+/// Free with `hug_string_free` (which wipes it).
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`.
+///
+/// # Safety
+/// `notice` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_notice_reveal_temporary_password(
+    notice: *const hug_notice,
+    out: *mut *mut c_char,
+) -> hug_status {
+    ffi_boundary!({
+        // SAFETY: caller's contract.
+        let n = unsafe { arg_ref(notice, "notice") }?;
+        let out = arg_out(out, "out")?;
+        out.write(new_secret_c_string(n.inner.temporary_password.expose())?);
+        Ok(())
+    })
+}
+
+/// The 証明書発行用パスワード printed on the notice. Free with `hug_string_free` (which wipes it).
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`.
+///
+/// # Safety
+/// `notice` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_notice_reveal_certificate_password(
+    notice: *const hug_notice,
+    out: *mut *mut c_char,
+) -> hug_status {
+    ffi_boundary!({
+        // SAFETY: caller's contract.
+        let n = unsafe { arg_ref(notice, "notice") }?;
+        let out = arg_out(out, "out")?;
+        out.write(new_secret_c_string(n.inner.certificate_password.expose())?);
+        Ok(())
+    })
+}

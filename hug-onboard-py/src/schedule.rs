@@ -1,0 +1,674 @@
+//! The billing schedule: `Rulebook`, `BillingCalendar`, `billing_schedule`,
+//! `MonthSchedule`, `ClaimWindow`, `DocumentRelease`, `DayEvent`, `Deadline`.
+//!
+//! Instants of the schedule are JST wall-clock times in the core; they cross
+//! to Python as aware datetimes in UTC+09:00. Instants given by Python may be
+//! aware datetimes (any zone, converted to JST), naive datetimes (read as JST
+//! wall-clock, the portal's time) or text `YYYY-MM-DDTHH:MM[:SS]` (JST).
+
+use std::sync::Arc;
+
+use chrono::{
+    DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, Offset as _, TimeZone as _, Utc,
+};
+use hug_onboard_core::rules::ClaimWindow;
+use hug_onboard_core::schedule::{
+    BillingCalendar, DayEvent, DocumentKind, DocumentRelease, IcalOptions, MonthSchedule, Rulebook,
+    ScheduleError, YearMonth, parse_instant,
+};
+use pyo3::prelude::*;
+use pyo3::types::{PyDateTime, PyString};
+
+use crate::calendar::PyJapaneseCalendar;
+use crate::errors::{guard, parse_lang, problems_err, py_repr, to_err};
+
+/// JST: UTC+09:00 all year.
+pub fn jst() -> FixedOffset {
+    // 9 hours is always a valid offset; the fallback is never taken.
+    FixedOffset::east_opt(9 * 3600).unwrap_or(Utc.fix())
+}
+
+/// A JST wall-clock time as an aware datetime (UTC+09:00).
+pub fn aware(t: NaiveDateTime) -> DateTime<FixedOffset> {
+    jst().from_utc_datetime(&(t - Duration::hours(9)))
+}
+
+/// An instant from Python as a JST wall-clock time: an aware datetime (any
+/// zone), a naive datetime (JST) or `YYYY-MM-DDTHH:MM[:SS]` text (JST).
+pub fn instant_arg(py: Python<'_>, v: &Bound<'_, PyAny>) -> PyResult<NaiveDateTime> {
+    if let Ok(s) = v.cast::<PyString>() {
+        let s = s.to_cow()?;
+        return parse_instant(&s).map_err(|e| to_err(py, &e));
+    }
+    let dt = v.cast::<PyDateTime>()?;
+    if dt.getattr("tzinfo")?.is_none() {
+        return dt.extract::<NaiveDateTime>();
+    }
+    let utc_tz = py.import("datetime")?.getattr("timezone")?.getattr("utc")?;
+    let u: DateTime<Utc> = dt.call_method1("astimezone", (utc_tz,))?.extract()?;
+    Ok(u.naive_utc() + Duration::hours(9))
+}
+
+/// An aware datetime (any zone) as UTC; a naive datetime is refused (`TypeError`).
+pub fn utc_arg(py: Python<'_>, v: &Bound<'_, PyAny>) -> PyResult<DateTime<Utc>> {
+    let dt = v.cast::<PyDateTime>()?;
+    if dt.getattr("tzinfo")?.is_none() {
+        return Err(pyo3::exceptions::PyTypeError::new_err(
+            "expected an aware datetime (with tzinfo), e.g. datetime(2026, 9, 15, 14, 59, 59, tzinfo=timezone.utc)",
+        ));
+    }
+    let utc_tz = py.import("datetime")?.getattr("timezone")?.getattr("utc")?;
+    dt.call_method1("astimezone", (utc_tz,))?.extract()
+}
+
+/// A service month from Python: `"YYYY-MM"` text, or a year and a month.
+pub fn month_arg(
+    py: Python<'_>,
+    year: &Bound<'_, PyAny>,
+    month: Option<i64>,
+) -> PyResult<YearMonth> {
+    if let Ok(s) = year.cast::<PyString>() {
+        let s = s.to_cow()?;
+        if month.is_some() {
+            return Err(pyo3::exceptions::PyTypeError::new_err(
+                "give either \"YYYY-MM\" or a year and a month, not both",
+            ));
+        }
+        return YearMonth::parse(&s).map_err(|e| to_err(py, &e));
+    }
+    let y: i64 = year.extract()?;
+    let Some(m) = month else {
+        return Err(pyo3::exceptions::PyTypeError::new_err(
+            "a month is needed with a year (or give \"YYYY-MM\")",
+        ));
+    };
+    let bad = || {
+        to_err(
+            py,
+            &ScheduleError::InvalidMonth {
+                input: format!("{y}-{m}"),
+            },
+        )
+    };
+    let y = i32::try_from(y).map_err(|_| bad())?;
+    let m = u32::try_from(m).map_err(|_| bad())?;
+    YearMonth::new(y, m).map_err(|e| to_err(py, &e))
+}
+
+/// The rules of one 国保連's schedule and certificate deadlines, as data.
+#[pyclass(module = "hug_onboard._native", name = "Rulebook", frozen, eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PyRulebook(pub Arc<Rulebook>);
+
+#[pymethods]
+impl PyRulebook {
+    /// The guide's schedule (claims 1st–10th, documents 1st/10th, payment 15th).
+    #[staticmethod]
+    fn default() -> Self {
+        PyRulebook(Arc::new(Rulebook::default()))
+    }
+
+    /// Overrides from JSON over the defaults; raises ValidationError with every problem.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, json: &str) -> PyResult<Self> {
+        guard(py, || {
+            Rulebook::from_json(json)
+                .map(|r| PyRulebook(Arc::new(r)))
+                .map_err(|p| problems_err(py, &p))
+        })
+    }
+
+    /// Overrides from TOML over the defaults; raises ValidationError with every problem.
+    #[staticmethod]
+    fn from_toml(py: Python<'_>, toml: &str) -> PyResult<Self> {
+        guard(py, || {
+            Rulebook::from_toml(toml)
+                .map(|r| PyRulebook(Arc::new(r)))
+                .map_err(|p| problems_err(py, &p))
+        })
+    }
+
+    /// The rulebook's id (`"default"`, `"nagano"`).
+    #[getter]
+    fn id(&self) -> String {
+        self.0.id().to_owned()
+    }
+    /// Its Japanese name.
+    #[getter]
+    fn name_ja(&self) -> String {
+        self.0.name_ja().to_owned()
+    }
+    /// Its English name.
+    #[getter]
+    fn name_en(&self) -> String {
+        self.0.name_en().to_owned()
+    }
+    /// Its name in `lang`.
+    #[pyo3(signature = (lang = "ja"))]
+    fn name(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
+        Ok(match parse_lang(py, lang)? {
+            hug_onboard_core::Lang::Ja => self.0.name_ja().to_owned(),
+            hug_onboard_core::Lang::En => self.0.name_en().to_owned(),
+        })
+    }
+    /// Every rule as JSON (the format `from_json` reads).
+    fn to_json(&self) -> String {
+        self.0.to_json()
+    }
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!("Rulebook(id={})", py_repr(py, self.0.id())?))
+    }
+}
+
+/// A claim window: `opens` (inclusive) to `closes` (exclusive), aware JST datetimes.
+#[pyclass(module = "hug_onboard._native", name = "ClaimWindow", frozen, eq, hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct PyClaimWindow(pub ClaimWindow);
+
+#[pymethods]
+impl PyClaimWindow {
+    /// When claims can first be sent (aware, UTC+09:00).
+    #[getter]
+    fn opens(&self) -> DateTime<FixedOffset> {
+        aware(self.0.opens)
+    }
+    /// When the window closes, exclusive ("the 10th, 24:00" is the 11th 00:00).
+    #[getter]
+    fn closes(&self) -> DateTime<FixedOffset> {
+        aware(self.0.closes)
+    }
+    /// The last day claims can be sent (JST).
+    #[getter]
+    fn last_day(&self) -> NaiveDate {
+        self.0.last_day()
+    }
+    /// Whether the window is open at an instant (aware datetime, naive = JST, or text).
+    fn contains(&self, py: Python<'_>, at: &Bound<'_, PyAny>) -> PyResult<bool> {
+        Ok(self.0.contains(instant_arg(py, at)?))
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "ClaimWindow(opens='{}', closes='{}')",
+            aware(self.0.opens).to_rfc3339(),
+            aware(self.0.closes).to_rfc3339()
+        )
+    }
+}
+
+fn source_id(s: hug_onboard_core::schedule::DocumentSource) -> &'static str {
+    use hug_onboard_core::schedule::DocumentSource as S;
+    match s {
+        S::PortalInquiryList => "portal_inquiry_list",
+        S::TransmitHistory => "transmit_history",
+    }
+}
+
+/// One document's release: kind, names, date, whether only if claims were returned, sources.
+#[pyclass(module = "hug_onboard._native", name = "DocumentRelease", frozen, eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PyDocumentRelease(pub DocumentRelease);
+
+#[pymethods]
+impl PyDocumentRelease {
+    /// The document's id (`"payment_notice"`, `"returns_list"`, …).
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.0.document.id()
+    }
+    /// Its Japanese name (`"支払決定額通知書"`).
+    #[getter]
+    fn name_ja(&self) -> &'static str {
+        self.0.document.name_ja()
+    }
+    /// Its English name.
+    #[getter]
+    fn name_en(&self) -> &'static str {
+        self.0.document.name_en()
+    }
+    /// Its name in `lang`.
+    #[pyo3(signature = (lang = "ja"))]
+    fn name(&self, py: Python<'_>, lang: &str) -> PyResult<&'static str> {
+        Ok(match parse_lang(py, lang)? {
+            hug_onboard_core::Lang::Ja => self.0.document.name_ja(),
+            hug_onboard_core::Lang::En => self.0.document.name_en(),
+        })
+    }
+    /// The day it can be downloaded from.
+    #[getter]
+    fn date(&self) -> NaiveDate {
+        self.0.date
+    }
+    /// Whether it exists only if claims were returned.
+    #[getter]
+    fn only_if_returns(&self) -> bool {
+        self.0.only_if_returns
+    }
+    /// Where to get it: `"portal_inquiry_list"`, `"transmit_history"`.
+    #[getter]
+    fn sources(&self) -> Vec<&'static str> {
+        self.0.sources.iter().map(|s| source_id(*s)).collect()
+    }
+    /// Where to get it, described in `lang`.
+    #[pyo3(signature = (lang = "ja"))]
+    fn source_names(&self, py: Python<'_>, lang: &str) -> PyResult<Vec<&'static str>> {
+        let lang = parse_lang(py, lang)?;
+        Ok(self
+            .0
+            .sources
+            .iter()
+            .map(|s| match lang {
+                hug_onboard_core::Lang::Ja => s.name_ja(),
+                hug_onboard_core::Lang::En => s.name_en(),
+            })
+            .collect())
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "DocumentRelease('{}', date='{}', only_if_returns={})",
+            self.0.document.id(),
+            self.0.date,
+            if self.0.only_if_returns {
+                "True"
+            } else {
+                "False"
+            }
+        )
+    }
+}
+
+fn event_kind(e: &DayEvent) -> &'static str {
+    use hug_onboard_core::schedule::EventKind as K;
+    match e.kind {
+        K::WindowOpens => "window_opens",
+        K::WindowLastDay => "window_last_day",
+        K::DocumentRelease => "document_release",
+        K::Payment => "payment",
+    }
+}
+
+/// What happens on a day of a service month's schedule.
+#[pyclass(module = "hug_onboard._native", name = "DayEvent", frozen, eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PyDayEvent(pub DayEvent);
+
+#[pymethods]
+impl PyDayEvent {
+    /// `"window_opens"`, `"window_last_day"`, `"document_release"` or `"payment"`.
+    #[getter]
+    fn kind(&self) -> &'static str {
+        event_kind(&self.0)
+    }
+    /// The day.
+    #[getter]
+    fn date(&self) -> NaiveDate {
+        self.0.date
+    }
+    /// The service month it belongs to, `"YYYY-MM"`.
+    #[getter]
+    fn service_month(&self) -> String {
+        self.0.service_month.to_string()
+    }
+    /// The document id for a document release, else `None`.
+    #[getter]
+    fn document(&self) -> Option<&'static str> {
+        self.0.document.map(DocumentKind::id)
+    }
+    /// Whether the document exists only if claims were returned.
+    #[getter]
+    fn only_if_returns(&self) -> bool {
+        self.0.only_if_returns
+    }
+    /// One line in `lang`.
+    #[pyo3(signature = (lang = "ja"))]
+    fn describe(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
+        Ok(self.0.describe(parse_lang(py, lang)?))
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "DayEvent('{}', date='{}', service_month='{}')",
+            event_kind(&self.0),
+            self.0.date,
+            self.0.service_month
+        )
+    }
+}
+
+/// The next claim deadline from an instant.
+#[pyclass(module = "hug_onboard._native", name = "Deadline", frozen, eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PyDeadline(pub hug_onboard_core::schedule::Deadline);
+
+#[pymethods]
+impl PyDeadline {
+    /// The service month whose claims are due, `"YYYY-MM"`.
+    #[getter]
+    fn service_month(&self) -> String {
+        self.0.service_month.to_string()
+    }
+    /// Its claim window.
+    #[getter]
+    fn claim_window(&self) -> PyClaimWindow {
+        PyClaimWindow(self.0.window)
+    }
+    /// Whether the window is open at the instant asked about.
+    #[getter]
+    fn open_now(&self) -> bool {
+        self.0.open_now
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Deadline(service_month='{}', open_now={})",
+            self.0.service_month,
+            if self.0.open_now { "True" } else { "False" }
+        )
+    }
+}
+
+/// iCalendar options from Python keywords; `dtstamp=None` = now (the binding reads the clock).
+fn ical_options(
+    py: Python<'_>,
+    dtstamp: Option<&Bound<'_, PyAny>>,
+    uid_scope: &str,
+    calendar_name: Option<String>,
+    alarm_minutes_before_close: u32,
+    include_returns_documents: bool,
+) -> PyResult<IcalOptions> {
+    let stamp = match dtstamp {
+        Some(v) => {
+            let jst_wall = instant_arg(py, v)?;
+            Utc.from_utc_datetime(&(jst_wall - Duration::hours(9)))
+        }
+        None => DateTime::<Utc>::from(std::time::SystemTime::now()),
+    };
+    let mut o = IcalOptions::new(stamp);
+    o.uid_scope = uid_scope.to_owned();
+    o.calendar_name = calendar_name;
+    o.alarm_minutes_before_close = alarm_minutes_before_close;
+    o.include_returns_documents = include_returns_documents;
+    Ok(o)
+}
+
+/// The schedule of one service month.
+#[pyclass(module = "hug_onboard._native", name = "MonthSchedule", frozen)]
+pub struct PyMonthSchedule {
+    pub schedule: MonthSchedule,
+    pub calendar: Arc<BillingCalendar>,
+}
+
+#[pymethods]
+impl PyMonthSchedule {
+    /// The rulebook it was computed with.
+    #[getter]
+    fn rulebook_id(&self) -> &str {
+        &self.schedule.rulebook_id
+    }
+    /// The month the services were given, `"YYYY-MM"`.
+    #[getter]
+    fn service_month(&self) -> String {
+        self.schedule.service_month.to_string()
+    }
+    /// The month claims are sent (the next one), `"YYYY-MM"`.
+    #[getter]
+    fn claim_month(&self) -> String {
+        self.schedule.claim_month.to_string()
+    }
+    /// The claim window (aware JST datetimes, `closes` exclusive).
+    #[getter]
+    fn claim_window(&self) -> PyClaimWindow {
+        PyClaimWindow(self.schedule.window)
+    }
+    /// Whether the window was extended because its closing day was closed.
+    #[getter]
+    fn window_extended(&self) -> bool {
+        self.schedule.window_extended
+    }
+    /// The five documents, by release date then kind.
+    #[getter]
+    fn documents(&self) -> Vec<PyDocumentRelease> {
+        self.schedule
+            .documents
+            .iter()
+            .cloned()
+            .map(PyDocumentRelease)
+            .collect()
+    }
+    /// The payment day (after rolling to a business day).
+    #[getter]
+    fn payment_date(&self) -> NaiveDate {
+        self.schedule.payment.date
+    }
+    /// The rulebook's nominal payment day (the 15th by default), before rolling.
+    #[getter]
+    fn payment_nominal_date(&self) -> NaiveDate {
+        self.schedule.payment.nominal
+    }
+    /// Whether a day of it falls in a year whose holidays are not yet announced.
+    #[getter]
+    fn provisional(&self) -> bool {
+        self.schedule.provisional
+    }
+    /// Every event, in date order.
+    fn events(&self) -> Vec<PyDayEvent> {
+        self.schedule.events().into_iter().map(PyDayEvent).collect()
+    }
+    /// The schedule as JSON (the shared vectors' format).
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        guard(py, || {
+            serde_json::to_string(&self.schedule).map_err(|e| {
+                pyo3::exceptions::PyValueError::new_err(format!("cannot serialise: {e}"))
+            })
+        })
+    }
+    /// This month as an iCalendar (RFC 5545) text. `dtstamp` defaults to now.
+    #[pyo3(signature = (*, dtstamp = None, uid_scope = "", calendar_name = None, alarm_minutes_before_close = 2340, include_returns_documents = true))]
+    fn to_ics(
+        &self,
+        py: Python<'_>,
+        dtstamp: Option<&Bound<'_, PyAny>>,
+        uid_scope: &str,
+        calendar_name: Option<String>,
+        alarm_minutes_before_close: u32,
+        include_returns_documents: bool,
+    ) -> PyResult<String> {
+        let opts = ical_options(
+            py,
+            dtstamp,
+            uid_scope,
+            calendar_name,
+            alarm_minutes_before_close,
+            include_returns_documents,
+        )?;
+        let m = self.schedule.service_month;
+        guard(py, || {
+            self.calendar
+                .to_ical(m, m, &opts)
+                .map_err(|e| to_err(py, &e))
+        })
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "MonthSchedule(service_month='{}', rulebook_id='{}', payment_date='{}')",
+            self.schedule.service_month, self.schedule.rulebook_id, self.schedule.payment.date
+        )
+    }
+}
+
+/// A rulebook with the holiday calendar: schedules, queries, iCalendar export.
+#[pyclass(module = "hug_onboard._native", name = "BillingCalendar", frozen)]
+pub struct PyBillingCalendar(pub Arc<BillingCalendar>);
+
+/// The billing calendar for optional Python rulebook and calendar arguments.
+pub fn billing_of(
+    rulebook: Option<PyRef<'_, PyRulebook>>,
+    calendar: Option<PyRef<'_, PyJapaneseCalendar>>,
+) -> BillingCalendar {
+    let mut b = BillingCalendar::new(rulebook.map(|r| (*r.0).clone()).unwrap_or_default());
+    if let Some(c) = calendar {
+        b.calendar = c.0.clone();
+    }
+    b
+}
+
+#[pymethods]
+impl PyBillingCalendar {
+    /// A billing calendar; the default rulebook and holiday calendar when omitted.
+    #[new]
+    #[pyo3(signature = (rulebook = None, calendar = None))]
+    fn py_new(
+        rulebook: Option<PyRef<'_, PyRulebook>>,
+        calendar: Option<PyRef<'_, PyJapaneseCalendar>>,
+    ) -> Self {
+        PyBillingCalendar(Arc::new(billing_of(rulebook, calendar)))
+    }
+
+    /// The rulebook.
+    #[getter]
+    fn rulebook(&self) -> PyRulebook {
+        PyRulebook(Arc::new(self.0.rulebook.clone()))
+    }
+
+    /// The holiday calendar.
+    #[getter]
+    fn calendar(&self) -> PyJapaneseCalendar {
+        PyJapaneseCalendar(self.0.calendar.clone())
+    }
+
+    /// The schedule of a service month: `schedule(2026, 6)` or `schedule("2026-06")`.
+    #[pyo3(signature = (year, month = None))]
+    fn schedule(
+        &self,
+        py: Python<'_>,
+        year: &Bound<'_, PyAny>,
+        month: Option<i64>,
+    ) -> PyResult<PyMonthSchedule> {
+        let m = month_arg(py, year, month)?;
+        guard(py, || {
+            self.0
+                .schedule(m)
+                .map(|schedule| PyMonthSchedule {
+                    schedule,
+                    calendar: self.0.clone(),
+                })
+                .map_err(|e| to_err(py, &e))
+        })
+    }
+
+    /// The schedules of the service months `start` to `end` inclusive (`"YYYY-MM"`).
+    fn schedules(&self, py: Python<'_>, start: &str, end: &str) -> PyResult<Vec<PyMonthSchedule>> {
+        guard(py, || {
+            let a = YearMonth::parse(start).map_err(|e| to_err(py, &e))?;
+            let b = YearMonth::parse(end).map_err(|e| to_err(py, &e))?;
+            let v = self.0.schedules(a, b).map_err(|e| to_err(py, &e))?;
+            Ok(v.into_iter()
+                .map(|schedule| PyMonthSchedule {
+                    schedule,
+                    calendar: self.0.clone(),
+                })
+                .collect())
+        })
+    }
+
+    /// The claim window open at an instant, as `(service_month, ClaimWindow)`, or `None`.
+    fn window_at(
+        &self,
+        py: Python<'_>,
+        at: &Bound<'_, PyAny>,
+    ) -> PyResult<Option<(String, PyClaimWindow)>> {
+        let t = instant_arg(py, at)?;
+        guard(py, || {
+            self.0
+                .window_at(t)
+                .map(|w| w.map(|(m, w)| (m.to_string(), PyClaimWindow(w))))
+                .map_err(|e| to_err(py, &e))
+        })
+    }
+
+    /// Whether a claim window is open at an instant.
+    fn is_window_open(&self, py: Python<'_>, at: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let t = instant_arg(py, at)?;
+        guard(py, || self.0.is_window_open(t).map_err(|e| to_err(py, &e)))
+    }
+
+    /// The next claim deadline after an instant (the open window, else the next one).
+    fn next_deadline(&self, py: Python<'_>, at: &Bound<'_, PyAny>) -> PyResult<PyDeadline> {
+        let t = instant_arg(py, at)?;
+        guard(py, || {
+            self.0
+                .next_deadline(t)
+                .map(PyDeadline)
+                .map_err(|e| to_err(py, &e))
+        })
+    }
+
+    /// Everything that happens on a day, for every service month.
+    fn events_on(&self, py: Python<'_>, d: NaiveDate) -> PyResult<Vec<PyDayEvent>> {
+        guard(py, || {
+            self.0
+                .events_on(d)
+                .map(|v| v.into_iter().map(PyDayEvent).collect())
+                .map_err(|e| to_err(py, &e))
+        })
+    }
+
+    /// The service months `start` to `end` (`"YYYY-MM"`, `end` defaults to
+    /// `start`) as an iCalendar text. `dtstamp` defaults to now.
+    #[pyo3(signature = (start, end = None, *, dtstamp = None, uid_scope = "", calendar_name = None, alarm_minutes_before_close = 2340, include_returns_documents = true))]
+    #[allow(clippy::too_many_arguments)]
+    fn to_ics(
+        &self,
+        py: Python<'_>,
+        start: &str,
+        end: Option<&str>,
+        dtstamp: Option<&Bound<'_, PyAny>>,
+        uid_scope: &str,
+        calendar_name: Option<String>,
+        alarm_minutes_before_close: u32,
+        include_returns_documents: bool,
+    ) -> PyResult<String> {
+        let opts = ical_options(
+            py,
+            dtstamp,
+            uid_scope,
+            calendar_name,
+            alarm_minutes_before_close,
+            include_returns_documents,
+        )?;
+        guard(py, || {
+            let a = YearMonth::parse(start).map_err(|e| to_err(py, &e))?;
+            let b = match end {
+                Some(e) => YearMonth::parse(e).map_err(|e| to_err(py, &e))?,
+                None => a,
+            };
+            self.0.to_ical(a, b, &opts).map_err(|e| to_err(py, &e))
+        })
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "BillingCalendar(rulebook={})",
+            py_repr(py, self.0.rulebook.id())?
+        ))
+    }
+}
+
+/// The schedule of a service month: `billing_schedule(2026, 6)` or `billing_schedule("2026-06")`.
+#[pyfunction]
+#[pyo3(signature = (year, month = None, rulebook = None, *, calendar = None))]
+pub fn billing_schedule(
+    py: Python<'_>,
+    year: &Bound<'_, PyAny>,
+    month: Option<i64>,
+    rulebook: Option<PyRef<'_, PyRulebook>>,
+    calendar: Option<PyRef<'_, PyJapaneseCalendar>>,
+) -> PyResult<PyMonthSchedule> {
+    let m = month_arg(py, year, month)?;
+    let cal = Arc::new(billing_of(rulebook, calendar));
+    guard(py, || {
+        cal.schedule(m)
+            .map(|schedule| PyMonthSchedule {
+                schedule,
+                calendar: cal.clone(),
+            })
+            .map_err(|e| to_err(py, &e))
+    })
+}
