@@ -127,4 +127,22 @@ for p in sorted(FIX.glob("*.p12")):
         put("p12", b"\x03" + pw.encode("utf-8") + b"\x00" + b)
     put("p12", b"\x01" + b)
 
+# The C ABI: the same inputs behind the selector byte of each function (see ffi_strings.rs).
+ffi = {"notice_text": [0], "notice_json": [1], "wareki": [2, 3], "ids": [5, 6, 22],
+       "profile_json": [7], "password": [8], "rulebook_json": [10], "rulebook_toml": [11],
+       "schedule_strings": [12], "onboarding_json": [13, 23], "text": [18, 19, 20, 21]}
+for target, sels in ffi.items():
+    d = OUT / target
+    for f in sorted(d.glob("seed-*")) if d.is_dir() else []:
+        data = f.read_bytes()
+        if target == "password":  # lines -> NUL-separated password, user ID
+            parts = data.split(b"\n")
+            data = (parts[3] if len(parts) > 3 else b"") + b"\0" + (parts[1] if len(parts) > 1 else b"")
+        if target == "profile_json":
+            data += b"\x001312345678"
+        for sel in sels:
+            put("ffi_strings", bytes([sel]) + data)
+for f in sorted((OUT / "p12").glob("seed-*")):
+    put("ffi_p12", f.read_bytes())
+
 print(f"seeds written under {OUT}")
