@@ -229,7 +229,7 @@ fn every_checked_in_fuzz_input_passes() {
         }
         let target = dir.file_name().unwrap().to_string_lossy().into_owned();
         if target.starts_with("ffi_") {
-            // The C ABI targets' inputs: replayed by hug-onboard-ffi's tests, not the core's.
+            // The C ABI targets' inputs: hug-onboard-ffi/tests/fuzz_regressions.rs replays them.
             continue;
         }
         let run: Replay = match target.as_str() {
