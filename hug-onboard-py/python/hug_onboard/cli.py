@@ -142,30 +142,7 @@ def read_text(path: str, out: Output) -> str:
     """Reads a text file ("-" = stdin): UTF-8 (with or without BOM), else Shift_JIS (cp932)."""
     if path == "-":
         return sys.stdin.read()
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except FileNotFoundError:
-        raise CliError(
-            "cli.file_not_found",
-            f"ファイルが見つかりません: {path}",
-            f"File not found: {path}",
-            EXIT_FILE,
-        ) from None
-    except IsADirectoryError:
-        raise CliError(
-            "cli.file_unreadable",
-            f"フォルダです。ファイルを指定してください: {path}",
-            f"That is a directory, not a file: {path}",
-            EXIT_FILE,
-        ) from None
-    except OSError as e:
-        raise CliError(
-            "cli.file_unreadable",
-            f"ファイルを読めません: {path}（{e.strerror}）",
-            f"Cannot read {path}: {e.strerror}",
-            EXIT_FILE,
-        ) from None
+    data = read_bytes(path)
     for encoding in ("utf-8-sig", "cp932"):
         try:
             return data.decode(encoding)
