@@ -2,7 +2,8 @@
 //!
 //! A 事業所番号 (facility number) is 10 half-width digits after normalising
 //! full-width digits; its first two digits are the prefecture code 01–47
-//! (DOMAIN.md: confidence M). **No check digit is verified**: none is published
+//! (confidence M in the [domain rules](crate::_documentation::domain)). **No check
+//! digit is verified**: none is published
 //! for 障害福祉 numbers, and the modulus-10 digit of 介護 numbers is a different
 //! scheme — inventing one would reject real facilities.
 //!

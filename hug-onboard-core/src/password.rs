@@ -2,14 +2,15 @@
 //!
 //! On first login with a (仮)パスワード, and whenever a password expires, the
 //! portal forces a change (guide P6 for the テストID, P22 for the production
-//! ID). Its screen states the rule (DOMAIN.md, "Accounts and passwords"):
+//! ID). Its screen states the rule (the [domain rules](crate::_documentation::domain),
+//! "Accounts and passwords"):
 //!
 //! * 8–16 characters of half-width letters `a-zA-Z`, digits `0-9` and symbols;
 //! * at least one letter and one digit (symbols optional);
 //! * not equal to the user ID; case-sensitive.
 //!
-//! The **symbol set differs between the two screens** (DOMAIN.md: confidence
-//! U, so it is data): the テストID screen lists ``!#$%&'()*+,-./:;<=>?@[]^_`{|}~``
+//! The **symbol set differs between the two screens** (confidence U in the
+//! domain rules, so it is data): the テストID screen lists ``!#$%&'()*+,-./:;<=>?@[]^_`{|}~``
 //! (every printable ASCII punctuation character except `"` and `\`), the
 //! production screen `!#$%&'()*+,-./:;<=>?@[]_{}` (the same without `^`,
 //! `` ` ``, `|`, `~`). A [`PasswordPolicy`] holds all of this as plain,
@@ -303,7 +304,8 @@ impl PasswordProfile {
 ///
 /// Letters are always the half-width `a-zA-Z` and digits `0-9`; only the
 /// symbol set varies between screens. Lengths count characters (Unicode
-/// scalar values), not bytes. The built-in profiles follow DOMAIN.md; load
+/// scalar values), not bytes. The built-in profiles follow the
+/// [domain rules](crate::_documentation::domain); load
 /// another from JSON when a 国保連 screen differs.
 ///
 /// # Example

@@ -9,7 +9,8 @@
 //! [`ProfileInput::validate`] checks every field and reports every problem in
 //! one go. What is certain is checked (digits, postal code `NNN-NNNN`, phone
 //! shape, kana fields are katakana, e-mail shape); maximum lengths and the
-//! required kana width are not published (DOMAIN.md: U), so full- and
+//! required kana width are not published (confidence U in the
+//! [domain rules](crate::_documentation::domain)), so full- and
 //! half-width katakana are both accepted and no length limit is invented.
 //!
 //! # Example

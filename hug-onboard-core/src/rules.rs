@@ -3,7 +3,8 @@
 //! The certificate's status and renewal plan need a few facts from the billing
 //! calendar (when is the claim window of a month, is a day a business day) and
 //! a few rules (the portal's 90-day notice, the issuance lead time, a monthly
-//! application cut-off). Those rules are data with defaults from DOMAIN.md and
+//! application cut-off). Those rules are data with defaults whose sources are in
+//! the [domain rules](crate::_documentation::domain), and
 //! live in [`CertificateRules`]; the calendar facts come through the
 //! [`ClaimCalendar`] trait, implemented by the full billing calendar and, for
 //! tests and callers without holidays, by [`WeekendCalendar`].
@@ -24,8 +25,9 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
 use serde::{Deserialize, Serialize};
 
-/// Certificate rules, overridable per 国保連. Defaults and their confidence
-/// (S = stated, M = several sources, U = unverified) are from DOMAIN.md.
+/// Certificate rules, overridable per 国保連. Each default's source and confidence
+/// (S = stated, M = several sources, U = unverified) is in the
+/// [domain rules](crate::_documentation::domain#the-certificate-guide-p7p16).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct CertificateRules {

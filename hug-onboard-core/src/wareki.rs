@@ -65,7 +65,8 @@ pub struct Era {
 }
 
 /// The table of eras, oldest first. The built-in table ([`EraTable::builtin`])
-/// has 明治, 大正, 昭和, 平成 and 令和 with the first days of DOMAIN.md
+/// has 明治, 大正, 昭和, 平成 and 令和 with the first days listed in the
+/// [domain rules](crate::_documentation::domain#japanese-dates-和暦)
 /// (明治's 1868-01-25 is a convention: confidence U).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "Vec<Era>", into = "Vec<Era>")]

@@ -2,7 +2,7 @@
 //! regenerated with `UPDATE_VECTORS=1` and then reviewed by hand), the batch,
 //! and a property test: every step done with valid data ends ready.
 
-mod common;
+use crate::common;
 
 use chrono::{Duration, NaiveDate};
 use common::{Outcome, check_all, input_str};

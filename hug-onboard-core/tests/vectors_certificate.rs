@@ -5,7 +5,7 @@
 //! default `CertificateRules` (overridden by optional input keys) and the
 //! `WeekendCalendar`.
 
-mod common;
+use crate::common;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use common::{Case, Outcome, check_all, input_str};

@@ -1,6 +1,6 @@
 //! Conformance vectors: `tests/vectors/facility.json`.
 
-mod common;
+use crate::common;
 
 use common::{Outcome, check_all, input_str};
 use hug_onboard_core::diagnostic::Diagnostic;

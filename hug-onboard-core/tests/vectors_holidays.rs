@@ -1,7 +1,7 @@
 //! Conformance vectors: `tests/vectors/holidays.json` (generated from the
 //! independent reference by `tests/reference/gen_holiday_vectors.py`).
 
-mod common;
+use crate::common;
 
 use common::{Case, Outcome, check_all, input_str};
 use hug_onboard_core::Lang;

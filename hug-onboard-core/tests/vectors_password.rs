@@ -9,7 +9,7 @@
 //!
 //! `profile` is `"test"`, `"production"` or `"generation"`.
 
-mod common;
+use crate::common;
 
 use common::{Case, Outcome, check_all, input_str};
 use hug_onboard_core::diagnostic::Diagnostic;

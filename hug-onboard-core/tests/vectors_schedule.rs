@@ -1,7 +1,7 @@
 //! Conformance vectors: `tests/vectors/schedule.json` (computed independently
 //! by `tests/reference/gen_schedule_vectors.py`).
 
-mod common;
+use crate::common;
 
 use common::{Case, Outcome, check_all, input_str};
 use hug_onboard_core::calendar::{self, JapaneseCalendar};

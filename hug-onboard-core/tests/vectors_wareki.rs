@@ -1,6 +1,6 @@
 //! Conformance vectors: `tests/vectors/wareki.json`.
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use common::{Outcome, check_all, input_str};

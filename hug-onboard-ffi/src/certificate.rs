@@ -336,7 +336,7 @@ pub unsafe extern "C" fn hug_certificate_findings_json(
     })
 }
 
-/// The default certificate rules (DOMAIN.md: renewal notice at 90 days, a 3-year
+/// The default certificate rules (hug-onboard-core/docs/domain.md: renewal notice at 90 days, a 3-year
 /// certificate for 7,800円, issuance lead time and cut-off as data).
 ///
 /// # Errors

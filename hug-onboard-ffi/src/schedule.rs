@@ -88,7 +88,7 @@ fn boxed(inner: BillingCalendar) -> *mut hug_billing_calendar {
     Box::into_raw(Box::new(hug_billing_calendar { inner }))
 }
 
-/// Makes the billing calendar of the default rulebook (DOMAIN.md: window 1st 00:00 –
+/// Makes the billing calendar of the default rulebook (hug-onboard-core/docs/domain.md: window 1st 00:00 –
 /// 10th 24:00 JST, documents on the 1st/10th of M+2, payment on the 15th rolled forward).
 ///
 /// # Errors

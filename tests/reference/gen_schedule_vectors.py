@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes tests/vectors/schedule.json by an independent computation of the billing schedule.
 
-The schedule rules (DOMAIN.md, guide P25-P26) are re-implemented here in a few lines, with business days
+The schedule rules (hug-onboard-core/docs/domain.md, guide P25-P26) are re-implemented here in a few lines, with business days
 from the independent holiday reference tests/reference/holiday_jp.json (npm @holiday-jp/holiday_jp,
 dumped by tests/reference/install.sh) - not from the Rust code. Cases:
   * schedule.month: 30 consecutive service months 2025-07 .. 2027-12 with the default rulebook (Dec/Jan

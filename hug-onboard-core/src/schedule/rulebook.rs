@@ -118,7 +118,8 @@ pub enum Roll {
 
 /// The claim window: when claims for a service month can be sent, in the
 /// claim month (the month after). Days larger than the month's length mean
-/// its last day.
+/// its last day. (S), (U): confidence, see the
+/// [domain rules](crate::_documentation::domain#legend).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WindowRule {
@@ -162,7 +163,8 @@ pub struct DocumentRule {
     pub roll: Roll,
 }
 
-/// When the payment arrives.
+/// When the payment arrives. (S): confidence, see the
+/// [domain rules](crate::_documentation::domain#legend).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PaymentRule {
@@ -185,7 +187,8 @@ impl Default for PaymentRule {
 }
 
 /// The schedule's data for one 国保連: claim window, document releases,
-/// payment, certificate rules. Defaults are the guide's (DOMAIN.md): window
+/// payment, certificate rules. Defaults are the guide's (sources and confidence:
+/// [the monthly cycle](crate::_documentation::domain#the-monthly-cycle-guide-p25p26)): window
 /// 1st 00:00 – 10th 24:00 JST of the claim month, 返戻等一覧表 and 支払決定増減表
 /// on the 1st and the three decision documents on the 10th of the month after
 /// the claim month, payment on its 15th rolled to the next business day.
