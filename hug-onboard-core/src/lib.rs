@@ -76,7 +76,7 @@
 //!
 //! // A damaged letter: every problem at once, each with a stable code.
 //! let err = RegistrationNotice::parse("事業所番号\t12345").unwrap_err();
-//! assert!(err.codes().contains(&"notice.invalid_facility_number"));
+//! assert_eq!(err.codes()[..2], ["facility.wrong_length", "notice.missing_field"]);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
