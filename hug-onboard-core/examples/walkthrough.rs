@@ -1,8 +1,13 @@
 //! The README's main job: take a sample facility through the whole onboarding
 //! guide on the bundled sample data, printing what a user would see.
 //!
-//! Run: `./scripts/run` (Japanese) or `./scripts/run --lang en`.
-//! The sample data lives in `tests/fixtures/` (notices, certificate, states).
+//! Run: `./scripts/run` (Japanese) or `./scripts/run --lang en`; `--today YYYY-MM-DD`
+//! judges another day; `--json` prints only the final onboarding state (JSON).
+//!
+//! The sample facility is `tests/fixtures/walkthrough/sample.json` (embedded below):
+//! the notices, certificate files, profile and the day of every step. The Python
+//! command line `hug-onboard walkthrough` reads the same file, and a test
+//! (`hug-onboard-py/tests/test_walkthrough_shared.py`) proves both end in the same state.
 
 use std::path::{Path, PathBuf};
 
@@ -17,11 +22,57 @@ use hug_onboard_core::profile::ProfileInput;
 use hug_onboard_core::schedule::{BillingCalendar, IcalOptions, Rulebook, YearMonth};
 use hug_onboard_core::wareki::{self, Style};
 
-/// The sample certificates' password (the fixtures' 証明書発行用パスワード).
-const CERT_PASSWORD: &str = "TestPass123";
+/// The sample facility's data, shared with the Python walkthrough.
+const SAMPLE: &str = include_str!("../../tests/fixtures/walkthrough/sample.json");
+
+/// Prints a line unless `--json` asked for the state only.
+macro_rules! say {
+    ($o:expr) => {
+        if !$o.json {
+            println!()
+        }
+    };
+    ($o:expr, $($arg:tt)*) => {
+        if !$o.json {
+            println!($($arg)*)
+        }
+    };
+}
 
 struct Out {
     lang: Lang,
+    json: bool,
+}
+
+/// The parsed sample (`tests/fixtures/walkthrough/sample.json`).
+struct Sample(serde_json::Value);
+
+impl Sample {
+    fn load() -> Result<Sample, String> {
+        serde_json::from_str(SAMPLE)
+            .map(Sample)
+            .map_err(|e| format!("sample.json: {e}"))
+    }
+    fn str(&self, pointer: &str) -> Result<&str, String> {
+        self.0
+            .pointer(pointer)
+            .and_then(|v| v.as_str())
+            .ok_or_else(|| format!("sample.json: no string at {pointer}"))
+    }
+    /// A file the sample names (relative to `tests/fixtures/`).
+    fn file(&self, pointer: &str) -> Result<Vec<u8>, String> {
+        let rel = self.str(pointer)?;
+        std::fs::read(root().join("tests/fixtures").join(rel)).map_err(|e| format!("{rel}: {e}"))
+    }
+    fn text(&self, pointer: &str) -> Result<String, String> {
+        String::from_utf8(self.file(pointer)?).map_err(|e| format!("{pointer}: {e}"))
+    }
+    /// The day of a step (`/dates/<step id>`).
+    fn day(&self, step: Step) -> Result<NaiveDate, String> {
+        let s = self.str(&format!("/dates/{}", step.id()))?;
+        s.parse()
+            .map_err(|e| format!("sample.json dates.{}: {e}", step.id()))
+    }
 }
 
 impl Out {
@@ -33,23 +84,15 @@ impl Out {
     }
     fn heading(&self, page: &str, ja: &str, en: &str) {
         if page.is_empty() {
-            println!("\n■ {}", self.t(ja, en));
+            say!(self, "\n■ {}", self.t(ja, en));
         } else {
-            println!("\n■ {} [{page}]", self.t(ja, en));
+            say!(self, "\n■ {} [{page}]", self.t(ja, en));
         }
     }
 }
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn read(rel: &str) -> Result<String, String> {
-    std::fs::read_to_string(root().join(rel)).map_err(|e| format!("{rel}: {e}"))
-}
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
 }
 
 fn os_random(buf: &mut [u8]) -> Result<(), String> {
@@ -62,7 +105,8 @@ fn os_random(buf: &mut [u8]) -> Result<(), String> {
 
 fn main() {
     let lang = parse_lang();
-    if let Err(e) = run(&Out { lang }) {
+    let json = std::env::args().any(|a| a == "--json");
+    if let Err(e) = run(&Out { lang, json }) {
         eprintln!("{e}");
         std::process::exit(1);
     }
@@ -70,7 +114,10 @@ fn main() {
 
 fn run(o: &Out) -> Result<(), String> {
     let lang = o.lang;
-    println!(
+    let sample = Sample::load()?;
+    let pc = sample.str("/billing_pc")?.to_owned();
+    say!(
+        o,
         "{}",
         o.t(
             "はぐ HUG 導入支援ツアー — サンプル事業所で手順をひととおり確認します",
@@ -84,8 +131,8 @@ fn run(o: &Out) -> Result<(), String> {
         "国保連から届いた書類を確認する",
         "Check the documents from the 国保連",
     );
-    let test_notice = RegistrationNotice::parse(&read("tests/fixtures/notices/test_notice.txt")?)
-        .map_err(|e| e.message(lang))?;
+    let test_notice =
+        RegistrationNotice::parse(&sample.text("/test_notice")?).map_err(|e| e.message(lang))?;
     for (field, value) in test_notice.public_field_values() {
         if field == hug_onboard_core::notice::NoticeField::Date {
             continue;
@@ -94,9 +141,10 @@ fn run(o: &Out) -> Result<(), String> {
             Lang::Ja => field.label(),
             Lang::En => field.name_en(),
         };
-        println!("  {label}: {value}");
+        say!(o, "  {label}: {value}");
     }
-    println!(
+    say!(
+        o,
         "  {}",
         o.t(
             "(仮)パスワード: ***（画面には表示しません）",
@@ -104,52 +152,59 @@ fn run(o: &Out) -> Result<(), String> {
         )
     );
     if let Some(d) = test_notice.date {
-        println!(
+        say!(
+            o,
             "  {} {} = {d}",
             o.t("日付", "Date"),
             wareki::format(d, Style::Long).map_err(|e| e.message(lang))?
         );
     }
-    println!("  → {}", test_notice.kind.purpose(lang));
+    say!(o, "  → {}", test_notice.kind.purpose(lang));
 
     let mut ob = Onboarding::new(test_notice.facility_number);
-    let mut on = date(2023, 9, 1);
-    let complete =
-        |ob: &mut Onboarding, step: Step, on: NaiveDate, ev: Evidence| -> Result<(), String> {
-            ob.complete(step, on, ev).map_err(|e| e.message(lang))?;
-            println!("  ✓ {} ({on})", step.title(lang));
-            Ok(())
-        };
+    // Every step on the sample's day for it (`dates` in sample.json).
+    let complete = |ob: &mut Onboarding, step: Step, ev: Evidence| -> Result<(), String> {
+        let on = sample.day(step)?;
+        ob.complete(step, on, ev).map_err(|e| e.message(lang))?;
+        say!(o, "  ✓ {} ({on})", step.title(lang));
+        Ok(())
+    };
     complete(
         &mut ob,
         Step::ReceiveDocuments,
-        on,
         Evidence::notice(&test_notice),
     )?;
 
     o.heading("P3", "届を提出する", "Submit the 届");
-    complete(&mut ob, Step::SubmitTodoke, on, Evidence::None)?;
+    complete(&mut ob, Step::SubmitTodoke, Evidence::None)?;
 
     o.heading(
         "P4–P6",
         "テストIDでログインし、仮パスワードを変更する",
         "Log in with the test ID and change its temporary password",
     );
-    complete(&mut ob, Step::TestLogin, on, Evidence::None)?;
+    complete(&mut ob, Step::TestLogin, Evidence::None)?;
     let policy = PasswordPolicy::test_screen();
-    println!("  {}", policy.advice(lang));
+    say!(o, "  {}", policy.advice(lang));
     let user_id = test_notice.user_id.as_str();
-    for candidate in ["hug2019", "ｈｕｇ－２０１９ｘ", "T131234"] {
+    let candidates = sample.0["password_candidates"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    for candidate in candidates.iter().filter_map(|c| c.as_str()) {
         let findings = policy.check(candidate, Some(user_id));
-        println!("  {} 「{candidate}」:", o.t("候補", "Candidate"));
+        say!(o, "  {} 「{candidate}」:", o.t("候補", "Candidate"));
         for f in &findings {
-            println!("    - [{}] {}", f.code(), f.message(lang));
+            say!(o, "    - [{}] {}", f.code(), f.message(lang));
         }
     }
     let generated = PasswordPolicy::generation()
-        .generate_with(12, os_random)
+        .generate_with(
+            sample.0["generated_password_length"].as_u64().unwrap_or(12) as usize,
+            os_random,
+        )
         .map_err(|e| e.message(lang))?;
-    println!(
+    say!(o,
         "  {} ({} {})",
         o.t(
             "おすすめの新しいパスワードを生成しました（両方の画面で使えます）。画面では利用者が「表示」を押したときだけ見せます:",
@@ -164,28 +219,29 @@ fn run(o: &Out) -> Result<(), String> {
         generated.expose(),
         generated.expose(),
     );
-    println!(
+    say!(
+        o,
         "  {} {}",
         o.t("変更フォームの確認:", "Change form check:"),
         if change.is_empty() { "OK" } else { "NG" }
     );
-    complete(&mut ob, Step::ChangeTestPassword, on, Evidence::None)?;
+    complete(&mut ob, Step::ChangeTestPassword, Evidence::None)?;
 
     o.heading(
         "P7–P11",
         "電子証明書の発行申請",
         "Apply for the certificate",
     );
-    on = date(2023, 9, 12);
     let rules = hug_onboard_core::rules::CertificateRules::default();
-    println!(
+    say!(
+        o,
         "  {} {}円 / {}{}",
         o.t("発行手数料", "Fee"),
         rules.fee_yen,
         rules.validity_years,
         o.t("年", " years")
     );
-    complete(&mut ob, Step::ApplyCertificate, on, Evidence::None)?;
+    complete(&mut ob, Step::ApplyCertificate, Evidence::None)?;
 
     o.heading(
         "P11–P16",
@@ -193,10 +249,11 @@ fn run(o: &Out) -> Result<(), String> {
         "Download and install the certificate",
     );
     // The sample .p12 resembles the guide's: valid 2023-09-15 → 2026-09-15.
-    let p12 = std::fs::read(root().join("tests/fixtures/guide-openssl3.p12"))
-        .map_err(|e| e.to_string())?;
+    let p12 = sample.file("/certificate/file")?;
+    let cert_password = sample.str("/certificate/password")?;
     match certificate::inspect(&p12, "wrong-password") {
-        Err(e) => println!(
+        Err(e) => say!(
+            o,
             "  {} → [{}] {}",
             o.t("パスワードを間違えた場合", "With a wrong password"),
             e.code(),
@@ -204,7 +261,7 @@ fn run(o: &Out) -> Result<(), String> {
         ),
         Ok(_) => return Err("a wrong password was accepted".into()),
     }
-    let info = certificate::inspect(&p12, CERT_PASSWORD)
+    let info = certificate::inspect(&p12, cert_password)
         .map_err(|e| e.message(lang))?
         .certificate;
     print_certificate(o, &info);
@@ -212,7 +269,6 @@ fn run(o: &Out) -> Result<(), String> {
     complete(
         &mut ob,
         Step::CertificateIssued,
-        date(2023, 9, 15),
         Evidence::Certificate {
             certificate: evidence.clone(),
         },
@@ -220,9 +276,8 @@ fn run(o: &Out) -> Result<(), String> {
     complete(
         &mut ob,
         Step::InstallCertificate,
-        date(2023, 9, 18),
         Evidence::Installation {
-            pc: "事務所PC".into(),
+            pc: pc.clone(),
             certificate: Some(evidence),
         },
     )?;
@@ -232,62 +287,51 @@ fn run(o: &Out) -> Result<(), String> {
         "取込送信V2をインストールして事業所を登録する",
         "Install 取込送信V2 and register the facility",
     );
-    on = date(2023, 9, 18);
     complete(
         &mut ob,
         Step::InstallTorikomi,
-        on,
         Evidence::Installation {
-            pc: "事務所PC".into(),
+            pc: pc.clone(),
             certificate: None,
         },
     )?;
-    let profile = ProfileInput {
-        facility_number: test_notice.facility_number.to_string(),
-        name_kana: "ﾎｳｶｺﾞﾄｳﾃﾞｲｻｰﾋﾞｽ ﾊｸﾞｸﾐ ﾁﾖﾀﾞｺｳ".into(),
-        name_kanji: test_notice.facility_name.clone().unwrap_or_default(),
-        postal_code: "１００－０００１".into(),
-        address_kana: "トウキョウト チヨダク チヨダ 1-1".into(),
-        address_kanji: test_notice.address.clone().unwrap_or_default(),
-        phone: "03-1234-5678".into(),
-        fax: "03-1234-5679".into(),
-        representative_name_kana: "ヤマダ タロウ".into(),
-        representative_name_kanji: "山田 太郎".into(),
-        representative_title: "代表取締役".into(),
-        email: None,
-        password: "0000".into(),
-    };
+    // What the user types into 事業所情報保守 (sample.json `profile`).
+    let profile: ProfileInput = sample
+        .0
+        .get("profile")
+        .cloned()
+        .ok_or("sample.json: no profile")
+        .and_then(|v| serde_json::from_value(v).map_err(|_| "sample.json: profile"))?;
     let checked = profile
         .validate(Some(&test_notice.facility_number))
         .map_err(|e| e.message(lang))?;
     for w in &checked.warnings {
-        println!("  ! [{}] {}", w.code(), w.message(lang));
+        say!(o, "  ! [{}] {}", w.code(), w.message(lang));
     }
     complete(
         &mut ob,
         Step::RegisterFacility,
-        on,
         Evidence::Profile {
             profile: checked.profile,
         },
     )?;
-    complete(&mut ob, Step::ChangeTorikomiPassword, on, Evidence::None)?;
+    complete(&mut ob, Step::ChangeTorikomiPassword, Evidence::None)?;
 
     o.heading(
         "P22–P23",
         "本番用IDのお知らせと仮パスワードの変更",
         "The production notice and its password",
     );
-    let production =
-        RegistrationNotice::parse(&read("tests/fixtures/notices/production_notice.txt")?)
-            .map_err(|e| e.message(lang))?;
+    let production = RegistrationNotice::parse(&sample.text("/production_notice")?)
+        .map_err(|e| e.message(lang))?;
     // The classic mix-up: the test notice handed in where the production one belongs.
     if let Err(e) = ob.clone().complete(
         Step::ReceiveProductionNotice,
-        on,
+        sample.day(Step::ReceiveProductionNotice)?,
         Evidence::notice(&test_notice),
     ) {
-        println!(
+        say!(
+            o,
             "  {} → [{}] {}",
             o.t(
                 "テストIDのお知らせを渡した場合",
@@ -297,35 +341,24 @@ fn run(o: &Out) -> Result<(), String> {
             e.message(lang)
         );
     }
-    println!("  → {}", production.kind.purpose(lang));
+    say!(o, "  → {}", production.kind.purpose(lang));
     complete(
         &mut ob,
         Step::ReceiveProductionNotice,
-        date(2023, 9, 20),
         Evidence::notice(&production),
     )?;
-    complete(
-        &mut ob,
-        Step::ChangeProductionPassword,
-        date(2023, 9, 20),
-        Evidence::None,
-    )?;
+    complete(&mut ob, Step::ChangeProductionPassword, Evidence::None)?;
 
     o.heading(
         "P24",
         "メールアドレスの登録（任意）",
         "Register an e-mail address (optional)",
     );
-    complete(
-        &mut ob,
-        Step::RegisterEmail,
-        date(2023, 9, 20),
-        Evidence::None,
-    )?;
+    complete(&mut ob, Step::RegisterEmail, Evidence::None)?;
 
     // Years later: what HUG's screen shows on the sample "today".
     let calendar = BillingCalendar::new(Rulebook::default());
-    let today = sample_today();
+    let today = sample_today(&sample)?;
     o.heading(
         "P25–P26",
         "請求できるか（今日の状況）",
@@ -339,20 +372,20 @@ fn run(o: &Out) -> Result<(), String> {
         "After renewing the certificate",
     );
     // First the classic mistake: another facility's file.
-    let wrong = std::fs::read(root().join("tests/fixtures/valid-openssl3.p12"))
-        .map_err(|e| e.to_string())?;
-    let wrong = certificate::inspect(&wrong, CERT_PASSWORD)
+    let wrong = sample.file("/certificate/other_facility_file")?;
+    let wrong = certificate::inspect(&wrong, cert_password)
         .map_err(|e| e.message(lang))?
         .certificate;
     if let Err(e) = ob.clone().complete(
         Step::InstallCertificate,
         today,
         Evidence::Installation {
-            pc: "事務所PC".into(),
+            pc: pc.clone(),
             certificate: Some(CertificateEvidence::from(&wrong)),
         },
     ) {
-        println!(
+        say!(
+            o,
             "  {} → [{}] {}",
             o.t(
                 "別の事業所の証明書ファイルを選んだ場合",
@@ -362,21 +395,21 @@ fn run(o: &Out) -> Result<(), String> {
             e.message(lang)
         );
     }
-    let renewed = std::fs::read(root().join("tests/fixtures/renewed-openssl3.p12"))
-        .map_err(|e| e.to_string())?;
-    let info = certificate::inspect(&renewed, CERT_PASSWORD)
+    let renewed = sample.file("/certificate/renewed_file")?;
+    let info = certificate::inspect(&renewed, cert_password)
         .map_err(|e| e.message(lang))?
         .certificate;
     print_certificate(o, &info);
-    complete(
-        &mut ob,
+    ob.complete(
         Step::InstallCertificate,
         today,
         Evidence::Installation {
-            pc: "事務所PC".into(),
+            pc: pc.clone(),
             certificate: Some(CertificateEvidence::from(&info)),
         },
-    )?;
+    )
+    .map_err(|e| e.message(lang))?;
+    say!(o, "  ✓ {} ({today})", Step::InstallCertificate.title(lang));
     print_readiness(o, &ob.readiness(today, &calendar));
 
     o.heading(
@@ -388,7 +421,8 @@ fn run(o: &Out) -> Result<(), String> {
     let schedule = calendar
         .schedule(service_month)
         .map_err(|e| e.message(lang))?;
-    println!(
+    say!(
+        o,
         "  {} {}: {} 〜 {}",
         o.t("請求期間", "Claim window"),
         schedule.service_month,
@@ -419,9 +453,14 @@ fn run(o: &Out) -> Result<(), String> {
         } else {
             ""
         };
-        println!("  {} {name}{note} — {src}", doc.date);
+        say!(o, "  {} {name}{note} — {src}", doc.date);
     }
-    println!("  {} {}", schedule.payment.date, o.t("支払日", "Payment"));
+    say!(
+        o,
+        "  {} {}",
+        schedule.payment.date,
+        o.t("支払日", "Payment")
+    );
     let stamp = chrono::Utc
         .with_ymd_and_hms(2026, 11, 25, 0, 0, 0)
         .single()
@@ -433,7 +472,8 @@ fn run(o: &Out) -> Result<(), String> {
             &IcalOptions::new(stamp),
         )
         .map_err(|e| e.message(lang))?;
-    println!(
+    say!(
+        o,
         "  {} {} {}",
         o.t("iCalendar（カレンダー登録用）:", "iCalendar export:"),
         ics.matches("BEGIN:VEVENT").count(),
@@ -445,23 +485,34 @@ fn run(o: &Out) -> Result<(), String> {
         "これから30日のお知らせ",
         "Reminders for the next 30 days",
     );
-    for r in ob.reminders(today, 30, &calendar) {
+    for r in ob.reminders(
+        today,
+        sample.0["reminder_days"].as_u64().unwrap_or(30) as u32,
+        &calendar,
+    ) {
         let m = match lang {
             Lang::Ja => &r.message_ja,
             Lang::En => &r.message_en,
         };
-        println!("  {} {m}", r.date);
+        say!(o, "  {} {m}", r.date);
+    }
+    if o.json {
+        println!("{}", ob.to_json());
     }
     Ok(())
 }
 
-/// The sample's "today" (the library never reads the clock; pass `--today YYYY-MM-DD`).
-fn sample_today() -> NaiveDate {
+/// The sample's "today" (the library never reads the clock): `--today YYYY-MM-DD`,
+/// else sample.json's `today`.
+fn sample_today(sample: &Sample) -> Result<NaiveDate, String> {
     let args: Vec<String> = std::env::args().collect();
-    args.windows(2)
-        .find(|w| w[0] == "--today")
-        .and_then(|w| w[1].parse().ok())
-        .unwrap_or_else(|| date(2026, 11, 25))
+    match args.windows(2).find(|w| w[0] == "--today") {
+        Some(w) => w[1].parse().map_err(|e| format!("--today {}: {e}", w[1])),
+        None => sample
+            .str("/today")?
+            .parse()
+            .map_err(|e| format!("sample.json today: {e}")),
+    }
 }
 
 fn print_certificate(o: &Out, info: &certificate::CertificateInfo) {
@@ -471,26 +522,29 @@ fn print_certificate(o: &Out, info: &certificate::CertificateInfo) {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    println!("  {}: {}", o.t("発行者", "Issuer"), join(&info.issuer));
-    println!("  {}: {}", o.t("主体者", "Subject"), join(&info.subject));
-    println!(
+    say!(o, "  {}: {}", o.t("発行者", "Issuer"), join(&info.issuer));
+    say!(o, "  {}: {}", o.t("主体者", "Subject"), join(&info.subject));
+    say!(
+        o,
         "  {}: {} 〜 {}",
         o.t("有効期間（日本時間）", "Valid (JST)"),
         info.valid_from_jst,
         info.valid_to_jst
     );
     if let Some(n) = info.facility_number {
-        println!(
+        say!(
+            o,
             "  {}: {n}",
             o.t("証明書の事業所番号", "Facility number in the certificate")
         );
     }
-    println!("  SHA-256: {}", info.fingerprint_sha256);
+    say!(o, "  SHA-256: {}", info.fingerprint_sha256);
 }
 
 fn print_readiness(o: &Out, r: &hug_onboard_core::onboarding::Readiness) {
     let lang = o.lang;
-    println!(
+    say!(
+        o,
         "  {} {} ({} {} 〜 {})",
         o.t("今日", "Today"),
         r.today,
@@ -498,7 +552,8 @@ fn print_readiness(o: &Out, r: &hug_onboard_core::onboarding::Readiness) {
         r.window.opens,
         r.window.last_day()
     );
-    println!(
+    say!(
+        o,
         "  {}",
         if r.can_bill {
             o.t("◎ 請求できます", "◎ Ready to bill")
@@ -512,14 +567,14 @@ fn print_readiness(o: &Out, r: &hug_onboard_core::onboarding::Readiness) {
             hug_onboard_core::Severity::Warning => "!",
             hug_onboard_core::Severity::Info => "・",
         };
-        println!("  {mark} [{}] {}", f.code(), f.message(lang));
+        say!(o, "  {mark} [{}] {}", f.code(), f.message(lang));
     }
     for (i, a) in r.next_actions.iter().enumerate() {
         let m = match lang {
             Lang::Ja => &a.message_ja,
             Lang::En => &a.message_en,
         };
-        println!("  {}. {m}", i + 1);
+        say!(o, "  {}. {m}", i + 1);
     }
 }
 
