@@ -20,6 +20,7 @@ mod onboarding;
 mod password;
 mod profile;
 mod readiness;
+mod sample;
 mod schedule;
 mod wareki;
 
@@ -177,5 +178,6 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(wareki::format_wareki, m)?)?;
     m.add_function(wrap_pyfunction!(codes, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
+    m.add_function(wrap_pyfunction!(sample::_walkthrough_sample, m)?)?;
     Ok(())
 }

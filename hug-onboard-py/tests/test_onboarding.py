@@ -180,7 +180,7 @@ def test_cli_walkthrough() -> None:
     assert "必要な手順はすべて完了しました" in out and "Kari0123" not in out and "Hn3kW9qe" not in out
     code, out, _ = _run("walkthrough", "--lang", "en", "--json")
     data = json.loads(out)
-    assert data["all_required_done"] is True and data["next_steps"] == ["register_email"]
+    assert data["all_required_done"] is True and data["next_steps"] == []
 
 
 def test_readiness_and_evaluate_many() -> None:

@@ -21,6 +21,7 @@ __all__ = [
     "format_wareki",
     "codes",
     "_panic_for_test",
+    "_walkthrough_sample",
     "Holiday",
     "JapaneseCalendar",
     "parse_date",
@@ -132,6 +133,8 @@ def codes() -> list[CodeInfo]:
     """Every code the library can emit (the core's catalogue and the binding's own codes)."""
 
 def _panic_for_test() -> None: ...
+def _walkthrough_sample() -> dict[str, bytes]:
+    """The walkthrough's sample files (tests/fixtures/walkthrough/sample.json and what it names), by path."""
 
 @final
 class Prefecture:

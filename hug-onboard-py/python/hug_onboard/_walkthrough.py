@@ -1,97 +1,114 @@
-"""The ``walkthrough`` subcommand: a sample facility through the guide, on built-in sample data."""
+"""The ``walkthrough`` subcommand: a sample facility through the guide.
+
+The sample facility is the one of the Rust example (``./scripts/run``): ``tests/fixtures/walkthrough/sample.json``
+and the notices and certificate files it names, embedded into the extension when it is built
+(``_native._walkthrough_sample()``). Both walkthroughs do the same steps on the same days with the same
+evidence and end in the same onboarding state (``hug-onboard-py/tests/test_walkthrough_shared.py``).
+"""
 
 from __future__ import annotations
 
 import datetime
+import json
 from typing import Any, Callable
 
-from ._native import Onboarding, PasswordPolicy, RegistrationNotice, Step, format_wareki
+from ._errors import HugOnboardError
+from ._native import (
+    Certificate,
+    Onboarding,
+    PasswordPolicy,
+    RegistrationNotice,
+    Step,
+    _walkthrough_sample,
+    format_wareki,
+)
 
-__all__ = ["SAMPLE_TEST_NOTICE", "SAMPLE_PRODUCTION_NOTICE", "walkthrough"]
-
-SAMPLE_TEST_NOTICE = """電子請求登録結果に関するお知らせ
-令和 元年 6月 3日
-東京都国民健康保険団体連合会
-事業所番号\t1312345678
-住所\t〒100-0001 東京都千代田区千代田1-1
-事業所名\t放課後等デイサービス はぐくみ 千代田校
-テストID\tT1312345
-(仮)パスワード\tKari0123
-証明書発行用パスワード\tCert4567
-備考\t
-"""
-
-SAMPLE_PRODUCTION_NOTICE = SAMPLE_TEST_NOTICE.replace("令和 元年 6月 3日", "令和 元年 7月30日").replace(
-    "テストID\tT1312345", "ID\tP1312345"
-).replace("Kari0123", "Hn3kW9qe")
-
-SAMPLE_PROFILE: dict[str, Any] = {
-    "facility_number": "1312345678",
-    "name_kana": "ﾎｳｶｺﾞﾄｳﾃﾞｲｻｰﾋﾞｽ ﾊｸﾞｸﾐ",
-    "name_kanji": "放課後等デイサービス はぐくみ 千代田校",
-    "postal_code": "100-0001",
-    "address_kana": "トウキョウト チヨダク チヨダ",
-    "address_kanji": "東京都千代田区千代田1-1",
-    "phone": "03-1234-5678",
-    "fax": "03-1234-5679",
-    "representative_name_kana": "ヤマダ タロウ",
-    "representative_name_kanji": "山田 太郎",
-    "representative_title": "代表取締役",
-    "email": None,
-    "password": "0000",
-}
+__all__ = ["sample", "walkthrough"]
 
 
-def walkthrough(lang: str, emit: Callable[[str], None]) -> dict[str, Any]:
-    """Runs the sample walkthrough, printing through ``emit``; returns a JSON-able summary."""
+def sample() -> tuple[dict[str, Any], dict[str, bytes]]:
+    """The sample (``sample.json`` parsed) and every file it names, by path relative to tests/fixtures/."""
+    files = _walkthrough_sample()
+    data: dict[str, Any] = json.loads(files["walkthrough/sample.json"].decode("utf-8"))
+    return data, files
+
+
+def walkthrough(lang: str, emit: Callable[[str], None], today: datetime.date | None = None) -> dict[str, Any]:
+    """Runs the sample walkthrough, printing through ``emit``; returns a JSON-able summary
+    (``state``: the final onboarding state as JSON text)."""
 
     def t(ja: str, en: str) -> str:
         return en if lang == "en" else ja
 
-    day = datetime.date(2019, 6, 5)
+    data, files = sample()
     steps: dict[str, Step] = {s.id: s for s in Step.all()}
+    pc: str = data["billing_pc"]
+    cert_password: str = data["certificate"]["password"]
 
-    def done(step: str, on: datetime.date, **evidence: Any) -> None:
+    def day(step: str) -> datetime.date:
+        return datetime.date.fromisoformat(data["dates"][step])
+
+    def done(step: str, on: datetime.date | None = None, **evidence: Any) -> None:
+        on = on or day(step)
         ob.complete(step, on, **evidence)
-        emit(f"  ✓ {format_wareki(on)} {steps[step].guide_page:8} {steps[step].title(lang)}")
+        emit(f"  ✓ {on} {steps[step].guide_page:8} {steps[step].title(lang)}")
 
-    test = RegistrationNotice.parse(SAMPLE_TEST_NOTICE)
+    def certificate(name: str) -> Certificate:
+        c = Certificate.inspect_pkcs12(files[data["certificate"][name]], cert_password)
+        emit(f"  {t('有効期間（日本時間）', 'Valid (JST)')}: {c.valid_from_jst} 〜 {c.valid_to_jst}  "
+             f"{t('事業所番号', 'facility number')}: {c.facility_number}")
+        return c
+
+    test = RegistrationNotice.parse(files[data["test_notice"]].decode("utf-8"))
     emit(t("1. 1通目のお知らせを読む", "1. Read the first notice"))
     emit(f"  {test.kind}: {test.purpose(lang)}")
     for label, value in test.public_fields(lang):
         emit(f"  {label}: {value}")
+    if test.date is not None:
+        emit(f"  {format_wareki(test.date)} = {test.date}")
     ob = Onboarding.new(test.facility_number)
-    done("receive_documents", day, notice=test)
-    done("submit_todoke", day)
-    done("test_login", day + datetime.timedelta(days=1))
+    done("receive_documents", notice=test)
+    done("submit_todoke")
+    done("test_login")
 
     emit(t("2. 仮パスワードを変更する（画面の規則で事前に確認）", "2. Change the temporary password (checked against the screen first)"))
     policy = PasswordPolicy.test_screen()
-    for candidate in ("password", "ＡＢＣ12345", "T1312345"):
+    for candidate in data["password_candidates"]:
         problems = policy.check(candidate, test.user_id)
-        emit(f"  {candidate!r}: " + ", ".join(v.message(lang) for v in problems))
-    new = PasswordPolicy.generation().generate(12)
+        emit(f"  {candidate!r}: " + ", ".join(f"[{v.code}] {v.message(lang)}" for v in problems))
+    new = PasswordPolicy.generation().generate(data["generated_password_length"])
     emit(t(f"  生成したパスワード: {'*' * len(new)}（両方の画面で使えます）",
            f"  generated password: {'*' * len(new)} (both screens accept it)"))
     assert not policy.check_change(user_id=test.user_id, current=test.temporary_password(), new=new, confirm=new)
-    done("change_test_password", day + datetime.timedelta(days=1))
+    done("change_test_password")
 
     emit(t("3. 電子証明書と取込送信V2", "3. Certificate and 取込送信V2"))
-    done("apply_certificate", day + datetime.timedelta(days=2))
-    done("certificate_issued", day + datetime.timedelta(days=3), certificate={
-        "valid_from": datetime.date(2019, 6, 8), "valid_until": datetime.date(2022, 6, 8),
-        "subject_facility_number": str(test.facility_number)})
-    ob.add_billing_pc("事務所PC")
-    done("install_certificate", day + datetime.timedelta(days=4), pc="事務所PC")
-    done("install_torikomi", day + datetime.timedelta(days=5), pc="事務所PC")
-    done("register_facility", day + datetime.timedelta(days=6), profile=SAMPLE_PROFILE)
-    done("change_torikomi_password", day + datetime.timedelta(days=7))
+    done("apply_certificate")
+    try:
+        Certificate.inspect_pkcs12(files[data["certificate"]["file"]], "wrong-password")
+    except HugOnboardError as e:
+        emit(f"  {t('パスワードを間違えた場合', 'With a wrong password')} → [{e.code}]")
+    cert = certificate("file")
+    done("certificate_issued", certificate=cert.to_evidence())
+    done("install_certificate", pc=pc, certificate=cert.to_evidence())
+    done("install_torikomi", pc=pc)
+    done("register_facility", profile=data["profile"])
+    done("change_torikomi_password")
 
     emit(t("4. 2通目（本番用ID）のお知らせ", "4. The second (production-ID) notice"))
-    prod = RegistrationNotice.parse(SAMPLE_PRODUCTION_NOTICE)
+    prod = RegistrationNotice.parse(files[data["production_notice"]].decode("utf-8"))
     emit(f"  {prod.kind}: {prod.purpose(lang)}")
-    done("receive_production_notice", datetime.date(2019, 7, 30), notice=prod)
-    done("change_production_password", datetime.date(2019, 7, 31))
-    emit(t("次にすること: ", "Next: ") + ", ".join(steps[s].title(lang) for s in ob.next_steps()))
+    done("receive_production_notice", notice=prod)
+    done("change_production_password")
+    done("register_email")
     emit(t("必要な手順はすべて完了しました。", "Every required step is done.") if ob.all_required_done() else "")
+
+    today = today or datetime.date.fromisoformat(data["today"])
+    emit(t(f"5. 今日 {today}: 証明書を更新した場合", f"5. Today {today}: after renewing the certificate"))
+    renewed = certificate("renewed_file")
+    done("install_certificate", today, pc=pc, certificate=renewed.to_evidence())
+    r = ob.readiness(today)
+    emit(t("  ◎ 請求できます", "  ◎ Ready to bill") if r.can_bill else t("  × まだ請求できません", "  × Cannot bill yet"))
+    for f in r.findings:
+        emit(f"  [{f.code}] {f.message(lang)}")
     return {"state": ob.to_json(), "all_required_done": ob.all_required_done(), "next_steps": ob.next_steps()}

@@ -1,0 +1,69 @@
+"""One sample facility for both walkthroughs: the Rust example (``./scripts/run``) and
+``hug-onboard walkthrough`` read tests/fixtures/walkthrough/sample.json and the files it names, and
+end in the same onboarding state, printing the same facility, IDs and dates."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import subprocess
+
+import hug_onboard as hug
+from hug_onboard import _walkthrough
+
+from conftest import REPO_ROOT
+
+FIXTURES = REPO_ROOT / "tests" / "fixtures"
+
+
+def _named_files(data: dict[str, object]) -> list[str]:
+    cert = data["certificate"]
+    assert isinstance(cert, dict)
+    return [
+        "walkthrough/sample.json",
+        str(data["test_notice"]),
+        str(data["production_notice"]),
+        *(str(cert[k]) for k in ("file", "renewed_file", "other_facility_file")),
+    ]
+
+
+def test_the_embedded_sample_is_the_repository_sample() -> None:
+    data, files = _walkthrough.sample()
+    assert data == json.loads((FIXTURES / "walkthrough" / "sample.json").read_text(encoding="utf-8"))
+    for rel in _named_files(data):
+        assert files[rel] == (FIXTURES / rel).read_bytes(), rel
+    assert sorted(files) == sorted(_named_files(data))
+
+
+def _rust(*args: str) -> str:
+    p = subprocess.run(
+        ["cargo", "run", "--quiet", "-p", "hug-onboard-core", "--example", "walkthrough", "--", *args],
+        cwd=REPO_ROOT, capture_output=True, text=True, check=False,
+    )
+    assert p.returncode == 0, p.stderr
+    return p.stdout
+
+
+def test_rust_and_python_walkthroughs_agree() -> None:
+    data, files = _walkthrough.sample()
+    lines: list[str] = []
+    summary = _walkthrough.walkthrough("en", lines.append)
+    py_text = "\n".join(lines)
+    py_state = json.loads(summary["state"])
+    rust_state = json.loads(_rust("--json"))
+    assert rust_state == py_state
+
+    rust_text = _rust("--lang", "en")
+    test = hug.RegistrationNotice.parse(files[data["test_notice"]].decode("utf-8"))
+    prod = hug.RegistrationNotice.parse(files[data["production_notice"]].decode("utf-8"))
+    cert = hug.Certificate.inspect_pkcs12(files[data["certificate"]["file"]], data["certificate"]["password"])
+    expected = [str(test.facility_number), str(test.user_id), str(cert.valid_from_jst), str(cert.valid_to_jst)]
+    expected += sorted(set(data["dates"].values())) + [data["today"]]
+    for text in (rust_text, py_text):
+        for s in expected:
+            assert s in text, s
+        for secret in (test.temporary_password(), prod.temporary_password(), data["certificate"]["password"]):
+            assert secret not in text
+    assert str(prod.user_id) in json.dumps(py_state)
+    assert py_state["steps"]["install_certificate"]["on"] == data["today"]
+    assert datetime.date.fromisoformat(data["today"]) > cert.valid_to_jst
