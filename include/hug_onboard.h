@@ -1025,7 +1025,7 @@ hug_status hug_certificate_findings_json(const struct hug_certificate *cert,
                                          char **out_json);
 
 /*
- The default certificate rules (DOMAIN.md: renewal notice at 90 days, a 3-year
+ The default certificate rules (hug-onboard-core/docs/domain.md: renewal notice at 90 days, a 3-year
  certificate for 7,800円, issuance lead time and cut-off as data).
 
  # Errors
@@ -1719,7 +1719,7 @@ hug_status hug_password_generate(const struct hug_password_policy *policy,
                                  char **out_password);
 
 /*
- Makes the billing calendar of the default rulebook (DOMAIN.md: window 1st 00:00 –
+ Makes the billing calendar of the default rulebook (hug-onboard-core/docs/domain.md: window 1st 00:00 –
  10th 24:00 JST, documents on the 1st/10th of M+2, payment on the 15th rolled forward).
 
  # Errors
