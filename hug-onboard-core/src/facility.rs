@@ -30,7 +30,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::diagnostic::{Diagnostic, Lang};
+use crate::diagnostic::Lang;
 use crate::text;
 
 /// A 10-digit 事業所番号. A value that exists is valid: 10 ASCII digits whose
@@ -508,6 +508,8 @@ impl<'de> Deserialize<'de> for PostalCode {
 
 #[cfg(test)]
 mod tests {
+    #[allow(unused_imports)]
+    use crate::diagnostic::{Declared, Diagnostic, Lang};
     use super::*;
 
     #[test]

@@ -46,7 +46,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
-use crate::diagnostic::{Diagnostic, Lang, Problems, Severity};
+use crate::diagnostic::{Lang, Problems};
 use crate::facility::{
     FacilityNumber, FacilityNumberError, PostalCode, PostalCodeError, UserId, UserIdError,
 };
@@ -1076,6 +1076,8 @@ fn into_problems(problems: Vec<NoticeProblem>) -> Problems<NoticeProblem> {
 
 #[cfg(test)]
 mod tests {
+    #[allow(unused_imports)]
+    use crate::diagnostic::{Declared, Diagnostic, Lang};
     use super::*;
 
     const TEST_NOTICE: &str = "電子請求登録結果に関するお知らせ\n令和 元年 6月 3日\n東京都国民健康保険団体連合会\n障害福祉サービス費等の電子請求に関し、下記のとおり登録いたしましたので、ご連絡いたします。\n事業所番号\t１３１２３４５６７８\n住所\t〒100-0001 東京都千代田区千代田1-1\n事業所名\t放課後等デイサービス はぐ\nテストID\tT1312345\n（仮）パスワード\tKari0123\n証明書発行用パスワード\tCert4567\n備考\t\n・ID、仮パスワード及び証明書発行用パスワードは、他に漏洩しないよう十分な管理を行ってください\n";

@@ -1291,6 +1291,8 @@ impl fmt::Display for PasswordProfile {
 
 #[cfg(test)]
 mod tests {
+    #[allow(unused_imports)]
+    use crate::diagnostic::{Declared, Diagnostic, Lang};
     fn os_random(buf: &mut [u8]) -> Result<(), String> {
         getrandom::fill(buf).map_err(|e| e.to_string())
     }

@@ -42,7 +42,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, Lang, Problems, Severity};
+use crate::diagnostic::{Lang, Problems};
 use crate::facility::{FacilityNumber, FacilityNumberError, PostalCode, PostalCodeError};
 use crate::secret::Secret;
 use crate::text::{self, KanaClass};
@@ -541,6 +541,8 @@ impl ProfileInput {
 
 #[cfg(test)]
 mod tests {
+    #[allow(unused_imports)]
+    use crate::diagnostic::{Declared, Diagnostic, Lang};
     use super::*;
 
     fn good() -> ProfileInput {

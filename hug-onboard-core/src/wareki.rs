@@ -44,7 +44,7 @@ use std::sync::OnceLock;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Declared, Diagnostic, Lang};
+
 use crate::text;
 
 /// One era of the table.
@@ -1013,6 +1013,8 @@ pub fn format_with(day: NaiveDate, style: Style, table: &EraTable) -> Result<Str
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::diagnostic::{Declared, Diagnostic, Lang};
 
     fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, dd).unwrap()

@@ -58,7 +58,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::diagnostic::{CodeInfo, Diagnostic, Lang, Severity};
+use crate::diagnostic::Lang;
 
 pub mod reference;
 
@@ -1150,6 +1150,8 @@ pub fn roll_forward(day: NaiveDate) -> Result<NaiveDate, CalendarError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::diagnostic::{Declared, Diagnostic, Lang};
 
     fn d(s: &str) -> NaiveDate {
         parse_date(s).unwrap()
@@ -1168,7 +1170,7 @@ mod tests {
             },
         ];
         for e in errs {
-            assert!(CODES.iter().any(|c| c.code == e.code()), "{}", e.code());
+            assert!(crate::all_codes().iter().any(|c| c.code == e.code()), "{}", e.code());
             assert!(!e.message(Lang::Ja).is_empty());
             assert!(!e.message(Lang::En).is_empty());
         }

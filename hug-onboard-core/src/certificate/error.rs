@@ -1,6 +1,6 @@
 //! [`CertificateError`]: why a .p12 file could not be opened or inspected.
 
-use crate::diagnostic::{Diagnostic, Lang};
+
 
 crate::diagnostics! {
     /// Why a .p12 (PKCS#12) file could not be opened or inspected.

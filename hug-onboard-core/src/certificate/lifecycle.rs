@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, Lang, Problems};
+use crate::diagnostic::{Lang, Problems};
 use crate::rules::CertificateRules;
 use crate::text;
 
@@ -601,6 +601,8 @@ impl Lifecycle {
 
 #[cfg(test)]
 mod tests {
+    #[allow(unused_imports)]
+    use crate::diagnostic::{Declared, Diagnostic, Lang};
     use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

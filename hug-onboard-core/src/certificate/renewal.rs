@@ -243,6 +243,8 @@ impl Diagnostic for RenewalPlan {
 
 #[cfg(test)]
 mod tests {
+    #[allow(unused_imports)]
+    use crate::diagnostic::{Declared, Diagnostic, Lang};
     use super::*;
     use crate::rules::WeekendCalendar;
     use chrono::TimeZone;

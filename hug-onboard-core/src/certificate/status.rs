@@ -205,6 +205,8 @@ pub(crate) fn ja_date(d: NaiveDate) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[allow(unused_imports)]
+    use crate::diagnostic::{Declared, Diagnostic, Lang};
     use super::*;
     use chrono::{Days, TimeZone, Utc};
     use proptest::prelude::*;

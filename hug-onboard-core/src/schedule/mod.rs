@@ -45,7 +45,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::calendar::{CalendarError, JapaneseCalendar, YearStatus};
-use crate::diagnostic::{Diagnostic, Lang, Problems, Severity};
+use crate::diagnostic::{Lang, Problems};
 use crate::rules::{ClaimCalendar, ClaimWindow, WeekendCalendar};
 
 mod ical;
