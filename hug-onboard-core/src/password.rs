@@ -577,7 +577,7 @@ crate::diagnostics! {
             min: usize,
             /// The largest length that can be generated.
             max: usize,
-        } => "password.generate_length", InvalidArgument, Error,
+        } => "password.generate_length", InvalidInput, Error,
             "generation: the length is outside what the policy and both screens accept",
             ja: "{requested}文字のパスワードは作れません。{min}〜{max}文字を指定してください。",
             en: "Cannot generate a password of {requested} characters; ask for {min} to {max}.";
