@@ -508,9 +508,9 @@ impl<'de> Deserialize<'de> for PostalCode {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     #[allow(unused_imports)]
     use crate::diagnostic::{Declared, Diagnostic, Lang};
-    use super::*;
 
     #[test]
     fn every_prefecture_code_parses() {

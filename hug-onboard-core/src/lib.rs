@@ -122,7 +122,10 @@ catalogue![
 /// assert_eq!(kind_of("no.such_code"), None);
 /// ```
 pub fn kind_of(code: &str) -> Option<ErrorKind> {
-    all_codes().into_iter().find(|c| c.code == code).map(|c| c.kind)
+    all_codes()
+        .into_iter()
+        .find(|c| c.code == code)
+        .map(|c| c.kind)
 }
 
 #[cfg(test)]

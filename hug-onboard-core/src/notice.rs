@@ -1076,9 +1076,9 @@ fn into_problems(problems: Vec<NoticeProblem>) -> Problems<NoticeProblem> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     #[allow(unused_imports)]
     use crate::diagnostic::{Declared, Diagnostic, Lang};
-    use super::*;
 
     const TEST_NOTICE: &str = "電子請求登録結果に関するお知らせ\n令和 元年 6月 3日\n東京都国民健康保険団体連合会\n障害福祉サービス費等の電子請求に関し、下記のとおり登録いたしましたので、ご連絡いたします。\n事業所番号\t１３１２３４５６７８\n住所\t〒100-0001 東京都千代田区千代田1-1\n事業所名\t放課後等デイサービス はぐ\nテストID\tT1312345\n（仮）パスワード\tKari0123\n証明書発行用パスワード\tCert4567\n備考\t\n・ID、仮パスワード及び証明書発行用パスワードは、他に漏洩しないよう十分な管理を行ってください\n";
 
@@ -1191,7 +1191,10 @@ mod tests {
                 field: NoticeField::Date,
             },
         ];
-        assert_eq!(all.len(), <NoticeProblem as crate::diagnostic::Declared>::CODES.len());
+        assert_eq!(
+            all.len(),
+            <NoticeProblem as crate::diagnostic::Declared>::CODES.len()
+        );
         for p in all {
             assert!(crate::all_codes().iter().any(|c| c.code == p.code()));
             assert!(!p.message(Lang::Ja).is_empty() && !p.message(Lang::En).is_empty());

@@ -1384,7 +1384,10 @@ mod tests {
             let info = crate::all_codes().into_iter().find(|c| c.code == *code);
             assert_eq!(info.map(|c| c.severity), Some(*sev), "{code}");
         }
-        for c in crate::all_codes().into_iter().filter(|c| c.code.starts_with("password.")) {
+        for c in crate::all_codes()
+            .into_iter()
+            .filter(|c| c.code.starts_with("password."))
+        {
             assert!(found.iter().any(|(code, _)| *code == c.code), "{}", c.code);
         }
     }

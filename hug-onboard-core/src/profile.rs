@@ -541,9 +541,9 @@ impl ProfileInput {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     #[allow(unused_imports)]
     use crate::diagnostic::{Declared, Diagnostic, Lang};
-    use super::*;
 
     fn good() -> ProfileInput {
         ProfileInput {
@@ -644,7 +644,10 @@ mod tests {
             ProfileProblem::EmailInvalid,
             ProfileProblem::PasswordDefault,
         ];
-        assert_eq!(all.len(), <ProfileProblem as crate::diagnostic::Declared>::CODES.len());
+        assert_eq!(
+            all.len(),
+            <ProfileProblem as crate::diagnostic::Declared>::CODES.len()
+        );
         for p in all {
             assert!(crate::all_codes().iter().any(|c| c.code == p.code()));
             assert!(!p.message(Lang::Ja).is_empty() && !p.message(Lang::En).is_empty());

@@ -44,7 +44,6 @@ use std::sync::OnceLock;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
-
 use crate::text;
 
 /// One era of the table.
@@ -1134,7 +1133,11 @@ mod tests {
         ];
         assert_eq!(errs.len(), WarekiError::CODES.len());
         for e in errs {
-            assert!(WarekiError::CODES.iter().any(|c| c.code == e.code()), "{}", e.code());
+            assert!(
+                WarekiError::CODES.iter().any(|c| c.code == e.code()),
+                "{}",
+                e.code()
+            );
             assert!(!e.message(Lang::Ja).is_empty() && !e.message(Lang::En).is_empty());
         }
     }

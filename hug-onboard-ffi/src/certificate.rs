@@ -220,8 +220,11 @@ pub unsafe extern "C" fn hug_certificate_info_json(
         // SAFETY: caller's contract.
         let c = unsafe { arg_ref(cert, "cert") }?;
         let out = arg_out(out_json, "out_json")?;
-        let mut v = serde_json::to_value(&c.info)
-            .map_err(|e| Failure::ffi(FfiProblem::Internal { message: e.to_string() }))?;
+        let mut v = serde_json::to_value(&c.info).map_err(|e| {
+            Failure::ffi(FfiProblem::Internal {
+                message: e.to_string(),
+            })
+        })?;
         if let Some(m) = v.as_object_mut() {
             m.insert("key_algorithm".into(), serde_json::json!(c.key_algorithm));
         }
@@ -589,8 +592,8 @@ pub unsafe extern "C" fn hug_certificate_estimate_json(
         };
         let made_on = made_on.to_naive("made_on")?;
         let out = arg_out(out_json, "out_json")?;
-        let a = certificate::Addressee::new(pc, ad, of, pn, ho)
-            .map_err(|p| Failure::problems(&p))?;
+        let a =
+            certificate::Addressee::new(pc, ad, of, pn, ho).map_err(|p| Failure::problems(&p))?;
         out.write(new_json_string(&certificate::Estimate::new(
             a, made_on, &r.inner,
         ))?);

@@ -4,7 +4,9 @@ use std::cell::RefCell;
 use std::ffi::{CStr, CString, c_char};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use hug_onboard_core::diagnostic::{Diagnostic, ErrorKind, Finding, Lang, LangError, Problems, Severity};
+use hug_onboard_core::diagnostic::{
+    Diagnostic, ErrorKind, Finding, Lang, LangError, Problems, Severity,
+};
 
 /// The result of every fallible function. `HUG_OK` is 0; values are never reused.
 ///
@@ -398,11 +400,11 @@ pub(crate) fn severity_to_int(s: Severity) -> i32 {
 
 /// A library-allocated string for an out-parameter (freed by `hug_string_free`).
 pub(crate) fn new_c_string(s: String) -> Result<*mut c_char, Failure> {
-    CString::new(s)
-        .map(CString::into_raw)
-        .map_err(|_| Failure::ffi(FfiProblem::Internal {
+    CString::new(s).map(CString::into_raw).map_err(|_| {
+        Failure::ffi(FfiProblem::Internal {
             message: "string with an embedded NUL".into(),
-        }))
+        })
+    })
 }
 
 /// A library-allocated copy of a secret, made without intermediate copies
@@ -425,8 +427,7 @@ pub(crate) fn new_secret_c_string(s: &str) -> Result<*mut c_char, Failure> {
 
 /// Serialises to a library-allocated JSON string.
 pub(crate) fn new_json_string<T: serde::Serialize + ?Sized>(v: &T) -> Result<*mut c_char, Failure> {
-    let s =
-        serde_json::to_string(v).map_err(|e| {
+    let s = serde_json::to_string(v).map_err(|e| {
         Failure::ffi(FfiProblem::Internal {
             message: e.to_string(),
         })
@@ -545,7 +546,11 @@ mod tests {
         use hug_onboard_core::diagnostic::Declared;
         let core = hug_onboard_core::all_codes();
         for p in every_problem() {
-            assert!(FfiProblem::CODES.iter().any(|c| c.code == p.code()), "{}", p.code());
+            assert!(
+                FfiProblem::CODES.iter().any(|c| c.code == p.code()),
+                "{}",
+                p.code()
+            );
             assert!(!core.iter().any(|c| c.code == p.code()));
             assert!(!p.message(Lang::Ja).is_empty() && !p.message(Lang::En).is_empty());
             assert_ne!(Failure::ffi(p).status, hug_status::HUG_OK);

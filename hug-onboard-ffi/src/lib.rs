@@ -113,8 +113,7 @@ pub unsafe extern "C" fn hug_date_parse(text: *const c_char, out: *mut hug_date)
         // SAFETY: caller's contract.
         let text = unsafe { error::arg_str(text, "text") }?;
         let out = arg_out(out, "out")?;
-        let d =
-            hug_onboard_core::calendar::parse_date(text).map_err(|e| Failure::diag(&e))?;
+        let d = hug_onboard_core::calendar::parse_date(text).map_err(|e| Failure::diag(&e))?;
         out.write(hug_date::from_naive(d));
         Ok(())
     })

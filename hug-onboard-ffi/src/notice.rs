@@ -171,9 +171,7 @@ pub unsafe extern "C" fn hug_notice_expect_kind(
                 }));
             }
         };
-        n.inner
-            .expect_kind(kind)
-            .map_err(|e| Failure::diag(&e))
+        n.inner.expect_kind(kind).map_err(|e| Failure::diag(&e))
     })
 }
 

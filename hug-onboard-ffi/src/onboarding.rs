@@ -80,8 +80,7 @@ pub unsafe extern "C" fn hug_onboarding_from_json(
         // SAFETY: caller's contract.
         let json = unsafe { arg_str(json, "json") }?;
         let out = arg_out(out, "out")?;
-        let ob = Onboarding::from_json(json)
-            .map_err(|e| Failure::diag(&e))?;
+        let ob = Onboarding::from_json(json).map_err(|e| Failure::diag(&e))?;
         out.write(Box::into_raw(Box::new(hug_onboarding { inner: ob })));
         Ok(())
     })

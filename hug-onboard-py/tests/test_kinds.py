@@ -16,7 +16,7 @@ import ctypes
 import json
 import os
 import pathlib
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Set
 
 import pytest
 
@@ -83,7 +83,7 @@ def c_catalogue() -> List[Dict[str, Any]]:
 
 
 def _python_kinds() -> Dict[str, str]:
-    kinds = {c.code: c.kind for c in h.codes()}
+    kinds: Dict[str, str] = {c.code: c.kind for c in h.codes()}
     for code, (kind, _summary) in cli.CLI_CODES.items():
         assert code not in kinds, code
         kinds[code] = kind
@@ -96,7 +96,7 @@ def test_c_and_python_agree_on_the_kind_and_category_of_every_code(
     c_kinds = {c["code"]: c["kind"] for c in c_catalogue}
     py_kinds = _python_kinds()
     # The core's codes are in both faces, with the same kind.
-    def core(codes: Dict[str, str]) -> set:
+    def core(codes: Dict[str, str]) -> Set[str]:
         return {c for c in codes if not c.startswith(("ffi.", "binding.", "cli."))}
 
     assert core(c_kinds) == core(py_kinds)

@@ -1,7 +1,5 @@
 //! [`CertificateError`]: why a .p12 file could not be opened or inspected.
 
-
-
 crate::diagnostics! {
     /// Why a .p12 (PKCS#12) file could not be opened or inspected.
     ///

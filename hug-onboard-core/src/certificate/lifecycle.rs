@@ -601,9 +601,9 @@ impl Lifecycle {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     #[allow(unused_imports)]
     use crate::diagnostic::{Declared, Diagnostic, Lang};
-    use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -540,7 +540,10 @@ mod tests {
             .chain(findings.iter().map(|f| f.code()))
             .collect();
         for c in codes {
-            assert!(crate::all_codes().iter().any(|i| i.code == c), "{c} not in CODES");
+            assert!(
+                crate::all_codes().iter().any(|i| i.code == c),
+                "{c} not in CODES"
+            );
         }
         for e in &errors {
             assert!(!e.message(Lang::Ja).is_empty());

@@ -243,9 +243,9 @@ impl Diagnostic for RenewalPlan {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     #[allow(unused_imports)]
     use crate::diagnostic::{Declared, Diagnostic, Lang};
-    use super::*;
     use crate::rules::WeekendCalendar;
     use chrono::TimeZone;
     use proptest::prelude::*;

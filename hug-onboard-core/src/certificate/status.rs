@@ -205,9 +205,9 @@ pub(crate) fn ja_date(d: NaiveDate) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     #[allow(unused_imports)]
     use crate::diagnostic::{Declared, Diagnostic, Lang};
-    use super::*;
     use chrono::{Days, TimeZone, Utc};
     use proptest::prelude::*;
 

@@ -1127,7 +1127,11 @@ mod tests {
         ];
         assert_eq!(all.len(), <WorkflowError as Declared>::CODES.len());
         for e in all {
-            assert!(crate::all_codes().iter().any(|c| c.code == e.code()), "{}", e.code());
+            assert!(
+                crate::all_codes().iter().any(|c| c.code == e.code()),
+                "{}",
+                e.code()
+            );
             assert!(!e.message(Lang::Ja).is_empty() && !e.message(Lang::En).is_empty());
         }
     }

@@ -741,12 +741,10 @@ impl BillingCalendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn schedule(&self, service_month: YearMonth) -> Result<MonthSchedule, ScheduleError> {
-        let out = |_| {
-            ScheduleError::Calendar {
-                error: CalendarError::YearOutOfRange {
-                    year: service_month.year(),
-                },
-            }
+        let out = |_| ScheduleError::Calendar {
+            error: CalendarError::YearOutOfRange {
+                year: service_month.year(),
+            },
         };
         let claim = service_month.plus(1).ok_or(()).map_err(out)?;
         let (window, window_extended) = self.window_of_claim_month(claim)?;

@@ -782,7 +782,11 @@ mod tests {
             },
         ];
         for e in errs {
-            assert!(crate::all_codes().iter().any(|c| c.code == e.code()), "{}", e.code());
+            assert!(
+                crate::all_codes().iter().any(|c| c.code == e.code()),
+                "{}",
+                e.code()
+            );
             assert!(!e.message(Lang::Ja).is_empty());
             assert!(!e.message(Lang::En).is_empty());
         }

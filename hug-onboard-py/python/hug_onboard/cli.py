@@ -306,7 +306,7 @@ def cmd_prefectures(args: argparse.Namespace, out: Output) -> int:
 
 def cmd_codes(args: argparse.Namespace, out: Output) -> int:
     """``codes``: every stable code the library can emit."""
-    items = [(c.code, c.kind, c.severity, c.summary) for c in codes()]
+    items: list[tuple[str, str, str, str]] = [(c.code, c.kind, c.severity, c.summary) for c in codes()]
     items += [(code, kind, "error", summary) for code, (kind, summary) in CLI_CODES.items()]
     out.result(
         {
