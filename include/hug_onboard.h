@@ -30,7 +30,7 @@
  200-299 the input was refused by the domain rules; 300-399 credentials and files.
 
  The status of a failure is derived from the kind of its (first) problem by
- [`status_of`]: one match, the same for every function.
+ `status_of` (in `src/error.rs`): one match, the same for every function.
  */
 enum hug_status
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L

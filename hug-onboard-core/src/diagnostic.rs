@@ -6,7 +6,7 @@
 //! Python package expose these codes unchanged, so a code, once published, is
 //! never renamed or reused. Each code also has an [`ErrorKind`], from which the
 //! faces derive the C status and the Python exception class.
-//! [`all_codes`](crate::all_codes) lists every code the crate can emit.
+//! [`all_codes`] lists every code the crate can emit.
 //!
 //! Codes are declared with [`diagnostics!`](crate::diagnostics): one entry per
 //! variant gives its code, kind, severity, summary and both messages.

@@ -15,7 +15,7 @@ use hug_onboard_core::diagnostic::{
 /// 200-299 the input was refused by the domain rules; 300-399 credentials and files.
 ///
 /// The status of a failure is derived from the kind of its (first) problem by
-/// [`status_of`]: one match, the same for every function.
+/// `status_of` (in `src/error.rs`): one match, the same for every function.
 #[allow(non_camel_case_types)]
 #[repr(i32)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
