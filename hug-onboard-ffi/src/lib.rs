@@ -25,6 +25,7 @@ pub mod facility;
 pub mod notice;
 pub mod onboarding;
 pub mod password;
+mod quiet_panic;
 pub mod schedule;
 pub mod text;
 pub mod wareki;
@@ -128,8 +129,10 @@ pub unsafe extern "C" fn hug_date_parse(text: *const c_char, out: *mut hug_date)
 /// The string is static: never free it. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub extern "C" fn hug_version() -> *const c_char {
-    static V: &str = concat!(env!("CARGO_PKG_VERSION"), "\0");
-    V.as_ptr().cast()
+    guard(std::ptr::null(), || {
+        static V: &str = concat!(env!("CARGO_PKG_VERSION"), "\0");
+        V.as_ptr().cast()
+    })
 }
 
 // ---- strings --------------------------------------------------------------------------
@@ -370,7 +373,8 @@ pub unsafe extern "C" fn hug_lang_parse(tag: *const c_char, out_lang: *mut hug_l
 
 /// Always fails with `HUG_ERR_PANIC` (code `ffi.panic`): it panics inside the
 /// boundary on purpose, so that bindings can test that a panic never crosses
-/// into C. Prints the panic message on stderr. Never call it in production code.
+/// into C and that a caught panic prints nothing (the message is in the last error).
+/// Never call it in production code.
 ///
 /// Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
