@@ -805,7 +805,8 @@ hug_status hug_lang_parse(const char *tag, hug_lang *out_lang);
 /*
  Always fails with `HUG_ERR_PANIC` (code `ffi.panic`): it panics inside the
  boundary on purpose, so that bindings can test that a panic never crosses
- into C. Prints the panic message on stderr. Never call it in production code.
+ into C and that a caught panic prints nothing (the message is in the last error).
+ Never call it in production code.
 
  Thread safety: any thread, any time.
  */
