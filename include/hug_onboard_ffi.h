@@ -64,27 +64,16 @@ enum { HUG_WAREKI_LONG_NUMERIC = 1 };
 enum { HUG_WAREKI_SHORT = 2 };
 enum hug_status
  {
-
   HUG_OK = 0,
-
   HUG_ERR_NULL_ARGUMENT = 1,
-
   HUG_ERR_INVALID_UTF8 = 2,
-
   HUG_ERR_INVALID_ARGUMENT = 3,
-
   HUG_ERR_PANIC = 100,
-
   HUG_ERR_INTERNAL = 101,
-
   HUG_ERR_VALIDATION = 200,
-
   HUG_ERR_INVALID_JSON = 201,
-
   HUG_ERR_WRONG_PASSWORD = 300,
-
   HUG_ERR_CORRUPT_FILE = 301,
-
   HUG_ERR_UNSUPPORTED = 302,
 };
 typedef int32_t hug_status;
@@ -106,11 +95,8 @@ typedef struct hug_onboarding hug_onboarding;
 typedef struct hug_password_policy hug_password_policy;
 
 typedef struct hug_date {
-
   int32_t year;
-
   uint8_t month;
-
   uint8_t day;
 } hug_date;
 
@@ -123,64 +109,41 @@ typedef int32_t hug_year_status;
 typedef int32_t hug_business_day_rule;
 
 typedef struct hug_datetime {
-
   struct hug_date date;
-
   uint8_t hour;
-
   uint8_t minute;
-
   uint8_t second;
 } hug_datetime;
 
 typedef struct hug_facility_number {
-
   char digits[11];
-
   uint8_t prefecture;
 } hug_facility_number;
 
 typedef int32_t hug_certificate_status_kind;
 
 typedef struct hug_certificate_status_result {
-
   hug_certificate_status_kind kind;
-
   const char *code;
-
   int64_t days_left;
-
   struct hug_date valid_from;
-
   struct hug_date valid_to;
-
   uint32_t milestone;
-
   bool remind_today;
 } hug_certificate_status_result;
 
 typedef int32_t hug_renewal_kind;
 
 typedef struct hug_renewal_plan {
-
   hug_renewal_kind kind;
-
   const char *code;
-
   struct hug_date expiry_day;
-
   struct hug_datetime target_window_opens;
-
   struct hug_date install_by;
-
   struct hug_date apply_by;
-
   int64_t days_until_apply_by;
-
   bool passed;
-
   bool has_cutoff;
-
   struct hug_date cutoff;
 } hug_renewal_plan;
 
@@ -193,9 +156,7 @@ typedef int32_t hug_notice_field_id;
 typedef int32_t hug_password_profile;
 
 typedef struct hug_year_month {
-
   int32_t year;
-
   uint8_t month;
 } hug_year_month;
 
@@ -204,13 +165,9 @@ typedef int32_t hug_kana_class;
 typedef int32_t hug_partial_kind;
 
 typedef struct hug_partial_date {
-
   hug_partial_kind kind;
-
   int32_t year;
-
   uint8_t month;
-
   uint8_t day;
 } hug_partial_date;
 
@@ -281,12 +238,12 @@ hug_status hug_calendar_business_day(const struct hug_calendar *calendar,
                                      hug_business_day_rule rule,
                                      struct hug_date *out);
 
-hug_status hug_certificate_open(const uint8_t *data,
+hug_status hug_certificate_open(const void *data,
                                 size_t len,
                                 const char *password,
                                 struct hug_certificate **out);
 
-hug_status hug_certificate_inspect(const uint8_t *data,
+hug_status hug_certificate_inspect(const void *data,
                                    size_t len,
                                    const char *password,
                                    struct hug_certificate **out);
@@ -389,8 +346,7 @@ hug_status hug_notice_reveal_temporary_password(const struct hug_notice *notice,
 hug_status hug_notice_reveal_certificate_password(const struct hug_notice *notice,
                                                   char **out);
 
-hug_status hug_onboarding_new(const char *facility_number,
-                              struct hug_onboarding **out);
+hug_status hug_onboarding_new(const char *facility_number, struct hug_onboarding **out);
 
 hug_status hug_onboarding_from_json(const char *json, struct hug_onboarding **out);
 
@@ -450,8 +406,7 @@ hug_status hug_password_policy_from_json(const char *json, struct hug_password_p
 
 void hug_password_policy_free(struct hug_password_policy *policy);
 
-hug_status hug_password_policy_to_json(const struct hug_password_policy *policy,
-                                       char **out_json);
+hug_status hug_password_policy_to_json(const struct hug_password_policy *policy, char **out_json);
 
 hug_status hug_password_policy_advice(const struct hug_password_policy *policy,
                                       hug_lang lang,

@@ -107,7 +107,7 @@ pub extern "C" fn hug_date_validate(date: hug_date) -> hug_status {
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`calendar.invalid_date`).
 ///
 /// # Safety
-/// `text` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_date_parse(text: *const c_char, out: *mut hug_date) -> hug_status {
     ffi_boundary!({
@@ -143,7 +143,7 @@ pub extern "C" fn hug_version() -> *const c_char {
 /// same function safely frees strings that hold a secret (a revealed password).
 ///
 /// # Safety
-/// `s` is NULL or a string returned by this library and not yet freed.
+/// `s` optional: NULL (ignored) or a string returned by this library and not yet freed.
 /// Thread safety: any thread; each string is freed once.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_string_free(s: *mut c_char) {
@@ -297,7 +297,7 @@ pub extern "C" fn hug_code_count() -> usize {
 /// `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.index_out_of_range`).
 ///
 /// # Safety
-/// The out-pointers are NULL or writable. Thread safety: any thread, any time.
+/// The out-pointers writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_code_get(
     index: usize,
@@ -333,7 +333,7 @@ pub unsafe extern "C" fn hug_code_get(
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `out_json` is NULL or writable. Thread safety: any thread, any time.
+/// `out_json` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_code_catalogue_json(out_json: *mut *mut c_char) -> hug_status {
     ffi_boundary!({
@@ -351,7 +351,7 @@ pub unsafe extern "C" fn hug_code_catalogue_json(out_json: *mut *mut c_char) -> 
 /// for an unknown tag).
 ///
 /// # Safety
-/// `tag` is NULL or a NUL-terminated string; `out_lang` NULL or writable.
+/// `tag` a NUL-terminated string; `out_lang` writable.
 /// Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_lang_parse(tag: *const c_char, out_lang: *mut hug_lang) -> hug_status {

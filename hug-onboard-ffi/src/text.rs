@@ -43,7 +43,7 @@ unsafe fn transform(
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`.
 ///
 /// # Safety
-/// `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_text_to_halfwidth_ascii(
     text: *const c_char,
@@ -63,7 +63,7 @@ pub unsafe extern "C" fn hug_text_to_halfwidth_ascii(
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`.
 ///
 /// # Safety
-/// `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_text_normalize(
     text: *const c_char,
@@ -82,7 +82,7 @@ pub unsafe extern "C" fn hug_text_normalize(
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`.
 ///
 /// # Safety
-/// `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_text_collapse_spaces(
     text: *const c_char,
@@ -101,7 +101,7 @@ pub unsafe extern "C" fn hug_text_collapse_spaces(
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`.
 ///
 /// # Safety
-/// `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_text_halfwidth_to_fullwidth_katakana(
     text: *const c_char,
@@ -120,7 +120,7 @@ pub unsafe extern "C" fn hug_text_halfwidth_to_fullwidth_katakana(
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`.
 ///
 /// # Safety
-/// `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_text_fullwidth_to_halfwidth_katakana(
     text: *const c_char,
@@ -140,7 +140,7 @@ pub unsafe extern "C" fn hug_text_fullwidth_to_halfwidth_katakana(
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`.
 ///
 /// # Safety
-/// `text` is NULL or NUL-terminated; the out-pointers NULL or writable.
+/// `text` NUL-terminated; the out-pointers writable.
 /// Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_text_classify_katakana(
@@ -176,7 +176,7 @@ pub unsafe extern "C" fn hug_text_classify_katakana(
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`.
 ///
 /// # Safety
-/// `text` is NULL or NUL-terminated; the out-pointers NULL or writable.
+/// `text` NUL-terminated; the out-pointers writable.
 /// Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_text_find_control(

@@ -305,3 +305,214 @@ fn a_caught_panic_writes_nothing_to_stderr() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+// ---- optional and required pointers: the Safety docs match the code -----------------------
+
+use proc_macro2::{Delimiter, TokenStream, TokenTree};
+use quote::ToTokens;
+
+/// The doc comment of an item, lines joined by `\n`.
+fn doc_of(attrs: &[syn::Attribute]) -> String {
+    attrs
+        .iter()
+        .filter(|a| a.path().is_ident("doc"))
+        .filter_map(|a| match &a.meta {
+            syn::Meta::NameValue(nv) => match &nv.value {
+                Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                }) => Some(s.value()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The names of a signature's parameters (None for patterns) and whether each is a raw pointer.
+fn params(sig: &syn::Signature) -> Vec<(String, bool)> {
+    sig.inputs
+        .iter()
+        .filter_map(|a| match a {
+            syn::FnArg::Typed(t) => {
+                let name = match &*t.pat {
+                    syn::Pat::Ident(i) => i.ident.to_string(),
+                    _ => return None,
+                };
+                Some((name, matches!(*t.ty, syn::Type::Ptr(_))))
+            }
+            syn::FnArg::Receiver(_) => None,
+        })
+        .collect()
+}
+
+/// Whether `body` treats `p` as nullable: `p.is_null()`, `p.as_ref()`, `p.as_mut()`, or
+/// `arg_bytes(p, ..)` (NULL allowed with length 0).
+fn handles_null(body: &str, p: &str) -> bool {
+    [
+        format!("{p} . is_null ()"),
+        format!("{p} . as_ref ()"),
+        format!("{p} . as_mut ()"),
+        format!("arg_bytes ({p} ,"),
+        format!("arg_bytes ({p} . cast () ,"),
+    ]
+    .iter()
+    .any(|pat| body.contains(pat.as_str()))
+}
+
+/// Calls `helper(args)` in a token stream where `p` is passed bare: the argument positions.
+fn forwarded_positions(ts: TokenStream, helper: &str, p: &str, out: &mut Vec<usize>) {
+    let toks: Vec<TokenTree> = ts.into_iter().collect();
+    for (i, t) in toks.iter().enumerate() {
+        if let TokenTree::Group(g) = t {
+            if g.delimiter() == Delimiter::Parenthesis
+                && i > 0
+                && matches!(&toks[i - 1], TokenTree::Ident(id) if id == helper)
+            {
+                let mut args: Vec<Vec<String>> = vec![Vec::new()];
+                for a in g.stream() {
+                    match &a {
+                        TokenTree::Punct(c) if c.as_char() == ',' => args.push(Vec::new()),
+                        other => args.last_mut().unwrap().push(other.to_string()),
+                    }
+                }
+                for (k, a) in args.iter().enumerate() {
+                    if a.len() == 1 && a[0] == p {
+                        out.push(k);
+                    }
+                }
+            }
+            forwarded_positions(g.stream(), helper, p, out);
+        }
+    }
+}
+
+struct Helper {
+    params: Vec<(String, bool)>,
+    body: String,
+}
+
+/// Which pointer parameters of an exported function accept NULL (following one level
+/// of local helper functions the parameter is forwarded to).
+fn optional_pointers(
+    f: &syn::ItemFn,
+    helpers: &std::collections::HashMap<String, Helper>,
+) -> BTreeSet<String> {
+    let body = f.block.to_token_stream().to_string();
+    let mut out = BTreeSet::new();
+    for (p, is_ptr) in params(&f.sig) {
+        if !is_ptr {
+            continue;
+        }
+        let mut optional = handles_null(&body, &p);
+        for (name, h) in helpers {
+            let mut pos = Vec::new();
+            forwarded_positions(f.block.to_token_stream(), name, &p, &mut pos);
+            for k in pos {
+                if let Some((q, _)) = h.params.get(k) {
+                    optional |= handles_null(&h.body, q);
+                }
+            }
+        }
+        if optional {
+            out.insert(p);
+        }
+    }
+    out
+}
+
+/// The "# Safety" section of a doc comment (empty when there is none).
+fn safety_section(doc: &str) -> String {
+    doc.split_once("# Safety")
+        .map(|(_, s)| s.split("\n# ").next().unwrap_or("").to_owned())
+        .unwrap_or_default()
+}
+
+#[test]
+fn safety_docs_say_which_pointers_are_optional() {
+    let mut files = Vec::new();
+    rust_files(&crate_dir().join("src"), &mut files);
+    let mut exported: Vec<(String, syn::ItemFn)> = Vec::new();
+    let mut safety_of: std::collections::HashMap<String, String> = Default::default();
+    let mut problems = Vec::new();
+    let mut optional_count = 0;
+    for path in &files {
+        let src = std::fs::read_to_string(path).expect("read source");
+        let file = syn::parse_file(&src).expect("parse");
+        let mut helpers = std::collections::HashMap::new();
+        for item in &file.items {
+            if let Item::Fn(f) = item
+                && !is_extern_c(&f.sig)
+            {
+                helpers.insert(
+                    f.sig.ident.to_string(),
+                    Helper {
+                        params: params(&f.sig),
+                        body: f.block.to_token_stream().to_string(),
+                    },
+                );
+            }
+        }
+        for item in &file.items {
+            let Item::Fn(f) = item else { continue };
+            if !is_extern_c(&f.sig) {
+                continue;
+            }
+            let name = f.sig.ident.to_string();
+            let optional = optional_pointers(f, &helpers);
+            safety_of.insert(name.clone(), safety_section(&doc_of(&f.attrs)));
+            optional_count += optional.len();
+            exported.push((name, f.clone()));
+        }
+        for (name, f) in exported.iter().filter(|(_, f)| {
+            file.items
+                .iter()
+                .any(|i| matches!(i, Item::Fn(g) if g.sig.ident == f.sig.ident))
+        }) {
+            let optional = optional_pointers(f, &helpers);
+            let mut safety = safety_of[name].clone();
+            // "As `hug_other`." borrows another function's section.
+            if let Some(rest) = safety.trim().strip_prefix("As `")
+                && let Some((other, _)) = rest.split_once('`')
+                && let Some(s) = safety_of.get(other)
+            {
+                safety = format!("{s}\n{safety}");
+            }
+            let pointers: Vec<String> = params(&f.sig)
+                .into_iter()
+                .filter(|(_, ptr)| *ptr)
+                .map(|(p, _)| p)
+                .collect();
+            if !pointers.is_empty() && safety.trim().is_empty() {
+                problems.push(format!("{name}: pointer arguments but no # Safety section"));
+            }
+            for p in &pointers {
+                let says_optional = safety.contains(&format!("`{p}` optional"));
+                if optional.contains(p) && !says_optional {
+                    problems.push(format!(
+                        "{name}: `{p}` accepts NULL but # Safety does not say \"`{p}` optional: NULL (...) or ...\""
+                    ));
+                }
+                if !optional.contains(p) && says_optional {
+                    problems.push(format!(
+                        "{name}: `{p}` is documented optional but NULL is refused"
+                    ));
+                }
+            }
+            for line in safety.lines() {
+                if line.contains("NULL") && !line.contains("optional") {
+                    problems.push(format!(
+                        "{name}: \"{line}\": NULL is only mentioned for an optional argument \
+                         (a required one refuses it with HUG_ERR_NULL_ARGUMENT: see the README conventions)"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(
+        optional_count >= 10,
+        "only {optional_count} optional pointers found"
+    );
+}

@@ -499,14 +499,17 @@ fn ffi_declarations(header: &str) -> String {
     }
     out.push_str(&constants);
     let mut blank = true;
+    let mut depth = 0i32;
     for line in p.text.lines() {
         let l = line.trim_end();
         if l.trim().is_empty() {
-            if !blank {
+            // One blank line between file-scope declarations, none inside braces.
+            if !blank && depth == 0 {
                 out.push('\n');
             }
             blank = true;
         } else {
+            depth += l.matches('{').count() as i32 - l.matches('}').count() as i32;
             out.push_str(l);
             out.push('\n');
             blank = false;
