@@ -437,6 +437,7 @@ fn safety_docs_say_which_pointers_are_optional() {
     let mut safety_of: std::collections::HashMap<String, String> = Default::default();
     let mut problems = Vec::new();
     let mut optional_count = 0;
+    let mut all_optional: Vec<(String, String)> = Vec::new();
     for path in &files {
         let src = std::fs::read_to_string(path).expect("read source");
         let file = syn::parse_file(&src).expect("parse");
@@ -463,6 +464,7 @@ fn safety_docs_say_which_pointers_are_optional() {
             let optional = optional_pointers(f, &helpers);
             safety_of.insert(name.clone(), safety_section(&doc_of(&f.attrs)));
             optional_count += optional.len();
+            all_optional.extend(optional.iter().map(|p| (name.clone(), p.clone())));
             exported.push((name, f.clone()));
         }
         for (name, f) in exported.iter().filter(|(_, f)| {
@@ -508,6 +510,19 @@ fn safety_docs_say_which_pointers_are_optional() {
                     ));
                 }
             }
+        }
+    }
+    // Every optional pointer has its test in tests/c/test_optional.c.
+    let c_test = std::fs::read_to_string(crate_dir().join("../tests/c/test_optional.c"))
+        .expect("read tests/c/test_optional.c");
+    let c_test: String = c_test.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (name, p) in &all_optional {
+        if !c_test.contains(&format!("OPTIONAL({name}, {p},"))
+            && !c_test.contains(&format!("OPTIONAL_FREE({name}, {p})"))
+        {
+            problems.push(format!(
+                "{name}: the optional `{p}` has no OPTIONAL({name}, {p}, ...) test in tests/c/test_optional.c"
+            ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
