@@ -75,7 +75,7 @@ mod tests {
         });
         assert!(r.is_err());
         assert!(!inside_boundary());
-        let nested = catch(|| catch(|| inside_boundary()).unwrap_or(false) && inside_boundary());
+        let nested = catch(|| catch(inside_boundary).unwrap_or(false) && inside_boundary());
         assert_eq!(nested.ok(), Some(true));
         assert!(!inside_boundary());
     }

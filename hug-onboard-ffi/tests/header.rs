@@ -379,7 +379,8 @@ fn unprefixed(header: &str) -> Vec<String> {
             .into_iter()
             .chain(p.defines.into_iter().map(|(n, _)| n))
         {
-            if !(n.starts_with("hug_") || n.starts_with("HUG_")) && !bad.contains(&n) {
+            let prefixed = n.starts_with("hug_") || n.starts_with("HUG_");
+            if !prefixed && !bad.contains(&n) {
                 bad.push(n);
             }
         }
