@@ -57,7 +57,11 @@ impl Drop for Enter {
 
 /// `catch_unwind` without panic output for panics raised by `body` on this thread.
 pub(crate) fn catch<T>(body: impl FnOnce() -> T) -> std::thread::Result<T> {
-    install_hook();
+    // `set_hook` panics on a thread that is already panicking (a host calling the library
+    // from a destructor during unwinding): install on a later call instead.
+    if !std::thread::panicking() {
+        install_hook();
+    }
     let _enter = Enter::new();
     catch_unwind(AssertUnwindSafe(body))
 }
