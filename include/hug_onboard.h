@@ -1156,8 +1156,8 @@ hug_status hug_certificate_estimate_json(const char *postal_code,
  `certificate.lifecycle.invalid_dates`).
 
  # Safety
- Strings NUL-terminated; out-pointers writable. Thread safety: any thread, any time.
- `lifecycle_json` optional: NULL (a new lifecycle) or NUL-terminated.
+ `lifecycle_json` optional: NULL (a new lifecycle) or NUL-terminated; `event_json`
+ NUL-terminated; out-pointers writable. Thread safety: any thread, any time.
  */
 hug_status hug_certificate_lifecycle_apply_json(const char *lifecycle_json,
                                                 const char *event_json,
@@ -1226,8 +1226,8 @@ hug_status hug_user_id_parse(const char *text, char **out_id);
  `facility.*` for `expected_facility`).
 
  # Safety
- Strings NUL-terminated; `out_json` writable. Thread safety: any thread, any time.
- `expected_facility` optional: NULL (not compared) or NUL-terminated.
+ `input_json` NUL-terminated; `expected_facility` optional: NULL (not compared) or
+ NUL-terminated; `out_json` writable. Thread safety: any thread, any time.
  */
 hug_status hug_facility_profile_validate_json(const char *input_json,
                                               const char *expected_facility,
@@ -1447,7 +1447,7 @@ hug_status hug_onboarding_to_json(const struct hug_onboarding *onboarding, char 
  prerequisite missing, already done, evidence mismatch, wrong notice, …).
 
  # Safety
- `onboarding` live and used by no other thread; strings NUL-terminated.
+ `onboarding` live and used by no other thread; `step` NUL-terminated;
  `evidence_json` optional: NULL (no evidence) or NUL-terminated.
  */
 hug_status hug_onboarding_complete(struct hug_onboarding *onboarding,
@@ -1684,8 +1684,8 @@ hug_status hug_password_policy_advice(const struct hug_password_policy *policy,
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`, `HUG_ERR_VALIDATION`.
 
  # Safety
- `policy` live; strings NUL-terminated. Thread safety: any thread; the policy is read only.
- `user_id` optional: NULL (no user ID check) or NUL-terminated.
+ `policy` live; `password` NUL-terminated; `user_id` optional: NULL (no user ID check) or
+ NUL-terminated. Thread safety: any thread; the policy is read only.
  */
 hug_status hug_password_check(const struct hug_password_policy *policy,
                               const char *password,

@@ -623,8 +623,8 @@ pub unsafe extern "C" fn hug_certificate_estimate_json(
 /// `certificate.lifecycle.invalid_dates`).
 ///
 /// # Safety
-/// Strings NUL-terminated; out-pointers writable. Thread safety: any thread, any time.
-/// `lifecycle_json` optional: NULL (a new lifecycle) or NUL-terminated.
+/// `lifecycle_json` optional: NULL (a new lifecycle) or NUL-terminated; `event_json`
+/// NUL-terminated; out-pointers writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_certificate_lifecycle_apply_json(
     lifecycle_json: *const c_char,

@@ -157,8 +157,8 @@ pub unsafe extern "C" fn hug_user_id_parse(
 /// `facility.*` for `expected_facility`).
 ///
 /// # Safety
-/// Strings NUL-terminated; `out_json` writable. Thread safety: any thread, any time.
-/// `expected_facility` optional: NULL (not compared) or NUL-terminated.
+/// `input_json` NUL-terminated; `expected_facility` optional: NULL (not compared) or
+/// NUL-terminated; `out_json` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_facility_profile_validate_json(
     input_json: *const c_char,

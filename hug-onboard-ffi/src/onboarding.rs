@@ -140,7 +140,7 @@ fn complete(o: &mut hug_onboarding, step: Step, on: hug_date, ev: Evidence) -> R
 /// prerequisite missing, already done, evidence mismatch, wrong notice, …).
 ///
 /// # Safety
-/// `onboarding` live and used by no other thread; strings NUL-terminated.
+/// `onboarding` live and used by no other thread; `step` NUL-terminated;
 /// `evidence_json` optional: NULL (no evidence) or NUL-terminated.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_complete(

@@ -166,8 +166,8 @@ pub unsafe extern "C" fn hug_password_policy_advice(
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`, `HUG_ERR_VALIDATION`.
 ///
 /// # Safety
-/// `policy` live; strings NUL-terminated. Thread safety: any thread; the policy is read only.
-/// `user_id` optional: NULL (no user ID check) or NUL-terminated.
+/// `policy` live; `password` NUL-terminated; `user_id` optional: NULL (no user ID check) or
+/// NUL-terminated. Thread safety: any thread; the policy is read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_password_check(
     policy: *const hug_password_policy,
