@@ -20,7 +20,6 @@ __all__ = [
     "parse_wareki_partial",
     "format_wareki",
     "codes",
-    "_panic_for_test",
     "Holiday",
     "JapaneseCalendar",
     "parse_date",
@@ -131,7 +130,8 @@ class CodeInfo:
 def codes() -> list[CodeInfo]:
     """Every code the library can emit (the core's catalogue and the binding's own codes)."""
 
-def _panic_for_test() -> None: ...
+def _panic_for_test() -> None:
+    """Panics inside Rust on purpose (tests only): proves a panic becomes ``HugOnboardError``."""
 
 @final
 class Prefecture:
@@ -411,6 +411,16 @@ def holiday_name(d: datetime.date, lang: str = "ja") -> Optional[str]:
 
 def holidays_of_year(year: int) -> list[Holiday]:
     """Every holiday of a year (1948–2099), in date order."""
+
+def _calendar_year(
+    year: int,
+) -> list[tuple[datetime.date, Optional[str], Optional[str], bool]]:
+    """Every supported day of ``year`` as ``(day, name_ja, name_en, business_day)``, in date order.
+
+    The names are ``None`` on an ordinary day. One call fills the per-year table behind
+    ``hug_onboard.is_holiday`` / ``holiday_name`` / ``is_business_day``; ValidationError
+    ``calendar.year_out_of_range`` outside 1948–2099.
+    """
 
 def is_business_day(d: datetime.date) -> bool:
     """Whether a day is a business day (not a Saturday, Sunday or holiday)."""
