@@ -198,6 +198,14 @@ pub fn roll_forward(py: Python<'_>, d: NaiveDate) -> PyResult<NaiveDate> {
 
 type MonthDay = (u32, u32);
 
+/// `"announced"` or `"provisional"`.
+pub(crate) fn year_status_id(s: YearStatus) -> &'static str {
+    match s {
+        YearStatus::Announced => "announced",
+        YearStatus::Provisional => "provisional",
+    }
+}
+
 /// The holiday and business-day configuration: the last officially announced
 /// year and the closures laid over the public holidays.
 #[pyclass(module = "hug_onboard._native", name = "JapaneseCalendar", frozen, eq)]
@@ -273,10 +281,7 @@ impl PyJapaneseCalendar {
         let y = i32::try_from(year).unwrap_or(i32::MAX);
         self.0
             .year_status(y)
-            .map(|s| match s {
-                YearStatus::Announced => "announced",
-                YearStatus::Provisional => "provisional",
-            })
+            .map(year_status_id)
             .map_err(|e| to_err(py, &e))
     }
 

@@ -15,6 +15,7 @@ mod certificate;
 mod errors;
 mod facility;
 mod lifecycle;
+mod literals;
 mod notice;
 mod onboarding;
 mod password;
@@ -138,6 +139,7 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<facility::PyFacilityNumber>()?;
     m.add_class::<facility::PyUserId>()?;
     m.add_class::<wareki::PyPartialDate>()?;
+    m.add_class::<wareki::PyEraTable>()?;
     m.add_class::<notice::PyNotice>()?;
     m.add_class::<password::PyPasswordPolicy>()?;
     m.add_class::<onboarding::PyStep>()?;
@@ -188,5 +190,6 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(calendar::_calendar_year, m)?,
     )?;
     m.setattr("_panic_for_test", wrap_pyfunction!(_panic_for_test, m)?)?;
+    m.setattr("_literals", wrap_pyfunction!(literals::_literals, m)?)?;
     Ok(())
 }

@@ -19,7 +19,7 @@ use crate::schedule::PyRulebook;
 /// Code of a lifecycle event that cannot be read.
 pub const INVALID_EVENT: &str = "binding.invalid_event";
 
-fn stage_id(s: Stage) -> &'static str {
+pub(crate) fn stage_id(s: Stage) -> &'static str {
     match s {
         Stage::NotApplied => "not_applied",
         Stage::EstimateMade => "estimate_made",
