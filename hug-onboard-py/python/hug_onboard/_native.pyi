@@ -841,7 +841,17 @@ class MonthSchedule:
         alarm_minutes_before_close: int = 2340,
         include_returns_documents: bool = True,
     ) -> str:
-        """This month as an iCalendar (RFC 5545) text. ``dtstamp`` defaults to now."""
+        """This month as an iCalendar (RFC 5545) text: the claim window (timed, UTC, with an
+        alarm ``alarm_minutes_before_close`` minutes before it closes), each document release
+        and the payment day (all-day events). Lines end CRLF and are folded at 75 octets.
+
+        ``dtstamp`` (the export's DTSTAMP) defaults to now; pass it for reproducible output.
+        ``uid_scope`` (e.g. the 事業所番号) keeps several facilities' events apart; the same
+        month exported again has the same UIDs, so re-importing updates instead of duplicating.
+        ``calendar_name`` is any text (``,``, ``;``, ``\`` read back as typed; default
+        国保連 請求カレンダー（<rulebook>）). No METHOD: a calendar to import, not an iTIP
+        message. Accepted by libical's strict check, ical.js, node-ical and Python icalendar.
+        """
 
 @final
 class BillingCalendar:
@@ -880,7 +890,13 @@ class BillingCalendar:
         include_returns_documents: bool = True,
     ) -> str:
         """The service months ``start`` to ``end`` (``"YYYY-MM"``, ``end`` defaults to
-        ``start``) as an iCalendar text. ``dtstamp`` defaults to now.
+        ``start``) as one iCalendar text; the options as :meth:`MonthSchedule.to_ics`.
+        ValidationError ``schedule.invalid_month``, ``schedule.range_too_long``,
+        ``calendar.out_of_range``.
+
+        >>> ics = BillingCalendar().to_ics("2026-04", "2026-06", dtstamp="2026-04-01T09:00")
+        >>> ics.count("BEGIN:VEVENT")
+        21
         """
 
 def billing_schedule(
@@ -904,6 +920,14 @@ class Certificate:
         decrypts the private key and checks it belongs to the certificate (the
         key is then dropped, zeroized; it is never given to Python). The GIL is
         released during the key derivation.
+
+        ``data`` is the file's bytes; ``password`` the 証明書発行用パスワード.
+        Raises WrongPasswordError ``certificate.wrong_password`` (also for a password
+        that cannot be encoded), CertificateFormatError ``certificate.malformed`` …
+        for a damaged file, UnsupportedCertificateError for an algorithm the library
+        does not read; ``certificate.excessive_iterations`` when the file asks for more
+        key-derivation iterations than ``max_iterations`` (``error_class_for(code)`` gives
+        the class of each code).
         """
     @staticmethod
     def inspect_pkcs12(
