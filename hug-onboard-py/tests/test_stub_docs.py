@@ -32,3 +32,28 @@ def undocumented() -> list[str]:
 def test_every_public_stub_member_has_a_docstring() -> None:
     missing = undocumented()
     assert not missing, f"{len(missing)} stub members without a docstring: {missing}"
+
+
+def test_the_examples_in_the_stub_docstrings_run() -> None:
+    """Every ``>>>`` example of a stub docstring, run as a doctest against the runtime."""
+    import datetime
+    import doctest
+
+    import hug_onboard._native as native
+
+    tree = ast.parse(STUB.read_text(encoding="utf-8"))
+    parser, runner = doctest.DocTestParser(), doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    ran = 0
+    for node in ast.walk(tree):
+        if not isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.Module)):
+            continue
+        doc = ast.get_docstring(node)
+        if not doc or ">>>" not in doc:
+            continue
+        globs = {**vars(native), "datetime": datetime}
+        name = getattr(node, "name", "module")
+        test = parser.get_doctest(doc, globs, name, str(STUB), getattr(node, "lineno", 0))
+        result = runner.run(test)
+        assert result.failed == 0, f"the example of {name} fails"
+        ran += result.attempted
+    assert ran >= 10

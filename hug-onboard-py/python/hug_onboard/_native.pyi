@@ -848,7 +848,7 @@ class MonthSchedule:
         ``dtstamp`` (the export's DTSTAMP) defaults to now; pass it for reproducible output.
         ``uid_scope`` (e.g. the 事業所番号) keeps several facilities' events apart; the same
         month exported again has the same UIDs, so re-importing updates instead of duplicating.
-        ``calendar_name`` is any text (``,``, ``;``, ``\`` read back as typed; default
+        ``calendar_name`` is any text (commas, semicolons and backslashes read back as typed; default
         国保連 請求カレンダー（<rulebook>）). No METHOD: a calendar to import, not an iTIP
         message. Accepted by libical's strict check, ical.js, node-ical and Python icalendar.
         """
@@ -1134,12 +1134,27 @@ def certificate_status(
     today: datetime.date,
     rulebook: Optional[Rulebook] = None,
 ) -> CertificateStatus:
-    """The status on a JST day of a certificate with this validity (aware datetimes)."""
+    """The status on a JST day of a certificate valid from ``not_before`` to ``not_after``
+    (aware datetimes, any zone; ``TypeError`` for naive ones), without the file: for a
+    certificate known only from the portal. ``kind`` is ``"not_yet_valid"``, ``"valid"``,
+    ``"renewal_due"``, ``"urgent"`` or ``"expired"``; the rulebook's certificate rules set
+    the thresholds (default: the guide's).
+
+    >>> utc = datetime.timezone.utc
+    >>> st = certificate_status(datetime.datetime(2023, 9, 15, tzinfo=utc),
+    ...                         datetime.datetime(2026, 9, 15, tzinfo=utc), datetime.date(2026, 7, 1))
+    >>> st.kind, st.days_left
+    ('renewal_due', 76)
+    """
 
 def renewal_plan(
     not_after: datetime.datetime, today: datetime.date, rulebook: Optional[Rulebook] = None
 ) -> RenewalPlan:
-    """The renewal plan on a JST day for a certificate expiring at ``not_after`` (aware)."""
+    """The renewal plan on a JST day for a certificate expiring at ``not_after`` (aware;
+    ``TypeError`` for a naive datetime): the last safe day to apply (``apply_by``) and to
+    install (``install_by``) so that no claim window is lost, from the rulebook's issuance
+    lead time (data, default from the guide) and the claim windows with Japanese holidays.
+    """
 
 # --- readiness ------------------------------------------------------------------------------
 
