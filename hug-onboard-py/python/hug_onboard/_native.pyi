@@ -185,7 +185,16 @@ class Prefecture:
 
 @final
 class FacilityNumber:
-    """A 10-digit 事業所番号; ``str()`` gives the digits."""
+    """A 10-digit 事業所番号; ``str()`` gives the digits.
+
+    Full-width digits (as OCR gives them) are accepted; hyphens and spaces are not. Digits 1–2
+    are the prefecture code; no check digit is published, so none is checked. ValidationError
+    ``facility.wrong_length``, ``facility.not_digit``, ``facility.unknown_prefecture``.
+
+    >>> n = FacilityNumber("１３１２３４５６７８")
+    >>> str(n), n.prefecture.name_ja
+    ('1312345678', '東京都')
+    """
 
     def __new__(cls, s: str) -> FacilityNumber: ...
     @property
@@ -435,7 +444,14 @@ class PasswordPolicy:
     def lockout_minutes(self) -> int:
         """Minutes (at least) before a locked ID may try again."""
     def check(self, password: str, user_id: Union[str, UserId, None] = None) -> list[Finding]:
-        """Every violation of the policy by ``password`` (empty list = acceptable)."""
+        """Every violation of the policy by ``password``, in rule order (empty list = acceptable):
+        length, letters and digits, allowed symbols (another screen's symbol is named as such),
+        full-width characters, equal to ``user_id``. Each is a ``Finding`` with a stable
+        ``password.*`` code and the message in Japanese and English; nothing is raised.
+
+        >>> [v.code for v in PasswordPolicy.production_screen().check("abc")]
+        ['password.too_short', 'password.no_digit']
+        """
     def is_acceptable(self, password: str, user_id: Union[str, UserId, None] = None) -> bool:
         """Whether ``password`` has no error-level violation."""
     def check_change(
@@ -906,7 +922,17 @@ def billing_schedule(
     *,
     calendar: Optional[JapaneseCalendar] = None,
 ) -> MonthSchedule:
-    """The schedule of a service month: ``billing_schedule(2026, 6)`` or ``billing_schedule("2026-06")``."""
+    """The schedule of a service month: ``billing_schedule(2026, 6)`` or ``billing_schedule("2026-06")``.
+
+    Claims for services of month M are sent in M+1 (by default the 1st 00:00 to the 10th 24:00
+    JST, moved by the rulebook and holidays); the documents and the payment day follow. The
+    rulebook is one 国保連's rules as data (default: the guide's). ValidationError
+    ``schedule.invalid_month``, ``calendar.out_of_range``.
+
+    >>> s = billing_schedule(2026, 6)
+    >>> s.claim_window.last_day, s.payment_date
+    (datetime.date(2026, 7, 10), datetime.date(2026, 8, 17))
+    """
 
 # --- certificates -------------------------------------------------------------------------
 
