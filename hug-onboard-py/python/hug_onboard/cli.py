@@ -449,8 +449,8 @@ def cmd_status(args: argparse.Namespace, out: Output) -> int:
     w = ready.claim_window
     lines.append("")
     lines.append(out.t(
-        f"{out.date(today)} 時点: 次の請求期間（{out.window(w.opens, w.closes, w.last_day)}）に"
-        + ("請求できます。" if ready.can_bill else "このままでは請求できません。"),
+        f"{out.date(today)}時点: 次の請求期間 {out.window(w.opens, w.closes, w.last_day)} "
+        + ("に請求できます。" if ready.can_bill else "は、このままでは請求できません。"),
         f"On {out.date(today)}: the next claim window ({out.window(w.opens, w.closes, w.last_day)}) "
         + ("can be billed." if ready.can_bill else "cannot be billed yet."),
     ))
@@ -459,12 +459,12 @@ def cmd_status(args: argparse.Namespace, out: Output) -> int:
             continue
         by = ""
         if f.fix_by:
-            by = out.t(f"（{out.date(f.fix_by)}まで）", f" (by {out.date(f.fix_by)})")
+            by = out.t(f" — {out.date(f.fix_by)}まで", f" (by {out.date(f.fix_by)})")
         lines.append(f"  [{f.code}] {f.message(out.lang)}{by}")
     if ready.next_actions:
         lines.append(out.t("優先してすること:", "Do first:"))
         for a in ready.next_actions:
-            due = out.t(f"（{out.date(a.due)}まで）", f" (by {out.date(a.due)})") if a.due else ""
+            due = out.t(f" — {out.date(a.due)}まで", f" (by {out.date(a.due)})") if a.due else ""
             lines.append(f"  → {a.guide_page:8} {a.message(out.lang)}{due}")
     if days is not None:
         reminders = ob.reminders(today, days, rulebook)
@@ -545,7 +545,7 @@ def cmd_cert(args: argparse.Namespace, out: Output) -> int:
         out.t(f"秘密鍵: {yes if cert.has_private_key else no}",
               f"Private key: {yes if cert.has_private_key else no}"),
         "",
-        out.t(f"状態（{out.date(today)}）: ", f"Status on {out.date(today)}: ") + st.message(out.lang),
+        out.t(f"{out.date(today)}時点の状態: ", f"Status on {out.date(today)}: ") + st.message(out.lang),
         out.t("更新: ", "Renewal: ") + plan.message(out.lang),
     ]
     for f in found:
