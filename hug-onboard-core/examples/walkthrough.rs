@@ -161,7 +161,7 @@ fn run(o: &Out) -> Result<(), String> {
     let complete =
         |ob: &mut Onboarding, step: Step, on: NaiveDate, ev: Evidence| -> Result<(), String> {
             ob.complete(step, on, ev).map_err(|e| e.message(lang))?;
-            println!("  ✓ {} ({})", step.title(lang), o.date(on));
+            println!("  ✓ {} — {}", step.title(lang), o.date(on));
             Ok(())
         };
     complete(
@@ -553,7 +553,7 @@ fn print_certificate(o: &Out, info: &certificate::CertificateInfo) {
 fn print_readiness(o: &Out, r: &hug_onboard_core::onboarding::Readiness) {
     let lang = o.lang;
     println!(
-        "  {} {} ({} {})",
+        "  {} {} — {} {}",
         o.t("今日", "Today"),
         o.date(r.today),
         o.t("次の請求期間", "next claim window"),
