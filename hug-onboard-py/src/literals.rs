@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 use hug_onboard_core::calendar::YearStatus;
 use hug_onboard_core::certificate::{Honorific, RenewalFinding, Stage, StatusKind};
-use hug_onboard_core::diagnostic::Severity;
+use hug_onboard_core::diagnostic::{ErrorKind, Severity};
 use hug_onboard_core::notice::NoticeKind;
 use hug_onboard_core::onboarding::Step;
 use hug_onboard_core::schedule::{DocumentKind, DocumentSource, EventKind};
@@ -44,6 +44,11 @@ pub fn _literals() -> Vec<(&'static str, Vec<&'static str>)> {
             })
             .map(Severity::as_str)
             .to_vec(),
+        ),
+        // The core keeps this list itself (the enum is non-exhaustive).
+        (
+            "ErrorKind",
+            ErrorKind::ALL.iter().map(|k| k.as_str()).collect(),
         ),
         (
             "StatusKind",

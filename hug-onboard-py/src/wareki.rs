@@ -4,10 +4,7 @@ use chrono::NaiveDate;
 use hug_onboard_core::wareki::{self, EraTable, ParseOptions, PartialDate, Style};
 use pyo3::prelude::*;
 
-use crate::errors::{binding_err, guard, py_repr, to_err};
-
-/// Code of an unknown `style` argument.
-pub const INVALID_STYLE: &str = "binding.invalid_style";
+use crate::errors::{BindingCode, binding_err, guard, py_repr, to_err};
 
 /// The era table the 和暦 functions read: the built-in one (明治 to 令和) or
 /// one read from JSON / extended with a new era, as `hug_era_table` in C.
@@ -195,7 +192,7 @@ pub fn format_wareki(
         let st = Style::parse(style).ok_or_else(|| {
             binding_err(
                 py,
-                INVALID_STYLE,
+                BindingCode::InvalidStyle,
                 format!("書式 {style:?} は使えません。\"long\"、\"long_numeric\"、\"short\" のいずれかです。"),
                 format!("Unknown style {style:?}; use \"long\", \"long_numeric\" or \"short\"."),
             )

@@ -59,6 +59,21 @@ __all__ = [
 ]
 
 Severity = Literal["info", "warning", "error"]
+ErrorKind = Literal[
+    "invalid_input",
+    "invalid_data",
+    "invalid_argument",
+    "missing_argument",
+    "invalid_encoding",
+    "workflow",
+    "wrong_password",
+    "corrupt_file",
+    "unsupported",
+    "unavailable",
+    "advisory",
+    "internal",
+    "panic",
+]
 #: An instant: an aware datetime (any zone), a naive datetime (read as JST) or text YYYY-MM-DDTHH:MM[:SS] (JST).
 Instant = Union[datetime.datetime, str]
 Bytes = Union[bytes, bytearray, memoryview]
@@ -97,11 +112,20 @@ class Finding:
     """One problem: a stable code, a severity and a message in Japanese and English."""
 
     def __new__(
-        cls, code: str, message_ja: str, message_en: str, severity: str = "error"
+        cls,
+        code: str,
+        message_ja: str,
+        message_en: str,
+        severity: str = "error",
+        kind: Optional[str] = None,
     ) -> Finding: ...
     @property
     def code(self) -> str:
         """The stable code, e.g. ``"password.too_short"``."""
+    @property
+    def kind(self) -> ErrorKind:
+        """The kind of problem (``"invalid_input"``, ``"wrong_password"``, …): what the
+        exception class is derived from (``error_class_for_kind``)."""
     @property
     def severity(self) -> Severity:
         """``"info"``, ``"warning"`` or ``"error"``."""
@@ -114,8 +138,8 @@ class Finding:
     def message(self, lang: str = "ja") -> str:
         """The message in ``lang`` (``"ja"`` or ``"en"``)."""
     def to_dict(self) -> dict[str, str]:
-        """A plain dict (``code``, ``severity``, ``message_ja``, ``message_en``) for JSON."""
-    def __getnewargs__(self) -> tuple[str, str, str, str]: ...
+        """A plain dict (``code``, ``kind``, ``severity``, ``message_ja``, ``message_en``) for JSON."""
+    def __getnewargs__(self) -> tuple[str, str, str, str, str]: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __ne__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
@@ -127,6 +151,10 @@ class CodeInfo:
     @property
     def code(self) -> str:
         """The stable code."""
+    @property
+    def kind(self) -> ErrorKind:
+        """Its kind (``"invalid_input"``, ``"wrong_password"``, …), from which the C status
+        and the Python exception class are derived."""
     @property
     def severity(self) -> Severity:
         """Its usual severity."""
