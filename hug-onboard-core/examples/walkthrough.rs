@@ -1,18 +1,23 @@
 //! The README's main job: take a sample facility through the whole onboarding
 //! guide on the bundled sample data, printing what a user would see.
 //!
-//! Run: `./scripts/run` (Japanese) or `./scripts/run --lang en`; `--today YYYY-MM-DD`
-//! judges another day; `--json` prints only the final onboarding state (JSON).
+//! Run: `./scripts/run` (Japanese) or `./scripts/run --lang en`; "today" is the
+//! real date in Japan unless `--today YYYY-MM-DD` says otherwise (the example
+//! reads the clock; the library never does and takes the day as a parameter).
+//! Dates print as a Japanese office writes them (`2027年1月15日（金）`), ISO in
+//! English; `--wareki` prints 和暦 (`令和9年1月15日（金）`); `--json` prints only
+//! the final onboarding state (JSON).
 //!
 //! The sample facility is `tests/fixtures/walkthrough/sample.json` (embedded below):
-//! the notices, certificate files, profile and the day of every step. The Python
-//! command line `hug-onboard walkthrough` reads the same file, and a test
+//! the notices, certificate files, profile and the day of every step (its `today`
+//! is the day the tests pass with `--today`, not a default). The Python command
+//! line `hug-onboard walkthrough` reads the same file, and a test
 //! (`hug-onboard-py/tests/test_walkthrough_shared.py`) proves both end in the same state.
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use chrono::TimeZone;
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use hug_onboard_core::certificate;
 use hug_onboard_core::diagnostic::{Diagnostic, Lang};
 use hug_onboard_core::notice::RegistrationNotice;
@@ -42,6 +47,8 @@ macro_rules! say {
 struct Out {
     lang: Lang,
     json: bool,
+    /// `--wareki`: Japanese dates in 和暦.
+    wareki: bool,
 }
 
 /// The parsed sample (`tests/fixtures/walkthrough/sample.json`).
@@ -82,6 +89,41 @@ impl Out {
             Lang::En => en,
         }
     }
+    /// The one date style of the output: `2027年1月15日（金）` (or 和暦 with
+    /// `--wareki`, from the core's formatter) in Japanese, ISO in English.
+    fn date(&self, d: NaiveDate) -> String {
+        if self.lang == Lang::En {
+            return d.to_string();
+        }
+        let day = if self.wareki {
+            wareki::format(d, Style::Long).unwrap_or_else(|_| d.to_string())
+        } else {
+            format!("{}年{}月{}日", d.year(), d.month(), d.day())
+        };
+        let wd = ["月", "火", "水", "木", "金", "土", "日"];
+        let i = d.weekday().num_days_from_monday() as usize;
+        format!("{day}（{}）", wd.get(i).copied().unwrap_or(""))
+    }
+    /// A JST wall-clock time in the same style: `2026年12月1日（火）0:00`.
+    fn time(&self, t: NaiveDateTime) -> String {
+        match self.lang {
+            Lang::En => format!("{} {}", self.date(t.date()), t.format("%H:%M")),
+            Lang::Ja => format!("{}{}:{:02}", self.date(t.date()), t.hour(), t.minute()),
+        }
+    }
+    /// A claim window `opens 〜 closes`; a window closing at midnight ends
+    /// "24:00" on its last day, as the 国保連 writes it.
+    fn window(&self, w: &hug_onboard_core::rules::ClaimWindow) -> String {
+        let close = if w.closes.time() == chrono::NaiveTime::MIN {
+            match self.lang {
+                Lang::En => format!("{} 24:00", self.date(w.last_day())),
+                Lang::Ja => format!("{}24:00", self.date(w.last_day())),
+            }
+        } else {
+            self.time(w.closes)
+        };
+        format!("{} 〜 {close}", self.time(w.opens))
+    }
     fn heading(&self, page: &str, ja: &str, en: &str) {
         if page.is_empty() {
             say!(self, "\n■ {}", self.t(ja, en));
@@ -106,7 +148,8 @@ fn os_random(buf: &mut [u8]) -> Result<(), String> {
 fn main() {
     let lang = parse_lang();
     let json = std::env::args().any(|a| a == "--json");
-    if let Err(e) = run(&Out { lang, json }) {
+    let wareki = std::env::args().any(|a| a == "--wareki");
+    if let Err(e) = run(&Out { lang, json, wareki }) {
         eprintln!("{e}");
         std::process::exit(1);
     }
@@ -114,6 +157,8 @@ fn main() {
 
 fn run(o: &Out) -> Result<(), String> {
     let lang = o.lang;
+    // "Today" first: a bad --today stops before anything is printed.
+    let today = sample_today();
     let sample = Sample::load()?;
     let pc = sample.str("/billing_pc")?.to_owned();
     say!(
@@ -152,11 +197,13 @@ fn run(o: &Out) -> Result<(), String> {
         )
     );
     if let Some(d) = test_notice.date {
+        // The notice's 和暦 date as printed on it, and the same day in the output's style.
         say!(
             o,
-            "  {} {} = {d}",
+            "  {} {} = {}",
             o.t("日付", "Date"),
-            wareki::format(d, Style::Long).map_err(|e| e.message(lang))?
+            wareki::format(d, Style::Long).map_err(|e| e.message(lang))?,
+            o.date(d)
         );
     }
     say!(o, "  → {}", test_notice.kind.purpose(lang));
@@ -166,7 +213,7 @@ fn run(o: &Out) -> Result<(), String> {
     let complete = |ob: &mut Onboarding, step: Step, ev: Evidence| -> Result<(), String> {
         let on = sample.day(step)?;
         ob.complete(step, on, ev).map_err(|e| e.message(lang))?;
-        say!(o, "  ✓ {} ({on})", step.title(lang));
+        say!(o, "  ✓ {} — {}", step.title(lang), o.date(on));
         Ok(())
     };
     complete(
@@ -358,7 +405,6 @@ fn run(o: &Out) -> Result<(), String> {
 
     // Years later: what HUG's screen shows on the sample "today".
     let calendar = BillingCalendar::new(Rulebook::default());
-    let today = sample_today(&sample)?;
     o.heading(
         "P25–P26",
         "請求できるか（今日の状況）",
@@ -409,7 +455,12 @@ fn run(o: &Out) -> Result<(), String> {
         },
     )
     .map_err(|e| e.message(lang))?;
-    say!(o, "  ✓ {} ({today})", Step::InstallCertificate.title(lang));
+    say!(
+        o,
+        "  ✓ {} — {}",
+        Step::InstallCertificate.title(lang),
+        o.date(today)
+    );
     print_readiness(o, &ob.readiness(today, &calendar));
 
     o.heading(
@@ -423,11 +474,10 @@ fn run(o: &Out) -> Result<(), String> {
         .map_err(|e| e.message(lang))?;
     say!(
         o,
-        "  {} {}: {} 〜 {}",
+        "  {} {}: {}",
         o.t("請求期間", "Claim window"),
         schedule.service_month,
-        schedule.window.opens,
-        schedule.window.last_day()
+        o.window(&schedule.window)
     );
     for doc in &schedule.documents {
         let (name, src) = match lang {
@@ -453,12 +503,12 @@ fn run(o: &Out) -> Result<(), String> {
         } else {
             ""
         };
-        say!(o, "  {} {name}{note} — {src}", doc.date);
+        say!(o, "  {} {name}{note} — {src}", o.date(doc.date));
     }
     say!(
         o,
         "  {} {}",
-        schedule.payment.date,
+        o.date(schedule.payment.date),
         o.t("支払日", "Payment")
     );
     let stamp = chrono::Utc
@@ -494,7 +544,7 @@ fn run(o: &Out) -> Result<(), String> {
             Lang::Ja => &r.message_ja,
             Lang::En => &r.message_en,
         };
-        say!(o, "  {} {m}", r.date);
+        say!(o, "  {} {m}", o.date(r.date));
     }
     if o.json {
         println!("{}", ob.to_json());
@@ -502,17 +552,32 @@ fn run(o: &Out) -> Result<(), String> {
     Ok(())
 }
 
-/// The sample's "today" (the library never reads the clock): `--today YYYY-MM-DD`,
-/// else sample.json's `today`.
-fn sample_today(sample: &Sample) -> Result<NaiveDate, String> {
+/// "Today": `--today YYYY-MM-DD`, else the real date in Japan (JST = UTC+9,
+/// no daylight saving). The example reads the clock; the library never does.
+fn sample_today() -> NaiveDate {
     let args: Vec<String> = std::env::args().collect();
-    match args.windows(2).find(|w| w[0] == "--today") {
-        Some(w) => w[1].parse().map_err(|e| format!("--today {}: {e}", w[1])),
-        None => sample
-            .str("/today")?
-            .parse()
-            .map_err(|e| format!("sample.json today: {e}")),
+    if let Some(w) = args.windows(2).find(|w| w[0] == "--today") {
+        match w[1].parse() {
+            Ok(d) => return d,
+            Err(_) => {
+                eprintln!(
+                    "--today: YYYY-MM-DD の形式で指定してください / expected YYYY-MM-DD: {}",
+                    w[1]
+                );
+                std::process::exit(2);
+            }
+        }
     }
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let jst = i64::try_from(secs + 9 * 3600).unwrap_or(0);
+    chrono::Utc
+        .timestamp_opt(jst, 0)
+        .single()
+        .map(|t| t.date_naive())
+        .unwrap_or_default()
 }
 
 fn print_certificate(o: &Out, info: &certificate::CertificateInfo) {
@@ -528,8 +593,8 @@ fn print_certificate(o: &Out, info: &certificate::CertificateInfo) {
         o,
         "  {}: {} 〜 {}",
         o.t("有効期間（日本時間）", "Valid (JST)"),
-        info.valid_from_jst,
-        info.valid_to_jst
+        o.date(info.valid_from_jst),
+        o.date(info.valid_to_jst)
     );
     if let Some(n) = info.facility_number {
         say!(
@@ -545,12 +610,11 @@ fn print_readiness(o: &Out, r: &hug_onboard_core::onboarding::Readiness) {
     let lang = o.lang;
     say!(
         o,
-        "  {} {} ({} {} 〜 {})",
+        "  {} {} — {} {}",
         o.t("今日", "Today"),
-        r.today,
+        o.date(r.today),
         o.t("次の請求期間", "next claim window"),
-        r.window.opens,
-        r.window.last_day()
+        o.window(&r.window)
     );
     say!(
         o,

@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime
 import json
 import subprocess
+import sys
 
 import hug_onboard as hug
-from hug_onboard import _walkthrough
+from hug_onboard import _walkthrough, cli
 
 from conftest import REPO_ROOT
 
@@ -46,14 +47,17 @@ def _rust(*args: str) -> str:
 
 def test_rust_and_python_walkthroughs_agree() -> None:
     data, files = _walkthrough.sample()
+    # "Today" is the real date in Japan unless --today: both get sample.json's test day.
+    today = datetime.date.fromisoformat(data["today"])
     lines: list[str] = []
-    summary = _walkthrough.walkthrough("en", lines.append)
+    out = cli.Output("en", False, sys.stdout, sys.stderr)
+    summary = _walkthrough.walkthrough("en", lines.append, today, out.date)
     py_text = "\n".join(lines)
     py_state = json.loads(summary["state"])
-    rust_state = json.loads(_rust("--json"))
+    rust_state = json.loads(_rust("--json", "--today", data["today"]))
     assert rust_state == py_state
 
-    rust_text = _rust("--lang", "en")
+    rust_text = _rust("--lang", "en", "--today", data["today"])
     test = hug.RegistrationNotice.parse(files[data["test_notice"]].decode("utf-8"))
     prod = hug.RegistrationNotice.parse(files[data["production_notice"]].decode("utf-8"))
     cert = hug.Certificate.inspect_pkcs12(files[data["certificate"]["file"]], data["certificate"]["password"])

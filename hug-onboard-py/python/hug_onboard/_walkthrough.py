@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import json
-from typing import Any, Callable
+from typing import Any, Callable, Optional
 
 from ._errors import HugOnboardError
 from ._native import (
@@ -33,13 +33,22 @@ def sample() -> tuple[dict[str, Any], dict[str, bytes]]:
     return data, files
 
 
-def walkthrough(lang: str, emit: Callable[[str], None], today: datetime.date | None = None) -> dict[str, Any]:
-    """Runs the sample walkthrough, printing through ``emit``; returns a JSON-able summary
-    (``state``: the final onboarding state as JSON text)."""
+def walkthrough(
+    lang: str,
+    emit: Callable[[str], None],
+    today: datetime.date,
+    format_date: Optional[Callable[[datetime.date], str]] = None,
+) -> dict[str, Any]:
+    """Runs the sample walkthrough, printing through ``emit`` with dates in ``format_date``
+    (the command line's ``Output.date``; default 和暦); ``today`` is the day of the last part
+    (the command line's ``--today``, else the real date in Japan; sample.json's ``today`` is
+    the day the tests pass). Returns a JSON-able summary (``state``: the final onboarding
+    state as JSON text)."""
 
     def t(ja: str, en: str) -> str:
         return en if lang == "en" else ja
 
+    fmt: Callable[[datetime.date], str] = format_date or format_wareki
     data, files = sample()
     steps: dict[str, Step] = {s.id: s for s in Step.all()}
     pc: str = data["billing_pc"]
@@ -51,11 +60,11 @@ def walkthrough(lang: str, emit: Callable[[str], None], today: datetime.date | N
     def done(step: str, on: datetime.date | None = None, **evidence: Any) -> None:
         on = on or day(step)
         ob.complete(step, on, **evidence)
-        emit(f"  ✓ {on} {steps[step].guide_page:8} {steps[step].title(lang)}")
+        emit(f"  ✓ {fmt(on)} {steps[step].guide_page:8} {steps[step].title(lang)}")
 
     def certificate(name: str) -> Certificate:
         c = Certificate.inspect_pkcs12(files[data["certificate"][name]], cert_password)
-        emit(f"  {t('有効期間（日本時間）', 'Valid (JST)')}: {c.valid_from_jst} 〜 {c.valid_to_jst}  "
+        emit(f"  {t('有効期間（日本時間）', 'Valid (JST)')}: {fmt(c.valid_from_jst)} 〜 {fmt(c.valid_to_jst)}  "
              f"{t('事業所番号', 'facility number')}: {c.facility_number}")
         return c
 
@@ -65,7 +74,7 @@ def walkthrough(lang: str, emit: Callable[[str], None], today: datetime.date | N
     for label, value in test.public_fields(lang):
         emit(f"  {label}: {value}")
     if test.date is not None:
-        emit(f"  {format_wareki(test.date)} = {test.date}")
+        emit(f"  {format_wareki(test.date)} = {fmt(test.date)}")
     ob = Onboarding.new(test.facility_number)
     done("receive_documents", notice=test)
     done("submit_todoke")
@@ -103,8 +112,7 @@ def walkthrough(lang: str, emit: Callable[[str], None], today: datetime.date | N
     done("register_email")
     emit(t("必要な手順はすべて完了しました。", "Every required step is done.") if ob.all_required_done() else "")
 
-    today = today or datetime.date.fromisoformat(data["today"])
-    emit(t(f"5. 今日 {today}: 証明書を更新した場合", f"5. Today {today}: after renewing the certificate"))
+    emit(t(f"5. 今日 {fmt(today)}: 証明書を更新した場合", f"5. Today {fmt(today)}: after renewing the certificate"))
     renewed = certificate("renewed_file")
     done("install_certificate", today, pc=pc, certificate=renewed.to_evidence())
     r = ob.readiness(today)
