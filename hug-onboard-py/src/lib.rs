@@ -103,6 +103,11 @@ fn codes() -> Vec<PyCodeInfo> {
         summary: "a certificate lifecycle event that cannot be read (unknown name, missing field)",
     });
     v.push(PyCodeInfo {
+        code: errors::OUT_OF_RANGE,
+        severity: "error",
+        summary: "an integer argument outside what the parameter can hold",
+    });
+    v.push(PyCodeInfo {
         code: errors::INVALID_LANG,
         severity: "error",
         summary: "a lang argument that is not \"ja\" or \"en\"",
