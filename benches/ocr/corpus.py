@@ -17,8 +17,14 @@ with light or heavy noise and JPEG compression; then reads each letter through
 * **silent** — wrong and nothing said: the failure that must never happen for the
   password, the ID and the 事業所番号.
 
-A letter is *fully right* when every field is exact. The IDs, passwords, numbers and
-addresses are synthetic (random, seeded); no real notice is used.
+A letter is *fully right* when every field is exact. The free-text fields (事業所名,
+住所) are compared without white space: Tesseract's word boxes cannot tell the space
+in 「放課後等デイサービス にじいろ」 from the gap between two kanji. Every other field,
+and above all the ID, the passwords and the 事業所番号, is compared character for
+character. Times are CPU seconds (the library's own clean-up and parse in this
+process; Tesseract's as the child process's CPU time), so other load on the machine
+does not skew the share. The IDs, passwords, numbers and addresses are synthetic
+(random, seeded); no real notice is used.
 
 Usage::
 
@@ -34,6 +40,7 @@ import io
 import json
 import os
 import random
+import resource
 import sys
 import time
 from dataclasses import dataclass, field
@@ -212,23 +219,30 @@ class Score:
         return all(v == "exact" for v in self.fields.values())
 
 
+def _child_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def read(letter: Letter) -> Score:
     s = Score(letter)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     png = _ocr.clean(letter.image)
-    t1 = time.perf_counter()
+    t1 = time.process_time()
+    c1 = _child_cpu()
     tsv = _ocr.run_tesseract(png)
-    t2 = time.perf_counter()
+    s.t_tesseract = _child_cpu() - c1
+    t2 = time.process_time()
     try:
         n = h.RegistrationNotice.parse_ocr_tsv(tsv)
     except h.ValidationError as e:
-        s.t_clean, s.t_tesseract, s.t_parse = t1 - t0, t2 - t1, time.perf_counter() - t2
+        s.t_clean, s.t_parse = t1 - t0, time.process_time() - t2
         s.refused = e.codes
         for f in SCORED:
             s.fields[f] = "flagged"  # refused: the user is told, nothing is silently wrong
         return s
-    t3 = time.perf_counter()
-    s.t_clean, s.t_tesseract, s.t_parse = t1 - t0, t2 - t1, t3 - t2
+    t3 = time.process_time()
+    s.t_clean, s.t_parse = t1 - t0, t3 - t2
     got = {
         "kind": n.kind,
         "date": n.date.isoformat() if n.date else None,
@@ -241,8 +255,13 @@ def read(letter: Letter) -> Score:
         "certificate_password": n.certificate_password(),
     }
     findings = n.findings()
+    for f in ("address", "facility_name"):
+        got[f] = "".join(got[f].split()) if got[f] else got[f]
+    truth = dict(letter.truth)
+    for f in ("address", "facility_name"):
+        truth[f] = "".join(truth[f].split())
     for f in SCORED:
-        if got[f] == letter.truth[f]:
+        if got[f] == truth[f]:
             s.fields[f] = "exact"
         elif f in NAME_EN and any(NAME_EN[f] in x.message_en for x in findings if x.code.startswith("notice.ocr_")):
             s.fields[f] = "flagged"
@@ -294,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     t_lib = sum(s.t_clean + s.t_parse for s in scores) / len(scores)
     t_tess = sum(s.t_tesseract for s in scores) / len(scores)
     t_core = sum(s.t_parse for s in scores) / len(scores)
-    timing = (f"Time per letter (mean of {len(scores)}): Tesseract {t_tess:.2f} s; the library {t_lib:.3f} s "
+    timing = (f"CPU time per letter (mean of {len(scores)}): Tesseract {t_tess:.2f} s; the library {t_lib:.3f} s "
               f"(OpenCV clean-up {t_lib - t_core:.3f} s + core parse {t_core * 1000:.2f} ms) = "
               f"{100 * t_lib / (t_lib + t_tess):.1f}% of the total.")
     print("\n".join(lines))

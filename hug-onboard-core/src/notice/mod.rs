@@ -889,6 +889,10 @@ enum Mode {
 }
 
 fn classify(line: &str, mode: Mode) -> Line {
+    if mode == Mode::Ocr && is_boilerplate(line) {
+        // The letter's bullets start with a label word (・ID、仮パスワード及び…).
+        return Line::Other;
+    }
     let names: Vec<&str> = LABELS.iter().map(|(l, _)| *l).collect();
     match ocr::match_label(line, &names, mode == Mode::Ocr) {
         LabelMatch::None => Line::Other,
@@ -907,8 +911,18 @@ fn classify(line: &str, mode: Mode) -> Line {
                     (ocr::strip_trailing_borders(v).to_owned(), marks)
                 }
             };
+            let target = LABELS[h.index].1;
+            // OCR: a label word followed by text that cannot be the field's value
+            // (a sentence of boilerplate) is no label line.
+            if mode == Mode::Ocr
+                && !value.is_empty()
+                && !has_shape(target, &value)
+                && ocr::is_key_field(target.field())
+            {
+                return Line::Other;
+            }
             Line::Label {
-                target: LABELS[h.index].1,
+                target,
                 value,
                 read: h.read,
                 edits: h.edits,
@@ -999,7 +1013,7 @@ fn has_shape(target: Target, v: &str) -> bool {
 }
 
 fn is_boilerplate(line: &str) -> bool {
-    line.starts_with('・') || line.starts_with('※')
+    line.starts_with(['・', '･', '※'])
 }
 
 #[derive(Default)]

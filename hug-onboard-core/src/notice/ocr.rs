@@ -36,8 +36,11 @@
 //! text`), keeps the words (level 5), drops words made only of table-border
 //! marks, and groups words into visual rows by their vertical overlap —
 //! not by Tesseract's own block/line numbers, which follow the table's columns —
-//! so each label is paired with the value on its row. Words are joined with a
-//! space when the gap between them is wider than a third of the row's height.
+//! so each label is paired with the value on its row. Tesseract's word boxes do
+//! not tell a real space inside a Japanese name from the gap between two kanji,
+//! so words are joined with a space only across a wide gap (more than 0.8 of the
+//! row's median word height: the gap between the table's columns) or next to an
+//! ASCII letter or digit across a gap of a quarter of that.
 
 use super::NoticeField;
 
@@ -109,6 +112,15 @@ pub(crate) fn is_stray_mark(c: char) -> bool {
             | '-'
             | '~'
             | '丨'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '…'
+            | '【'
+            | '】'
+            | '—'
+            | '*'
     ) || is_border(c)
 }
 
@@ -580,17 +592,30 @@ pub(crate) fn tsv_lines(tsv: &str) -> Result<Vec<TsvLine>, TsvError> {
         .into_iter()
         .map(|(top, bottom, mut ws)| {
             ws.sort_by_key(|w| w.left);
-            let gap_space = ((bottom - top) / 3).max(1);
+            let _ = (top, bottom);
+            let mut heights: Vec<i64> = ws.iter().map(|w| w.height).collect();
+            heights.sort_unstable();
+            let em = heights[heights.len() / 2].max(1);
             let mut text = String::new();
-            let mut prev_right: Option<i64> = None;
+            let mut prev: Option<&Word> = None;
             for w in &ws {
-                if let Some(r) = prev_right {
-                    if w.left - r > gap_space {
+                if let Some(p) = prev {
+                    let gap = w.left - (p.left + p.width);
+                    let ascii_side = p
+                        .text
+                        .chars()
+                        .last()
+                        .is_some_and(|c| c.is_ascii_alphanumeric())
+                        || w.text
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_ascii_alphanumeric());
+                    if gap * 5 > em * 4 || (ascii_side && gap * 4 > em) {
                         text.push(' ');
                     }
                 }
                 text.push_str(&w.text);
-                prev_right = Some(w.left + w.width);
+                prev = Some(w);
             }
             let confidence = ws
                 .iter()
@@ -708,7 +733,8 @@ mod tests {
     fn tsv_rows_pair_labels_with_values() {
         let tsv = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n\
 1\t1\t0\t0\t0\t0\t0\t0\t1000\t1000\t-1\t\n\
-5\t1\t1\t1\t1\t1\t100\t100\t200\t30\t95\t事業所番号\n\
+5\t1\t1\t1\t1\t1\t100\t100\t100\t30\t95\t事業\n\
+5\t1\t1\t1\t1\t2\t205\t100\t95\t30\t95\t所番号\n\
 5\t1\t1\t1\t2\t1\t100\t150\t200\t30\t91\tテストID\n\
 5\t1\t2\t1\t1\t1\t400\t102\t200\t30\t88\t1312345678\n\
 5\t1\t2\t1\t1\t2\t350\t100\t5\t30\t20\t|\n\

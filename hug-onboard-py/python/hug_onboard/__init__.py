@@ -74,6 +74,7 @@ from ._errors import (
     WrongPasswordError,
     error_class_for,
 )
+from ._ocr import OcrUnavailableError
 
 #: A problem found by a check (``.code``, ``.message(lang="ja")``); same class as :class:`Finding`.
 Violation = Finding
@@ -148,5 +149,6 @@ __all__ = [
     "CertificateFormatError",
     "UnsupportedCertificateError",
     "WorkflowError",
+    "OcrUnavailableError",
     "error_class_for",
 ]
