@@ -431,8 +431,10 @@ pub const MAX_NOTICE_CHARS: usize = 20_000;
 
 /// Below this Tesseract word confidence (0–100) a key field (事業所番号, ID,
 /// passwords) is reported as `notice.ocr_low_confidence`. A heuristic, not a
-/// published rule: Tesseract's confidences are not calibrated probabilities.
-pub const LOW_CONFIDENCE: u8 = 60;
+/// published rule: Tesseract's confidences are not calibrated probabilities. Set
+/// from the OCR corpus (benches/ocr): with Tesseract 5.3 `jpn`, the alphanumeric
+/// words read wrong had confidences up to ~89, nearly all right ones 88–93.
+pub const LOW_CONFIDENCE: u8 = 90;
 
 /// Codes of this module (problems about a field also carry the field's own
 /// codes: `facility.*`, `user_id.*`, `postal_code.*`, `wareki.*`).
@@ -1135,6 +1137,7 @@ impl RegistrationNotice {
         let lines = Self::text_lines(input)?;
         Self::parse_lines(
             lines.into_iter().map(|l| (l, None)).collect(),
+            Vec::new(),
             Mode::Typed,
             "text",
         )
@@ -1163,6 +1166,7 @@ impl RegistrationNotice {
         let lines = Self::text_lines(input)?;
         Self::parse_lines(
             lines.iter().map(|l| (ocr::clean_line(l), None)).collect(),
+            Vec::new(),
             Mode::Ocr,
             "text",
         )
@@ -1215,6 +1219,7 @@ impl RegistrationNotice {
                 ocr::TsvError::Row { line, reason } => NoticeProblem::TsvInvalid { line, reason },
             })
         })?;
+        let words: Vec<Vec<(String, Option<u8>)>> = rows.iter().map(|r| r.words.clone()).collect();
         let lines: Vec<(String, Option<u8>)> = rows
             .into_iter()
             .map(|r| {
@@ -1227,7 +1232,7 @@ impl RegistrationNotice {
         if lines.iter().all(|(l, _)| l.is_empty()) {
             return Err(Problems::one(NoticeProblem::Empty));
         }
-        Self::parse_lines(lines, Mode::Ocr, "tsv")
+        Self::parse_lines(lines, words, Mode::Ocr, "tsv")
     }
 
     /// The checks common to every text input; the lines half-width and trimmed.
@@ -1257,6 +1262,7 @@ impl RegistrationNotice {
 
     fn parse_lines(
         src: Vec<(String, Option<u8>)>,
+        words: Vec<Vec<(String, Option<u8>)>>,
         mode: Mode,
         input_kind: &'static str,
     ) -> Result<RegistrationNotice, Problems<NoticeProblem>> {
@@ -1317,7 +1323,10 @@ impl RegistrationNotice {
                             line: lineno,
                             label_read: read,
                             label_edits: edits,
-                            confidence: confs[value_line - 1].or(confs[lineno - 1]),
+                            confidence: words
+                                .get(value_line - 1)
+                                .and_then(|w| ocr::value_confidence(w, &value))
+                                .or(confs[value_line - 1]),
                             by_column_order: c.column_layout && value_line == lineno,
                         });
                         if !marks.is_empty() {

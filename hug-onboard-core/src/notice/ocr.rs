@@ -498,6 +498,19 @@ pub struct TsvLine {
     pub text: String,
     /// The lowest confidence of its words (0–100), when Tesseract gave one.
     pub confidence: Option<u8>,
+    /// Each word and its confidence, left to right.
+    pub words: Vec<(String, Option<u8>)>,
+}
+
+/// The confidence of a value read on a row: the lowest confidence of the row's
+/// words that lie inside the value (so a damaged label does not lower it).
+pub(crate) fn value_confidence(words: &[(String, Option<u8>)], value: &str) -> Option<u8> {
+    let squeezed: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+    words
+        .iter()
+        .filter(|(w, _)| !w.is_empty() && squeezed.contains(w.as_str()))
+        .filter_map(|(_, c)| *c)
+        .min()
 }
 
 /// Why a TSV could not be read.
@@ -622,7 +635,20 @@ pub(crate) fn tsv_lines(tsv: &str) -> Result<Vec<TsvLine>, TsvError> {
                 .filter_map(|w| w.conf)
                 .fold(None, |m: Option<f64>, c| Some(m.map_or(c, |m| m.min(c))))
                 .map(|c| c.round().clamp(0.0, 100.0) as u8);
-            TsvLine { text, confidence }
+            let words = ws
+                .iter()
+                .map(|w| {
+                    (
+                        crate::text::to_halfwidth_ascii(&w.text),
+                        w.conf.map(|c| c.round().clamp(0.0, 100.0) as u8),
+                    )
+                })
+                .collect();
+            TsvLine {
+                text,
+                confidence,
+                words,
+            }
         })
         .collect())
 }
@@ -745,11 +771,17 @@ mod tests {
             [
                 TsvLine {
                     text: "事業所番号 1312345678".into(),
-                    confidence: Some(88)
+                    confidence: Some(88),
+                    words: vec![
+                        ("事業".into(), Some(95)),
+                        ("所番号".into(), Some(95)),
+                        ("1312345678".into(), Some(88))
+                    ]
                 },
                 TsvLine {
                     text: "テストID T1312".into(),
-                    confidence: Some(70)
+                    confidence: Some(70),
+                    words: vec![("テストID".into(), Some(91)), ("T1312".into(), Some(70))]
                 },
             ]
         );
