@@ -1296,25 +1296,24 @@ impl RegistrationNotice {
                     let mut value_line = lineno;
                     // A value may sit on the next line when the label stands
                     // alone (OCR of a table); 備考 never takes one.
-                    if value.is_empty() && target != Target::Field(NoticeField::Remarks) {
-                        if let (Some(next), Some(Line::Other)) = (lines.get(i), classes.get(i)) {
-                            if !next.is_empty()
-                                && date_in_line(next).is_none()
-                                && !is_boilerplate(next)
-                            {
-                                let (v, m) = match mode {
-                                    Mode::Typed => (next.clone(), Vec::new()),
-                                    Mode::Ocr => {
-                                        let (v, m) = ocr::strip_leading_marks(next);
-                                        (ocr::strip_trailing_borders(v).to_owned(), m)
-                                    }
-                                };
-                                value = v;
-                                marks = m;
-                                value_line = i + 1;
-                                i += 1;
+                    if value.is_empty()
+                        && target != Target::Field(NoticeField::Remarks)
+                        && let (Some(next), Some(Line::Other)) = (lines.get(i), classes.get(i))
+                        && !next.is_empty()
+                        && date_in_line(next).is_none()
+                        && !is_boilerplate(next)
+                    {
+                        let (v, m) = match mode {
+                            Mode::Typed => (next.clone(), Vec::new()),
+                            Mode::Ocr => {
+                                let (v, m) = ocr::strip_leading_marks(next);
+                                (ocr::strip_trailing_borders(v).to_owned(), m)
                             }
-                        }
+                        };
+                        value = v;
+                        marks = m;
+                        value_line = i + 1;
+                        i += 1;
                     }
                     let field = target.field();
                     if mode == Mode::Ocr && !value.is_empty() {
@@ -1345,11 +1344,11 @@ impl RegistrationNotice {
                     }
                 }
                 Line::Other => {
-                    if c.date.is_none() {
-                        if let Some(d) = date_in_line(line) {
-                            c.date = Some((lineno, d.to_owned()));
-                            continue;
-                        }
+                    if c.date.is_none()
+                        && let Some(d) = date_in_line(line)
+                    {
+                        c.date = Some((lineno, d.to_owned()));
+                        continue;
                     }
                     if c.federation.is_none() && is_federation_line(line) {
                         c.federation = Some(line.to_owned());
@@ -1516,13 +1515,14 @@ impl RegistrationNotice {
                         }
                     }
                     for s in &c.sources {
-                        if let Some(confidence) = s.confidence {
-                            if ocr::is_key_field(s.field) && confidence < LOW_CONFIDENCE {
-                                findings.push(NoticeProblem::OcrLowConfidence {
-                                    field: s.field,
-                                    confidence,
-                                });
-                            }
+                        if let Some(confidence) = s.confidence
+                            && ocr::is_key_field(s.field)
+                            && confidence < LOW_CONFIDENCE
+                        {
+                            findings.push(NoticeProblem::OcrLowConfidence {
+                                field: s.field,
+                                confidence,
+                            });
                         }
                     }
                     if c.column_layout {

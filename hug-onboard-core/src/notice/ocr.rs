@@ -217,10 +217,11 @@ pub(crate) fn match_label(line: &str, labels: &[&str], tolerant: bool) -> LabelM
         return LabelMatch::None;
     };
     let read: String = chars[..m].iter().map(|(c, _)| *c).collect();
-    if let Some(&(d2, li2, _)) = best.get(1) {
-        if d2 == d && !same_field(labels[li], labels[li2]) {
-            return LabelMatch::Ambiguous { read };
-        }
+    if let Some(&(d2, li2, _)) = best.get(1)
+        && d2 == d
+        && !same_field(labels[li], labels[li2])
+    {
+        return LabelMatch::Ambiguous { read };
     }
     LabelMatch::Hit(LabelHit {
         index: li,
@@ -242,8 +243,7 @@ fn same_field(a: &str, b: &str) -> bool {
 pub(crate) fn strip_leading_marks(v: &str) -> (&str, Vec<char>) {
     let mut rest = v.trim_start();
     let mut touching = Vec::new();
-    loop {
-        let Some(c) = rest.chars().next() else { break };
+    while let Some(c) = rest.chars().next() {
         if !(is_stray_mark(c) || c == '：') {
             break;
         }
@@ -284,9 +284,7 @@ pub(crate) fn clean_line(line: &str) -> String {
         matches!(c, '|' | '｜' | '¦' | '[' | ']') || c.is_whitespace()
     });
     let s = strip_trailing_borders(s);
-    s.trim_end_matches(|c: char| matches!(c, '|' | '｜' | '¦'))
-        .trim()
-        .to_owned()
+    s.trim_end_matches(['|', '｜', '¦']).trim().to_owned()
 }
 
 /// One glyph OCR confuses, with its look-alikes.
@@ -461,7 +459,10 @@ pub(crate) fn digit_for(c: char) -> Option<char> {
 /// corrections `(1-based position, read, digit)`. White space inside is dropped
 /// (OCR spaces out digits). `None` when a character is neither a digit nor a
 /// known look-alike (the field's own parser reports it).
-pub(crate) fn correct_digits(v: &str) -> Option<(String, Vec<(usize, char, char)>)> {
+/// A digit correction: `(1-based position, as read, digit used)`.
+pub(crate) type DigitFix = (usize, char, char);
+
+pub(crate) fn correct_digits(v: &str) -> Option<(String, Vec<DigitFix>)> {
     let mut out = String::new();
     let mut fixes = Vec::new();
     for c in crate::text::to_halfwidth_ascii(v)
