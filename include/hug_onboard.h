@@ -28,6 +28,9 @@
  Families (new values are only added inside a family's range):
  1-99 the caller broke the calling contract; 100-199 the library failed;
  200-299 the input was refused by the domain rules; 300-399 credentials and files.
+
+ The status of a failure is derived from the kind of its (first) problem by
+ `status_of` (in `src/error.rs`): one match, the same for every function.
  */
 enum hug_status
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -39,46 +42,57 @@ enum hug_status
    */
   HUG_OK = 0,
   /*
-   A required pointer argument was NULL (code `ffi.null_argument`).
+   A required pointer argument was NULL (kind `missing_argument`, code `ffi.null_argument`).
    */
   HUG_ERR_NULL_ARGUMENT = 1,
   /*
-   A string argument was not valid UTF-8 (code `ffi.invalid_utf8`).
+   A string argument was not valid UTF-8 (kind `invalid_encoding`, code `ffi.invalid_utf8`).
    */
   HUG_ERR_INVALID_UTF8 = 2,
   /*
-   An argument is out of its range: an enum integer, a `hug_date`, an index
-   (codes `ffi.invalid_enum`, `ffi.invalid_date`, `ffi.index_out_of_range`).
+   An argument is out of its range: an enum integer, a `hug_date`, an index,
+   a language (kind `invalid_argument`: codes `ffi.invalid_enum`,
+   `ffi.invalid_date`, `ffi.index_out_of_range`, `lang.unknown`, …).
    */
   HUG_ERR_INVALID_ARGUMENT = 3,
   /*
-   A bug in the library: a panic was caught at the boundary (code `ffi.panic`).
+   A bug in the library: a panic was caught at the boundary (kind `panic`, code `ffi.panic`).
    */
   HUG_ERR_PANIC = 100,
   /*
-   The library could not build its answer (code `ffi.internal`).
+   The library could not build its answer (kind `internal`, e.g. `ffi.internal`).
    */
   HUG_ERR_INTERNAL = 101,
   /*
+   Something outside the input is unavailable, e.g. the operating system's
+   random source (kind `unavailable`, e.g. `password.random_unavailable`).
+   */
+  HUG_ERR_UNAVAILABLE = 102,
+  /*
    The input was refused by the domain rules; the last error holds every
-   problem with the core's codes.
+   problem with the core's codes (kinds `invalid_input` and `advisory`).
    */
   HUG_ERR_VALIDATION = 200,
   /*
-   A JSON argument is not JSON, or not the documented schema (code `ffi.invalid_json`
-   or the core's code).
+   A JSON (or other structured) argument is not JSON, or not the documented
+   schema (kind `invalid_data`: `ffi.invalid_json`, `state.invalid`, …).
    */
   HUG_ERR_INVALID_JSON = 201,
   /*
-   A password did not open a file (certificate functions).
+   A step cannot be done in the current state: a missing prerequisite, a
+   step already done, a lifecycle event out of order (kind `workflow`).
+   */
+  HUG_ERR_WORKFLOW = 202,
+  /*
+   A password did not open a file (kind `wrong_password`).
    */
   HUG_ERR_WRONG_PASSWORD = 300,
   /*
-   A file is damaged or is not what it claims to be (certificate functions).
+   A file is damaged or is not what it claims to be (kind `corrupt_file`).
    */
   HUG_ERR_CORRUPT_FILE = 301,
   /*
-   A file uses a format or algorithm the library does not support (certificate functions).
+   A file uses a format or algorithm the library does not support (kind `unsupported`).
    */
   HUG_ERR_UNSUPPORTED = 302,
 };
@@ -658,7 +672,7 @@ hug_status hug_date_validate(struct hug_date date);
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`calendar.invalid_date`).
 
  # Safety
- `text` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_date_parse(const char *text, struct hug_date *out);
 
@@ -677,7 +691,7 @@ const char *hug_version(void);
  same function safely frees strings that hold a secret (a revealed password).
 
  # Safety
- `s` is NULL or a string returned by this library and not yet freed.
+ `s` optional: NULL (ignored) or a string returned by this library and not yet freed.
  Thread safety: any thread; each string is freed once.
  */
 void hug_string_free(char *s);
@@ -768,7 +782,7 @@ size_t hug_code_count(void);
  `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.index_out_of_range`).
 
  # Safety
- The out-pointers are NULL or writable. Thread safety: any thread, any time.
+ The out-pointers writable. Thread safety: any thread, any time.
  */
 hug_status hug_code_get(size_t index,
                         const char **out_code,
@@ -776,7 +790,9 @@ hug_status hug_code_get(size_t index,
                         const char **out_summary);
 
 /*
- The whole code catalogue as JSON: `[{"code":"facility.empty","severity":"error","summary":"..."}, ...]`.
+ The whole code catalogue as JSON:
+ `[{"code":"facility.empty","kind":"invalid_input","status":200,"severity":"error","summary":"..."}, ...]`
+ (`status` is the `hug_status` a failure of that kind returns).
 
  Free the result with `hug_string_free`.
 
@@ -784,7 +800,7 @@ hug_status hug_code_get(size_t index,
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `out_json` is NULL or writable. Thread safety: any thread, any time.
+ `out_json` writable. Thread safety: any thread, any time.
  */
 hug_status hug_code_catalogue_json(char **out_json);
 
@@ -793,11 +809,11 @@ hug_status hug_code_catalogue_json(char **out_json);
  (case-insensitive; `"jp"`, `"en-US"` and the like accepted).
 
  # Errors
- `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`, `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_enum`
- for an unknown tag).
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`, `HUG_ERR_INVALID_ARGUMENT` (`lang.unknown`
+ for an unknown tag, the code the Python face uses too).
 
  # Safety
- `tag` is NULL or a NUL-terminated string; `out_lang` NULL or writable.
+ `tag` a NUL-terminated string; `out_lang` writable.
  Thread safety: any thread, any time.
  */
 hug_status hug_lang_parse(const char *tag, hug_lang *out_lang);
@@ -805,7 +821,8 @@ hug_status hug_lang_parse(const char *tag, hug_lang *out_lang);
 /*
  Always fails with `HUG_ERR_PANIC` (code `ffi.panic`): it panics inside the
  boundary on purpose, so that bindings can test that a panic never crosses
- into C. Prints the panic message on stderr. Never call it in production code.
+ into C and that a caught panic prints nothing (the message is in the last error).
+ Never call it in production code.
 
  Thread safety: any thread, any time.
  */
@@ -819,7 +836,7 @@ hug_status hug_selftest_panic(void);
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `out` NULL or writable. Thread safety: any thread, any time.
+ `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_calendar_new(bool year_end_closure, struct hug_calendar **out);
 
@@ -831,7 +848,7 @@ hug_status hug_calendar_new(bool year_end_closure, struct hug_calendar **out);
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`, `HUG_ERR_INVALID_JSON` (`ffi.invalid_json`).
 
  # Safety
- `json` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `json` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_calendar_from_json(const char *json,
                                   struct hug_calendar **out);
@@ -840,7 +857,7 @@ hug_status hug_calendar_from_json(const char *json,
  Frees a calendar. NULL is accepted and ignored.
 
  # Safety
- `calendar` NULL or made by this library and not yet freed; no other thread uses it.
+ `calendar` optional: NULL (ignored) or made by this library and not yet freed; no other thread uses it.
  */
 void hug_calendar_free(struct hug_calendar *calendar);
 
@@ -853,7 +870,7 @@ void hug_calendar_free(struct hug_calendar *calendar);
  `HUG_ERR_VALIDATION` (`calendar.out_of_range`: before 1948-07-20 or after 2099).
 
  # Safety
- Out-pointers NULL or writable. Thread safety: any thread, any time.
+ Out-pointers writable. Thread safety: any thread, any time.
  */
 hug_status hug_holiday_get(struct hug_date date,
                            hug_lang lang,
@@ -869,7 +886,7 @@ hug_status hug_holiday_get(struct hug_date date,
  `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_VALIDATION` (`calendar.out_of_range` outside 1948-2099).
 
  # Safety
- `out_json` NULL or writable. Thread safety: any thread, any time.
+ `out_json` writable. Thread safety: any thread, any time.
  */
 hug_status hug_holidays_of_year_json(int32_t year,
                                      char **out_json);
@@ -882,7 +899,7 @@ hug_status hug_holidays_of_year_json(int32_t year,
  `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_VALIDATION` (`calendar.out_of_range`).
 
  # Safety
- `calendar` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+ `calendar` live; `out` writable. Thread safety: any thread; read only.
  */
 hug_status hug_calendar_year_status(const struct hug_calendar *calendar,
                                     int32_t year,
@@ -896,7 +913,7 @@ hug_status hug_calendar_year_status(const struct hug_calendar *calendar,
  `HUG_ERR_VALIDATION` (`calendar.out_of_range`).
 
  # Safety
- `calendar` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+ `calendar` live; `out` writable. Thread safety: any thread; read only.
  */
 hug_status hug_calendar_is_business_day(const struct hug_calendar *calendar,
                                         struct hug_date date,
@@ -910,7 +927,7 @@ hug_status hug_calendar_is_business_day(const struct hug_calendar *calendar,
  `HUG_ERR_VALIDATION` (`calendar.out_of_range`, also when the answer would leave the range).
 
  # Safety
- `calendar` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+ `calendar` live; `out` writable. Thread safety: any thread; read only.
  */
 hug_status hug_calendar_business_day(const struct hug_calendar *calendar,
                                      struct hug_date date,
@@ -921,6 +938,9 @@ hug_status hug_calendar_business_day(const struct hug_calendar *calendar,
  Reads a .p12 with its password **and** decrypts its private key (checking that it
  matches the certificate): what installing it on a PC needs. The key is not kept.
 
+ `data` is `const void *` so that any byte pointer converts without a cast: a C
+ `unsigned char *`, a PHP string (FFI), Python `bytes` (cffi, ctypes).
+
  # Errors
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_WRONG_PASSWORD`
  (`certificate.wrong_password`); `HUG_ERR_CORRUPT_FILE` (`certificate.empty_file`,
@@ -930,10 +950,10 @@ hug_status hug_calendar_business_day(const struct hug_calendar *calendar,
  `HUG_ERR_VALIDATION` (`certificate.password_not_encodable`).
 
  # Safety
- `data` NULL (only with `len` 0) or `len` readable bytes; `password` NULL or
- NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `data` optional only when `len` is 0: NULL, otherwise `len` readable bytes; `password`
+ NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
-hug_status hug_certificate_open(const uint8_t *data,
+hug_status hug_certificate_open(const void *data,
                                 size_t len,
                                 const char *password,
                                 struct hug_certificate **out);
@@ -948,7 +968,7 @@ hug_status hug_certificate_open(const uint8_t *data,
  # Safety
  As `hug_certificate_open`. Thread safety: any thread, any time.
  */
-hug_status hug_certificate_inspect(const uint8_t *data,
+hug_status hug_certificate_inspect(const void *data,
                                    size_t len,
                                    const char *password,
                                    struct hug_certificate **out);
@@ -957,7 +977,7 @@ hug_status hug_certificate_inspect(const uint8_t *data,
  Frees a certificate. NULL is accepted and ignored.
 
  # Safety
- `cert` NULL or made by this library and not yet freed; no other thread uses it.
+ `cert` optional: NULL (ignored) or made by this library and not yet freed; no other thread uses it.
  */
 void hug_certificate_free(struct hug_certificate *cert);
 
@@ -972,7 +992,7 @@ void hug_certificate_free(struct hug_certificate *cert);
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `cert` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ `cert` live; `out_json` writable. Thread safety: any thread; read only.
  */
 hug_status hug_certificate_info_json(const struct hug_certificate *cert, char **out_json);
 
@@ -985,7 +1005,7 @@ hug_status hug_certificate_info_json(const struct hug_certificate *cert, char **
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `cert` NULL or live; out-pointers NULL or writable. Thread safety: any thread; read only.
+ `cert` live; out-pointers writable. Thread safety: any thread; read only.
  */
 hug_status hug_certificate_validity(const struct hug_certificate *cert,
                                     struct hug_date *out_valid_from,
@@ -1001,7 +1021,7 @@ hug_status hug_certificate_validity(const struct hug_certificate *cert,
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `cert` NULL or live; out-pointers NULL or writable. Thread safety: any thread; read only.
+ `cert` live; out-pointers writable. Thread safety: any thread; read only.
  */
 hug_status hug_certificate_facility_number(const struct hug_certificate *cert,
                                            bool *out_present,
@@ -1017,7 +1037,7 @@ hug_status hug_certificate_facility_number(const struct hug_certificate *cert,
  `expected_facility` is not a facility number).
 
  # Safety
- `cert` NULL or live; `expected_facility` NULL or NUL-terminated; `out_json` NULL or writable.
+ `cert` live; `expected_facility` optional: NULL (no facility check) or NUL-terminated; `out_json` writable.
  Thread safety: any thread; read only.
  */
 hug_status hug_certificate_findings_json(const struct hug_certificate *cert,
@@ -1032,7 +1052,7 @@ hug_status hug_certificate_findings_json(const struct hug_certificate *cert,
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `out` NULL or writable. Thread safety: any thread, any time.
+ `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_certificate_rules_new(struct hug_certificate_rules **out);
 
@@ -1045,7 +1065,7 @@ hug_status hug_certificate_rules_new(struct hug_certificate_rules **out);
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`, `HUG_ERR_INVALID_JSON` (`ffi.invalid_json`).
 
  # Safety
- `json` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `json` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_certificate_rules_from_json(const char *json, struct hug_certificate_rules **out);
 
@@ -1053,7 +1073,7 @@ hug_status hug_certificate_rules_from_json(const char *json, struct hug_certific
  Frees certificate rules. NULL is accepted and ignored.
 
  # Safety
- `rules` NULL or made by this library and not yet freed; no other thread uses it.
+ `rules` optional: NULL (ignored) or made by this library and not yet freed; no other thread uses it.
  */
 void hug_certificate_rules_free(struct hug_certificate_rules *rules);
 
@@ -1067,7 +1087,7 @@ void hug_certificate_rules_free(struct hug_certificate_rules *rules);
  `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`).
 
  # Safety
- `rules` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+ `rules` live; `out` writable. Thread safety: any thread; read only.
  */
 hug_status hug_certificate_status(struct hug_datetime not_before_utc,
                                   struct hug_datetime not_after_utc,
@@ -1102,7 +1122,7 @@ hug_status hug_certificate_status_message(struct hug_datetime not_before_utc,
  `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`).
 
  # Safety
- `rules` NULL or live; `billing` NULL or live; `out` NULL or writable.
+ `rules` live; `billing` optional: NULL (weekends only) or live; `out` writable.
  Thread safety: any thread; read only.
  */
 hug_status hug_certificate_renewal_plan(struct hug_datetime not_after_utc,
@@ -1124,7 +1144,7 @@ hug_status hug_certificate_renewal_plan(struct hug_datetime not_after_utc,
  `HUG_ERR_VALIDATION` with every `certificate.addressee.*` problem.
 
  # Safety
- Strings NULL or NUL-terminated; `rules` NULL or live; `out_json` NULL or writable.
+ Strings NUL-terminated; `rules` live; `out_json` writable.
  Thread safety: any thread; `rules` is read only.
  */
 hug_status hug_certificate_estimate_json(const char *postal_code,
@@ -1152,7 +1172,8 @@ hug_status hug_certificate_estimate_json(const char *postal_code,
  `certificate.lifecycle.invalid_dates`).
 
  # Safety
- Strings NULL or NUL-terminated; out-pointers NULL or writable. Thread safety: any thread, any time.
+ `lifecycle_json` optional: NULL (a new lifecycle) or NUL-terminated; `event_json`
+ NUL-terminated; out-pointers writable. Thread safety: any thread, any time.
  */
 hug_status hug_certificate_lifecycle_apply_json(const char *lifecycle_json,
                                                 const char *event_json,
@@ -1169,7 +1190,7 @@ hug_status hug_certificate_lifecycle_apply_json(const char *lifecycle_json,
  `facility.empty`, `facility.not_digit`, `facility.wrong_length`, `facility.unknown_prefecture`.
 
  # Safety
- `text` is NULL or a NUL-terminated string; `out` is NULL or writable.
+ `text` a NUL-terminated string; `out` writable.
  Thread safety: any thread, any time.
  */
 hug_status hug_facility_number_parse(const char *text, struct hug_facility_number *out);
@@ -1184,7 +1205,7 @@ hug_status hug_facility_number_parse(const char *text, struct hug_facility_numbe
  `number` is not 1-47 or `lang` is not a `HUG_LANG_*`.
 
  # Safety
- `out_name` is NULL or writable. Thread safety: any thread, any time.
+ `out_name` writable. Thread safety: any thread, any time.
  */
 hug_status hug_prefecture_name(int32_t number, hug_lang lang, const char **out_name);
 
@@ -1200,7 +1221,7 @@ hug_status hug_prefecture_name(int32_t number, hug_lang lang, const char **out_n
  `user_id.empty` or `user_id.invalid_char`.
 
  # Safety
- `text` is NULL or a NUL-terminated string; `out_id` is NULL or writable.
+ `text` a NUL-terminated string; `out_id` writable.
  Thread safety: any thread, any time.
  */
 hug_status hug_user_id_parse(const char *text, char **out_id);
@@ -1221,7 +1242,8 @@ hug_status hug_user_id_parse(const char *text, char **out_id);
  `facility.*` for `expected_facility`).
 
  # Safety
- Strings NULL or NUL-terminated; `out_json` NULL or writable. Thread safety: any thread, any time.
+ `input_json` NUL-terminated; `expected_facility` optional: NULL (not compared) or
+ NUL-terminated; `out_json` writable. Thread safety: any thread, any time.
  */
 hug_status hug_facility_profile_validate_json(const char *input_json,
                                               const char *expected_facility,
@@ -1236,7 +1258,7 @@ hug_status hug_facility_profile_validate_json(const char *input_json,
  `notice.*` problem in the last error.
 
  # Safety
- `text` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_notice_parse(const char *text, struct hug_notice **out);
 
@@ -1291,7 +1313,7 @@ hug_status hug_notice_ocr_json(const struct hug_notice *notice, char **out_json)
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` with every problem.
 
  # Safety
- `json` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `json` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_notice_from_json(const char *json, struct hug_notice **out);
 
@@ -1299,7 +1321,7 @@ hug_status hug_notice_from_json(const char *json, struct hug_notice **out);
  Frees a notice (its passwords are wiped). NULL is accepted and ignored.
 
  # Safety
- `notice` is NULL or made by this library and not yet freed; no other thread uses it.
+ `notice` optional: NULL (ignored) or made by this library and not yet freed; no other thread uses it.
  */
 void hug_notice_free(struct hug_notice *notice);
 
@@ -1310,7 +1332,7 @@ void hug_notice_free(struct hug_notice *notice);
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `notice` NULL or live; `out_kind` NULL or writable. Thread safety: any thread; read only.
+ `notice` live; `out_kind` writable. Thread safety: any thread; read only.
  */
 hug_status hug_notice_kind_get(const struct hug_notice *notice, hug_notice_kind *out_kind);
 
@@ -1323,7 +1345,7 @@ hug_status hug_notice_kind_get(const struct hug_notice *notice, hug_notice_kind 
  `HUG_ERR_VALIDATION` (`notice.wrong_kind`, with the advice in the message).
 
  # Safety
- `notice` NULL or live. Thread safety: any thread; read only.
+ `notice` live. Thread safety: any thread; read only.
  */
 hug_status hug_notice_expect_kind(const struct hug_notice *notice, hug_notice_kind expected);
 
@@ -1335,7 +1357,7 @@ hug_status hug_notice_expect_kind(const struct hug_notice *notice, hug_notice_ki
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `notice` NULL or live; out-pointers NULL or writable. Thread safety: any thread; read only.
+ `notice` live; out-pointers writable. Thread safety: any thread; read only.
  */
 hug_status hug_notice_date(const struct hug_notice *notice,
                            bool *out_present,
@@ -1348,7 +1370,7 @@ hug_status hug_notice_date(const struct hug_notice *notice,
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `notice` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+ `notice` live; `out` writable. Thread safety: any thread; read only.
  */
 hug_status hug_notice_facility_number(const struct hug_notice *notice,
                                       struct hug_facility_number *out);
@@ -1362,7 +1384,7 @@ hug_status hug_notice_facility_number(const struct hug_notice *notice,
  `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_enum`).
 
  # Safety
- `notice` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+ `notice` live; `out` writable. Thread safety: any thread; read only.
  */
 hug_status hug_notice_field(const struct hug_notice *notice, hug_notice_field_id field, char **out);
 
@@ -1375,7 +1397,7 @@ hug_status hug_notice_field(const struct hug_notice *notice, hug_notice_field_id
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `notice` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ `notice` live; `out_json` writable. Thread safety: any thread; read only.
  */
 hug_status hug_notice_findings_json(const struct hug_notice *notice,
                                     char **out_json);
@@ -1388,7 +1410,7 @@ hug_status hug_notice_findings_json(const struct hug_notice *notice,
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `notice` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ `notice` live; `out_json` writable. Thread safety: any thread; read only.
  */
 hug_status hug_notice_to_json(const struct hug_notice *notice, char **out_json);
 
@@ -1400,7 +1422,7 @@ hug_status hug_notice_to_json(const struct hug_notice *notice, char **out_json);
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `notice` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ `notice` live; `out_json` writable. Thread safety: any thread; read only.
  */
 hug_status hug_notice_reveal_json(const struct hug_notice *notice, char **out_json);
 
@@ -1412,7 +1434,7 @@ hug_status hug_notice_reveal_json(const struct hug_notice *notice, char **out_js
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `notice` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+ `notice` live; `out` writable. Thread safety: any thread; read only.
  */
 hug_status hug_notice_reveal_temporary_password(const struct hug_notice *notice, char **out);
 
@@ -1423,7 +1445,7 @@ hug_status hug_notice_reveal_temporary_password(const struct hug_notice *notice,
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `notice` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+ `notice` live; `out` writable. Thread safety: any thread; read only.
  */
 hug_status hug_notice_reveal_certificate_password(const struct hug_notice *notice,
                                                   char **out);
@@ -1435,10 +1457,9 @@ hug_status hug_notice_reveal_certificate_password(const struct hug_notice *notic
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`facility.*`).
 
  # Safety
- `facility_number` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `facility_number` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
-hug_status hug_onboarding_new(const char *facility_number,
-                              struct hug_onboarding **out);
+hug_status hug_onboarding_new(const char *facility_number, struct hug_onboarding **out);
 
 /*
  Loads a state saved by `hug_onboarding_to_json` (schema `hug-onboard/onboarding-state`,
@@ -1449,7 +1470,7 @@ hug_status hug_onboarding_new(const char *facility_number,
  `state.unsupported_version`).
 
  # Safety
- `json` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `json` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_onboarding_from_json(const char *json, struct hug_onboarding **out);
 
@@ -1457,7 +1478,7 @@ hug_status hug_onboarding_from_json(const char *json, struct hug_onboarding **ou
  Frees a state. NULL is accepted and ignored.
 
  # Safety
- `onboarding` NULL or made by this library and not yet freed; no other thread uses it.
+ `onboarding` optional: NULL (ignored) or made by this library and not yet freed; no other thread uses it.
  */
 void hug_onboarding_free(struct hug_onboarding *onboarding);
 
@@ -1469,7 +1490,7 @@ void hug_onboarding_free(struct hug_onboarding *onboarding);
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `onboarding` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ `onboarding` live; `out_json` writable. Thread safety: any thread; read only.
  */
 hug_status hug_onboarding_to_json(const struct hug_onboarding *onboarding, char **out_json);
 
@@ -1486,7 +1507,8 @@ hug_status hug_onboarding_to_json(const struct hug_onboarding *onboarding, char 
  prerequisite missing, already done, evidence mismatch, wrong notice, …).
 
  # Safety
- `onboarding` NULL or live and used by no other thread; strings NULL or NUL-terminated.
+ `onboarding` live and used by no other thread; `step` NUL-terminated;
+ `evidence_json` optional: NULL (no evidence) or NUL-terminated.
  */
 hug_status hug_onboarding_complete(struct hug_onboarding *onboarding,
                                    const char *step,
@@ -1503,8 +1525,8 @@ hug_status hug_onboarding_complete(struct hug_onboarding *onboarding,
  `workflow.facility_mismatch` when it is another facility's).
 
  # Safety
- `onboarding` NULL or live and used by no other thread; `step` NULL or NUL-terminated;
- `notice` NULL or live.
+ `onboarding` live and used by no other thread; `step` NUL-terminated;
+ `notice` live.
  */
 hug_status hug_onboarding_complete_with_notice(struct hug_onboarding *onboarding,
                                                const char *step,
@@ -1520,8 +1542,8 @@ hug_status hug_onboarding_complete_with_notice(struct hug_onboarding *onboarding
  As `hug_onboarding_complete`.
 
  # Safety
- `onboarding` NULL or live and used by no other thread; `step`, `pc` NULL or
- NUL-terminated; `cert` NULL or live.
+ `onboarding` live and used by no other thread; `step` NUL-terminated; `cert` live;
+ `pc` optional: NULL (no PC) or NUL-terminated.
  */
 hug_status hug_onboarding_complete_with_certificate(struct hug_onboarding *onboarding,
                                                     const char *step,
@@ -1537,7 +1559,7 @@ hug_status hug_onboarding_complete_with_certificate(struct hug_onboarding *onboa
  `workflow.not_done`, `workflow.has_dependents`).
 
  # Safety
- `onboarding` NULL or live and used by no other thread; `step` NULL or NUL-terminated.
+ `onboarding` live and used by no other thread; `step` NUL-terminated.
  */
 hug_status hug_onboarding_undo(struct hug_onboarding *onboarding, const char *step);
 
@@ -1548,7 +1570,7 @@ hug_status hug_onboarding_undo(struct hug_onboarding *onboarding, const char *st
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`workflow.*`).
 
  # Safety
- `onboarding` NULL or live and used by no other thread; `name` NULL or NUL-terminated.
+ `onboarding` live and used by no other thread; `name` NUL-terminated.
  */
 hug_status hug_onboarding_add_billing_pc(struct hug_onboarding *onboarding, const char *name);
 
@@ -1559,7 +1581,7 @@ hug_status hug_onboarding_add_billing_pc(struct hug_onboarding *onboarding, cons
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`workflow.unknown_step`).
 
  # Safety
- `onboarding` NULL or live; `step` NULL or NUL-terminated; `out_done` NULL or writable.
+ `onboarding` live; `step` NUL-terminated; `out_done` writable.
  Thread safety: any thread; read only.
  */
 hug_status hug_onboarding_is_done(const struct hug_onboarding *onboarding,
@@ -1574,7 +1596,7 @@ hug_status hug_onboarding_is_done(const struct hug_onboarding *onboarding,
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `onboarding` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ `onboarding` live; `out_json` writable. Thread safety: any thread; read only.
  */
 hug_status hug_onboarding_next_steps_json(const struct hug_onboarding *onboarding, char **out_json);
 
@@ -1587,7 +1609,7 @@ hug_status hug_onboarding_next_steps_json(const struct hug_onboarding *onboardin
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `out_json` NULL or writable. Thread safety: any thread, any time.
+ `out_json` writable. Thread safety: any thread, any time.
  */
 hug_status hug_onboarding_steps_json(char **out_json);
 
@@ -1603,7 +1625,7 @@ hug_status hug_onboarding_steps_json(char **out_json);
  `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`).
 
  # Safety
- `onboarding`, `billing` NULL or live; out-pointers NULL or writable. Thread safety: any thread; read only.
+ `onboarding`, `billing` live; out-pointers writable. Thread safety: any thread; read only.
  */
 hug_status hug_onboarding_readiness_json(const struct hug_onboarding *onboarding,
                                          struct hug_date today,
@@ -1622,7 +1644,7 @@ hug_status hug_onboarding_readiness_json(const struct hug_onboarding *onboarding
  `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`).
 
  # Safety
- `onboarding`, `billing` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ `onboarding`, `billing` live; `out_json` writable. Thread safety: any thread; read only.
  */
 hug_status hug_onboarding_reminders_json(const struct hug_onboarding *onboarding,
                                          struct hug_date today,
@@ -1643,8 +1665,9 @@ hug_status hug_onboarding_reminders_json(const struct hug_onboarding *onboarding
  `state.*` per bad state, all of them).
 
  # Safety
- `states_json`, `agent_certificates_json` NULL or NUL-terminated; `billing` NULL or live;
- `out_json` NULL or writable.
+ `states_json` NUL-terminated; `agent_certificates_json` optional: NULL (none) or NUL-terminated;
+ `billing` live;
+ `out_json` writable.
  Thread safety: any thread; read only.
  */
 hug_status hug_onboarding_evaluate_many_json(const char *states_json,
@@ -1660,7 +1683,7 @@ hug_status hug_onboarding_evaluate_many_json(const char *states_json,
  `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_enum`).
 
  # Safety
- `out` is NULL or writable. Thread safety: any thread, any time.
+ `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_password_policy_new(hug_password_profile profile, struct hug_password_policy **out);
 
@@ -1673,7 +1696,7 @@ hug_status hug_password_policy_new(hug_password_profile profile, struct hug_pass
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_INVALID_JSON` (`ffi.invalid_json`).
 
  # Safety
- `json` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `json` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_password_policy_from_json(const char *json, struct hug_password_policy **out);
 
@@ -1681,7 +1704,7 @@ hug_status hug_password_policy_from_json(const char *json, struct hug_password_p
  Frees a policy. NULL is accepted and ignored.
 
  # Safety
- `policy` is NULL or made by this library and not yet freed; no other thread uses it.
+ `policy` optional: NULL (ignored) or made by this library and not yet freed; no other thread uses it.
  */
 void hug_password_policy_free(struct hug_password_policy *policy);
 
@@ -1692,10 +1715,9 @@ void hug_password_policy_free(struct hug_password_policy *policy);
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `policy` is NULL or live; `out_json` NULL or writable. Thread safety: any thread; the policy is read only.
+ `policy` live; `out_json` writable. Thread safety: any thread; the policy is read only.
  */
-hug_status hug_password_policy_to_json(const struct hug_password_policy *policy,
-                                       char **out_json);
+hug_status hug_password_policy_to_json(const struct hug_password_policy *policy, char **out_json);
 
 /*
  The rule in words, as the screen would state it, plus the lockout advice
@@ -1705,7 +1727,7 @@ hug_status hug_password_policy_to_json(const struct hug_password_policy *policy,
  `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_enum` for `lang`).
 
  # Safety
- `policy` is NULL or live; `out` NULL or writable. Thread safety: any thread; the policy is read only.
+ `policy` live; `out` writable. Thread safety: any thread; the policy is read only.
  */
 hug_status hug_password_policy_advice(const struct hug_password_policy *policy,
                                       hug_lang lang,
@@ -1722,7 +1744,8 @@ hug_status hug_password_policy_advice(const struct hug_password_policy *policy,
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`, `HUG_ERR_VALIDATION`.
 
  # Safety
- `policy` NULL or live; strings NULL or NUL-terminated. Thread safety: any thread; the policy is read only.
+ `policy` live; `password` NUL-terminated; `user_id` optional: NULL (no user ID check) or
+ NUL-terminated. Thread safety: any thread; the policy is read only.
  */
 hug_status hug_password_check(const struct hug_password_policy *policy,
                               const char *password,
@@ -1737,7 +1760,7 @@ hug_status hug_password_check(const struct hug_password_policy *policy,
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`, `HUG_ERR_VALIDATION`.
 
  # Safety
- `policy` NULL or live; strings NULL or NUL-terminated. Thread safety: any thread; the policy is read only.
+ `policy` live; strings NUL-terminated. Thread safety: any thread; the policy is read only.
  */
 hug_status hug_password_check_change(const struct hug_password_policy *policy,
                                      const char *user_id,
@@ -1756,7 +1779,7 @@ hug_status hug_password_check_change(const struct hug_password_policy *policy,
  `password.random_unavailable`, `password.generate_failed`).
 
  # Safety
- `policy` NULL or live; `out_password` NULL or writable. Thread safety: any thread; the policy is read only.
+ `policy` live; `out_password` writable. Thread safety: any thread; the policy is read only.
  */
 hug_status hug_password_generate(const struct hug_password_policy *policy,
                                  size_t length,
@@ -1770,7 +1793,7 @@ hug_status hug_password_generate(const struct hug_password_policy *policy,
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `out` NULL or writable. Thread safety: any thread, any time.
+ `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_billing_calendar_new(struct hug_billing_calendar **out);
 
@@ -1783,7 +1806,7 @@ hug_status hug_billing_calendar_new(struct hug_billing_calendar **out);
  `rulebook.*` problem.
 
  # Safety
- `json` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `json` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_billing_calendar_from_rulebook_json(const char *json,
                                                    struct hug_billing_calendar **out);
@@ -1798,7 +1821,7 @@ hug_status hug_billing_calendar_from_rulebook_json(const char *json,
  `rulebook.*` problem.
 
  # Safety
- `toml` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `toml` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_billing_calendar_from_rulebook_toml(const char *toml,
                                                    struct hug_billing_calendar **out);
@@ -1807,7 +1830,7 @@ hug_status hug_billing_calendar_from_rulebook_toml(const char *toml,
  Frees a billing calendar. NULL is accepted and ignored.
 
  # Safety
- `billing` NULL or made by this library and not yet freed; no other thread uses it.
+ `billing` optional: NULL (ignored) or made by this library and not yet freed; no other thread uses it.
  */
 void hug_billing_calendar_free(struct hug_billing_calendar *billing);
 
@@ -1818,7 +1841,7 @@ void hug_billing_calendar_free(struct hug_billing_calendar *billing);
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- Both NULL or live; no other thread uses `billing` during the call.
+ Both live; no other thread uses `billing` during the call.
  */
 hug_status hug_billing_calendar_set_calendar(struct hug_billing_calendar *billing,
                                              const struct hug_calendar *calendar);
@@ -1830,7 +1853,7 @@ hug_status hug_billing_calendar_set_calendar(struct hug_billing_calendar *billin
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `billing` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ `billing` live; `out_json` writable. Thread safety: any thread; read only.
  */
 hug_status hug_billing_calendar_rulebook_json(const struct hug_billing_calendar *billing,
                                               char **out_json);
@@ -1846,7 +1869,7 @@ hug_status hug_billing_calendar_rulebook_json(const struct hug_billing_calendar 
  `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_VALIDATION` (`schedule.invalid_month`, `calendar.out_of_range`).
 
  # Safety
- `billing` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ `billing` live; `out_json` writable. Thread safety: any thread; read only.
  */
 hug_status hug_schedule_month_json(const struct hug_billing_calendar *billing,
                                    struct hug_year_month service_month,
@@ -1860,7 +1883,7 @@ hug_status hug_schedule_month_json(const struct hug_billing_calendar *billing,
  As `hug_schedule_month_json`.
 
  # Safety
- `billing` NULL or live; out-pointers NULL or writable. Thread safety: any thread; read only.
+ `billing` live; out-pointers writable. Thread safety: any thread; read only.
  */
 hug_status hug_schedule_claim_window(const struct hug_billing_calendar *billing,
                                      struct hug_year_month service_month,
@@ -1876,7 +1899,7 @@ hug_status hug_schedule_claim_window(const struct hug_billing_calendar *billing,
  `HUG_ERR_VALIDATION` (`calendar.out_of_range`).
 
  # Safety
- `billing` NULL or live; out-pointers NULL or writable. Thread safety: any thread; read only.
+ `billing` live; out-pointers writable. Thread safety: any thread; read only.
  */
 hug_status hug_schedule_window_at(const struct hug_billing_calendar *billing,
                                   struct hug_datetime at,
@@ -1893,7 +1916,7 @@ hug_status hug_schedule_window_at(const struct hug_billing_calendar *billing,
  `HUG_ERR_VALIDATION` (`calendar.out_of_range`).
 
  # Safety
- `billing` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ `billing` live; `out_json` writable. Thread safety: any thread; read only.
  */
 hug_status hug_schedule_next_deadline_json(const struct hug_billing_calendar *billing,
                                            struct hug_datetime at,
@@ -1909,7 +1932,7 @@ hug_status hug_schedule_next_deadline_json(const struct hug_billing_calendar *bi
  `HUG_ERR_VALIDATION` (`calendar.out_of_range`).
 
  # Safety
- `billing` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ `billing` live; `out_json` writable. Thread safety: any thread; read only.
  */
 hug_status hug_schedule_events_on_json(const struct hug_billing_calendar *billing,
                                        struct hug_date date,
@@ -1927,7 +1950,7 @@ hug_status hug_schedule_events_on_json(const struct hug_billing_calendar *billin
  (`schedule.invalid_month`, `schedule.invalid_range`, `schedule.range_too_long`, `calendar.out_of_range`).
 
  # Safety
- `billing` NULL or live; `out_ics` NULL or writable. Thread safety: any thread; read only.
+ `billing` live; `out_ics` writable. Thread safety: any thread; read only.
  */
 hug_status hug_schedule_ical(const struct hug_billing_calendar *billing,
                              struct hug_year_month from,
@@ -1942,7 +1965,7 @@ hug_status hug_schedule_ical(const struct hug_billing_calendar *billing,
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`schedule.invalid_month`).
 
  # Safety
- `text` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_year_month_parse(const char *text, struct hug_year_month *out);
 
@@ -1953,7 +1976,7 @@ hug_status hug_year_month_parse(const char *text, struct hug_year_month *out);
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`schedule.invalid_instant`).
 
  # Safety
- `text` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_datetime_parse(const char *text, struct hug_datetime *out);
 
@@ -1966,7 +1989,7 @@ hug_status hug_datetime_parse(const char *text, struct hug_datetime *out);
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`.
 
  # Safety
- `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_text_to_halfwidth_ascii(const char *text, char **out);
 
@@ -1979,7 +2002,7 @@ hug_status hug_text_to_halfwidth_ascii(const char *text, char **out);
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`.
 
  # Safety
- `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_text_normalize(const char *text, char **out);
 
@@ -1991,7 +2014,7 @@ hug_status hug_text_normalize(const char *text, char **out);
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`.
 
  # Safety
- `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_text_collapse_spaces(const char *text, char **out);
 
@@ -2003,7 +2026,7 @@ hug_status hug_text_collapse_spaces(const char *text, char **out);
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`.
 
  # Safety
- `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_text_halfwidth_to_fullwidth_katakana(const char *text, char **out);
 
@@ -2015,7 +2038,7 @@ hug_status hug_text_halfwidth_to_fullwidth_katakana(const char *text, char **out
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`.
 
  # Safety
- `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_text_fullwidth_to_halfwidth_katakana(const char *text, char **out);
 
@@ -2028,7 +2051,7 @@ hug_status hug_text_fullwidth_to_halfwidth_katakana(const char *text, char **out
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`.
 
  # Safety
- `text` is NULL or NUL-terminated; the out-pointers NULL or writable.
+ `text` NUL-terminated; the out-pointers writable.
  Thread safety: any thread, any time.
  */
 hug_status hug_text_classify_katakana(const char *text,
@@ -2044,7 +2067,7 @@ hug_status hug_text_classify_katakana(const char *text,
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`.
 
  # Safety
- `text` is NULL or NUL-terminated; the out-pointers NULL or writable.
+ `text` NUL-terminated; the out-pointers writable.
  Thread safety: any thread, any time.
  */
 hug_status hug_text_find_control(const char *text,
@@ -2060,7 +2083,7 @@ hug_status hug_text_find_control(const char *text,
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_INVALID_JSON` (`wareki.invalid_era_table`).
 
  # Safety
- `json` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `json` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_era_table_from_json(const char *json,
                                    struct hug_era_table **out);
@@ -2069,7 +2092,7 @@ hug_status hug_era_table_from_json(const char *json,
  Frees an era table. NULL is accepted and ignored.
 
  # Safety
- `table` NULL or made by this library and not yet freed; no other thread uses it.
+ `table` optional: NULL (ignored) or made by this library and not yet freed; no other thread uses it.
  */
 void hug_era_table_free(struct hug_era_table *table);
 
@@ -2084,7 +2107,8 @@ void hug_era_table_free(struct hug_era_table *table);
  `wareki.*` code (`wareki.empty`, `wareki.unknown_era`, `wareki.after_era_end`, …).
 
  # Safety
- `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
+ `table` optional: NULL (the built-in era table) or live.
  */
 hug_status hug_wareki_parse_date(const char *text,
                                  bool lenient,
@@ -2099,7 +2123,8 @@ hug_status hug_wareki_parse_date(const char *text,
  As `hug_wareki_parse_date`.
 
  # Safety
- `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
+ `table` optional: NULL (the built-in era table) or live.
  */
 hug_status hug_wareki_parse(const char *text,
                             bool lenient,
@@ -2116,7 +2141,8 @@ hug_status hug_wareki_parse(const char *text,
  `HUG_ERR_VALIDATION` (`wareki.out_of_range` before 1873, when the western calendar began).
 
  # Safety
- `out` is NULL or writable. Thread safety: any thread, any time.
+ `table` optional: NULL (the built-in era table) or live; `out` writable.
+ Thread safety: any thread, any time.
  */
 hug_status hug_wareki_format(struct hug_date date,
                              hug_wareki_style style,

@@ -42,7 +42,7 @@ pub(crate) fn to_c(n: &FacilityNumber) -> hug_facility_number {
 /// `facility.empty`, `facility.not_digit`, `facility.wrong_length`, `facility.unknown_prefecture`.
 ///
 /// # Safety
-/// `text` is NULL or a NUL-terminated string; `out` is NULL or writable.
+/// `text` a NUL-terminated string; `out` writable.
 /// Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_facility_number_parse(
@@ -53,7 +53,7 @@ pub unsafe extern "C" fn hug_facility_number_parse(
         // SAFETY: caller's contract.
         let text = unsafe { arg_str(text, "text") }?;
         let out = arg_out(out, "out")?;
-        let n = FacilityNumber::parse(text).map_err(|e| Failure::validation(&e))?;
+        let n = FacilityNumber::parse(text).map_err(|e| Failure::diag(&e))?;
         out.write(to_c(&n));
         Ok(())
     })
@@ -83,7 +83,7 @@ fn prefecture_names() -> &'static [[CString; 2]] {
 /// `number` is not 1-47 or `lang` is not a `HUG_LANG_*`.
 ///
 /// # Safety
-/// `out_name` is NULL or writable. Thread safety: any thread, any time.
+/// `out_name` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_prefecture_name(
     number: i32,
@@ -125,7 +125,7 @@ pub unsafe extern "C" fn hug_prefecture_name(
 /// `user_id.empty` or `user_id.invalid_char`.
 ///
 /// # Safety
-/// `text` is NULL or a NUL-terminated string; `out_id` is NULL or writable.
+/// `text` a NUL-terminated string; `out_id` writable.
 /// Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_user_id_parse(
@@ -136,7 +136,7 @@ pub unsafe extern "C" fn hug_user_id_parse(
         // SAFETY: caller's contract.
         let text = unsafe { arg_str(text, "text") }?;
         let out = arg_out(out_id, "out_id")?;
-        let id = UserId::parse(text).map_err(|e| Failure::validation(&e))?;
+        let id = UserId::parse(text).map_err(|e| Failure::diag(&e))?;
         out.write(new_c_string(String::from(id))?);
         Ok(())
     })
@@ -157,7 +157,8 @@ pub unsafe extern "C" fn hug_user_id_parse(
 /// `facility.*` for `expected_facility`).
 ///
 /// # Safety
-/// Strings NULL or NUL-terminated; `out_json` NULL or writable. Thread safety: any thread, any time.
+/// `input_json` NUL-terminated; `expected_facility` optional: NULL (not compared) or
+/// NUL-terminated; `out_json` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_facility_profile_validate_json(
     input_json: *const c_char,
@@ -172,7 +173,7 @@ pub unsafe extern "C" fn hug_facility_profile_validate_json(
         } else {
             // SAFETY: caller's contract.
             let s = unsafe { arg_str(expected_facility, "expected_facility") }?;
-            Some(FacilityNumber::parse(s).map_err(|e| Failure::validation(&e))?)
+            Some(FacilityNumber::parse(s).map_err(|e| Failure::diag(&e))?)
         };
         let out = arg_out(out_json, "out_json")?;
         let input: hug_onboard_core::profile::ProfileInput =
@@ -184,7 +185,7 @@ pub unsafe extern "C" fn hug_facility_profile_validate_json(
             })?;
         let checked = input
             .validate(expected.as_ref())
-            .map_err(|p| Failure::problems(hug_status::HUG_ERR_VALIDATION, &p))?;
+            .map_err(|p| Failure::problems(&p))?;
         let warnings: Vec<_> = checked
             .warnings
             .iter()

@@ -16,7 +16,7 @@
 use std::ffi::{CString, c_char};
 use std::sync::OnceLock;
 
-use hug_onboard_core::diagnostic::{CodeInfo, Lang};
+use hug_onboard_core::diagnostic::{CodeInfo, Declared, ErrorKind, Lang, LangError};
 
 pub mod calendar;
 pub mod certificate;
@@ -25,6 +25,7 @@ pub mod facility;
 pub mod notice;
 pub mod onboarding;
 pub mod password;
+mod quiet_panic;
 pub mod schedule;
 pub mod text;
 pub mod wareki;
@@ -106,15 +107,14 @@ pub extern "C" fn hug_date_validate(date: hug_date) -> hug_status {
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`calendar.invalid_date`).
 ///
 /// # Safety
-/// `text` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_date_parse(text: *const c_char, out: *mut hug_date) -> hug_status {
     ffi_boundary!({
         // SAFETY: caller's contract.
         let text = unsafe { error::arg_str(text, "text") }?;
         let out = arg_out(out, "out")?;
-        let d =
-            hug_onboard_core::calendar::parse_date(text).map_err(|e| Failure::validation(&e))?;
+        let d = hug_onboard_core::calendar::parse_date(text).map_err(|e| Failure::diag(&e))?;
         out.write(hug_date::from_naive(d));
         Ok(())
     })
@@ -128,8 +128,10 @@ pub unsafe extern "C" fn hug_date_parse(text: *const c_char, out: *mut hug_date)
 /// The string is static: never free it. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub extern "C" fn hug_version() -> *const c_char {
-    static V: &str = concat!(env!("CARGO_PKG_VERSION"), "\0");
-    V.as_ptr().cast()
+    guard(std::ptr::null(), || {
+        static V: &str = concat!(env!("CARGO_PKG_VERSION"), "\0");
+        V.as_ptr().cast()
+    })
 }
 
 // ---- strings --------------------------------------------------------------------------
@@ -140,7 +142,7 @@ pub extern "C" fn hug_version() -> *const c_char {
 /// same function safely frees strings that hold a secret (a revealed password).
 ///
 /// # Safety
-/// `s` is NULL or a string returned by this library and not yet freed.
+/// `s` optional: NULL (ignored) or a string returned by this library and not yet freed.
 /// Thread safety: any thread; each string is freed once.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_string_free(s: *mut c_char) {
@@ -249,9 +251,20 @@ struct CatalogueEntry {
 }
 
 fn catalogue_infos() -> Vec<CodeInfo> {
-    let mut v = hug_onboard_core::diagnostic::all_codes();
-    v.extend_from_slice(error::FFI_CODES);
+    let mut v = hug_onboard_core::all_codes();
+    v.extend_from_slice(<error::FfiProblem as Declared>::CODES);
     v
+}
+
+/// One entry of `hug_code_catalogue_json`: the catalogue entry and the status
+/// its kind maps to.
+#[derive(serde::Serialize)]
+struct CatalogueJson {
+    code: &'static str,
+    kind: ErrorKind,
+    status: i32,
+    severity: hug_onboard_core::Severity,
+    summary: &'static str,
 }
 
 fn catalogue() -> &'static [CatalogueEntry] {
@@ -294,7 +307,7 @@ pub extern "C" fn hug_code_count() -> usize {
 /// `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.index_out_of_range`).
 ///
 /// # Safety
-/// The out-pointers are NULL or writable. Thread safety: any thread, any time.
+/// The out-pointers writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_code_get(
     index: usize,
@@ -322,7 +335,9 @@ pub unsafe extern "C" fn hug_code_get(
     })
 }
 
-/// The whole code catalogue as JSON: `[{"code":"facility.empty","severity":"error","summary":"..."}, ...]`.
+/// The whole code catalogue as JSON:
+/// `[{"code":"facility.empty","kind":"invalid_input","status":200,"severity":"error","summary":"..."}, ...]`
+/// (`status` is the `hug_status` a failure of that kind returns).
 ///
 /// Free the result with `hug_string_free`.
 ///
@@ -330,12 +345,22 @@ pub unsafe extern "C" fn hug_code_get(
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `out_json` is NULL or writable. Thread safety: any thread, any time.
+/// `out_json` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_code_catalogue_json(out_json: *mut *mut c_char) -> hug_status {
     ffi_boundary!({
         let out = arg_out(out_json, "out_json")?;
-        out.write(error::new_json_string(&catalogue_infos())?);
+        let v: Vec<CatalogueJson> = catalogue_infos()
+            .into_iter()
+            .map(|c| CatalogueJson {
+                code: c.code,
+                kind: c.kind,
+                status: error::status_of(c.kind) as i32,
+                severity: c.severity,
+                summary: c.summary,
+            })
+            .collect();
+        out.write(error::new_json_string(&v)?);
         Ok(())
     })
 }
@@ -344,11 +369,11 @@ pub unsafe extern "C" fn hug_code_catalogue_json(out_json: *mut *mut c_char) -> 
 /// (case-insensitive; `"jp"`, `"en-US"` and the like accepted).
 ///
 /// # Errors
-/// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`, `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_enum`
-/// for an unknown tag).
+/// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`, `HUG_ERR_INVALID_ARGUMENT` (`lang.unknown`
+/// for an unknown tag, the code the Python face uses too).
 ///
 /// # Safety
-/// `tag` is NULL or a NUL-terminated string; `out_lang` NULL or writable.
+/// `tag` a NUL-terminated string; `out_lang` writable.
 /// Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_lang_parse(tag: *const c_char, out_lang: *mut hug_lang) -> hug_status {
@@ -356,10 +381,7 @@ pub unsafe extern "C" fn hug_lang_parse(tag: *const c_char, out_lang: *mut hug_l
         // SAFETY: caller's contract.
         let tag = unsafe { error::arg_str(tag, "tag") }?;
         let out = arg_out(out_lang, "out_lang")?;
-        let lang = Lang::parse(tag).ok_or(Failure::ffi(FfiProblem::InvalidEnum {
-            param: "tag",
-            value: -1,
-        }))?;
+        let lang: Lang = tag.parse().map_err(|e: LangError| Failure::diag(&e))?;
         out.write(match lang {
             Lang::Ja => HUG_LANG_JA,
             Lang::En => HUG_LANG_EN,
@@ -370,7 +392,8 @@ pub unsafe extern "C" fn hug_lang_parse(tag: *const c_char, out_lang: *mut hug_l
 
 /// Always fails with `HUG_ERR_PANIC` (code `ffi.panic`): it panics inside the
 /// boundary on purpose, so that bindings can test that a panic never crosses
-/// into C. Prints the panic message on stderr. Never call it in production code.
+/// into C and that a caught panic prints nothing (the message is in the last error).
+/// Never call it in production code.
 ///
 /// Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
@@ -422,7 +445,7 @@ mod tests {
 
     #[test]
     fn catalogue_has_every_core_code_and_the_ffi_codes() {
-        let n = hug_onboard_core::diagnostic::all_codes().len() + error::FFI_CODES.len();
+        let n = hug_onboard_core::all_codes().len() + <error::FfiProblem as Declared>::CODES.len();
         assert_eq!(hug_code_count(), n);
     }
 

@@ -59,7 +59,7 @@ fn made(
     >,
     out: crate::error::OutPtr<*mut hug_notice>,
 ) -> Result<(), Failure> {
-    let n = r.map_err(|p| Failure::problems(hug_status::HUG_ERR_VALIDATION, &p))?;
+    let n = r.map_err(|p| Failure::problems(&p))?;
     out.write(Box::into_raw(Box::new(hug_notice { inner: n })));
     Ok(())
 }
@@ -72,7 +72,7 @@ fn made(
 /// `notice.*` problem in the last error.
 ///
 /// # Safety
-/// `text` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_notice_parse(
     text: *const c_char,
@@ -170,7 +170,7 @@ pub unsafe extern "C" fn hug_notice_ocr_json(
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` with every problem.
 ///
 /// # Safety
-/// `json` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `json` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_notice_from_json(
     json: *const c_char,
@@ -187,7 +187,7 @@ pub unsafe extern "C" fn hug_notice_from_json(
 /// Frees a notice (its passwords are wiped). NULL is accepted and ignored.
 ///
 /// # Safety
-/// `notice` is NULL or made by this library and not yet freed; no other thread uses it.
+/// `notice` optional: NULL (ignored) or made by this library and not yet freed; no other thread uses it.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_notice_free(notice: *mut hug_notice) {
     crate::error::guard((), || {
@@ -204,7 +204,7 @@ pub unsafe extern "C" fn hug_notice_free(notice: *mut hug_notice) {
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `notice` NULL or live; `out_kind` NULL or writable. Thread safety: any thread; read only.
+/// `notice` live; `out_kind` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_notice_kind_get(
     notice: *const hug_notice,
@@ -230,7 +230,7 @@ pub unsafe extern "C" fn hug_notice_kind_get(
 /// `HUG_ERR_VALIDATION` (`notice.wrong_kind`, with the advice in the message).
 ///
 /// # Safety
-/// `notice` NULL or live. Thread safety: any thread; read only.
+/// `notice` live. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_notice_expect_kind(
     notice: *const hug_notice,
@@ -249,9 +249,7 @@ pub unsafe extern "C" fn hug_notice_expect_kind(
                 }));
             }
         };
-        n.inner
-            .expect_kind(kind)
-            .map_err(|e| Failure::validation(&e))
+        n.inner.expect_kind(kind).map_err(|e| Failure::diag(&e))
     })
 }
 
@@ -262,7 +260,7 @@ pub unsafe extern "C" fn hug_notice_expect_kind(
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `notice` NULL or live; out-pointers NULL or writable. Thread safety: any thread; read only.
+/// `notice` live; out-pointers writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_notice_date(
     notice: *const hug_notice,
@@ -293,7 +291,7 @@ pub unsafe extern "C" fn hug_notice_date(
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `notice` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+/// `notice` live; `out` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_notice_facility_number(
     notice: *const hug_notice,
@@ -316,7 +314,7 @@ pub unsafe extern "C" fn hug_notice_facility_number(
 /// `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_enum`).
 ///
 /// # Safety
-/// `notice` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+/// `notice` live; `out` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_notice_field(
     notice: *const hug_notice,
@@ -359,7 +357,7 @@ pub unsafe extern "C" fn hug_notice_field(
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `notice` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+/// `notice` live; `out_json` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_notice_findings_json(
     notice: *const hug_notice,
@@ -387,7 +385,7 @@ pub unsafe extern "C" fn hug_notice_findings_json(
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `notice` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+/// `notice` live; `out_json` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_notice_to_json(
     notice: *const hug_notice,
@@ -409,7 +407,7 @@ pub unsafe extern "C" fn hug_notice_to_json(
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `notice` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+/// `notice` live; `out_json` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_notice_reveal_json(
     notice: *const hug_notice,
@@ -432,7 +430,7 @@ pub unsafe extern "C" fn hug_notice_reveal_json(
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `notice` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+/// `notice` live; `out` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_notice_reveal_temporary_password(
     notice: *const hug_notice,
@@ -453,7 +451,7 @@ pub unsafe extern "C" fn hug_notice_reveal_temporary_password(
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `notice` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+/// `notice` live; `out` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_notice_reveal_certificate_password(
     notice: *const hug_notice,

@@ -29,7 +29,7 @@ pub struct hug_onboarding {
 }
 
 fn wf(e: WorkflowError) -> Failure {
-    Failure::validation(&e)
+    Failure::diag(&e)
 }
 
 fn step_arg(p: *const c_char) -> Result<Step, Failure> {
@@ -44,7 +44,7 @@ fn step_arg(p: *const c_char) -> Result<Step, Failure> {
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`facility.*`).
 ///
 /// # Safety
-/// `facility_number` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `facility_number` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_new(
     facility_number: *const c_char,
@@ -54,7 +54,7 @@ pub unsafe extern "C" fn hug_onboarding_new(
         // SAFETY: caller's contract.
         let n = unsafe { arg_str(facility_number, "facility_number") }?;
         let out = arg_out(out, "out")?;
-        let n = FacilityNumber::parse(n).map_err(|e| Failure::validation(&e))?;
+        let n = FacilityNumber::parse(n).map_err(|e| Failure::diag(&e))?;
         out.write(Box::into_raw(Box::new(hug_onboarding {
             inner: Onboarding::new(n),
         })));
@@ -70,7 +70,7 @@ pub unsafe extern "C" fn hug_onboarding_new(
 /// `state.unsupported_version`).
 ///
 /// # Safety
-/// `json` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `json` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_from_json(
     json: *const c_char,
@@ -80,8 +80,7 @@ pub unsafe extern "C" fn hug_onboarding_from_json(
         // SAFETY: caller's contract.
         let json = unsafe { arg_str(json, "json") }?;
         let out = arg_out(out, "out")?;
-        let ob = Onboarding::from_json(json)
-            .map_err(|e| Failure::diag(hug_status::HUG_ERR_INVALID_JSON, &e))?;
+        let ob = Onboarding::from_json(json).map_err(|e| Failure::diag(&e))?;
         out.write(Box::into_raw(Box::new(hug_onboarding { inner: ob })));
         Ok(())
     })
@@ -90,7 +89,7 @@ pub unsafe extern "C" fn hug_onboarding_from_json(
 /// Frees a state. NULL is accepted and ignored.
 ///
 /// # Safety
-/// `onboarding` NULL or made by this library and not yet freed; no other thread uses it.
+/// `onboarding` optional: NULL (ignored) or made by this library and not yet freed; no other thread uses it.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_free(onboarding: *mut hug_onboarding) {
     crate::error::guard((), || {
@@ -108,7 +107,7 @@ pub unsafe extern "C" fn hug_onboarding_free(onboarding: *mut hug_onboarding) {
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `onboarding` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+/// `onboarding` live; `out_json` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_to_json(
     onboarding: *const hug_onboarding,
@@ -140,7 +139,8 @@ fn complete(o: &mut hug_onboarding, step: Step, on: hug_date, ev: Evidence) -> R
 /// prerequisite missing, already done, evidence mismatch, wrong notice, …).
 ///
 /// # Safety
-/// `onboarding` NULL or live and used by no other thread; strings NULL or NUL-terminated.
+/// `onboarding` live and used by no other thread; `step` NUL-terminated;
+/// `evidence_json` optional: NULL (no evidence) or NUL-terminated.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_complete(
     onboarding: *mut hug_onboarding,
@@ -177,8 +177,8 @@ pub unsafe extern "C" fn hug_onboarding_complete(
 /// `workflow.facility_mismatch` when it is another facility's).
 ///
 /// # Safety
-/// `onboarding` NULL or live and used by no other thread; `step` NULL or NUL-terminated;
-/// `notice` NULL or live.
+/// `onboarding` live and used by no other thread; `step` NUL-terminated;
+/// `notice` live.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_complete_with_notice(
     onboarding: *mut hug_onboarding,
@@ -204,8 +204,8 @@ pub unsafe extern "C" fn hug_onboarding_complete_with_notice(
 /// As `hug_onboarding_complete`.
 ///
 /// # Safety
-/// `onboarding` NULL or live and used by no other thread; `step`, `pc` NULL or
-/// NUL-terminated; `cert` NULL or live.
+/// `onboarding` live and used by no other thread; `step` NUL-terminated; `cert` live;
+/// `pc` optional: NULL (no PC) or NUL-terminated.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_complete_with_certificate(
     onboarding: *mut hug_onboarding,
@@ -244,7 +244,7 @@ pub unsafe extern "C" fn hug_onboarding_complete_with_certificate(
 /// `workflow.not_done`, `workflow.has_dependents`).
 ///
 /// # Safety
-/// `onboarding` NULL or live and used by no other thread; `step` NULL or NUL-terminated.
+/// `onboarding` live and used by no other thread; `step` NUL-terminated.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_undo(
     onboarding: *mut hug_onboarding,
@@ -264,7 +264,7 @@ pub unsafe extern "C" fn hug_onboarding_undo(
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`workflow.*`).
 ///
 /// # Safety
-/// `onboarding` NULL or live and used by no other thread; `name` NULL or NUL-terminated.
+/// `onboarding` live and used by no other thread; `name` NUL-terminated.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_add_billing_pc(
     onboarding: *mut hug_onboarding,
@@ -285,7 +285,7 @@ pub unsafe extern "C" fn hug_onboarding_add_billing_pc(
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`workflow.unknown_step`).
 ///
 /// # Safety
-/// `onboarding` NULL or live; `step` NULL or NUL-terminated; `out_done` NULL or writable.
+/// `onboarding` live; `step` NUL-terminated; `out_done` writable.
 /// Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_is_done(
@@ -310,7 +310,7 @@ pub unsafe extern "C" fn hug_onboarding_is_done(
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `onboarding` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+/// `onboarding` live; `out_json` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_next_steps_json(
     onboarding: *const hug_onboarding,
@@ -334,7 +334,7 @@ pub unsafe extern "C" fn hug_onboarding_next_steps_json(
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `out_json` NULL or writable. Thread safety: any thread, any time.
+/// `out_json` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_steps_json(out_json: *mut *mut c_char) -> hug_status {
     ffi_boundary!({
@@ -368,7 +368,7 @@ pub unsafe extern "C" fn hug_onboarding_steps_json(out_json: *mut *mut c_char) -
 /// `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`).
 ///
 /// # Safety
-/// `onboarding`, `billing` NULL or live; out-pointers NULL or writable. Thread safety: any thread; read only.
+/// `onboarding`, `billing` live; out-pointers writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_readiness_json(
     onboarding: *const hug_onboarding,
@@ -405,7 +405,7 @@ pub unsafe extern "C" fn hug_onboarding_readiness_json(
 /// `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`).
 ///
 /// # Safety
-/// `onboarding`, `billing` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+/// `onboarding`, `billing` live; `out_json` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_reminders_json(
     onboarding: *const hug_onboarding,
@@ -438,8 +438,9 @@ pub unsafe extern "C" fn hug_onboarding_reminders_json(
 /// `state.*` per bad state, all of them).
 ///
 /// # Safety
-/// `states_json`, `agent_certificates_json` NULL or NUL-terminated; `billing` NULL or live;
-/// `out_json` NULL or writable.
+/// `states_json` NUL-terminated; `agent_certificates_json` optional: NULL (none) or NUL-terminated;
+/// `billing` live;
+/// `out_json` writable.
 /// Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_evaluate_many_json(
@@ -471,7 +472,7 @@ pub unsafe extern "C" fn hug_onboarding_evaluate_many_json(
             }
         }
         if let Some(p) = hug_onboard_core::diagnostic::Problems::new(bad) {
-            return Err(Failure::problems(hug_status::HUG_ERR_INVALID_JSON, &p));
+            return Err(Failure::problems(&p));
         }
         let agents: Vec<CertificateEvidence> = if agent_certificates_json.is_null() {
             Vec::new()

@@ -53,7 +53,7 @@ pub struct hug_era_table {
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_INVALID_JSON` (`wareki.invalid_era_table`).
 ///
 /// # Safety
-/// `json` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `json` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_era_table_from_json(
     json: *const c_char,
@@ -63,8 +63,7 @@ pub unsafe extern "C" fn hug_era_table_from_json(
         // SAFETY: caller's contract.
         let json = unsafe { arg_str(json, "json") }?;
         let out = arg_out(out, "out")?;
-        let t = EraTable::from_json(json)
-            .map_err(|e| Failure::diag(hug_status::HUG_ERR_INVALID_JSON, &e))?;
+        let t = EraTable::from_json(json).map_err(|e| Failure::diag(&e))?;
         out.write(Box::into_raw(Box::new(hug_era_table { inner: t })));
         Ok(())
     })
@@ -73,7 +72,7 @@ pub unsafe extern "C" fn hug_era_table_from_json(
 /// Frees an era table. NULL is accepted and ignored.
 ///
 /// # Safety
-/// `table` NULL or made by this library and not yet freed; no other thread uses it.
+/// `table` optional: NULL (ignored) or made by this library and not yet freed; no other thread uses it.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_era_table_free(table: *mut hug_era_table) {
     crate::error::guard((), || {
@@ -110,7 +109,8 @@ fn opts(lenient: bool, table: &EraTable) -> ParseOptions<'_> {
 /// `wareki.*` code (`wareki.empty`, `wareki.unknown_era`, `wareki.after_era_end`, …).
 ///
 /// # Safety
-/// `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
+/// `table` optional: NULL (the built-in era table) or live.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_wareki_parse_date(
     text: *const c_char,
@@ -124,8 +124,8 @@ pub unsafe extern "C" fn hug_wareki_parse_date(
         let out = arg_out(out, "out")?;
         // SAFETY: caller's contract.
         let table = unsafe { table_or_builtin(table) };
-        let d = wareki::parse_date_with(text, &opts(lenient, table))
-            .map_err(|e| Failure::validation(&e))?;
+        let d =
+            wareki::parse_date_with(text, &opts(lenient, table)).map_err(|e| Failure::diag(&e))?;
         out.write(hug_date::from_naive(d));
         Ok(())
     })
@@ -138,7 +138,8 @@ pub unsafe extern "C" fn hug_wareki_parse_date(
 /// As `hug_wareki_parse_date`.
 ///
 /// # Safety
-/// `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
+/// `table` optional: NULL (the built-in era table) or live.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_wareki_parse(
     text: *const c_char,
@@ -152,8 +153,7 @@ pub unsafe extern "C" fn hug_wareki_parse(
         let out = arg_out(out, "out")?;
         // SAFETY: caller's contract.
         let table = unsafe { table_or_builtin(table) };
-        let p =
-            wareki::parse_with(text, &opts(lenient, table)).map_err(|e| Failure::validation(&e))?;
+        let p = wareki::parse_with(text, &opts(lenient, table)).map_err(|e| Failure::diag(&e))?;
         let v = match p {
             PartialDate::Date { date } => {
                 let d = hug_date::from_naive(date);
@@ -191,7 +191,8 @@ pub unsafe extern "C" fn hug_wareki_parse(
 /// `HUG_ERR_VALIDATION` (`wareki.out_of_range` before 1873, when the western calendar began).
 ///
 /// # Safety
-/// `out` is NULL or writable. Thread safety: any thread, any time.
+/// `table` optional: NULL (the built-in era table) or live; `out` writable.
+/// Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_wareki_format(
     date: hug_date,
@@ -215,7 +216,7 @@ pub unsafe extern "C" fn hug_wareki_format(
         let out = arg_out(out, "out")?;
         // SAFETY: caller's contract.
         let table = unsafe { table_or_builtin(table) };
-        let s = wareki::format_with(d, style, table).map_err(|e| Failure::validation(&e))?;
+        let s = wareki::format_with(d, style, table).map_err(|e| Failure::diag(&e))?;
         out.write(new_c_string(s)?);
         Ok(())
     })

@@ -84,7 +84,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
-use crate::diagnostic::{CodeInfo, Diagnostic, Lang, Problems, Severity};
+use crate::diagnostic::{Lang, Problems};
 use crate::facility::{
     FacilityNumber, FacilityNumberError, PostalCode, PostalCodeError, UserId, UserIdError,
 };
@@ -264,166 +264,265 @@ impl NoticeField {
     }
 }
 
-/// A problem found in a notice (errors refuse the notice; warnings come from
-/// [`RegistrationNotice::findings`]).
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum NoticeProblem {
-    /// No text at all.
-    #[error("[notice.empty] the notice text is empty")]
-    Empty,
-    /// Longer than any real notice ([`MAX_NOTICE_CHARS`] characters).
-    #[error("[notice.too_long] the notice text has {chars} characters")]
-    TooLong {
-        /// How many characters.
-        chars: usize,
-    },
-    /// A control character (e.g. a NUL byte) in the text.
-    #[error("[notice.control_char] control character on line {line}")]
-    ControlChar {
-        /// 1-based line number.
-        line: usize,
-    },
-    /// A required field is missing or empty.
-    #[error("[notice.missing_field] {} is missing", field.name_en())]
-    MissingField {
-        /// The field.
-        field: NoticeField,
-    },
-    /// The same field twice with different values.
-    #[error("[notice.duplicate_field] {} appears twice (line {line})", field.name_en())]
-    DuplicateField {
-        /// The field.
-        field: NoticeField,
-        /// The line of the second occurrence.
-        line: usize,
-    },
-    /// Both a テストID and an ID line: two letters pasted together?
-    #[error("[notice.both_ids] both テストID and ID are present")]
-    BothIds,
-    /// The facility number is not valid.
-    #[error("[{}] facility number on line {line}: {error}", error.code())]
-    FacilityNumber {
-        /// 1-based line number (0 for JSON).
-        line: usize,
-        /// Why.
-        error: FacilityNumberError,
-    },
-    /// The ID is not valid.
-    #[error("[{}] ID on line {line}: {error}", error.code())]
-    UserId {
-        /// 1-based line number (0 for JSON).
-        line: usize,
-        /// Why.
-        error: UserIdError,
-    },
-    /// The postal code after 〒 is not valid.
-    #[error("[{}] postal code on line {line}: {error}", error.code())]
-    PostalCode {
-        /// 1-based line number (0 for JSON).
-        line: usize,
-        /// Why.
-        error: PostalCodeError,
-    },
-    /// The date line cannot be read.
-    #[error("[{}] date on line {line}: {error}", error.code())]
-    Date {
-        /// 1-based line number (0 for JSON).
-        line: usize,
-        /// Why.
-        error: WarekiError,
-    },
-    /// A password that contains a character the portal never issues (a space inside, kana …).
-    #[error("[notice.password_invalid] {} on line {line} has a character that is not half-width", field.name_en())]
-    PasswordInvalid {
-        /// Which password.
-        field: NoticeField,
-        /// 1-based line number (0 for JSON).
-        line: usize,
-    },
-    /// JSON that is not a notice object.
-    #[error("[notice.json_invalid] {reason}")]
-    JsonInvalid {
-        /// Why.
-        reason: String,
-    },
-    /// A notice of the other kind than the step needs.
-    #[error("[notice.wrong_kind] expected the {} notice, got the {} notice", expected.as_str(), found.as_str())]
-    WrongKind {
-        /// What the step needs.
-        expected: NoticeKind,
-        /// What was given.
-        found: NoticeKind,
-    },
-    /// Warning: an optional field (date, 国保連 name, address, name) was not found.
-    #[error("[notice.optional_field_missing] {} was not found", field.name_en())]
-    OptionalFieldMissing {
-        /// The field.
-        field: NoticeField,
-    },
-    // ---- OCR (issue #14); grouped for the move to the declaration table ----
-    /// Warning (OCR): glyphs of an ID or a password that OCR confuses; compare with the paper.
-    #[error("[notice.ocr_confusable] {} has glyphs OCR confuses at positions {}", field.name_en(), positions(glyphs))]
-    OcrConfusable {
-        /// The field (ID or a password).
-        field: NoticeField,
-        /// 1-based character positions and the glyph found there.
-        glyphs: Vec<(usize, &'static Confusable)>,
-    },
-    /// Warning (OCR): letters read in the digits-only 事業所番号, replaced by digits.
-    #[error("[notice.ocr_corrected] {} had letters where digits belong", field.name_en())]
-    OcrCorrected {
-        /// The field.
-        field: NoticeField,
-        /// `(1-based position, as read, digit used)`.
-        fixes: Vec<(usize, char, char)>,
-    },
-    /// Warning (OCR): marks touching a value were removed (they could belong to it).
-    #[error("[notice.ocr_mark_removed] marks removed before {}", field.name_en())]
-    OcrMarkRemoved {
-        /// The field.
-        field: NoticeField,
-        /// The marks removed.
-        marks: Vec<char>,
-    },
-    /// Warning (OCR): a key field's row was read with low confidence.
-    #[error("[notice.ocr_low_confidence] {} read with confidence {confidence}", field.name_en())]
-    OcrLowConfidence {
-        /// The field.
-        field: NoticeField,
-        /// Tesseract's lowest word confidence on the row (0–100).
-        confidence: u8,
-    },
-    /// Warning (OCR): the text had all labels, then all values; values were paired by order.
-    #[error("[notice.ocr_column_layout] labels and values were read as separate columns")]
-    OcrColumnLayout,
-    /// The text has all labels, then values that cannot be paired with them safely.
-    #[error("[notice.ocr_columns_unpaired] labels and values read as columns cannot be paired")]
-    OcrColumnsUnpaired,
-    /// Warning (OCR): a damaged label is as close to two labels; it was not used.
-    #[error("[notice.ocr_label_ambiguous] label {read:?} on line {line} could be two fields")]
-    OcrLabelAmbiguous {
-        /// The label as read.
-        read: String,
-        /// 1-based line number.
-        line: usize,
-    },
-    /// Tesseract TSV that cannot be read.
-    #[error("[notice.tsv_invalid] {reason} (line {line})")]
-    TsvInvalid {
-        /// 1-based line of the TSV (0 for the header).
-        line: usize,
-        /// Why.
-        reason: String,
-    },
+crate::diagnostics! {
+    /// A problem found in a notice (errors refuse the notice; warnings come from
+    /// [`RegistrationNotice::findings`]). Problems about a field carry the
+    /// field's own codes: `facility.*`, `user_id.*`, `postal_code.*`, `wareki.*`.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum NoticeProblem {
+        /// No text at all.
+        Empty => "notice.empty", InvalidInput, Error,
+            "notice text is empty",
+            ja: "お知らせの内容が空です。お知らせの文字をすべて貼り付けてください。",
+            en: "The notice is empty; paste the whole text of the letter.";
+        /// Longer than any real notice ([`MAX_NOTICE_CHARS`] characters).
+        TooLong {
+            /// How many characters.
+            chars: usize,
+        } => "notice.too_long", InvalidInput, Error,
+            "notice text is too long",
+            ja: "お知らせとしては長すぎます（{chars}文字）。「電子請求登録結果に関するお知らせ」1枚分だけを貼り付けてください。",
+            en: "Too long for a notice ({chars} characters); paste one 電子請求登録結果に関するお知らせ only.";
+        /// A control character (e.g. a NUL byte) in the text.
+        ControlChar {
+            /// 1-based line number.
+            line: usize,
+        } => "notice.control_char", InvalidInput, Error,
+            "notice text contains a control character",
+            ja: "{line}行目に読めない制御文字があります。文字を貼り付け直してください。",
+            en: "Line {line} contains a control character; paste the text again.";
+        /// A required field is missing or empty.
+        MissingField {
+            /// The field.
+            field: NoticeField,
+        } => "notice.missing_field", InvalidInput, Error,
+            "a required field is missing",
+            ja: { format!("「{}」が見つかりません。お知らせの該当欄を確認して入力してください。", field.label()) },
+            en: { format!("The {} ({}) was not found; check that line of the letter.", field.name_en(), field.label()) };
+        /// The same field twice with different values.
+        DuplicateField {
+            /// The field.
+            field: NoticeField,
+            /// The line of the second occurrence.
+            line: usize,
+        } => "notice.duplicate_field", InvalidInput, Error,
+            "a field appears twice with different values",
+            ja: { format!("「{}」が2回あり、値が異なります{}。お知らせ1枚分だけを貼り付けてください。", field.label(), at(*line, Lang::Ja)) },
+            en: { format!("The {} appears twice with different values{}; paste one notice only.", field.name_en(), at(*line, Lang::En)) };
+        /// Both a テストID and an ID line: two letters pasted together?
+        BothIds => "notice.both_ids", InvalidInput, Error,
+            "both テストID and ID are present",
+            ja: "「テストID」と「ID」の両方があります。テストID用と本番用の2枚のお知らせが混ざっていないか確認し、1枚ずつ入力してください。",
+            en: "Both テストID and ID are present: the test and the production notices seem mixed; enter them one at a time.";
+        /// A password that contains a character the portal never issues (a space inside, kana …).
+        PasswordInvalid {
+            /// Which password.
+            field: NoticeField,
+            /// 1-based line number (0 for JSON).
+            line: usize,
+        } => "notice.password_invalid", InvalidInput, Error,
+            "a printed password has a character the portal never issues",
+            ja: { format!(
+                "「{}」に半角英数字・記号以外の文字があります{}。お知らせを見て打ち直してください（間違えたまま3回ログインに失敗するとロックされます）。",
+                field.label(),
+                at(*line, Lang::Ja)
+            ) },
+            en: { format!(
+                "The {} contains a character that is not a half-width letter, digit or symbol{}; retype it from the letter (3 failed logins lock the ID).",
+                field.name_en(),
+                at(*line, Lang::En)
+            ) };
+        /// JSON that is not a notice object.
+        JsonInvalid {
+            /// Why.
+            reason: String,
+        } => "notice.json_invalid", InvalidData, Error,
+            "JSON is not a notice",
+            ja: "お知らせのJSONが正しくありません: {reason}",
+            en: "The notice JSON is invalid: {reason}";
+        /// A notice of the other kind than the step needs.
+        WrongKind {
+            /// What the step needs.
+            expected: NoticeKind,
+            /// What was given.
+            found: NoticeKind,
+        } => "notice.wrong_kind", InvalidInput, Error,
+            "test notice where the production one belongs, or the reverse",
+            ja: { match expected {
+                NoticeKind::Test => format!(
+                    "これは本番用ID（「ID」と書かれた）のお知らせです。この手順には最初に届いた「テストID」のお知らせを使ってください。（{}）",
+                    found.as_str()
+                ),
+                NoticeKind::Production => format!(
+                    "これはテストIDのお知らせです。この手順には後日届く、「ID」と書かれた本番用のお知らせを使ってください。（{}）",
+                    found.as_str()
+                ),
+            } },
+            en: { format!(
+                "This is the {} notice; this step needs the {} notice (its ID is labelled {}).",
+                found.as_str(),
+                expected.as_str(),
+                expected.id_label()
+            ) };
+        /// Warning: an optional field (date, 国保連 name, address, name) was not found.
+        OptionalFieldMissing {
+            /// The field.
+            field: NoticeField,
+        } => "notice.optional_field_missing", InvalidInput, Warning,
+            "an optional field was not found",
+            ja: { format!("「{}」が見つかりませんでした（なくても続けられます）。", field.label()) },
+            en: { format!("The {} was not found (you can go on without it).", field.name_en()) };
+        // ---- OCR (issue #14) ----
+        /// Warning (OCR): glyphs of an ID or a password that OCR confuses; compare with the paper.
+        OcrConfusable {
+            /// The field (ID or a password).
+            field: NoticeField,
+            /// 1-based character positions and the glyph found there.
+            glyphs: Vec<(usize, &'static Confusable)>,
+        } => "notice.ocr_confusable", InvalidInput, Warning,
+            "an OCR'd ID or password has glyphs OCR confuses (0/O, 1/l/I, …)",
+            ja: { format!(
+                "読み取った「{}」には見分けにくい文字があります: {}。最初のログインの前に、お知らせの用紙と1文字ずつ見比べてください（3回間違えるとIDが30分ロックされます）。",
+                field.label(),
+                glyphs
+                    .iter()
+                    .map(|(p, c)| format!("{p}文字目「{}」（{}。{}と見分けにくい）", c.glyph, c.name_ja, c.look_alikes))
+                    .collect::<Vec<_>>()
+                    .join("、")
+            ) },
+            en: { format!(
+                "The {} as read has glyphs that look alike: {}. Compare it with the paper letter, character by character, before the first login (3 wrong tries lock the ID for 30 minutes).",
+                field.name_en(),
+                glyphs
+                    .iter()
+                    .map(|(p, c)| format!("character {p} \"{}\" ({}, easily confused with {})", c.glyph, c.name_en, c.look_alikes))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ) };
+        /// Warning (OCR): letters read in the digits-only 事業所番号, replaced by digits.
+        OcrCorrected {
+            /// The field.
+            field: NoticeField,
+            /// `(1-based position, as read, digit used)`.
+            fixes: Vec<(usize, char, char)>,
+        } => "notice.ocr_corrected", InvalidInput, Warning,
+            "letters OCR read in the 事業所番号 were replaced by digits",
+            ja: { format!(
+                "読み取った「{}」の数字でない文字を数字に直しました: {}。用紙と見比べてください。",
+                field.label(),
+                fixes.iter().map(|(p, r, d)| format!("{p}文字目「{r}」→「{d}」")).collect::<Vec<_>>().join("、")
+            ) },
+            en: { format!(
+                "Letters read in the {} were taken as digits: {}. Compare it with the paper.",
+                field.name_en(),
+                fixes.iter().map(|(p, r, d)| format!("character {p} \"{r}\" -> \"{d}\"")).collect::<Vec<_>>().join(", ")
+            ) };
+        /// Warning (OCR): marks touching a value were removed (they could belong to it).
+        OcrMarkRemoved {
+            /// The field.
+            field: NoticeField,
+            /// The marks removed.
+            marks: Vec<char>,
+        } => "notice.ocr_mark_removed", InvalidInput, Warning,
+            "marks touching an OCR'd value were removed",
+            ja: { format!(
+                "読み取った「{}」の直前の記号「{}」を罫線・読み取りの汚れとして除きました。記号がパスワード等の一部でないか用紙で確認してください。",
+                field.label(),
+                marks.iter().collect::<String>()
+            ) },
+            en: { format!(
+                "The mark(s) \"{}\" just before the {} were taken as a table line or smudge and removed; check on the paper that they are not part of it.",
+                marks.iter().collect::<String>(),
+                field.name_en()
+            ) };
+        /// Warning (OCR): a key field's value was read with low confidence.
+        OcrLowConfidence {
+            /// The field.
+            field: NoticeField,
+            /// Tesseract's lowest word confidence on the value (0–100).
+            confidence: u8,
+        } => "notice.ocr_low_confidence", InvalidInput, Warning,
+            "a key field was read by OCR with low confidence",
+            ja: { format!("「{}」の読み取りの確からしさが低いです（{confidence}/100）。用紙と見比べてください。", field.label()) },
+            en: { format!("The {} was read with low confidence ({confidence}/100); compare it with the paper.", field.name_en()) };
+        /// Warning (OCR): the text had all labels, then all values; values were paired by order.
+        OcrColumnLayout => "notice.ocr_column_layout", InvalidInput, Warning,
+            "OCR read labels and values as columns; paired by order",
+            ja: "読み取り結果が「項目名の列」と「値の列」に分かれていたため、順番で組み合わせました。各項目を用紙と見比べてください。",
+            en: "The OCR text had the labels and the values as separate columns; they were paired by order. Compare each field with the paper.";
+        /// The text has all labels, then values that cannot be paired with them safely.
+        OcrColumnsUnpaired => "notice.ocr_columns_unpaired", InvalidInput, Error,
+            "OCR read labels and values as columns that cannot be paired safely",
+            ja: "読み取り結果が「項目名の列」と「値の列」に分かれており、値の数や形が項目と合わないため組み合わせられません。行ごとに読み取る方法（TSV）でもう一度読み取るか、手で入力してください。",
+            en: "The OCR text has the labels and the values as separate columns whose count or shape does not match; they cannot be paired safely. Read it again row by row (TSV) or type it in.";
+        /// Warning (OCR): a damaged label is as close to two labels; it was not used.
+        OcrLabelAmbiguous {
+            /// The label as read.
+            read: String,
+            /// 1-based line number.
+            line: usize,
+        } => "notice.ocr_label_ambiguous", InvalidInput, Warning,
+            "a damaged label is as close to two fields; not used",
+            ja: "{line}行目の項目名「{read}」は2つの項目のどちらとも読めるため使いませんでした。",
+            en: "The label \"{read}\" on line {line} is as close to two fields; it was not used.";
+        /// Tesseract TSV that cannot be read.
+        TsvInvalid {
+            /// 1-based line of the TSV (1 for the header).
+            line: usize,
+            /// Why.
+            reason: String,
+        } => "notice.tsv_invalid", InvalidData, Error,
+            "Tesseract TSV cannot be read",
+            ja: "TesseractのTSVを読めません（{line}行目）: {reason}",
+            en: "The Tesseract TSV cannot be read (line {line}): {reason}";
+        @delegate
+        /// The facility number is not valid.
+        FacilityNumber {
+            /// 1-based line number (0 for JSON).
+            line: usize,
+            /// Why.
+            error: FacilityNumberError,
+        } => error,
+            ja: { format!("{}{}", error.message(Lang::Ja), at(*line, Lang::Ja)) },
+            en: { format!("{}{}", error.message(Lang::En), at(*line, Lang::En)) };
+        /// The ID is not valid.
+        UserId {
+            /// 1-based line number (0 for JSON).
+            line: usize,
+            /// Why.
+            error: UserIdError,
+        } => error,
+            ja: { format!("{}{}", error.message(Lang::Ja), at(*line, Lang::Ja)) },
+            en: { format!("{}{}", error.message(Lang::En), at(*line, Lang::En)) };
+        /// The postal code after 〒 is not valid.
+        PostalCode {
+            /// 1-based line number (0 for JSON).
+            line: usize,
+            /// Why.
+            error: PostalCodeError,
+        } => error,
+            ja: { format!("{}{}", error.message(Lang::Ja), at(*line, Lang::Ja)) },
+            en: { format!("{}{}", error.message(Lang::En), at(*line, Lang::En)) };
+        /// The date line cannot be read.
+        Date {
+            /// 1-based line number (0 for JSON).
+            line: usize,
+            /// Why.
+            error: WarekiError,
+        } => error,
+            ja: { format!("{}{}", error.message(Lang::Ja), at(*line, Lang::Ja)) },
+            en: { format!("{}{}", error.message(Lang::En), at(*line, Lang::En)) };
+    }
 }
 
-fn positions(glyphs: &[(usize, &'static Confusable)]) -> String {
-    glyphs
-        .iter()
-        .map(|(p, c)| format!("{p} ({})", c.glyph))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// Where a problem is, appended to its message: nothing for line 0 (JSON).
+fn at(line: usize, lang: Lang) -> String {
+    match (line, lang) {
+        (0, _) => String::new(),
+        (l, Lang::Ja) => format!("（{l}行目）"),
+        (l, Lang::En) => format!(" (line {l})"),
+    }
 }
 
 /// The longest notice text accepted, in characters. A real letter has well under 2 000.
@@ -435,287 +534,6 @@ pub const MAX_NOTICE_CHARS: usize = 20_000;
 /// from the OCR corpus (benches/ocr): with Tesseract 5.3 `jpn`, the alphanumeric
 /// words read wrong had confidences up to ~89, nearly all right ones 88–93.
 pub const LOW_CONFIDENCE: u8 = 90;
-
-/// Codes of this module (problems about a field also carry the field's own
-/// codes: `facility.*`, `user_id.*`, `postal_code.*`, `wareki.*`).
-pub const CODES: &[CodeInfo] = &[
-    CodeInfo::new("notice.empty", Severity::Error, "notice text is empty"),
-    CodeInfo::new(
-        "notice.too_long",
-        Severity::Error,
-        "notice text is too long",
-    ),
-    CodeInfo::new(
-        "notice.control_char",
-        Severity::Error,
-        "notice text contains a control character",
-    ),
-    CodeInfo::new(
-        "notice.missing_field",
-        Severity::Error,
-        "a required field is missing",
-    ),
-    CodeInfo::new(
-        "notice.duplicate_field",
-        Severity::Error,
-        "a field appears twice with different values",
-    ),
-    CodeInfo::new(
-        "notice.both_ids",
-        Severity::Error,
-        "both テストID and ID are present",
-    ),
-    CodeInfo::new(
-        "notice.password_invalid",
-        Severity::Error,
-        "a printed password has a character the portal never issues",
-    ),
-    CodeInfo::new(
-        "notice.json_invalid",
-        Severity::Error,
-        "JSON is not a notice",
-    ),
-    CodeInfo::new(
-        "notice.wrong_kind",
-        Severity::Error,
-        "test notice where the production one belongs, or the reverse",
-    ),
-    CodeInfo::new(
-        "notice.optional_field_missing",
-        Severity::Warning,
-        "an optional field was not found",
-    ),
-    CodeInfo::new(
-        "notice.ocr_confusable",
-        Severity::Warning,
-        "an OCR'd ID or password has glyphs OCR confuses (0/O, 1/l/I, …)",
-    ),
-    CodeInfo::new(
-        "notice.ocr_corrected",
-        Severity::Warning,
-        "letters OCR read in the 事業所番号 were replaced by digits",
-    ),
-    CodeInfo::new(
-        "notice.ocr_mark_removed",
-        Severity::Warning,
-        "marks touching an OCR'd value were removed",
-    ),
-    CodeInfo::new(
-        "notice.ocr_low_confidence",
-        Severity::Warning,
-        "a key field was read by OCR with low confidence",
-    ),
-    CodeInfo::new(
-        "notice.ocr_column_layout",
-        Severity::Warning,
-        "OCR read labels and values as columns; paired by order",
-    ),
-    CodeInfo::new(
-        "notice.ocr_columns_unpaired",
-        Severity::Error,
-        "OCR read labels and values as columns that cannot be paired safely",
-    ),
-    CodeInfo::new(
-        "notice.ocr_label_ambiguous",
-        Severity::Warning,
-        "a damaged label is as close to two fields; not used",
-    ),
-    CodeInfo::new(
-        "notice.tsv_invalid",
-        Severity::Error,
-        "Tesseract TSV cannot be read",
-    ),
-];
-
-impl Diagnostic for NoticeProblem {
-    fn code(&self) -> &'static str {
-        use NoticeProblem as P;
-        match self {
-            P::Empty => "notice.empty",
-            P::TooLong { .. } => "notice.too_long",
-            P::ControlChar { .. } => "notice.control_char",
-            P::MissingField { .. } => "notice.missing_field",
-            P::DuplicateField { .. } => "notice.duplicate_field",
-            P::BothIds => "notice.both_ids",
-            P::FacilityNumber { error, .. } => error.code(),
-            P::UserId { error, .. } => error.code(),
-            P::PostalCode { error, .. } => error.code(),
-            P::Date { error, .. } => error.code(),
-            P::PasswordInvalid { .. } => "notice.password_invalid",
-            P::JsonInvalid { .. } => "notice.json_invalid",
-            P::WrongKind { .. } => "notice.wrong_kind",
-            P::OptionalFieldMissing { .. } => "notice.optional_field_missing",
-            P::OcrConfusable { .. } => "notice.ocr_confusable",
-            P::OcrCorrected { .. } => "notice.ocr_corrected",
-            P::OcrMarkRemoved { .. } => "notice.ocr_mark_removed",
-            P::OcrLowConfidence { .. } => "notice.ocr_low_confidence",
-            P::OcrColumnLayout => "notice.ocr_column_layout",
-            P::OcrColumnsUnpaired => "notice.ocr_columns_unpaired",
-            P::OcrLabelAmbiguous { .. } => "notice.ocr_label_ambiguous",
-            P::TsvInvalid { .. } => "notice.tsv_invalid",
-        }
-    }
-
-    fn severity(&self) -> Severity {
-        use NoticeProblem as P;
-        match self {
-            P::OptionalFieldMissing { .. }
-            | P::OcrConfusable { .. }
-            | P::OcrCorrected { .. }
-            | P::OcrMarkRemoved { .. }
-            | P::OcrLowConfidence { .. }
-            | P::OcrColumnLayout
-            | P::OcrLabelAmbiguous { .. } => Severity::Warning,
-            _ => Severity::Error,
-        }
-    }
-
-    fn message(&self, lang: Lang) -> String {
-        use NoticeProblem as P;
-        let at = |line: &usize| match (line, lang) {
-            (0, _) => String::new(),
-            (l, Lang::Ja) => format!("（{l}行目）"),
-            (l, Lang::En) => format!(" (line {l})"),
-        };
-        match (self, lang) {
-            (P::Empty, Lang::Ja) => "お知らせの内容が空です。お知らせの文字をすべて貼り付けてください。".into(),
-            (P::Empty, Lang::En) => "The notice is empty; paste the whole text of the letter.".into(),
-            (P::TooLong { chars }, Lang::Ja) => format!(
-                "お知らせとしては長すぎます（{chars}文字）。「電子請求登録結果に関するお知らせ」1枚分だけを貼り付けてください。"
-            ),
-            (P::TooLong { chars }, Lang::En) => format!(
-                "Too long for a notice ({chars} characters); paste one 電子請求登録結果に関するお知らせ only."
-            ),
-            (P::ControlChar { line }, Lang::Ja) => {
-                format!("{line}行目に読めない制御文字があります。文字を貼り付け直してください。")
-            }
-            (P::ControlChar { line }, Lang::En) => {
-                format!("Line {line} contains a control character; paste the text again.")
-            }
-            (P::MissingField { field }, Lang::Ja) => format!(
-                "「{}」が見つかりません。お知らせの該当欄を確認して入力してください。",
-                field.label()
-            ),
-            (P::MissingField { field }, Lang::En) => format!(
-                "The {} ({}) was not found; check that line of the letter.",
-                field.name_en(),
-                field.label()
-            ),
-            (P::DuplicateField { field, line }, Lang::Ja) => format!(
-                "「{}」が2回あり、値が異なります{}。お知らせ1枚分だけを貼り付けてください。",
-                field.label(),
-                at(line)
-            ),
-            (P::DuplicateField { field, line }, Lang::En) => format!(
-                "The {} appears twice with different values{}; paste one notice only.",
-                field.name_en(),
-                at(line)
-            ),
-            (P::BothIds, Lang::Ja) => "「テストID」と「ID」の両方があります。テストID用と本番用の2枚のお知らせが混ざっていないか確認し、1枚ずつ入力してください。".into(),
-            (P::BothIds, Lang::En) => "Both テストID and ID are present: the test and the production notices seem mixed; enter them one at a time.".into(),
-            (P::FacilityNumber { line, error }, _) => format!("{}{}", error.message(lang), at(line)),
-            (P::UserId { line, error }, _) => format!("{}{}", error.message(lang), at(line)),
-            (P::PostalCode { line, error }, _) => format!("{}{}", error.message(lang), at(line)),
-            (P::Date { line, error }, _) => format!("{}{}", error.message(lang), at(line)),
-            (P::PasswordInvalid { field, line }, Lang::Ja) => format!(
-                "「{}」に半角英数字・記号以外の文字があります{}。お知らせを見て打ち直してください（間違えたまま3回ログインに失敗するとロックされます）。",
-                field.label(),
-                at(line)
-            ),
-            (P::PasswordInvalid { field, line }, Lang::En) => format!(
-                "The {} contains a character that is not a half-width letter, digit or symbol{}; retype it from the letter (3 failed logins lock the ID).",
-                field.name_en(),
-                at(line)
-            ),
-            (P::JsonInvalid { reason }, Lang::Ja) => format!("お知らせのJSONが正しくありません: {reason}"),
-            (P::JsonInvalid { reason }, Lang::En) => format!("The notice JSON is invalid: {reason}"),
-            (P::WrongKind { expected, found }, Lang::Ja) => match expected {
-                NoticeKind::Test => format!(
-                    "これは本番用ID（「ID」と書かれた）のお知らせです。この手順には最初に届いた「テストID」のお知らせを使ってください。（{}）",
-                    found.as_str()
-                ),
-                NoticeKind::Production => format!(
-                    "これはテストIDのお知らせです。この手順には後日届く、「ID」と書かれた本番用のお知らせを使ってください。（{}）",
-                    found.as_str()
-                ),
-            },
-            (P::WrongKind { expected, found }, Lang::En) => format!(
-                "This is the {} notice; this step needs the {} notice (its ID is labelled {}).",
-                found.as_str(),
-                expected.as_str(),
-                expected.id_label()
-            ),
-            (P::OptionalFieldMissing { field }, Lang::Ja) => {
-                format!("「{}」が見つかりませんでした（なくても続けられます）。", field.label())
-            }
-            (P::OptionalFieldMissing { field }, Lang::En) => {
-                format!("The {} was not found (you can go on without it).", field.name_en())
-            }
-            (P::OcrConfusable { field, glyphs }, Lang::Ja) => format!(
-                "読み取った「{}」には見分けにくい文字があります: {}。最初のログインの前に、お知らせの用紙と1文字ずつ見比べてください（3回間違えるとIDが30分ロックされます）。",
-                field.label(),
-                glyphs
-                    .iter()
-                    .map(|(p, c)| format!("{p}文字目「{}」（{}。{}と見分けにくい）", c.glyph, c.name_ja, c.look_alikes))
-                    .collect::<Vec<_>>()
-                    .join("、")
-            ),
-            (P::OcrConfusable { field, glyphs }, Lang::En) => format!(
-                "The {} as read has glyphs that look alike: {}. Compare it with the paper letter, character by character, before the first login (3 wrong tries lock the ID for 30 minutes).",
-                field.name_en(),
-                glyphs
-                    .iter()
-                    .map(|(p, c)| format!("character {p} \"{}\" ({}, easily confused with {})", c.glyph, c.name_en, c.look_alikes))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ),
-            (P::OcrCorrected { field, fixes }, Lang::Ja) => format!(
-                "読み取った「{}」の数字でない文字を数字に直しました: {}。用紙と見比べてください。",
-                field.label(),
-                fixes.iter().map(|(p, r, d)| format!("{p}文字目「{r}」→「{d}」")).collect::<Vec<_>>().join("、")
-            ),
-            (P::OcrCorrected { field, fixes }, Lang::En) => format!(
-                "Letters read in the {} were taken as digits: {}. Compare it with the paper.",
-                field.name_en(),
-                fixes.iter().map(|(p, r, d)| format!("character {p} \"{r}\" -> \"{d}\"")).collect::<Vec<_>>().join(", ")
-            ),
-            (P::OcrMarkRemoved { field, marks }, Lang::Ja) => format!(
-                "読み取った「{}」の直前の記号「{}」を罫線・読み取りの汚れとして除きました。記号がパスワード等の一部でないか用紙で確認してください。",
-                field.label(),
-                marks.iter().collect::<String>()
-            ),
-            (P::OcrMarkRemoved { field, marks }, Lang::En) => format!(
-                "The mark(s) \"{}\" just before the {} were taken as a table line or smudge and removed; check on the paper that they are not part of it.",
-                marks.iter().collect::<String>(),
-                field.name_en()
-            ),
-            (P::OcrLowConfidence { field, confidence }, Lang::Ja) => format!(
-                "「{}」の読み取りの確からしさが低いです（{confidence}/100）。用紙と見比べてください。",
-                field.label()
-            ),
-            (P::OcrLowConfidence { field, confidence }, Lang::En) => format!(
-                "The {} was read with low confidence ({confidence}/100); compare it with the paper.",
-                field.name_en()
-            ),
-            (P::OcrColumnLayout, Lang::Ja) => "読み取り結果が「項目名の列」と「値の列」に分かれていたため、順番で組み合わせました。各項目を用紙と見比べてください。".into(),
-            (P::OcrColumnLayout, Lang::En) => "The OCR text had the labels and the values as separate columns; they were paired by order. Compare each field with the paper.".into(),
-            (P::OcrColumnsUnpaired, Lang::Ja) => "読み取り結果が「項目名の列」と「値の列」に分かれており、値の数や形が項目と合わないため組み合わせられません。行ごとに読み取る方法（TSV）でもう一度読み取るか、手で入力してください。".into(),
-            (P::OcrColumnsUnpaired, Lang::En) => "The OCR text has the labels and the values as separate columns whose count or shape does not match; they cannot be paired safely. Read it again row by row (TSV) or type it in.".into(),
-            (P::OcrLabelAmbiguous { read, line }, Lang::Ja) => format!(
-                "{line}行目の項目名「{read}」は2つの項目のどちらとも読めるため使いませんでした。"
-            ),
-            (P::OcrLabelAmbiguous { read, line }, Lang::En) => format!(
-                "The label \"{read}\" on line {line} is as close to two fields; it was not used."
-            ),
-            (P::TsvInvalid { line, reason }, Lang::Ja) => format!(
-                "TesseractのTSVを読めません（{line}行目）: {reason}"
-            ),
-            (P::TsvInvalid { line, reason }, Lang::En) => format!(
-                "The Tesseract TSV cannot be read (line {line}): {reason}"
-            ),
-        }
-    }
-}
 
 /// A registration notice (電子請求登録結果に関するお知らせ). A value that
 /// exists has every required field valid.
@@ -1875,6 +1693,8 @@ fn into_problems(problems: Vec<NoticeProblem>) -> Problems<NoticeProblem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::diagnostic::{Declared, Diagnostic, Lang};
 
     const TEST_NOTICE: &str = "電子請求登録結果に関するお知らせ\n令和 元年 6月 3日\n東京都国民健康保険団体連合会\n障害福祉サービス費等の電子請求に関し、下記のとおり登録いたしましたので、ご連絡いたします。\n事業所番号\t１３１２３４５６７８\n住所\t〒100-0001 東京都千代田区千代田1-1\n事業所名\t放課後等デイサービス はぐ\nテストID\tT1312345\n（仮）パスワード\tKari0123\n証明書発行用パスワード\tCert4567\n備考\t\n・ID、仮パスワード及び証明書発行用パスワードは、他に漏洩しないよう十分な管理を行ってください\n";
 
@@ -2013,9 +1833,12 @@ mod tests {
                 reason: "x".into(),
             },
         ];
-        assert_eq!(all.len(), CODES.len());
+        assert_eq!(
+            all.len(),
+            <NoticeProblem as crate::diagnostic::Declared>::CODES.len()
+        );
         for p in all {
-            assert!(CODES.iter().any(|c| c.code == p.code()));
+            assert!(crate::all_codes().iter().any(|c| c.code == p.code()));
             assert!(!p.message(Lang::Ja).is_empty() && !p.message(Lang::En).is_empty());
         }
     }

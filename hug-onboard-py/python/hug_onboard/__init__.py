@@ -73,6 +73,7 @@ from ._errors import (
     WorkflowError,
     WrongPasswordError,
     error_class_for,
+    error_class_for_kind,
 )
 from ._ocr import OcrUnavailableError
 
@@ -151,4 +152,5 @@ __all__ = [
     "WorkflowError",
     "OcrUnavailableError",
     "error_class_for",
+    "error_class_for_kind",
 ]
