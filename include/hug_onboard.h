@@ -1274,7 +1274,7 @@ hug_status hug_notice_parse(const char *text, struct hug_notice **out);
  As `hug_notice_parse`, plus `notice.ocr_columns_unpaired`.
 
  # Safety
- `text` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_notice_parse_ocr_text(const char *text, struct hug_notice **out);
 
@@ -1288,7 +1288,7 @@ hug_status hug_notice_parse_ocr_text(const char *text, struct hug_notice **out);
  `notice.tsv_invalid` or every `notice.*` problem.
 
  # Safety
- `tsv` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `tsv` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_notice_parse_ocr_tsv(const char *tsv, struct hug_notice **out);
 
@@ -1302,7 +1302,7 @@ hug_status hug_notice_parse_ocr_tsv(const char *tsv, struct hug_notice **out);
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `notice` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ `notice` live; `out_json` writable. Thread safety: any thread; read only.
  */
 hug_status hug_notice_ocr_json(const struct hug_notice *notice, char **out_json);
 

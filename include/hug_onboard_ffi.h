@@ -70,8 +70,10 @@ enum hug_status
   HUG_ERR_INVALID_ARGUMENT = 3,
   HUG_ERR_PANIC = 100,
   HUG_ERR_INTERNAL = 101,
+  HUG_ERR_UNAVAILABLE = 102,
   HUG_ERR_VALIDATION = 200,
   HUG_ERR_INVALID_JSON = 201,
+  HUG_ERR_WORKFLOW = 202,
   HUG_ERR_WRONG_PASSWORD = 300,
   HUG_ERR_CORRUPT_FILE = 301,
   HUG_ERR_UNSUPPORTED = 302,
@@ -316,6 +318,12 @@ hug_status hug_facility_profile_validate_json(const char *input_json,
                                               char **out_json);
 
 hug_status hug_notice_parse(const char *text, struct hug_notice **out);
+
+hug_status hug_notice_parse_ocr_text(const char *text, struct hug_notice **out);
+
+hug_status hug_notice_parse_ocr_tsv(const char *tsv, struct hug_notice **out);
+
+hug_status hug_notice_ocr_json(const struct hug_notice *notice, char **out_json);
 
 hug_status hug_notice_from_json(const char *json, struct hug_notice **out);
 

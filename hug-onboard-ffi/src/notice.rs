@@ -97,7 +97,7 @@ pub unsafe extern "C" fn hug_notice_parse(
 /// As `hug_notice_parse`, plus `notice.ocr_columns_unpaired`.
 ///
 /// # Safety
-/// `text` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_notice_parse_ocr_text(
     text: *const c_char,
@@ -120,7 +120,7 @@ pub unsafe extern "C" fn hug_notice_parse_ocr_text(
 /// `notice.tsv_invalid` or every `notice.*` problem.
 ///
 /// # Safety
-/// `tsv` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `tsv` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_notice_parse_ocr_tsv(
     tsv: *const c_char,
@@ -143,7 +143,7 @@ pub unsafe extern "C" fn hug_notice_parse_ocr_tsv(
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `notice` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+/// `notice` live; `out_json` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_notice_ocr_json(
     notice: *const hug_notice,
