@@ -116,8 +116,9 @@ pub unsafe extern "C" fn hug_notice_parse_ocr_text(
 /// keeps its row's confidence (`hug_notice_ocr_json`).
 ///
 /// # Errors
-/// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` with
-/// `notice.tsv_invalid` or every `notice.*` problem.
+/// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_INVALID_JSON` (invalid data:
+/// `notice.tsv_invalid`, a TSV without Tesseract's columns); `HUG_ERR_VALIDATION` with every
+/// `notice.*` problem.
 ///
 /// # Safety
 /// `tsv` NUL-terminated; `out` writable. Thread safety: any thread, any time.

@@ -15,7 +15,7 @@ import pytest
 
 import hug_onboard as h
 
-from .conftest import PY_ROOT, REPO_ROOT
+from conftest import PY_ROOT, REPO_ROOT
 
 HUGE = 10**30
 STAMP = datetime.datetime(2026, 4, 1, tzinfo=datetime.timezone.utc)
@@ -47,7 +47,7 @@ CALLS: list[tuple[str, Callable[[Any], Any]]] = [
 
 
 @pytest.mark.parametrize("what,call", CALLS, ids=[c[0] for c in CALLS])
-@pytest.mark.parametrize("value", [-10, HUGE, -HUGE])
+@pytest.mark.parametrize("value", [HUGE, -HUGE, 2**64])
 def test_out_of_range_is_a_coded_validation_error(what: str, call: Callable[[Any], Any], value: int) -> None:
     with pytest.raises(h.HugOnboardError) as e:
         call(value)
@@ -57,6 +57,20 @@ def test_out_of_range_is_a_coded_validation_error(what: str, call: Callable[[Any
     if e.value.code == "binding.out_of_range":
         assert str(value)[:20] in e.value.message_en and "out of range" in e.value.message_en
         assert "範囲外" in e.value.message_ja
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: h.billing_schedule(2026, 6).to_ics(dtstamp=STAMP, alarm_minutes_before_close=-1),
+        lambda: h.PasswordPolicy.by_name("production").generate(-1),
+        lambda: h.Certificate.inspect_pkcs12(P12, "x", max_iterations=-1),
+    ],
+)
+def test_negative_for_an_unsigned_parameter(call: Callable[[], Any]) -> None:
+    with pytest.raises(h.ValidationError) as e:
+        call()
+    assert e.value.code == "binding.out_of_range"
 
 
 def test_the_issue_example() -> None:
@@ -85,6 +99,7 @@ def test_no_pyo3_parameter_is_a_rust_integer() -> None:
         ("readiness.rs", "days"),  # reminders_of(): a helper, given an already checked value
         ("certificate.rs", "max_iterations"),  # options(): a helper
         ("certificate.rs", "mac_iterations"),  # a struct field, not a parameter
+        ("errors.rs", "value"),  # IntValue's own field: the checked integer
     }
     pat = re.compile(r"^\s+([a-z_]+): (?:Option<)?(?:u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize)>?,?\s*$")
     found = []

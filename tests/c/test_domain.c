@@ -342,7 +342,7 @@ static void test_notice(void) {
   n = NULL;
   CHECK_ERR(hug_notice_parse_ocr_text(NULL, &n), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   CHECK_ERR(hug_notice_parse_ocr_text("x", NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
-  CHECK_ERR(hug_notice_parse_ocr_tsv("a\tb\n", &n), HUG_ERR_VALIDATION, "notice.tsv_invalid");
+  CHECK_ERR(hug_notice_parse_ocr_tsv("a\tb\n", &n), HUG_ERR_INVALID_JSON, "notice.tsv_invalid");
   CHECK_ERR(hug_notice_parse_ocr_tsv(NULL, &n), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   CHECK_ERR(hug_notice_parse_ocr_tsv("\xe4\xba", &n), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
   CHECK(n == NULL);
