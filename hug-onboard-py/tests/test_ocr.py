@@ -104,7 +104,7 @@ def test_unreadable_image_is_a_validation_error(tmp_path: Path) -> None:
 
 
 def test_missing_tesseract_and_language(monkeypatch: pytest.MonkeyPatch, smoke: list[Any]) -> None:
-    import pytesseract
+    import pytesseract  # type: ignore[import-untyped]
 
     letter = smoke[0]
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")

@@ -86,7 +86,7 @@ def _imports() -> tuple[Any, Any, Any]:
     try:
         import cv2
         import numpy
-        import pytesseract
+        import pytesseract  # type: ignore[import-untyped]
     except ImportError as e:
         raise _error("ocr.dependency_missing", str(e)) from None
     return cv2, numpy, pytesseract
