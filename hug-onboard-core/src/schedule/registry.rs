@@ -211,3 +211,181 @@ impl Rulebook {
         Rulebook::for_prefecture(facility.prefecture())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Diagnostic, Lang};
+    use crate::schedule::{
+        Basis, BillingCalendar, ClosingDayPolicy, DocumentKind, Roll, SourceKind, YearMonth,
+    };
+
+    #[test]
+    fn every_rulebook_loads_and_every_prefecture_resolves() {
+        let all = Rulebook::registry().expect("the registry loads");
+        assert_eq!(all.len(), 47);
+        let mut ids: Vec<&str> = all.iter().map(Rulebook::id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), 47, "ids are unique");
+        for n in 1..=47u8 {
+            let code = format!("{n:02}");
+            let rb = Rulebook::for_prefecture_code(&code).expect("resolves");
+            assert_eq!(rb.prefecture(), Some(code.as_str()));
+            let p = Prefecture::from_number(n).unwrap();
+            assert!(rb.name_ja().starts_with(p.name_ja()), "{}", rb.name_ja());
+            assert!(rb.name_en().starts_with(p.name_en()), "{}", rb.name_en());
+            assert!(FILES[usize::from(n) - 1].0.starts_with(&code));
+        }
+        for bad in ["00", "48", "99", "1", "ab", "", "１３"] {
+            assert_eq!(
+                Rulebook::for_prefecture_code(bad).unwrap_err().codes(),
+                ["rulebook.unknown_prefecture"],
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_sourced_field_has_a_url_and_exists() {
+        let fields = Rulebook::field_paths();
+        for rb in Rulebook::registry().unwrap() {
+            for (field, src) in rb.sources() {
+                assert!(fields.contains(field), "{}: {field}", rb.id());
+                assert!(
+                    src.url.starts_with("https://") || src.url.starts_with("http://"),
+                    "{}: {field}",
+                    rb.id()
+                );
+            }
+            for note in rb.notes() {
+                assert!(note.url.starts_with("http"), "{}", rb.id());
+                if let Some(f) = &note.field {
+                    assert!(fields.contains(f), "{}: {f}", rb.id());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_directory_holds_exactly_the_embedded_files() {
+        // Tests may read files; the library never does.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/rulebooks");
+        let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".toml"))
+            .collect();
+        on_disk.sort();
+        let embedded: Vec<String> = registry_file_names()
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
+        assert_eq!(on_disk, embedded);
+    }
+
+    #[test]
+    fn the_sourced_rules_are_applied() {
+        let kyoto = Rulebook::for_prefecture(Prefecture::Kyoto).unwrap();
+        assert_eq!(kyoto.payment().roll, Roll::PreviousBusinessDay);
+        assert_eq!(kyoto.window().closing_day_policy, ClosingDayPolicy::None);
+        assert_eq!(kyoto.document(DocumentKind::PaymentNotice).release_day, 5);
+        assert_eq!(
+            kyoto.source("documents.payment_notice.release_day").unwrap().kind,
+            SourceKind::Approximate
+        );
+        let nagasaki = Rulebook::for_prefecture(Prefecture::Nagasaki).unwrap();
+        assert_eq!(nagasaki.window().closing_time.to_string(), "18:00");
+        assert_eq!(nagasaki.closing_time_basis(), Basis::Sourced);
+        let nagano = Rulebook::for_prefecture(Prefecture::Nagano).unwrap();
+        assert_eq!(nagano.document(DocumentKind::PaymentNotice).release_day, 6);
+        assert_eq!(
+            nagano.document_basis(DocumentKind::ReturnsList),
+            Basis::Approximate
+        );
+        let aomori = Rulebook::for_prefecture(Prefecture::Aomori).unwrap();
+        assert_eq!(aomori.certificate().application_cutoff_day, Some(20));
+        // Nara's city page is recorded, not applied.
+        let nara = Rulebook::for_prefecture(Prefecture::Nara).unwrap();
+        assert_eq!(nara.window().closing_day_policy, ClosingDayPolicy::None);
+        assert_eq!(nara.notes().len(), 1);
+        assert_eq!(nara.window_last_day_basis(), Basis::Unverified);
+        // A prefecture with nothing found: the default's values, nothing sourced.
+        let iwate = Rulebook::for_prefecture(Prefecture::Iwate).unwrap();
+        assert!(!iwate.has_sources());
+        assert_eq!(iwate.window(), Rulebook::default().window());
+        assert_eq!(iwate.label(Lang::Ja), "岩手県国保連の規則：既定値（未確認）");
+    }
+
+    #[test]
+    fn about_the_6th_is_shown_as_such() {
+        let cal = BillingCalendar::for_facility(&FacilityNumber::parse("2012345678").unwrap())
+            .unwrap();
+        let s = cal.schedule(YearMonth::new(2026, 4).unwrap()).unwrap();
+        let ev = s.events();
+        let notice = ev
+            .iter()
+            .find(|e| e.document == Some(DocumentKind::PaymentNotice))
+            .unwrap();
+        assert_eq!(notice.date.to_string(), "2026-06-06");
+        assert_eq!(notice.basis, Basis::Approximate);
+        assert!(notice.describe(Lang::Ja).ends_with("（6日頃）"), "{}", notice.describe(Lang::Ja));
+        assert!(notice.describe(Lang::En).ends_with("(about the 6th)"));
+        let m = YearMonth::new(2026, 4).unwrap();
+        let opts = crate::schedule::IcalOptions::new(chrono::DateTime::UNIX_EPOCH);
+        let ics = cal.to_ical(m, m, &opts).unwrap().replace("\r\n ", "");
+        assert!(ics.contains("【帳票】支払決定額通知書 2026年4月提供分（6日頃）"), "{ics}");
+    }
+
+    #[test]
+    fn bad_files_are_coded_errors_naming_file_and_field() {
+        let cases = [
+            ("x = 1\n", "rulebook.syntax", "`x`"),
+            ("[window]\nclosing_dai = 10\n", "rulebook.syntax", "closing_dai"),
+            ("[window]\nclosing_day = 32\n", "rulebook.day_out_of_range", "window.closing_day"),
+            ("[payment]\nday = 0\n", "rulebook.day_out_of_range", "payment.day"),
+            (
+                "[window]\nopening_day = 10\nopening_time = \"12:00\"\nclosing_day = 10\nclosing_time = \"09:00\"\n",
+                "rulebook.closing_before_opening",
+                "window.closing_day / window.closing_time",
+            ),
+            (
+                "[sources]\n\"window.closing_hour\" = { kind = \"stated\", url = \"https://x.jp/\" }\n",
+                "rulebook.unknown_field",
+                "window.closing_hour",
+            ),
+            (
+                "[sources]\n\"window.closing_day\" = { kind = \"stated\", url = \"\" }\n",
+                "rulebook.source_without_url",
+                "window.closing_day",
+            ),
+            (
+                "[sources]\n\"window.closing_day\" = { kind = \"about_kaigo\", url = \"https://x.jp/\" }\n",
+                "rulebook.syntax",
+                "about_kaigo",
+            ),
+            ("prefecture = \"48\"\n", "rulebook.unknown_prefecture", "48"),
+        ];
+        for (text, code, needle) in cases {
+            let err = Rulebook::from_toml_file("99-test.toml", text).unwrap_err();
+            assert_eq!(err.codes(), [code], "{text}");
+            for lang in [Lang::Ja, Lang::En] {
+                let m = err.items()[0].message(lang);
+                assert!(m.starts_with("99-test.toml: "), "{m}");
+                assert!(m.contains(needle), "{m}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_file_whose_name_and_prefecture_disagree_is_refused() {
+        let text = FILES[25].1; // Kyoto's text
+        assert!(load_file("26-kyoto.toml", text).is_ok());
+        let err = load_file("27-osaka.toml", text).unwrap_err();
+        assert_eq!(err.codes(), ["rulebook.prefecture_mismatch"]);
+        assert!(err.items()[0].message(Lang::En).contains("27-osaka.toml"));
+        let err = load_file("27-osaka.toml", "id = \"osaka\"\n").unwrap_err();
+        assert_eq!(err.codes(), ["rulebook.prefecture_mismatch"]);
+    }
+}

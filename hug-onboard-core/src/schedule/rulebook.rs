@@ -430,7 +430,7 @@ pub enum RulebookError {
     },
     /// The window closes before (or when) it opens.
     #[error(
-        "[rulebook.closing_before_opening] the window closes ({closing}) before it opens ({opening})"
+        "[rulebook.closing_before_opening] the window closes (window.closing_day/closing_time {closing}) before it opens (window.opening_day/opening_time {opening})"
     )]
     ClosingBeforeOpening {
         /// Opening, `day HH:MM`.
@@ -624,10 +624,14 @@ impl Diagnostic for RulebookError {
                 format!("{field} = {value:?} is not a time HH:MM between 00:00 and 24:00.")
             }
             (E::ClosingBeforeOpening { opening, closing }, Lang::Ja) => {
-                format!("請求期間の締切（{closing}）が開始（{opening}）より前になっています。")
+                format!(
+                    "請求期間の締切 window.closing_day / window.closing_time（{closing}）が開始 window.opening_day / window.opening_time（{opening}）より前になっています。"
+                )
             }
             (E::ClosingBeforeOpening { opening, closing }, Lang::En) => {
-                format!("The claim window closes ({closing}) before it opens ({opening}).")
+                format!(
+                    "The claim window closes (window.closing_day / window.closing_time = {closing}) before it opens (window.opening_day / window.opening_time = {opening})."
+                )
             }
             (E::UnknownDocument { name }, Lang::Ja) => format!(
                 "帳票「{name}」は不明です（{} のいずれか）。",
@@ -1220,7 +1224,16 @@ impl Rulebook {
         }
     }
 
-    fn worst(&self, fields: &[&str]) -> Basis {
+    /// The basis of something that rests on several fields: the worst of theirs.
+    ///
+    /// ```
+    /// use hug_onboard_core::schedule::{Basis, Rulebook};
+    /// let kyoto = Rulebook::for_prefecture_code("26")?;
+    /// assert_eq!(kyoto.basis_of(&["payment.day", "payment.roll"]), Basis::Sourced);
+    /// assert_eq!(kyoto.basis_of(&["payment.day", "window.closing_time"]), Basis::Unverified);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn basis_of(&self, fields: &[&str]) -> Basis {
         fields
             .iter()
             .map(|f| self.field_basis(f))
@@ -1238,7 +1251,7 @@ impl Rulebook {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn window_last_day_basis(&self) -> Basis {
-        self.worst(&["window.closing_day", "window.closing_day_policy"])
+        self.basis_of(&["window.closing_day", "window.closing_day_policy"])
     }
 
     /// What the window's closing hour rests on.
@@ -1264,9 +1277,9 @@ impl Rulebook {
     pub fn document_basis(&self, kind: DocumentKind) -> Basis {
         let f = |x: &str| format!("documents.{}.{x}", kind.id());
         let (m, d, r) = (f("months_after_claim"), f("release_day"), f("roll"));
-        let day = self.worst(&[&m, &d]);
+        let day = self.basis_of(&[&m, &d]);
         if day == Basis::Sourced {
-            self.worst(&[&m, &d, &r])
+            self.basis_of(&[&m, &d, &r])
         } else {
             day
         }
@@ -1280,9 +1293,9 @@ impl Rulebook {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn payment_basis(&self) -> Basis {
-        let day = self.worst(&["payment.months_after_claim", "payment.day"]);
+        let day = self.basis_of(&["payment.months_after_claim", "payment.day"]);
         if day == Basis::Sourced {
-            self.worst(&[
+            self.basis_of(&[
                 "payment.months_after_claim",
                 "payment.day",
                 "payment.roll",
