@@ -172,7 +172,10 @@ static hug_billing_calendar *billing_of(const cJSON *input) {
   hug_billing_calendar *b = NULL;
   hug_calendar *c = NULL;
   const cJSON *rb = cJSON_GetObjectItemCaseSensitive(input, "rulebook");
-  if (rb != NULL) {
+  const cJSON *pref = cJSON_GetObjectItemCaseSensitive(input, "prefecture");
+  if (cJSON_IsString(pref)) {
+    if (hug_billing_calendar_for_prefecture(pref->valuestring, &b) != HUG_OK) return NULL;
+  } else if (rb != NULL) {
     char *text = cJSON_PrintUnformatted(rb);
     hug_status s = hug_billing_calendar_from_rulebook_json(text, &b);
     free(text);
