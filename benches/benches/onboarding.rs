@@ -119,8 +119,11 @@ fn bench(c: &mut Criterion) {
         agent_certificates: &[],
     };
     let report = evaluate_many(&all, today, &own);
-    let rulebooks: std::collections::BTreeSet<&str> =
-        report.results.iter().map(|r| r.rulebook.id.as_str()).collect();
+    let rulebooks: std::collections::BTreeSet<&str> = report
+        .results
+        .iter()
+        .map(|r| r.rulebook.id.as_str())
+        .collect();
     eprintln!(
         "10 000 states, {} rulebooks: {} can bill; codes {:?}",
         rulebooks.len(),

@@ -440,9 +440,11 @@ pub unsafe extern "C" fn hug_onboarding_reminders_json(
         // SAFETY: caller's contract (optional pointer).
         let b = unsafe { billing.as_ref() };
         let out = arg_out(out_json, "out_json")?;
-        out.write(new_json_string(
-            &o.inner.reminders(today, days, &*resolve(b, &o.inner)?),
-        )?);
+        out.write(new_json_string(&o.inner.reminders(
+            today,
+            days,
+            &*resolve(b, &o.inner)?,
+        ))?);
         Ok(())
     })
 }

@@ -1163,7 +1163,12 @@ pub fn evaluate_many(
 ) -> BatchReport {
     // One calendar and coming window per rulebook: the explicit one, or one
     // per prefecture, made on first use.
-    type Slot = (BillingCalendar, YearMonth, ClaimWindow, Option<RulebookUnavailable>);
+    type Slot = (
+        BillingCalendar,
+        YearMonth,
+        ClaimWindow,
+        Option<RulebookUnavailable>,
+    );
     let make = |cal: BillingCalendar, missing: Option<RulebookUnavailable>| -> Slot {
         let (m, w) = coming_window(today, &cal);
         (cal, m, w, missing)
@@ -1180,28 +1185,20 @@ pub fn evaluate_many(
                 None => {
                     let p = s.facility_number.prefecture();
                     let i = usize::from(p.number());
-                    per_prefecture[i].get_or_insert_with(|| {
-                        match Rulebook::for_prefecture(p) {
-                            Ok(rb) => make(BillingCalendar::new(rb.clone()), None),
-                            Err(e) => make(
-                                BillingCalendar::default(),
-                                Some(RulebookUnavailable {
-                                    prefecture: p.code(),
-                                    codes: e.codes().join(", "),
-                                }),
-                            ),
-                        }
+                    per_prefecture[i].get_or_insert_with(|| match Rulebook::for_prefecture(p) {
+                        Ok(rb) => make(BillingCalendar::new(rb.clone()), None),
+                        Err(e) => make(
+                            BillingCalendar::default(),
+                            Some(RulebookUnavailable {
+                                prefecture: p.code(),
+                                codes: e.codes().join(", "),
+                            }),
+                        ),
                     })
                 }
             };
             let (cal, claim_month, window, missing) = slot;
-            let mut r = s.readiness_in(
-                today,
-                cal,
-                ctx.agent_certificates,
-                *claim_month,
-                *window,
-            );
+            let mut r = s.readiness_in(today, cal, ctx.agent_certificates, *claim_month, *window);
             if let Some(m) = missing {
                 r.add_rulebook_unavailable(m.clone());
             }

@@ -229,7 +229,10 @@ impl Writer<'_> {
                 String::new()
             };
             let summary = if d.only_if_returns {
-                format!("【帳票】{}（返戻があれば）{label}提供分{about}", kind.name_ja())
+                format!(
+                    "【帳票】{}（返戻があれば）{label}提供分{about}",
+                    kind.name_ja()
+                )
             } else {
                 format!("【帳票】{} {label}提供分{about}", kind.name_ja())
             };

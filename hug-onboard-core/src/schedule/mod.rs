@@ -53,8 +53,8 @@ mod registry;
 mod rulebook;
 
 pub use ical::IcalOptions;
-pub use rulebook::CODES as RULEBOOK_CODES;
 pub use registry::registry_file_names;
+pub use rulebook::CODES as RULEBOOK_CODES;
 pub use rulebook::{
     Basis, ClosingDayPolicy, DocumentRule, Note, NoteKind, PaymentRule, Roll, Rulebook,
     RulebookError, Source, SourceKind, TimeOfDay, WindowRule,
@@ -894,7 +894,9 @@ impl BillingCalendar {
     pub fn for_facility(
         facility: &crate::facility::FacilityNumber,
     ) -> Result<BillingCalendar, Problems<RulebookError>> {
-        Ok(BillingCalendar::new(Rulebook::for_facility(facility)?.clone()))
+        Ok(BillingCalendar::new(
+            Rulebook::for_facility(facility)?.clone(),
+        ))
     }
 
     fn roll(&self, day: NaiveDate, roll: Roll) -> Result<NaiveDate, CalendarError> {

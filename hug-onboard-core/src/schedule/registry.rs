@@ -292,7 +292,10 @@ mod tests {
         assert_eq!(kyoto.window().closing_day_policy, ClosingDayPolicy::None);
         assert_eq!(kyoto.document(DocumentKind::PaymentNotice).release_day, 5);
         assert_eq!(
-            kyoto.source("documents.payment_notice.release_day").unwrap().kind,
+            kyoto
+                .source("documents.payment_notice.release_day")
+                .unwrap()
+                .kind,
             SourceKind::Approximate
         );
         let nagasaki = Rulebook::for_prefecture(Prefecture::Nagasaki).unwrap();
@@ -315,13 +318,16 @@ mod tests {
         let iwate = Rulebook::for_prefecture(Prefecture::Iwate).unwrap();
         assert!(!iwate.has_sources());
         assert_eq!(iwate.window(), Rulebook::default().window());
-        assert_eq!(iwate.label(Lang::Ja), "岩手県国保連の規則：既定値（未確認）");
+        assert_eq!(
+            iwate.label(Lang::Ja),
+            "岩手県国保連の規則：既定値（未確認）"
+        );
     }
 
     #[test]
     fn about_the_6th_is_shown_as_such() {
-        let cal = BillingCalendar::for_facility(&FacilityNumber::parse("2012345678").unwrap())
-            .unwrap();
+        let cal =
+            BillingCalendar::for_facility(&FacilityNumber::parse("2012345678").unwrap()).unwrap();
         let s = cal.schedule(YearMonth::new(2026, 4).unwrap()).unwrap();
         let ev = s.events();
         let notice = ev
@@ -330,21 +336,40 @@ mod tests {
             .unwrap();
         assert_eq!(notice.date.to_string(), "2026-06-06");
         assert_eq!(notice.basis, Basis::Approximate);
-        assert!(notice.describe(Lang::Ja).ends_with("（6日頃）"), "{}", notice.describe(Lang::Ja));
+        assert!(
+            notice.describe(Lang::Ja).ends_with("（6日頃）"),
+            "{}",
+            notice.describe(Lang::Ja)
+        );
         assert!(notice.describe(Lang::En).ends_with("(about the 6th)"));
         let m = YearMonth::new(2026, 4).unwrap();
         let opts = crate::schedule::IcalOptions::new(chrono::DateTime::UNIX_EPOCH);
         let ics = cal.to_ical(m, m, &opts).unwrap().replace("\r\n ", "");
-        assert!(ics.contains("【帳票】支払決定額通知書 2026年4月提供分（6日頃）"), "{ics}");
+        assert!(
+            ics.contains("【帳票】支払決定額通知書 2026年4月提供分（6日頃）"),
+            "{ics}"
+        );
     }
 
     #[test]
     fn bad_files_are_coded_errors_naming_file_and_field() {
         let cases = [
             ("x = 1\n", "rulebook.syntax", "`x`"),
-            ("[window]\nclosing_dai = 10\n", "rulebook.syntax", "closing_dai"),
-            ("[window]\nclosing_day = 32\n", "rulebook.day_out_of_range", "window.closing_day"),
-            ("[payment]\nday = 0\n", "rulebook.day_out_of_range", "payment.day"),
+            (
+                "[window]\nclosing_dai = 10\n",
+                "rulebook.syntax",
+                "closing_dai",
+            ),
+            (
+                "[window]\nclosing_day = 32\n",
+                "rulebook.day_out_of_range",
+                "window.closing_day",
+            ),
+            (
+                "[payment]\nday = 0\n",
+                "rulebook.day_out_of_range",
+                "payment.day",
+            ),
             (
                 "[window]\nopening_day = 10\nopening_time = \"12:00\"\nclosing_day = 10\nclosing_time = \"09:00\"\n",
                 "rulebook.closing_before_opening",

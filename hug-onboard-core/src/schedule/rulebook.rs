@@ -1155,7 +1155,12 @@ impl Rulebook {
         .map(|s| (*s).to_owned())
         .collect();
         for k in DocumentKind::all() {
-            for f in ["months_after_claim", "release_day", "only_if_returns", "roll"] {
+            for f in [
+                "months_after_claim",
+                "release_day",
+                "only_if_returns",
+                "roll",
+            ] {
                 v.push(format!("documents.{}.{f}", k.id()));
             }
         }
@@ -1295,11 +1300,7 @@ impl Rulebook {
     pub fn payment_basis(&self) -> Basis {
         let day = self.basis_of(&["payment.months_after_claim", "payment.day"]);
         if day == Basis::Sourced {
-            self.basis_of(&[
-                "payment.months_after_claim",
-                "payment.day",
-                "payment.roll",
-            ])
+            self.basis_of(&["payment.months_after_claim", "payment.day", "payment.roll"])
         } else {
             day
         }

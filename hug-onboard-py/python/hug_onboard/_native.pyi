@@ -69,6 +69,7 @@ DocumentKind = Literal[
     "returns_list", "payment_adjustment", "payment_notice", "payment_breakdown", "correction_notice"
 ]
 DocumentSource = Literal["portal_inquiry_list", "transmit_history"]
+Basis = Literal["sourced", "approximate", "unverified"]
 EventKind = Literal["window_opens", "window_last_day", "document_release", "payment"]
 LifecycleStage = Literal[
     "not_applied", "estimate_made", "applied", "issued", "downloaded", "installed", "expired"
@@ -473,8 +474,39 @@ class Rulebook:
     def name_en(self) -> str: ...
     def name(self, lang: str = "ja") -> str: ...
     def to_json(self) -> str: ...
+    @staticmethod
+    def for_facility(number: Union[FacilityNumber, str]) -> Rulebook:
+        """The rulebook of the facility's own 国保連, from the registry of 47."""
+    @staticmethod
+    def for_prefecture(code: Union[str, int]) -> Rulebook:
+        """The rulebook of a prefecture's 国保連 (``"26"`` or 26); ValidationError unless 01-47."""
+    @staticmethod
+    def registry() -> list[Rulebook]:
+        """The 47 rulebooks of the registry, in prefecture-code order."""
+    @property
+    def prefecture(self) -> Optional[str]:
+        """The prefecture code of its 国保連 (``"26"``), or None."""
+    @property
+    def sources(self) -> dict[str, dict[str, Optional[str]]]:
+        """Every sourced field: ``{"payment.roll": {"kind": "stated", "url": ..., "note": ...}}``."""
+    @property
+    def notes(self) -> list[dict[str, Optional[str]]]:
+        """Statements recorded but not applied (about 介護, city pages, old wording)."""
+    def field_basis(self, field: str) -> Basis:
+        """``"sourced"``, ``"approximate"`` or ``"unverified"`` for one field (``"payment.roll"``)."""
+    @property
+    def has_sources(self) -> bool:
+        """Whether any field is sourced."""
+    def label(self, lang: str = "ja") -> str:
+        """Which rulebook this is: ``京都府国保連の規則（出典あり）`` / ``既定値（未確認）``."""
+    @staticmethod
+    def field_paths() -> list[str]:
+        """Every field path a rulebook has (``window.closing_day``, ...)."""
     def __eq__(self, value: object, /) -> bool: ...
     def __ne__(self, value: object, /) -> bool: ...
+
+def document_kinds() -> list[dict[str, Any]]:
+    """The monthly documents from the core's one table (id, names, sources, default release)."""
 
 @final
 class ClaimWindow:
@@ -507,6 +539,9 @@ class DocumentRelease:
     @property
     def only_if_returns(self) -> bool: ...
     @property
+    def basis(self) -> Basis:
+        """What its day rests on (``"approximate"``: "about", 頃)."""
+    @property
     def sources(self) -> list[DocumentSource]: ...
     def source_names(self, lang: str = "ja") -> list[str]: ...
     def __eq__(self, value: object, /) -> bool: ...
@@ -522,6 +557,9 @@ class DayEvent:
     def date(self) -> datetime.date: ...
     @property
     def service_month(self) -> str: ...
+    @property
+    def basis(self) -> Basis:
+        """What its day rests on."""
     @property
     def document(self) -> Optional[DocumentKind]: ...
     @property
@@ -565,6 +603,15 @@ class MonthSchedule:
     def payment_nominal_date(self) -> datetime.date: ...
     @property
     def provisional(self) -> bool: ...
+    @property
+    def payment_basis(self) -> Basis:
+        """What the payment day rests on."""
+    @property
+    def window_basis(self) -> Basis:
+        """What the window's last day rests on (closing day and its weekend policy)."""
+    @property
+    def closing_time_basis(self) -> Basis:
+        """What the window's closing hour rests on."""
     def events(self) -> list[DayEvent]: ...
     def to_json(self) -> str: ...
     def to_ics(
@@ -582,7 +629,11 @@ class BillingCalendar:
     """A rulebook with the holiday calendar: schedules, queries, iCalendar export."""
 
     def __new__(
-        cls, rulebook: Optional[Rulebook] = None, calendar: Optional[JapaneseCalendar] = None
+        cls,
+        rulebook: Optional[Rulebook] = None,
+        calendar: Optional[JapaneseCalendar] = None,
+        *,
+        facility: Optional[Union[FacilityNumber, str]] = None,
     ) -> BillingCalendar: ...
     @property
     def rulebook(self) -> Rulebook: ...
@@ -612,8 +663,11 @@ def billing_schedule(
     rulebook: Optional[Rulebook] = None,
     *,
     calendar: Optional[JapaneseCalendar] = None,
+    facility: Optional[Union[FacilityNumber, str]] = None,
 ) -> MonthSchedule:
-    """The schedule of a service month: ``billing_schedule(2026, 6)`` or ``billing_schedule("2026-06")``."""
+    """The schedule of a service month: ``billing_schedule(2026, 6)`` or ``billing_schedule("2026-06")``.
+
+    The rulebook: ``rulebook`` if given, else the one of ``facility``'s own 国保連, else the default."""
 
 # --- certificates -------------------------------------------------------------------------
 
@@ -776,6 +830,9 @@ class ReadinessFinding:
     def guide_page(self) -> str: ...
     @property
     def fix_by(self) -> Optional[datetime.date]: ...
+    @property
+    def fix_by_basis(self) -> Optional[Basis]:
+        """What ``fix_by`` rests on (``"unverified"``: a default rule, flag it)."""
     def message(self, lang: str = "ja") -> str: ...
     def to_finding(self) -> Finding: ...
 
@@ -791,6 +848,9 @@ class Action:
     def guide_page(self) -> str: ...
     @property
     def due(self) -> Optional[datetime.date]: ...
+    @property
+    def due_basis(self) -> Optional[Basis]:
+        """What ``due`` rests on."""
     def message(self, lang: str = "ja") -> str: ...
 
 @final
@@ -807,6 +867,14 @@ class Readiness:
     def claim_window(self) -> ClaimWindow: ...
     @property
     def can_bill(self) -> bool: ...
+    @property
+    def rulebook_id(self) -> str:
+        """The id of the rulebook the dates come from."""
+    def rulebook_label(self, lang: str = "ja") -> str:
+        """Which rulebook, and whether sourced: ``京都府国保連の規則（出典あり）``."""
+    @property
+    def window_basis(self) -> Basis:
+        """What the window's last day rests on."""
     @property
     def findings(self) -> list[ReadinessFinding]: ...
     @property
@@ -846,6 +914,9 @@ class Reminder:
     def date(self) -> datetime.date: ...
     @property
     def code(self) -> str: ...
+    @property
+    def basis(self) -> Basis:
+        """What its date rests on (``"unverified"``: flag it)."""
     @property
     def message_ja(self) -> str: ...
     @property
