@@ -35,7 +35,7 @@ def test_every_sourced_field_has_a_url() -> None:
 
 def test_for_facility_and_bad_numbers() -> None:
     assert h.Rulebook.for_facility("2612345678").id == "kyoto"
-    assert h.Rulebook.for_facility(h.FacilityNumber.parse("４２１２３４５６７８")).id == "nagasaki"
+    assert h.Rulebook.for_facility(h.FacilityNumber("４２１２３４５６７８")).id == "nagasaki"
     with pytest.raises(h.ValidationError) as e:
         h.Rulebook.for_facility("4812345678")
     assert e.value.code == "facility.unknown_prefecture"

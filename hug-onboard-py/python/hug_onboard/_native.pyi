@@ -40,6 +40,7 @@ __all__ = [
     "MonthSchedule",
     "BillingCalendar",
     "billing_schedule",
+    "document_kinds",
     "Certificate",
     "CertificateStatus",
     "RenewalPlan",

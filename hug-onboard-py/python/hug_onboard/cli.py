@@ -414,13 +414,12 @@ def cmd_status(args: argparse.Namespace, out: Output) -> int:
     for f in ready.findings:
         if f.severity == "info":
             continue
-        by = (out.t(f"（{f.fix_by}まで）", f" (by {f.fix_by})") + _flag(f.fix_by_basis, out)
-              if f.fix_by else "")
+        by = out.t(f"（{f.fix_by}まで）", f" (by {f.fix_by})") if f.fix_by else ""
         lines.append(f"  [{f.code}] {f.message(out.lang)}{by}")
     if ready.next_actions:
         lines.append(out.t("優先してすること:", "Do first:"))
         for a in ready.next_actions:
-            due = f" ({a.due}{_flag(a.due_basis, out)})" if a.due else ""
+            due = f" ({a.due})" if a.due else ""
             lines.append(f"  → {a.guide_page:8} {a.message(out.lang)}{due}")
     if days is not None:
         reminders = ob.reminders(today, days, rulebook)
