@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import json
-from typing import Any, Callable, Dict, List, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import pytest
 
@@ -255,6 +255,7 @@ def op_calendar_previous_business_day(inp: Input) -> Any:
 
 
 def _billing(inp: Input) -> h.BillingCalendar:
+    rb: Optional[h.Rulebook]
     if "prefecture" in inp:
         rb = h.Rulebook.for_prefecture(inp["prefecture"])
     else:
