@@ -532,6 +532,24 @@ static int run_domain_op(const char *op, const cJSON *input, outcome *out) {
     hug_billing_calendar_free(b);
     return 1;
   }
+  if (strcmp(op, "rulebook.for_prefecture") == 0) {
+    char *json = NULL;
+    if (hug_rulebook_for_prefecture(input_str(input, "code"), &json) == HUG_OK) {
+      cJSON *rb = take_json(json);
+      const cJSON *src = cJSON_GetObjectItemCaseSensitive(rb, "sources");
+      const cJSON *field = NULL;
+      cJSON *sourced = cJSON_CreateArray();
+      /* the registry serialises its sources sorted by field */
+      cJSON_ArrayForEach(field, src) cJSON_AddItemToArray(sourced, cJSON_CreateString(field->string));
+      out->value = cJSON_CreateObject();
+      cJSON_AddItemToObject(out->value, "id", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(rb, "id"), 1));
+      cJSON_AddItemToObject(out->value, "prefecture",
+                            cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(rb, "prefecture"), 1));
+      cJSON_AddItemToObject(out->value, "sourced", sourced);
+      cJSON_Delete(rb);
+    }
+    return 1;
+  }
   return run_certificate_op(op, input, out);
 }
 
