@@ -56,10 +56,10 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use crate::diagnostic::{Diagnostic, Finding, Lang, Severity};
+use crate::diagnostic::{Diagnostic, Finding};
 use crate::facility::FacilityNumber;
 
-pub use error::{CODES, CertificateError};
+pub use error::CertificateError;
 pub use inspect::{CertificateInfo, KeyInfo, NameAttribute, Validity, to_jst};
 pub use lifecycle::{
     Addressee, AddresseeError, Estimate, Honorific, Installation, IssuedCertificate, Lifecycle,
@@ -153,46 +153,32 @@ impl P12Info {
     }
 }
 
-/// A finding about a file's contents (see [`P12Info::findings`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum FileFinding {
-    /// The certificate is a CA certificate: the user picked the wrong file.
-    LeafIsCa,
-    /// The subject does not name the expected 事業所番号.
-    FacilityMismatch {
-        /// The facility the file was expected for.
-        expected: FacilityNumber,
-        /// The 10-digit number found in the subject, if any.
-        found: Option<String>,
-    },
-}
-
-impl Diagnostic for FileFinding {
-    fn code(&self) -> &'static str {
-        match self {
-            FileFinding::LeafIsCa => "certificate.leaf_is_ca",
-            FileFinding::FacilityMismatch { .. } => "certificate.facility_mismatch",
-        }
-    }
-
-    fn severity(&self) -> Severity {
-        Severity::Warning
-    }
-
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (FileFinding::LeafIsCa, Lang::Ja) => "このファイルは認証局（CA）の証明書で、事業所の電子証明書ではありません。電子請求受付システムからダウンロードした事業所の証明書ファイルを選んでください。".into(),
-            (FileFinding::LeafIsCa, Lang::En) => "This file holds a certificate authority (CA) certificate, not the facility's certificate. Choose the facility's certificate file downloaded from the portal.".into(),
-            (FileFinding::FacilityMismatch { expected, found }, Lang::Ja) => format!(
+crate::diagnostics! {
+    /// A finding about a file's contents (see [`P12Info::findings`]).
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum FileFinding {
+        /// The certificate is a CA certificate: the user picked the wrong file.
+        LeafIsCa => "certificate.leaf_is_ca", Advisory, Warning,
+            "the file's certificate is a CA certificate, not a facility's (wrong file)",
+            ja: "このファイルは認証局（CA）の証明書で、事業所の電子証明書ではありません。電子請求受付システムからダウンロードした事業所の証明書ファイルを選んでください。",
+            en: "This file holds a certificate authority (CA) certificate, not the facility's certificate. Choose the facility's certificate file downloaded from the portal.";
+        /// The subject does not name the expected 事業所番号.
+        FacilityMismatch {
+            /// The facility the file was expected for.
+            expected: FacilityNumber,
+            /// The 10-digit number found in the subject, if any.
+            found: Option<String>,
+        } => "certificate.facility_mismatch", Advisory, Warning,
+            "the certificate's subject does not name the expected facility number",
+            ja: { format!(
                 "この証明書は事業所番号 {expected} のものではありません（証明書の番号: {}）。別の事業所のファイルを選んでいないか確認してください。",
                 found.as_deref().unwrap_or("なし")
-            ),
-            (FileFinding::FacilityMismatch { expected, found }, Lang::En) => format!(
+            ) },
+            en: { format!(
                 "This certificate is not for facility {expected} (number in the certificate: {}). Check that you chose this facility's file.",
                 found.as_deref().unwrap_or("none")
-            ),
-        }
+            ) };
     }
 }
 
@@ -514,6 +500,8 @@ mod keycheck {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::diagnostic::{Declared, Diagnostic, Lang};
 
     #[test]
     fn every_error_code_is_listed() {
@@ -552,7 +540,10 @@ mod tests {
             .chain(findings.iter().map(|f| f.code()))
             .collect();
         for c in codes {
-            assert!(CODES.iter().any(|i| i.code == c), "{c} not in CODES");
+            assert!(
+                crate::all_codes().iter().any(|i| i.code == c),
+                "{c} not in CODES"
+            );
         }
         for e in &errors {
             assert!(!e.message(Lang::Ja).is_empty());

@@ -74,6 +74,7 @@ from ._errors import (
     WorkflowError,
     WrongPasswordError,
     error_class_for,
+    error_class_for_kind,
 )
 
 #: A problem found by a check (``.code``, ``.message(lang="ja")``); same class as :class:`Finding`.
@@ -151,4 +152,5 @@ __all__ = [
     "UnsupportedCertificateError",
     "WorkflowError",
     "error_class_for",
+    "error_class_for_kind",
 ]
