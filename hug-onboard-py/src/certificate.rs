@@ -102,6 +102,21 @@ fn billing(rulebook: Option<PyRef<'_, PyRulebook>>) -> BillingCalendar {
     BillingCalendar::new(rulebook.map(|r| (*r.0).clone()).unwrap_or_default())
 }
 
+/// The rulebook given, else the rulebook of the facility the certificate names
+/// (its own 国保連's), else the default.
+fn billing_for(
+    py: Python<'_>,
+    rulebook: Option<PyRef<'_, PyRulebook>>,
+    facility: Option<hug_onboard_core::facility::FacilityNumber>,
+) -> PyResult<BillingCalendar> {
+    match (rulebook, facility) {
+        (None, Some(n)) => {
+            BillingCalendar::for_facility(&n).map_err(|p| crate::errors::problems_err(py, &p))
+        }
+        (r, _) => Ok(billing(r)),
+    }
+}
+
 fn attrs(v: &[certificate::NameAttribute]) -> Vec<(String, String)> {
     v.iter()
         .map(|a| (a.name.clone(), a.value.clone()))
@@ -393,7 +408,8 @@ impl PyCertificate {
             }
         })
     }
-    /// The certificate's status on a JST day (renewal notice and urgency from the rulebook).
+    /// The certificate's status on a JST day (renewal notice and urgency from the rulebook;
+    /// without one, the rulebook of the facility the certificate names, else the default).
     #[pyo3(signature = (today, rulebook = None))]
     fn status(
         &self,
@@ -401,7 +417,7 @@ impl PyCertificate {
         today: NaiveDate,
         rulebook: Option<PyRef<'_, PyRulebook>>,
     ) -> PyResult<PyCertificateStatus> {
-        let cal = billing(rulebook);
+        let cal = billing_for(py, rulebook, self.info.facility_number)?;
         guard(py, || {
             Ok(PyCertificateStatus(certificate::status(
                 &self.info.validity,
@@ -412,7 +428,8 @@ impl PyCertificate {
     }
     /// The renewal plan on a JST day: the last safe day to apply so the next
     /// claim window is not lost (the rulebook's windows, lead time and
-    /// cut-off; business days with the Japanese holidays).
+    /// cut-off; business days with the Japanese holidays). Without a rulebook: the
+    /// rulebook of the facility the certificate names (its own 国保連's), else the default.
     #[pyo3(signature = (today, rulebook = None))]
     fn renewal_plan(
         &self,
@@ -420,7 +437,7 @@ impl PyCertificate {
         today: NaiveDate,
         rulebook: Option<PyRef<'_, PyRulebook>>,
     ) -> PyResult<PyRenewalPlan> {
-        let cal = billing(rulebook);
+        let cal = billing_for(py, rulebook, self.info.facility_number)?;
         guard(py, || {
             Ok(PyRenewalPlan(certificate::renewal_plan(
                 self.info.validity.not_after,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import json
-from typing import Any, Callable, Dict, List, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import pytest
 
@@ -271,7 +271,11 @@ def op_calendar_previous_business_day(inp: Input) -> Any:
 
 
 def _billing(inp: Input) -> h.BillingCalendar:
-    rb = h.Rulebook.from_json(json.dumps(inp["rulebook"])) if "rulebook" in inp else None
+    rb: Optional[h.Rulebook]
+    if "prefecture" in inp:
+        rb = h.Rulebook.for_prefecture(inp["prefecture"])
+    else:
+        rb = h.Rulebook.from_json(json.dumps(inp["rulebook"])) if "rulebook" in inp else None
     lay = inp.get("last_announced_year")
     cal = h.JapaneseCalendar(last_announced_year=lay) if lay is not None else None
     return h.BillingCalendar(rb, cal)
@@ -300,11 +304,15 @@ def op_schedule_month(inp: Input) -> Any:
                 "date": d.date.isoformat(),
                 "only_if_returns": d.only_if_returns,
                 "sources": d.sources,
+                "basis": d.basis,
             }
             for d in s.documents
         ],
-        "payment": {"nominal": s.payment_nominal_date.isoformat(), "date": s.payment_date.isoformat()},
+        "payment": {"nominal": s.payment_nominal_date.isoformat(), "date": s.payment_date.isoformat(),
+                    "basis": s.payment_basis},
         "provisional": s.provisional,
+        "window_basis": s.window_basis,
+        "closing_time_basis": s.closing_time_basis,
     }
 
 
@@ -337,6 +345,11 @@ def op_rulebook_parse(inp: Input) -> Any:
         "closing_day": rules["window"]["closing_day"],
         "payment_day": rules["payment"]["day"],
     }
+
+
+def op_rulebook_for_prefecture(inp: Input) -> Any:
+    r = h.Rulebook.for_prefecture(_s(inp, "code"))
+    return {"id": r.id, "prefecture": r.prefecture, "sourced": sorted(r.sources)}
 
 
 # --- readiness ---------------------------------------------------------------------
@@ -397,6 +410,7 @@ OPS: Dict[str, Op] = {
     "schedule.next_deadline": op_schedule_next_deadline,
     "schedule.events_on": op_schedule_events_on,
     "rulebook.parse": op_rulebook_parse,
+    "rulebook.for_prefecture": op_rulebook_for_prefecture,
     "readiness.evaluate": op_readiness_evaluate,
 }
 

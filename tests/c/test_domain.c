@@ -854,7 +854,12 @@ static void test_onboarding(void) {
   hug_string_free(json);
   CHECK_ERR(hug_onboarding_readiness_json(o, mkdate(2026, 11, 31), b, &can_bill, &json), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
   CHECK_ERR(hug_onboarding_readiness_json(NULL, day, b, &can_bill, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
-  CHECK_ERR(hug_onboarding_readiness_json(o, day, NULL, &can_bill, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  /* no billing calendar: the facility's own 国保連 rulebook (Tokyo: nothing sourced) */
+  json = NULL;
+  CHECK_OK(hug_onboarding_readiness_json(o, day, NULL, &can_bill, &json));
+  CHECK(str_has(json, "\"id\":\"tokyo\"") && str_has(json, "東京都国保連の規則：既定値（未確認）"));
+  CHECK(str_has(json, "\"fix_by_basis\":\"unverified\""));
+  hug_string_free(json);
   CHECK_ERR(hug_onboarding_readiness_json(o, day, b, NULL, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   CHECK_ERR(hug_onboarding_readiness_json(o, day, b, &can_bill, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
 
@@ -867,7 +872,10 @@ static void test_onboarding(void) {
   hug_string_free(json);
   CHECK_ERR(hug_onboarding_reminders_json(o, mkdate(2026, 11, 0), 7, b, &json), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
   CHECK_ERR(hug_onboarding_reminders_json(NULL, day, 7, b, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
-  CHECK_ERR(hug_onboarding_reminders_json(o, day, 7, NULL, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  json = NULL;
+  CHECK_OK(hug_onboarding_reminders_json(o, day, 7, NULL, &json));
+  CHECK(str_has(json, "\"basis\":\"unverified\""));
+  hug_string_free(json);
   CHECK_ERR(hug_onboarding_reminders_json(o, day, 7, b, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
 
   json = NULL;
@@ -905,7 +913,11 @@ static void test_onboarding(void) {
       batch = NULL;
       CHECK_ERR(hug_onboarding_evaluate_many_json(arr, NULL, mkdate(2026, 4, 31), b, &batch), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
       CHECK_ERR(hug_onboarding_evaluate_many_json(NULL, NULL, day, b, &batch), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
-      CHECK_ERR(hug_onboarding_evaluate_many_json(arr, NULL, day, NULL, &batch), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+      /* no billing calendar: each facility its own 国保連's rulebook */
+      CHECK_OK(hug_onboarding_evaluate_many_json(arr, NULL, day, NULL, &batch));
+      CHECK(str_has(batch, "\"total\":2") && str_has(batch, "\"id\":\"tokyo\""));
+      hug_string_free(batch);
+      batch = NULL;
       CHECK_ERR(hug_onboarding_evaluate_many_json(arr, NULL, day, b, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
       CHECK_ERR(hug_onboarding_evaluate_many_json("\xff", NULL, day, b, &batch), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
       CHECK(batch == NULL);
@@ -923,6 +935,60 @@ static void test_onboarding(void) {
   hug_certificate_free(c);
   hug_billing_calendar_free(b);
   free(p12);
+}
+
+/* the per-国保連 rulebook registry (issue 13) */
+static void test_rulebook_registry(void) {
+  hug_facility_number kyoto, nagasaki;
+  hug_billing_calendar *b = NULL;
+  char *json = NULL;
+  hug_year_month june = {2026, 6};
+  CHECK_OK(hug_facility_number_parse("2612345678", &kyoto));
+  CHECK_OK(hug_facility_number_parse("4212345678", &nagasaki));
+
+  CHECK_OK(hug_rulebook_for_facility(&kyoto, &json));
+  CHECK(str_has(json, "\"id\":\"kyoto\"") && str_has(json, "\"prefecture\":\"26\""));
+  CHECK(str_has(json, "\"payment.roll\":{\"kind\":\"stated\",\"url\":\"https://kyoto-kokuhoren.or.jp/"));
+  hug_string_free(json);
+  json = NULL;
+  /* Kyoto pays on the preceding weekday: 2026-08-15 is a Saturday */
+  CHECK_OK(hug_billing_calendar_for_facility(&kyoto, &b));
+  CHECK_OK(hug_schedule_month_json(b, june, &json));
+  CHECK(str_has(json, "\"nominal\":\"2026-08-15\",\"date\":\"2026-08-14\",\"basis\":\"sourced\""));
+  hug_string_free(json);
+  json = NULL;
+  hug_billing_calendar_free(b);
+  b = NULL;
+  /* Nagasaki closes at 18:00 */
+  CHECK_OK(hug_billing_calendar_for_facility(&nagasaki, &b));
+  CHECK_OK(hug_schedule_month_json(b, june, &json));
+  CHECK(str_has(json, "\"closes\":\"2026-07-10T18:00:00\""));
+  hug_string_free(json);
+  json = NULL;
+  hug_billing_calendar_free(b);
+  b = NULL;
+  CHECK_OK(hug_billing_calendar_for_prefecture("20", &b));
+  hug_billing_calendar_free(b);
+  b = NULL;
+  CHECK_ERR(hug_billing_calendar_for_prefecture("48", &b), HUG_ERR_VALIDATION, "rulebook.unknown_prefecture");
+  CHECK(b == NULL);
+  CHECK_ERR(hug_rulebook_for_prefecture("00", &json), HUG_ERR_VALIDATION, "rulebook.unknown_prefecture");
+  CHECK_ERR(hug_rulebook_for_prefecture(NULL, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_rulebook_for_facility(NULL, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  {
+    /* a struct not made by the parser is checked again, never trusted */
+    hug_facility_number forged = kyoto;
+    forged.digits[0] = '9';
+    CHECK_ERR(hug_rulebook_for_facility(&forged, &json), HUG_ERR_VALIDATION, "facility.unknown_prefecture");
+  }
+  CHECK_OK(hug_rulebook_registry_json(&json));
+  CHECK(str_has(json, "\"id\":\"hokkaido\"") && str_has(json, "\"id\":\"okinawa\""));
+  hug_string_free(json);
+  json = NULL;
+  CHECK_OK(hug_document_kinds_json(&json));
+  CHECK(str_has(json, "\"name_ja\":\"返戻等一覧表\""));
+  hug_string_free(json);
+  CHECK_ERR(hug_document_kinds_json(NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
 }
 
 static void test_profile(void) {
@@ -965,5 +1031,6 @@ int main(void) {
   test_certificate();
   test_onboarding();
   test_profile();
+  test_rulebook_registry();
   return hug_test_report("test_domain");
 }

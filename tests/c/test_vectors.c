@@ -172,7 +172,10 @@ static hug_billing_calendar *billing_of(const cJSON *input) {
   hug_billing_calendar *b = NULL;
   hug_calendar *c = NULL;
   const cJSON *rb = cJSON_GetObjectItemCaseSensitive(input, "rulebook");
-  if (rb != NULL) {
+  const cJSON *pref = cJSON_GetObjectItemCaseSensitive(input, "prefecture");
+  if (cJSON_IsString(pref)) {
+    if (hug_billing_calendar_for_prefecture(pref->valuestring, &b) != HUG_OK) return NULL;
+  } else if (rb != NULL) {
     char *text = cJSON_PrintUnformatted(rb);
     hug_status s = hug_billing_calendar_from_rulebook_json(text, &b);
     free(text);
@@ -551,6 +554,24 @@ static int run_domain_op(const char *op, const cJSON *input, outcome *out) {
       cJSON_Delete(rb);
     }
     hug_billing_calendar_free(b);
+    return 1;
+  }
+  if (strcmp(op, "rulebook.for_prefecture") == 0) {
+    char *json = NULL;
+    if (hug_rulebook_for_prefecture(input_str(input, "code"), &json) == HUG_OK) {
+      cJSON *rb = take_json(json);
+      const cJSON *src = cJSON_GetObjectItemCaseSensitive(rb, "sources");
+      const cJSON *field = NULL;
+      cJSON *sourced = cJSON_CreateArray();
+      /* the registry serialises its sources sorted by field */
+      cJSON_ArrayForEach(field, src) cJSON_AddItemToArray(sourced, cJSON_CreateString(field->string));
+      out->value = cJSON_CreateObject();
+      cJSON_AddItemToObject(out->value, "id", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(rb, "id"), 1));
+      cJSON_AddItemToObject(out->value, "prefecture",
+                            cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(rb, "prefecture"), 1));
+      cJSON_AddItemToObject(out->value, "sourced", sourced);
+      cJSON_Delete(rb);
+    }
     return 1;
   }
   return run_certificate_op(op, input, out);

@@ -41,6 +41,7 @@ __all__ = [
     "MonthSchedule",
     "BillingCalendar",
     "billing_schedule",
+    "document_kinds",
     "Certificate",
     "CertificateStatus",
     "RenewalPlan",
@@ -85,6 +86,7 @@ DocumentKind = Literal[
     "returns_list", "payment_adjustment", "payment_notice", "payment_breakdown", "correction_notice"
 ]
 DocumentSource = Literal["portal_inquiry_list", "transmit_history"]
+Basis = Literal["sourced", "approximate", "unverified"]
 EventKind = Literal["window_opens", "window_last_day", "document_release", "payment"]
 LifecycleStage = Literal[
     "not_applied", "estimate_made", "applied", "issued", "downloaded", "installed", "expired"
@@ -775,8 +777,39 @@ class Rulebook:
         """Its name in ``lang``."""
     def to_json(self) -> str:
         """Every rule as JSON (the format ``from_json`` reads)."""
+    @staticmethod
+    def for_facility(number: Union[FacilityNumber, str]) -> Rulebook:
+        """The rulebook of the facility's own 国保連, from the registry of 47."""
+    @staticmethod
+    def for_prefecture(code: Union[str, int]) -> Rulebook:
+        """The rulebook of a prefecture's 国保連 (``"26"`` or 26); ValidationError unless 01-47."""
+    @staticmethod
+    def registry() -> list[Rulebook]:
+        """The 47 rulebooks of the registry, in prefecture-code order."""
+    @property
+    def prefecture(self) -> Optional[str]:
+        """The prefecture code of its 国保連 (``"26"``), or None."""
+    @property
+    def sources(self) -> dict[str, dict[str, Optional[str]]]:
+        """Every sourced field: ``{"payment.roll": {"kind": "stated", "url": ..., "note": ...}}``."""
+    @property
+    def notes(self) -> list[dict[str, Optional[str]]]:
+        """Statements recorded but not applied (about 介護, city pages, old wording)."""
+    def field_basis(self, field: str) -> Basis:
+        """``"sourced"``, ``"approximate"`` or ``"unverified"`` for one field (``"payment.roll"``)."""
+    @property
+    def has_sources(self) -> bool:
+        """Whether any field is sourced."""
+    def label(self, lang: str = "ja") -> str:
+        """Which rulebook this is: ``京都府国保連の規則（出典あり）`` / ``既定値（未確認）``."""
+    @staticmethod
+    def field_paths() -> list[str]:
+        """Every field path a rulebook has (``window.closing_day``, ...)."""
     def __eq__(self, value: object, /) -> bool: ...
     def __ne__(self, value: object, /) -> bool: ...
+
+def document_kinds() -> list[dict[str, Any]]:
+    """The monthly documents from the core's one table (id, names, sources, default release)."""
 
 @final
 class ClaimWindow:
@@ -819,6 +852,9 @@ class DocumentRelease:
     def only_if_returns(self) -> bool:
         """Whether it exists only if claims were returned."""
     @property
+    def basis(self) -> Basis:
+        """What its day rests on (``"approximate"``: "about", 頃)."""
+    @property
     def sources(self) -> list[DocumentSource]:
         """Where to get it: ``"portal_inquiry_list"``, ``"transmit_history"``."""
     def source_names(self, lang: str = "ja") -> list[str]:
@@ -839,6 +875,9 @@ class DayEvent:
     @property
     def service_month(self) -> str:
         """The service month it belongs to, ``"YYYY-MM"``."""
+    @property
+    def basis(self) -> Basis:
+        """What its day rests on."""
     @property
     def document(self) -> Optional[DocumentKind]:
         """The document id for a document release, else ``None``."""
@@ -897,6 +936,15 @@ class MonthSchedule:
     @property
     def provisional(self) -> bool:
         """Whether a day of it falls in a year whose holidays are not yet announced."""
+    @property
+    def payment_basis(self) -> Basis:
+        """What the payment day rests on."""
+    @property
+    def window_basis(self) -> Basis:
+        """What the window's last day rests on (closing day and its weekend policy)."""
+    @property
+    def closing_time_basis(self) -> Basis:
+        """What the window's closing hour rests on."""
     def events(self) -> list[DayEvent]:
         """Every event, in date order."""
     def to_json(self) -> str:
@@ -927,7 +975,11 @@ class BillingCalendar:
     """A rulebook with the holiday calendar: schedules, queries, iCalendar export."""
 
     def __new__(
-        cls, rulebook: Optional[Rulebook] = None, calendar: Optional[JapaneseCalendar] = None
+        cls,
+        rulebook: Optional[Rulebook] = None,
+        calendar: Optional[JapaneseCalendar] = None,
+        *,
+        facility: Optional[Union[FacilityNumber, str]] = None,
     ) -> BillingCalendar: ...
     @property
     def rulebook(self) -> Rulebook:
@@ -974,12 +1026,14 @@ def billing_schedule(
     rulebook: Optional[Rulebook] = None,
     *,
     calendar: Optional[JapaneseCalendar] = None,
+    facility: Optional[Union[FacilityNumber, str]] = None,
 ) -> MonthSchedule:
     """The schedule of a service month: ``billing_schedule(2026, 6)`` or ``billing_schedule("2026-06")``.
 
     Claims for services of month M are sent in M+1 (by default the 1st 00:00 to the 10th 24:00
     JST, moved by the rulebook and holidays); the documents and the payment day follow. The
-    rulebook is one 国保連's rules as data (default: the guide's). ValidationError
+    rulebook: ``rulebook`` if given, else the one of ``facility``'s own 国保連 (the registry of
+    47), else the default (the guide's rules, unverified). ValidationError
     ``schedule.invalid_month``, ``calendar.out_of_range``.
 
     >>> s = billing_schedule(2026, 6)
@@ -1253,6 +1307,9 @@ class ReadinessFinding:
     @property
     def fix_by(self) -> Optional[datetime.date]:
         """The day by which it must be fixed, if any."""
+    @property
+    def fix_by_basis(self) -> Optional[Basis]:
+        """What ``fix_by`` rests on (``"unverified"``: a default rule, flag it)."""
     def message(self, lang: str = "ja") -> str:
         """The message in ``lang``."""
     def to_finding(self) -> Finding:
@@ -1274,6 +1331,9 @@ class Action:
     @property
     def due(self) -> Optional[datetime.date]:
         """By when."""
+    @property
+    def due_basis(self) -> Optional[Basis]:
+        """What ``due`` rests on."""
     def message(self, lang: str = "ja") -> str:
         """What to do, in ``lang``."""
 
@@ -1296,6 +1356,14 @@ class Readiness:
     @property
     def can_bill(self) -> bool:
         """Whether nothing blocks billing in that window."""
+    @property
+    def rulebook_id(self) -> str:
+        """The id of the rulebook the dates come from."""
+    def rulebook_label(self, lang: str = "ja") -> str:
+        """Which rulebook, and whether sourced: ``京都府国保連の規則（出典あり）``."""
+    @property
+    def window_basis(self) -> Basis:
+        """What the window's last day rests on."""
     @property
     def findings(self) -> list[ReadinessFinding]:
         """Every finding, most serious and most urgent first."""
@@ -1345,6 +1413,9 @@ class Reminder:
     @property
     def code(self) -> str:
         """The stable code (``"reminder.window_opens"``, …)."""
+    @property
+    def basis(self) -> Basis:
+        """What its date rests on (``"unverified"``: flag it)."""
     @property
     def message_ja(self) -> str:
         """The message in Japanese."""
