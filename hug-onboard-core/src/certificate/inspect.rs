@@ -235,6 +235,18 @@ impl CertificateInfo {
     }
 }
 
+/// Whether a certificate says it may sign certificates: basicConstraints
+/// `cA` true, or keyUsage with keyCertSign. `false` for an unreadable one.
+pub(crate) fn signs_certificates(der: &[u8]) -> bool {
+    let Ok((_, cert)) = X509Certificate::from_der(der) else {
+        return false;
+    };
+    if cert.is_ca() {
+        return true;
+    }
+    matches!(cert.key_usage(), Ok(Some(ku)) if ku.value.key_cert_sign())
+}
+
 fn instant(ts: i64) -> DateTime<Utc> {
     DateTime::<Utc>::from_timestamp(ts, 0).unwrap_or(DateTime::<Utc>::MIN_UTC)
 }

@@ -50,6 +50,7 @@ mod lifecycle;
 mod pkcs12;
 mod renewal;
 mod status;
+mod timeline;
 
 use std::fmt;
 
@@ -67,6 +68,7 @@ pub use lifecycle::{
 };
 pub use renewal::{RenewalFinding, RenewalPlan, renewal_plan};
 pub use status::{CertificateStatus, StatusKind, status};
+pub use timeline::Today;
 
 /// Limits applied while opening a file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,10 +92,18 @@ impl Default for P12Options {
 /// evidence for the onboarding workflow).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct P12Info {
-    /// The facility's certificate: the one the private key belongs to (by
-    /// localKeyId), else the first non-CA certificate, else the first.
+    /// The facility's certificate. [`open`]: the one whose public key
+    /// matches the private key, whatever the bag order, localKeyID or
+    /// friendlyName. [`inspect`] (the key stays encrypted): the certificate
+    /// sharing the key's localKeyID, narrowed to end-entity certificates
+    /// (neither basicConstraints cA nor keyUsage keyCertSign, and issuing no
+    /// other certificate of the file); [`Self::leaf_basis`] says which rule
+    /// decided, and `uncertain` (a finding) when none could.
     pub certificate: CertificateInfo,
-    /// The other certificates in the file (usually the issuing CA), in file order.
+    /// How [`Self::certificate`] was chosen.
+    pub leaf_basis: LeafBasis,
+    /// The other certificates in the file (usually the issuing CA), in file
+    /// order, each once (duplicates dropped), never the leaf itself.
     pub chain: Vec<CertificateInfo>,
     /// Whether the file holds a private key (inspection does not decrypt it).
     pub has_private_key: bool,
@@ -109,8 +119,13 @@ pub struct P12Info {
     pub certificate_encryption: Option<String>,
     /// How the private key is encrypted, `None` when there is none or it is plain.
     pub key_encryption: Option<String>,
-    /// Whether the password was proven right. `false` only for a file without
-    /// a MAC whose certificates are not encrypted, when the key was not decrypted.
+    /// Whether the password was proven right: the MAC verified, or (a file
+    /// without a MAC) a decryption with it yielded well-formed content
+    /// (SafeContents or a PKCS#8 key). `false` for a file without a MAC whose
+    /// certificates are not encrypted, until [`open`] decrypts the key; and
+    /// for a file with nothing encrypted at all, which no password can be
+    /// checked against. An unverified password is the warning finding
+    /// `certificate.password_unverified`, and such a file is no evidence.
     pub password_verified: bool,
     /// Whether the file was BER (indefinite lengths) and was normalised.
     pub ber: bool,
@@ -135,6 +150,12 @@ impl P12Info {
     /// ```
     pub fn findings(&self, expected: Option<&FacilityNumber>) -> Vec<Finding> {
         let mut out = Vec::new();
+        if !self.password_verified {
+            out.push(FileFinding::PasswordUnverified.to_finding());
+        }
+        if self.leaf_basis == LeafBasis::Uncertain {
+            out.push(FileFinding::LeafUncertain.to_finding());
+        }
         if self.leaf_is_ca {
             out.push(FileFinding::LeafIsCa.to_finding());
         }
@@ -153,10 +174,33 @@ impl P12Info {
     }
 }
 
+/// How the facility's certificate was told from the others in a file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LeafBasis {
+    /// Its public key matches the (decrypted or plain) private key.
+    PrivateKey,
+    /// It is the one end-entity certificate sharing the key bag's localKeyID.
+    LocalKeyId,
+    /// It is the file's one end-entity certificate (no localKeyID decided).
+    EndEntity,
+    /// It is the file's only certificate.
+    OnlyCertificate,
+    /// No rule could tell: the first candidate was taken
+    /// (finding `certificate.leaf_uncertain`; [`open`] decides by the key).
+    Uncertain,
+}
+
 /// A finding about a file's contents (see [`P12Info::findings`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FileFinding {
+    /// Nothing in the file proved the password: no MAC, and nothing
+    /// decrypted with it yet (see [`P12Info::password_verified`]).
+    PasswordUnverified,
+    /// Which certificate is the facility's could not be told without
+    /// decrypting the private key.
+    LeafUncertain,
     /// The certificate is a CA certificate: the user picked the wrong file.
     LeafIsCa,
     /// The subject does not name the expected 事業所番号.
@@ -171,6 +215,8 @@ pub enum FileFinding {
 impl Diagnostic for FileFinding {
     fn code(&self) -> &'static str {
         match self {
+            FileFinding::PasswordUnverified => "certificate.password_unverified",
+            FileFinding::LeafUncertain => "certificate.leaf_uncertain",
             FileFinding::LeafIsCa => "certificate.leaf_is_ca",
             FileFinding::FacilityMismatch { .. } => "certificate.facility_mismatch",
         }
@@ -182,6 +228,10 @@ impl Diagnostic for FileFinding {
 
     fn message(&self, lang: Lang) -> String {
         match (self, lang) {
+            (FileFinding::PasswordUnverified, Lang::Ja) => "このファイルにはパスワードを確かめる仕組み（MAC）がなく、証明書も暗号化されていないため、入力したパスワードが正しいか確認できていません。秘密鍵まで開いて確認してください（CLI では自動で行います）。".into(),
+            (FileFinding::PasswordUnverified, Lang::En) => "The password could not be checked: this file has no integrity check (MAC) and its certificates are not encrypted. Open the private key as well to check it (the CLI does this itself).".into(),
+            (FileFinding::LeafUncertain, Lang::Ja) => "このファイルの複数の証明書のうち、どれが事業所の証明書か秘密鍵を開かずには判別できません。秘密鍵まで開いて確認してください。".into(),
+            (FileFinding::LeafUncertain, Lang::En) => "The file holds several certificates and which one is the facility's cannot be told without opening the private key. Open the private key as well to be sure.".into(),
             (FileFinding::LeafIsCa, Lang::Ja) => "このファイルは認証局（CA）の証明書で、事業所の電子証明書ではありません。電子請求受付システムからダウンロードした事業所の証明書ファイルを選んでください。".into(),
             (FileFinding::LeafIsCa, Lang::En) => "This file holds a certificate authority (CA) certificate, not the facility's certificate. Choose the facility's certificate file downloaded from the portal.".into(),
             (FileFinding::FacilityMismatch { expected, found }, Lang::Ja) => format!(
@@ -294,7 +344,7 @@ pub fn inspect_with(
     options: &P12Options,
 ) -> Result<P12Info, CertificateError> {
     let pfx = pkcs12::parse(bytes, password, options)?;
-    build_info(&pfx).map(|(info, _)| info)
+    build_info(&pfx, None).map(|(info, _)| info)
 }
 
 /// Opens a .p12 fully: [`inspect`], then decrypts the private key and checks
@@ -341,27 +391,16 @@ pub fn open_with(
     options: &P12Options,
 ) -> Result<OpenedP12, CertificateError> {
     let mut pfx = pkcs12::parse(bytes, password, options)?;
-    let (info, leaf) = build_info(&pfx)?;
+    if pfx.certs.is_empty() {
+        return Err(CertificateError::NoCertificate);
+    }
     if pfx.keys.is_empty() {
         return Err(CertificateError::NoPrivateKey);
     }
     pfx.decrypt_keys()?;
+    let (leaf, key, algorithm) = match_key(&pfx)?;
+    let (info, leaf) = build_info(&pfx, Some(leaf))?;
     let leaf_bag = pfx.certs.get(leaf).ok_or(CertificateError::NoCertificate)?;
-    // The key for the leaf: same localKeyId, else the only/first key.
-    let key_index = leaf_bag
-        .local_key_id
-        .as_ref()
-        .and_then(|id| {
-            pfx.keys
-                .iter()
-                .position(|k| k.local_key_id.as_ref() == Some(id))
-        })
-        .unwrap_or(0);
-    let key = match pfx.keys.get(key_index).map(|k| &k.data) {
-        Some(pkcs12::KeyData::Plain(k)) => k.clone(),
-        _ => return Err(CertificateError::NoPrivateKey),
-    };
-    let algorithm = keycheck::check(&key, &leaf_bag.der)?;
     Ok(OpenedP12 {
         certificate_der: leaf_bag.der.clone(),
         info,
@@ -372,41 +411,160 @@ pub fn open_with(
     })
 }
 
-/// Builds the evidence and returns the index of the leaf certificate bag.
-fn build_info(pfx: &pkcs12::Pfx) -> Result<(P12Info, usize), CertificateError> {
-    if pfx.certs.is_empty() {
-        return Err(CertificateError::NoCertificate);
+/// The certificate a (plain) private key belongs to, by public key: the
+/// first key, in the order "shares a certificate's localKeyID" then file
+/// order, that matches a certificate. `key_mismatch` when none does; a key
+/// that cannot be checked is its own error (never taken on trust).
+fn match_key(pfx: &pkcs12::Pfx) -> Result<(usize, Zeroizing<Vec<u8>>, String), CertificateError> {
+    let paired = |k: &pkcs12::KeyBag| {
+        k.local_key_id.as_ref().is_some_and(|id| {
+            pfx.certs
+                .iter()
+                .any(|c| c.local_key_id.as_ref() == Some(id))
+        })
+    };
+    let mut order: Vec<&pkcs12::KeyBag> = pfx.keys.iter().filter(|k| paired(k)).collect();
+    order.extend(pfx.keys.iter().filter(|k| !paired(k)));
+    let mut error = None;
+    for k in order {
+        let pkcs12::KeyData::Plain(key) = &k.data else {
+            continue;
+        };
+        for (i, c) in pfx.certs.iter().enumerate() {
+            match keycheck::check(key, &c.der) {
+                Ok(alg) => return Ok((i, key.clone(), alg)),
+                Err(CertificateError::KeyMismatch) => {}
+                Err(e) => {
+                    error.get_or_insert(e);
+                }
+            }
+        }
     }
-    let mut infos = Vec::with_capacity(pfx.certs.len());
-    for bag in &pfx.certs {
-        let mut info = CertificateInfo::from_der(&bag.der)?;
-        info.friendly_name = bag.friendly_name.clone();
-        infos.push(info);
+    Err(error.unwrap_or(CertificateError::KeyMismatch))
+}
+
+/// The leaf by localKeyID and end-entity rules (no key decrypted), and how
+/// it was decided. `unique` are the indices of the distinct certificates.
+fn choose_leaf(pfx: &pkcs12::Pfx, unique: &[usize]) -> (usize, LeafBasis) {
+    // A plain (unencrypted) key bag decides by public key even here.
+    if pfx
+        .keys
+        .iter()
+        .any(|k| matches!(k.data, pkcs12::KeyData::Plain(_)))
+        && let Ok((i, _, _)) = match_key(pfx)
+    {
+        return (first_of(pfx, i), LeafBasis::PrivateKey);
     }
+    if unique.len() == 1 {
+        return (unique[0], LeafBasis::OnlyCertificate);
+    }
+    let der = |i: usize| &pfx.certs[i].der;
+    // Subject and issuer of each distinct certificate, read once.
+    let names: Vec<Option<(Vec<NameAttribute>, Vec<NameAttribute>)>> = (0..pfx.certs.len())
+        .map(|i| {
+            unique
+                .contains(&i)
+                .then(|| CertificateInfo::from_der(der(i)).ok())
+                .flatten()
+                .map(|c| (c.subject, c.issuer))
+        })
+        .collect();
+    let issues_another = |i: usize| {
+        let Some((me, _)) = &names[i] else {
+            return false;
+        };
+        unique.iter().any(|&j| {
+            j != i
+                && names[j]
+                    .as_ref()
+                    .is_some_and(|(subject, issuer)| issuer == me && subject != me)
+        })
+    };
+    let end_entity = |i: usize| !inspect::signs_certificates(der(i)) && !issues_another(i);
     let key_ids: Vec<&Vec<u8>> = pfx
         .keys
         .iter()
         .filter_map(|k| k.local_key_id.as_ref())
         .collect();
-    let leaf = pfx
-        .certs
+    let by_id: Vec<usize> = unique
         .iter()
-        .position(|c| {
-            c.local_key_id
-                .as_ref()
-                .is_some_and(|id| key_ids.contains(&id))
+        .copied()
+        .filter(|&i| {
+            pfx.certs.iter().any(|c| {
+                c.der == *der(i)
+                    && c.local_key_id
+                        .as_ref()
+                        .is_some_and(|id| key_ids.contains(&id))
+            })
         })
-        .or_else(|| infos.iter().position(|i| !i.is_ca))
-        .unwrap_or(0);
-    let certificate = infos.remove(leaf);
+        .collect();
+    let ee_by_id: Vec<usize> = by_id.iter().copied().filter(|&i| end_entity(i)).collect();
+    if ee_by_id.len() == 1 {
+        return (ee_by_id[0], LeafBasis::LocalKeyId);
+    }
+    let ee: Vec<usize> = unique.iter().copied().filter(|&i| end_entity(i)).collect();
+    match (ee_by_id.len(), ee.len()) {
+        (0, 1) if by_id.is_empty() || pfx.keys.is_empty() => (ee[0], LeafBasis::EndEntity),
+        (0, 1) => (ee[0], LeafBasis::Uncertain),
+        (n, _) if n > 1 => (ee_by_id[0], LeafBasis::Uncertain),
+        _ if by_id.len() == 1 && ee.is_empty() => (by_id[0], LeafBasis::LocalKeyId),
+        _ => (
+            ee.first().or(by_id.first()).copied().unwrap_or(unique[0]),
+            LeafBasis::Uncertain,
+        ),
+    }
+}
+
+/// The index of the first certificate bag with the same DER as bag `i`.
+fn first_of(pfx: &pkcs12::Pfx, i: usize) -> usize {
+    pfx.certs
+        .iter()
+        .position(|c| c.der == pfx.certs[i].der)
+        .unwrap_or(i)
+}
+
+/// Builds the evidence and returns the index of the leaf certificate bag.
+/// `matched`: the bag the private key was proven to belong to.
+fn build_info(
+    pfx: &pkcs12::Pfx,
+    matched: Option<usize>,
+) -> Result<(P12Info, usize), CertificateError> {
+    if pfx.certs.is_empty() {
+        return Err(CertificateError::NoCertificate);
+    }
+    let unique: Vec<usize> = (0..pfx.certs.len())
+        .filter(|&i| first_of(pfx, i) == i)
+        .collect();
+    let (leaf, leaf_basis) = match matched {
+        Some(i) => (first_of(pfx, i), LeafBasis::PrivateKey),
+        None => choose_leaf(pfx, &unique),
+    };
+    let info_of = |i: usize| -> Result<CertificateInfo, CertificateError> {
+        let mut info = CertificateInfo::from_der(&pfx.certs[i].der)?;
+        // The first friendlyName any copy of it carries.
+        info.friendly_name = pfx
+            .certs
+            .iter()
+            .filter(|c| c.der == pfx.certs[i].der)
+            .find_map(|c| c.friendly_name.clone());
+        Ok(info)
+    };
+    let certificate = info_of(leaf)?;
+    let mut chain = Vec::with_capacity(unique.len().saturating_sub(1));
+    for &i in &unique {
+        if i != leaf {
+            chain.push(info_of(i)?);
+        }
+    }
     let issuer_in_file =
-        certificate.self_signed || infos.iter().any(|c| c.subject == certificate.issuer);
+        certificate.self_signed || chain.iter().any(|c| c.subject == certificate.issuer);
     Ok((
         P12Info {
             leaf_is_ca: certificate.is_ca,
             issuer_in_file,
             certificate,
-            chain: infos,
+            leaf_basis,
+            chain,
             has_private_key: !pfx.keys.is_empty(),
             mac_algorithm: pfx.mac.as_ref().map(|m| m.0.clone()),
             mac_iterations: pfx.mac.as_ref().map(|m| m.1),
@@ -489,8 +647,12 @@ mod keycheck {
                     .expect(tag::SEQUENCE, "ECPrivateKey")
                     .map_err(|e| bad(&e.what))?
                     .reader();
-                let _ = er.read();
-                let _ = er.read();
+                er.expect(tag::INTEGER, "ECPrivateKey version")
+                    .map_err(|e| bad(&e.what))?;
+                let scalar = er
+                    .expect(tag::OCTET_STRING, "the private scalar")
+                    .map_err(|e| bad(&e.what))?;
+                let mut embedded = None;
                 while !er.is_empty() {
                     let t = er.read().map_err(|e| bad(&e.what))?;
                     if t.tag == 0xa1 {
@@ -498,16 +660,83 @@ mod keycheck {
                             .reader()
                             .expect(tag::BIT_STRING, "publicKey")
                             .map_err(|e| bad(&e.what))?;
-                        if bits.content.get(1..) != Some(&spk[..]) {
-                            return Err(CertificateError::KeyMismatch);
-                        }
+                        embedded = bits.content.get(1..);
+                    }
+                }
+                // The curve: the certificate's (the key's own parameters
+                // may be omitted in PKCS#8, which names it in the algorithm).
+                let curve = cert
+                    .public_key()
+                    .algorithm
+                    .parameters
+                    .as_ref()
+                    .and_then(|p| p.as_oid().ok())
+                    .map(|o| o.to_id_string());
+                // Derive the public key from the scalar where the curve is
+                // implemented: an embedded public key could be anything.
+                let derived: Option<Result<bool, ()>> = match curve.as_deref() {
+                    Some("1.2.840.10045.3.1.7") => {
+                        Some(ec_matches::<p256::NistP256>(scalar.content, spk))
+                    }
+                    Some("1.3.132.0.34") => Some(ec_matches::<p384::NistP384>(scalar.content, spk)),
+                    _ => None,
+                };
+                match (derived, embedded) {
+                    (Some(Ok(true)), _) => {}
+                    (Some(Ok(false)), _) => return Err(CertificateError::KeyMismatch),
+                    (Some(Err(())), _) => return Err(bad("the EC private scalar is not valid")),
+                    (None, Some(p)) if p == &spk[..] => {}
+                    (None, Some(_)) => return Err(CertificateError::KeyMismatch),
+                    (None, None) => {
+                        return Err(CertificateError::UnsupportedAlgorithm {
+                            algorithm: format!(
+                                "checking an EC key on curve {} without its public key",
+                                curve.as_deref().unwrap_or("(unnamed)")
+                            ),
+                        });
                     }
                 }
                 Ok("EC".into())
             }
-            "1.3.101.112" => Ok("Ed25519".into()),
-            other => Ok(other.to_owned()),
+            "1.3.101.112" => {
+                // CurvePrivateKey ::= OCTET STRING (RFC 8410), 32 bytes.
+                let seed = Reader::new(key.content, None)
+                    .expect(tag::OCTET_STRING, "CurvePrivateKey")
+                    .map_err(|e| bad(&e.what))?;
+                let seed: &[u8; 32] = seed
+                    .content
+                    .try_into()
+                    .map_err(|_| bad("an Ed25519 key is not 32 bytes"))?;
+                let public = ed25519_dalek::SigningKey::from_bytes(seed)
+                    .verifying_key()
+                    .to_bytes();
+                if public[..] != spk[..] {
+                    return Err(CertificateError::KeyMismatch);
+                }
+                Ok("Ed25519".into())
+            }
+            other => Err(CertificateError::UnsupportedAlgorithm {
+                algorithm: format!("checking a private key of algorithm {other}"),
+            }),
         }
+    }
+
+    use p256::elliptic_curve;
+
+    /// Whether the EC private scalar's public key is the SEC1 point `spk`
+    /// (compressed or not); `Err` for a scalar that is not a valid key.
+    fn ec_matches<C>(scalar: &[u8], spk: &[u8]) -> Result<bool, ()>
+    where
+        C: elliptic_curve::CurveArithmetic + elliptic_curve::point::PointCompression,
+        elliptic_curve::AffinePoint<C>:
+            elliptic_curve::sec1::FromSec1Point<C> + elliptic_curve::sec1::ToSec1Point<C>,
+        elliptic_curve::FieldBytesSize<C>: elliptic_curve::sec1::ModulusSize,
+    {
+        let secret = elliptic_curve::SecretKey::<C>::from_slice(scalar).map_err(|_| ())?;
+        let Ok(public) = elliptic_curve::PublicKey::<C>::from_sec1_bytes(spk) else {
+            return Ok(false);
+        };
+        Ok(secret.public_key() == public)
     }
 }
 

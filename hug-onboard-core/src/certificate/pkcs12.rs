@@ -35,6 +35,7 @@ const OID_FRIENDLY_NAME: &str = "1.2.840.113549.1.9.20";
 const OID_LOCAL_KEY_ID: &str = "1.2.840.113549.1.9.21";
 const OID_PBES2: &str = "1.2.840.113549.1.5.13";
 const OID_PBKDF2: &str = "1.2.840.113549.1.5.12";
+const OID_PBMAC1: &str = "1.2.840.113549.1.5.14";
 
 /// Hash functions of the PKCS#12 MAC and KDFs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -385,7 +386,7 @@ pub(crate) fn parse(bytes: &[u8], password: &str, opts: &P12Options) -> Result<P
                 if out.cert_encryption.is_none() {
                     out.cert_encryption = Some(describe_alg(&alg));
                 }
-                let plain = out.decrypt_verified(&alg, &enc)?;
+                let plain = out.decrypt_verified(&alg, &enc, looks_like_safe_contents)?;
                 let at = E::Malformed {
                     offset: alg.offset,
                     detail: "decrypted SafeContents are not readable".into(),
@@ -444,8 +445,12 @@ fn verify_mac(
     let mut dr = digest_info.reader();
     let alg = dr.expect(tag::SEQUENCE, "the MAC algorithm")?;
     let expected = dr.expect(tag::OCTET_STRING, "the MAC value")?;
-    let oid_tlv = alg.reader().expect(tag::OID, "the MAC algorithm OID")?;
+    let mut alg_r = alg.reader();
+    let oid_tlv = alg_r.expect(tag::OID, "the MAC algorithm OID")?;
     let oid = oid_tlv.oid()?;
+    if oid == OID_PBMAC1 {
+        return verify_pbmac1(&mut alg_r, expected.content, content, password, opts);
+    }
     let hash = HashAlg::from_digest_oid(&oid).ok_or_else(|| E::UnsupportedAlgorithm {
         algorithm: format!("MAC digest {} ({oid})", oid_name(&oid)),
     })?;
@@ -460,6 +465,71 @@ fn verify_mac(
         }
     }
     Err(E::WrongPassword)
+}
+
+/// RFC 9579 PBMAC1: HMAC keyed by PBKDF2 over the UTF-8 password; the
+/// MacData's own salt and iteration count are not used.
+fn verify_pbmac1(
+    r: &mut Reader<'_>,
+    expected: &[u8],
+    content: &[u8],
+    password: &Password,
+    opts: &P12Options,
+) -> Result<(String, u64, usize), E> {
+    let params = r.expect(tag::SEQUENCE, "PBMAC1 parameters")?;
+    let mut pr = params.reader();
+    let kdf = pr.expect(tag::SEQUENCE, "the PBMAC1 key derivation function")?;
+    let scheme = pr.expect(tag::SEQUENCE, "the PBMAC1 message authentication scheme")?;
+    let mut kr = kdf.reader();
+    let kdf_oid = kr.expect(tag::OID, "the PBMAC1 KDF")?.oid()?;
+    if kdf_oid != OID_PBKDF2 {
+        return Err(E::UnsupportedAlgorithm {
+            algorithm: format!("PBMAC1 key derivation {} ({kdf_oid})", oid_name(&kdf_oid)),
+        });
+    }
+    let kp = kr.expect(tag::SEQUENCE, "PBKDF2 parameters")?;
+    let mut kpr = kp.reader();
+    let salt = kpr.expect(tag::OCTET_STRING, "the PBKDF2 salt")?;
+    let iterations = kpr.expect(tag::INTEGER, "PBKDF2 iterations")?.uint()?;
+    let iter = check_iterations(iterations, opts.max_iterations)?;
+    // RFC 9579 requires keyLength.
+    let key_length = kpr.expect(tag::INTEGER, "PBKDF2 key length")?.uint()?;
+    let prf = match kpr.optional(tag::SEQUENCE)? {
+        Some(p) => {
+            let o = p.reader().expect(tag::OID, "the PBKDF2 PRF")?.oid()?;
+            HashAlg::from_hmac_oid(&o).ok_or_else(|| E::UnsupportedAlgorithm {
+                algorithm: format!("PBKDF2 PRF {} ({o})", oid_name(&o)),
+            })?
+        }
+        None => HashAlg::Sha1,
+    };
+    let mac_oid = scheme
+        .reader()
+        .expect(tag::OID, "the PBMAC1 MAC algorithm")?
+        .oid()?;
+    let mac = HashAlg::from_hmac_oid(&mac_oid).ok_or_else(|| E::UnsupportedAlgorithm {
+        algorithm: format!("PBMAC1 MAC {} ({mac_oid})", oid_name(&mac_oid)),
+    })?;
+    if key_length == 0 || key_length > 1024 {
+        return Err(kp.err("PBKDF2 key length out of range").into());
+    }
+    if expected.len() != mac.output_len() {
+        return Err(E::Malformed {
+            offset: None,
+            detail: "MAC value has the wrong length".into(),
+        });
+    }
+    let mut key = Zeroizing::new(vec![0u8; key_length as usize]);
+    prf.pbkdf2(&password.utf8, salt.content, iter, &mut key);
+    if mac.hmac_verify(&key, content, expected) {
+        Ok((
+            format!("PBMAC1/PBKDF2-HMAC-{}/HMAC-{}", prf.name(), mac.name()),
+            iterations,
+            0,
+        ))
+    } else {
+        Err(E::WrongPassword)
+    }
 }
 
 fn check_iterations(iterations: u64, limit: u32) -> Result<u32, E> {
@@ -564,21 +634,29 @@ macro_rules! cbc_dec {
 
 impl Pfx {
     /// Decrypts with the password form proven by the MAC, or (no MAC) the
-    /// first form that works; records the form that worked.
-    fn decrypt_verified(&mut self, alg: &Tlv<'_>, data: &[u8]) -> Result<Zeroizing<Vec<u8>>, E> {
+    /// first form whose decryption yields well-formed content (`valid`): a
+    /// correct PKCS#7 padding alone is no proof (a wrong key passes it about
+    /// once in 256). Records the form that worked; without a MAC, a
+    /// well-formed decryption is what verifies the password.
+    fn decrypt_verified(
+        &mut self,
+        alg: &Tlv<'_>,
+        data: &[u8],
+        valid: fn(&[u8]) -> bool,
+    ) -> Result<Zeroizing<Vec<u8>>, E> {
         let forms: Vec<usize> = match self.chosen {
             Some(i) => vec![i],
             None => (0..self.password.bmp.len()).collect(),
         };
         for i in forms {
             match decrypt(alg, data, &self.password, i, self.max_iterations) {
-                Ok(plain) => {
-                    if self.chosen.is_none() {
-                        self.chosen = Some(i);
-                        self.password_verified = true;
-                    }
+                Ok(plain) if self.has_mac => return Ok(plain),
+                Ok(plain) if valid(&plain) => {
+                    self.chosen = Some(i);
+                    self.password_verified = true;
                     return Ok(plain);
                 }
+                Ok(_) => {}
                 Err(DecErr::Fatal(e)) => return Err(e),
                 Err(DecErr::Bad) => {}
             }
@@ -676,7 +754,7 @@ impl Pfx {
             };
             let (alg, data) = (alg.clone(), data.clone());
             let t = Reader::new(&alg, None).read()?;
-            let plain = self.decrypt_verified(&t, &data)?;
+            let plain = self.decrypt_verified(&t, &data, looks_like_private_key_info)?;
             let norm = der::normalize(&plain, None);
             let key = match norm {
                 Ok(Some(v)) => v,
@@ -701,6 +779,62 @@ impl Pfx {
         }
         Ok(())
     }
+}
+
+/// Whether decrypted bytes are shaped like a SafeContents: a SEQUENCE (DER or
+/// BER) spanning the whole buffer whose first element is a SafeBag
+/// `SEQUENCE { OID, [0] ... }` (or which is empty).
+fn looks_like_safe_contents(plain: &[u8]) -> bool {
+    let norm = match der::normalize(plain, None) {
+        Ok(n) => n,
+        Err(_) => return false,
+    };
+    let d: &[u8] = match &norm {
+        Some(v) => v,
+        None => plain,
+    };
+    let mut top = Reader::new(d, None);
+    let Ok(seq) = top.expect(tag::SEQUENCE, "SafeContents") else {
+        return false;
+    };
+    if !top.is_empty() {
+        return false;
+    }
+    let mut bags = seq.reader();
+    if bags.is_empty() {
+        return true;
+    }
+    let Ok(bag) = bags.expect(tag::SEQUENCE, "a SafeBag") else {
+        return false;
+    };
+    let mut br = bag.reader();
+    br.expect(tag::OID, "the bag type").is_ok() && br.expect(tag::CTX0, "the bag value").is_ok()
+}
+
+/// Whether decrypted bytes are shaped like a PKCS#8 PrivateKeyInfo:
+/// `SEQUENCE { INTEGER, SEQUENCE { OID, ... }, OCTET STRING, ... }` spanning
+/// the whole buffer (DER or BER).
+fn looks_like_private_key_info(plain: &[u8]) -> bool {
+    let norm = match der::normalize(plain, None) {
+        Ok(n) => n,
+        Err(_) => return false,
+    };
+    let d: &[u8] = match &norm {
+        Some(v) => v,
+        None => plain,
+    };
+    let mut top = Reader::new(d, None);
+    let Ok(pki) = top.expect(tag::SEQUENCE, "PrivateKeyInfo") else {
+        return false;
+    };
+    if !top.is_empty() {
+        return false;
+    }
+    let mut r = pki.reader();
+    r.expect(tag::INTEGER, "version").is_ok()
+        && r.expect(tag::SEQUENCE, "algorithm")
+            .is_ok_and(|a| a.reader().expect(tag::OID, "algorithm OID").is_ok())
+        && r.expect(tag::OCTET_STRING, "key").is_ok()
 }
 
 fn attributes(set: &Tlv<'_>) -> Result<(Option<Vec<u8>>, Option<String>), E> {
