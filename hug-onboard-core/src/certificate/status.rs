@@ -119,16 +119,18 @@ pub fn status(
         (StatusKind::Expired, None)
     } else if at.before(validity.not_before) {
         (StatusKind::NotYetValid, None)
+    } else if today < notice_opens(valid_to, rules) {
+        // Nothing to do before the portal accepts renewals, whatever the
+        // urgency milestones say.
+        (StatusKind::Valid, None)
     } else if largest.is_some_and(within) {
         let m = milestones
             .iter()
             .copied()
             .find(|m| i64::from(*m) >= days_left);
         (StatusKind::Urgent, m)
-    } else if today >= notice_opens(valid_to, rules) {
-        (StatusKind::RenewalDue, None)
     } else {
-        (StatusKind::Valid, None)
+        (StatusKind::RenewalDue, None)
     };
     let remind_today = match kind {
         StatusKind::Expired => true,
