@@ -62,6 +62,12 @@ pub enum CertificateError {
         /// The limit in force ([`P12Options::max_iterations`](super::P12Options)).
         limit: u32,
     },
+    /// Issue #12 (added together, to convert with the other codes): a file
+    /// whose password was never verified cannot be recorded as evidence.
+    #[error(
+        "[certificate.unverified_evidence] the file's password was not verified, so it is not evidence"
+    )]
+    UnverifiedEvidence,
 }
 
 /// Codes of the certificate module (errors and findings).
@@ -115,6 +121,22 @@ pub const CODES: &[CodeInfo] = &[
         "certificate.excessive_iterations",
         Severity::Error,
         "a key-derivation iteration count above the configured limit",
+    ),
+    // Issue #12 (grouped to ease the conversion to the declaration table).
+    CodeInfo::new(
+        "certificate.unverified_evidence",
+        Severity::Error,
+        "a .p12 whose password was not verified (no MAC, nothing decrypted) is not evidence",
+    ),
+    CodeInfo::new(
+        "certificate.password_unverified",
+        Severity::Warning,
+        "nothing in the file verified the password (no MAC, certificates not encrypted; open the key)",
+    ),
+    CodeInfo::new(
+        "certificate.leaf_uncertain",
+        Severity::Warning,
+        "which certificate is the facility's cannot be told without decrypting the private key",
     ),
     CodeInfo::new(
         "certificate.leaf_is_ca",
@@ -216,6 +238,7 @@ impl Diagnostic for CertificateError {
             CertificateError::KeyMismatch => "certificate.key_mismatch",
             CertificateError::PasswordNotEncodable { .. } => "certificate.password_not_encodable",
             CertificateError::ExcessiveIterations { .. } => "certificate.excessive_iterations",
+            CertificateError::UnverifiedEvidence => "certificate.unverified_evidence",
         }
     }
 
@@ -263,6 +286,8 @@ impl Diagnostic for CertificateError {
             (E::ExcessiveIterations { iterations, limit }, Lang::En) => format!(
                 "The file asks for {iterations} key-derivation iterations, above the limit of {limit}; it is damaged or not a portal certificate. Download the certificate again from the portal."
             ),
+            (E::UnverifiedEvidence, Lang::Ja) => "このファイルはパスワードを確認できないため、証明書の記録（エビデンス）に使えません。秘密鍵まで開いてパスワードを確認してから記録してください。".into(),
+            (E::UnverifiedEvidence, Lang::En) => "The file's password could not be verified, so the file cannot be recorded as evidence. Open it with its private key to verify the password first.".into(),
         }
     }
 }

@@ -767,8 +767,11 @@ mod tests {
                 iterations: 9,
                 limit: 1,
             },
+            CertificateError::UnverifiedEvidence,
         ];
         let findings = [
+            FileFinding::PasswordUnverified,
+            FileFinding::LeafUncertain,
             FileFinding::LeafIsCa,
             FileFinding::FacilityMismatch {
                 expected: FacilityNumber::parse("1312345678").unwrap(),
