@@ -418,7 +418,9 @@ impl PyCertificate {
             }
         })
     }
-    /// The certificate's status on a JST day (renewal notice and urgency from the rulebook).
+    /// The certificate's status on `today`: a `datetime.date` (a JST day) or
+    /// an aware `datetime.datetime` (converted to JST, judged as an instant;
+    /// a naive one raises `TypeError`). Renewal notice and urgency from the rulebook.
     #[pyo3(signature = (today, rulebook = None))]
     fn status(
         &self,
@@ -436,7 +438,8 @@ impl PyCertificate {
             )))
         })
     }
-    /// The renewal plan on a JST day: the last safe day to apply so the next
+    /// The renewal plan on `today` (a JST `date`, or an aware `datetime`
+    /// converted to JST): the last safe day to apply so the next
     /// claim window is not lost (the rulebook's windows, lead time and
     /// cut-off; business days with the Japanese holidays).
     #[pyo3(signature = (today, rulebook = None))]
@@ -458,7 +461,13 @@ impl PyCertificate {
         })
     }
     /// The evidence `Onboarding.complete(..., certificate=...)` takes.
+    /// Refused (`certificate.unverified_evidence`) for a .p12 whose password
+    /// was never verified: open it with `from_pkcs12` first.
     fn to_evidence<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        if let Some(f) = &self.file {
+            hug_onboard_core::onboarding::CertificateEvidence::from_p12(&f.info)
+                .map_err(|e| to_err(py, &e))?;
+        }
         let d = PyDict::new(py);
         d.set_item("valid_from", self.info.valid_from_jst)?;
         d.set_item("valid_until", self.info.valid_to_jst)?;

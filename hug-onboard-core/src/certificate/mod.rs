@@ -16,10 +16,32 @@
 //! * [`Lifecycle`] follows the portal: 見積書 → 発行申請中 → 発行済み →
 //!   downloaded → installed on named PCs, renewal and expiry.
 //!
-//! Every file OpenSSL writes opens: OpenSSL 3 defaults (PBES2 AES-256-CBC,
-//! SHA-256 MAC), `-legacy` (RC2-40 and 3DES, SHA-1 MAC), 3DES throughout (as
-//! Windows exports), AES with a SHA-1 or SHA-512 MAC, no MAC, BER
-//! indefinite-length outer layers (Java), Japanese, empty and non-BMP passwords.
+//! Files from every producer a facility or a support desk may meet open
+//! (`tests/fixtures/producers/make.sh` writes them; `tests/producers.rs` checks
+//! them): OpenSSL 3 (defaults, `-legacy`, `-descert`, `-nomaciter`, `-iter 1`,
+//! `-keypbe NONE`, `-certpbe NONE`, `-nomac`), JDK keytool (default and legacy),
+//! GnuTLS certtool, NSS pk12util (default, AES, 3DES), node-forge (default,
+//! 3DES, no MAC, CA first), Python cryptography (PBES1 3DES, PBES2 AES), BER
+//! indefinite-length outer layers, RFC 9579 PBMAC1, Japanese, empty and
+//! non-BMP passwords.
+//!
+//! **Password truth.** [`P12Info::password_verified`] says whether anything
+//! proved the password (the MAC, or a well-formed decryption); when nothing
+//! did, [`P12Info::findings`] says so (`certificate.password_unverified`) and
+//! the file is no evidence ([`crate::onboarding::CertificateEvidence::from_p12`]).
+//!
+//! **The leaf.** [`open`] takes the certificate whose public key matches the
+//! private key (RSA modulus; EC P-256/P-384 and Ed25519 public keys derived
+//! from the private key; other EC curves by the key's embedded public key),
+//! whatever the bag order, localKeyID or friendlyName. [`inspect`] picks by
+//! localKeyID, then end-entity, and says when it cannot be sure
+//! ([`LeafBasis::Uncertain`], `certificate.leaf_uncertain`). The chain holds
+//! each other certificate once.
+//!
+//! **Time.** [`status`] and [`renewal_plan`] take a [`Today`]: a JST day or an
+//! instant; both read one timeline (expiry is an instant; the renewal notice
+//! opens `renewal_notice_days` before the 有効終了年月日) and never contradict
+//! each other.
 //!
 //! # Example
 //!

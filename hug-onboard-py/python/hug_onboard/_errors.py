@@ -118,6 +118,8 @@ _BY_CODE: dict[str, type[HugOnboardError]] = {
     # a password with a NUL can never open a file: the user must retype it.
     "certificate.password_not_encodable": WrongPasswordError,
     "certificate.unsupported_algorithm": UnsupportedCertificateError,
+    # issue #12: a file whose password was never verified is not evidence (the input's problem).
+    "certificate.unverified_evidence": ValidationError,
 }
 # Prefixes inside an area, longest first, before the area itself.
 _BY_PREFIX: tuple[tuple[str, type[HugOnboardError]], ...] = (

@@ -685,6 +685,8 @@ class Certificate:
     @property
     def key_encryption(self) -> Optional[str]: ...
     def findings(self, expected: Union[FacilityNumber, str, None] = None) -> list[Finding]: ...
+    @property
+    def leaf_basis(self) -> Optional[str]: ...
     def status(self, today: datetime.date, rulebook: Optional[Rulebook] = None) -> CertificateStatus: ...
     def renewal_plan(self, today: datetime.date, rulebook: Optional[Rulebook] = None) -> RenewalPlan: ...
     def to_evidence(self) -> dict[str, Any]: ...
@@ -755,12 +757,16 @@ def certificate_status(
     today: datetime.date,
     rulebook: Optional[Rulebook] = None,
 ) -> CertificateStatus:
-    """The status on a JST day of a certificate with this validity (aware datetimes)."""
+    """The status of a certificate with this validity (aware datetimes) on ``today``: a
+    ``datetime.date`` (a JST day) or an aware ``datetime.datetime`` (converted to JST and judged
+    as an instant); a naive datetime raises ``TypeError``."""
 
 def renewal_plan(
     not_after: datetime.datetime, today: datetime.date, rulebook: Optional[Rulebook] = None
 ) -> RenewalPlan:
-    """The renewal plan on a JST day for a certificate expiring at ``not_after`` (aware)."""
+    """The renewal plan for a certificate expiring at ``not_after`` (aware) on ``today``: a
+    ``datetime.date`` (a JST day) or an aware ``datetime.datetime`` (converted to JST); a
+    naive datetime raises ``TypeError``."""
 
 # --- readiness ------------------------------------------------------------------------------
 
