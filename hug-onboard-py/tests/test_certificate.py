@@ -100,6 +100,7 @@ def test_every_certificate_error_code_has_the_intended_class() -> None:
         "certificate.addressee.honorific": h.ValidationError,
         "certificate.lifecycle.invalid_transition": h.WorkflowError,
         "certificate.lifecycle.invalid_dates": h.WorkflowError,
+        "certificate.unverified_evidence": h.ValidationError,
     }
     known = {c.code for c in h.codes()}
     for code, cls in want.items():
