@@ -154,3 +154,33 @@ fn every_producer_file_reads_as_its_producer_wrote_it() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A damaged RSA private key whose modulus still matches the certificate is refused (found by
+/// the differential test: OpenSSL said "Invalid private key", the reader accepted it).
+#[test]
+fn a_damaged_rsa_key_is_refused() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/producers/out/openssl-nomac-nothing-encrypted.p12");
+    let bytes = std::fs::read(path).expect("fixture");
+    assert!(certificate::open(&bytes, "any").is_ok());
+    // Nothing is encrypted and there is no MAC: the file ends with the PKCS#8 key (whose
+    // last numbers are dP, dQ and qInv), then the key bag's attributes (friendlyName
+    // "facility", localKeyID). Every bit flip in the key's last numbers must be refused.
+    let attrs = [0x31, 0x46, 0x30, 0x1f, 0x06, 0x09];
+    let key_end = bytes
+        .windows(attrs.len())
+        .rposition(|w| w == attrs)
+        .expect("the key bag's attributes");
+    for i in key_end - 100..key_end {
+        let mut m = bytes.clone();
+        m[i] ^= 0x01;
+        match certificate::open(&m, "any") {
+            Err(e) => assert!(
+                ["certificate.malformed", "certificate.key_mismatch"].contains(&e.code()),
+                "byte {i}: {}",
+                e.code()
+            ),
+            Ok(_) => panic!("byte {i}: a damaged key was accepted"),
+        }
+    }
+}

@@ -661,6 +661,9 @@ mod keycheck {
                 if strip(priv_mod.content) != strip(pub_mod.content) {
                     return Err(CertificateError::KeyMismatch);
                 }
+                rsa_consistent(key.content)
+                    .then_some(())
+                    .ok_or_else(|| bad("the RSA private key is inconsistent (damaged)"))?;
                 Ok("RSA".into())
             }
             "1.2.840.10045.2.1" => {
@@ -744,6 +747,43 @@ mod keycheck {
     }
 
     use p256::elliptic_curve;
+
+    /// Whether an RSAPrivateKey's numbers belong together (as OpenSSL's
+    /// `RSA_check_key` checks, without the primality tests): n = p·q,
+    /// e·d ≡ 1 mod (p−1) and mod (q−1), dP = d mod (p−1), dQ = d mod (q−1),
+    /// qInv·q ≡ 1 mod p. A damaged key whose modulus still matches the
+    /// certificate would otherwise pass and fail only when signing.
+    fn rsa_consistent(der: &[u8]) -> bool {
+        use num_bigint::BigUint;
+        let Ok(seq) = Reader::new(der, None).expect(tag::SEQUENCE, "RSAPrivateKey") else {
+            return false;
+        };
+        let mut r = seq.reader();
+        let mut n = Vec::with_capacity(9);
+        for _ in 0..9 {
+            match r.expect(tag::INTEGER, "an RSAPrivateKey number") {
+                // Negative numbers are not RSA key material.
+                Ok(t) if t.content.first().is_some_and(|b| b & 0x80 == 0) => {
+                    n.push(BigUint::from_bytes_be(t.content));
+                }
+                _ => return false,
+            }
+        }
+        let one = BigUint::from(1u8);
+        let [_, modulus, e, d, p, q, dp, dq, qinv] = &n[..] else {
+            return false;
+        };
+        if *p <= one || *q <= one {
+            return false;
+        }
+        let (p1, q1) = (p - &one, q - &one);
+        p * q == *modulus
+            && (e * d) % &p1 == one
+            && (e * d) % &q1 == one
+            && d % &p1 == *dp
+            && d % &q1 == *dq
+            && (qinv * q) % p == one
+    }
 
     /// Whether the EC private scalar's public key is the SEC1 point `spk`
     /// (compressed or not); `Err` for a scalar that is not a valid key.
