@@ -323,6 +323,7 @@ pub(crate) fn parse(bytes: &[u8], password: &str, opts: &P12Options) -> Result<P
     }
     let auth_safe = r.expect(tag::SEQUENCE, "the authSafe ContentInfo")?;
     let mac_data = r.optional(tag::SEQUENCE)?;
+    r.end("the PFX")?;
     let mut ar = auth_safe.reader();
     let ctype = ar.expect(tag::OID, "the authSafe content type")?;
     match ctype.oid()?.as_str() {
@@ -380,11 +381,13 @@ pub(crate) fn parse(bytes: &[u8], password: &str, opts: &P12Options) -> Result<P
         match ct_oid.as_str() {
             OID_DATA => {
                 let x = cr.expect(tag::CTX0, "content [0]")?;
+                cr.end("a ContentInfo")?;
                 let os = x.reader().expect(tag::OCTET_STRING, "data OCTET STRING")?;
                 out.safe_contents(os.content, os.content_offset, 0)?;
             }
             OID_ENCRYPTED_DATA => {
                 let x = cr.expect(tag::CTX0, "content [0]")?;
+                cr.end("a ContentInfo")?;
                 let ed = x.reader().expect(tag::SEQUENCE, "EncryptedData")?;
                 let mut er = ed.reader();
                 er.expect(tag::INTEGER, "EncryptedData version")?;
@@ -452,6 +455,7 @@ fn verify_mac(
         Some(i) => i.uint()?,
         None => 1,
     };
+    r.end("the MacData")?;
     let mut dr = digest_info.reader();
     let alg = dr.expect(tag::SEQUENCE, "the MAC algorithm")?;
     let expected = dr.expect(tag::OCTET_STRING, "the MAC value")?;
@@ -704,6 +708,7 @@ impl Pfx {
                 Some(set) => attributes(&set)?,
                 None => (None, None),
             };
+            br.end("a SafeBag")?;
             let mut vr = value.reader();
             match id.as_str() {
                 OID_CERT_BAG => {
@@ -714,6 +719,7 @@ impl Pfx {
                         continue; // SDSI and other certificate types: not ours.
                     }
                     let x = cr.expect(tag::CTX0, "the certificate value")?;
+                    cr.end("a CertBag")?;
                     let os = x
                         .reader()
                         .expect(tag::OCTET_STRING, "the certificate OCTET STRING")?;
@@ -856,6 +862,7 @@ fn attributes(set: &Tlv<'_>) -> Result<(Option<Vec<u8>>, Option<String>), E> {
         let mut ar = attr.reader();
         let oid = ar.expect(tag::OID, "the attribute type")?.oid()?;
         let values = ar.expect(tag::SET, "the attribute values")?;
+        ar.end("a bag attribute")?;
         let Some(first) = values.reader().optional_any()? else {
             continue;
         };
@@ -876,6 +883,16 @@ fn attributes(set: &Tlv<'_>) -> Result<(Option<Vec<u8>>, Option<String>), E> {
 }
 
 impl<'a> Reader<'a> {
+    /// Fails when anything follows the last expected element (DER allows
+    /// nothing there; OpenSSL refuses such a file too).
+    fn end(&self, what: &str) -> Result<(), DerError> {
+        if self.is_empty() {
+            Ok(())
+        } else {
+            Err(self.err(format!("unexpected data after {what}")))
+        }
+    }
+
     fn optional_any(&mut self) -> Result<Option<Tlv<'a>>, DerError> {
         if self.is_empty() {
             Ok(None)
