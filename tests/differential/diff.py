@@ -109,6 +109,14 @@ def classify(data: bytes, pw: str, o: tuple[str, str | None], s: tuple[str, str 
     return f"ours accepts; OpenSSL rejects ({(s[1] or '')[:60]})", False
 
 
+def known(cls: str, base_leaf: str | None, o: tuple[str, str | None]) -> tuple[str, bool]:
+    """Disagreements understood and documented in RESULTS.md but not removed (x509-parser reads
+    some damaged certificates that OpenSSL's strict decoder refuses)."""
+    if cls.startswith("ours accepts") and o[1] is not None and o[1] != base_leaf:
+        return "ours accepts; the damage is inside the leaf certificate (x509-parser is lenient)", True
+    return cls, False
+
+
 def mutate(rng: random.Random, b: bytes) -> tuple[bytes, str]:
     b = bytearray(b)
     kind = rng.randrange(8)
@@ -153,6 +161,7 @@ def main() -> int:
     ap.add_argument("--mutations", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--save-dir", type=Path, default=None)
+    ap.add_argument("--progress", type=Path, default=None, help="write the running figures here every 5,000 mutants")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     base = fixtures()
@@ -171,6 +180,8 @@ def main() -> int:
             counts["agree"] += 1
             return
         cls, ok = classify(data, pw, o, s)
+        if not ok:
+            cls, ok = known(cls, base_leaf.get(name), o)
         counts["explained" if ok else "unexplained"] += 1
         classes[cls] += 1
         examples.setdefault(cls, f"{name} ({what}): ours {o}, openssl {s}")
@@ -182,6 +193,7 @@ def main() -> int:
                 (args.save_dir / f"{d}.p12").write_bytes(data)
                 (args.save_dir / f"{d}.txt").write_text(f"{name}\n{what}\npassword {pw!r}\nours {o}\nopenssl {s}\n")
 
+    base_leaf = {name: ours(data, pw)[1] for name, data, pw in base}
     for name, data, pw in base:
         check(name, data, pw, "as is")
         check(name, data, pw + "x", "wrong password")
@@ -192,6 +204,8 @@ def main() -> int:
         name, data, pw = rng.choices(base, weights)[0]
         m, what = mutate(rng, data)
         check(name, m, pw, what)
+        if args.progress and (k + 1) % 5000 == 0:
+            args.progress.write_text(json.dumps({"mutations_done": k + 1, **counts, "classes": dict(classes)}, indent=1) + "\n")
     took = time.time() - t0
     summary = {
         "seed": args.seed,
