@@ -28,6 +28,9 @@
  Families (new values are only added inside a family's range):
  1-99 the caller broke the calling contract; 100-199 the library failed;
  200-299 the input was refused by the domain rules; 300-399 credentials and files.
+
+ The status of a failure is derived from the kind of its (first) problem by
+ `status_of` (in `src/error.rs`): one match, the same for every function.
  */
 enum hug_status
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -39,46 +42,57 @@ enum hug_status
    */
   HUG_OK = 0,
   /*
-   A required pointer argument was NULL (code `ffi.null_argument`).
+   A required pointer argument was NULL (kind `missing_argument`, code `ffi.null_argument`).
    */
   HUG_ERR_NULL_ARGUMENT = 1,
   /*
-   A string argument was not valid UTF-8 (code `ffi.invalid_utf8`).
+   A string argument was not valid UTF-8 (kind `invalid_encoding`, code `ffi.invalid_utf8`).
    */
   HUG_ERR_INVALID_UTF8 = 2,
   /*
-   An argument is out of its range: an enum integer, a `hug_date`, an index
-   (codes `ffi.invalid_enum`, `ffi.invalid_date`, `ffi.index_out_of_range`).
+   An argument is out of its range: an enum integer, a `hug_date`, an index,
+   a language (kind `invalid_argument`: codes `ffi.invalid_enum`,
+   `ffi.invalid_date`, `ffi.index_out_of_range`, `lang.unknown`, …).
    */
   HUG_ERR_INVALID_ARGUMENT = 3,
   /*
-   A bug in the library: a panic was caught at the boundary (code `ffi.panic`).
+   A bug in the library: a panic was caught at the boundary (kind `panic`, code `ffi.panic`).
    */
   HUG_ERR_PANIC = 100,
   /*
-   The library could not build its answer (code `ffi.internal`).
+   The library could not build its answer (kind `internal`, e.g. `ffi.internal`).
    */
   HUG_ERR_INTERNAL = 101,
   /*
+   Something outside the input is unavailable, e.g. the operating system's
+   random source (kind `unavailable`, e.g. `password.random_unavailable`).
+   */
+  HUG_ERR_UNAVAILABLE = 102,
+  /*
    The input was refused by the domain rules; the last error holds every
-   problem with the core's codes.
+   problem with the core's codes (kinds `invalid_input` and `advisory`).
    */
   HUG_ERR_VALIDATION = 200,
   /*
-   A JSON argument is not JSON, or not the documented schema (code `ffi.invalid_json`
-   or the core's code).
+   A JSON (or other structured) argument is not JSON, or not the documented
+   schema (kind `invalid_data`: `ffi.invalid_json`, `state.invalid`, …).
    */
   HUG_ERR_INVALID_JSON = 201,
   /*
-   A password did not open a file (certificate functions).
+   A step cannot be done in the current state: a missing prerequisite, a
+   step already done, a lifecycle event out of order (kind `workflow`).
+   */
+  HUG_ERR_WORKFLOW = 202,
+  /*
+   A password did not open a file (kind `wrong_password`).
    */
   HUG_ERR_WRONG_PASSWORD = 300,
   /*
-   A file is damaged or is not what it claims to be (certificate functions).
+   A file is damaged or is not what it claims to be (kind `corrupt_file`).
    */
   HUG_ERR_CORRUPT_FILE = 301,
   /*
-   A file uses a format or algorithm the library does not support (certificate functions).
+   A file uses a format or algorithm the library does not support (kind `unsupported`).
    */
   HUG_ERR_UNSUPPORTED = 302,
 };
@@ -776,7 +790,9 @@ hug_status hug_code_get(size_t index,
                         const char **out_summary);
 
 /*
- The whole code catalogue as JSON: `[{"code":"facility.empty","severity":"error","summary":"..."}, ...]`.
+ The whole code catalogue as JSON:
+ `[{"code":"facility.empty","kind":"invalid_input","status":200,"severity":"error","summary":"..."}, ...]`
+ (`status` is the `hug_status` a failure of that kind returns).
 
  Free the result with `hug_string_free`.
 
@@ -793,8 +809,8 @@ hug_status hug_code_catalogue_json(char **out_json);
  (case-insensitive; `"jp"`, `"en-US"` and the like accepted).
 
  # Errors
- `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`, `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_enum`
- for an unknown tag).
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`, `HUG_ERR_INVALID_ARGUMENT` (`lang.unknown`
+ for an unknown tag, the code the Python face uses too).
 
  # Safety
  `tag` is NULL or a NUL-terminated string; `out_lang` NULL or writable.

@@ -30,7 +30,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::diagnostic::{CodeInfo, Diagnostic, Lang, Severity};
+use crate::diagnostic::Lang;
 use crate::text;
 
 /// A 10-digit 事業所番号. A value that exists is valid: 10 ASCII digits whose
@@ -38,104 +38,42 @@ use crate::text;
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FacilityNumber([u8; 10]);
 
-/// Why a string is not a [`FacilityNumber`].
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum FacilityNumberError {
-    /// Empty or only white space.
-    #[error("[facility.empty] the facility number is empty")]
-    Empty,
-    /// A character that is not a digit (after full-width normalisation).
-    #[error("[facility.not_digit] character {ch:?} at position {position} is not a digit")]
-    NotDigit {
-        /// The character.
-        ch: char,
-        /// 1-based character position in the normalised input.
-        position: usize,
-    },
-    /// Not exactly 10 digits.
-    #[error("[facility.wrong_length] a facility number has 10 digits, not {len}")]
-    WrongLength {
-        /// The number of characters found.
-        len: usize,
-    },
-    /// The first two digits are not a prefecture code 01–47.
-    #[error("[facility.unknown_prefecture] prefecture code {code:?} is not 01-47")]
-    UnknownPrefecture {
-        /// The two leading digits.
-        code: String,
-    },
-}
-
-/// Codes of this module.
-pub const CODES: &[CodeInfo] = &[
-    CodeInfo::new(
-        "facility.empty",
-        Severity::Error,
-        "facility number is empty",
-    ),
-    CodeInfo::new(
-        "facility.not_digit",
-        Severity::Error,
-        "facility number contains a non-digit",
-    ),
-    CodeInfo::new(
-        "facility.wrong_length",
-        Severity::Error,
-        "facility number is not 10 digits",
-    ),
-    CodeInfo::new(
-        "facility.unknown_prefecture",
-        Severity::Error,
-        "facility number's first two digits are not 01-47",
-    ),
-    CodeInfo::new("user_id.empty", Severity::Error, "user ID is empty"),
-    CodeInfo::new("postal_code.empty", Severity::Error, "postal code is empty"),
-    CodeInfo::new(
-        "postal_code.invalid",
-        Severity::Error,
-        "postal code is not NNN-NNNN",
-    ),
-    CodeInfo::new(
-        "user_id.invalid_char",
-        Severity::Error,
-        "user ID contains a space, a control or a non-ASCII character",
-    ),
-];
-
-impl Diagnostic for FacilityNumberError {
-    fn code(&self) -> &'static str {
-        match self {
-            FacilityNumberError::Empty => "facility.empty",
-            FacilityNumberError::NotDigit { .. } => "facility.not_digit",
-            FacilityNumberError::WrongLength { .. } => "facility.wrong_length",
-            FacilityNumberError::UnknownPrefecture { .. } => "facility.unknown_prefecture",
-        }
-    }
-
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (FacilityNumberError::Empty, Lang::Ja) => "事業所番号が入力されていません。".into(),
-            (FacilityNumberError::Empty, Lang::En) => "The facility number is empty.".into(),
-            (FacilityNumberError::NotDigit { ch, position }, Lang::Ja) => format!(
-                "事業所番号の{position}文字目「{ch}」は数字ではありません。数字10桁で入力してください。"
-            ),
-            (FacilityNumberError::NotDigit { ch, position }, Lang::En) => format!(
-                "Character {position} of the facility number ({ch:?}) is not a digit; enter 10 digits."
-            ),
-            (FacilityNumberError::WrongLength { len }, Lang::Ja) => {
-                format!("事業所番号は10桁です（入力は{len}桁）。")
-            }
-            (FacilityNumberError::WrongLength { len }, Lang::En) => {
-                format!("A facility number has 10 digits (got {len}).")
-            }
-            (FacilityNumberError::UnknownPrefecture { code }, Lang::Ja) => {
-                format!("事業所番号の先頭2桁「{code}」は都道府県番号(01〜47)ではありません。")
-            }
-            (FacilityNumberError::UnknownPrefecture { code }, Lang::En) => format!(
-                "The first two digits of the facility number ({code}) are not a prefecture code (01-47)."
-            ),
-        }
+crate::diagnostics! {
+    /// Why a string is not a [`FacilityNumber`].
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum FacilityNumberError {
+        /// Empty or only white space.
+        Empty => "facility.empty", InvalidInput, Error,
+            "facility number is empty",
+            ja: "事業所番号が入力されていません。",
+            en: "The facility number is empty.";
+        /// A character that is not a digit (after full-width normalisation).
+        NotDigit {
+            /// The character.
+            ch: char,
+            /// 1-based character position in the normalised input.
+            position: usize,
+        } => "facility.not_digit", InvalidInput, Error,
+            "facility number contains a non-digit",
+            ja: "事業所番号の{position}文字目「{ch}」は数字ではありません。数字10桁で入力してください。",
+            en: "Character {position} of the facility number ({ch:?}) is not a digit; enter 10 digits.";
+        /// Not exactly 10 digits.
+        WrongLength {
+            /// The number of characters found.
+            len: usize,
+        } => "facility.wrong_length", InvalidInput, Error,
+            "facility number is not 10 digits",
+            ja: "事業所番号は10桁です（入力は{len}桁）。",
+            en: "A facility number has 10 digits (got {len}).";
+        /// The first two digits are not a prefecture code 01–47.
+        UnknownPrefecture {
+            /// The two leading digits.
+            code: String,
+        } => "facility.unknown_prefecture", InvalidInput, Error,
+            "facility number's first two digits are not 01-47",
+            ja: "事業所番号の先頭2桁「{code}」は都道府県番号(01〜47)ではありません。",
+            en: "The first two digits of the facility number ({code}) are not a prefecture code (01-47).";
     }
 }
 
@@ -363,45 +301,26 @@ impl Prefecture {
 #[serde(try_from = "String", into = "String")]
 pub struct UserId(String);
 
-/// Why a string is not a [`UserId`].
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum UserIdError {
-    /// Empty or only white space.
-    #[error("[user_id.empty] the user ID is empty")]
-    Empty,
-    /// A space, control or non-ASCII character inside the ID.
-    #[error(
-        "[user_id.invalid_char] character {ch:?} at position {position} is not allowed in a user ID"
-    )]
-    InvalidChar {
-        /// The character.
-        ch: char,
-        /// 1-based character position in the trimmed input.
-        position: usize,
-    },
-}
-
-impl Diagnostic for UserIdError {
-    fn code(&self) -> &'static str {
-        match self {
-            UserIdError::Empty => "user_id.empty",
-            UserIdError::InvalidChar { .. } => "user_id.invalid_char",
-        }
-    }
-
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (UserIdError::Empty, Lang::Ja) => "ユーザIDが入力されていません。".into(),
-            (UserIdError::Empty, Lang::En) => "The user ID is empty.".into(),
-            (UserIdError::InvalidChar { ch, position }, Lang::Ja) => format!(
-                "ユーザIDの{position}文字目「{}」は使えません。ユーザIDは半角英数字と記号です。",
-                ch.escape_default()
-            ),
-            (UserIdError::InvalidChar { ch, position }, Lang::En) => format!(
-                "Character {position} of the user ID ({ch:?}) is not allowed; user IDs are half-width letters, digits and symbols."
-            ),
-        }
+crate::diagnostics! {
+    /// Why a string is not a [`UserId`].
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum UserIdError {
+        /// Empty or only white space.
+        Empty => "user_id.empty", InvalidInput, Error,
+            "user ID is empty",
+            ja: "ユーザIDが入力されていません。",
+            en: "The user ID is empty.";
+        /// A space, control or non-ASCII character inside the ID.
+        InvalidChar {
+            /// The character.
+            ch: char,
+            /// 1-based character position in the trimmed input.
+            position: usize,
+        } => "user_id.invalid_char", InvalidInput, Error,
+            "user ID contains a space, a control or a non-ASCII character",
+            ja: { format!("ユーザIDの{position}文字目「{}」は使えません。ユーザIDは半角英数字と記号です。", ch.escape_default()) },
+            en: "Character {position} of the user ID ({ch:?}) is not allowed; user IDs are half-width letters, digits and symbols.";
     }
 }
 
@@ -484,40 +403,24 @@ impl From<UserId> for String {
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PostalCode([u8; 7]);
 
-/// Why a string is not a [`PostalCode`].
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum PostalCodeError {
-    /// Empty or only white space (or only `〒`).
-    #[error("[postal_code.empty] the postal code is empty")]
-    Empty,
-    /// Not 7 digits as `NNN-NNNN` or `NNNNNNN`.
-    #[error("[postal_code.invalid] {input:?} is not a postal code (NNN-NNNN)")]
-    Invalid {
-        /// The input, shortened to 20 characters.
-        input: String,
-    },
-}
-
-impl Diagnostic for PostalCodeError {
-    fn code(&self) -> &'static str {
-        match self {
-            PostalCodeError::Empty => "postal_code.empty",
-            PostalCodeError::Invalid { .. } => "postal_code.invalid",
-        }
-    }
-
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (PostalCodeError::Empty, Lang::Ja) => "郵便番号が入力されていません。".into(),
-            (PostalCodeError::Empty, Lang::En) => "The postal code is empty.".into(),
-            (PostalCodeError::Invalid { input }, Lang::Ja) => {
-                format!("「{input}」は郵便番号ではありません。「123-4567」の形で入力してください。")
-            }
-            (PostalCodeError::Invalid { input }, Lang::En) => {
-                format!("{input:?} is not a postal code; use the form 123-4567.")
-            }
-        }
+crate::diagnostics! {
+    /// Why a string is not a [`PostalCode`].
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum PostalCodeError {
+        /// Empty or only white space (or only `〒`).
+        Empty => "postal_code.empty", InvalidInput, Error,
+            "postal code is empty",
+            ja: "郵便番号が入力されていません。",
+            en: "The postal code is empty.";
+        /// Not 7 digits as `NNN-NNNN` or `NNNNNNN`.
+        Invalid {
+            /// The input, shortened to 20 characters.
+            input: String,
+        } => "postal_code.invalid", InvalidInput, Error,
+            "postal code is not NNN-NNNN",
+            ja: "「{input}」は郵便番号ではありません。「123-4567」の形で入力してください。",
+            en: "{input:?} is not a postal code; use the form 123-4567.";
     }
 }
 
@@ -606,6 +509,8 @@ impl<'de> Deserialize<'de> for PostalCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::diagnostic::{Declared, Diagnostic, Lang};
 
     #[test]
     fn every_prefecture_code_parses() {
@@ -663,7 +568,7 @@ mod tests {
             FacilityNumberError::UnknownPrefecture { code: "99".into() },
         ];
         for e in errs {
-            assert!(CODES.iter().any(|c| c.code == e.code()));
+            assert!(crate::all_codes().iter().any(|c| c.code == e.code()));
             assert!(!e.message(Lang::Ja).is_empty());
             assert!(e.message(Lang::En).is_ascii());
         }
@@ -674,7 +579,7 @@ mod tests {
                 position: 2,
             },
         ] {
-            assert!(CODES.iter().any(|c| c.code == e.code()));
+            assert!(crate::all_codes().iter().any(|c| c.code == e.code()));
         }
     }
 }

@@ -59,7 +59,168 @@ pub mod secret;
 pub mod text;
 pub mod wareki;
 
-pub use diagnostic::{Diagnostic, Finding, Lang, Severity};
+pub use diagnostic::{Diagnostic, ErrorKind, Finding, Lang, Severity};
+
+use diagnostic::{CodeInfo, Declared};
+
+/// The catalogue: every diagnostic type of the crate, registered once, here at
+/// the crate root (the one module that knows every module).
+macro_rules! catalogue {
+    ($($ty:ty),* $(,)?) => {
+        /// Every code the crate can emit, module by module, with its kind,
+        /// severity and summary, so that the faces can map and list them all.
+        ///
+        /// ```
+        /// use hug_onboard_core::ErrorKind;
+        /// let codes = hug_onboard_core::all_codes();
+        /// let c = codes.iter().find(|c| c.code == "facility.wrong_length").unwrap();
+        /// assert_eq!(c.kind, ErrorKind::InvalidInput);
+        /// ```
+        pub fn all_codes() -> Vec<CodeInfo> {
+            let tables: &[&[CodeInfo]] = &[$(<$ty as Declared>::CODES),*];
+            tables.iter().flat_map(|t| t.iter().copied()).collect()
+        }
+
+        /// The registered diagnostic types' full names (for the registration test).
+        #[cfg(test)]
+        fn registered_types() -> Vec<&'static str> {
+            vec![$(std::any::type_name::<$ty>()),*]
+        }
+    };
+}
+
+catalogue![
+    facility::FacilityNumberError,
+    facility::UserIdError,
+    facility::PostalCodeError,
+    wareki::WarekiError,
+    notice::NoticeProblem,
+    password::PasswordViolation,
+    password::PasswordError,
+    password::PasswordAdvice,
+    profile::ProfileProblem,
+    onboarding::WorkflowError,
+    onboarding::readiness::ReadinessCode,
+    onboarding::readiness::ReminderCode,
+    calendar::CalendarError,
+    schedule::ScheduleError,
+    schedule::RulebookError,
+    certificate::CertificateError,
+    certificate::FileFinding,
+    certificate::StatusKind,
+    certificate::RenewalFinding,
+    certificate::LifecycleError,
+    certificate::AddresseeError,
+    diagnostic::LangError,
+];
+
+/// The kind of a catalogued code; `None` for a code the crate does not emit.
+///
+/// ```
+/// use hug_onboard_core::{ErrorKind, kind_of};
+/// assert_eq!(kind_of("facility.empty"), Some(ErrorKind::InvalidInput));
+/// assert_eq!(kind_of("no.such_code"), None);
+/// ```
+pub fn kind_of(code: &str) -> Option<ErrorKind> {
+    all_codes()
+        .into_iter()
+        .find(|c| c.code == code)
+        .map(|c| c.kind)
+}
+
+#[cfg(test)]
+mod catalogue_tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn codes_are_unique_and_well_formed() {
+        let mut seen = BTreeSet::new();
+        for c in all_codes() {
+            assert!(seen.insert(c.code), "duplicate code {}", c.code);
+            let ok = c.code.split('.').count() >= 2
+                && c.code.split('.').all(|part| {
+                    !part.is_empty()
+                        && part
+                            .chars()
+                            .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_')
+                });
+            assert!(ok, "malformed code {}", c.code);
+            assert!(!c.summary.is_empty());
+        }
+    }
+
+    /// Every enum declared with `diagnostics!` or `diagnostic_codes!` anywhere
+    /// under src/ is registered in `catalogue!` above: a forgotten registration
+    /// would silently drop its codes from the C and Python catalogues.
+    #[test]
+    fn every_declared_diagnostic_type_is_registered() {
+        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for e in std::fs::read_dir(dir).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    out.push(p);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
+        let registered: BTreeSet<&str> = registered_types()
+            .into_iter()
+            .map(|t| t.rsplit("::").next().unwrap())
+            .collect();
+        let mut declared = Vec::new();
+        for f in &files {
+            let text = std::fs::read_to_string(f).unwrap();
+            let mut pending = false;
+            for line in text.lines() {
+                let t = line.trim_start();
+                if t.starts_with("//") {
+                    continue;
+                }
+                if t.starts_with("diagnostics! {")
+                    || t.starts_with("crate::diagnostics! {")
+                    || t.starts_with("diagnostic_codes! {")
+                    || t.starts_with("crate::diagnostic_codes! {")
+                {
+                    pending = true;
+                } else if pending && let Some(i) = t.find("enum ") {
+                    let name: String = t[i + 5..]
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect();
+                    declared.push((name, f.display().to_string()));
+                    pending = false;
+                }
+            }
+        }
+        assert!(declared.len() >= registered.len(), "{declared:?}");
+        for (name, file) in &declared {
+            assert!(
+                registered.contains(name.as_str()),
+                "{name} (in {file}) is declared with diagnostics! but not registered in catalogue! (lib.rs)"
+            );
+        }
+    }
+
+    #[test]
+    fn every_kind_has_a_distinct_stable_name() {
+        let names: BTreeSet<&str> = ErrorKind::ALL.iter().map(|k| k.as_str()).collect();
+        assert_eq!(names.len(), ErrorKind::ALL.len());
+        for k in ErrorKind::ALL {
+            assert_eq!(ErrorKind::parse(k.as_str()), Some(*k));
+            assert_eq!(
+                serde_json::to_string(k).unwrap(),
+                format!("\"{}\"", k.as_str())
+            );
+        }
+    }
+}
 
 /// The README's Rust example, compiled and run as a doc test.
 #[cfg(doctest)]

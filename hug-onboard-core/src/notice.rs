@@ -46,7 +46,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
-use crate::diagnostic::{CodeInfo, Diagnostic, Lang, Problems, Severity};
+use crate::diagnostic::{Lang, Problems};
 use crate::facility::{
     FacilityNumber, FacilityNumberError, PostalCode, PostalCodeError, UserId, UserIdError,
 };
@@ -217,247 +217,92 @@ impl NoticeField {
     }
 }
 
-/// A problem found in a notice (errors refuse the notice; warnings come from
-/// [`RegistrationNotice::findings`]).
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum NoticeProblem {
-    /// No text at all.
-    #[error("[notice.empty] the notice text is empty")]
-    Empty,
-    /// Longer than any real notice ([`MAX_NOTICE_CHARS`] characters).
-    #[error("[notice.too_long] the notice text has {chars} characters")]
-    TooLong {
-        /// How many characters.
-        chars: usize,
-    },
-    /// A control character (e.g. a NUL byte) in the text.
-    #[error("[notice.control_char] control character on line {line}")]
-    ControlChar {
-        /// 1-based line number.
-        line: usize,
-    },
-    /// A required field is missing or empty.
-    #[error("[notice.missing_field] {} is missing", field.name_en())]
-    MissingField {
-        /// The field.
-        field: NoticeField,
-    },
-    /// The same field twice with different values.
-    #[error("[notice.duplicate_field] {} appears twice (line {line})", field.name_en())]
-    DuplicateField {
-        /// The field.
-        field: NoticeField,
-        /// The line of the second occurrence.
-        line: usize,
-    },
-    /// Both a テストID and an ID line: two letters pasted together?
-    #[error("[notice.both_ids] both テストID and ID are present")]
-    BothIds,
-    /// The facility number is not valid.
-    #[error("[{}] facility number on line {line}: {error}", error.code())]
-    FacilityNumber {
-        /// 1-based line number (0 for JSON).
-        line: usize,
-        /// Why.
-        error: FacilityNumberError,
-    },
-    /// The ID is not valid.
-    #[error("[{}] ID on line {line}: {error}", error.code())]
-    UserId {
-        /// 1-based line number (0 for JSON).
-        line: usize,
-        /// Why.
-        error: UserIdError,
-    },
-    /// The postal code after 〒 is not valid.
-    #[error("[{}] postal code on line {line}: {error}", error.code())]
-    PostalCode {
-        /// 1-based line number (0 for JSON).
-        line: usize,
-        /// Why.
-        error: PostalCodeError,
-    },
-    /// The date line cannot be read.
-    #[error("[{}] date on line {line}: {error}", error.code())]
-    Date {
-        /// 1-based line number (0 for JSON).
-        line: usize,
-        /// Why.
-        error: WarekiError,
-    },
-    /// A password that contains a character the portal never issues (a space inside, kana …).
-    #[error("[notice.password_invalid] {} on line {line} has a character that is not half-width", field.name_en())]
-    PasswordInvalid {
-        /// Which password.
-        field: NoticeField,
-        /// 1-based line number (0 for JSON).
-        line: usize,
-    },
-    /// JSON that is not a notice object.
-    #[error("[notice.json_invalid] {reason}")]
-    JsonInvalid {
-        /// Why.
-        reason: String,
-    },
-    /// A notice of the other kind than the step needs.
-    #[error("[notice.wrong_kind] expected the {} notice, got the {} notice", expected.as_str(), found.as_str())]
-    WrongKind {
-        /// What the step needs.
-        expected: NoticeKind,
-        /// What was given.
-        found: NoticeKind,
-    },
-    /// Warning: an optional field (date, 国保連 name, address, name) was not found.
-    #[error("[notice.optional_field_missing] {} was not found", field.name_en())]
-    OptionalFieldMissing {
-        /// The field.
-        field: NoticeField,
-    },
-}
-
-/// The longest notice text accepted, in characters. A real letter has well under 2 000.
-pub const MAX_NOTICE_CHARS: usize = 20_000;
-
-/// Codes of this module (problems about a field also carry the field's own
-/// codes: `facility.*`, `user_id.*`, `postal_code.*`, `wareki.*`).
-pub const CODES: &[CodeInfo] = &[
-    CodeInfo::new("notice.empty", Severity::Error, "notice text is empty"),
-    CodeInfo::new(
-        "notice.too_long",
-        Severity::Error,
-        "notice text is too long",
-    ),
-    CodeInfo::new(
-        "notice.control_char",
-        Severity::Error,
-        "notice text contains a control character",
-    ),
-    CodeInfo::new(
-        "notice.missing_field",
-        Severity::Error,
-        "a required field is missing",
-    ),
-    CodeInfo::new(
-        "notice.duplicate_field",
-        Severity::Error,
-        "a field appears twice with different values",
-    ),
-    CodeInfo::new(
-        "notice.both_ids",
-        Severity::Error,
-        "both テストID and ID are present",
-    ),
-    CodeInfo::new(
-        "notice.password_invalid",
-        Severity::Error,
-        "a printed password has a character the portal never issues",
-    ),
-    CodeInfo::new(
-        "notice.json_invalid",
-        Severity::Error,
-        "JSON is not a notice",
-    ),
-    CodeInfo::new(
-        "notice.wrong_kind",
-        Severity::Error,
-        "test notice where the production one belongs, or the reverse",
-    ),
-    CodeInfo::new(
-        "notice.optional_field_missing",
-        Severity::Warning,
-        "an optional field was not found",
-    ),
-];
-
-impl Diagnostic for NoticeProblem {
-    fn code(&self) -> &'static str {
-        use NoticeProblem as P;
-        match self {
-            P::Empty => "notice.empty",
-            P::TooLong { .. } => "notice.too_long",
-            P::ControlChar { .. } => "notice.control_char",
-            P::MissingField { .. } => "notice.missing_field",
-            P::DuplicateField { .. } => "notice.duplicate_field",
-            P::BothIds => "notice.both_ids",
-            P::FacilityNumber { error, .. } => error.code(),
-            P::UserId { error, .. } => error.code(),
-            P::PostalCode { error, .. } => error.code(),
-            P::Date { error, .. } => error.code(),
-            P::PasswordInvalid { .. } => "notice.password_invalid",
-            P::JsonInvalid { .. } => "notice.json_invalid",
-            P::WrongKind { .. } => "notice.wrong_kind",
-            P::OptionalFieldMissing { .. } => "notice.optional_field_missing",
-        }
-    }
-
-    fn severity(&self) -> Severity {
-        match self {
-            NoticeProblem::OptionalFieldMissing { .. } => Severity::Warning,
-            _ => Severity::Error,
-        }
-    }
-
-    fn message(&self, lang: Lang) -> String {
-        use NoticeProblem as P;
-        let at = |line: &usize| match (line, lang) {
-            (0, _) => String::new(),
-            (l, Lang::Ja) => format!("（{l}行目）"),
-            (l, Lang::En) => format!(" (line {l})"),
-        };
-        match (self, lang) {
-            (P::Empty, Lang::Ja) => "お知らせの内容が空です。お知らせの文字をすべて貼り付けてください。".into(),
-            (P::Empty, Lang::En) => "The notice is empty; paste the whole text of the letter.".into(),
-            (P::TooLong { chars }, Lang::Ja) => format!(
-                "お知らせとしては長すぎます（{chars}文字）。「電子請求登録結果に関するお知らせ」1枚分だけを貼り付けてください。"
-            ),
-            (P::TooLong { chars }, Lang::En) => format!(
-                "Too long for a notice ({chars} characters); paste one 電子請求登録結果に関するお知らせ only."
-            ),
-            (P::ControlChar { line }, Lang::Ja) => {
-                format!("{line}行目に読めない制御文字があります。文字を貼り付け直してください。")
-            }
-            (P::ControlChar { line }, Lang::En) => {
-                format!("Line {line} contains a control character; paste the text again.")
-            }
-            (P::MissingField { field }, Lang::Ja) => format!(
-                "「{}」が見つかりません。お知らせの該当欄を確認して入力してください。",
-                field.label()
-            ),
-            (P::MissingField { field }, Lang::En) => format!(
-                "The {} ({}) was not found; check that line of the letter.",
-                field.name_en(),
-                field.label()
-            ),
-            (P::DuplicateField { field, line }, Lang::Ja) => format!(
-                "「{}」が2回あり、値が異なります{}。お知らせ1枚分だけを貼り付けてください。",
-                field.label(),
-                at(line)
-            ),
-            (P::DuplicateField { field, line }, Lang::En) => format!(
-                "The {} appears twice with different values{}; paste one notice only.",
-                field.name_en(),
-                at(line)
-            ),
-            (P::BothIds, Lang::Ja) => "「テストID」と「ID」の両方があります。テストID用と本番用の2枚のお知らせが混ざっていないか確認し、1枚ずつ入力してください。".into(),
-            (P::BothIds, Lang::En) => "Both テストID and ID are present: the test and the production notices seem mixed; enter them one at a time.".into(),
-            (P::FacilityNumber { line, error }, _) => format!("{}{}", error.message(lang), at(line)),
-            (P::UserId { line, error }, _) => format!("{}{}", error.message(lang), at(line)),
-            (P::PostalCode { line, error }, _) => format!("{}{}", error.message(lang), at(line)),
-            (P::Date { line, error }, _) => format!("{}{}", error.message(lang), at(line)),
-            (P::PasswordInvalid { field, line }, Lang::Ja) => format!(
+crate::diagnostics! {
+    /// A problem found in a notice (errors refuse the notice; warnings come from
+    /// [`RegistrationNotice::findings`]). Problems about a field carry the
+    /// field's own codes: `facility.*`, `user_id.*`, `postal_code.*`, `wareki.*`.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum NoticeProblem {
+        /// No text at all.
+        Empty => "notice.empty", InvalidInput, Error,
+            "notice text is empty",
+            ja: "お知らせの内容が空です。お知らせの文字をすべて貼り付けてください。",
+            en: "The notice is empty; paste the whole text of the letter.";
+        /// Longer than any real notice ([`MAX_NOTICE_CHARS`] characters).
+        TooLong {
+            /// How many characters.
+            chars: usize,
+        } => "notice.too_long", InvalidInput, Error,
+            "notice text is too long",
+            ja: "お知らせとしては長すぎます（{chars}文字）。「電子請求登録結果に関するお知らせ」1枚分だけを貼り付けてください。",
+            en: "Too long for a notice ({chars} characters); paste one 電子請求登録結果に関するお知らせ only.";
+        /// A control character (e.g. a NUL byte) in the text.
+        ControlChar {
+            /// 1-based line number.
+            line: usize,
+        } => "notice.control_char", InvalidInput, Error,
+            "notice text contains a control character",
+            ja: "{line}行目に読めない制御文字があります。文字を貼り付け直してください。",
+            en: "Line {line} contains a control character; paste the text again.";
+        /// A required field is missing or empty.
+        MissingField {
+            /// The field.
+            field: NoticeField,
+        } => "notice.missing_field", InvalidInput, Error,
+            "a required field is missing",
+            ja: { format!("「{}」が見つかりません。お知らせの該当欄を確認して入力してください。", field.label()) },
+            en: { format!("The {} ({}) was not found; check that line of the letter.", field.name_en(), field.label()) };
+        /// The same field twice with different values.
+        DuplicateField {
+            /// The field.
+            field: NoticeField,
+            /// The line of the second occurrence.
+            line: usize,
+        } => "notice.duplicate_field", InvalidInput, Error,
+            "a field appears twice with different values",
+            ja: { format!("「{}」が2回あり、値が異なります{}。お知らせ1枚分だけを貼り付けてください。", field.label(), at(*line, Lang::Ja)) },
+            en: { format!("The {} appears twice with different values{}; paste one notice only.", field.name_en(), at(*line, Lang::En)) };
+        /// Both a テストID and an ID line: two letters pasted together?
+        BothIds => "notice.both_ids", InvalidInput, Error,
+            "both テストID and ID are present",
+            ja: "「テストID」と「ID」の両方があります。テストID用と本番用の2枚のお知らせが混ざっていないか確認し、1枚ずつ入力してください。",
+            en: "Both テストID and ID are present: the test and the production notices seem mixed; enter them one at a time.";
+        /// A password that contains a character the portal never issues (a space inside, kana …).
+        PasswordInvalid {
+            /// Which password.
+            field: NoticeField,
+            /// 1-based line number (0 for JSON).
+            line: usize,
+        } => "notice.password_invalid", InvalidInput, Error,
+            "a printed password has a character the portal never issues",
+            ja: { format!(
                 "「{}」に半角英数字・記号以外の文字があります{}。お知らせを見て打ち直してください（間違えたまま3回ログインに失敗するとロックされます）。",
                 field.label(),
-                at(line)
-            ),
-            (P::PasswordInvalid { field, line }, Lang::En) => format!(
+                at(*line, Lang::Ja)
+            ) },
+            en: { format!(
                 "The {} contains a character that is not a half-width letter, digit or symbol{}; retype it from the letter (3 failed logins lock the ID).",
                 field.name_en(),
-                at(line)
-            ),
-            (P::JsonInvalid { reason }, Lang::Ja) => format!("お知らせのJSONが正しくありません: {reason}"),
-            (P::JsonInvalid { reason }, Lang::En) => format!("The notice JSON is invalid: {reason}"),
-            (P::WrongKind { expected, found }, Lang::Ja) => match expected {
+                at(*line, Lang::En)
+            ) };
+        /// JSON that is not a notice object.
+        JsonInvalid {
+            /// Why.
+            reason: String,
+        } => "notice.json_invalid", InvalidData, Error,
+            "JSON is not a notice",
+            ja: "お知らせのJSONが正しくありません: {reason}",
+            en: "The notice JSON is invalid: {reason}";
+        /// A notice of the other kind than the step needs.
+        WrongKind {
+            /// What the step needs.
+            expected: NoticeKind,
+            /// What was given.
+            found: NoticeKind,
+        } => "notice.wrong_kind", InvalidInput, Error,
+            "test notice where the production one belongs, or the reverse",
+            ja: { match expected {
                 NoticeKind::Test => format!(
                     "これは本番用ID（「ID」と書かれた）のお知らせです。この手順には最初に届いた「テストID」のお知らせを使ってください。（{}）",
                     found.as_str()
@@ -466,22 +311,72 @@ impl Diagnostic for NoticeProblem {
                     "これはテストIDのお知らせです。この手順には後日届く、「ID」と書かれた本番用のお知らせを使ってください。（{}）",
                     found.as_str()
                 ),
-            },
-            (P::WrongKind { expected, found }, Lang::En) => format!(
+            } },
+            en: { format!(
                 "This is the {} notice; this step needs the {} notice (its ID is labelled {}).",
                 found.as_str(),
                 expected.as_str(),
                 expected.id_label()
-            ),
-            (P::OptionalFieldMissing { field }, Lang::Ja) => {
-                format!("「{}」が見つかりませんでした（なくても続けられます）。", field.label())
-            }
-            (P::OptionalFieldMissing { field }, Lang::En) => {
-                format!("The {} was not found (you can go on without it).", field.name_en())
-            }
-        }
+            ) };
+        /// Warning: an optional field (date, 国保連 name, address, name) was not found.
+        OptionalFieldMissing {
+            /// The field.
+            field: NoticeField,
+        } => "notice.optional_field_missing", InvalidInput, Warning,
+            "an optional field was not found",
+            ja: { format!("「{}」が見つかりませんでした（なくても続けられます）。", field.label()) },
+            en: { format!("The {} was not found (you can go on without it).", field.name_en()) };
+        @delegate
+        /// The facility number is not valid.
+        FacilityNumber {
+            /// 1-based line number (0 for JSON).
+            line: usize,
+            /// Why.
+            error: FacilityNumberError,
+        } => error,
+            ja: { format!("{}{}", error.message(Lang::Ja), at(*line, Lang::Ja)) },
+            en: { format!("{}{}", error.message(Lang::En), at(*line, Lang::En)) };
+        /// The ID is not valid.
+        UserId {
+            /// 1-based line number (0 for JSON).
+            line: usize,
+            /// Why.
+            error: UserIdError,
+        } => error,
+            ja: { format!("{}{}", error.message(Lang::Ja), at(*line, Lang::Ja)) },
+            en: { format!("{}{}", error.message(Lang::En), at(*line, Lang::En)) };
+        /// The postal code after 〒 is not valid.
+        PostalCode {
+            /// 1-based line number (0 for JSON).
+            line: usize,
+            /// Why.
+            error: PostalCodeError,
+        } => error,
+            ja: { format!("{}{}", error.message(Lang::Ja), at(*line, Lang::Ja)) },
+            en: { format!("{}{}", error.message(Lang::En), at(*line, Lang::En)) };
+        /// The date line cannot be read.
+        Date {
+            /// 1-based line number (0 for JSON).
+            line: usize,
+            /// Why.
+            error: WarekiError,
+        } => error,
+            ja: { format!("{}{}", error.message(Lang::Ja), at(*line, Lang::Ja)) },
+            en: { format!("{}{}", error.message(Lang::En), at(*line, Lang::En)) };
     }
 }
+
+/// Where a problem is, appended to its message: nothing for line 0 (JSON).
+fn at(line: usize, lang: Lang) -> String {
+    match (line, lang) {
+        (0, _) => String::new(),
+        (l, Lang::Ja) => format!("（{l}行目）"),
+        (l, Lang::En) => format!(" (line {l})"),
+    }
+}
+
+/// The longest notice text accepted, in characters. A real letter has well under 2 000.
+pub const MAX_NOTICE_CHARS: usize = 20_000;
 
 /// A registration notice (電子請求登録結果に関するお知らせ). A value that
 /// exists has every required field valid.
@@ -1182,6 +1077,8 @@ fn into_problems(problems: Vec<NoticeProblem>) -> Problems<NoticeProblem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::diagnostic::{Declared, Diagnostic, Lang};
 
     const TEST_NOTICE: &str = "電子請求登録結果に関するお知らせ\n令和 元年 6月 3日\n東京都国民健康保険団体連合会\n障害福祉サービス費等の電子請求に関し、下記のとおり登録いたしましたので、ご連絡いたします。\n事業所番号\t１３１２３４５６７８\n住所\t〒100-0001 東京都千代田区千代田1-1\n事業所名\t放課後等デイサービス はぐ\nテストID\tT1312345\n（仮）パスワード\tKari0123\n証明書発行用パスワード\tCert4567\n備考\t\n・ID、仮パスワード及び証明書発行用パスワードは、他に漏洩しないよう十分な管理を行ってください\n";
 
@@ -1294,9 +1191,12 @@ mod tests {
                 field: NoticeField::Date,
             },
         ];
-        assert_eq!(all.len(), CODES.len());
+        assert_eq!(
+            all.len(),
+            <NoticeProblem as crate::diagnostic::Declared>::CODES.len()
+        );
         for p in all {
-            assert!(CODES.iter().any(|c| c.code == p.code()));
+            assert!(crate::all_codes().iter().any(|c| c.code == p.code()));
             assert!(!p.message(Lang::Ja).is_empty() && !p.message(Lang::En).is_empty());
         }
     }

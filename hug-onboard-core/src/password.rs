@@ -82,7 +82,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use crate::diagnostic::{CodeInfo, Diagnostic, Lang, Severity};
+use crate::diagnostic::{Diagnostic, ErrorKind, Lang, Severity};
 use crate::secret::Secret;
 use crate::text;
 
@@ -202,11 +202,15 @@ pub struct LockoutAdvice {
 
 impl Diagnostic for LockoutAdvice {
     fn code(&self) -> &'static str {
-        "password.lockout_advice"
+        PasswordAdvice::Lockout.code()
+    }
+
+    fn kind(&self) -> ErrorKind {
+        PasswordAdvice::Lockout.kind()
     }
 
     fn severity(&self) -> Severity {
-        Severity::Info
+        PasswordAdvice::Lockout.severity()
     }
 
     fn message(&self, lang: Lang) -> String {
@@ -342,295 +346,266 @@ pub struct PasswordPolicy {
     pub lockout: LockoutRule,
 }
 
-/// Why a password cannot be used: one problem found by
-/// [`PasswordPolicy::check`] or [`PasswordPolicy::check_change`].
-///
-/// Positions are 1-based character positions in the password as given.
-/// Nothing here holds the password; a character variant holds one character.
-///
-/// # Example
-///
-/// ```
-/// use hug_onboard_core::diagnostic::{Diagnostic, Lang, Severity};
-/// use hug_onboard_core::password::{PasswordPolicy, PasswordViolation};
-///
-/// let v = PasswordPolicy::test_screen().check("abcd1234ｘ", None);
-/// assert_eq!(v[0], PasswordViolation::CharFullwidth {
-///     ch: 'ｘ', position: 9, halfwidth: 'x', halfwidth_allowed: true,
-/// });
-/// assert_eq!(v[0].code(), "password.char_fullwidth");
-/// assert_eq!(v[0].severity(), Severity::Error);
-/// assert!(v[0].message(Lang::En).contains("half-width 'x'"));
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum PasswordViolation {
-    /// The password is empty.
-    #[error("[password.empty] the password is empty")]
-    Empty,
-    /// Fewer characters than the minimum.
-    #[error("[password.too_short] the password must be at least {min} characters (it has {len})")]
-    TooShort {
-        /// The minimum.
-        min: usize,
-        /// The length found.
-        len: usize,
-    },
-    /// More characters than the maximum.
-    #[error("[password.too_long] the password must be at most {max} characters (it has {len})")]
-    TooLong {
-        /// The maximum.
-        max: usize,
-        /// The length found.
-        len: usize,
-    },
-    /// No half-width letter.
-    #[error("[password.no_letter] the password has no letter")]
-    NoLetter,
-    /// No half-width digit.
-    #[error("[password.no_digit] the password has no digit")]
-    NoDigit,
-    /// A full-width (or OCR/IME variant) character whose half-width form is `halfwidth`.
-    #[error(
-        "[password.char_fullwidth] character {position} ({ch:?}) is full-width; use {halfwidth:?}"
-    )]
-    CharFullwidth {
-        /// The character typed.
-        ch: char,
-        /// 1-based position.
-        position: usize,
-        /// Its half-width form.
-        halfwidth: char,
-        /// Whether the policy accepts the half-width form.
-        halfwidth_allowed: bool,
-    },
-    /// A space: ASCII, ideographic (U+3000) or another Unicode space.
-    #[error("[password.char_space] character {position} is a space")]
-    CharSpace {
-        /// The space character.
-        ch: char,
-        /// 1-based position.
-        position: usize,
-    },
-    /// A control character (NUL, tab, line break, DEL …).
-    #[error("[password.char_control] character {position} is a control character")]
-    CharControl {
-        /// The control character.
-        ch: char,
-        /// 1-based position.
-        position: usize,
-    },
-    /// `"` or `\`: neither screen accepts them.
-    #[error("[password.char_quote_or_backslash] character {position} ({ch:?}) is not allowed")]
-    CharQuoteOrBackslash {
-        /// `"` or `\`.
-        ch: char,
-        /// 1-based position.
-        position: usize,
-    },
-    /// A symbol the テストID screen accepts but this policy (e.g. the production screen) does not.
-    #[error(
-        "[password.char_other_screen] symbol {ch:?} at position {position} is only accepted on the test-ID screen"
-    )]
-    CharOtherScreen {
-        /// The symbol.
-        ch: char,
-        /// 1-based position.
-        position: usize,
-        /// The symbols this policy accepts.
-        symbols: String,
-    },
-    /// Any other character the policy does not accept.
-    #[error("[password.char_not_allowed] character {position} ({ch:?}) is not allowed")]
-    CharNotAllowed {
-        /// The character.
-        ch: char,
-        /// 1-based position.
-        position: usize,
-        /// The symbols this policy accepts.
-        symbols: String,
-    },
-    /// More offending characters than [`MAX_CHAR_VIOLATIONS`]: how many more.
-    #[error("[password.char_more] {count} more characters are not allowed")]
-    CharMore {
-        /// Offending characters not listed one by one.
-        count: usize,
-    },
-    /// The password equals the user ID.
-    #[error("[password.equals_user_id] the password equals the user ID")]
-    EqualsUserId,
-    /// The password equals the user ID except for upper/lower case (a warning:
-    /// the portal accepts it, but it is easy to guess).
-    #[error(
-        "[password.equals_user_id_ignoring_case] the password equals the user ID ignoring case"
-    )]
-    EqualsUserIdIgnoringCase,
-    /// 現在のパスワード is empty.
-    #[error("[password.current_empty] the current password is empty")]
-    CurrentEmpty,
-    /// 新しいパスワード(確認用) is empty.
-    #[error("[password.confirm_empty] the confirmation is empty")]
-    ConfirmEmpty,
-    /// The confirmation differs from the new password.
-    #[error("[password.confirm_mismatch] the confirmation differs from the new password")]
-    ConfirmMismatch,
-    /// The new password equals the current one.
-    #[error("[password.same_as_current] the new password equals the current one")]
-    SameAsCurrent,
+crate::diagnostics! {
+    /// Why a password cannot be used: one problem found by
+    /// [`PasswordPolicy::check`] or [`PasswordPolicy::check_change`].
+    ///
+    /// Positions are 1-based character positions in the password as given.
+    /// Nothing here holds the password; a character variant holds one character.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hug_onboard_core::diagnostic::{Diagnostic, Lang, Severity};
+    /// use hug_onboard_core::password::{PasswordPolicy, PasswordViolation};
+    ///
+    /// let v = PasswordPolicy::test_screen().check("abcd1234ｘ", None);
+    /// assert_eq!(v[0], PasswordViolation::CharFullwidth {
+    ///     ch: 'ｘ', position: 9, halfwidth: 'x', halfwidth_allowed: true,
+    /// });
+    /// assert_eq!(v[0].code(), "password.char_fullwidth");
+    /// assert_eq!(v[0].severity(), Severity::Error);
+    /// assert!(v[0].message(Lang::En).contains("half-width 'x'"));
+    /// ```
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum PasswordViolation {
+        /// The password is empty.
+        Empty => "password.empty", InvalidInput, Error,
+            "the password is empty",
+            ja: "パスワードが入力されていません。",
+            en: "The password is empty.";
+        /// Fewer characters than the minimum.
+        TooShort {
+            /// The minimum.
+            min: usize,
+            /// The length found.
+            len: usize,
+        } => "password.too_short", InvalidInput, Error,
+            "fewer characters than the minimum (8)",
+            ja: "パスワードは{min}文字以上で入力してください（現在{len}文字）。",
+            en: "The password must be at least {min} characters (it has {len}).";
+        /// More characters than the maximum.
+        TooLong {
+            /// The maximum.
+            max: usize,
+            /// The length found.
+            len: usize,
+        } => "password.too_long", InvalidInput, Error,
+            "more characters than the maximum (16)",
+            ja: "パスワードは{max}文字以内で入力してください（現在{len}文字）。",
+            en: "The password must be at most {max} characters (it has {len}).";
+        /// No half-width letter.
+        NoLetter => "password.no_letter", InvalidInput, Error,
+            "no half-width letter a-z A-Z",
+            ja: "パスワードには半角英字（a〜z、A〜Z）を1文字以上含めてください。",
+            en: "The password must contain at least one half-width letter (a-z, A-Z).";
+        /// No half-width digit.
+        NoDigit => "password.no_digit", InvalidInput, Error,
+            "no half-width digit 0-9",
+            ja: "パスワードには半角数字（0〜9）を1文字以上含めてください。",
+            en: "The password must contain at least one half-width digit (0-9).";
+        /// A full-width (or OCR/IME variant) character whose half-width form is `halfwidth`.
+        CharFullwidth {
+            /// The character typed.
+            ch: char,
+            /// 1-based position.
+            position: usize,
+            /// Its half-width form.
+            halfwidth: char,
+            /// Whether the policy accepts the half-width form.
+            halfwidth_allowed: bool,
+        } => "password.char_fullwidth", InvalidInput, Error,
+            "a full-width character; the message gives its half-width form",
+            ja: { if *halfwidth_allowed {
+                format!(
+                    "パスワードの{position}文字目{}は全角文字です。半角の「{halfwidth}」で入力してください。",
+                    show_char(*ch)
+                )
+            } else {
+                format!(
+                    "パスワードの{position}文字目{}は全角文字です。半角の「{halfwidth}」もこの画面では使えません。",
+                    show_char(*ch)
+                )
+            } },
+            en: { if *halfwidth_allowed {
+                format!(
+                    "Character {position} of the password ({}) is full-width; type the half-width '{halfwidth}'.",
+                    show_char_en(*ch)
+                )
+            } else {
+                format!(
+                    "Character {position} of the password ({}) is full-width, and its half-width form '{halfwidth}' is not accepted on this screen either.",
+                    show_char_en(*ch)
+                )
+            } };
+        /// A space: ASCII, ideographic (U+3000) or another Unicode space.
+        CharSpace {
+            /// The space character.
+            ch: char,
+            /// 1-based position.
+            position: usize,
+        } => "password.char_space", InvalidInput, Error,
+            "a space (ASCII, ideographic or other)",
+            ja: { format!("パスワードの{position}文字目が{}です。パスワードに空白は使えません。", space_name(*ch, Lang::Ja)) },
+            en: { format!("Character {position} of the password is {}; spaces are not allowed.", space_name(*ch, Lang::En)) };
+        /// A control character (NUL, tab, line break, DEL …).
+        CharControl {
+            /// The control character.
+            ch: char,
+            /// 1-based position.
+            position: usize,
+        } => "password.char_control", InvalidInput, Error,
+            "a control character (NUL, tab, line break ...)",
+            ja: { format!(
+                "パスワードの{position}文字目は制御文字（{}）です。改行・タブなどの制御文字は使えません。",
+                show_char(*ch)
+            ) },
+            en: { format!(
+                "Character {position} of the password is a control character ({}); line breaks, tabs and other control characters are not allowed.",
+                show_char_en(*ch)
+            ) };
+        /// `"` or `\`: neither screen accepts them.
+        CharQuoteOrBackslash {
+            /// `"` or `\`.
+            ch: char,
+            /// 1-based position.
+            position: usize,
+        } => "password.char_quote_or_backslash", InvalidInput, Error,
+            "\" or \\, refused by both screens",
+            ja: { format!(
+                "パスワードの{position}文字目「{ch}」{}はどちらの画面でも使えない記号です。",
+                if *ch == '\\' { "（日本語のキーボードでは「¥」と表示されることがあります）" } else { "" }
+            ) },
+            en: { format!(
+                "Character {position} of the password ('{ch}'{}) is a symbol neither portal screen accepts.",
+                if *ch == '\\' { " (shown as '¥' on Japanese keyboards)" } else { "" }
+            ) };
+        /// A symbol the other screen (the テストID screen) accepts but this policy does not.
+        CharOtherScreen {
+            /// The symbol.
+            ch: char,
+            /// 1-based position.
+            position: usize,
+            /// The symbols this policy accepts.
+            symbols: String,
+        } => "password.char_other_screen", InvalidInput, Error,
+            "a symbol only the test-ID screen accepts (^ ` | ~ on the production screen)",
+            ja: "パスワードの{position}文字目の記号「{ch}」はテストIDの画面では使えますが、この画面では使えません。使える記号: {symbols}",
+            en: "Character {position} of the password ('{ch}') is accepted on the test-ID screen but not on this one. Accepted symbols: {symbols}";
+        /// Any other character the policy does not accept.
+        CharNotAllowed {
+            /// The character.
+            ch: char,
+            /// 1-based position.
+            position: usize,
+            /// The symbols this policy accepts.
+            symbols: String,
+        } => "password.char_not_allowed", InvalidInput, Error,
+            "any other character the policy does not accept (kana, kanji, accented letters ...)",
+            ja: { format!(
+                "パスワードの{position}文字目{}は使えません。使える文字は半角英字・半角数字と記号 {symbols} です。",
+                show_char(*ch)
+            ) },
+            en: { format!(
+                "Character {position} of the password ({}) is not allowed. Use half-width letters, digits and the symbols {symbols}",
+                show_char_en(*ch)
+            ) };
+        /// More offending characters than [`MAX_CHAR_VIOLATIONS`]: how many more.
+        CharMore {
+            /// Offending characters not listed one by one.
+            count: usize,
+        } => "password.char_more", InvalidInput, Error,
+            "more offending characters than are listed one by one",
+            ja: "ほかに使えない文字が{count}文字あります。",
+            en: "{count} more characters are not allowed.";
+        /// The password equals the user ID.
+        EqualsUserId => "password.equals_user_id", InvalidInput, Error,
+            "the password equals the user ID",
+            ja: "ユーザIDと同じパスワードは入力できません。",
+            en: "The password must not be the same as the user ID.";
+        /// The password equals the user ID except for upper/lower case (a warning:
+        /// the portal accepts it, but it is easy to guess).
+        EqualsUserIdIgnoringCase => "password.equals_user_id_ignoring_case", InvalidInput, Warning,
+            "the password equals the user ID except for case",
+            ja: "パスワードが大文字・小文字の違いを除いてユーザIDと同じです。推測されやすいので変えてください。",
+            en: "The password equals the user ID except for upper/lower case; it is easy to guess, choose another.";
+        /// 現在のパスワード is empty.
+        CurrentEmpty => "password.current_empty", InvalidInput, Error,
+            "change form: the current password is empty",
+            ja: "現在のパスワードが入力されていません。",
+            en: "The current password is empty.";
+        /// 新しいパスワード(確認用) is empty.
+        ConfirmEmpty => "password.confirm_empty", InvalidInput, Error,
+            "change form: the confirmation is empty",
+            ja: "新しいパスワード(確認用)が入力されていません。",
+            en: "The confirmation of the new password is empty.";
+        /// The confirmation differs from the new password.
+        ConfirmMismatch => "password.confirm_mismatch", InvalidInput, Error,
+            "change form: the confirmation differs from the new password",
+            ja: "新しいパスワードと新しいパスワード(確認用)が一致しません。",
+            en: "The new password and its confirmation differ.";
+        /// The new password equals the current one.
+        SameAsCurrent => "password.same_as_current", InvalidInput, Error,
+            "change form: the new password equals the current one",
+            ja: "新しいパスワードが現在のパスワードと同じです。別のパスワードにしてください。",
+            en: "The new password is the same as the current one; choose a different one.";
+    }
 }
 
-/// Why [`PasswordPolicy::generate_with`] could not make a password.
-///
-/// # Example
-///
-/// ```
-/// use hug_onboard_core::diagnostic::{Diagnostic, Lang};
-/// use hug_onboard_core::password::{PasswordError, PasswordPolicy};
-///
-/// let e = PasswordPolicy::generation().generate_with(20, |_| Ok(())).unwrap_err();
-/// assert_eq!(e, PasswordError::GenerateLength { requested: 20, min: 8, max: 16 });
-/// assert!(e.message(Lang::Ja).contains("8〜16文字"));
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum PasswordError {
-    /// The requested length is outside what the policy and both screens accept.
-    #[error(
-        "[password.generate_length] cannot generate {requested} characters: use {min} to {max}"
-    )]
-    GenerateLength {
-        /// The length asked for.
-        requested: usize,
-        /// The smallest length that can be generated.
-        min: usize,
-        /// The largest length that can be generated.
-        max: usize,
-    },
-    /// The random source failed (or kept returning unusable bytes).
-    #[error("[password.random_unavailable] no random bytes: {reason}")]
-    RandomUnavailable {
-        /// What the source said.
-        reason: String,
-    },
-    /// The generated password failed a check (an internal error: never expected).
-    #[error("[password.generate_failed] the generated password did not pass the checks")]
-    GenerateFailed,
+crate::diagnostics! {
+    /// Why [`PasswordPolicy::generate_with`] could not make a password.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hug_onboard_core::diagnostic::{Diagnostic, Lang};
+    /// use hug_onboard_core::password::{PasswordError, PasswordPolicy};
+    ///
+    /// let e = PasswordPolicy::generation().generate_with(20, |_| Ok(())).unwrap_err();
+    /// assert_eq!(e, PasswordError::GenerateLength { requested: 20, min: 8, max: 16 });
+    /// assert!(e.message(Lang::Ja).contains("8〜16文字"));
+    /// ```
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum PasswordError {
+        /// The requested length is outside what the policy and both screens accept.
+        GenerateLength {
+            /// The length asked for.
+            requested: usize,
+            /// The smallest length that can be generated.
+            min: usize,
+            /// The largest length that can be generated.
+            max: usize,
+        } => "password.generate_length", InvalidInput, Error,
+            "generation: the length is outside what the policy and both screens accept",
+            ja: "{requested}文字のパスワードは作れません。{min}〜{max}文字を指定してください。",
+            en: "Cannot generate a password of {requested} characters; ask for {min} to {max}.";
+        /// The random source failed (or kept returning unusable bytes).
+        RandomUnavailable {
+            /// What the source said.
+            reason: String,
+        } => "password.random_unavailable", Unavailable, Error,
+            "generation: the random source failed",
+            ja: "乱数を取得できませんでした（{reason}）。",
+            en: "No random bytes are available ({reason}).";
+        /// The generated password failed a check (an internal error: never expected).
+        GenerateFailed => "password.generate_failed", Internal, Error,
+            "generation: internal error, the result failed a check",
+            ja: "内部エラー: 作成したパスワードが条件を満たしませんでした。",
+            en: "Internal error: the generated password did not pass the checks.";
+    }
 }
 
-/// Codes of this module.
-///
-/// ```
-/// use hug_onboard_core::password::CODES;
-/// assert!(CODES.iter().any(|c| c.code == "password.too_short"));
-/// ```
-pub const CODES: &[CodeInfo] = &[
-    CodeInfo::new("password.empty", Severity::Error, "the password is empty"),
-    CodeInfo::new(
-        "password.too_short",
-        Severity::Error,
-        "fewer characters than the minimum (8)",
-    ),
-    CodeInfo::new(
-        "password.too_long",
-        Severity::Error,
-        "more characters than the maximum (16)",
-    ),
-    CodeInfo::new(
-        "password.no_letter",
-        Severity::Error,
-        "no half-width letter a-z A-Z",
-    ),
-    CodeInfo::new(
-        "password.no_digit",
-        Severity::Error,
-        "no half-width digit 0-9",
-    ),
-    CodeInfo::new(
-        "password.char_fullwidth",
-        Severity::Error,
-        "a full-width character; the message gives its half-width form",
-    ),
-    CodeInfo::new(
-        "password.char_space",
-        Severity::Error,
-        "a space (ASCII, ideographic or other)",
-    ),
-    CodeInfo::new(
-        "password.char_control",
-        Severity::Error,
-        "a control character (NUL, tab, line break ...)",
-    ),
-    CodeInfo::new(
-        "password.char_quote_or_backslash",
-        Severity::Error,
-        "\" or \\, refused by both screens",
-    ),
-    CodeInfo::new(
-        "password.char_other_screen",
-        Severity::Error,
-        "a symbol only the test-ID screen accepts (^ ` | ~ on the production screen)",
-    ),
-    CodeInfo::new(
-        "password.char_not_allowed",
-        Severity::Error,
-        "any other character the policy does not accept (kana, kanji, accented letters ...)",
-    ),
-    CodeInfo::new(
-        "password.char_more",
-        Severity::Error,
-        "more offending characters than are listed one by one",
-    ),
-    CodeInfo::new(
-        "password.equals_user_id",
-        Severity::Error,
-        "the password equals the user ID",
-    ),
-    CodeInfo::new(
-        "password.equals_user_id_ignoring_case",
-        Severity::Warning,
-        "the password equals the user ID except for case",
-    ),
-    CodeInfo::new(
-        "password.current_empty",
-        Severity::Error,
-        "change form: the current password is empty",
-    ),
-    CodeInfo::new(
-        "password.confirm_empty",
-        Severity::Error,
-        "change form: the confirmation is empty",
-    ),
-    CodeInfo::new(
-        "password.confirm_mismatch",
-        Severity::Error,
-        "change form: the confirmation differs from the new password",
-    ),
-    CodeInfo::new(
-        "password.same_as_current",
-        Severity::Error,
-        "change form: the new password equals the current one",
-    ),
-    CodeInfo::new(
-        "password.generate_length",
-        Severity::Error,
-        "generation: the length is outside what the policy and both screens accept",
-    ),
-    CodeInfo::new(
-        "password.random_unavailable",
-        Severity::Error,
-        "generation: the random source failed",
-    ),
-    CodeInfo::new(
-        "password.generate_failed",
-        Severity::Error,
-        "generation: internal error, the result failed a check",
-    ),
-    CodeInfo::new(
-        "password.lockout_advice",
-        Severity::Info,
-        "advice: wrong passwords lock the ID (3 tries, 30 minutes)",
-    ),
-];
+crate::diagnostic_codes! {
+    /// The codes of the password module's advice findings (see [`LockoutAdvice`]).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum PasswordAdvice {
+        /// Wrong passwords lock the user ID.
+        Lockout => "password.lockout_advice", Advisory, Info,
+            "advice: wrong passwords lock the ID (3 tries, 30 minutes)";
+    }
+}
 
 /// `「x」` for printable characters, `U+XXXX` added for non-ASCII and controls.
 fn show_char(ch: char) -> String {
@@ -661,232 +636,6 @@ fn space_name(ch: char, lang: Lang) -> &'static str {
         (' ', Lang::En) => "a space",
         ('\u{3000}', Lang::En) => "an ideographic (full-width) space",
         (_, Lang::En) => "a space character",
-    }
-}
-
-impl Diagnostic for PasswordViolation {
-    fn code(&self) -> &'static str {
-        use PasswordViolation as V;
-        match self {
-            V::Empty => "password.empty",
-            V::TooShort { .. } => "password.too_short",
-            V::TooLong { .. } => "password.too_long",
-            V::NoLetter => "password.no_letter",
-            V::NoDigit => "password.no_digit",
-            V::CharFullwidth { .. } => "password.char_fullwidth",
-            V::CharSpace { .. } => "password.char_space",
-            V::CharControl { .. } => "password.char_control",
-            V::CharQuoteOrBackslash { .. } => "password.char_quote_or_backslash",
-            V::CharOtherScreen { .. } => "password.char_other_screen",
-            V::CharNotAllowed { .. } => "password.char_not_allowed",
-            V::CharMore { .. } => "password.char_more",
-            V::EqualsUserId => "password.equals_user_id",
-            V::EqualsUserIdIgnoringCase => "password.equals_user_id_ignoring_case",
-            V::CurrentEmpty => "password.current_empty",
-            V::ConfirmEmpty => "password.confirm_empty",
-            V::ConfirmMismatch => "password.confirm_mismatch",
-            V::SameAsCurrent => "password.same_as_current",
-        }
-    }
-
-    fn severity(&self) -> Severity {
-        match self {
-            PasswordViolation::EqualsUserIdIgnoringCase => Severity::Warning,
-            _ => Severity::Error,
-        }
-    }
-
-    fn message(&self, lang: Lang) -> String {
-        use PasswordViolation as V;
-        match (self, lang) {
-            (V::Empty, Lang::Ja) => "パスワードが入力されていません。".into(),
-            (V::Empty, Lang::En) => "The password is empty.".into(),
-            (V::TooShort { min, len }, Lang::Ja) => {
-                format!("パスワードは{min}文字以上で入力してください（現在{len}文字）。")
-            }
-            (V::TooShort { min, len }, Lang::En) => {
-                format!("The password must be at least {min} characters (it has {len}).")
-            }
-            (V::TooLong { max, len }, Lang::Ja) => {
-                format!("パスワードは{max}文字以内で入力してください（現在{len}文字）。")
-            }
-            (V::TooLong { max, len }, Lang::En) => {
-                format!("The password must be at most {max} characters (it has {len}).")
-            }
-            (V::NoLetter, Lang::Ja) => {
-                "パスワードには半角英字（a〜z、A〜Z）を1文字以上含めてください。".into()
-            }
-            (V::NoLetter, Lang::En) => {
-                "The password must contain at least one half-width letter (a-z, A-Z).".into()
-            }
-            (V::NoDigit, Lang::Ja) => {
-                "パスワードには半角数字（0〜9）を1文字以上含めてください。".into()
-            }
-            (V::NoDigit, Lang::En) => {
-                "The password must contain at least one half-width digit (0-9).".into()
-            }
-            (
-                V::CharFullwidth {
-                    ch,
-                    position,
-                    halfwidth,
-                    halfwidth_allowed,
-                },
-                Lang::Ja,
-            ) => {
-                if *halfwidth_allowed {
-                    format!(
-                        "パスワードの{position}文字目{}は全角文字です。半角の「{halfwidth}」で入力してください。",
-                        show_char(*ch)
-                    )
-                } else {
-                    format!(
-                        "パスワードの{position}文字目{}は全角文字です。半角の「{halfwidth}」もこの画面では使えません。",
-                        show_char(*ch)
-                    )
-                }
-            }
-            (
-                V::CharFullwidth {
-                    ch,
-                    position,
-                    halfwidth,
-                    halfwidth_allowed,
-                },
-                Lang::En,
-            ) => {
-                if *halfwidth_allowed {
-                    format!(
-                        "Character {position} of the password ({}) is full-width; type the half-width '{halfwidth}'.",
-                        show_char_en(*ch)
-                    )
-                } else {
-                    format!(
-                        "Character {position} of the password ({}) is full-width, and its half-width form '{halfwidth}' is not accepted on this screen either.",
-                        show_char_en(*ch)
-                    )
-                }
-            }
-            (V::CharSpace { ch, position }, Lang::Ja) => format!(
-                "パスワードの{position}文字目が{}です。パスワードに空白は使えません。",
-                space_name(*ch, lang)
-            ),
-            (V::CharSpace { ch, position }, Lang::En) => format!(
-                "Character {position} of the password is {}; spaces are not allowed.",
-                space_name(*ch, lang)
-            ),
-            (V::CharControl { ch, position }, Lang::Ja) => format!(
-                "パスワードの{position}文字目は制御文字（{}）です。改行・タブなどの制御文字は使えません。",
-                show_char(*ch)
-            ),
-            (V::CharControl { ch, position }, Lang::En) => format!(
-                "Character {position} of the password is a control character ({}); line breaks, tabs and other control characters are not allowed.",
-                show_char_en(*ch)
-            ),
-            (V::CharQuoteOrBackslash { ch, position }, Lang::Ja) => {
-                let note = if *ch == '\\' {
-                    "（日本語のキーボードでは「¥」と表示されることがあります）"
-                } else {
-                    ""
-                };
-                format!(
-                    "パスワードの{position}文字目「{ch}」{note}はどちらの画面でも使えない記号です。"
-                )
-            }
-            (V::CharQuoteOrBackslash { ch, position }, Lang::En) => {
-                let note = if *ch == '\\' {
-                    " (shown as '¥' on Japanese keyboards)"
-                } else {
-                    ""
-                };
-                format!(
-                    "Character {position} of the password ('{ch}'{note}) is a symbol neither portal screen accepts."
-                )
-            }
-            (
-                V::CharOtherScreen {
-                    ch,
-                    position,
-                    symbols,
-                },
-                Lang::Ja,
-            ) => format!(
-                "パスワードの{position}文字目の記号「{ch}」はテストIDの画面では使えますが、この画面では使えません。使える記号: {symbols}"
-            ),
-            (
-                V::CharOtherScreen {
-                    ch,
-                    position,
-                    symbols,
-                },
-                Lang::En,
-            ) => format!(
-                "Character {position} of the password ('{ch}') is accepted on the test-ID screen but not on this one. Accepted symbols: {symbols}"
-            ),
-            (
-                V::CharNotAllowed {
-                    ch,
-                    position,
-                    symbols,
-                },
-                Lang::Ja,
-            ) => format!(
-                "パスワードの{position}文字目{}は使えません。使える文字は半角英字・半角数字と記号 {symbols} です。",
-                show_char(*ch)
-            ),
-            (
-                V::CharNotAllowed {
-                    ch,
-                    position,
-                    symbols,
-                },
-                Lang::En,
-            ) => format!(
-                "Character {position} of the password ({}) is not allowed. Use half-width letters, digits and the symbols {symbols}",
-                show_char_en(*ch)
-            ),
-            (V::CharMore { count }, Lang::Ja) => {
-                format!("ほかに使えない文字が{count}文字あります。")
-            }
-            (V::CharMore { count }, Lang::En) => {
-                format!("{count} more characters are not allowed.")
-            }
-            (V::EqualsUserId, Lang::Ja) => {
-                "ユーザIDと同じパスワードは入力できません。".into()
-            }
-            (V::EqualsUserId, Lang::En) => {
-                "The password must not be the same as the user ID.".into()
-            }
-            (V::EqualsUserIdIgnoringCase, Lang::Ja) => {
-                "パスワードが大文字・小文字の違いを除いてユーザIDと同じです。推測されやすいので変えてください。"
-                    .into()
-            }
-            (V::EqualsUserIdIgnoringCase, Lang::En) => {
-                "The password equals the user ID except for upper/lower case; it is easy to guess, choose another."
-                    .into()
-            }
-            (V::CurrentEmpty, Lang::Ja) => "現在のパスワードが入力されていません。".into(),
-            (V::CurrentEmpty, Lang::En) => "The current password is empty.".into(),
-            (V::ConfirmEmpty, Lang::Ja) => {
-                "新しいパスワード(確認用)が入力されていません。".into()
-            }
-            (V::ConfirmEmpty, Lang::En) => {
-                "The confirmation of the new password is empty.".into()
-            }
-            (V::ConfirmMismatch, Lang::Ja) => {
-                "新しいパスワードと新しいパスワード(確認用)が一致しません。".into()
-            }
-            (V::ConfirmMismatch, Lang::En) => {
-                "The new password and its confirmation differ.".into()
-            }
-            (V::SameAsCurrent, Lang::Ja) => {
-                "新しいパスワードが現在のパスワードと同じです。別のパスワードにしてください。"
-                    .into()
-            }
-            (V::SameAsCurrent, Lang::En) => {
-                "The new password is the same as the current one; choose a different one.".into()
-            }
-        }
     }
 }
 
@@ -932,53 +681,6 @@ impl PasswordViolation {
             | V::CharOtherScreen { ch, .. }
             | V::CharNotAllowed { ch, .. } => Some(*ch),
             _ => None,
-        }
-    }
-}
-
-impl Diagnostic for PasswordError {
-    fn code(&self) -> &'static str {
-        match self {
-            PasswordError::GenerateLength { .. } => "password.generate_length",
-            PasswordError::RandomUnavailable { .. } => "password.random_unavailable",
-            PasswordError::GenerateFailed => "password.generate_failed",
-        }
-    }
-
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (
-                PasswordError::GenerateLength {
-                    requested,
-                    min,
-                    max,
-                },
-                Lang::Ja,
-            ) => format!(
-                "{requested}文字のパスワードは作れません。{min}〜{max}文字を指定してください。"
-            ),
-            (
-                PasswordError::GenerateLength {
-                    requested,
-                    min,
-                    max,
-                },
-                Lang::En,
-            ) => format!(
-                "Cannot generate a password of {requested} characters; ask for {min} to {max}."
-            ),
-            (PasswordError::RandomUnavailable { reason }, Lang::Ja) => {
-                format!("乱数を取得できませんでした（{reason}）。")
-            }
-            (PasswordError::RandomUnavailable { reason }, Lang::En) => {
-                format!("No random bytes are available ({reason}).")
-            }
-            (PasswordError::GenerateFailed, Lang::Ja) => {
-                "内部エラー: 作成したパスワードが条件を満たしませんでした。".into()
-            }
-            (PasswordError::GenerateFailed, Lang::En) => {
-                "Internal error: the generated password did not pass the checks.".into()
-            }
         }
     }
 }
@@ -1589,6 +1291,8 @@ impl fmt::Display for PasswordProfile {
 
 #[cfg(test)]
 mod tests {
+    #[allow(unused_imports)]
+    use crate::diagnostic::{Declared, Diagnostic, Lang};
     fn os_random(buf: &mut [u8]) -> Result<(), String> {
         getrandom::fill(buf).map_err(|e| e.to_string())
     }
@@ -1677,10 +1381,13 @@ mod tests {
         let advice = LockoutRule::default().advice();
         found.push((advice.code(), advice.severity()));
         for (code, sev) in &found {
-            let info = CODES.iter().find(|c| c.code == *code);
+            let info = crate::all_codes().into_iter().find(|c| c.code == *code);
             assert_eq!(info.map(|c| c.severity), Some(*sev), "{code}");
         }
-        for c in CODES {
+        for c in crate::all_codes()
+            .into_iter()
+            .filter(|c| c.code.starts_with("password."))
+        {
             assert!(found.iter().any(|(code, _)| *code == c.code), "{}", c.code);
         }
     }

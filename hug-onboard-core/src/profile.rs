@@ -42,7 +42,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{CodeInfo, Diagnostic, Lang, Problems, Severity};
+use crate::diagnostic::{Lang, Problems};
 use crate::facility::{FacilityNumber, FacilityNumberError, PostalCode, PostalCodeError};
 use crate::secret::Secret;
 use crate::text::{self, KanaClass};
@@ -134,173 +134,91 @@ impl ProfileField {
     }
 }
 
-/// A problem with one field of the profile.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum ProfileProblem {
-    /// A required field is empty.
-    #[error("[profile.required] {} is required", field.name_en())]
-    Required {
-        /// The field.
-        field: ProfileField,
-    },
-    /// A control character (NUL, escape …) in a field.
-    #[error("[profile.control_char] {} contains a control character", field.name_en())]
-    ControlChar {
-        /// The field.
-        field: ProfileField,
-    },
-    /// The facility number is not valid.
-    #[error("[{}] {error}", error.code())]
-    FacilityNumber {
-        /// Why.
-        error: FacilityNumberError,
-    },
-    /// The facility number differs from the one on the notices.
-    #[error("[profile.facility_mismatch] {found} is not the notices' facility number {expected}")]
-    FacilityMismatch {
-        /// The notices' number.
-        expected: FacilityNumber,
-        /// The number entered.
-        found: FacilityNumber,
-    },
-    /// A kana field holds something that is not katakana.
-    #[error("[profile.not_katakana] {} has {ch:?} at position {position}", field.name_en())]
-    NotKatakana {
-        /// The field.
-        field: ProfileField,
-        /// The first offending character.
-        ch: char,
-        /// Its 1-based position.
-        position: usize,
-    },
-    /// The postal code is not `NNN-NNNN`.
-    #[error("[{}] {error}", error.code())]
-    PostalCode {
-        /// Why.
-        error: PostalCodeError,
-    },
-    /// A phone or fax number of the wrong shape.
-    #[error("[profile.phone_invalid] {} is not a Japanese phone number", field.name_en())]
-    PhoneInvalid {
-        /// Phone or fax.
-        field: ProfileField,
-    },
-    /// An e-mail address of the wrong shape.
-    #[error("[profile.email_invalid] the e-mail address is not valid")]
-    EmailInvalid,
-    /// Warning: the 取込送信 password is still the initial `0000`.
-    #[error("[profile.password_default] the 取込送信 password is still 0000")]
-    PasswordDefault,
-}
-
-/// Codes of this module (facility and postal code problems carry their own
-/// `facility.*` and `postal_code.*` codes).
-pub const CODES: &[CodeInfo] = &[
-    CodeInfo::new(
-        "profile.required",
-        Severity::Error,
-        "a required field is empty",
-    ),
-    CodeInfo::new(
-        "profile.control_char",
-        Severity::Error,
-        "a field contains a control character",
-    ),
-    CodeInfo::new(
-        "profile.facility_mismatch",
-        Severity::Error,
-        "facility number differs from the notices'",
-    ),
-    CodeInfo::new(
-        "profile.not_katakana",
-        Severity::Error,
-        "a kana field contains a character that is not katakana",
-    ),
-    CodeInfo::new(
-        "profile.phone_invalid",
-        Severity::Error,
-        "phone or fax number is not a Japanese number",
-    ),
-    CodeInfo::new(
-        "profile.email_invalid",
-        Severity::Error,
-        "e-mail address is not valid",
-    ),
-    CodeInfo::new(
-        "profile.password_default",
-        Severity::Warning,
-        "the 取込送信 password is still the initial 0000",
-    ),
-];
-
-impl Diagnostic for ProfileProblem {
-    fn code(&self) -> &'static str {
-        use ProfileProblem as P;
-        match self {
-            P::Required { .. } => "profile.required",
-            P::ControlChar { .. } => "profile.control_char",
-            P::FacilityNumber { error } => error.code(),
-            P::FacilityMismatch { .. } => "profile.facility_mismatch",
-            P::NotKatakana { .. } => "profile.not_katakana",
-            P::PostalCode { error } => error.code(),
-            P::PhoneInvalid { .. } => "profile.phone_invalid",
-            P::EmailInvalid => "profile.email_invalid",
-            P::PasswordDefault => "profile.password_default",
-        }
-    }
-
-    fn severity(&self) -> Severity {
-        match self {
-            ProfileProblem::PasswordDefault => Severity::Warning,
-            _ => Severity::Error,
-        }
-    }
-
-    fn message(&self, lang: Lang) -> String {
-        use ProfileProblem as P;
-        match (self, lang) {
-            (P::Required { field }, Lang::Ja) => format!("「{}」を入力してください。", field.label()),
-            (P::Required { field }, Lang::En) => format!("Enter the {}.", field.name_en()),
-            (P::ControlChar { field }, Lang::Ja) => {
-                format!("「{}」に使えない制御文字があります。入力し直してください。", field.label())
-            }
-            (P::ControlChar { field }, Lang::En) => {
-                format!("The {} contains a control character; type it again.", field.name_en())
-            }
-            (P::FacilityNumber { error }, _) => error.message(lang),
-            (P::FacilityMismatch { expected, found }, Lang::Ja) => format!(
-                "事業所番号「{found}」が国保連のお知らせの事業所番号「{expected}」と違います。お知らせの番号を入力してください。"
-            ),
-            (P::FacilityMismatch { expected, found }, Lang::En) => format!(
-                "Facility number {found} differs from the number on the 国保連 notices ({expected}); enter the notices' number."
-            ),
-            (P::NotKatakana { field, ch, position }, Lang::Ja) => format!(
+crate::diagnostics! {
+    /// A problem with one field of the profile (facility and postal code
+    /// problems carry their own `facility.*` and `postal_code.*` codes).
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum ProfileProblem {
+        /// A required field is empty.
+        Required {
+            /// The field.
+            field: ProfileField,
+        } => "profile.required", InvalidInput, Error,
+            "a required field is empty",
+            ja: { format!("「{}」を入力してください。", field.label()) },
+            en: { format!("Enter the {}.", field.name_en()) };
+        /// A control character (NUL, escape …) in a field.
+        ControlChar {
+            /// The field.
+            field: ProfileField,
+        } => "profile.control_char", InvalidInput, Error,
+            "a field contains a control character",
+            ja: { format!("「{}」に使えない制御文字があります。入力し直してください。", field.label()) },
+            en: { format!("The {} contains a control character; type it again.", field.name_en()) };
+        /// The facility number differs from the one on the notices.
+        FacilityMismatch {
+            /// The notices' number.
+            expected: FacilityNumber,
+            /// The number entered.
+            found: FacilityNumber,
+        } => "profile.facility_mismatch", InvalidInput, Error,
+            "facility number differs from the notices'",
+            ja: "事業所番号「{found}」が国保連のお知らせの事業所番号「{expected}」と違います。お知らせの番号を入力してください。",
+            en: "Facility number {found} differs from the number on the 国保連 notices ({expected}); enter the notices' number.";
+        /// A kana field holds something that is not katakana.
+        NotKatakana {
+            /// The field.
+            field: ProfileField,
+            /// The first offending character.
+            ch: char,
+            /// Its 1-based position.
+            position: usize,
+        } => "profile.not_katakana", InvalidInput, Error,
+            "a kana field contains a character that is not katakana",
+            ja: { format!(
                 "「{}」の{position}文字目「{ch}」はカタカナではありません。カタカナで入力してください（全角・半角どちらも可）。",
                 field.label()
-            ),
-            (P::NotKatakana { field, ch, position }, Lang::En) => format!(
+            ) },
+            en: { format!(
                 "Character {position} of the {} ({ch:?}) is not katakana; use katakana (full- or half-width).",
                 field.name_en()
-            ),
-            (P::PostalCode { error }, _) => error.message(lang),
-            (P::PhoneInvalid { field }, Lang::Ja) => format!(
+            ) };
+        /// A phone or fax number of the wrong shape.
+        PhoneInvalid {
+            /// Phone or fax.
+            field: ProfileField,
+        } => "profile.phone_invalid", InvalidInput, Error,
+            "phone or fax number is not a Japanese number",
+            ja: { format!(
                 "「{}」は電話番号の形ではありません。0から始まる10桁か11桁で、例「03-1234-5678」のように入力してください。",
                 field.label()
-            ),
-            (P::PhoneInvalid { field }, Lang::En) => format!(
+            ) },
+            en: { format!(
                 "The {} is not a Japanese phone number: 10 or 11 digits starting with 0, e.g. 03-1234-5678.",
                 field.name_en()
-            ),
-            (P::EmailInvalid, Lang::Ja) => {
-                "メールアドレスの形が正しくありません（例: info@example.jp）。".into()
-            }
-            (P::EmailInvalid, Lang::En) => {
-                "The e-mail address is not valid (e.g. info@example.jp).".into()
-            }
-            (P::PasswordDefault, Lang::Ja) => "取込送信のパスワードが初期値「0000」のままです。「事業所情報保守」から変更してください（ガイドP26）。".into(),
-            (P::PasswordDefault, Lang::En) => "The 取込送信 password is still the initial 0000; change it in 事業所情報保守 (guide P26).".into(),
-        }
+            ) };
+        /// An e-mail address of the wrong shape.
+        EmailInvalid => "profile.email_invalid", InvalidInput, Error,
+            "e-mail address is not valid",
+            ja: "メールアドレスの形が正しくありません（例: info@example.jp）。",
+            en: "The e-mail address is not valid (e.g. info@example.jp).";
+        /// Warning: the 取込送信 password is still the initial `0000`.
+        PasswordDefault => "profile.password_default", InvalidInput, Warning,
+            "the 取込送信 password is still the initial 0000",
+            ja: "取込送信のパスワードが初期値「0000」のままです。「事業所情報保守」から変更してください（ガイドP26）。",
+            en: "The 取込送信 password is still the initial 0000; change it in 事業所情報保守 (guide P26).";
+        @delegate
+        /// The facility number is not valid.
+        FacilityNumber {
+            /// Why.
+            error: FacilityNumberError,
+        } => error, ja: { error.message(Lang::Ja) }, en: { error.message(Lang::En) };
+        /// The postal code is not `NNN-NNNN`.
+        PostalCode {
+            /// Why.
+            error: PostalCodeError,
+        } => error, ja: { error.message(Lang::Ja) }, en: { error.message(Lang::En) };
     }
 }
 
@@ -624,6 +542,8 @@ impl ProfileInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::diagnostic::{Declared, Diagnostic, Lang};
 
     fn good() -> ProfileInput {
         ProfileInput {
@@ -724,9 +644,12 @@ mod tests {
             ProfileProblem::EmailInvalid,
             ProfileProblem::PasswordDefault,
         ];
-        assert_eq!(all.len(), CODES.len());
+        assert_eq!(
+            all.len(),
+            <ProfileProblem as crate::diagnostic::Declared>::CODES.len()
+        );
         for p in all {
-            assert!(CODES.iter().any(|c| c.code == p.code()));
+            assert!(crate::all_codes().iter().any(|c| c.code == p.code()));
             assert!(!p.message(Lang::Ja).is_empty() && !p.message(Lang::En).is_empty());
         }
     }

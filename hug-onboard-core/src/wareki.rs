@@ -44,7 +44,6 @@ use std::sync::OnceLock;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{CodeInfo, Diagnostic, Lang, Severity};
 use crate::text;
 
 /// One era of the table.
@@ -368,271 +367,125 @@ impl Style {
     }
 }
 
-/// Why a string is not a date, or a date cannot be formatted.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum WarekiError {
-    /// Empty or only white space.
-    #[error("[wareki.empty] the date is empty")]
-    Empty,
-    /// Not in any accepted form.
-    #[error("[wareki.unrecognized] {input:?} is not a date in an accepted form")]
-    Unrecognized {
-        /// The input (shortened to 40 characters).
-        input: String,
-    },
-    /// An era name that is not in the table.
-    #[error("[wareki.unknown_era] unknown era {era:?}")]
-    UnknownEra {
-        /// What stood where an era name was expected.
-        era: String,
-    },
-    /// Year 0, or a year the calendar cannot hold.
-    #[error("[wareki.invalid_year] year {year} is not valid")]
-    InvalidYear {
-        /// The year as written.
-        year: i64,
-    },
-    /// Month outside 1–12.
-    #[error("[wareki.invalid_month] month {month} is not 1-12")]
-    InvalidMonth {
-        /// The month as written.
-        month: i64,
-    },
-    /// Day that does not exist in the month (`2月30日`).
-    #[error("[wareki.invalid_day] day {day} does not exist in {year}-{month:02}")]
-    InvalidDay {
-        /// Western year.
-        year: i32,
-        /// Month.
-        month: u32,
-        /// The day as written.
-        day: i64,
-    },
-    /// The date is before the first day of the era named.
-    #[error("[wareki.before_era_start] {era} began on {first_day}, after {date}")]
-    BeforeEraStart {
-        /// The era named.
-        era: String,
-        /// Its first day.
-        first_day: NaiveDate,
-        /// The western date the input would mean.
-        date: String,
-    },
-    /// The date is on or after the first day of the next era.
-    #[error("[wareki.after_era_end] {era} ended before {date}; {next} began on {next_first_day}")]
-    AfterEraEnd {
-        /// The era named.
-        era: String,
-        /// The next era.
-        next: String,
-        /// The next era's first day.
-        next_first_day: NaiveDate,
-        /// The western date the input would mean.
-        date: String,
-    },
-    /// A full date was required but only a year (or year and month) was given.
-    #[error("[wareki.day_required] {input:?} has no day; a full date is required")]
-    DayRequired {
-        /// The input.
-        input: String,
-    },
-    /// A weekday in brackets that does not match the date.
-    #[error("[wareki.weekday_mismatch] {date} is not a {written}")]
-    WeekdayMismatch {
-        /// The date.
-        date: NaiveDate,
-        /// The weekday as written.
-        written: String,
-    },
-    /// Before 1873-01-01 (lunisolar calendar) or beyond the supported years.
-    #[error("[wareki.out_of_range] {date} is outside the supported range (1873-01-01 onwards)")]
-    OutOfRange {
-        /// The date or year concerned.
-        date: String,
-    },
-    /// An era table that cannot be used.
-    #[error("[wareki.invalid_era_table] {reason}")]
-    InvalidEraTable {
-        /// Why.
-        reason: String,
-    },
-}
-
-/// Codes of this module.
-pub const CODES: &[CodeInfo] = &[
-    CodeInfo::new("wareki.empty", Severity::Error, "date is empty"),
-    CodeInfo::new(
-        "wareki.unrecognized",
-        Severity::Error,
-        "not a date in an accepted form",
-    ),
-    CodeInfo::new(
-        "wareki.unknown_era",
-        Severity::Error,
-        "era name not in the table",
-    ),
-    CodeInfo::new(
-        "wareki.invalid_year",
-        Severity::Error,
-        "year 0 or out of range",
-    ),
-    CodeInfo::new("wareki.invalid_month", Severity::Error, "month not 1-12"),
-    CodeInfo::new(
-        "wareki.invalid_day",
-        Severity::Error,
-        "day does not exist in the month",
-    ),
-    CodeInfo::new(
-        "wareki.before_era_start",
-        Severity::Error,
-        "date before the first day of the era named (strict mode)",
-    ),
-    CodeInfo::new(
-        "wareki.after_era_end",
-        Severity::Error,
-        "date after the era named had ended (strict mode)",
-    ),
-    CodeInfo::new(
-        "wareki.day_required",
-        Severity::Error,
-        "a full date is required but only a year or month was given",
-    ),
-    CodeInfo::new(
-        "wareki.weekday_mismatch",
-        Severity::Error,
-        "the weekday in brackets does not match the date",
-    ),
-    CodeInfo::new(
-        "wareki.out_of_range",
-        Severity::Error,
-        "before 1873-01-01 (lunisolar calendar) or after 9999",
-    ),
-    CodeInfo::new(
-        "wareki.invalid_era_table",
-        Severity::Error,
-        "the era table is empty or inconsistent",
-    ),
-];
-
-impl Diagnostic for WarekiError {
-    fn code(&self) -> &'static str {
-        match self {
-            WarekiError::Empty => "wareki.empty",
-            WarekiError::Unrecognized { .. } => "wareki.unrecognized",
-            WarekiError::UnknownEra { .. } => "wareki.unknown_era",
-            WarekiError::InvalidYear { .. } => "wareki.invalid_year",
-            WarekiError::InvalidMonth { .. } => "wareki.invalid_month",
-            WarekiError::InvalidDay { .. } => "wareki.invalid_day",
-            WarekiError::BeforeEraStart { .. } => "wareki.before_era_start",
-            WarekiError::AfterEraEnd { .. } => "wareki.after_era_end",
-            WarekiError::DayRequired { .. } => "wareki.day_required",
-            WarekiError::WeekdayMismatch { .. } => "wareki.weekday_mismatch",
-            WarekiError::OutOfRange { .. } => "wareki.out_of_range",
-            WarekiError::InvalidEraTable { .. } => "wareki.invalid_era_table",
-        }
-    }
-
-    fn message(&self, lang: Lang) -> String {
-        use WarekiError as E;
-        match (self, lang) {
-            (E::Empty, Lang::Ja) => "日付が入力されていません。".into(),
-            (E::Empty, Lang::En) => "The date is empty.".into(),
-            (E::Unrecognized { input }, Lang::Ja) => {
-                format!("「{input}」は日付として読めません。例: 令和元年6月3日、R1.6.3、2019/06/03")
-            }
-            (E::Unrecognized { input }, Lang::En) => {
-                format!("{input:?} is not a date. Examples: 令和元年6月3日, R1.6.3, 2019/06/03.")
-            }
-            (E::UnknownEra { era }, Lang::Ja) => {
-                format!("「{era}」は元号として登録されていません（明治・大正・昭和・平成・令和）。")
-            }
-            (E::UnknownEra { era }, Lang::En) => {
-                format!("{era:?} is not a known era (Meiji, Taisho, Showa, Heisei, Reiwa).")
-            }
-            (E::InvalidYear { year }, Lang::Ja) => format!("{year}年は正しい年ではありません。"),
-            (E::InvalidYear { year }, Lang::En) => format!("Year {year} is not valid."),
-            (E::InvalidMonth { month }, Lang::Ja) => {
-                format!("{month}月は存在しません（1〜12月）。")
-            }
-            (E::InvalidMonth { month }, Lang::En) => {
-                format!("Month {month} does not exist (1-12).")
-            }
-            (E::InvalidDay { year, month, day }, Lang::Ja) => {
-                format!("{year}年{month}月に{day}日はありません。")
-            }
-            (E::InvalidDay { year, month, day }, Lang::En) => {
-                format!("Day {day} does not exist in {year}-{month:02}.")
-            }
-            (
-                E::BeforeEraStart {
-                    era,
-                    first_day,
-                    date,
-                },
-                Lang::Ja,
-            ) => format!(
+crate::diagnostics! {
+    /// Why a string is not a date, or a date cannot be formatted.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum WarekiError {
+        /// Empty or only white space.
+        Empty => "wareki.empty", InvalidInput, Error,
+            "date is empty",
+            ja: "日付が入力されていません。",
+            en: "The date is empty.";
+        /// Not in any accepted form.
+        Unrecognized {
+            /// The input (shortened to 40 characters).
+            input: String,
+        } => "wareki.unrecognized", InvalidInput, Error,
+            "not a date in an accepted form",
+            ja: "「{input}」は日付として読めません。例: 令和元年6月3日、R1.6.3、2019/06/03",
+            en: "{input:?} is not a date. Examples: 令和元年6月3日, R1.6.3, 2019/06/03.";
+        /// An era name that is not in the table.
+        UnknownEra {
+            /// What stood where an era name was expected.
+            era: String,
+        } => "wareki.unknown_era", InvalidInput, Error,
+            "era name not in the era table",
+            ja: "「{era}」は元号の表にありません（標準の表は明治・大正・昭和・平成・令和）。",
+            en: "{era:?} is not an era of the era table (the standard table: Meiji, Taisho, Showa, Heisei, Reiwa).";
+        /// Year 0, or a year the calendar cannot hold.
+        InvalidYear {
+            /// The year as written.
+            year: i64,
+        } => "wareki.invalid_year", InvalidInput, Error,
+            "year 0 or out of range",
+            ja: "{year}年は正しい年ではありません。",
+            en: "Year {year} is not valid.";
+        /// Month outside 1–12.
+        InvalidMonth {
+            /// The month as written.
+            month: i64,
+        } => "wareki.invalid_month", InvalidInput, Error,
+            "month not 1-12",
+            ja: "{month}月は存在しません（1〜12月）。",
+            en: "Month {month} does not exist (1-12).";
+        /// Day that does not exist in the month (`2月30日`).
+        InvalidDay {
+            /// Western year.
+            year: i32,
+            /// Month.
+            month: u32,
+            /// The day as written.
+            day: i64,
+        } => "wareki.invalid_day", InvalidInput, Error,
+            "day does not exist in the month",
+            ja: "{year}年{month}月に{day}日はありません。",
+            en: "Day {day} does not exist in {year}-{month:02}.";
+        /// The date is before the first day of the era named.
+        BeforeEraStart {
+            /// The era named.
+            era: String,
+            /// Its first day.
+            first_day: NaiveDate,
+            /// The western date the input would mean.
+            date: String,
+        } => "wareki.before_era_start", InvalidInput, Error,
+            "date before the first day of the era named (strict mode)",
+            ja: { format!(
                 "{era}は{}年{}月{}日からです。この日付（西暦{date}）は{era}より前です。元号か日付を確認してください。",
                 first_day.year(),
                 first_day.month(),
                 first_day.day()
-            ),
-            (
-                E::BeforeEraStart {
-                    era,
-                    first_day,
-                    date,
-                },
-                Lang::En,
-            ) => format!(
-                "{era} began on {first_day}; this date ({date}) is earlier. Check the era or the date."
-            ),
-            (
-                E::AfterEraEnd {
-                    era,
-                    next,
-                    next_first_day,
-                    date,
-                },
-                Lang::Ja,
-            ) => format!(
-                "{next_first_day}から{next}です。この日付（西暦{date}）は{era}ではなく{next}で書きます。元号か日付を確認してください。"
-            ),
-            (
-                E::AfterEraEnd {
-                    era,
-                    next,
-                    next_first_day,
-                    date,
-                },
-                Lang::En,
-            ) => format!(
-                "{next} began on {next_first_day}; this date ({date}) is not in {era}. Check the era or the date."
-            ),
-            (E::DayRequired { input }, Lang::Ja) => {
-                format!("「{input}」には日がありません。年月日まで入力してください。")
-            }
-            (E::DayRequired { input }, Lang::En) => {
-                format!("{input:?} has no day; enter a full date.")
-            }
-            (E::WeekdayMismatch { date, written }, Lang::Ja) => format!(
-                "{date}は{}曜日です（「{written}」と書かれています）。",
-                weekday_kanji(date.weekday())
-            ),
-            (E::WeekdayMismatch { date, written }, Lang::En) => {
-                format!("{date} is a {:?}, not {written:?}.", date.weekday())
-            }
-            (E::OutOfRange { date }, Lang::Ja) => format!(
-                "{date}は対応範囲外です（1873年1月1日〔明治6年〕以降の日付に対応しています）。"
-            ),
-            (E::OutOfRange { date }, Lang::En) => {
-                format!("{date} is outside the supported range (from 1873-01-01, Meiji 6).")
-            }
-            (E::InvalidEraTable { reason }, Lang::Ja) => {
-                format!("元号の表が正しくありません: {reason}")
-            }
-            (E::InvalidEraTable { reason }, Lang::En) => format!("Invalid era table: {reason}"),
-        }
+            ) },
+            en: "{era} began on {first_day}; this date ({date}) is earlier. Check the era or the date.";
+        /// The date is on or after the first day of the next era.
+        AfterEraEnd {
+            /// The era named.
+            era: String,
+            /// The next era.
+            next: String,
+            /// The next era's first day.
+            next_first_day: NaiveDate,
+            /// The western date the input would mean.
+            date: String,
+        } => "wareki.after_era_end", InvalidInput, Error,
+            "date after the era named had ended (strict mode)",
+            ja: "{next_first_day}から{next}です。この日付（西暦{date}）は{era}ではなく{next}で書きます。元号か日付を確認してください。",
+            en: "{next} began on {next_first_day}; this date ({date}) is not in {era}. Check the era or the date.";
+        /// A full date was required but only a year (or year and month) was given.
+        DayRequired {
+            /// The input.
+            input: String,
+        } => "wareki.day_required", InvalidInput, Error,
+            "a full date is required but only a year or month was given",
+            ja: "「{input}」には日がありません。年月日まで入力してください。",
+            en: "{input:?} has no day; enter a full date.";
+        /// A weekday in brackets that does not match the date.
+        WeekdayMismatch {
+            /// The date.
+            date: NaiveDate,
+            /// The weekday as written.
+            written: String,
+        } => "wareki.weekday_mismatch", InvalidInput, Error,
+            "the weekday in brackets does not match the date",
+            ja: { format!("{date}は{}曜日です（「{written}」と書かれています）。", weekday_kanji(date.weekday())) },
+            en: { format!("{date} is a {:?}, not {written:?}.", date.weekday()) };
+        /// Before 1873-01-01 (lunisolar calendar) or beyond the supported years.
+        OutOfRange {
+            /// The date or year concerned.
+            date: String,
+        } => "wareki.out_of_range", InvalidInput, Error,
+            "before 1873-01-01 (lunisolar calendar) or after 9999",
+            ja: "{date}は対応範囲外です（1873年1月1日〔明治6年〕以降の日付に対応しています）。",
+            en: "{date} is outside the supported range (from 1873-01-01, Meiji 6).";
+        /// An era table that cannot be used.
+        InvalidEraTable {
+            /// Why.
+            reason: String,
+        } => "wareki.invalid_era_table", InvalidData, Error,
+            "the era table is not JSON, empty or inconsistent",
+            ja: "元号の表が正しくありません: {reason}",
+            en: "Invalid era table: {reason}";
     }
 }
 
@@ -1159,6 +1012,8 @@ pub fn format_with(day: NaiveDate, style: Style, table: &EraTable) -> Result<Str
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::diagnostic::{Declared, Diagnostic, Lang};
 
     fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, dd).unwrap()
@@ -1276,9 +1131,13 @@ mod tests {
             WarekiError::OutOfRange { date: "x".into() },
             WarekiError::InvalidEraTable { reason: "x".into() },
         ];
-        assert_eq!(errs.len(), CODES.len());
+        assert_eq!(errs.len(), WarekiError::CODES.len());
         for e in errs {
-            assert!(CODES.iter().any(|c| c.code == e.code()), "{}", e.code());
+            assert!(
+                WarekiError::CODES.iter().any(|c| c.code == e.code()),
+                "{}",
+                e.code()
+            );
             assert!(!e.message(Lang::Ja).is_empty() && !e.message(Lang::En).is_empty());
         }
     }

@@ -27,7 +27,7 @@ pub struct hug_calendar {
 }
 
 fn cal_err(e: calendar::CalendarError) -> Failure {
-    Failure::validation(&e)
+    Failure::diag(&e)
 }
 
 /// Makes the default calendar: business day = not Saturday, Sunday or a public holiday;

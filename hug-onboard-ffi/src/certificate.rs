@@ -112,16 +112,7 @@ impl hug_certificate {
 }
 
 pub(crate) fn cert_failure(e: &CertificateError) -> Failure {
-    let status = match e {
-        CertificateError::WrongPassword => hug_status::HUG_ERR_WRONG_PASSWORD,
-        CertificateError::UnsupportedAlgorithm { .. }
-        | CertificateError::ExcessiveIterations { .. } => hug_status::HUG_ERR_UNSUPPORTED,
-        CertificateError::PasswordNotEncodable { .. } | CertificateError::UnverifiedEvidence => {
-            hug_status::HUG_ERR_VALIDATION
-        }
-        _ => hug_status::HUG_ERR_CORRUPT_FILE,
-    };
-    Failure::diag(status, e)
+    Failure::diag(e)
 }
 
 fn to_utc(t: hug_datetime, param: &'static str) -> Result<DateTime<Utc>, Failure> {
@@ -230,8 +221,11 @@ pub unsafe extern "C" fn hug_certificate_info_json(
         // SAFETY: caller's contract.
         let c = unsafe { arg_ref(cert, "cert") }?;
         let out = arg_out(out_json, "out_json")?;
-        let mut v = serde_json::to_value(&c.info)
-            .map_err(|e| Failure::ffi(FfiProblem::Internal(e.to_string())))?;
+        let mut v = serde_json::to_value(&c.info).map_err(|e| {
+            Failure::ffi(FfiProblem::Internal {
+                message: e.to_string(),
+            })
+        })?;
         if let Some(m) = v.as_object_mut() {
             m.insert("key_algorithm".into(), serde_json::json!(c.key_algorithm));
         }
@@ -356,7 +350,7 @@ pub unsafe extern "C" fn hug_certificate_findings_json(
         } else {
             // SAFETY: caller's contract.
             let s = unsafe { arg_str(expected_facility, "expected_facility") }?;
-            Some(FacilityNumber::parse(s).map_err(|e| Failure::validation(&e))?)
+            Some(FacilityNumber::parse(s).map_err(|e| Failure::diag(&e))?)
         };
         let out = arg_out(out_json, "out_json")?;
         out.write(new_json_string(&c.info.findings(expected.as_ref()))?);
@@ -624,8 +618,8 @@ pub unsafe extern "C" fn hug_certificate_estimate_json(
         };
         let made_on = made_on.to_naive("made_on")?;
         let out = arg_out(out_json, "out_json")?;
-        let a = certificate::Addressee::new(pc, ad, of, pn, ho)
-            .map_err(|p| Failure::problems(hug_status::HUG_ERR_VALIDATION, &p))?;
+        let a =
+            certificate::Addressee::new(pc, ad, of, pn, ho).map_err(|p| Failure::problems(&p))?;
         out.write(new_json_string(&certificate::Estimate::new(
             a, made_on, &r.inner,
         ))?);
@@ -678,7 +672,7 @@ pub unsafe extern "C" fn hug_certificate_lifecycle_apply_json(
             arg_out(out_stage, "out_stage")?,
             arg_out(out_lifecycle_json, "out_lifecycle_json")?,
         );
-        lc.apply(event).map_err(|e| Failure::validation(&e))?;
+        lc.apply(event).map_err(|e| Failure::diag(&e))?;
         let json = new_json_string(&lc)?;
         os.write(match lc.stage {
             certificate::Stage::NotApplied => HUG_CERT_STAGE_NOT_APPLIED,

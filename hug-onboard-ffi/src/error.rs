@@ -4,186 +4,144 @@ use std::cell::RefCell;
 use std::ffi::{CStr, CString, c_char};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use hug_onboard_core::diagnostic::{CodeInfo, Diagnostic, Finding, Lang, Problems, Severity};
+use hug_onboard_core::diagnostic::{
+    Diagnostic, ErrorKind, Finding, Lang, LangError, Problems, Severity,
+};
 
 /// The result of every fallible function. `HUG_OK` is 0; values are never reused.
 ///
 /// Families (new values are only added inside a family's range):
 /// 1-99 the caller broke the calling contract; 100-199 the library failed;
 /// 200-299 the input was refused by the domain rules; 300-399 credentials and files.
+///
+/// The status of a failure is derived from the kind of its (first) problem by
+/// `status_of` (in `src/error.rs`): one match, the same for every function.
 #[allow(non_camel_case_types)]
 #[repr(i32)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum hug_status {
     /// Success. Out-parameters have been written.
     HUG_OK = 0,
-    /// A required pointer argument was NULL (code `ffi.null_argument`).
+    /// A required pointer argument was NULL (kind `missing_argument`, code `ffi.null_argument`).
     HUG_ERR_NULL_ARGUMENT = 1,
-    /// A string argument was not valid UTF-8 (code `ffi.invalid_utf8`).
+    /// A string argument was not valid UTF-8 (kind `invalid_encoding`, code `ffi.invalid_utf8`).
     HUG_ERR_INVALID_UTF8 = 2,
-    /// An argument is out of its range: an enum integer, a `hug_date`, an index
-    /// (codes `ffi.invalid_enum`, `ffi.invalid_date`, `ffi.index_out_of_range`).
+    /// An argument is out of its range: an enum integer, a `hug_date`, an index,
+    /// a language (kind `invalid_argument`: codes `ffi.invalid_enum`,
+    /// `ffi.invalid_date`, `ffi.index_out_of_range`, `lang.unknown`, …).
     HUG_ERR_INVALID_ARGUMENT = 3,
-    /// A bug in the library: a panic was caught at the boundary (code `ffi.panic`).
+    /// A bug in the library: a panic was caught at the boundary (kind `panic`, code `ffi.panic`).
     HUG_ERR_PANIC = 100,
-    /// The library could not build its answer (code `ffi.internal`).
+    /// The library could not build its answer (kind `internal`, e.g. `ffi.internal`).
     HUG_ERR_INTERNAL = 101,
+    /// Something outside the input is unavailable, e.g. the operating system's
+    /// random source (kind `unavailable`, e.g. `password.random_unavailable`).
+    HUG_ERR_UNAVAILABLE = 102,
     /// The input was refused by the domain rules; the last error holds every
-    /// problem with the core's codes.
+    /// problem with the core's codes (kinds `invalid_input` and `advisory`).
     HUG_ERR_VALIDATION = 200,
-    /// A JSON argument is not JSON, or not the documented schema (code `ffi.invalid_json`
-    /// or the core's code).
+    /// A JSON (or other structured) argument is not JSON, or not the documented
+    /// schema (kind `invalid_data`: `ffi.invalid_json`, `state.invalid`, …).
     HUG_ERR_INVALID_JSON = 201,
-    /// A password did not open a file (certificate functions).
+    /// A step cannot be done in the current state: a missing prerequisite, a
+    /// step already done, a lifecycle event out of order (kind `workflow`).
+    HUG_ERR_WORKFLOW = 202,
+    /// A password did not open a file (kind `wrong_password`).
     HUG_ERR_WRONG_PASSWORD = 300,
-    /// A file is damaged or is not what it claims to be (certificate functions).
+    /// A file is damaged or is not what it claims to be (kind `corrupt_file`).
     HUG_ERR_CORRUPT_FILE = 301,
-    /// A file uses a format or algorithm the library does not support (certificate functions).
+    /// A file uses a format or algorithm the library does not support (kind `unsupported`).
     HUG_ERR_UNSUPPORTED = 302,
 }
 
-/// A failure of the C boundary itself (not of the domain): codes `ffi.*`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum FfiProblem {
-    NullArgument(&'static str),
-    InvalidUtf8 {
-        param: &'static str,
-        offset: usize,
-    },
-    InvalidEnum {
-        param: &'static str,
-        value: i64,
-    },
-    InvalidDate {
-        param: &'static str,
-        year: i32,
-        month: u8,
-        day: u8,
-    },
-    IndexOutOfRange {
-        index: usize,
-        len: usize,
-    },
-    #[allow(dead_code)]
-    InvalidJson {
-        param: &'static str,
-        detail: String,
-    },
-    Panic(String),
-    Internal(String),
+/// The C status of a kind of problem: the ONE mapping from the core's
+/// [`ErrorKind`] to `hug_status`, used for every failure.
+pub(crate) fn status_of(kind: ErrorKind) -> hug_status {
+    use hug_status as S;
+    match kind {
+        ErrorKind::InvalidInput | ErrorKind::Advisory => S::HUG_ERR_VALIDATION,
+        ErrorKind::InvalidData => S::HUG_ERR_INVALID_JSON,
+        ErrorKind::InvalidArgument => S::HUG_ERR_INVALID_ARGUMENT,
+        ErrorKind::MissingArgument => S::HUG_ERR_NULL_ARGUMENT,
+        ErrorKind::InvalidEncoding => S::HUG_ERR_INVALID_UTF8,
+        ErrorKind::Workflow => S::HUG_ERR_WORKFLOW,
+        ErrorKind::WrongPassword => S::HUG_ERR_WRONG_PASSWORD,
+        ErrorKind::CorruptFile => S::HUG_ERR_CORRUPT_FILE,
+        ErrorKind::Unsupported => S::HUG_ERR_UNSUPPORTED,
+        ErrorKind::Unavailable => S::HUG_ERR_UNAVAILABLE,
+        ErrorKind::Panic => S::HUG_ERR_PANIC,
+        // `Internal`, and any kind a newer core adds before this match learns it.
+        _ => S::HUG_ERR_INTERNAL,
+    }
 }
 
-/// Codes emitted by the C boundary itself, in addition to the core's `all_codes()`.
-pub(crate) const FFI_CODES: &[CodeInfo] = &[
-    CodeInfo::new(
-        "ffi.null_argument",
-        Severity::Error,
-        "a required pointer argument is NULL",
-    ),
-    CodeInfo::new(
-        "ffi.invalid_utf8",
-        Severity::Error,
-        "a string argument is not valid UTF-8",
-    ),
-    CodeInfo::new(
-        "ffi.invalid_enum",
-        Severity::Error,
-        "an enum argument is out of range",
-    ),
-    CodeInfo::new(
-        "ffi.invalid_date",
-        Severity::Error,
-        "a hug_date argument is not a real date",
-    ),
-    CodeInfo::new(
-        "ffi.index_out_of_range",
-        Severity::Error,
-        "an index argument is past the end",
-    ),
-    CodeInfo::new(
-        "ffi.invalid_json",
-        Severity::Error,
-        "a JSON argument is not JSON or not the documented schema",
-    ),
-    CodeInfo::new(
-        "ffi.panic",
-        Severity::Error,
-        "a bug: the library panicked; the panic was caught",
-    ),
-    CodeInfo::new(
-        "ffi.internal",
-        Severity::Error,
-        "the library could not build its answer",
-    ),
-];
-
-impl Diagnostic for FfiProblem {
-    fn code(&self) -> &'static str {
-        match self {
-            FfiProblem::NullArgument(_) => "ffi.null_argument",
-            FfiProblem::InvalidUtf8 { .. } => "ffi.invalid_utf8",
-            FfiProblem::InvalidEnum { .. } => "ffi.invalid_enum",
-            FfiProblem::InvalidDate { .. } => "ffi.invalid_date",
-            FfiProblem::IndexOutOfRange { .. } => "ffi.index_out_of_range",
-            FfiProblem::InvalidJson { .. } => "ffi.invalid_json",
-            FfiProblem::Panic(_) => "ffi.panic",
-            FfiProblem::Internal(_) => "ffi.internal",
-        }
-    }
-
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (FfiProblem::NullArgument(p), Lang::Ja) => format!("引数 {p} が NULL です。"),
-            (FfiProblem::NullArgument(p), Lang::En) => format!("Argument {p} is NULL."),
-            (FfiProblem::InvalidUtf8 { param, offset }, Lang::Ja) => {
-                format!("引数 {param} の {offset} バイト目以降が UTF-8 として正しくありません。")
-            }
-            (FfiProblem::InvalidUtf8 { param, offset }, Lang::En) => {
-                format!("Argument {param} is not valid UTF-8 (at byte {offset}).")
-            }
-            (FfiProblem::InvalidEnum { param, value }, Lang::Ja) => {
-                format!("引数 {param} の値 {value} は範囲外です。")
-            }
-            (FfiProblem::InvalidEnum { param, value }, Lang::En) => {
-                format!("Argument {param} has the out-of-range value {value}.")
-            }
-            (
-                FfiProblem::InvalidDate {
-                    param,
-                    year,
-                    month,
-                    day,
-                },
-                Lang::Ja,
-            ) => format!("引数 {param} の日付 {year}-{month:02}-{day:02} は存在しません。"),
-            (
-                FfiProblem::InvalidDate {
-                    param,
-                    year,
-                    month,
-                    day,
-                },
-                Lang::En,
-            ) => format!("Argument {param}: {year}-{month:02}-{day:02} is not a date."),
-            (FfiProblem::IndexOutOfRange { index, len }, Lang::Ja) => {
-                format!("添字 {index} は範囲外です（要素数 {len}）。")
-            }
-            (FfiProblem::IndexOutOfRange { index, len }, Lang::En) => {
-                format!("Index {index} is out of range (there are {len}).")
-            }
-            (FfiProblem::InvalidJson { param, detail }, Lang::Ja) => {
-                format!("引数 {param} の JSON を読めません: {detail}")
-            }
-            (FfiProblem::InvalidJson { param, detail }, Lang::En) => {
-                format!("Argument {param} is not the expected JSON: {detail}")
-            }
-            (FfiProblem::Panic(m), Lang::Ja) => {
-                format!("ライブラリ内部の不具合です（panic: {m}）。")
-            }
-            (FfiProblem::Panic(m), Lang::En) => format!("A bug in the library (panic: {m})."),
-            (FfiProblem::Internal(m), Lang::Ja) => format!("ライブラリ内部のエラーです: {m}"),
-            (FfiProblem::Internal(m), Lang::En) => format!("Internal library error: {m}"),
-        }
+hug_onboard_core::diagnostics! {
+    /// A failure of the C boundary itself (not of the domain): codes `ffi.*`.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub(crate) enum FfiProblem {
+        /// A required pointer is NULL.
+        NullArgument {
+            param: &'static str,
+        } => "ffi.null_argument", MissingArgument, Error,
+            "a required pointer argument is NULL",
+            ja: "引数 {param} が NULL です。",
+            en: "Argument {param} is NULL.";
+        /// A string is not UTF-8.
+        InvalidUtf8 {
+            param: &'static str,
+            offset: usize,
+        } => "ffi.invalid_utf8", InvalidEncoding, Error,
+            "a string argument is not valid UTF-8",
+            ja: "引数 {param} の {offset} バイト目以降が UTF-8 として正しくありません。",
+            en: "Argument {param} is not valid UTF-8 (at byte {offset}).";
+        /// An enum integer out of range.
+        InvalidEnum {
+            param: &'static str,
+            value: i64,
+        } => "ffi.invalid_enum", InvalidArgument, Error,
+            "an enum argument is out of range",
+            ja: "引数 {param} の値 {value} は範囲外です。",
+            en: "Argument {param} has the out-of-range value {value}.";
+        /// A `hug_date` that does not exist.
+        InvalidDate {
+            param: &'static str,
+            year: i32,
+            month: u8,
+            day: u8,
+        } => "ffi.invalid_date", InvalidArgument, Error,
+            "a hug_date argument is not a real date",
+            ja: "引数 {param} の日付 {year}-{month:02}-{day:02} は存在しません。",
+            en: "Argument {param}: {year}-{month:02}-{day:02} is not a date.";
+        /// An index past the end.
+        IndexOutOfRange {
+            index: usize,
+            len: usize,
+        } => "ffi.index_out_of_range", InvalidArgument, Error,
+            "an index argument is past the end",
+            ja: "添字 {index} は範囲外です（要素数 {len}）。",
+            en: "Index {index} is out of range (there are {len}).";
+        /// JSON that is not the documented schema.
+        InvalidJson {
+            param: &'static str,
+            detail: String,
+        } => "ffi.invalid_json", InvalidData, Error,
+            "a JSON argument is not JSON or not the documented schema",
+            ja: "引数 {param} の JSON を読めません: {detail}",
+            en: "Argument {param} is not the expected JSON: {detail}";
+        /// A caught panic.
+        Panic {
+            message: String,
+        } => "ffi.panic", Panic, Error,
+            "a bug: the library panicked; the panic was caught",
+            ja: "ライブラリ内部の不具合です（panic: {message}）。",
+            en: "A bug in the library (panic: {message}).";
+        /// The answer could not be built.
+        Internal {
+            message: String,
+        } => "ffi.internal", Internal, Error,
+            "the library could not build its answer",
+            ja: "ライブラリ内部のエラーです: {message}",
+            en: "Internal library error: {message}";
     }
 }
 
@@ -197,40 +155,22 @@ pub(crate) struct Failure {
 impl Failure {
     /// A failure of the boundary itself.
     pub(crate) fn ffi(p: FfiProblem) -> Failure {
-        let status = match p {
-            FfiProblem::NullArgument(_) => hug_status::HUG_ERR_NULL_ARGUMENT,
-            FfiProblem::InvalidUtf8 { .. } => hug_status::HUG_ERR_INVALID_UTF8,
-            FfiProblem::InvalidEnum { .. }
-            | FfiProblem::InvalidDate { .. }
-            | FfiProblem::IndexOutOfRange { .. } => hug_status::HUG_ERR_INVALID_ARGUMENT,
-            FfiProblem::InvalidJson { .. } => hug_status::HUG_ERR_INVALID_JSON,
-            FfiProblem::Panic(_) => hug_status::HUG_ERR_PANIC,
-            FfiProblem::Internal(_) => hug_status::HUG_ERR_INTERNAL,
-        };
-        Failure {
-            status,
-            problems: vec![p.to_finding()],
-        }
+        Failure::diag(&p)
     }
 
-    /// One core error, with the given status (usually `HUG_ERR_VALIDATION`).
-    pub(crate) fn diag(status: hug_status, e: &dyn Diagnostic) -> Failure {
+    /// One problem; the status is [`status_of`] its kind.
+    pub(crate) fn diag(e: &dyn Diagnostic) -> Failure {
         Failure {
-            status,
+            status: status_of(e.kind()),
             problems: vec![e.to_finding()],
         }
     }
 
-    /// One core error refused by the domain rules.
-    pub(crate) fn validation(e: &dyn Diagnostic) -> Failure {
-        Failure::diag(hug_status::HUG_ERR_VALIDATION, e)
-    }
-
-    /// Several core problems found at once, each kept separately.
-    #[allow(dead_code)]
-    pub(crate) fn problems<E: Diagnostic>(status: hug_status, p: &Problems<E>) -> Failure {
+    /// Several core problems found at once, each kept separately; the status is
+    /// [`status_of`] the first one's kind.
+    pub(crate) fn problems<E: Diagnostic>(p: &Problems<E>) -> Failure {
         Failure {
-            status,
+            status: status_of(p.kind()),
             problems: p.findings(),
         }
     }
@@ -330,7 +270,9 @@ pub(crate) fn boundary(body: impl FnOnce() -> Result<(), Failure>) -> hug_status
     match catch_unwind(AssertUnwindSafe(body)) {
         Ok(Ok(())) => hug_status::HUG_OK,
         Ok(Err(f)) => set_last_error(f),
-        Err(payload) => set_last_error(Failure::ffi(FfiProblem::Panic(panic_message(&*payload)))),
+        Err(payload) => set_last_error(Failure::ffi(FfiProblem::Panic {
+            message: panic_message(&*payload),
+        })),
     }
 }
 
@@ -358,7 +300,7 @@ pub(crate) use ffi_boundary;
 /// `p` is NULL or points to a NUL-terminated string that stays alive for `'a`.
 pub(crate) unsafe fn arg_str<'a>(p: *const c_char, name: &'static str) -> Result<&'a str, Failure> {
     if p.is_null() {
-        return Err(Failure::ffi(FfiProblem::NullArgument(name)));
+        return Err(Failure::ffi(FfiProblem::NullArgument { param: name }));
     }
     // SAFETY: non-NULL and NUL-terminated by the caller's contract.
     let bytes = unsafe { CStr::from_ptr(p) }.to_bytes();
@@ -384,7 +326,7 @@ pub(crate) unsafe fn arg_bytes<'a>(
         if len == 0 {
             return Ok(&[]);
         }
-        return Err(Failure::ffi(FfiProblem::NullArgument(name)));
+        return Err(Failure::ffi(FfiProblem::NullArgument { param: name }));
     }
     // SAFETY: non-NULL and `len` bytes long by the caller's contract.
     Ok(unsafe { std::slice::from_raw_parts(data, len) })
@@ -393,7 +335,7 @@ pub(crate) unsafe fn arg_bytes<'a>(
 /// A required out-parameter: non-NULL.
 pub(crate) fn arg_out<T>(p: *mut T, name: &'static str) -> Result<OutPtr<T>, Failure> {
     if p.is_null() {
-        Err(Failure::ffi(FfiProblem::NullArgument(name)))
+        Err(Failure::ffi(FfiProblem::NullArgument { param: name }))
     } else {
         Ok(OutPtr(p))
     }
@@ -417,7 +359,7 @@ impl<T> OutPtr<T> {
 #[allow(dead_code)]
 pub(crate) unsafe fn arg_ref<'a, T>(p: *const T, name: &'static str) -> Result<&'a T, Failure> {
     // SAFETY: caller's contract.
-    unsafe { p.as_ref() }.ok_or_else(|| Failure::ffi(FfiProblem::NullArgument(name)))
+    unsafe { p.as_ref() }.ok_or_else(|| Failure::ffi(FfiProblem::NullArgument { param: name }))
 }
 
 /// A required mutable handle: non-NULL.
@@ -427,15 +369,15 @@ pub(crate) unsafe fn arg_ref<'a, T>(p: *const T, name: &'static str) -> Result<&
 #[allow(dead_code)]
 pub(crate) unsafe fn arg_mut<'a, T>(p: *mut T, name: &'static str) -> Result<&'a mut T, Failure> {
     // SAFETY: caller's contract.
-    unsafe { p.as_mut() }.ok_or_else(|| Failure::ffi(FfiProblem::NullArgument(name)))
+    unsafe { p.as_mut() }.ok_or_else(|| Failure::ffi(FfiProblem::NullArgument { param: name }))
 }
 
-/// The `hug_lang` integer, validated.
-pub(crate) fn arg_lang(v: i32, name: &'static str) -> Result<Lang, Failure> {
+/// The `hug_lang` integer, validated: an unknown value is the core's
+/// `lang.unknown`, the same code the Python face gives an unknown language.
+pub(crate) fn arg_lang(v: i32, _name: &'static str) -> Result<Lang, Failure> {
     lang_from_int(v).ok_or_else(|| {
-        Failure::ffi(FfiProblem::InvalidEnum {
-            param: name,
-            value: v.into(),
+        Failure::diag(&LangError::Unknown {
+            input: v.to_string(),
         })
     })
 }
@@ -458,9 +400,11 @@ pub(crate) fn severity_to_int(s: Severity) -> i32 {
 
 /// A library-allocated string for an out-parameter (freed by `hug_string_free`).
 pub(crate) fn new_c_string(s: String) -> Result<*mut c_char, Failure> {
-    CString::new(s)
-        .map(CString::into_raw)
-        .map_err(|_| Failure::ffi(FfiProblem::Internal("string with an embedded NUL".into())))
+    CString::new(s).map(CString::into_raw).map_err(|_| {
+        Failure::ffi(FfiProblem::Internal {
+            message: "string with an embedded NUL".into(),
+        })
+    })
 }
 
 /// A library-allocated copy of a secret, made without intermediate copies
@@ -474,17 +418,20 @@ pub(crate) fn new_secret_c_string(s: &str) -> Result<*mut c_char, Failure> {
         Err(e) => {
             let mut v = e.into_bytes();
             zeroize::Zeroize::zeroize(&mut v);
-            Err(Failure::ffi(FfiProblem::Internal(
-                "secret with an embedded NUL".into(),
-            )))
+            Err(Failure::ffi(FfiProblem::Internal {
+                message: "secret with an embedded NUL".into(),
+            }))
         }
     }
 }
 
 /// Serialises to a library-allocated JSON string.
 pub(crate) fn new_json_string<T: serde::Serialize + ?Sized>(v: &T) -> Result<*mut c_char, Failure> {
-    let s =
-        serde_json::to_string(v).map_err(|e| Failure::ffi(FfiProblem::Internal(e.to_string())))?;
+    let s = serde_json::to_string(v).map_err(|e| {
+        Failure::ffi(FfiProblem::Internal {
+            message: e.to_string(),
+        })
+    })?;
     new_c_string(s)
 }
 
@@ -565,7 +512,7 @@ mod tests {
 
     fn every_problem() -> Vec<FfiProblem> {
         vec![
-            FfiProblem::NullArgument("p"),
+            FfiProblem::NullArgument { param: "p" },
             FfiProblem::InvalidUtf8 {
                 param: "p",
                 offset: 3,
@@ -585,21 +532,57 @@ mod tests {
                 param: "p",
                 detail: "eof".into(),
             },
-            FfiProblem::Panic("boom".into()),
-            FfiProblem::Internal("x".into()),
+            FfiProblem::Panic {
+                message: "boom".into(),
+            },
+            FfiProblem::Internal {
+                message: "x".into(),
+            },
         ]
     }
 
     #[test]
     fn every_ffi_code_is_catalogued_and_not_a_core_code() {
-        let core = hug_onboard_core::diagnostic::all_codes();
+        use hug_onboard_core::diagnostic::Declared;
+        let core = hug_onboard_core::all_codes();
         for p in every_problem() {
-            assert!(FFI_CODES.iter().any(|c| c.code == p.code()), "{}", p.code());
+            assert!(
+                FfiProblem::CODES.iter().any(|c| c.code == p.code()),
+                "{}",
+                p.code()
+            );
             assert!(!core.iter().any(|c| c.code == p.code()));
             assert!(!p.message(Lang::Ja).is_empty() && !p.message(Lang::En).is_empty());
             assert_ne!(Failure::ffi(p).status, hug_status::HUG_OK);
         }
-        assert_eq!(FFI_CODES.len(), every_problem().len());
+        assert_eq!(FfiProblem::CODES.len(), every_problem().len());
+    }
+
+    /// The status of each kind: distinct statuses for distinct kinds (except
+    /// `advisory`, never raised, which shares the validation status), and the
+    /// values the header documents.
+    #[test]
+    fn every_kind_has_its_status() {
+        use hug_status as S;
+        let expected = [
+            (ErrorKind::InvalidInput, S::HUG_ERR_VALIDATION),
+            (ErrorKind::InvalidData, S::HUG_ERR_INVALID_JSON),
+            (ErrorKind::InvalidArgument, S::HUG_ERR_INVALID_ARGUMENT),
+            (ErrorKind::MissingArgument, S::HUG_ERR_NULL_ARGUMENT),
+            (ErrorKind::InvalidEncoding, S::HUG_ERR_INVALID_UTF8),
+            (ErrorKind::Workflow, S::HUG_ERR_WORKFLOW),
+            (ErrorKind::WrongPassword, S::HUG_ERR_WRONG_PASSWORD),
+            (ErrorKind::CorruptFile, S::HUG_ERR_CORRUPT_FILE),
+            (ErrorKind::Unsupported, S::HUG_ERR_UNSUPPORTED),
+            (ErrorKind::Unavailable, S::HUG_ERR_UNAVAILABLE),
+            (ErrorKind::Advisory, S::HUG_ERR_VALIDATION),
+            (ErrorKind::Internal, S::HUG_ERR_INTERNAL),
+            (ErrorKind::Panic, S::HUG_ERR_PANIC),
+        ];
+        assert_eq!(expected.len(), ErrorKind::ALL.len());
+        for (k, st) in expected {
+            assert_eq!(status_of(k), st, "{k}");
+        }
     }
 
     #[test]
@@ -609,7 +592,7 @@ mod tests {
 
     #[test]
     fn last_error_is_per_thread_and_cleared_by_the_boundary() {
-        let s = boundary(|| Err(Failure::ffi(FfiProblem::NullArgument("x"))));
+        let s = boundary(|| Err(Failure::ffi(FfiProblem::NullArgument { param: "x" })));
         assert_eq!(s, hug_status::HUG_ERR_NULL_ARGUMENT);
         assert_eq!(last_count(), 1);
         std::thread::spawn(|| assert_eq!(last_count(), 0))

@@ -53,7 +53,7 @@ pub unsafe extern "C" fn hug_facility_number_parse(
         // SAFETY: caller's contract.
         let text = unsafe { arg_str(text, "text") }?;
         let out = arg_out(out, "out")?;
-        let n = FacilityNumber::parse(text).map_err(|e| Failure::validation(&e))?;
+        let n = FacilityNumber::parse(text).map_err(|e| Failure::diag(&e))?;
         out.write(to_c(&n));
         Ok(())
     })
@@ -136,7 +136,7 @@ pub unsafe extern "C" fn hug_user_id_parse(
         // SAFETY: caller's contract.
         let text = unsafe { arg_str(text, "text") }?;
         let out = arg_out(out_id, "out_id")?;
-        let id = UserId::parse(text).map_err(|e| Failure::validation(&e))?;
+        let id = UserId::parse(text).map_err(|e| Failure::diag(&e))?;
         out.write(new_c_string(String::from(id))?);
         Ok(())
     })
@@ -172,7 +172,7 @@ pub unsafe extern "C" fn hug_facility_profile_validate_json(
         } else {
             // SAFETY: caller's contract.
             let s = unsafe { arg_str(expected_facility, "expected_facility") }?;
-            Some(FacilityNumber::parse(s).map_err(|e| Failure::validation(&e))?)
+            Some(FacilityNumber::parse(s).map_err(|e| Failure::diag(&e))?)
         };
         let out = arg_out(out_json, "out_json")?;
         let input: hug_onboard_core::profile::ProfileInput =
@@ -184,7 +184,7 @@ pub unsafe extern "C" fn hug_facility_profile_validate_json(
             })?;
         let checked = input
             .validate(expected.as_ref())
-            .map_err(|p| Failure::problems(hug_status::HUG_ERR_VALIDATION, &p))?;
+            .map_err(|p| Failure::problems(&p))?;
         let warnings: Vec<_> = checked
             .warnings
             .iter()

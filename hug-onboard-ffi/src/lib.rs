@@ -16,7 +16,7 @@
 use std::ffi::{CString, c_char};
 use std::sync::OnceLock;
 
-use hug_onboard_core::diagnostic::{CodeInfo, Lang};
+use hug_onboard_core::diagnostic::{CodeInfo, Declared, ErrorKind, Lang, LangError};
 
 pub mod calendar;
 pub mod certificate;
@@ -113,8 +113,7 @@ pub unsafe extern "C" fn hug_date_parse(text: *const c_char, out: *mut hug_date)
         // SAFETY: caller's contract.
         let text = unsafe { error::arg_str(text, "text") }?;
         let out = arg_out(out, "out")?;
-        let d =
-            hug_onboard_core::calendar::parse_date(text).map_err(|e| Failure::validation(&e))?;
+        let d = hug_onboard_core::calendar::parse_date(text).map_err(|e| Failure::diag(&e))?;
         out.write(hug_date::from_naive(d));
         Ok(())
     })
@@ -249,9 +248,20 @@ struct CatalogueEntry {
 }
 
 fn catalogue_infos() -> Vec<CodeInfo> {
-    let mut v = hug_onboard_core::diagnostic::all_codes();
-    v.extend_from_slice(error::FFI_CODES);
+    let mut v = hug_onboard_core::all_codes();
+    v.extend_from_slice(<error::FfiProblem as Declared>::CODES);
     v
+}
+
+/// One entry of `hug_code_catalogue_json`: the catalogue entry and the status
+/// its kind maps to.
+#[derive(serde::Serialize)]
+struct CatalogueJson {
+    code: &'static str,
+    kind: ErrorKind,
+    status: i32,
+    severity: hug_onboard_core::Severity,
+    summary: &'static str,
 }
 
 fn catalogue() -> &'static [CatalogueEntry] {
@@ -322,7 +332,9 @@ pub unsafe extern "C" fn hug_code_get(
     })
 }
 
-/// The whole code catalogue as JSON: `[{"code":"facility.empty","severity":"error","summary":"..."}, ...]`.
+/// The whole code catalogue as JSON:
+/// `[{"code":"facility.empty","kind":"invalid_input","status":200,"severity":"error","summary":"..."}, ...]`
+/// (`status` is the `hug_status` a failure of that kind returns).
 ///
 /// Free the result with `hug_string_free`.
 ///
@@ -335,7 +347,17 @@ pub unsafe extern "C" fn hug_code_get(
 pub unsafe extern "C" fn hug_code_catalogue_json(out_json: *mut *mut c_char) -> hug_status {
     ffi_boundary!({
         let out = arg_out(out_json, "out_json")?;
-        out.write(error::new_json_string(&catalogue_infos())?);
+        let v: Vec<CatalogueJson> = catalogue_infos()
+            .into_iter()
+            .map(|c| CatalogueJson {
+                code: c.code,
+                kind: c.kind,
+                status: error::status_of(c.kind) as i32,
+                severity: c.severity,
+                summary: c.summary,
+            })
+            .collect();
+        out.write(error::new_json_string(&v)?);
         Ok(())
     })
 }
@@ -344,8 +366,8 @@ pub unsafe extern "C" fn hug_code_catalogue_json(out_json: *mut *mut c_char) -> 
 /// (case-insensitive; `"jp"`, `"en-US"` and the like accepted).
 ///
 /// # Errors
-/// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`, `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_enum`
-/// for an unknown tag).
+/// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`, `HUG_ERR_INVALID_ARGUMENT` (`lang.unknown`
+/// for an unknown tag, the code the Python face uses too).
 ///
 /// # Safety
 /// `tag` is NULL or a NUL-terminated string; `out_lang` NULL or writable.
@@ -356,10 +378,7 @@ pub unsafe extern "C" fn hug_lang_parse(tag: *const c_char, out_lang: *mut hug_l
         // SAFETY: caller's contract.
         let tag = unsafe { error::arg_str(tag, "tag") }?;
         let out = arg_out(out_lang, "out_lang")?;
-        let lang = Lang::parse(tag).ok_or(Failure::ffi(FfiProblem::InvalidEnum {
-            param: "tag",
-            value: -1,
-        }))?;
+        let lang: Lang = tag.parse().map_err(|e: LangError| Failure::diag(&e))?;
         out.write(match lang {
             Lang::Ja => HUG_LANG_JA,
             Lang::En => HUG_LANG_EN,
@@ -422,7 +441,7 @@ mod tests {
 
     #[test]
     fn catalogue_has_every_core_code_and_the_ffi_codes() {
-        let n = hug_onboard_core::diagnostic::all_codes().len() + error::FFI_CODES.len();
+        let n = hug_onboard_core::all_codes().len() + <error::FfiProblem as Declared>::CODES.len();
         assert_eq!(hug_code_count(), n);
     }
 

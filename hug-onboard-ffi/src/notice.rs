@@ -59,7 +59,7 @@ fn made(
     >,
     out: crate::error::OutPtr<*mut hug_notice>,
 ) -> Result<(), Failure> {
-    let n = r.map_err(|p| Failure::problems(hug_status::HUG_ERR_VALIDATION, &p))?;
+    let n = r.map_err(|p| Failure::problems(&p))?;
     out.write(Box::into_raw(Box::new(hug_notice { inner: n })));
     Ok(())
 }
@@ -171,9 +171,7 @@ pub unsafe extern "C" fn hug_notice_expect_kind(
                 }));
             }
         };
-        n.inner
-            .expect_kind(kind)
-            .map_err(|e| Failure::validation(&e))
+        n.inner.expect_kind(kind).map_err(|e| Failure::diag(&e))
     })
 }
 

@@ -29,7 +29,7 @@ pub struct hug_onboarding {
 }
 
 fn wf(e: WorkflowError) -> Failure {
-    Failure::validation(&e)
+    Failure::diag(&e)
 }
 
 fn step_arg(p: *const c_char) -> Result<Step, Failure> {
@@ -54,7 +54,7 @@ pub unsafe extern "C" fn hug_onboarding_new(
         // SAFETY: caller's contract.
         let n = unsafe { arg_str(facility_number, "facility_number") }?;
         let out = arg_out(out, "out")?;
-        let n = FacilityNumber::parse(n).map_err(|e| Failure::validation(&e))?;
+        let n = FacilityNumber::parse(n).map_err(|e| Failure::diag(&e))?;
         out.write(Box::into_raw(Box::new(hug_onboarding {
             inner: Onboarding::new(n),
         })));
@@ -80,8 +80,7 @@ pub unsafe extern "C" fn hug_onboarding_from_json(
         // SAFETY: caller's contract.
         let json = unsafe { arg_str(json, "json") }?;
         let out = arg_out(out, "out")?;
-        let ob = Onboarding::from_json(json)
-            .map_err(|e| Failure::diag(hug_status::HUG_ERR_INVALID_JSON, &e))?;
+        let ob = Onboarding::from_json(json).map_err(|e| Failure::diag(&e))?;
         out.write(Box::into_raw(Box::new(hug_onboarding { inner: ob })));
         Ok(())
     })
@@ -474,7 +473,7 @@ pub unsafe extern "C" fn hug_onboarding_evaluate_many_json(
             }
         }
         if let Some(p) = hug_onboard_core::diagnostic::Problems::new(bad) {
-            return Err(Failure::problems(hug_status::HUG_ERR_INVALID_JSON, &p));
+            return Err(Failure::problems(&p));
         }
         let agents: Vec<CertificateEvidence> = if agent_certificates_json.is_null() {
             Vec::new()

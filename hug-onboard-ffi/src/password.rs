@@ -30,7 +30,7 @@ pub struct hug_password_policy {
 fn violations(v: Vec<PasswordViolation>) -> Result<(), Failure> {
     match hug_onboard_core::diagnostic::Problems::new(v) {
         None => Ok(()),
-        Some(p) => Err(Failure::problems(hug_status::HUG_ERR_VALIDATION, &p)),
+        Some(p) => Err(Failure::problems(&p)),
     }
 }
 
@@ -244,7 +244,7 @@ pub unsafe extern "C" fn hug_password_generate(
         let pw = p
             .inner
             .generate_with(length, |b| getrandom::fill(b).map_err(|e| e.to_string()))
-            .map_err(|e| Failure::validation(&e))?;
+            .map_err(|e| Failure::diag(&e))?;
         out.write(crate::error::new_secret_c_string(pw.expose())?);
         Ok(())
     })

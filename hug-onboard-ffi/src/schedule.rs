@@ -63,11 +63,11 @@ impl hug_datetime {
 }
 
 fn ym(v: hug_year_month) -> Result<YearMonth, Failure> {
-    YearMonth::new(v.year, v.month.into()).map_err(|e| Failure::validation(&e))
+    YearMonth::new(v.year, v.month.into()).map_err(|e| Failure::diag(&e))
 }
 
 fn sched_err(e: ScheduleError) -> Failure {
-    Failure::validation(&e)
+    Failure::diag(&e)
 }
 
 /// A billing calendar: a rulebook and a holiday calendar. Opaque; made by
@@ -125,8 +125,7 @@ pub unsafe extern "C" fn hug_billing_calendar_from_rulebook_json(
         // SAFETY: caller's contract.
         let json = unsafe { arg_str(json, "json") }?;
         let out = arg_out(out, "out")?;
-        let rb = Rulebook::from_json(json)
-            .map_err(|p| Failure::problems(hug_status::HUG_ERR_VALIDATION, &p))?;
+        let rb = Rulebook::from_json(json).map_err(|p| Failure::problems(&p))?;
         out.write(boxed(BillingCalendar::new(rb)));
         Ok(())
     })
@@ -151,8 +150,7 @@ pub unsafe extern "C" fn hug_billing_calendar_from_rulebook_toml(
         // SAFETY: caller's contract.
         let toml = unsafe { arg_str(toml, "toml") }?;
         let out = arg_out(out, "out")?;
-        let rb = Rulebook::from_toml(toml)
-            .map_err(|p| Failure::problems(hug_status::HUG_ERR_VALIDATION, &p))?;
+        let rb = Rulebook::from_toml(toml).map_err(|p| Failure::problems(&p))?;
         out.write(boxed(BillingCalendar::new(rb)));
         Ok(())
     })

@@ -63,8 +63,7 @@ pub unsafe extern "C" fn hug_era_table_from_json(
         // SAFETY: caller's contract.
         let json = unsafe { arg_str(json, "json") }?;
         let out = arg_out(out, "out")?;
-        let t = EraTable::from_json(json)
-            .map_err(|e| Failure::diag(hug_status::HUG_ERR_INVALID_JSON, &e))?;
+        let t = EraTable::from_json(json).map_err(|e| Failure::diag(&e))?;
         out.write(Box::into_raw(Box::new(hug_era_table { inner: t })));
         Ok(())
     })
@@ -124,8 +123,8 @@ pub unsafe extern "C" fn hug_wareki_parse_date(
         let out = arg_out(out, "out")?;
         // SAFETY: caller's contract.
         let table = unsafe { table_or_builtin(table) };
-        let d = wareki::parse_date_with(text, &opts(lenient, table))
-            .map_err(|e| Failure::validation(&e))?;
+        let d =
+            wareki::parse_date_with(text, &opts(lenient, table)).map_err(|e| Failure::diag(&e))?;
         out.write(hug_date::from_naive(d));
         Ok(())
     })
@@ -152,8 +151,7 @@ pub unsafe extern "C" fn hug_wareki_parse(
         let out = arg_out(out, "out")?;
         // SAFETY: caller's contract.
         let table = unsafe { table_or_builtin(table) };
-        let p =
-            wareki::parse_with(text, &opts(lenient, table)).map_err(|e| Failure::validation(&e))?;
+        let p = wareki::parse_with(text, &opts(lenient, table)).map_err(|e| Failure::diag(&e))?;
         let v = match p {
             PartialDate::Date { date } => {
                 let d = hug_date::from_naive(date);
@@ -215,7 +213,7 @@ pub unsafe extern "C" fn hug_wareki_format(
         let out = arg_out(out, "out")?;
         // SAFETY: caller's contract.
         let table = unsafe { table_or_builtin(table) };
-        let s = wareki::format_with(d, style, table).map_err(|e| Failure::validation(&e))?;
+        let s = wareki::format_with(d, style, table).map_err(|e| Failure::diag(&e))?;
         out.write(new_c_string(s)?);
         Ok(())
     })

@@ -5,10 +5,7 @@ use chrono::NaiveDate;
 use hug_onboard_core::calendar::{self, AnnualClosure, Holiday, JapaneseCalendar, YearStatus};
 use pyo3::prelude::*;
 
-use crate::errors::{binding_err, guard, parse_lang, py_repr, to_err};
-
-/// Code of a closure argument that is not two real `(month, day)` pairs.
-pub const INVALID_CLOSURE: &str = "binding.invalid_closure";
+use crate::errors::{BindingCode, binding_err, guard, parse_lang, py_repr, to_err};
 
 /// One holiday: a day and what it is (国民の祝日, 振替休日, 国民の休日, …).
 #[pyclass(
@@ -198,7 +195,7 @@ impl PyJapaneseCalendar {
             if !closure.is_valid() {
                 return Err(binding_err(
                     py,
-                    INVALID_CLOSURE,
+                    BindingCode::InvalidClosure,
                     format!(
                         "休業期間 {}/{}〜{}/{} は実在する月日ではありません。",
                         start.0, start.1, end.0, end.1

@@ -1,24 +1,65 @@
 //! The boundary between core errors and Python exceptions.
 //!
 //! Every core error crosses as a list of [`Finding`]s handed to
-//! `hug_onboard._errors._error_from_findings`, the ONE place where a code is
-//! mapped to an exception class. Every exported function runs its body inside
+//! `hug_onboard._errors._error_from_findings`, the ONE place where a kind is
+//! mapped to an exception class (each finding carries its code's kind). Every exported function runs its body inside
 //! [`guard`], so a Rust panic becomes a `HugOnboardError` with the code
 //! `binding.internal_panic` instead of pyo3's `PanicException` (a
 //! `BaseException`) or an abort.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use hug_onboard_core::diagnostic::{self, Diagnostic, Lang, Problems, Severity};
+use hug_onboard_core::diagnostic::{
+    self, Declared, Diagnostic, ErrorKind, Lang, Problems, Severity,
+};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyList;
 
-/// Code of a panic caught at the boundary (a bug in the library).
-pub const PANIC: &str = "binding.internal_panic";
-/// Code of an unknown `lang` argument.
-pub const INVALID_LANG: &str = "binding.invalid_lang";
+hug_onboard_core::diagnostic_codes! {
+    /// The Python binding's own codes (`binding.*`), with their kinds. An unknown
+    /// `lang` is the core's `lang.unknown`, the code the C face uses too.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum BindingCode {
+        /// A panic caught at the boundary.
+        InternalPanic => "binding.internal_panic", Panic, Error,
+            "a Rust panic caught at the Python boundary (a bug in the library)";
+        /// An unknown wareki style.
+        InvalidStyle => "binding.invalid_style", InvalidArgument, Error,
+            "a wareki style argument that is not long, long_numeric or short";
+        /// An unknown notice kind.
+        InvalidKind => "binding.invalid_kind", InvalidArgument, Error,
+            "a notice kind argument that is not test or production";
+        /// A password policy that cannot be read.
+        InvalidPolicy => "binding.invalid_policy", InvalidData, Error,
+            "a password policy JSON that cannot be read, or an unknown profile name";
+        /// A bad closure argument.
+        InvalidClosure => "binding.invalid_closure", InvalidArgument, Error,
+            "a closure argument that is not two real (month, day) pairs";
+        /// A days argument out of range.
+        InvalidDays => "binding.invalid_days", InvalidArgument, Error,
+            "a days argument outside 0 to 366 (Onboarding.reminders)";
+        /// A lifecycle event that cannot be read.
+        InvalidEvent => "binding.invalid_event", InvalidData, Error,
+            "a certificate lifecycle event that cannot be read (unknown name, missing field)";
+    }
+}
+
+/// Every code this module can raise: the core's catalogue, then the binding's own.
+pub fn catalogue() -> Vec<diagnostic::CodeInfo> {
+    let mut v = hug_onboard_core::all_codes();
+    v.extend_from_slice(BindingCode::CODES);
+    v
+}
+
+/// The kind of a catalogued code (`internal` for a code nobody declared).
+pub fn kind_of(code: &str) -> ErrorKind {
+    catalogue()
+        .into_iter()
+        .find(|c| c.code == code)
+        .map_or(ErrorKind::Internal, |c| c.kind)
+}
 
 /// One problem: a stable code, a severity and a message in Japanese and English.
 ///
@@ -27,6 +68,7 @@ pub const INVALID_LANG: &str = "binding.invalid_lang";
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct PyFinding {
     pub code: String,
+    pub kind: ErrorKind,
     pub severity: Severity,
     pub message_ja: String,
     pub message_en: String,
@@ -36,6 +78,7 @@ impl From<diagnostic::Finding> for PyFinding {
     fn from(f: diagnostic::Finding) -> Self {
         PyFinding {
             code: f.code,
+            kind: f.kind,
             severity: f.severity,
             message_ja: f.message_ja,
             message_en: f.message_en,
@@ -61,20 +104,27 @@ pub fn parse_severity(s: &str) -> Option<Severity> {
 #[pymethods]
 impl PyFinding {
     #[new]
-    #[pyo3(signature = (code, message_ja, message_en, severity = "error"))]
+    #[pyo3(signature = (code, message_ja, message_en, severity = "error", kind = None))]
     fn py_new(
         code: String,
         message_ja: String,
         message_en: String,
         severity: &str,
+        kind: Option<&str>,
     ) -> PyResult<Self> {
         let severity = parse_severity(severity).ok_or_else(|| {
             PyTypeError::new_err(format!(
                 "severity must be 'info', 'warning' or 'error', not {severity:?}"
             ))
         })?;
+        let kind = match kind {
+            None => kind_of(&code),
+            Some(k) => ErrorKind::parse(k)
+                .ok_or_else(|| PyTypeError::new_err(format!("unknown kind {k:?}")))?,
+        };
         Ok(PyFinding {
             code,
+            kind,
             severity,
             message_ja,
             message_en,
@@ -91,6 +141,13 @@ impl PyFinding {
     #[getter]
     fn severity(&self) -> &'static str {
         self.severity.as_str()
+    }
+
+    /// The kind of problem (`"invalid_input"`, `"wrong_password"`, …): what the
+    /// exception class is derived from.
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.kind.as_str()
     }
 
     /// The message in Japanese.
@@ -118,6 +175,7 @@ impl PyFinding {
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
         let d = pyo3::types::PyDict::new(py);
         d.set_item("code", &self.code)?;
+        d.set_item("kind", self.kind.as_str())?;
         d.set_item("severity", self.severity.as_str())?;
         d.set_item("message_ja", &self.message_ja)?;
         d.set_item("message_en", &self.message_en)?;
@@ -137,12 +195,13 @@ impl PyFinding {
         format!("[{}] {}", self.code, self.message_en)
     }
 
-    fn __getnewargs__(&self) -> (String, String, String, &'static str) {
+    fn __getnewargs__(&self) -> (String, String, String, &'static str, &'static str) {
         (
             self.code.clone(),
             self.message_ja.clone(),
             self.message_en.clone(),
             self.severity.as_str(),
+            self.kind.as_str(),
         )
     }
 }
@@ -187,28 +246,22 @@ pub fn problems_err<E: Diagnostic>(py: Python<'_>, p: &Problems<E>) -> PyErr {
 }
 
 /// A binding-level error with its own code and messages.
-pub fn binding_err(py: Python<'_>, code: &str, ja: String, en: String) -> PyErr {
+pub fn binding_err(py: Python<'_>, code: BindingCode, ja: String, en: String) -> PyErr {
     error_from_findings(
         py,
         vec![PyFinding {
-            code: code.to_owned(),
-            severity: Severity::Error,
+            code: code.code().to_owned(),
+            kind: code.kind(),
+            severity: code.severity(),
             message_ja: ja,
             message_en: en,
         }],
     )
 }
 
-/// Parses a `lang` argument.
+/// Parses a `lang` argument (an unknown one is the core's `lang.unknown`).
 pub fn parse_lang(py: Python<'_>, lang: &str) -> PyResult<Lang> {
-    Lang::parse(lang).ok_or_else(|| {
-        binding_err(
-            py,
-            INVALID_LANG,
-            format!("言語 {lang:?} は使えません。\"ja\" か \"en\" を指定してください。"),
-            format!("Unknown language {lang:?}; use \"ja\" or \"en\"."),
-        )
-    })
+    lang.parse::<Lang>().map_err(|e| to_err(py, &e))
 }
 
 /// Runs `f`, turning a Rust panic into a `HugOnboardError` (`binding.internal_panic`).
@@ -223,7 +276,7 @@ pub fn guard<T>(py: Python<'_>, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> 
                 .unwrap_or_else(|| "unknown panic".to_owned());
             Err(binding_err(
                 py,
-                PANIC,
+                BindingCode::InternalPanic,
                 format!("ライブラリ内部でエラーが発生しました（不具合です）: {what}"),
                 format!("Internal error in the library (a bug): {what}"),
             ))

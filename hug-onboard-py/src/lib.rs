@@ -23,13 +23,12 @@ mod readiness;
 mod schedule;
 mod wareki;
 
-use hug_onboard_core::diagnostic;
-
 /// One entry of the code catalogue.
 #[pyclass(module = "hug_onboard._native", name = "CodeInfo", frozen, eq, hash)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct PyCodeInfo {
     code: &'static str,
+    kind: &'static str,
     severity: &'static str,
     summary: &'static str,
 }
@@ -40,6 +39,11 @@ impl PyCodeInfo {
     #[getter]
     fn code(&self) -> &'static str {
         self.code
+    }
+    /// Its kind (`"invalid_input"`, `"wrong_password"`, …).
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.kind
     }
     /// Its usual severity.
     #[getter]
@@ -52,62 +56,25 @@ impl PyCodeInfo {
         self.summary
     }
     fn __repr__(&self) -> String {
-        format!("CodeInfo('{}', '{}')", self.code, self.severity)
+        format!(
+            "CodeInfo('{}', '{}', '{}')",
+            self.code, self.kind, self.severity
+        )
     }
 }
 
-/// Every code the core can emit, plus the binding's own codes.
+/// Every code the core can emit, plus the binding's own codes, each with its kind.
 #[pyfunction]
 fn codes() -> Vec<PyCodeInfo> {
-    let mut v: Vec<PyCodeInfo> = diagnostic::all_codes()
+    errors::catalogue()
         .into_iter()
         .map(|c| PyCodeInfo {
             code: c.code,
+            kind: c.kind.as_str(),
             severity: c.severity.as_str(),
             summary: c.summary,
         })
-        .collect();
-    v.push(PyCodeInfo {
-        code: errors::PANIC,
-        severity: "error",
-        summary: "a Rust panic caught at the Python boundary (a bug in the library)",
-    });
-    v.push(PyCodeInfo {
-        code: wareki::INVALID_STYLE,
-        severity: "error",
-        summary: "a wareki style argument that is not long, long_numeric or short",
-    });
-    v.push(PyCodeInfo {
-        code: notice::INVALID_KIND,
-        severity: "error",
-        summary: "a notice kind argument that is not test or production",
-    });
-    v.push(PyCodeInfo {
-        code: password::INVALID_POLICY,
-        severity: "error",
-        summary: "a password policy JSON that cannot be read, or an unknown profile name",
-    });
-    v.push(PyCodeInfo {
-        code: calendar::INVALID_CLOSURE,
-        severity: "error",
-        summary: "a closure argument that is not two real (month, day) pairs",
-    });
-    v.push(PyCodeInfo {
-        code: readiness::INVALID_DAYS,
-        severity: "error",
-        summary: "a days argument outside 0 to 366 (Onboarding.reminders)",
-    });
-    v.push(PyCodeInfo {
-        code: lifecycle::INVALID_EVENT,
-        severity: "error",
-        summary: "a certificate lifecycle event that cannot be read (unknown name, missing field)",
-    });
-    v.push(PyCodeInfo {
-        code: errors::INVALID_LANG,
-        severity: "error",
-        summary: "a lang argument that is not \"ja\" or \"en\"",
-    });
-    v
+        .collect()
 }
 
 /// Panics on purpose: proves that a panic becomes `HugOnboardError` (tests only).

@@ -12,12 +12,9 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyMapping, PyString};
 
-use crate::errors::{binding_err, guard, parse_lang, problems_err, py_repr, to_err};
+use crate::errors::{BindingCode, binding_err, guard, parse_lang, problems_err, py_repr, to_err};
 use crate::profile::to_json_text;
 use crate::schedule::PyRulebook;
-
-/// Code of a lifecycle event that cannot be read.
-pub const INVALID_EVENT: &str = "binding.invalid_event";
 
 fn stage_id(s: Stage) -> &'static str {
     match s {
@@ -315,7 +312,7 @@ impl PyCertificateLifecycle {
                 .to_owned();
             binding_err(
                 py,
-                INVALID_EVENT,
+                BindingCode::InvalidEvent,
                 format!("証明書の手続きのイベントを読めません: {m}"),
                 format!("Cannot read the certificate lifecycle event: {m}"),
             )

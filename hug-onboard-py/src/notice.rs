@@ -4,11 +4,10 @@ use chrono::NaiveDate;
 use hug_onboard_core::notice::{NoticeKind, NoticeProblem, RegistrationNotice};
 use pyo3::prelude::*;
 
-use crate::errors::{PyFinding, binding_err, guard, parse_lang, problems_err, py_repr, to_err};
+use crate::errors::{
+    BindingCode, PyFinding, binding_err, guard, parse_lang, problems_err, py_repr, to_err,
+};
 use crate::facility::{PyFacilityNumber, PyUserId};
-
-/// Code of an unknown notice kind argument.
-pub const INVALID_KIND: &str = "binding.invalid_kind";
 
 /// The registration notice (電子請求登録結果に関するお知らせ). Secrets only through
 /// `temporary_password()`, `certificate_password()` and `to_json_with_secrets()`.
@@ -25,7 +24,7 @@ fn parse_kind(py: Python<'_>, kind: &str) -> PyResult<NoticeKind> {
     NoticeKind::parse(kind).ok_or_else(|| {
         binding_err(
             py,
-            INVALID_KIND,
+            BindingCode::InvalidKind,
             format!("お知らせの種類 {kind:?} は使えません。\"test\" か \"production\" です。"),
             format!("Unknown notice kind {kind:?}; use \"test\" or \"production\"."),
         )

@@ -4,11 +4,8 @@ use hug_onboard_core::diagnostic::Diagnostic;
 use hug_onboard_core::password::{PasswordPolicy, PasswordViolation};
 use pyo3::prelude::*;
 
-use crate::errors::{PyFinding, binding_err, guard, parse_lang, py_repr, to_err};
+use crate::errors::{BindingCode, PyFinding, binding_err, guard, parse_lang, py_repr, to_err};
 use crate::facility::PyUserId;
-
-/// Code of an unreadable policy JSON or an unknown profile name.
-pub const INVALID_POLICY: &str = "binding.invalid_policy";
 
 /// The portal's password rule as data (lengths, letter+digit, symbols, not-the-user-ID, lockout).
 #[pyclass(module = "hug_onboard._native", name = "PasswordPolicy", frozen, eq)]
@@ -56,7 +53,7 @@ impl PyPasswordPolicy {
         PasswordPolicy::by_name(name).map(PyPasswordPolicy).ok_or_else(|| {
             binding_err(
                 py,
-                INVALID_POLICY,
+                BindingCode::InvalidPolicy,
                 format!("パスワード規則 {name:?} はありません。\"test\"、\"production\"、\"generation\" のいずれかです。"),
                 format!("No password policy {name:?}; use \"test\", \"production\" or \"generation\"."),
             )
@@ -71,7 +68,7 @@ impl PyPasswordPolicy {
                 .map_err(|e| {
                     binding_err(
                         py,
-                        INVALID_POLICY,
+                        BindingCode::InvalidPolicy,
                         format!("パスワード規則の JSON を読めません: {e}"),
                         format!("Cannot read the password policy JSON: {e}"),
                     )
@@ -191,7 +188,7 @@ impl PyPasswordPolicy {
             serde_json::to_string(&self.0).map_err(|e| {
                 binding_err(
                     py,
-                    INVALID_POLICY,
+                    BindingCode::InvalidPolicy,
                     format!("JSON にできません: {e}"),
                     format!("Cannot write JSON: {e}"),
                 )

@@ -14,7 +14,7 @@ use hug_onboard_core::schedule::BillingCalendar;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
-use crate::errors::{PyFinding, binding_err, guard, parse_lang, py_repr, to_err};
+use crate::errors::{BindingCode, PyFinding, binding_err, guard, parse_lang, py_repr, to_err};
 use crate::facility::PyFacilityNumber;
 use crate::onboarding::PyOnboarding;
 use crate::schedule::{PyClaimWindow, PyRulebook};
@@ -208,9 +208,6 @@ impl PyBatchReport {
     }
 }
 
-/// Code of a `days` argument outside 0..=366.
-pub const INVALID_DAYS: &str = "binding.invalid_days";
-
 /// A reminder for a day: date, code (`reminder.*`), message.
 #[pyclass(module = "hug_onboard._native", name = "Reminder", frozen, eq)]
 #[derive(Clone, Debug, PartialEq)]
@@ -279,7 +276,7 @@ pub fn reminders_of(
         .ok_or_else(|| {
             binding_err(
                 py,
-                INVALID_DAYS,
+                BindingCode::InvalidDays,
                 format!("日数 {days} は使えません。0〜{MAX_REMINDER_DAYS} を指定してください。"),
                 format!("days must be 0 to {MAX_REMINDER_DAYS}, not {days}."),
             )

@@ -4,10 +4,7 @@ use chrono::NaiveDate;
 use hug_onboard_core::wareki::{self, ParseOptions, PartialDate, Style};
 use pyo3::prelude::*;
 
-use crate::errors::{binding_err, guard, py_repr, to_err};
-
-/// Code of an unknown `style` argument.
-pub const INVALID_STYLE: &str = "binding.invalid_style";
+use crate::errors::{BindingCode, binding_err, guard, py_repr, to_err};
 
 /// Parses a 和暦 or western date into a `datetime.date`.
 #[pyfunction]
@@ -93,7 +90,7 @@ pub fn format_wareki(py: Python<'_>, d: NaiveDate, style: &str) -> PyResult<Stri
         let st = Style::parse(style).ok_or_else(|| {
             binding_err(
                 py,
-                INVALID_STYLE,
+                BindingCode::InvalidStyle,
                 format!("書式 {style:?} は使えません。\"long\"、\"long_numeric\"、\"short\" のいずれかです。"),
                 format!("Unknown style {style:?}; use \"long\", \"long_numeric\" or \"short\"."),
             )

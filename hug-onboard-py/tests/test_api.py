@@ -112,7 +112,9 @@ def test_user_id() -> None:
 def test_invalid_lang_is_a_validation_error() -> None:
     with pytest.raises(h.ValidationError) as info:
         h.Prefecture.from_number(1).name("fr")
-    assert info.value.code == "binding.invalid_lang"
+    # The core's code, the same in C (hug_lang_parse, a hug_lang out of range).
+    assert info.value.code == "lang.unknown"
+    assert info.value.findings[0].kind == "invalid_argument"
 
 
 # --- findings, codes, exception mapping ---------------------------------------------
@@ -123,7 +125,18 @@ def test_finding() -> None:
     assert (f.code, f.severity, f.message(), f.message("en")) == ("x.y", "warning", "日本語", "English")
     assert f == h.Violation("x.y", "日本語", "English", "warning")
     assert h.Violation is h.Finding
-    assert f.to_dict() == {"code": "x.y", "severity": "warning", "message_ja": "日本語", "message_en": "English"}
+    assert f.kind == "internal"  # a code no catalogue declares
+    assert f.to_dict() == {
+        "code": "x.y",
+        "kind": "internal",
+        "severity": "warning",
+        "message_ja": "日本語",
+        "message_en": "English",
+    }
+    assert h.Finding("facility.empty", "a", "b").kind == "invalid_input"
+    assert h.Finding("x.y", "a", "b", kind="workflow").kind == "workflow"
+    with pytest.raises(TypeError):
+        h.Finding("x.y", "a", "b", kind="bogus")
     assert pickle.loads(pickle.dumps(f)) == f
     with pytest.raises(TypeError):
         h.Finding("x.y", "a", "b", "fatal")
@@ -152,7 +165,9 @@ def test_exception_mapping() -> None:
     assert h.error_class_for("certificate.wrong_password") is h.WrongPasswordError
     assert h.error_class_for("certificate.unsupported_algorithm") is h.UnsupportedCertificateError
     assert h.error_class_for("certificate.not_pkcs12") is h.CertificateFormatError
-    assert h.error_class_for("onboarding.missing_prerequisite") is h.WorkflowError
+    assert h.error_class_for("workflow.prerequisite_missing") is h.WorkflowError
+    assert h.error_class_for("no.such_code") is h.HugOnboardError
+    assert h.error_class_for_kind("invalid_data") is h.ValidationError
     assert h.error_class_for("binding.internal_panic") is h.HugOnboardError
     for cls in [
         h.ValidationError,

@@ -127,10 +127,13 @@ def test_bad_evidence() -> None:
 
 
 @pytest.mark.parametrize("bad", ["", "{}", "[]", "x" * 10_000, '{"schema": "hug-onboard/onboarding-state", "version": 99}'])
-def test_bad_state_is_a_workflow_error(bad: str) -> None:
-    with pytest.raises(h.WorkflowError) as info:
+def test_bad_state_is_invalid_data(bad: str) -> None:
+    # Kind "invalid_data" (C: HUG_ERR_INVALID_JSON): a ValidationError, not a WorkflowError.
+    with pytest.raises(h.ValidationError) as info:
         h.Onboarding.from_json(bad)
     assert info.value.code.startswith("state.")
+    assert info.value.findings[0].kind == "invalid_data"
+    assert not isinstance(info.value, h.WorkflowError)
 
 
 def test_the_committed_v1_state_reads() -> None:
@@ -169,7 +172,7 @@ def test_cli_status(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{", encoding="utf-8")
     code, _, err = _run("--lang", "en", "status", str(bad))
-    assert code == cli.EXIT_WORKFLOW and "state.invalid" in err
+    assert code == cli.EXIT_PROBLEMS and "state.invalid" in err
     code, _, err = _run("status", str(tmp_path / "missing.json"))
     assert code == cli.EXIT_FILE
 
@@ -199,7 +202,7 @@ def test_readiness_and_evaluate_many() -> None:
     assert (batch.total, len(batch)) == (3, 3)
     assert batch.by_code["readiness.step_missing"] >= 2
     assert batch.results[1].to_json() == rf.to_json()
-    with pytest.raises(h.WorkflowError) as e:
+    with pytest.raises(h.ValidationError) as e:
         h.evaluate_many([fresh.to_json(), "{"], today)
     assert e.value.code == "state.invalid" and getattr(e.value, "index") == 1
     with pytest.raises(TypeError):

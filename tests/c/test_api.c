@@ -26,6 +26,8 @@ static void test_status_values_are_the_abi(void) {
   CHECK(HUG_ERR_INTERNAL == 101);
   CHECK(HUG_ERR_VALIDATION == 200);
   CHECK(HUG_ERR_INVALID_JSON == 201);
+  CHECK(HUG_ERR_WORKFLOW == 202);
+  CHECK(HUG_ERR_UNAVAILABLE == 102);
   CHECK(HUG_ERR_WRONG_PASSWORD == 300);
   CHECK(HUG_ERR_CORRUPT_FILE == 301);
   CHECK(HUG_ERR_UNSUPPORTED == 302);
@@ -157,8 +159,8 @@ static void test_prefecture_name(void) {
             "ffi.invalid_enum");
   CHECK_ERR(hug_prefecture_name(INT32_MAX, HUG_LANG_JA, &name), HUG_ERR_INVALID_ARGUMENT,
             "ffi.invalid_enum");
-  CHECK_ERR(hug_prefecture_name(13, 2, &name), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_enum");
-  CHECK_ERR(hug_prefecture_name(13, -1, &name), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_enum");
+  CHECK_ERR(hug_prefecture_name(13, 2, &name), HUG_ERR_INVALID_ARGUMENT, "lang.unknown");
+  CHECK_ERR(hug_prefecture_name(13, -1, &name), HUG_ERR_INVALID_ARGUMENT, "lang.unknown");
   CHECK(str_has(hug_last_error_message(HUG_LANG_EN), "lang"));
   CHECK(str_eq(name, "untouched"));
   CHECK_ERR(hug_prefecture_name(13, HUG_LANG_JA, NULL), HUG_ERR_NULL_ARGUMENT,
@@ -310,7 +312,7 @@ static void test_lang_and_date(void) {
   CHECK(lang == HUG_LANG_JA);
   CHECK_OK(hug_lang_parse(" EN ", &lang));
   CHECK(lang == HUG_LANG_EN);
-  CHECK_ERR(hug_lang_parse("fr", &lang), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_enum");
+  CHECK_ERR(hug_lang_parse("fr", &lang), HUG_ERR_INVALID_ARGUMENT, "lang.unknown");
   CHECK_ERR(hug_lang_parse(NULL, &lang), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   CHECK_ERR(hug_lang_parse("ja", NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   CHECK_ERR(hug_lang_parse("\xff", &lang), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");

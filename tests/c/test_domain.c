@@ -153,7 +153,7 @@ static void test_password(void) {
   CHECK_OK(hug_password_policy_advice(prod, HUG_LANG_EN, &s));
   CHECK(str_has(s, "3 wrong passwords"));
   hug_string_free(s);
-  CHECK_ERR(hug_password_policy_advice(prod, 9, &s), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_enum");
+  CHECK_ERR(hug_password_policy_advice(prod, 9, &s), HUG_ERR_INVALID_ARGUMENT, "lang.unknown");
   CHECK_ERR(hug_password_policy_advice(NULL, HUG_LANG_EN, &s), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   CHECK_ERR(hug_password_policy_advice(prod, HUG_LANG_EN, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
 
@@ -285,7 +285,7 @@ static void test_notice(void) {
   CHECK(str_eq(hug_last_error_code_at(2), "notice.missing_field"));
   CHECK(str_has(hug_last_error_message_at(1, HUG_LANG_JA), "(\xe4\xbb\xae)"));
   CHECK(str_has(hug_last_error_message(HUG_LANG_EN), "\n"));
-  CHECK_ERR(hug_notice_from_json("{", &back), HUG_ERR_VALIDATION, "notice.json_invalid");
+  CHECK_ERR(hug_notice_from_json("{", &back), HUG_ERR_INVALID_JSON, "notice.json_invalid");
   CHECK(back == NULL);
   CHECK_ERR(hug_notice_parse(NULL, &back), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   CHECK_ERR(hug_notice_parse(NOTICE_TEXT, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
@@ -342,7 +342,7 @@ static void test_calendar(void) {
   CHECK(!b && name == NULL);
   CHECK_ERR(hug_holiday_get(mkdate(1900, 1, 1), HUG_LANG_EN, &b, &name), HUG_ERR_VALIDATION, "calendar.out_of_range");
   CHECK_ERR(hug_holiday_get(mkdate(2026, 2, 30), HUG_LANG_EN, &b, &name), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
-  CHECK_ERR(hug_holiday_get(mkdate(2026, 1, 1), 5, &b, &name), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_enum");
+  CHECK_ERR(hug_holiday_get(mkdate(2026, 1, 1), 5, &b, &name), HUG_ERR_INVALID_ARGUMENT, "lang.unknown");
   CHECK_ERR(hug_holiday_get(mkdate(2026, 1, 1), HUG_LANG_EN, NULL, &name), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   CHECK_ERR(hug_holiday_get(mkdate(2026, 1, 1), HUG_LANG_EN, &b, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
 
@@ -404,7 +404,7 @@ static void test_schedule(void) {
   CHECK_OK(hug_billing_calendar_from_rulebook_json("{}", &bad));
   hug_billing_calendar_free(bad);
   bad = NULL;
-  CHECK_ERR(hug_billing_calendar_from_rulebook_json("{", &bad), HUG_ERR_VALIDATION, "rulebook.syntax");
+  CHECK_ERR(hug_billing_calendar_from_rulebook_json("{", &bad), HUG_ERR_INVALID_JSON, "rulebook.syntax");
   CHECK_ERR(hug_billing_calendar_from_rulebook_json(NULL, &bad), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   CHECK_ERR(hug_billing_calendar_from_rulebook_json("{}", NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   CHECK_ERR(hug_billing_calendar_from_rulebook_json("\xff", &bad), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
@@ -417,7 +417,7 @@ static void test_schedule(void) {
   json = NULL;
   hug_billing_calendar_free(bad);
   bad = NULL;
-  CHECK_ERR(hug_billing_calendar_from_rulebook_toml("id = ", &bad), HUG_ERR_VALIDATION, "rulebook.syntax");
+  CHECK_ERR(hug_billing_calendar_from_rulebook_toml("id = ", &bad), HUG_ERR_INVALID_JSON, "rulebook.syntax");
   CHECK_ERR(hug_billing_calendar_from_rulebook_toml(NULL, &bad), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   CHECK_ERR(hug_billing_calendar_from_rulebook_toml("", NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   CHECK_ERR(hug_billing_calendar_from_rulebook_toml("\xff", &bad), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
@@ -641,7 +641,7 @@ static void test_certificate(void) {
   CHECK_OK(hug_certificate_status_message(nb, na, mkdate(2026, 7, 1), rules, HUG_LANG_EN, &json));
   CHECK(json != NULL && strlen(json) > 10);
   hug_string_free(json);
-  CHECK_ERR(hug_certificate_status_message(nb, na, mkdate(2026, 7, 1), rules, 2, &json), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_enum");
+  CHECK_ERR(hug_certificate_status_message(nb, na, mkdate(2026, 7, 1), rules, 2, &json), HUG_ERR_INVALID_ARGUMENT, "lang.unknown");
   CHECK_ERR(hug_certificate_status_message(nb, na, mkdate(2026, 7, 1), NULL, HUG_LANG_JA, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   CHECK_ERR(hug_certificate_status_message(nb, na, mkdate(2026, 7, 1), rules, HUG_LANG_JA, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
 
@@ -686,9 +686,9 @@ static void test_certificate(void) {
       CHECK(stage == HUG_CERT_STAGE_APPLIED);
       stage = -1;
       CHECK_ERR(hug_certificate_lifecycle_apply_json(lc2, "{\"event\":\"install\",\"pc\":\"PC-1\",\"on\":\"2026-06-03\"}", &stage, &lc),
-                HUG_ERR_VALIDATION, "certificate.lifecycle.invalid_transition");
+                HUG_ERR_WORKFLOW, "certificate.lifecycle.invalid_transition");
       CHECK_ERR(hug_certificate_lifecycle_apply_json(lc2, "{\"event\":\"issue\",\"on\":\"2026-06-05\",\"valid_from\":\"2026-06-05\",\"valid_to\":\"2026-06-01\"}", &stage, &lc),
-                HUG_ERR_VALIDATION, "certificate.lifecycle.invalid_dates");
+                HUG_ERR_WORKFLOW, "certificate.lifecycle.invalid_dates");
       CHECK(stage == -1);
       CHECK_ERR(hug_certificate_lifecycle_apply_json(lc2, "{\"event\":\"fly\"}", &stage, &lc), HUG_ERR_INVALID_JSON, "ffi.invalid_json");
       CHECK_ERR(hug_certificate_lifecycle_apply_json("{", "{\"event\":\"apply\",\"on\":\"2026-06-02\"}", &stage, &lc), HUG_ERR_INVALID_JSON, "ffi.invalid_json");
@@ -749,10 +749,10 @@ static void test_onboarding(void) {
   CHECK_ERR(hug_onboarding_next_steps_json(o, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
 
   /* the production notice where the test notice belongs: refused */
-  CHECK_ERR(hug_onboarding_complete_with_notice(o, "receive_documents", day, prod_notice), HUG_ERR_VALIDATION,
+  CHECK_ERR(hug_onboarding_complete_with_notice(o, "receive_documents", day, prod_notice), HUG_ERR_WORKFLOW,
             "workflow.wrong_notice");
   CHECK_OK(hug_onboarding_complete_with_notice(o, "receive_documents", day, test_notice));
-  CHECK_ERR(hug_onboarding_complete_with_notice(o, "receive_documents", day, test_notice), HUG_ERR_VALIDATION,
+  CHECK_ERR(hug_onboarding_complete_with_notice(o, "receive_documents", day, test_notice), HUG_ERR_WORKFLOW,
             "workflow.already_done");
   CHECK_ERR(hug_onboarding_complete_with_notice(NULL, "receive_documents", day, test_notice), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   CHECK_ERR(hug_onboarding_complete_with_notice(o, NULL, day, test_notice), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
@@ -760,8 +760,8 @@ static void test_onboarding(void) {
   CHECK_ERR(hug_onboarding_complete_with_notice(o, "receive_documents", mkdate(2026, 2, 30), test_notice),
             HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
 
-  CHECK_ERR(hug_onboarding_complete(o, "no_such_step", day, NULL), HUG_ERR_VALIDATION, "workflow.unknown_step");
-  CHECK_ERR(hug_onboarding_complete(o, "apply_certificate", day, NULL), HUG_ERR_VALIDATION, "workflow.prerequisite_missing");
+  CHECK_ERR(hug_onboarding_complete(o, "no_such_step", day, NULL), HUG_ERR_WORKFLOW, "workflow.unknown_step");
+  CHECK_ERR(hug_onboarding_complete(o, "apply_certificate", day, NULL), HUG_ERR_WORKFLOW, "workflow.prerequisite_missing");
   CHECK_ERR(hug_onboarding_complete(o, "test_login", day, "{\"type\":\"bogus\"}"), HUG_ERR_INVALID_JSON, "ffi.invalid_json");
   CHECK_ERR(hug_onboarding_complete(o, "test_login", day, "\xff"), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
   CHECK_ERR(hug_onboarding_complete(NULL, "test_login", day, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
@@ -781,13 +781,13 @@ static void test_onboarding(void) {
   CHECK(done);
   CHECK_OK(hug_onboarding_is_done(o, "register_email", &done));
   CHECK(!done);
-  CHECK_ERR(hug_onboarding_is_done(o, "nope", &done), HUG_ERR_VALIDATION, "workflow.unknown_step");
+  CHECK_ERR(hug_onboarding_is_done(o, "nope", &done), HUG_ERR_WORKFLOW, "workflow.unknown_step");
   CHECK_ERR(hug_onboarding_is_done(NULL, "test_login", &done), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   CHECK_ERR(hug_onboarding_is_done(o, "test_login", NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
 
-  CHECK_ERR(hug_onboarding_undo(o, "test_login"), HUG_ERR_VALIDATION, "workflow.has_dependents");
-  CHECK_ERR(hug_onboarding_undo(o, "register_email"), HUG_ERR_VALIDATION, "workflow.not_done");
-  CHECK_ERR(hug_onboarding_undo(o, "x"), HUG_ERR_VALIDATION, "workflow.unknown_step");
+  CHECK_ERR(hug_onboarding_undo(o, "test_login"), HUG_ERR_WORKFLOW, "workflow.has_dependents");
+  CHECK_ERR(hug_onboarding_undo(o, "register_email"), HUG_ERR_WORKFLOW, "workflow.not_done");
+  CHECK_ERR(hug_onboarding_undo(o, "x"), HUG_ERR_WORKFLOW, "workflow.unknown_step");
   CHECK_ERR(hug_onboarding_undo(NULL, "x"), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   CHECK_ERR(hug_onboarding_undo(o, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   CHECK_OK(hug_onboarding_complete(o, "submit_todoke", day, NULL));

@@ -58,7 +58,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::diagnostic::{CodeInfo, Diagnostic, Lang, Severity};
+use crate::diagnostic::Lang;
 
 pub mod reference;
 
@@ -90,99 +90,43 @@ pub fn last_supported_day() -> NaiveDate {
     NaiveDate::from_ymd_opt(LAST_YEAR, 12, 31).unwrap_or(NaiveDate::MAX)
 }
 
-/// Why a calendar question has no answer.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum CalendarError {
-    /// The day is outside the supported range 1948-07-20 – 2099-12-31.
-    #[error(
-        "[calendar.out_of_range] {day} is outside the supported range 1948-07-20 to 2099-12-31"
-    )]
-    OutOfRange {
-        /// The day asked about.
-        day: NaiveDate,
-    },
-    /// The year is outside the supported years 1948–2099.
-    #[error("[calendar.year_out_of_range] year {year} is outside 1948-2099")]
-    YearOutOfRange {
-        /// The year asked about.
-        year: i32,
-    },
-    /// Text that is not a date `YYYY-MM-DD` (or a day that does not exist).
-    #[error("[calendar.invalid_date] {input:?} is not a date YYYY-MM-DD")]
-    InvalidDate {
-        /// The text (at most 64 characters of it).
-        input: String,
-    },
-    /// No business day within 366 days of the given day (every day closed).
-    #[error("[calendar.no_business_day] no business day within a year of {day}")]
-    NoBusinessDay {
-        /// The day the search started from.
-        day: NaiveDate,
-    },
-}
-
-/// Codes of this module.
-pub const CODES: &[CodeInfo] = &[
-    CodeInfo::new(
-        "calendar.out_of_range",
-        Severity::Error,
-        "day outside the supported range 1948-07-20 to 2099-12-31",
-    ),
-    CodeInfo::new(
-        "calendar.year_out_of_range",
-        Severity::Error,
-        "year outside the supported years 1948-2099",
-    ),
-    CodeInfo::new(
-        "calendar.invalid_date",
-        Severity::Error,
-        "text is not a date YYYY-MM-DD",
-    ),
-    CodeInfo::new(
-        "calendar.no_business_day",
-        Severity::Error,
-        "no business day within a year (closures cover every day)",
-    ),
-];
-
-impl Diagnostic for CalendarError {
-    fn code(&self) -> &'static str {
-        match self {
-            CalendarError::OutOfRange { .. } => "calendar.out_of_range",
-            CalendarError::YearOutOfRange { .. } => "calendar.year_out_of_range",
-            CalendarError::InvalidDate { .. } => "calendar.invalid_date",
-            CalendarError::NoBusinessDay { .. } => "calendar.no_business_day",
-        }
-    }
-
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (CalendarError::OutOfRange { day }, Lang::Ja) => {
-                format!("{day}は対応範囲（1948年7月20日〜2099年12月31日）の外です。")
-            }
-            (CalendarError::OutOfRange { day }, Lang::En) => {
-                format!("{day} is outside the supported range (1948-07-20 to 2099-12-31).")
-            }
-            (CalendarError::YearOutOfRange { year }, Lang::Ja) => {
-                format!("{year}年は対応範囲（1948年〜2099年）の外です。")
-            }
-            (CalendarError::YearOutOfRange { year }, Lang::En) => {
-                format!("Year {year} is outside the supported years (1948 to 2099).")
-            }
-            (CalendarError::InvalidDate { input }, Lang::Ja) => {
-                format!("「{input}」は日付（YYYY-MM-DD）ではありません。")
-            }
-            (CalendarError::InvalidDate { input }, Lang::En) => {
-                format!("{input:?} is not a date (YYYY-MM-DD).")
-            }
-            (CalendarError::NoBusinessDay { day }, Lang::Ja) => {
-                format!("{day}から1年以内に営業日がありません（休業日の設定を確認してください）。")
-            }
-            (CalendarError::NoBusinessDay { day }, Lang::En) => format!(
-                "There is no business day within a year of {day} (check the closure settings)."
-            ),
-        }
+crate::diagnostics! {
+    /// Why a calendar question has no answer.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum CalendarError {
+        /// The day is outside the supported range 1948-07-20 – 2099-12-31.
+        OutOfRange {
+            /// The day asked about.
+            day: NaiveDate,
+        } => "calendar.out_of_range", InvalidInput, Error,
+            "day outside the supported range 1948-07-20 to 2099-12-31",
+            ja: "{day}は対応範囲（1948年7月20日〜2099年12月31日）の外です。",
+            en: "{day} is outside the supported range (1948-07-20 to 2099-12-31).";
+        /// The year is outside the supported years 1948–2099.
+        YearOutOfRange {
+            /// The year asked about.
+            year: i32,
+        } => "calendar.year_out_of_range", InvalidInput, Error,
+            "year outside the supported years 1948-2099",
+            ja: "{year}年は対応範囲（1948年〜2099年）の外です。",
+            en: "Year {year} is outside the supported years (1948 to 2099).";
+        /// Text that is not a date `YYYY-MM-DD` (or a day that does not exist).
+        InvalidDate {
+            /// The text (at most 64 characters of it).
+            input: String,
+        } => "calendar.invalid_date", InvalidInput, Error,
+            "text is not a date YYYY-MM-DD",
+            ja: "「{input}」は日付（YYYY-MM-DD）ではありません。",
+            en: "{input:?} is not a date (YYYY-MM-DD).";
+        /// No business day within 366 days of the given day (every day closed).
+        NoBusinessDay {
+            /// The day the search started from.
+            day: NaiveDate,
+        } => "calendar.no_business_day", InvalidInput, Error,
+            "no business day within a year (closures cover every day)",
+            ja: "{day}から1年以内に営業日がありません（休業日の設定を確認してください）。",
+            en: "There is no business day within a year of {day} (check the closure settings).";
     }
 }
 
@@ -1206,6 +1150,8 @@ pub fn roll_forward(day: NaiveDate) -> Result<NaiveDate, CalendarError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::diagnostic::{Declared, Diagnostic, Lang};
 
     fn d(s: &str) -> NaiveDate {
         parse_date(s).unwrap()
@@ -1224,7 +1170,11 @@ mod tests {
             },
         ];
         for e in errs {
-            assert!(CODES.iter().any(|c| c.code == e.code()), "{}", e.code());
+            assert!(
+                crate::all_codes().iter().any(|c| c.code == e.code()),
+                "{}",
+                e.code()
+            );
             assert!(!e.message(Lang::Ja).is_empty());
             assert!(!e.message(Lang::En).is_empty());
         }

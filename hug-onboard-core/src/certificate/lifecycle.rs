@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, Lang, Problems};
+use crate::diagnostic::{Lang, Problems};
 use crate::rules::CertificateRules;
 use crate::text;
 
@@ -52,34 +52,47 @@ pub struct Addressee {
     pub honorific: Honorific,
 }
 
-/// A problem with an estimate addressee.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum AddresseeError {
-    /// The postal code is not `NNN-NNNN` (full-width digits and `〒` accepted).
-    #[error("[certificate.addressee.postal_code] postal code {value:?} is not NNN-NNNN")]
-    PostalCode {
-        /// The value as given (truncated to 40 characters).
-        value: String,
-    },
-    /// A required field is empty.
-    #[error("[certificate.addressee.empty] {field} is empty")]
-    Empty {
-        /// The field (`address`, `office_name`, `person_name`, `honorific`).
-        field: &'static str,
-    },
-    /// A field contains a control character.
-    #[error("[certificate.addressee.control_char] {field} contains a control character")]
-    ControlChar {
-        /// The field.
-        field: &'static str,
-    },
-    /// The honorific is not 様 or 御中.
-    #[error("[certificate.addressee.honorific] honorific {value:?} is not 様 or 御中")]
-    Honorific {
-        /// The value as given (truncated to 40 characters).
-        value: String,
-    },
+crate::diagnostics! {
+    /// A problem with an estimate addressee.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum AddresseeError {
+        /// The postal code is not `NNN-NNNN` (full-width digits and `〒` accepted).
+        PostalCode {
+            /// The value as given (truncated to 40 characters).
+            value: String,
+        } => "certificate.addressee.postal_code", InvalidInput, Error,
+            "estimate addressee: the postal code is not NNN-NNNN",
+            ja: "郵便番号「{value}」は「123-4567」の形で入力してください。",
+            en: "Postal code {value:?}: enter it as 123-4567.";
+        /// A required field is empty.
+        Empty {
+            /// The field (`address`, `office_name`, `person_name`, `honorific`).
+            field: &'static str,
+        } => "certificate.addressee.empty", InvalidInput, Error,
+            "estimate addressee: a required field is empty",
+            ja: { format!("見積書の宛先の{}を入力してください。", field_ja(field)) },
+            en: "Enter the estimate addressee's {field}.";
+        /// A field contains a control character.
+        ControlChar {
+            /// The field.
+            field: &'static str,
+        } => "certificate.addressee.control_char", InvalidInput, Error,
+            "estimate addressee: a field contains a control character",
+            ja: { format!(
+                "見積書の宛先の{}に使えない制御文字が含まれています。入力し直してください。",
+                field_ja(field)
+            ) },
+            en: "The estimate addressee's {field} contains a control character; retype it.";
+        /// The honorific is not 様 or 御中.
+        Honorific {
+            /// The value as given (truncated to 40 characters).
+            value: String,
+        } => "certificate.addressee.honorific", InvalidInput, Error,
+            "estimate addressee: the honorific is not 様 or 御中",
+            ja: "敬称「{value}」は「様」か「御中」を選んでください。",
+            en: "Honorific {value:?}: choose 様 (a person) or 御中 (an organisation).";
+    }
 }
 
 fn field_ja(field: &str) -> &'static str {
@@ -90,47 +103,6 @@ fn field_ja(field: &str) -> &'static str {
         "person_name" => "氏名",
         "honorific" => "敬称",
         _ => "項目",
-    }
-}
-
-impl Diagnostic for AddresseeError {
-    fn code(&self) -> &'static str {
-        match self {
-            AddresseeError::PostalCode { .. } => "certificate.addressee.postal_code",
-            AddresseeError::Empty { .. } => "certificate.addressee.empty",
-            AddresseeError::ControlChar { .. } => "certificate.addressee.control_char",
-            AddresseeError::Honorific { .. } => "certificate.addressee.honorific",
-        }
-    }
-
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (AddresseeError::PostalCode { value }, Lang::Ja) => {
-                format!("郵便番号「{value}」は「123-4567」の形で入力してください。")
-            }
-            (AddresseeError::PostalCode { value }, Lang::En) => {
-                format!("Postal code {value:?}: enter it as 123-4567.")
-            }
-            (AddresseeError::Empty { field }, Lang::Ja) => {
-                format!("見積書の宛先の{}を入力してください。", field_ja(field))
-            }
-            (AddresseeError::Empty { field }, Lang::En) => {
-                format!("Enter the estimate addressee's {field}.")
-            }
-            (AddresseeError::ControlChar { field }, Lang::Ja) => format!(
-                "見積書の宛先の{}に使えない制御文字が含まれています。入力し直してください。",
-                field_ja(field)
-            ),
-            (AddresseeError::ControlChar { field }, Lang::En) => {
-                format!("The estimate addressee's {field} contains a control character; retype it.")
-            }
-            (AddresseeError::Honorific { value }, Lang::Ja) => {
-                format!("敬称「{value}」は「様」か「御中」を選んでください。")
-            }
-            (AddresseeError::Honorific { value }, Lang::En) => {
-                format!("Honorific {value:?}: choose 様 (a person) or 御中 (an organisation).")
-            }
-        }
     }
 }
 
@@ -391,53 +363,37 @@ impl LifecycleEvent {
     }
 }
 
-/// Why a lifecycle event was refused.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum LifecycleError {
-    /// The event is not allowed in the current stage.
-    #[error("[certificate.lifecycle.invalid_transition] {event} is not allowed when {from:?}")]
-    InvalidTransition {
-        /// The current stage.
-        from: Stage,
-        /// The event's name.
-        event: &'static str,
-    },
-    /// Inconsistent dates or an empty PC name.
-    #[error("[certificate.lifecycle.invalid_dates] {detail}")]
-    InvalidDates {
-        /// What is wrong, in English.
-        detail: String,
-    },
-}
-
-impl Diagnostic for LifecycleError {
-    fn code(&self) -> &'static str {
-        match self {
-            LifecycleError::InvalidTransition { .. } => "certificate.lifecycle.invalid_transition",
-            LifecycleError::InvalidDates { .. } => "certificate.lifecycle.invalid_dates",
-        }
-    }
-
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (LifecycleError::InvalidTransition { from, event }, Lang::Ja) => format!(
+crate::diagnostics! {
+    /// Why a lifecycle event was refused.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum LifecycleError {
+        /// The event is not allowed in the current stage.
+        InvalidTransition {
+            /// The current stage.
+            from: Stage,
+            /// The event's name.
+            event: &'static str,
+        } => "certificate.lifecycle.invalid_transition", Workflow, Error,
+            "a certificate lifecycle event that is not allowed in the current state",
+            ja: { format!(
                 "証明書が「{}」の状態では「{}」はできません。",
                 from.label(Lang::Ja),
                 event_ja(event)
-            ),
-            (LifecycleError::InvalidTransition { from, event }, Lang::En) => format!(
+            ) },
+            en: { format!(
                 "Cannot {} while the certificate is {}.",
                 event.replace('_', " "),
                 from.label(Lang::En)
-            ),
-            (LifecycleError::InvalidDates { detail }, Lang::Ja) => {
-                format!("日付または入力が正しくありません（{detail}）。")
-            }
-            (LifecycleError::InvalidDates { detail }, Lang::En) => {
-                format!("Inconsistent input: {detail}.")
-            }
-        }
+            ) };
+        /// Inconsistent dates or an empty PC name.
+        InvalidDates {
+            /// What is wrong, in English.
+            detail: String,
+        } => "certificate.lifecycle.invalid_dates", Workflow, Error,
+            "an event's dates are inconsistent (e.g. valid-to before valid-from)",
+            ja: "日付または入力が正しくありません（{detail}）。",
+            en: "Inconsistent input: {detail}.";
     }
 }
 
@@ -646,6 +602,8 @@ impl Lifecycle {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::diagnostic::{Declared, Diagnostic, Lang};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -710,7 +668,7 @@ mod tests {
                 event: "x",
             },
         ] {
-            assert!(super::super::CODES.iter().any(|c| c.code == e.code()));
+            assert!(crate::all_codes().iter().any(|c| c.code == e.code()));
             assert!(!e.message(Lang::Ja).is_empty());
         }
         for e in [
@@ -719,7 +677,7 @@ mod tests {
             AddresseeError::ControlChar { field: "address" },
             AddresseeError::Honorific { value: "x".into() },
         ] {
-            assert!(super::super::CODES.iter().any(|c| c.code == e.code()));
+            assert!(crate::all_codes().iter().any(|c| c.code == e.code()));
             assert!(!e.message(Lang::En).is_empty());
         }
     }

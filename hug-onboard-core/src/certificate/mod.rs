@@ -79,10 +79,10 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use crate::diagnostic::{Diagnostic, Finding, Lang, Severity};
+use crate::diagnostic::{Diagnostic, Finding};
 use crate::facility::FacilityNumber;
 
-pub use error::{CODES, CertificateError};
+pub use error::CertificateError;
 pub use inspect::{CertificateInfo, KeyInfo, NameAttribute, Validity, to_jst};
 pub use lifecycle::{
     Addressee, AddresseeError, Estimate, Honorific, Installation, IssuedCertificate, Lifecycle,
@@ -213,58 +213,44 @@ pub enum LeafBasis {
     Uncertain,
 }
 
-/// A finding about a file's contents (see [`P12Info::findings`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum FileFinding {
-    /// Nothing in the file proved the password: no MAC, and nothing
-    /// decrypted with it yet (see [`P12Info::password_verified`]).
-    PasswordUnverified,
-    /// Which certificate is the facility's could not be told without
-    /// decrypting the private key.
-    LeafUncertain,
-    /// The certificate is a CA certificate: the user picked the wrong file.
-    LeafIsCa,
-    /// The subject does not name the expected 事業所番号.
-    FacilityMismatch {
-        /// The facility the file was expected for.
-        expected: FacilityNumber,
-        /// The 10-digit number found in the subject, if any.
-        found: Option<String>,
-    },
-}
-
-impl Diagnostic for FileFinding {
-    fn code(&self) -> &'static str {
-        match self {
-            FileFinding::PasswordUnverified => "certificate.password_unverified",
-            FileFinding::LeafUncertain => "certificate.leaf_uncertain",
-            FileFinding::LeafIsCa => "certificate.leaf_is_ca",
-            FileFinding::FacilityMismatch { .. } => "certificate.facility_mismatch",
-        }
-    }
-
-    fn severity(&self) -> Severity {
-        Severity::Warning
-    }
-
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (FileFinding::PasswordUnverified, Lang::Ja) => "このファイルにはパスワードを確かめる仕組み（MAC）がなく、証明書も暗号化されていないため、入力したパスワードが正しいか確認できていません。秘密鍵まで開いて確認してください（CLI では自動で行います）。".into(),
-            (FileFinding::PasswordUnverified, Lang::En) => "The password could not be checked: this file has no integrity check (MAC) and its certificates are not encrypted. Open the private key as well to check it (the CLI does this itself).".into(),
-            (FileFinding::LeafUncertain, Lang::Ja) => "このファイルの複数の証明書のうち、どれが事業所の証明書か秘密鍵を開かずには判別できません。秘密鍵まで開いて確認してください。".into(),
-            (FileFinding::LeafUncertain, Lang::En) => "The file holds several certificates and which one is the facility's cannot be told without opening the private key. Open the private key as well to be sure.".into(),
-            (FileFinding::LeafIsCa, Lang::Ja) => "このファイルは認証局（CA）の証明書で、事業所の電子証明書ではありません。電子請求受付システムからダウンロードした事業所の証明書ファイルを選んでください。".into(),
-            (FileFinding::LeafIsCa, Lang::En) => "This file holds a certificate authority (CA) certificate, not the facility's certificate. Choose the facility's certificate file downloaded from the portal.".into(),
-            (FileFinding::FacilityMismatch { expected, found }, Lang::Ja) => format!(
+crate::diagnostics! {
+    /// A finding about a file's contents (see [`P12Info::findings`]).
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum FileFinding {
+        /// Nothing in the file proved the password: no MAC, and nothing
+        /// decrypted with it yet (see [`P12Info::password_verified`]).
+        PasswordUnverified => "certificate.password_unverified", Advisory, Warning,
+            "nothing in the file verified the password (no MAC, certificates not encrypted; open the key)",
+            ja: "このファイルにはパスワードを確かめる仕組み（MAC）がなく、証明書も暗号化されていないため、入力したパスワードが正しいか確認できていません。秘密鍵まで開いて確認してください（CLI では自動で行います）。",
+            en: "The password could not be checked: this file has no integrity check (MAC) and its certificates are not encrypted. Open the private key as well to check it (the CLI does this itself).";
+        /// Which certificate is the facility's could not be told without
+        /// decrypting the private key.
+        LeafUncertain => "certificate.leaf_uncertain", Advisory, Warning,
+            "which certificate is the facility's cannot be told without decrypting the private key",
+            ja: "このファイルの複数の証明書のうち、どれが事業所の証明書か秘密鍵を開かずには判別できません。秘密鍵まで開いて確認してください。",
+            en: "The file holds several certificates and which one is the facility's cannot be told without opening the private key. Open the private key as well to be sure.";
+        /// The certificate is a CA certificate: the user picked the wrong file.
+        LeafIsCa => "certificate.leaf_is_ca", Advisory, Warning,
+            "the file's certificate is a CA certificate, not a facility's (wrong file)",
+            ja: "このファイルは認証局（CA）の証明書で、事業所の電子証明書ではありません。電子請求受付システムからダウンロードした事業所の証明書ファイルを選んでください。",
+            en: "This file holds a certificate authority (CA) certificate, not the facility's certificate. Choose the facility's certificate file downloaded from the portal.";
+        /// The subject does not name the expected 事業所番号.
+        FacilityMismatch {
+            /// The facility the file was expected for.
+            expected: FacilityNumber,
+            /// The 10-digit number found in the subject, if any.
+            found: Option<String>,
+        } => "certificate.facility_mismatch", Advisory, Warning,
+            "the certificate's subject does not name the expected facility number",
+            ja: { format!(
                 "この証明書は事業所番号 {expected} のものではありません（証明書の番号: {}）。別の事業所のファイルを選んでいないか確認してください。",
                 found.as_deref().unwrap_or("なし")
-            ),
-            (FileFinding::FacilityMismatch { expected, found }, Lang::En) => format!(
+            ) },
+            en: { format!(
                 "This certificate is not for facility {expected} (number in the certificate: {}). Check that you chose this facility's file.",
                 found.as_deref().unwrap_or("none")
-            ),
-        }
+            ) };
     }
 }
 
@@ -805,6 +791,8 @@ mod keycheck {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::diagnostic::{Declared, Diagnostic, Lang};
 
     #[test]
     fn every_error_code_is_listed() {
@@ -846,7 +834,10 @@ mod tests {
             .chain(findings.iter().map(|f| f.code()))
             .collect();
         for c in codes {
-            assert!(CODES.iter().any(|i| i.code == c), "{c} not in CODES");
+            assert!(
+                crate::all_codes().iter().any(|i| i.code == c),
+                "{c} not in CODES"
+            );
         }
         for e in &errors {
             assert!(!e.message(Lang::Ja).is_empty());

@@ -15,39 +15,33 @@ use serde::{Deserialize, Serialize};
 use super::inspect::to_jst;
 use super::status::ja_date;
 use super::timeline::{Today, days_en, notice_opens};
-use crate::diagnostic::{Diagnostic, Lang, Severity};
+use crate::diagnostic::{Diagnostic, ErrorKind, Lang, Severity};
 use crate::rules::{CertificateRules, ClaimCalendar, ClaimWindow, next_month};
 
-/// Where the renewal stands on the day of the plan.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RenewalFinding {
-    /// The portal's renewal notice has not opened yet (`renewal_notice_days`
-    /// before the 有効終了年月日): nothing to do yet.
-    NotYet,
-    /// The renewal notice has opened and the last safe day has not passed: apply now.
-    ApplyNow,
-    /// The last safe day has passed but the certificate is still valid: apply
-    /// today; the target claim window is at risk.
-    ApplyByPassed,
-    /// The certificate has expired: apply as new.
-    Expired,
-}
-
-impl RenewalFinding {
-    /// The stable code, e.g. `certificate.renewal.apply_by_passed`.
+crate::diagnostic_codes! {
+    /// Where the renewal stands on the day of the plan; each is a stable code,
+    /// e.g. `certificate.renewal.apply_by_passed`.
     ///
     /// ```
     /// use hug_onboard_core::certificate::RenewalFinding;
     /// assert_eq!(RenewalFinding::ApplyNow.code(), "certificate.renewal.apply_now");
     /// ```
-    pub fn code(self) -> &'static str {
-        match self {
-            RenewalFinding::NotYet => "certificate.renewal.not_yet",
-            RenewalFinding::ApplyNow => "certificate.renewal.apply_now",
-            RenewalFinding::ApplyByPassed => "certificate.renewal.apply_by_passed",
-            RenewalFinding::Expired => "certificate.renewal.expired",
-        }
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum RenewalFinding {
+        /// More than the renewal notice period before the last safe day.
+        NotYet => "certificate.renewal.not_yet", Advisory, Info,
+            "the renewal application is not due yet";
+        /// Within the notice period and the last safe day has not passed: apply now.
+        ApplyNow => "certificate.renewal.apply_now", Advisory, Warning,
+            "apply for renewal now: the last safe day is near";
+        /// The last safe day has passed but the certificate is still valid: apply
+        /// today; the target claim window is at risk.
+        ApplyByPassed => "certificate.renewal.apply_by_passed", Advisory, Error,
+            "the last safe day to apply has passed: a claim window is at risk";
+        /// The certificate has expired: apply as new.
+        Expired => "certificate.renewal.expired", Advisory, Error,
+            "the certificate has expired before renewal: apply as new";
     }
 }
 
@@ -220,12 +214,12 @@ impl Diagnostic for RenewalPlan {
         self.finding.code()
     }
 
+    fn kind(&self) -> ErrorKind {
+        self.finding.kind()
+    }
+
     fn severity(&self) -> Severity {
-        match self.finding {
-            RenewalFinding::NotYet => Severity::Info,
-            RenewalFinding::ApplyNow => Severity::Warning,
-            RenewalFinding::ApplyByPassed | RenewalFinding::Expired => Severity::Error,
-        }
+        self.finding.severity()
     }
 
     fn message(&self, lang: Lang) -> String {
@@ -267,6 +261,8 @@ impl Diagnostic for RenewalPlan {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::diagnostic::{Declared, Diagnostic, Lang};
     use crate::rules::WeekendCalendar;
     use chrono::TimeZone;
     use proptest::prelude::*;
@@ -330,7 +326,7 @@ mod tests {
             p,
             at(day(2027, 1, 1)),
         ] {
-            assert!(super::super::CODES.iter().any(|c| c.code == f.code()));
+            assert!(crate::all_codes().iter().any(|c| c.code == f.code()));
             assert!(!f.message(Lang::Ja).is_empty() && !f.message(Lang::En).is_empty());
         }
     }

@@ -5,40 +5,35 @@ use serde::{Deserialize, Serialize};
 
 use super::inspect::{Validity, to_jst};
 use super::timeline::{Today, days_en, notice_opens};
-use crate::diagnostic::{Diagnostic, Lang, Severity};
+use crate::diagnostic::{Diagnostic, ErrorKind, Lang, Severity};
 use crate::rules::CertificateRules;
 
-/// The status of a certificate on a day, from least to most serious.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StatusKind {
-    /// The validity has not started (the portal's 有効開始年月日 is later).
-    NotYetValid,
-    /// Valid, renewal not due yet.
-    Valid,
-    /// Within the portal's renewal notice (90 days by default).
-    RenewalDue,
-    /// Within an urgent milestone (60/30/15/7 days by default; daily after the last).
-    Urgent,
-    /// Expired: claims cannot be sent; the facility must apply as new.
-    Expired,
-}
-
-impl StatusKind {
-    /// The stable code, e.g. `certificate.status.renewal_due`.
+crate::diagnostic_codes! {
+    /// The status of a certificate on a day, from least to most serious; each
+    /// is a stable code, e.g. `certificate.status.renewal_due`.
     ///
     /// ```
     /// use hug_onboard_core::certificate::StatusKind;
     /// assert_eq!(StatusKind::Urgent.code(), "certificate.status.urgent");
     /// ```
-    pub fn code(self) -> &'static str {
-        match self {
-            StatusKind::NotYetValid => "certificate.status.not_yet_valid",
-            StatusKind::Valid => "certificate.status.valid",
-            StatusKind::RenewalDue => "certificate.status.renewal_due",
-            StatusKind::Urgent => "certificate.status.urgent",
-            StatusKind::Expired => "certificate.status.expired",
-        }
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum StatusKind {
+        /// The validity has not started (the portal's 有効開始年月日 is later).
+        NotYetValid => "certificate.status.not_yet_valid", Advisory, Warning,
+            "the certificate's validity has not started";
+        /// Valid, renewal not due yet.
+        Valid => "certificate.status.valid", Advisory, Info,
+            "the certificate is valid and renewal is not due";
+        /// Within the portal's renewal notice (90 days by default).
+        RenewalDue => "certificate.status.renewal_due", Advisory, Warning,
+            "the certificate expires within the portal's renewal notice period (90 days)";
+        /// Within an urgent milestone (60/30/15/7 days by default; daily after the last).
+        Urgent => "certificate.status.urgent", Advisory, Warning,
+            "the certificate expires within an urgent milestone (60/30/15/7 days, then daily)";
+        /// Expired: claims cannot be sent; the facility must apply as new.
+        Expired => "certificate.status.expired", Advisory, Error,
+            "the certificate has expired: claims cannot be sent; apply as new";
     }
 }
 
@@ -157,14 +152,12 @@ impl Diagnostic for CertificateStatus {
         self.kind.code()
     }
 
+    fn kind(&self) -> ErrorKind {
+        self.kind.kind()
+    }
+
     fn severity(&self) -> Severity {
-        match self.kind {
-            StatusKind::Valid => Severity::Info,
-            StatusKind::NotYetValid | StatusKind::RenewalDue | StatusKind::Urgent => {
-                Severity::Warning
-            }
-            StatusKind::Expired => Severity::Error,
-        }
+        self.kind.severity()
     }
 
     fn message(&self, lang: Lang) -> String {
@@ -274,6 +267,8 @@ pub(crate) fn ja_date(d: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::diagnostic::{Declared, Diagnostic, Lang};
     use chrono::{Days, TimeZone, Utc};
     use proptest::prelude::*;
 
@@ -317,7 +312,7 @@ mod tests {
             s,
             k(day(2027, 1, 1)),
         ] {
-            assert!(super::super::CODES.iter().any(|c| c.code == kind.code()));
+            assert!(crate::all_codes().iter().any(|c| c.code == kind.code()));
             assert!(!kind.message(Lang::Ja).is_empty() && !kind.message(Lang::En).is_empty());
         }
     }

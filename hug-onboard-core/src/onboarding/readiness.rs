@@ -36,7 +36,7 @@ use serde::{Serialize, Serializer};
 
 use super::{CertificateEvidence, Evidence, NoticeSummary, Onboarding, Step};
 use crate::certificate::{self, RenewalFinding, RenewalPlan, StatusKind, Validity};
-use crate::diagnostic::{CodeInfo, Diagnostic, Lang, Severity};
+use crate::diagnostic::{Diagnostic, ErrorKind, Lang, Severity};
 use crate::facility::FacilityNumber;
 use crate::notice::NoticeKind;
 use crate::rules::{ClaimCalendar, ClaimWindow};
@@ -129,105 +129,104 @@ pub struct ReadinessFinding {
     pub fix_by: Option<NaiveDate>,
 }
 
-/// Codes of this module.
-pub const CODES: &[CodeInfo] = &[
-    CodeInfo::new(
-        "readiness.step_missing",
-        Severity::Error,
-        "a step needed for billing is not done",
-    ),
-    CodeInfo::new(
-        "readiness.torikomi_password_default",
-        Severity::Warning,
-        "the 取込送信 password is still 0000",
-    ),
-    CodeInfo::new(
-        "readiness.email_not_registered",
-        Severity::Info,
-        "no e-mail address registered",
-    ),
-    CodeInfo::new(
-        "readiness.certificate_expired",
-        Severity::Error,
-        "the certificate has expired",
-    ),
-    CodeInfo::new(
-        "readiness.certificate_not_yet_valid",
-        Severity::Error,
-        "the certificate is not valid yet",
-    ),
-    CodeInfo::new(
-        "readiness.certificate_expires_in_window",
-        Severity::Warning,
-        "the certificate expires before the coming window closes",
-    ),
-    CodeInfo::new(
-        "readiness.certificate_renewal",
-        Severity::Warning,
-        "the certificate needs renewing (apply now, or the safe day has passed)",
-    ),
-    CodeInfo::new(
-        "readiness.certificate_other_facility",
-        Severity::Error,
-        "the certificate names another facility",
-    ),
-    CodeInfo::new(
-        "readiness.agent_certificate_unknown",
-        Severity::Error,
-        "the agent certificate the facility bills through is unknown",
-    ),
-    CodeInfo::new(
-        "readiness.notice_wrong_kind",
-        Severity::Error,
-        "a test notice where the production one belongs, or the reverse",
-    ),
-    CodeInfo::new(
-        "readiness.notice_other_facility",
-        Severity::Error,
-        "a notice is for another facility",
-    ),
-    CodeInfo::new(
-        "readiness.pc_without_certificate",
-        Severity::Warning,
-        "a billing PC has no certificate installed",
-    ),
-    CodeInfo::new(
-        "readiness.pc_without_torikomi",
-        Severity::Warning,
-        "a billing PC has no 取込送信V2 installed",
-    ),
-    CodeInfo::new(
-        "reminder.window_opens",
-        Severity::Info,
-        "the claim window opens today",
-    ),
-    CodeInfo::new(
-        "reminder.window_closing",
-        Severity::Warning,
-        "the claim window closes soon",
-    ),
-    CodeInfo::new(
-        "reminder.document_release",
-        Severity::Info,
-        "a document is released today",
-    ),
-    CodeInfo::new("reminder.payment", Severity::Info, "payment day"),
-    CodeInfo::new(
-        "reminder.certificate",
-        Severity::Warning,
-        "certificate reminder (milestone)",
-    ),
-    CodeInfo::new(
-        "reminder.certificate_apply_by",
-        Severity::Warning,
-        "last safe day to apply for renewal",
-    ),
-    CodeInfo::new(
-        "reminder.next_action",
-        Severity::Info,
-        "the next onboarding action",
-    ),
-];
+crate::diagnostic_codes! {
+    /// The codes of the readiness findings, one per [`FindingKind`] variant
+    /// (the messages are built by [`ReadinessFinding`], which knows the fix-by day).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum ReadinessCode {
+        /// [`FindingKind::StepMissing`].
+        StepMissing => "readiness.step_missing", Advisory, Error,
+            "a step needed for billing is not done";
+        /// [`FindingKind::TorikomiPasswordDefault`].
+        TorikomiPasswordDefault => "readiness.torikomi_password_default", Advisory, Warning,
+            "the 取込送信 password is still 0000";
+        /// [`FindingKind::EmailNotRegistered`].
+        EmailNotRegistered => "readiness.email_not_registered", Advisory, Info,
+            "no e-mail address registered";
+        /// [`FindingKind::CertificateExpired`].
+        CertificateExpired => "readiness.certificate_expired", Advisory, Error,
+            "the certificate has expired";
+        /// [`FindingKind::CertificateNotYetValid`].
+        CertificateNotYetValid => "readiness.certificate_not_yet_valid", Advisory, Error,
+            "the certificate is not valid yet";
+        /// [`FindingKind::CertificateExpiresInWindow`].
+        CertificateExpiresInWindow => "readiness.certificate_expires_in_window", Advisory, Warning,
+            "the certificate expires before the coming window closes";
+        /// [`FindingKind::CertificateRenewal`].
+        CertificateRenewal => "readiness.certificate_renewal", Advisory, Warning,
+            "the certificate needs renewing (apply now, or the safe day has passed)";
+        /// [`FindingKind::CertificateOtherFacility`].
+        CertificateOtherFacility => "readiness.certificate_other_facility", Advisory, Error,
+            "the certificate names another facility";
+        /// [`FindingKind::AgentCertificateUnknown`].
+        AgentCertificateUnknown => "readiness.agent_certificate_unknown", Advisory, Error,
+            "the agent certificate the facility bills through is unknown";
+        /// [`FindingKind::NoticeWrongKind`].
+        NoticeWrongKind => "readiness.notice_wrong_kind", Advisory, Error,
+            "a test notice where the production one belongs, or the reverse";
+        /// [`FindingKind::NoticeOtherFacility`].
+        NoticeOtherFacility => "readiness.notice_other_facility", Advisory, Error,
+            "a notice is for another facility";
+        /// [`FindingKind::PcWithoutCertificate`].
+        PcWithoutCertificate => "readiness.pc_without_certificate", Advisory, Warning,
+            "a billing PC has no certificate installed";
+        /// [`FindingKind::PcWithoutTorikomi`].
+        PcWithoutTorikomi => "readiness.pc_without_torikomi", Advisory, Warning,
+            "a billing PC has no 取込送信V2 installed";
+    }
+}
+
+crate::diagnostic_codes! {
+    /// The codes of the [`Reminder`]s.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum ReminderCode {
+        /// The claim window opens today.
+        WindowOpens => "reminder.window_opens", Advisory, Info,
+            "the claim window opens today";
+        /// The claim window closes soon (or today).
+        WindowClosing => "reminder.window_closing", Advisory, Warning,
+            "the claim window closes soon";
+        /// A document is released today.
+        DocumentRelease => "reminder.document_release", Advisory, Info,
+            "a document is released today";
+        /// Payment day.
+        Payment => "reminder.payment", Advisory, Info, "payment day";
+        /// A certificate milestone.
+        Certificate => "reminder.certificate", Advisory, Warning,
+            "certificate reminder (milestone)";
+        /// The last safe day to apply for renewal.
+        CertificateApplyBy => "reminder.certificate_apply_by", Advisory, Warning,
+            "last safe day to apply for renewal";
+        /// The next onboarding action.
+        NextAction => "reminder.next_action", Advisory, Info,
+            "the next onboarding action";
+    }
+}
+
+impl FindingKind {
+    /// The code of this kind of finding.
+    pub fn code_id(&self) -> ReadinessCode {
+        use FindingKind as K;
+        use ReadinessCode as C;
+        match self {
+            K::StepMissing { .. } => C::StepMissing,
+            K::TorikomiPasswordDefault => C::TorikomiPasswordDefault,
+            K::EmailNotRegistered => C::EmailNotRegistered,
+            K::CertificateExpired { .. } => C::CertificateExpired,
+            K::CertificateNotYetValid { .. } => C::CertificateNotYetValid,
+            K::CertificateExpiresInWindow { .. } => C::CertificateExpiresInWindow,
+            K::CertificateRenewal { .. } => C::CertificateRenewal,
+            K::CertificateOtherFacility { .. } => C::CertificateOtherFacility,
+            K::AgentCertificateUnknown { .. } => C::AgentCertificateUnknown,
+            K::NoticeWrongKind { .. } => C::NoticeWrongKind,
+            K::NoticeOtherFacility { .. } => C::NoticeOtherFacility,
+            K::PcWithoutCertificate { .. } => C::PcWithoutCertificate,
+            K::PcWithoutTorikomi { .. } => C::PcWithoutTorikomi,
+        }
+    }
+}
 
 fn md(d: NaiveDate, lang: Lang) -> String {
     use chrono::Datelike;
@@ -239,22 +238,11 @@ fn md(d: NaiveDate, lang: Lang) -> String {
 
 impl Diagnostic for ReadinessFinding {
     fn code(&self) -> &'static str {
-        use FindingKind as K;
-        match &self.kind {
-            K::StepMissing { .. } => "readiness.step_missing",
-            K::TorikomiPasswordDefault => "readiness.torikomi_password_default",
-            K::EmailNotRegistered => "readiness.email_not_registered",
-            K::CertificateExpired { .. } => "readiness.certificate_expired",
-            K::CertificateNotYetValid { .. } => "readiness.certificate_not_yet_valid",
-            K::CertificateExpiresInWindow { .. } => "readiness.certificate_expires_in_window",
-            K::CertificateRenewal { .. } => "readiness.certificate_renewal",
-            K::CertificateOtherFacility { .. } => "readiness.certificate_other_facility",
-            K::AgentCertificateUnknown { .. } => "readiness.agent_certificate_unknown",
-            K::NoticeWrongKind { .. } => "readiness.notice_wrong_kind",
-            K::NoticeOtherFacility { .. } => "readiness.notice_other_facility",
-            K::PcWithoutCertificate { .. } => "readiness.pc_without_certificate",
-            K::PcWithoutTorikomi { .. } => "readiness.pc_without_torikomi",
-        }
+        self.kind.code_id().code()
+    }
+
+    fn kind(&self) -> ErrorKind {
+        self.kind.code_id().kind()
     }
 
     fn severity(&self) -> Severity {
@@ -751,7 +739,7 @@ impl Onboarding {
         if let Some(a) = readiness.next_actions.first() {
             add(
                 today,
-                "reminder.next_action",
+                ReminderCode::NextAction.code(),
                 a.message_ja.clone(),
                 a.message_en.clone(),
             );
@@ -768,7 +756,7 @@ impl Onboarding {
                 match e.kind {
                     EventKind::WindowOpens => add(
                         d,
-                        "reminder.window_opens",
+                        ReminderCode::WindowOpens.code(),
                         format!(
                             "今日から{}提供分の請求を送信できます。",
                             ym_ja(e.service_month)
@@ -780,7 +768,7 @@ impl Onboarding {
                     ),
                     EventKind::WindowLastDay => add(
                         d,
-                        "reminder.window_closing",
+                        ReminderCode::WindowClosing.code(),
                         format!("今日が{}提供分の請求の締切日です。", ym_ja(e.service_month)),
                         format!(
                             "Today is the last day to send claims for services in {}.",
@@ -789,13 +777,13 @@ impl Onboarding {
                     ),
                     EventKind::DocumentRelease => add(
                         d,
-                        "reminder.document_release",
+                        ReminderCode::DocumentRelease.code(),
                         e.describe(Lang::Ja),
                         e.describe(Lang::En),
                     ),
                     EventKind::Payment => add(
                         d,
-                        "reminder.payment",
+                        ReminderCode::Payment.code(),
                         e.describe(Lang::Ja),
                         e.describe(Lang::En),
                     ),
@@ -809,7 +797,7 @@ impl Onboarding {
             {
                 add(
                     d,
-                    "reminder.window_closing",
+                    ReminderCode::WindowClosing.code(),
                     format!(
                         "請求の締切（{}）まであと3営業日です。",
                         md(w.last_day(), Lang::Ja)
@@ -825,7 +813,7 @@ impl Onboarding {
                 if s.remind_today {
                     add(
                         d,
-                        "reminder.certificate",
+                        ReminderCode::Certificate.code(),
                         s.message(Lang::Ja),
                         s.message(Lang::En),
                     );
@@ -837,7 +825,7 @@ impl Onboarding {
             {
                 add(
                     d,
-                    "reminder.certificate_apply_by",
+                    ReminderCode::CertificateApplyBy.code(),
                     "今日が電子証明書の更新申請の安全な期限です。まだなら今日申請してください。".into(),
                     "Today is the last safe day to apply for the certificate's renewal; apply today if you have not.".into(),
                 );

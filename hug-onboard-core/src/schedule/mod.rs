@@ -45,14 +45,13 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::calendar::{CalendarError, JapaneseCalendar, YearStatus};
-use crate::diagnostic::{CodeInfo, Diagnostic, Lang, Problems, Severity};
+use crate::diagnostic::{Lang, Problems};
 use crate::rules::{ClaimCalendar, ClaimWindow, WeekendCalendar};
 
 mod ical;
 mod rulebook;
 
 pub use ical::IcalOptions;
-pub use rulebook::CODES as RULEBOOK_CODES;
 pub use rulebook::{
     ClosingDayPolicy, DocumentRule, PaymentRule, Roll, Rulebook, RulebookError, TimeOfDay,
     WindowRule,
@@ -383,110 +382,63 @@ impl<'de> Deserialize<'de> for YearMonth {
     }
 }
 
-/// Why a schedule cannot be computed.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum ScheduleError {
-    /// Text or numbers that are not a month `YYYY-MM`.
-    #[error("[schedule.invalid_month] {input:?} is not a month YYYY-MM")]
-    InvalidMonth {
-        /// The input (at most 64 characters of it).
-        input: String,
-    },
-    /// Text that is not an instant `YYYY-MM-DDTHH:MM[:SS]`.
-    #[error("[schedule.invalid_instant] {input:?} is not an instant YYYY-MM-DDTHH:MM[:SS]")]
-    InvalidInstant {
-        /// The input (at most 64 characters of it).
-        input: String,
-    },
-    /// A range whose end is before its start.
-    #[error("[schedule.invalid_range] {from} is after {to}")]
-    InvalidRange {
-        /// First month.
-        from: YearMonth,
-        /// Last month.
-        to: YearMonth,
-    },
-    /// A range longer than [`MAX_MONTHS`] months.
-    #[error("[schedule.range_too_long] {months} months (at most 1200)")]
-    RangeTooLong {
-        /// The number of months asked for.
-        months: i64,
-    },
-    /// A day of the schedule is outside the holiday calendar's range
-    /// (code `calendar.out_of_range` and the like, from [`CalendarError`]).
-    #[error(transparent)]
-    Calendar(#[from] CalendarError),
+crate::diagnostics! {
+    /// Why a schedule cannot be computed (the rulebook's problems are [`RulebookError`]).
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum ScheduleError {
+        /// Text or numbers that are not a month `YYYY-MM`.
+        InvalidMonth {
+            /// The input (at most 64 characters of it).
+            input: String,
+        } => "schedule.invalid_month", InvalidInput, Error,
+            "not a month YYYY-MM",
+            ja: "「{input}」は年月（YYYY-MM）ではありません。",
+            en: "{input:?} is not a month (YYYY-MM).";
+        /// Text that is not an instant `YYYY-MM-DDTHH:MM[:SS]`.
+        InvalidInstant {
+            /// The input (at most 64 characters of it).
+            input: String,
+        } => "schedule.invalid_instant", InvalidInput, Error,
+            "not an instant YYYY-MM-DDTHH:MM[:SS] (JST)",
+            ja: "「{input}」は日時（YYYY-MM-DDTHH:MM）ではありません。",
+            en: "{input:?} is not a date and time (YYYY-MM-DDTHH:MM).";
+        /// A range whose end is before its start.
+        InvalidRange {
+            /// First month.
+            from: YearMonth,
+            /// Last month.
+            to: YearMonth,
+        } => "schedule.invalid_range", InvalidInput, Error,
+            "a range of months whose end is before its start",
+            ja: "期間の開始 {from} が終了 {to} より後です。",
+            en: "The range starts ({from}) after it ends ({to}).";
+        /// A range longer than [`MAX_MONTHS`] months.
+        RangeTooLong {
+            /// The number of months asked for.
+            months: i64,
+        } => "schedule.range_too_long", InvalidInput, Error,
+            "a range of more than 1200 months",
+            ja: "{months}か月は長すぎます（最大1200か月）。",
+            en: "{months} months is too long (at most 1200).";
+        @delegate
+        /// A day of the schedule is outside the holiday calendar's range
+        /// (code `calendar.out_of_range` and the like, from [`CalendarError`]).
+        Calendar {
+            /// Why.
+            error: CalendarError,
+        } => error, ja: { error.message(Lang::Ja) }, en: { error.message(Lang::En) };
+    }
+}
+
+impl From<CalendarError> for ScheduleError {
+    fn from(error: CalendarError) -> Self {
+        ScheduleError::Calendar { error }
+    }
 }
 
 /// The longest range of months one call computes (100 years).
 pub const MAX_MONTHS: i64 = 1200;
-
-/// Codes of the schedule (the rulebook's are [`RULEBOOK_CODES`]).
-pub const CODES: &[CodeInfo] = &[
-    CodeInfo::new(
-        "schedule.invalid_month",
-        Severity::Error,
-        "not a month YYYY-MM",
-    ),
-    CodeInfo::new(
-        "schedule.invalid_instant",
-        Severity::Error,
-        "not an instant YYYY-MM-DDTHH:MM[:SS] (JST)",
-    ),
-    CodeInfo::new(
-        "schedule.invalid_range",
-        Severity::Error,
-        "a range of months whose end is before its start",
-    ),
-    CodeInfo::new(
-        "schedule.range_too_long",
-        Severity::Error,
-        "a range of more than 1200 months",
-    ),
-];
-
-impl Diagnostic for ScheduleError {
-    fn code(&self) -> &'static str {
-        match self {
-            ScheduleError::InvalidMonth { .. } => "schedule.invalid_month",
-            ScheduleError::InvalidInstant { .. } => "schedule.invalid_instant",
-            ScheduleError::InvalidRange { .. } => "schedule.invalid_range",
-            ScheduleError::RangeTooLong { .. } => "schedule.range_too_long",
-            ScheduleError::Calendar(e) => e.code(),
-        }
-    }
-
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (ScheduleError::InvalidMonth { input }, Lang::Ja) => {
-                format!("「{input}」は年月（YYYY-MM）ではありません。")
-            }
-            (ScheduleError::InvalidMonth { input }, Lang::En) => {
-                format!("{input:?} is not a month (YYYY-MM).")
-            }
-            (ScheduleError::InvalidInstant { input }, Lang::Ja) => {
-                format!("「{input}」は日時（YYYY-MM-DDTHH:MM）ではありません。")
-            }
-            (ScheduleError::InvalidInstant { input }, Lang::En) => {
-                format!("{input:?} is not a date and time (YYYY-MM-DDTHH:MM).")
-            }
-            (ScheduleError::InvalidRange { from, to }, Lang::Ja) => {
-                format!("期間の開始 {from} が終了 {to} より後です。")
-            }
-            (ScheduleError::InvalidRange { from, to }, Lang::En) => {
-                format!("The range starts ({from}) after it ends ({to}).")
-            }
-            (ScheduleError::RangeTooLong { months }, Lang::Ja) => {
-                format!("{months}か月は長すぎます（最大1200か月）。")
-            }
-            (ScheduleError::RangeTooLong { months }, Lang::En) => {
-                format!("{months} months is too long (at most 1200).")
-            }
-            (ScheduleError::Calendar(e), lang) => e.message(lang),
-        }
-    }
-}
 
 /// Parses a JST instant `YYYY-MM-DDTHH:MM[:SS]` (a space may replace the
 /// `T`), as the vectors and the C and Python faces pass it.
@@ -789,10 +741,10 @@ impl BillingCalendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn schedule(&self, service_month: YearMonth) -> Result<MonthSchedule, ScheduleError> {
-        let out = |_| {
-            ScheduleError::Calendar(CalendarError::YearOutOfRange {
+        let out = |_| ScheduleError::Calendar {
+            error: CalendarError::YearOutOfRange {
                 year: service_month.year(),
-            })
+            },
         };
         let claim = service_month.plus(1).ok_or(()).map_err(out)?;
         let (window, window_extended) = self.window_of_claim_month(claim)?;
@@ -994,9 +946,9 @@ impl BillingCalendar {
                 });
             }
         }
-        Err(ScheduleError::Calendar(CalendarError::OutOfRange {
-            day: at.date(),
-        }))
+        Err(ScheduleError::Calendar {
+            error: CalendarError::OutOfRange { day: at.date() },
+        })
     }
 }
 

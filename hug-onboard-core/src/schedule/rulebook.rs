@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::diagnostic::{CodeInfo, Diagnostic, Lang, Problems, Severity};
+use crate::diagnostic::Problems;
 use crate::rules::CertificateRules;
 
 use super::DocumentKind;
@@ -255,206 +255,101 @@ impl Default for Rulebook {
     }
 }
 
-/// Why a rulebook is refused. Validation reports every problem at once.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum RulebookError {
-    /// The file is not valid JSON/TOML or has a field of the wrong type or an unknown field.
-    #[error("[rulebook.syntax] {format}: {detail}")]
-    Syntax {
-        /// `"json"` or `"toml"`.
-        format: &'static str,
-        /// The parser's message (at most 300 characters).
-        detail: String,
-    },
-    /// The id is not 1–64 characters of `a-z`, `0-9`, `_`, `-`.
-    #[error("[rulebook.invalid_id] {id:?} is not 1-64 characters of a-z 0-9 _ -")]
-    InvalidId {
-        /// The id (at most 64 characters of it).
-        id: String,
-    },
-    /// A day of the month outside 1–31.
-    #[error("[rulebook.day_out_of_range] {field} = {value} is not a day 1-31")]
-    DayOutOfRange {
-        /// The field, e.g. `window.closing_day`.
-        field: String,
-        /// The value given.
-        value: i64,
-    },
-    /// A time that is not `HH:MM` between 00:00 and 24:00.
-    #[error("[rulebook.invalid_time] {field} = {value:?} is not a time 00:00-24:00")]
-    InvalidTime {
-        /// The field.
-        field: String,
-        /// The value given (at most 64 characters of it).
-        value: String,
-    },
-    /// The window closes before (or when) it opens.
-    #[error(
-        "[rulebook.closing_before_opening] the window closes ({closing}) before it opens ({opening})"
-    )]
-    ClosingBeforeOpening {
-        /// Opening, `day HH:MM`.
-        opening: String,
-        /// Closing, `day HH:MM`.
-        closing: String,
-    },
-    /// A document name that is not one of the five documents.
-    #[error("[rulebook.unknown_document] unknown document {name:?}")]
-    UnknownDocument {
-        /// The name given (at most 64 characters of it).
-        name: String,
-    },
-    /// A month offset outside 1–3.
-    #[error("[rulebook.month_offset_out_of_range] {field} = {value} is not 1-3")]
-    MonthOffsetOutOfRange {
-        /// The field.
-        field: String,
-        /// The value given.
-        value: i64,
-    },
-    /// The payment day comes before a document's release day.
-    #[error(
-        "[rulebook.payment_before_release] the payment day comes before the release of {document}"
-    )]
-    PaymentBeforeRelease {
-        /// The document's id.
-        document: &'static str,
-    },
-    /// A value that is out of its range (e.g. a certificate validity of 0 years).
-    #[error("[rulebook.invalid_value] {field} = {value} is out of range")]
-    InvalidValue {
-        /// The field.
-        field: String,
-        /// The value given.
-        value: i64,
-    },
-}
-
-/// Codes of the rulebook.
-pub const CODES: &[CodeInfo] = &[
-    CodeInfo::new(
-        "rulebook.syntax",
-        Severity::Error,
-        "rulebook file is not valid JSON/TOML, or has a wrong type or an unknown field",
-    ),
-    CodeInfo::new(
-        "rulebook.invalid_id",
-        Severity::Error,
-        "rulebook id is not 1-64 characters of a-z 0-9 _ -",
-    ),
-    CodeInfo::new(
-        "rulebook.day_out_of_range",
-        Severity::Error,
-        "a day of the month outside 1-31",
-    ),
-    CodeInfo::new(
-        "rulebook.invalid_time",
-        Severity::Error,
-        "a time that is not HH:MM between 00:00 and 24:00",
-    ),
-    CodeInfo::new(
-        "rulebook.closing_before_opening",
-        Severity::Error,
-        "the claim window closes before it opens",
-    ),
-    CodeInfo::new(
-        "rulebook.unknown_document",
-        Severity::Error,
-        "a document that is not one of the five 国保連 documents",
-    ),
-    CodeInfo::new(
-        "rulebook.month_offset_out_of_range",
-        Severity::Error,
-        "months after the claim month outside 1-3",
-    ),
-    CodeInfo::new(
-        "rulebook.payment_before_release",
-        Severity::Error,
-        "the payment day comes before a document's release",
-    ),
-    CodeInfo::new(
-        "rulebook.invalid_value",
-        Severity::Error,
-        "a numeric value out of its range",
-    ),
-];
-
-impl Diagnostic for RulebookError {
-    fn code(&self) -> &'static str {
-        match self {
-            RulebookError::Syntax { .. } => "rulebook.syntax",
-            RulebookError::InvalidId { .. } => "rulebook.invalid_id",
-            RulebookError::DayOutOfRange { .. } => "rulebook.day_out_of_range",
-            RulebookError::InvalidTime { .. } => "rulebook.invalid_time",
-            RulebookError::ClosingBeforeOpening { .. } => "rulebook.closing_before_opening",
-            RulebookError::UnknownDocument { .. } => "rulebook.unknown_document",
-            RulebookError::MonthOffsetOutOfRange { .. } => "rulebook.month_offset_out_of_range",
-            RulebookError::PaymentBeforeRelease { .. } => "rulebook.payment_before_release",
-            RulebookError::InvalidValue { .. } => "rulebook.invalid_value",
-        }
-    }
-
-    fn message(&self, lang: Lang) -> String {
-        use RulebookError as E;
-        match (self, lang) {
-            (E::Syntax { format, detail }, Lang::Ja) => {
-                format!("ルールブック（{format}）を読めません: {detail}")
-            }
-            (E::Syntax { format, detail }, Lang::En) => {
-                format!("The rulebook ({format}) cannot be read: {detail}")
-            }
-            (E::InvalidId { id }, Lang::Ja) => format!(
-                "ルールブックのID「{id}」は半角英小文字・数字・_・- の1〜64文字にしてください。"
-            ),
-            (E::InvalidId { id }, Lang::En) => {
-                format!("The rulebook id {id:?} must be 1-64 characters of a-z, 0-9, _ and -.")
-            }
-            (E::DayOutOfRange { field, value }, Lang::Ja) => {
-                format!("{field} の日付 {value} は1〜31日ではありません。")
-            }
-            (E::DayOutOfRange { field, value }, Lang::En) => {
-                format!("{field} = {value} is not a day of the month (1-31).")
-            }
-            (E::InvalidTime { field, value }, Lang::Ja) => {
-                format!("{field} の時刻「{value}」は 00:00〜24:00 の HH:MM ではありません。")
-            }
-            (E::InvalidTime { field, value }, Lang::En) => {
-                format!("{field} = {value:?} is not a time HH:MM between 00:00 and 24:00.")
-            }
-            (E::ClosingBeforeOpening { opening, closing }, Lang::Ja) => {
-                format!("請求期間の締切（{closing}）が開始（{opening}）より前になっています。")
-            }
-            (E::ClosingBeforeOpening { opening, closing }, Lang::En) => {
-                format!("The claim window closes ({closing}) before it opens ({opening}).")
-            }
-            (E::UnknownDocument { name }, Lang::Ja) => format!(
-                "帳票「{name}」は不明です（returns_list, payment_adjustment, payment_notice, payment_breakdown, correction_notice のいずれか）。"
-            ),
-            (E::UnknownDocument { name }, Lang::En) => format!(
-                "Unknown document {name:?} (expected returns_list, payment_adjustment, payment_notice, payment_breakdown or correction_notice)."
-            ),
-            (E::MonthOffsetOutOfRange { field, value }, Lang::Ja) => {
-                format!("{field} の月数 {value} は1〜3ではありません。")
-            }
-            (E::MonthOffsetOutOfRange { field, value }, Lang::En) => {
-                format!("{field} = {value} is not 1-3 months after the claim month.")
-            }
-            (E::PaymentBeforeRelease { document }, Lang::Ja) => {
-                let name = DocumentKind::from_id(document).map_or(*document, |d| d.name_ja());
-                format!("支払日が{name}の公開日より前になっています。")
-            }
-            (E::PaymentBeforeRelease { document }, Lang::En) => {
-                let name = DocumentKind::from_id(document).map_or(*document, |d| d.name_en());
-                format!("The payment day comes before the release of the {name}.")
-            }
-            (E::InvalidValue { field, value }, Lang::Ja) => {
-                format!("{field} の値 {value} は範囲外です。")
-            }
-            (E::InvalidValue { field, value }, Lang::En) => {
-                format!("{field} = {value} is out of range.")
-            }
-        }
+crate::diagnostics! {
+    /// Why a rulebook is refused. Validation reports every problem at once.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum RulebookError {
+        /// The file is not valid JSON/TOML or has a field of the wrong type or an unknown field.
+        Syntax {
+            /// `"json"` or `"toml"`.
+            format: &'static str,
+            /// The parser's message (at most 300 characters).
+            detail: String,
+        } => "rulebook.syntax", InvalidData, Error,
+            "rulebook file is not valid JSON/TOML, or has a wrong type or an unknown field",
+            ja: "ルールブック（{format}）を読めません: {detail}",
+            en: "The rulebook ({format}) cannot be read: {detail}";
+        /// The id is not 1–64 characters of `a-z`, `0-9`, `_`, `-`.
+        InvalidId {
+            /// The id (at most 64 characters of it).
+            id: String,
+        } => "rulebook.invalid_id", InvalidInput, Error,
+            "rulebook id is not 1-64 characters of a-z 0-9 _ -",
+            ja: "ルールブックのID「{id}」は半角英小文字・数字・_・- の1〜64文字にしてください。",
+            en: "The rulebook id {id:?} must be 1-64 characters of a-z, 0-9, _ and -.";
+        /// A day of the month outside 1–31.
+        DayOutOfRange {
+            /// The field, e.g. `window.closing_day`.
+            field: String,
+            /// The value given.
+            value: i64,
+        } => "rulebook.day_out_of_range", InvalidInput, Error,
+            "a day of the month outside 1-31",
+            ja: "{field} の日付 {value} は1〜31日ではありません。",
+            en: "{field} = {value} is not a day of the month (1-31).";
+        /// A time that is not `HH:MM` between 00:00 and 24:00.
+        InvalidTime {
+            /// The field.
+            field: String,
+            /// The value given (at most 64 characters of it).
+            value: String,
+        } => "rulebook.invalid_time", InvalidInput, Error,
+            "a time that is not HH:MM between 00:00 and 24:00",
+            ja: "{field} の時刻「{value}」は 00:00〜24:00 の HH:MM ではありません。",
+            en: "{field} = {value:?} is not a time HH:MM between 00:00 and 24:00.";
+        /// The window closes before (or when) it opens.
+        ClosingBeforeOpening {
+            /// Opening, `day HH:MM`.
+            opening: String,
+            /// Closing, `day HH:MM`.
+            closing: String,
+        } => "rulebook.closing_before_opening", InvalidInput, Error,
+            "the claim window closes before it opens",
+            ja: "請求期間の締切（{closing}）が開始（{opening}）より前になっています。",
+            en: "The claim window closes ({closing}) before it opens ({opening}).";
+        /// A document name that is not one of the five documents.
+        UnknownDocument {
+            /// The name given (at most 64 characters of it).
+            name: String,
+        } => "rulebook.unknown_document", InvalidInput, Error,
+            "a document that is not one of the five 国保連 documents",
+            ja: "帳票「{name}」は不明です（returns_list, payment_adjustment, payment_notice, payment_breakdown, correction_notice のいずれか）。",
+            en: "Unknown document {name:?} (expected returns_list, payment_adjustment, payment_notice, payment_breakdown or correction_notice).";
+        /// A month offset outside 1–3.
+        MonthOffsetOutOfRange {
+            /// The field.
+            field: String,
+            /// The value given.
+            value: i64,
+        } => "rulebook.month_offset_out_of_range", InvalidInput, Error,
+            "months after the claim month outside 1-3",
+            ja: "{field} の月数 {value} は1〜3ではありません。",
+            en: "{field} = {value} is not 1-3 months after the claim month.";
+        /// The payment day comes before a document's release day.
+        PaymentBeforeRelease {
+            /// The document's id.
+            document: &'static str,
+        } => "rulebook.payment_before_release", InvalidInput, Error,
+            "the payment day comes before a document's release",
+            ja: { format!(
+                "支払日が{}の公開日より前になっています。",
+                DocumentKind::from_id(document).map_or(*document, |d| d.name_ja())
+            ) },
+            en: { format!(
+                "The payment day comes before the release of the {}.",
+                DocumentKind::from_id(document).map_or(*document, |d| d.name_en())
+            ) };
+        /// A value that is out of its range (e.g. a certificate validity of 0 years).
+        InvalidValue {
+            /// The field.
+            field: String,
+            /// The value given.
+            value: i64,
+        } => "rulebook.invalid_value", InvalidInput, Error,
+            "a numeric value out of its range",
+            ja: "{field} の値 {value} は範囲外です。",
+            en: "{field} = {value} is out of range.";
     }
 }
 
@@ -850,6 +745,8 @@ impl Rulebook {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::diagnostic::{Declared, Diagnostic, Lang};
 
     #[test]
     fn every_error_code_is_listed() {
@@ -885,7 +782,11 @@ mod tests {
             },
         ];
         for e in errs {
-            assert!(CODES.iter().any(|c| c.code == e.code()), "{}", e.code());
+            assert!(
+                crate::all_codes().iter().any(|c| c.code == e.code()),
+                "{}",
+                e.code()
+            );
             assert!(!e.message(Lang::Ja).is_empty());
             assert!(!e.message(Lang::En).is_empty());
         }

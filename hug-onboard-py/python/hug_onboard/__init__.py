@@ -73,6 +73,7 @@ from ._errors import (
     WorkflowError,
     WrongPasswordError,
     error_class_for,
+    error_class_for_kind,
 )
 
 #: A problem found by a check (``.code``, ``.message(lang="ja")``); same class as :class:`Finding`.
@@ -149,4 +150,5 @@ __all__ = [
     "UnsupportedCertificateError",
     "WorkflowError",
     "error_class_for",
+    "error_class_for_kind",
 ]

@@ -1,8 +1,11 @@
-"""The exception hierarchy and the ONE mapping from stable codes to exception classes.
+"""The exception hierarchy and the ONE mapping from error kinds to exception classes.
 
 Every error raised by :mod:`hug_onboard` is a :class:`HugOnboardError` carrying
-the core's stable ``code`` and the message in Japanese and English. Validation
-errors carry *every* problem found (``.violations``) and are also
+the core's stable ``code`` and the message in Japanese and English. Each code
+has a *kind* (``"invalid_input"``, ``"wrong_password"``, …) declared with it in
+the core; the exception class is derived from the kind alone, by
+:data:`CLASS_BY_KIND` — the same kinds the C face maps to its ``hug_status``.
+Validation errors carry *every* problem found (``.violations``) and are also
 :class:`ValueError`.
 """
 
@@ -10,7 +13,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ._native import Finding
+from ._native import Finding, codes
 
 __all__ = [
     "HugOnboardError",
@@ -19,7 +22,9 @@ __all__ = [
     "CertificateFormatError",
     "UnsupportedCertificateError",
     "WorkflowError",
+    "CLASS_BY_KIND",
     "error_class_for",
+    "error_class_for_kind",
 ]
 
 
@@ -106,46 +111,40 @@ class WorkflowError(HugOnboardError):
 
 
 # --- The one mapping ------------------------------------------------------------
-# Exact codes first, then the area (the part before the first dot), else
-# ValidationError. A test checks that every code of `codes()` maps to a class.
-_BY_CODE: dict[str, type[HugOnboardError]] = {
-    "binding.internal_panic": HugOnboardError,
-    "binding.invalid_lang": ValidationError,
-    "password.random_unavailable": HugOnboardError,
-    "password.generate_failed": HugOnboardError,
-    # certificate.*: checked against certificate::CODES by tests/test_certificate.py.
-    "certificate.wrong_password": WrongPasswordError,
-    # a password with a NUL can never open a file: the user must retype it.
-    "certificate.password_not_encodable": WrongPasswordError,
-    "certificate.unsupported_algorithm": UnsupportedCertificateError,
-    # issue #12: a file whose password was never verified is not evidence (the input's problem).
-    "certificate.unverified_evidence": ValidationError,
-}
-# Prefixes inside an area, longest first, before the area itself.
-_BY_PREFIX: tuple[tuple[str, type[HugOnboardError]], ...] = (
-    ("certificate.addressee.", ValidationError),
-    ("certificate.lifecycle.", WorkflowError),
-)
-_BY_AREA: dict[str, type[HugOnboardError]] = {
-    "certificate": CertificateFormatError,
-    "onboarding": WorkflowError,
+# Kind -> exception class. A test (tests/test_kinds.py) checks that every kind of
+# every catalogued code is here and agrees with the C status of the same kind.
+CLASS_BY_KIND: dict[str, type[HugOnboardError]] = {
+    "invalid_input": ValidationError,
+    "invalid_data": ValidationError,
+    "invalid_argument": ValidationError,
+    "missing_argument": ValidationError,
+    "invalid_encoding": ValidationError,
+    "advisory": ValidationError,
     "workflow": WorkflowError,
-    "state": WorkflowError,
+    "wrong_password": WrongPasswordError,
+    "corrupt_file": CertificateFormatError,
+    "unsupported": UnsupportedCertificateError,
+    "unavailable": HugOnboardError,
+    "internal": HugOnboardError,
+    "panic": HugOnboardError,
 }
+
+_KIND_BY_CODE: dict[str, str] = {}
+
+
+def error_class_for_kind(kind: str) -> type[HugOnboardError]:
+    """The exception class raised for a kind of problem (``HugOnboardError`` if unknown)."""
+    return CLASS_BY_KIND.get(kind, HugOnboardError)
 
 
 def error_class_for(code: str) -> type[HugOnboardError]:
-    """The exception class raised for a stable code."""
-    exact = _BY_CODE.get(code)
-    if exact is not None:
-        return exact
-    for prefix, cls in _BY_PREFIX:
-        if code.startswith(prefix):
-            return cls
-    return _BY_AREA.get(code.split(".", 1)[0], ValidationError)
+    """The exception class raised for a stable code (from the code's kind)."""
+    if not _KIND_BY_CODE:
+        _KIND_BY_CODE.update((c.code, c.kind) for c in codes())
+    return error_class_for_kind(_KIND_BY_CODE.get(code, "internal"))
 
 
 def _error_from_findings(findings: Sequence[Finding]) -> HugOnboardError:
     """Called by the native module: the exception for a list of findings."""
-    cls = error_class_for(findings[0].code) if findings else HugOnboardError
+    cls = error_class_for_kind(findings[0].kind) if findings else HugOnboardError
     return cls(findings)

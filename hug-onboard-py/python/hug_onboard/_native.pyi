@@ -59,6 +59,21 @@ __all__ = [
 ]
 
 Severity = Literal["info", "warning", "error"]
+ErrorKind = Literal[
+    "invalid_input",
+    "invalid_data",
+    "invalid_argument",
+    "missing_argument",
+    "invalid_encoding",
+    "workflow",
+    "wrong_password",
+    "corrupt_file",
+    "unsupported",
+    "unavailable",
+    "advisory",
+    "internal",
+    "panic",
+]
 #: An instant: an aware datetime (any zone), a naive datetime (read as JST) or text YYYY-MM-DDTHH:MM[:SS] (JST).
 Instant = Union[datetime.datetime, str]
 Bytes = Union[bytes, bytearray, memoryview]
@@ -97,10 +112,17 @@ class Finding:
     """One problem: a stable code, a severity and a message in Japanese and English."""
 
     def __new__(
-        cls, code: str, message_ja: str, message_en: str, severity: str = "error"
+        cls,
+        code: str,
+        message_ja: str,
+        message_en: str,
+        severity: str = "error",
+        kind: Optional[str] = None,
     ) -> Finding: ...
     @property
     def code(self) -> str: ...
+    @property
+    def kind(self) -> ErrorKind: ...
     @property
     def severity(self) -> Severity: ...
     @property
@@ -109,7 +131,7 @@ class Finding:
     def message_en(self) -> str: ...
     def message(self, lang: str = "ja") -> str: ...
     def to_dict(self) -> dict[str, str]: ...
-    def __getnewargs__(self) -> tuple[str, str, str, str]: ...
+    def __getnewargs__(self) -> tuple[str, str, str, str, str]: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __ne__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
@@ -120,6 +142,8 @@ class CodeInfo:
 
     @property
     def code(self) -> str: ...
+    @property
+    def kind(self) -> ErrorKind: ...
     @property
     def severity(self) -> Severity: ...
     @property

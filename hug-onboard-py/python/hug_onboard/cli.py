@@ -4,14 +4,17 @@ Japanese output by default (``--lang en`` or ``HUG_ONBOARD_LANG=en`` for
 English), ``--json`` for machines. Never a traceback: every failure is a
 message with a stable code and one of the exit codes below.
 
+The exit code is derived from the error's kind (EXIT_BY_KIND), like the C
+status and the Python exception class.
+
 Exit codes:
   0   success
-  1   the input was read and has problems (invalid value, policy violation, not ready)
-  2   usage error (unknown subcommand, bad option, missing argument or password)
-  3   a file cannot be read (missing, a directory, no permission, not text)
+  1   the input was read and has problems (invalid value or document, policy violation, not ready)
+  2   usage error (unknown subcommand, bad option or value, missing argument or password)
+  3   a file or resource cannot be read (missing, a directory, no permission, not text)
   4   wrong password for a certificate file
   5   the certificate file is corrupt or unsupported
-  6   workflow error (a step out of order, an unreadable state file)
+  6   workflow error (a step out of order)
   70  internal error (a bug: please report it with the command line)
   130 interrupted (Ctrl-C)
 """
@@ -58,6 +61,8 @@ __all__ = [
     "EXIT_WORKFLOW",
     "EXIT_INTERNAL",
     "EXIT_INTERRUPTED",
+    "EXIT_BY_KIND",
+    "CLI_CODES",
 ]
 
 EXIT_OK = 0
@@ -73,27 +78,59 @@ EXIT_INTERRUPTED = 130
 LANG_ENV = "HUG_ONBOARD_LANG"
 
 
-class CliError(HugOnboardError):
-    """A command-line failure (file, usage, password input) with its exit code."""
+# The exit code of each error kind: the ONE mapping (every kind of the catalogue
+# is here; tests/test_kinds.py checks it).
+EXIT_BY_KIND: dict[str, int] = {
+    "invalid_input": EXIT_PROBLEMS,
+    "invalid_data": EXIT_PROBLEMS,
+    "advisory": EXIT_PROBLEMS,
+    "invalid_argument": EXIT_USAGE,
+    "missing_argument": EXIT_USAGE,
+    "invalid_encoding": EXIT_FILE,
+    "unavailable": EXIT_FILE,
+    "wrong_password": EXIT_WRONG_PASSWORD,
+    "corrupt_file": EXIT_CERTIFICATE,
+    "unsupported": EXIT_CERTIFICATE,
+    "workflow": EXIT_WORKFLOW,
+    "internal": EXIT_INTERNAL,
+    "panic": EXIT_INTERNAL,
+}
 
-    def __init__(self, code: str, ja: str, en: str, exit_code: int) -> None:
-        super().__init__([Finding(code, ja, en)])
-        self.exit_code = exit_code
+# The command line's own codes, declared once: code -> (kind, summary).
+# `hug-onboard codes` lists them after the library's.
+CLI_CODES: dict[str, tuple[str, str]] = {
+    "cli.usage": (
+        "invalid_argument",
+        "usage error: unknown subcommand, bad option or value, missing argument",
+    ),
+    "cli.no_password": ("missing_argument", "a password is needed and none was given"),
+    "cli.password_on_argv": (
+        "invalid_argument",
+        "a password on the command line (it would be seen by others): use stdin or the prompt",
+    ),
+    "cli.file_not_found": ("unavailable", "the file does not exist"),
+    "cli.file_unreadable": ("unavailable", "the file cannot be read (a directory, no permission)"),
+    "cli.not_text": ("invalid_encoding", "the file is not UTF-8 text"),
+    "cli.internal": ("internal", "an unexpected error in the command line (a bug)"),
+}
+
+
+class CliError(HugOnboardError):
+    """A command-line failure (file, usage, password input); its kind comes from CLI_CODES."""
+
+    def __init__(self, code: str, ja: str, en: str) -> None:
+        kind = CLI_CODES[code][0]
+        super().__init__([Finding(code, ja, en, kind=kind)])
+
+    @property
+    def exit_code(self) -> int:
+        """The exit code of this error's kind."""
+        return exit_code_for(self)
 
 
 def exit_code_for(error: HugOnboardError) -> int:
-    """The documented exit code for an error."""
-    if isinstance(error, CliError):
-        return error.exit_code
-    if isinstance(error, _errors.WrongPasswordError):
-        return EXIT_WRONG_PASSWORD
-    if isinstance(error, (_errors.CertificateFormatError, _errors.UnsupportedCertificateError)):
-        return EXIT_CERTIFICATE
-    if isinstance(error, _errors.WorkflowError):
-        return EXIT_WORKFLOW
-    if isinstance(error, _errors.ValidationError):
-        return EXIT_PROBLEMS
-    return EXIT_INTERNAL
+    """The documented exit code for an error: from the kind of its first problem."""
+    return EXIT_BY_KIND.get(error.findings[0].kind, EXIT_INTERNAL)
 
 
 class Output:
@@ -152,7 +189,6 @@ def read_text(path: str, out: Output) -> str:
         "cli.not_text",
         f"テキストファイルではありません（UTF-8 でも Shift_JIS でもありません）: {path}",
         f"Not a text file (neither UTF-8 nor Shift_JIS): {path}",
-        EXIT_FILE,
     )
 
 
@@ -166,21 +202,18 @@ def read_bytes(path: str) -> bytes:
             "cli.file_not_found",
             f"ファイルが見つかりません: {path}",
             f"File not found: {path}",
-            EXIT_FILE,
         ) from None
     except IsADirectoryError:
         raise CliError(
             "cli.file_unreadable",
             f"フォルダです。ファイルを指定してください: {path}",
             f"That is a directory, not a file: {path}",
-            EXIT_FILE,
         ) from None
     except OSError as e:
         raise CliError(
             "cli.file_unreadable",
             f"ファイルを読めません: {path}（{e.strerror}）",
             f"Cannot read {path}: {e.strerror}",
-            EXIT_FILE,
         ) from None
 
 
@@ -194,7 +227,6 @@ def read_password(args: argparse.Namespace, out: Output, prompt_ja: str, prompt_
             "--password-env または標準入力で渡してください。",
             "Passwords are never taken from the command line (shell history and process lists keep "
             "them). Type it at the prompt, or use --password-env or stdin.",
-            EXIT_USAGE,
         )
     var: Optional[str] = getattr(args, "password_env", None)
     if var:
@@ -204,7 +236,6 @@ def read_password(args: argparse.Namespace, out: Output, prompt_ja: str, prompt_
                 "cli.no_password",
                 f"環境変数 {var} が設定されていません。",
                 f"The environment variable {var} is not set.",
-                EXIT_USAGE,
             )
         return value
     if sys.stdin is not None and sys.stdin.isatty():
@@ -220,7 +251,6 @@ def read_password(args: argparse.Namespace, out: Output, prompt_ja: str, prompt_
         "cli.no_password",
         "パスワードが入力されていません（端末で入力するか、--password-env または標準入力で渡してください）。",
         "No password given (type it at the prompt, or pass it with --password-env or on stdin).",
-        EXIT_USAGE,
     )
 
 
@@ -276,10 +306,16 @@ def cmd_prefectures(args: argparse.Namespace, out: Output) -> int:
 
 def cmd_codes(args: argparse.Namespace, out: Output) -> int:
     """``codes``: every stable code the library can emit."""
-    items = codes()
+    items: list[tuple[str, str, str, str]] = [(c.code, c.kind, c.severity, c.summary) for c in codes()]
+    items += [(code, kind, "error", summary) for code, (kind, summary) in CLI_CODES.items()]
     out.result(
-        {"codes": [{"code": c.code, "severity": c.severity, "summary": c.summary} for c in items]},
-        [f"{c.code:40} {c.severity:8} {c.summary}" for c in items],
+        {
+            "codes": [
+                {"code": c, "kind": k, "severity": sev, "summary": summ}
+                for c, k, sev, summ in items
+            ]
+        },
+        [f"{c:40} {k:16} {sev:8} {summ}" for c, k, sev, summ in items],
     )
     return EXIT_OK
 
@@ -350,7 +386,6 @@ def cmd_password_generate(args: argparse.Namespace, out: Output) -> int:
             "cli.usage",
             "--count は 1〜100 です。",
             "--count must be 1 to 100.",
-            EXIT_USAGE,
         )
     pws = [policy.generate(args.length) for _ in range(args.count)]
     out.result({"passwords": pws}, pws)
@@ -367,7 +402,6 @@ def cmd_status(args: argparse.Namespace, out: Output) -> int:
             "cli.usage",
             "--reminders は 0〜366（日数）です。",
             "--reminders must be 0 to 366 (days).",
-            EXIT_USAGE,
         )
     rulebook = _rulebook(args, out)
     ready = ob.readiness(today, rulebook)
@@ -582,7 +616,6 @@ class _Parser(argparse.ArgumentParser):
             "cli.usage",
             f"コマンドの指定が正しくありません: {message}（--help で使い方を表示します）",
             f"Invalid command line: {message} (see --help)",
-            EXIT_USAGE,
         )
         if out is not None:
             out.error(err)
@@ -763,7 +796,6 @@ def main(
             "cli.internal",
             f"内部エラーが発生しました（不具合です）: {type(e).__name__}: {e}",
             f"Internal error (a bug): {type(e).__name__}: {e}",
-            EXIT_INTERNAL,
         )
         out.error(err)
         return EXIT_INTERNAL
