@@ -1026,7 +1026,7 @@ hug_status hug_certificate_validity(const struct hug_certificate *cert,
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `cert` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+ `cert` live; `out` writable. Thread safety: any thread; read only.
  */
 hug_status hug_certificate_password_verified(const struct hug_certificate *cert, bool *out);
 

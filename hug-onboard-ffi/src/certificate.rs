@@ -283,7 +283,7 @@ pub unsafe extern "C" fn hug_certificate_validity(
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `cert` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+/// `cert` live; `out` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_certificate_password_verified(
     cert: *const hug_certificate,
