@@ -321,6 +321,12 @@ hug_status hug_facility_profile_validate_json(const char *input_json,
 
 hug_status hug_notice_parse(const char *text, struct hug_notice **out);
 
+hug_status hug_notice_parse_ocr_text(const char *text, struct hug_notice **out);
+
+hug_status hug_notice_parse_ocr_tsv(const char *tsv, struct hug_notice **out);
+
+hug_status hug_notice_ocr_json(const struct hug_notice *notice, char **out_json);
+
 hug_status hug_notice_from_json(const char *json, struct hug_notice **out);
 
 void hug_notice_free(struct hug_notice *notice);

@@ -16,6 +16,8 @@ use hug_onboard_core::certificate::{
 use hug_onboard_core::diagnostic::{Diagnostic, Lang};
 use hug_onboard_core::schedule::BillingCalendar;
 use pyo3::prelude::*;
+
+use crate::errors::IntValue;
 use pyo3::types::{PyBytes, PyDateTime, PyDict};
 
 use crate::errors::{PyFinding, guard, parse_lang, py_repr, to_err};
@@ -134,10 +136,14 @@ impl PyCertificate {
         py: Python<'_>,
         data: &Bound<'_, PyAny>,
         password: &str,
-        max_iterations: Option<u32>,
+        max_iterations: Option<IntValue>,
     ) -> PyResult<Self> {
         let bytes = data_arg(data)?;
-        let opts = options(max_iterations);
+        let opts = options(crate::errors::opt_int_arg(
+            py,
+            max_iterations.as_ref(),
+            "max_iterations",
+        )?);
         let r = py.detach(|| {
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 certificate::open_with(&bytes, password, &opts).map(|o| {
@@ -163,10 +169,14 @@ impl PyCertificate {
         py: Python<'_>,
         data: &Bound<'_, PyAny>,
         password: &str,
-        max_iterations: Option<u32>,
+        max_iterations: Option<IntValue>,
     ) -> PyResult<Self> {
         let bytes = data_arg(data)?;
-        let opts = options(max_iterations);
+        let opts = options(crate::errors::opt_int_arg(
+            py,
+            max_iterations.as_ref(),
+            "max_iterations",
+        )?);
         let r = py.detach(|| {
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 certificate::inspect_with(&bytes, password, &opts)

@@ -17,6 +17,8 @@ use hug_onboard_core::schedule::{
     ScheduleError, YearMonth, parse_instant,
 };
 use pyo3::prelude::*;
+
+use crate::errors::IntValue;
 use pyo3::types::{PyDateTime, PyString};
 
 use crate::calendar::PyJapaneseCalendar;
@@ -65,8 +67,9 @@ pub fn utc_arg(py: Python<'_>, v: &Bound<'_, PyAny>) -> PyResult<DateTime<Utc>> 
 pub fn month_arg(
     py: Python<'_>,
     year: &Bound<'_, PyAny>,
-    month: Option<i64>,
+    month: Option<IntValue>,
 ) -> PyResult<YearMonth> {
+    let month: Option<i64> = crate::errors::opt_int_arg(py, month.as_ref(), "month")?;
     if let Ok(s) = year.cast::<PyString>() {
         let s = s.to_cow()?;
         if month.is_some() {
@@ -76,7 +79,7 @@ pub fn month_arg(
         }
         return YearMonth::parse(&s).map_err(|e| to_err(py, &e));
     }
-    let y: i64 = year.extract()?;
+    let y: i64 = crate::errors::int_arg(py, &year.extract::<crate::errors::IntValue>()?, "year")?;
     let Some(m) = month else {
         return Err(pyo3::exceptions::PyTypeError::new_err(
             "a month is needed with a year (or give \"YYYY-MM\")",
@@ -370,9 +373,14 @@ fn ical_options(
     dtstamp: Option<&Bound<'_, PyAny>>,
     uid_scope: &str,
     calendar_name: Option<String>,
-    alarm_minutes_before_close: u32,
+    alarm_minutes_before_close: IntValue,
     include_returns_documents: bool,
 ) -> PyResult<IcalOptions> {
+    let alarm_minutes_before_close: u32 = crate::errors::int_arg(
+        py,
+        &alarm_minutes_before_close,
+        "alarm_minutes_before_close",
+    )?;
     let stamp = match dtstamp {
         Some(v) => {
             let jst_wall = instant_arg(py, v)?;
@@ -460,14 +468,14 @@ impl PyMonthSchedule {
         })
     }
     /// This month as an iCalendar (RFC 5545) text. `dtstamp` defaults to now.
-    #[pyo3(signature = (*, dtstamp = None, uid_scope = "", calendar_name = None, alarm_minutes_before_close = 2340, include_returns_documents = true))]
+    #[pyo3(signature = (*, dtstamp = None, uid_scope = "", calendar_name = None, alarm_minutes_before_close = IntValue::of(2340), include_returns_documents = true))]
     fn to_ics(
         &self,
         py: Python<'_>,
         dtstamp: Option<&Bound<'_, PyAny>>,
         uid_scope: &str,
         calendar_name: Option<String>,
-        alarm_minutes_before_close: u32,
+        alarm_minutes_before_close: IntValue,
         include_returns_documents: bool,
     ) -> PyResult<String> {
         let opts = ical_options(
@@ -539,7 +547,7 @@ impl PyBillingCalendar {
         &self,
         py: Python<'_>,
         year: &Bound<'_, PyAny>,
-        month: Option<i64>,
+        month: Option<IntValue>,
     ) -> PyResult<PyMonthSchedule> {
         let m = month_arg(py, year, month)?;
         guard(py, || {
@@ -612,7 +620,7 @@ impl PyBillingCalendar {
 
     /// The service months `start` to `end` (`"YYYY-MM"`, `end` defaults to
     /// `start`) as an iCalendar text. `dtstamp` defaults to now.
-    #[pyo3(signature = (start, end = None, *, dtstamp = None, uid_scope = "", calendar_name = None, alarm_minutes_before_close = 2340, include_returns_documents = true))]
+    #[pyo3(signature = (start, end = None, *, dtstamp = None, uid_scope = "", calendar_name = None, alarm_minutes_before_close = IntValue::of(2340), include_returns_documents = true))]
     #[allow(clippy::too_many_arguments)]
     fn to_ics(
         &self,
@@ -622,7 +630,7 @@ impl PyBillingCalendar {
         dtstamp: Option<&Bound<'_, PyAny>>,
         uid_scope: &str,
         calendar_name: Option<String>,
-        alarm_minutes_before_close: u32,
+        alarm_minutes_before_close: IntValue,
         include_returns_documents: bool,
     ) -> PyResult<String> {
         let opts = ical_options(
@@ -657,7 +665,7 @@ impl PyBillingCalendar {
 pub fn billing_schedule(
     py: Python<'_>,
     year: &Bound<'_, PyAny>,
-    month: Option<i64>,
+    month: Option<IntValue>,
     rulebook: Option<PyRef<'_, PyRulebook>>,
     calendar: Option<PyRef<'_, PyJapaneseCalendar>>,
 ) -> PyResult<PyMonthSchedule> {

@@ -100,6 +100,22 @@ def op_notice_from_json(inp: Input) -> Any:
     return _notice(h.RegistrationNotice.from_json(_s(inp, "json")))
 
 
+def op_notice_parse_ocr(inp: Input) -> Any:
+    return _notice(h.RegistrationNotice.parse_ocr(_s(inp, "text")))
+
+
+def op_notice_parse_ocr_tsv(inp: Input) -> Any:
+    return _notice(h.RegistrationNotice.parse_ocr_tsv(_s(inp, "tsv")))
+
+
+# --- profile -----------------------------------------------------------------------
+
+
+def op_profile_validate(inp: Input) -> Any:
+    p = h.FacilityProfile.validate(inp["fields"])
+    return {"profile": p.to_dict(), "warnings": [w.code for w in p.warnings]}
+
+
 # --- password ----------------------------------------------------------------------
 
 
@@ -370,6 +386,9 @@ OPS: Dict[str, Op] = {
     "wareki.parse": op_wareki_parse,
     "wareki.format": op_wareki_format,
     "notice.parse": op_notice_parse,
+    "notice.parse_ocr": op_notice_parse_ocr,
+    "notice.parse_ocr_tsv": op_notice_parse_ocr_tsv,
+    "profile.validate": op_profile_validate,
     "notice.from_json": op_notice_from_json,
     "password.policy": op_password_policy,
     "password.check": op_password_check,

@@ -309,8 +309,43 @@ static void test_notice(void) {
   CHECK_ERR(hug_notice_reveal_temporary_password(n, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   CHECK_ERR(hug_notice_reveal_certificate_password(NULL, &s), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   CHECK_ERR(hug_notice_reveal_certificate_password(n, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  /* typed text has no OCR provenance */
+  CHECK_OK(hug_notice_ocr_json(n, &json));
+  CHECK(str_eq(json, "null"));
+  hug_string_free(json);
+  CHECK_ERR(hug_notice_ocr_json(NULL, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_notice_ocr_json(n, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   hug_notice_free(n);
   hug_notice_free(NULL);
+
+  /* OCR text: damaged labels, stray marks; the findings name the look-alike glyphs */
+  n = NULL;
+  CHECK_OK(hug_notice_parse_ocr_text("| \xe4\xba\x8b\xe6\xa5\xad\xe6\x89\x80\xe7\x95\xaa\xe5\x8f\xb7 | 1312345678 |\n" /* 事業所番号 */
+                                     "| \xe3\x83\x86\xe3\x82\xb9\xe3\x83\x88TD | T1312345 |\n"          /* テストTD */
+                                     "| (\xe4\xbc\xaf)\xe3\x83\x91\xe3\x82\xb9\xe3\x83\xaf\xe3\x83\xbc\xe3\x83\x89 | Kari0123 |\n" /* (伯)パスワード */
+                                     "\xe7\x97\x87\xe6\x98\x8e\xe6\x9b\xb8\xe7\x99\xba\xe8\xa1\x8c\xe7\x94\xa8"
+                                     "\xe3\x83\x91\xe3\x82\xb9\xe3\x83\xaf\xe3\x83\xbc\xe3\x83\x89 . Cert4567\n", /* 症明書発行用パスワード */
+                                     &n));
+  CHECK_OK(hug_notice_kind_get(n, &kind));
+  CHECK(kind == HUG_NOTICE_TEST);
+  json = NULL;
+  CHECK_OK(hug_notice_findings_json(n, &json));
+  CHECK(str_has(json, "notice.ocr_confusable"));
+  CHECK(!str_has(json, "Kari0123"));
+  hug_string_free(json);
+  json = NULL;
+  CHECK_OK(hug_notice_ocr_json(n, &json));
+  CHECK(str_has(json, "\"input\":\"text\"") && str_has(json, "\"label_edits\":1"));
+  CHECK(!str_has(json, "Kari0123") && !str_has(json, "Cert4567"));
+  hug_string_free(json);
+  hug_notice_free(n);
+  n = NULL;
+  CHECK_ERR(hug_notice_parse_ocr_text(NULL, &n), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_notice_parse_ocr_text("x", NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_notice_parse_ocr_tsv("a\tb\n", &n), HUG_ERR_INVALID_JSON, "notice.tsv_invalid");
+  CHECK_ERR(hug_notice_parse_ocr_tsv(NULL, &n), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_notice_parse_ocr_tsv("\xe4\xba", &n), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+  CHECK(n == NULL);
 }
 
 static void test_calendar(void) {

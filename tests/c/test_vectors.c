@@ -394,15 +394,39 @@ static int run_domain_op(const char *op, const cJSON *input, outcome *out) {
     hug_password_policy_free(p);
     return 1;
   }
-  if (strcmp(op, "notice.parse") == 0 || strcmp(op, "notice.from_json") == 0) {
+  if (strcmp(op, "notice.parse") == 0 || strcmp(op, "notice.from_json") == 0 ||
+      strcmp(op, "notice.parse_ocr") == 0 || strcmp(op, "notice.parse_ocr_tsv") == 0) {
     hug_notice *n = NULL;
     if (strcmp(op, "notice.parse") == 0)
       s = hug_notice_parse(input_str(input, "text"), &n);
+    else if (strcmp(op, "notice.parse_ocr") == 0)
+      s = hug_notice_parse_ocr_text(input_str(input, "text"), &n);
+    else if (strcmp(op, "notice.parse_ocr_tsv") == 0)
+      s = hug_notice_parse_ocr_tsv(input_str(input, "tsv"), &n);
     else
       s = hug_notice_from_json(input_str(input, "json"), &n);
     if (s == HUG_OK) {
       out->value = notice_value(n);
       hug_notice_free(n);
+    }
+    return 1;
+  }
+  if (strcmp(op, "profile.validate") == 0) {
+    char *fields = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(input, "fields"));
+    char *json = NULL;
+    s = hug_facility_profile_validate_json(fields, NULL, &json);
+    cJSON_free(fields);
+    if (s == HUG_OK) {
+      cJSON *r = take_json(json);
+      cJSON *codes = cJSON_CreateArray();
+      const cJSON *w = NULL;
+      cJSON_ArrayForEach(w, cJSON_GetObjectItemCaseSensitive(r, "warnings")) {
+        cJSON_AddItemToArray(codes, cJSON_CreateString(cJSON_GetObjectItemCaseSensitive(w, "code")->valuestring));
+      }
+      out->value = cJSON_CreateObject();
+      cJSON_AddItemToObject(out->value, "profile", cJSON_DetachItemFromObjectCaseSensitive(r, "profile"));
+      cJSON_AddItemToObject(out->value, "warnings", codes);
+      cJSON_Delete(r);
     }
     return 1;
   }

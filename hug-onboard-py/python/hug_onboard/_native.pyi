@@ -1,6 +1,7 @@
 """Type stubs for the native extension ``hug_onboard._native`` (pyo3, abi3)."""
 
 import datetime
+import os
 from typing import Any, Literal, Mapping, Optional, Sequence, Union, final
 
 __version__: str
@@ -374,6 +375,30 @@ class RegistrationNotice:
     @staticmethod
     def from_json(json: str) -> RegistrationNotice:
         """Reads a notice from JSON (as written by ``to_json_with_secrets``)."""
+    @staticmethod
+    def parse_ocr(text: str) -> RegistrationNotice:
+        """Parses OCR output of the letter (damaged labels, stray marks, table borders, column-by-column text).
+
+        Every field read from OCR carries provenance (``ocr_provenance_json``); glyphs OCR confuses in the
+        IDs, passwords and 事業所番号 are findings (``notice.ocr_confusable``) to compare with the paper.
+        Raises ValidationError with every problem.
+        """
+    @staticmethod
+    def parse_ocr_tsv(tsv: str) -> RegistrationNotice:
+        """Parses Tesseract's TSV word boxes (``tesseract … tsv``): each label is paired with the value on its row.
+
+        Raises ValidationError (``notice.tsv_invalid`` for a TSV that is not Tesseract's shape).
+        """
+    @staticmethod
+    def from_image(image: Union[str, os.PathLike[str], bytes]) -> RegistrationNotice:
+        """Reads a scan or photo of the letter (path or bytes) with Tesseract (jpn) after image clean-up.
+
+        Needs the ``hug-onboard[ocr]`` extra and Tesseract with its Japanese data; otherwise raises
+        OcrUnavailableError (``ocr.tesseract_missing``, ``ocr.language_missing``, ``ocr.dependency_missing``).
+        The image and the text never go to a temporary file.
+        """
+    def ocr_provenance_json(self) -> Optional[str]:
+        """Where each field was read from (line, label as read, edits, confidence) as JSON; None when not from OCR."""
     @property
     def kind(self) -> NoticeKind:
         """``"test"`` (テストID) or ``"production"`` (ID)."""

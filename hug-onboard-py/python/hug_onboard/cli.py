@@ -378,8 +378,12 @@ def cmd_wareki(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_notice(args: argparse.Namespace, out: Output) -> int:
-    """``notice FILE``: reads the registration notice's text and says what it is for."""
-    n = RegistrationNotice.parse(read_text(args.file, out))
+    """``notice FILE``: reads the registration notice's text (or, with ``--image``, a
+    scan or photo through Tesseract) and says what it is for."""
+    if args.image:
+        n = RegistrationNotice.from_image(read_bytes(args.file) if args.file != "-" else sys.stdin.buffer.read())
+    else:
+        n = RegistrationNotice.parse(read_text(args.file, out))
     warnings = n.findings()
     data: dict[str, Any] = json.loads(n.to_json_with_secrets() if args.show_secrets else n.to_json())
     data["purpose_ja"] = n.purpose("ja")
@@ -730,6 +734,12 @@ def build_parser() -> argparse.ArgumentParser:
         "お知らせ（電子請求登録結果）を読む / read a registration notice's text",
     )
     p.add_argument("file", help="お知らせのテキストファイル（- で標準入力）/ the notice's text file (- for stdin)")
+    p.add_argument(
+        "--image",
+        action="store_true",
+        help="FILE はスキャン・写真（Tesseract で読み取り。hug-onboard[ocr] が必要）/ "
+        "FILE is a scan or photo (read with Tesseract; needs hug-onboard[ocr])",
+    )
     p.add_argument(
         "--show-secrets",
         action="store_true",
