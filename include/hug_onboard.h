@@ -984,8 +984,9 @@ void hug_certificate_free(struct hug_certificate *cert);
 /*
  Everything read from the file as JSON (the core's `P12Info`: `certificate` with
  `subject`, `issuer`, `serial_hex`, `validity`, `valid_from_jst`, `valid_to_jst`, `key`,
- `fingerprint_sha256`, `facility_number`…; `chain`; `has_private_key`; `leaf_is_ca`;
- the MAC and encryption algorithms), plus `key_algorithm` (`"RSA"`, `"EC"`; null after
+ `fingerprint_sha256`, `facility_number`…; `leaf_basis`; `chain` (each certificate once,
+ never the leaf); `has_private_key`; `leaf_is_ca`; `password_verified`; the MAC and
+ encryption algorithms), plus `key_algorithm` (`"RSA"`, `"EC"`; null after
  `hug_certificate_inspect`). Free with `hug_string_free`.
 
  # Errors
@@ -1012,6 +1013,22 @@ hug_status hug_certificate_validity(const struct hug_certificate *cert,
                                     struct hug_date *out_valid_to,
                                     struct hug_datetime *out_not_before_utc,
                                     struct hug_datetime *out_not_after_utc);
+
+/*
+ Whether the password was proven right when the file was read: its MAC verified, or a
+ decryption with it gave well-formed content. `false` after `hug_certificate_inspect` of a
+ file without a MAC whose certificates are not encrypted (open it with
+ `hug_certificate_open` to check the password on the key), and for a file with nothing
+ encrypted; such a file has the finding `certificate.password_unverified` and is refused
+ as evidence by `hug_onboarding_complete_with_certificate`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`.
+
+ # Safety
+ `cert` live; `out` writable. Thread safety: any thread; read only.
+ */
+hug_status hug_certificate_password_verified(const struct hug_certificate *cert, bool *out);
 
 /*
  The 10-digit facility number found in the certificate's subject, if any
@@ -1540,7 +1557,8 @@ hug_status hug_onboarding_complete_with_notice(struct hug_onboarding *onboarding
  `pc` is optional (NULL: no PC).
 
  # Errors
- As `hug_onboarding_complete`.
+ As `hug_onboarding_complete`; `HUG_ERR_VALIDATION` (`certificate.unverified_evidence`)
+ when the certificate's password was never verified (see `hug_certificate_password_verified`).
 
  # Safety
  `onboarding` live and used by no other thread; `step` NUL-terminated; `cert` live;

@@ -260,6 +260,8 @@ hug_status hug_certificate_validity(const struct hug_certificate *cert,
                                     struct hug_datetime *out_not_before_utc,
                                     struct hug_datetime *out_not_after_utc);
 
+hug_status hug_certificate_password_verified(const struct hug_certificate *cert, bool *out);
+
 hug_status hug_certificate_facility_number(const struct hug_certificate *cert,
                                            bool *out_present,
                                            struct hug_facility_number *out);

@@ -201,7 +201,8 @@ pub unsafe extern "C" fn hug_onboarding_complete_with_notice(
 /// `pc` is optional (NULL: no PC).
 ///
 /// # Errors
-/// As `hug_onboarding_complete`.
+/// As `hug_onboarding_complete`; `HUG_ERR_VALIDATION` (`certificate.unverified_evidence`)
+/// when the certificate's password was never verified (see `hug_certificate_password_verified`).
 ///
 /// # Safety
 /// `onboarding` live and used by no other thread; `step` NUL-terminated; `cert` live;
@@ -220,7 +221,9 @@ pub unsafe extern "C" fn hug_onboarding_complete_with_certificate(
         let step = step_arg(step)?;
         // SAFETY: caller's contract.
         let c = unsafe { arg_ref(cert, "cert") }?;
-        let evidence = CertificateEvidence::from(c.certificate_info());
+        // A file whose password was never verified is no evidence.
+        let evidence = CertificateEvidence::from_p12(c.p12_info())
+            .map_err(|e| crate::certificate::cert_failure(&e))?;
         let ev = if pc.is_null() {
             Evidence::Certificate {
                 certificate: evidence,

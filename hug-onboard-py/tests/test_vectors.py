@@ -193,6 +193,17 @@ def op_certificate_inspect(inp: Input) -> Any:
     return {**_facts(c), "has_private_key": c.has_private_key, "leaf_is_ca": c.leaf_is_ca}
 
 
+def op_certificate_read(inp: Input) -> Any:
+    data, pw = _file(inp), _s(inp, "password")
+    c = h.Certificate.from_pkcs12(data, pw) if _s(inp, "mode") == "open" else h.Certificate.inspect_pkcs12(data, pw)
+    return {
+        "leaf_sha256": c.sha256_fingerprint,
+        "chain_sha256": [x.sha256_fingerprint for x in c.chain],
+        "password_verified": c.password_verified,
+        "finding_codes": [f.code for f in c.findings()],
+    }
+
+
 def _instant(inp: Input, key: str) -> datetime.datetime:
     return datetime.datetime.fromisoformat(_s(inp, key).replace("Z", "+00:00"))
 
@@ -400,6 +411,7 @@ OPS: Dict[str, Op] = {
     "certificate.inspect": op_certificate_inspect,
     "certificate.status": op_certificate_status,
     "certificate.renewal_plan": op_certificate_renewal_plan,
+    "certificate.read": op_certificate_read,
     "calendar.holidays_of_year": op_calendar_holidays_of_year,
     "calendar.holiday_name": op_calendar_holiday_name,
     "calendar.is_business_day": op_calendar_is_business_day,

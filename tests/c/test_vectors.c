@@ -649,6 +649,49 @@ static int run_certificate_op(const char *op, const cJSON *input, outcome *out) 
     }
     return 1;
   }
+  if (strcmp(op, "certificate.read") == 0) {
+    size_t len = 0;
+    char *bytes = read_file(input_str(input, "file"), &len);
+    hug_certificate *c = NULL;
+    hug_status s;
+    if (bytes == NULL) {
+      fprintf(stderr, "cannot read %s\n", input_str(input, "file"));
+      return 1;
+    }
+    if (strcmp(input_str(input, "mode"), "open") == 0)
+      s = hug_certificate_open((const uint8_t *)bytes, len, input_str(input, "password"), &c);
+    else
+      s = hug_certificate_inspect((const uint8_t *)bytes, len, input_str(input, "password"), &c);
+    free(bytes);
+    if (s == HUG_OK) {
+      char *json = NULL;
+      cJSON *info, *chain, *findings, *f, *codes, *v = cJSON_CreateObject();
+      bool verified = false;
+      hug_certificate_info_json(c, &json);
+      info = take_json(json);
+      cJSON_AddItemToObject(v, "leaf_sha256",
+                            cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(
+                                                cJSON_GetObjectItemCaseSensitive(info, "certificate"), "fingerprint_sha256"),
+                                            1));
+      chain = cJSON_AddArrayToObject(v, "chain_sha256");
+      cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(info, "chain")) {
+        cJSON_AddItemToArray(chain, cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(f, "fingerprint_sha256"), 1));
+      }
+      hug_certificate_password_verified(c, &verified);
+      cJSON_AddBoolToObject(v, "password_verified", verified);
+      hug_certificate_findings_json(c, NULL, &json);
+      findings = take_json(json);
+      codes = cJSON_AddArrayToObject(v, "finding_codes");
+      cJSON_ArrayForEach(f, findings) {
+        cJSON_AddItemToArray(codes, cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(f, "code"), 1));
+      }
+      cJSON_Delete(findings);
+      cJSON_Delete(info);
+      hug_certificate_free(c);
+      out->value = v;
+    }
+    return 1;
+  }
   if (strcmp(op, "certificate.status") == 0) {
     hug_certificate_rules *r = rules_of(input);
     hug_certificate_status_result st;

@@ -1213,6 +1213,30 @@ pub fn evaluate_many(
     }
 }
 
+impl CertificateEvidence {
+    /// The evidence of an opened or inspected .p12, refused when its
+    /// password was never verified (`certificate.unverified_evidence`): a
+    /// file anyone could have typed any password for proves nothing.
+    ///
+    /// # Errors
+    ///
+    /// `certificate.unverified_evidence` when `info.password_verified` is false.
+    ///
+    /// ```
+    /// use hug_onboard_core::certificate::inspect;
+    /// use hug_onboard_core::onboarding::CertificateEvidence;
+    /// # let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/guide-openssl3.p12")).unwrap();
+    /// let info = inspect(&bytes, "TestPass123").unwrap();
+    /// assert_eq!(CertificateEvidence::from_p12(&info).unwrap().valid_until.to_string(), "2026-09-15");
+    /// ```
+    pub fn from_p12(info: &certificate::P12Info) -> Result<Self, certificate::CertificateError> {
+        if !info.password_verified {
+            return Err(certificate::CertificateError::UnverifiedEvidence);
+        }
+        Ok(CertificateEvidence::from(&info.certificate))
+    }
+}
+
 impl From<&certificate::CertificateInfo> for CertificateEvidence {
     fn from(c: &certificate::CertificateInfo) -> Self {
         CertificateEvidence {

@@ -1166,15 +1166,28 @@ class Certificate:
         """Warnings about the file for a facility: a CA certificate
         (``certificate.leaf_is_ca``), another facility's number (``certificate.facility_mismatch``).
         """
+    @property
+    def leaf_basis(self) -> Optional[str]:
+        """How the facility's certificate was told from the others in the file:
+        ``"private_key"``, ``"local_key_id"``, ``"end_entity"``, ``"only_certificate"`` or
+        ``"uncertain"`` (finding ``certificate.leaf_uncertain``); ``None`` for a bare certificate.
+        """
     def status(self, today: datetime.date, rulebook: Optional[Rulebook] = None) -> CertificateStatus:
-        """The certificate's status on a JST day (renewal notice and urgency from the rulebook)."""
+        """The certificate's status on ``today``: a ``datetime.date`` (a JST day) or an aware
+        ``datetime.datetime`` (converted to JST, judged as an instant; a naive one raises
+        ``TypeError``). Renewal notice and urgency from the rulebook.
+        """
     def renewal_plan(self, today: datetime.date, rulebook: Optional[Rulebook] = None) -> RenewalPlan:
-        """The renewal plan on a JST day: the last safe day to apply so the next
+        """The renewal plan on ``today`` (a JST ``date``, or an aware ``datetime`` converted to
+        JST): the last safe day to apply so the next
         claim window is not lost (the rulebook's windows, lead time and
         cut-off; business days with the Japanese holidays).
         """
     def to_evidence(self) -> dict[str, Any]:
-        """The evidence ``Onboarding.complete(..., certificate=...)`` takes."""
+        """The evidence ``Onboarding.complete(..., certificate=...)`` takes. Refused
+        (``certificate.unverified_evidence``) for a .p12 whose password was never verified:
+        open it with ``from_pkcs12`` first.
+        """
 
 @final
 class CertificateStatus:
@@ -1267,7 +1280,8 @@ def certificate_status(
     today: datetime.date,
     rulebook: Optional[Rulebook] = None,
 ) -> CertificateStatus:
-    """The status on a JST day of a certificate valid from ``not_before`` to ``not_after``
+    """The status on ``today`` (a JST ``date``, or an aware ``datetime`` converted to JST and
+    judged as an instant) of a certificate valid from ``not_before`` to ``not_after``
     (aware datetimes, any zone; ``TypeError`` for naive ones), without the file: for a
     certificate known only from the portal. ``kind`` is ``"not_yet_valid"``, ``"valid"``,
     ``"renewal_due"``, ``"urgent"`` or ``"expired"``; the rulebook's certificate rules set
@@ -1283,7 +1297,8 @@ def certificate_status(
 def renewal_plan(
     not_after: datetime.datetime, today: datetime.date, rulebook: Optional[Rulebook] = None
 ) -> RenewalPlan:
-    """The renewal plan on a JST day for a certificate expiring at ``not_after`` (aware;
+    """The renewal plan on ``today`` (a JST ``date``, or an aware ``datetime`` converted to
+    JST) for a certificate expiring at ``not_after`` (aware;
     ``TypeError`` for a naive datetime): the last safe day to apply (``apply_by``) and to
     install (``install_by``) so that no claim window is lost, from the rulebook's issuance
     lead time (data, default from the guide) and the claim windows with Japanese holidays.

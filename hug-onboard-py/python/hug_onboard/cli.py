@@ -553,6 +553,10 @@ def cmd_cert(args: argparse.Namespace, out: Output) -> int:
     data = read_bytes(args.file)
     pw = read_password(args, out, "証明書発行用パスワード", "Certificate password")
     cert = Certificate.from_pkcs12(data, pw) if args.full else Certificate.inspect_pkcs12(data, pw)
+    if not cert.password_verified and cert.has_private_key and not cert.private_key_checked:
+        # No MAC and no encrypted certificate proved the password: the key's
+        # decryption does (a wrong password fails here, exit 4).
+        cert = Certificate.from_pkcs12(data, pw)
     today = _today(args)
     rulebook = _rulebook(args, out)
     st = cert.status(today, rulebook)
@@ -573,6 +577,8 @@ def cmd_cert(args: argparse.Namespace, out: Output) -> int:
         "facility_number": str(fn) if fn is not None else None,
         "has_private_key": cert.has_private_key,
         "private_key_checked": cert.private_key_checked,
+        "password_verified": cert.password_verified,
+        "leaf_basis": cert.leaf_basis,
         "chain": [{"subject": [list(a) for a in c.subject], "valid_to_jst": c.valid_to_jst.isoformat()}
                   for c in cert.chain],
         "today": today.isoformat(),
@@ -595,6 +601,8 @@ def cmd_cert(args: argparse.Namespace, out: Output) -> int:
         out.t(f"SHA-256: {cert.sha256_fingerprint}", f"SHA-256: {cert.sha256_fingerprint}"),
         out.t(f"秘密鍵: {yes if cert.has_private_key else no}",
               f"Private key: {yes if cert.has_private_key else no}"),
+        out.t("パスワード: " + ("確認済み" if cert.password_verified else "未確認（ファイルに確認する仕組みがありません）"),
+              "Password: " + ("verified" if cert.password_verified else "NOT verified (nothing in the file can check it)")),
         "",
         out.t(f"{out.date(today)}時点の状態: ", f"Status on {out.date(today)}: ") + st.message(out.lang),
         out.t("更新: ", "Renewal: ") + plan.message(out.lang),
