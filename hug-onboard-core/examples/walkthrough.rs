@@ -24,7 +24,7 @@ use hug_onboard_core::notice::RegistrationNotice;
 use hug_onboard_core::onboarding::{CertificateEvidence, Evidence, Onboarding, Step};
 use hug_onboard_core::password::PasswordPolicy;
 use hug_onboard_core::profile::ProfileInput;
-use hug_onboard_core::schedule::{BillingCalendar, IcalOptions, Rulebook, YearMonth};
+use hug_onboard_core::schedule::{IcalOptions, YearMonth};
 use hug_onboard_core::wareki::{self, Style};
 
 /// The sample facility's data, shared with the Python walkthrough.
@@ -404,7 +404,8 @@ fn run(o: &Out) -> Result<(), String> {
     complete(&mut ob, Step::RegisterEmail, Evidence::None)?;
 
     // Years later: what HUG's screen shows on the sample "today".
-    let calendar = BillingCalendar::new(Rulebook::default());
+    // The facility's own 国保連 rulebook (from the registry of 47).
+    let calendar = ob.own_calendar().map_err(|e| e.message(lang))?;
     o.heading(
         "P25–P26",
         "請求できるか（今日の状況）",
@@ -608,6 +609,12 @@ fn print_certificate(o: &Out, info: &certificate::CertificateInfo) {
 
 fn print_readiness(o: &Out, r: &hug_onboard_core::onboarding::Readiness) {
     let lang = o.lang;
+    say!(
+        o,
+        "  {} {}",
+        o.t("規則:", "Rules:"),
+        o.t(&r.rulebook.label_ja, &r.rulebook.label_en)
+    );
     say!(
         o,
         "  {} {} — {} {}",

@@ -19,10 +19,12 @@
 mod common;
 
 mod certificate_robustness;
+mod certificate_timeline;
 mod fuzz_regressions;
 mod ical_python;
 mod notice_props;
 mod onboarding_scenarios;
+mod producers;
 mod properties;
 mod proptest_password;
 mod readiness_scenarios;
@@ -32,6 +34,7 @@ mod vectors_facility;
 mod vectors_holidays;
 mod vectors_notice;
 mod vectors_password;
+mod vectors_profile;
 mod vectors_schedule;
 mod vectors_wareki;
 mod wareki_roundtrip;
