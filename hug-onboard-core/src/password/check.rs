@@ -62,7 +62,7 @@ impl PasswordPolicy {
     /// [`UserId::parse`](crate::facility::UserId::parse); `None` or blank to
     /// skip) is the ID the password belongs to.
     ///
-    /// See the [module documentation](self) for the order of the violations,
+    /// See the [module documentation](super) for the order of the violations,
     /// the cap on per-character ones, and why full-width letters still count
     /// for the letter/digit checks. A warning
     /// (`password.equals_user_id_ignoring_case`) does not make the password

@@ -2,6 +2,8 @@
 //! error enum, the lockout advice.
 
 use super::LockoutRule;
+#[cfg(doc)]
+use super::{MAX_CHAR_VIOLATIONS, PasswordPolicy};
 use crate::diagnostic::{Diagnostic, ErrorKind, Lang, Severity};
 
 /// The lockout warning as a finding: "3 wrong passwords lock the ID for 30

@@ -56,7 +56,7 @@
 //!
 //! Passwords are taken as `&str`, never stored, and never appear in a message
 //! (a single offending character does); generated ones come back in a
-//! [`Secret`].
+//! [`Secret`](crate::secret::Secret).
 //!
 //! # Example
 //!

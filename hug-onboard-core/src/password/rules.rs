@@ -5,6 +5,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::LockoutAdvice;
+#[cfg(doc)]
+use super::PasswordPolicy;
+#[cfg(doc)]
+use crate::diagnostic::Diagnostic;
 
 /// The symbols the テストID password screen accepts (guide P6): every printable
 /// ASCII punctuation character except `"` and `\`.
