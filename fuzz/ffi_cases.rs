@@ -200,9 +200,9 @@ pub fn ffi_p12(data: &[u8]) {
     unsafe {
         let mut c = ptr::null_mut();
         let st = if sel & 4 == 0 {
-            certificate::hug_certificate_inspect(file.as_ptr(), file.len(), pw.as_ptr(), &mut c)
+            certificate::hug_certificate_inspect(file.as_ptr().cast(), file.len(), pw.as_ptr(), &mut c)
         } else {
-            certificate::hug_certificate_open(file.as_ptr(), file.len(), pw.as_ptr(), &mut c)
+            certificate::hug_certificate_open(file.as_ptr().cast(), file.len(), pw.as_ptr(), &mut c)
         };
         if st == hug_onboard::hug_status::HUG_OK {
             let mut s: *mut c_char = ptr::null_mut();

@@ -673,7 +673,7 @@ hug_status hug_date_validate(struct hug_date date);
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`calendar.invalid_date`).
 
  # Safety
- `text` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_date_parse(const char *text, struct hug_date *out);
 
@@ -692,7 +692,7 @@ const char *hug_version(void);
  same function safely frees strings that hold a secret (a revealed password).
 
  # Safety
- `s` is NULL or a string returned by this library and not yet freed.
+ `s` optional: NULL (ignored) or a string returned by this library and not yet freed.
  Thread safety: any thread; each string is freed once.
  */
 void hug_string_free(char *s);
@@ -783,7 +783,7 @@ size_t hug_code_count(void);
  `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.index_out_of_range`).
 
  # Safety
- The out-pointers are NULL or writable. Thread safety: any thread, any time.
+ The out-pointers writable. Thread safety: any thread, any time.
  */
 hug_status hug_code_get(size_t index,
                         const char **out_code,
@@ -801,7 +801,7 @@ hug_status hug_code_get(size_t index,
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `out_json` is NULL or writable. Thread safety: any thread, any time.
+ `out_json` writable. Thread safety: any thread, any time.
  */
 hug_status hug_code_catalogue_json(char **out_json);
 
@@ -814,7 +814,7 @@ hug_status hug_code_catalogue_json(char **out_json);
  for an unknown tag, the code the Python face uses too).
 
  # Safety
- `tag` is NULL or a NUL-terminated string; `out_lang` NULL or writable.
+ `tag` a NUL-terminated string; `out_lang` writable.
  Thread safety: any thread, any time.
  */
 hug_status hug_lang_parse(const char *tag, hug_lang *out_lang);
@@ -822,7 +822,8 @@ hug_status hug_lang_parse(const char *tag, hug_lang *out_lang);
 /*
  Always fails with `HUG_ERR_PANIC` (code `ffi.panic`): it panics inside the
  boundary on purpose, so that bindings can test that a panic never crosses
- into C. Prints the panic message on stderr. Never call it in production code.
+ into C and that a caught panic prints nothing (the message is in the last error).
+ Never call it in production code.
 
  Thread safety: any thread, any time.
  */
@@ -836,7 +837,7 @@ hug_status hug_selftest_panic(void);
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `out` NULL or writable. Thread safety: any thread, any time.
+ `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_calendar_new(bool year_end_closure, struct hug_calendar **out);
 
@@ -848,7 +849,7 @@ hug_status hug_calendar_new(bool year_end_closure, struct hug_calendar **out);
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`, `HUG_ERR_INVALID_JSON` (`ffi.invalid_json`).
 
  # Safety
- `json` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `json` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_calendar_from_json(const char *json,
                                   struct hug_calendar **out);
@@ -857,7 +858,7 @@ hug_status hug_calendar_from_json(const char *json,
  Frees a calendar. NULL is accepted and ignored.
 
  # Safety
- `calendar` NULL or made by this library and not yet freed; no other thread uses it.
+ `calendar` optional: NULL (ignored) or made by this library and not yet freed; no other thread uses it.
  */
 void hug_calendar_free(struct hug_calendar *calendar);
 
@@ -870,7 +871,7 @@ void hug_calendar_free(struct hug_calendar *calendar);
  `HUG_ERR_VALIDATION` (`calendar.out_of_range`: before 1948-07-20 or after 2099).
 
  # Safety
- Out-pointers NULL or writable. Thread safety: any thread, any time.
+ Out-pointers writable. Thread safety: any thread, any time.
  */
 hug_status hug_holiday_get(struct hug_date date,
                            hug_lang lang,
@@ -886,7 +887,7 @@ hug_status hug_holiday_get(struct hug_date date,
  `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_VALIDATION` (`calendar.out_of_range` outside 1948-2099).
 
  # Safety
- `out_json` NULL or writable. Thread safety: any thread, any time.
+ `out_json` writable. Thread safety: any thread, any time.
  */
 hug_status hug_holidays_of_year_json(int32_t year,
                                      char **out_json);
@@ -899,7 +900,7 @@ hug_status hug_holidays_of_year_json(int32_t year,
  `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_VALIDATION` (`calendar.out_of_range`).
 
  # Safety
- `calendar` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+ `calendar` live; `out` writable. Thread safety: any thread; read only.
  */
 hug_status hug_calendar_year_status(const struct hug_calendar *calendar,
                                     int32_t year,
@@ -913,7 +914,7 @@ hug_status hug_calendar_year_status(const struct hug_calendar *calendar,
  `HUG_ERR_VALIDATION` (`calendar.out_of_range`).
 
  # Safety
- `calendar` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+ `calendar` live; `out` writable. Thread safety: any thread; read only.
  */
 hug_status hug_calendar_is_business_day(const struct hug_calendar *calendar,
                                         struct hug_date date,
@@ -927,7 +928,7 @@ hug_status hug_calendar_is_business_day(const struct hug_calendar *calendar,
  `HUG_ERR_VALIDATION` (`calendar.out_of_range`, also when the answer would leave the range).
 
  # Safety
- `calendar` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+ `calendar` live; `out` writable. Thread safety: any thread; read only.
  */
 hug_status hug_calendar_business_day(const struct hug_calendar *calendar,
                                      struct hug_date date,
@@ -938,6 +939,9 @@ hug_status hug_calendar_business_day(const struct hug_calendar *calendar,
  Reads a .p12 with its password **and** decrypts its private key (checking that it
  matches the certificate): what installing it on a PC needs. The key is not kept.
 
+ `data` is `const void *` so that any byte pointer converts without a cast: a C
+ `unsigned char *`, a PHP string (FFI), Python `bytes` (cffi, ctypes).
+
  # Errors
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_WRONG_PASSWORD`
  (`certificate.wrong_password`); `HUG_ERR_CORRUPT_FILE` (`certificate.empty_file`,
@@ -947,10 +951,10 @@ hug_status hug_calendar_business_day(const struct hug_calendar *calendar,
  `HUG_ERR_VALIDATION` (`certificate.password_not_encodable`).
 
  # Safety
- `data` NULL (only with `len` 0) or `len` readable bytes; `password` NULL or
- NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `data` optional only when `len` is 0: NULL, otherwise `len` readable bytes; `password`
+ NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
-hug_status hug_certificate_open(const uint8_t *data,
+hug_status hug_certificate_open(const void *data,
                                 size_t len,
                                 const char *password,
                                 struct hug_certificate **out);
@@ -965,7 +969,7 @@ hug_status hug_certificate_open(const uint8_t *data,
  # Safety
  As `hug_certificate_open`. Thread safety: any thread, any time.
  */
-hug_status hug_certificate_inspect(const uint8_t *data,
+hug_status hug_certificate_inspect(const void *data,
                                    size_t len,
                                    const char *password,
                                    struct hug_certificate **out);
@@ -974,7 +978,7 @@ hug_status hug_certificate_inspect(const uint8_t *data,
  Frees a certificate. NULL is accepted and ignored.
 
  # Safety
- `cert` NULL or made by this library and not yet freed; no other thread uses it.
+ `cert` optional: NULL (ignored) or made by this library and not yet freed; no other thread uses it.
  */
 void hug_certificate_free(struct hug_certificate *cert);
 
@@ -989,7 +993,7 @@ void hug_certificate_free(struct hug_certificate *cert);
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `cert` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ `cert` live; `out_json` writable. Thread safety: any thread; read only.
  */
 hug_status hug_certificate_info_json(const struct hug_certificate *cert, char **out_json);
 
@@ -1002,7 +1006,7 @@ hug_status hug_certificate_info_json(const struct hug_certificate *cert, char **
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `cert` NULL or live; out-pointers NULL or writable. Thread safety: any thread; read only.
+ `cert` live; out-pointers writable. Thread safety: any thread; read only.
  */
 hug_status hug_certificate_validity(const struct hug_certificate *cert,
                                     struct hug_date *out_valid_from,
@@ -1018,7 +1022,7 @@ hug_status hug_certificate_validity(const struct hug_certificate *cert,
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `cert` NULL or live; out-pointers NULL or writable. Thread safety: any thread; read only.
+ `cert` live; out-pointers writable. Thread safety: any thread; read only.
  */
 hug_status hug_certificate_facility_number(const struct hug_certificate *cert,
                                            bool *out_present,
@@ -1034,7 +1038,7 @@ hug_status hug_certificate_facility_number(const struct hug_certificate *cert,
  `expected_facility` is not a facility number).
 
  # Safety
- `cert` NULL or live; `expected_facility` NULL or NUL-terminated; `out_json` NULL or writable.
+ `cert` live; `expected_facility` optional: NULL (no facility check) or NUL-terminated; `out_json` writable.
  Thread safety: any thread; read only.
  */
 hug_status hug_certificate_findings_json(const struct hug_certificate *cert,
@@ -1049,7 +1053,7 @@ hug_status hug_certificate_findings_json(const struct hug_certificate *cert,
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `out` NULL or writable. Thread safety: any thread, any time.
+ `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_certificate_rules_new(struct hug_certificate_rules **out);
 
@@ -1062,7 +1066,7 @@ hug_status hug_certificate_rules_new(struct hug_certificate_rules **out);
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`, `HUG_ERR_INVALID_JSON` (`ffi.invalid_json`).
 
  # Safety
- `json` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `json` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_certificate_rules_from_json(const char *json, struct hug_certificate_rules **out);
 
@@ -1070,7 +1074,7 @@ hug_status hug_certificate_rules_from_json(const char *json, struct hug_certific
  Frees certificate rules. NULL is accepted and ignored.
 
  # Safety
- `rules` NULL or made by this library and not yet freed; no other thread uses it.
+ `rules` optional: NULL (ignored) or made by this library and not yet freed; no other thread uses it.
  */
 void hug_certificate_rules_free(struct hug_certificate_rules *rules);
 
@@ -1084,7 +1088,7 @@ void hug_certificate_rules_free(struct hug_certificate_rules *rules);
  `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`).
 
  # Safety
- `rules` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+ `rules` live; `out` writable. Thread safety: any thread; read only.
  */
 hug_status hug_certificate_status(struct hug_datetime not_before_utc,
                                   struct hug_datetime not_after_utc,
@@ -1119,7 +1123,7 @@ hug_status hug_certificate_status_message(struct hug_datetime not_before_utc,
  `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`).
 
  # Safety
- `rules` NULL or live; `billing` NULL or live; `out` NULL or writable.
+ `rules` live; `billing` optional: NULL (weekends only) or live; `out` writable.
  Thread safety: any thread; read only.
  */
 hug_status hug_certificate_renewal_plan(struct hug_datetime not_after_utc,
@@ -1141,7 +1145,7 @@ hug_status hug_certificate_renewal_plan(struct hug_datetime not_after_utc,
  `HUG_ERR_VALIDATION` with every `certificate.addressee.*` problem.
 
  # Safety
- Strings NULL or NUL-terminated; `rules` NULL or live; `out_json` NULL or writable.
+ Strings NUL-terminated; `rules` live; `out_json` writable.
  Thread safety: any thread; `rules` is read only.
  */
 hug_status hug_certificate_estimate_json(const char *postal_code,
@@ -1169,7 +1173,8 @@ hug_status hug_certificate_estimate_json(const char *postal_code,
  `certificate.lifecycle.invalid_dates`).
 
  # Safety
- Strings NULL or NUL-terminated; out-pointers NULL or writable. Thread safety: any thread, any time.
+ `lifecycle_json` optional: NULL (a new lifecycle) or NUL-terminated; `event_json`
+ NUL-terminated; out-pointers writable. Thread safety: any thread, any time.
  */
 hug_status hug_certificate_lifecycle_apply_json(const char *lifecycle_json,
                                                 const char *event_json,
@@ -1186,7 +1191,7 @@ hug_status hug_certificate_lifecycle_apply_json(const char *lifecycle_json,
  `facility.empty`, `facility.not_digit`, `facility.wrong_length`, `facility.unknown_prefecture`.
 
  # Safety
- `text` is NULL or a NUL-terminated string; `out` is NULL or writable.
+ `text` a NUL-terminated string; `out` writable.
  Thread safety: any thread, any time.
  */
 hug_status hug_facility_number_parse(const char *text, struct hug_facility_number *out);
@@ -1201,7 +1206,7 @@ hug_status hug_facility_number_parse(const char *text, struct hug_facility_numbe
  `number` is not 1-47 or `lang` is not a `HUG_LANG_*`.
 
  # Safety
- `out_name` is NULL or writable. Thread safety: any thread, any time.
+ `out_name` writable. Thread safety: any thread, any time.
  */
 hug_status hug_prefecture_name(int32_t number, hug_lang lang, const char **out_name);
 
@@ -1217,7 +1222,7 @@ hug_status hug_prefecture_name(int32_t number, hug_lang lang, const char **out_n
  `user_id.empty` or `user_id.invalid_char`.
 
  # Safety
- `text` is NULL or a NUL-terminated string; `out_id` is NULL or writable.
+ `text` a NUL-terminated string; `out_id` writable.
  Thread safety: any thread, any time.
  */
 hug_status hug_user_id_parse(const char *text, char **out_id);
@@ -1238,7 +1243,8 @@ hug_status hug_user_id_parse(const char *text, char **out_id);
  `facility.*` for `expected_facility`).
 
  # Safety
- Strings NULL or NUL-terminated; `out_json` NULL or writable. Thread safety: any thread, any time.
+ `input_json` NUL-terminated; `expected_facility` optional: NULL (not compared) or
+ NUL-terminated; `out_json` writable. Thread safety: any thread, any time.
  */
 hug_status hug_facility_profile_validate_json(const char *input_json,
                                               const char *expected_facility,
@@ -1253,7 +1259,7 @@ hug_status hug_facility_profile_validate_json(const char *input_json,
  `notice.*` problem in the last error.
 
  # Safety
- `text` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_notice_parse(const char *text, struct hug_notice **out);
 
@@ -1264,7 +1270,7 @@ hug_status hug_notice_parse(const char *text, struct hug_notice **out);
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` with every problem.
 
  # Safety
- `json` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `json` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_notice_from_json(const char *json, struct hug_notice **out);
 
@@ -1272,7 +1278,7 @@ hug_status hug_notice_from_json(const char *json, struct hug_notice **out);
  Frees a notice (its passwords are wiped). NULL is accepted and ignored.
 
  # Safety
- `notice` is NULL or made by this library and not yet freed; no other thread uses it.
+ `notice` optional: NULL (ignored) or made by this library and not yet freed; no other thread uses it.
  */
 void hug_notice_free(struct hug_notice *notice);
 
@@ -1283,7 +1289,7 @@ void hug_notice_free(struct hug_notice *notice);
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `notice` NULL or live; `out_kind` NULL or writable. Thread safety: any thread; read only.
+ `notice` live; `out_kind` writable. Thread safety: any thread; read only.
  */
 hug_status hug_notice_kind_get(const struct hug_notice *notice, hug_notice_kind *out_kind);
 
@@ -1296,7 +1302,7 @@ hug_status hug_notice_kind_get(const struct hug_notice *notice, hug_notice_kind 
  `HUG_ERR_VALIDATION` (`notice.wrong_kind`, with the advice in the message).
 
  # Safety
- `notice` NULL or live. Thread safety: any thread; read only.
+ `notice` live. Thread safety: any thread; read only.
  */
 hug_status hug_notice_expect_kind(const struct hug_notice *notice, hug_notice_kind expected);
 
@@ -1308,7 +1314,7 @@ hug_status hug_notice_expect_kind(const struct hug_notice *notice, hug_notice_ki
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `notice` NULL or live; out-pointers NULL or writable. Thread safety: any thread; read only.
+ `notice` live; out-pointers writable. Thread safety: any thread; read only.
  */
 hug_status hug_notice_date(const struct hug_notice *notice,
                            bool *out_present,
@@ -1321,7 +1327,7 @@ hug_status hug_notice_date(const struct hug_notice *notice,
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `notice` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+ `notice` live; `out` writable. Thread safety: any thread; read only.
  */
 hug_status hug_notice_facility_number(const struct hug_notice *notice,
                                       struct hug_facility_number *out);
@@ -1335,7 +1341,7 @@ hug_status hug_notice_facility_number(const struct hug_notice *notice,
  `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_enum`).
 
  # Safety
- `notice` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+ `notice` live; `out` writable. Thread safety: any thread; read only.
  */
 hug_status hug_notice_field(const struct hug_notice *notice, hug_notice_field_id field, char **out);
 
@@ -1348,7 +1354,7 @@ hug_status hug_notice_field(const struct hug_notice *notice, hug_notice_field_id
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `notice` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ `notice` live; `out_json` writable. Thread safety: any thread; read only.
  */
 hug_status hug_notice_findings_json(const struct hug_notice *notice,
                                     char **out_json);
@@ -1361,7 +1367,7 @@ hug_status hug_notice_findings_json(const struct hug_notice *notice,
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `notice` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ `notice` live; `out_json` writable. Thread safety: any thread; read only.
  */
 hug_status hug_notice_to_json(const struct hug_notice *notice, char **out_json);
 
@@ -1373,7 +1379,7 @@ hug_status hug_notice_to_json(const struct hug_notice *notice, char **out_json);
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `notice` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ `notice` live; `out_json` writable. Thread safety: any thread; read only.
  */
 hug_status hug_notice_reveal_json(const struct hug_notice *notice, char **out_json);
 
@@ -1385,7 +1391,7 @@ hug_status hug_notice_reveal_json(const struct hug_notice *notice, char **out_js
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `notice` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+ `notice` live; `out` writable. Thread safety: any thread; read only.
  */
 hug_status hug_notice_reveal_temporary_password(const struct hug_notice *notice, char **out);
 
@@ -1396,7 +1402,7 @@ hug_status hug_notice_reveal_temporary_password(const struct hug_notice *notice,
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `notice` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+ `notice` live; `out` writable. Thread safety: any thread; read only.
  */
 hug_status hug_notice_reveal_certificate_password(const struct hug_notice *notice,
                                                   char **out);
@@ -1408,10 +1414,9 @@ hug_status hug_notice_reveal_certificate_password(const struct hug_notice *notic
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`facility.*`).
 
  # Safety
- `facility_number` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `facility_number` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
-hug_status hug_onboarding_new(const char *facility_number,
-                              struct hug_onboarding **out);
+hug_status hug_onboarding_new(const char *facility_number, struct hug_onboarding **out);
 
 /*
  Loads a state saved by `hug_onboarding_to_json` (schema `hug-onboard/onboarding-state`,
@@ -1422,7 +1427,7 @@ hug_status hug_onboarding_new(const char *facility_number,
  `state.unsupported_version`).
 
  # Safety
- `json` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `json` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_onboarding_from_json(const char *json, struct hug_onboarding **out);
 
@@ -1430,7 +1435,7 @@ hug_status hug_onboarding_from_json(const char *json, struct hug_onboarding **ou
  Frees a state. NULL is accepted and ignored.
 
  # Safety
- `onboarding` NULL or made by this library and not yet freed; no other thread uses it.
+ `onboarding` optional: NULL (ignored) or made by this library and not yet freed; no other thread uses it.
  */
 void hug_onboarding_free(struct hug_onboarding *onboarding);
 
@@ -1442,7 +1447,7 @@ void hug_onboarding_free(struct hug_onboarding *onboarding);
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `onboarding` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ `onboarding` live; `out_json` writable. Thread safety: any thread; read only.
  */
 hug_status hug_onboarding_to_json(const struct hug_onboarding *onboarding, char **out_json);
 
@@ -1459,7 +1464,8 @@ hug_status hug_onboarding_to_json(const struct hug_onboarding *onboarding, char 
  prerequisite missing, already done, evidence mismatch, wrong notice, …).
 
  # Safety
- `onboarding` NULL or live and used by no other thread; strings NULL or NUL-terminated.
+ `onboarding` live and used by no other thread; `step` NUL-terminated;
+ `evidence_json` optional: NULL (no evidence) or NUL-terminated.
  */
 hug_status hug_onboarding_complete(struct hug_onboarding *onboarding,
                                    const char *step,
@@ -1476,8 +1482,8 @@ hug_status hug_onboarding_complete(struct hug_onboarding *onboarding,
  `workflow.facility_mismatch` when it is another facility's).
 
  # Safety
- `onboarding` NULL or live and used by no other thread; `step` NULL or NUL-terminated;
- `notice` NULL or live.
+ `onboarding` live and used by no other thread; `step` NUL-terminated;
+ `notice` live.
  */
 hug_status hug_onboarding_complete_with_notice(struct hug_onboarding *onboarding,
                                                const char *step,
@@ -1493,8 +1499,8 @@ hug_status hug_onboarding_complete_with_notice(struct hug_onboarding *onboarding
  As `hug_onboarding_complete`.
 
  # Safety
- `onboarding` NULL or live and used by no other thread; `step`, `pc` NULL or
- NUL-terminated; `cert` NULL or live.
+ `onboarding` live and used by no other thread; `step` NUL-terminated; `cert` live;
+ `pc` optional: NULL (no PC) or NUL-terminated.
  */
 hug_status hug_onboarding_complete_with_certificate(struct hug_onboarding *onboarding,
                                                     const char *step,
@@ -1510,7 +1516,7 @@ hug_status hug_onboarding_complete_with_certificate(struct hug_onboarding *onboa
  `workflow.not_done`, `workflow.has_dependents`).
 
  # Safety
- `onboarding` NULL or live and used by no other thread; `step` NULL or NUL-terminated.
+ `onboarding` live and used by no other thread; `step` NUL-terminated.
  */
 hug_status hug_onboarding_undo(struct hug_onboarding *onboarding, const char *step);
 
@@ -1521,7 +1527,7 @@ hug_status hug_onboarding_undo(struct hug_onboarding *onboarding, const char *st
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`workflow.*`).
 
  # Safety
- `onboarding` NULL or live and used by no other thread; `name` NULL or NUL-terminated.
+ `onboarding` live and used by no other thread; `name` NUL-terminated.
  */
 hug_status hug_onboarding_add_billing_pc(struct hug_onboarding *onboarding, const char *name);
 
@@ -1532,7 +1538,7 @@ hug_status hug_onboarding_add_billing_pc(struct hug_onboarding *onboarding, cons
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`workflow.unknown_step`).
 
  # Safety
- `onboarding` NULL or live; `step` NULL or NUL-terminated; `out_done` NULL or writable.
+ `onboarding` live; `step` NUL-terminated; `out_done` writable.
  Thread safety: any thread; read only.
  */
 hug_status hug_onboarding_is_done(const struct hug_onboarding *onboarding,
@@ -1547,7 +1553,7 @@ hug_status hug_onboarding_is_done(const struct hug_onboarding *onboarding,
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `onboarding` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ `onboarding` live; `out_json` writable. Thread safety: any thread; read only.
  */
 hug_status hug_onboarding_next_steps_json(const struct hug_onboarding *onboarding, char **out_json);
 
@@ -1560,7 +1566,7 @@ hug_status hug_onboarding_next_steps_json(const struct hug_onboarding *onboardin
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `out_json` NULL or writable. Thread safety: any thread, any time.
+ `out_json` writable. Thread safety: any thread, any time.
  */
 hug_status hug_onboarding_steps_json(char **out_json);
 
@@ -1576,7 +1582,7 @@ hug_status hug_onboarding_steps_json(char **out_json);
  `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`).
 
  # Safety
- `onboarding`, `billing` NULL or live; out-pointers NULL or writable. Thread safety: any thread; read only.
+ `onboarding`, `billing` live; out-pointers writable. Thread safety: any thread; read only.
  */
 hug_status hug_onboarding_readiness_json(const struct hug_onboarding *onboarding,
                                          struct hug_date today,
@@ -1595,7 +1601,7 @@ hug_status hug_onboarding_readiness_json(const struct hug_onboarding *onboarding
  `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`).
 
  # Safety
- `onboarding`, `billing` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ `onboarding`, `billing` live; `out_json` writable. Thread safety: any thread; read only.
  */
 hug_status hug_onboarding_reminders_json(const struct hug_onboarding *onboarding,
                                          struct hug_date today,
@@ -1616,8 +1622,9 @@ hug_status hug_onboarding_reminders_json(const struct hug_onboarding *onboarding
  `state.*` per bad state, all of them).
 
  # Safety
- `states_json`, `agent_certificates_json` NULL or NUL-terminated; `billing` NULL or live;
- `out_json` NULL or writable.
+ `states_json` NUL-terminated; `agent_certificates_json` optional: NULL (none) or NUL-terminated;
+ `billing` live;
+ `out_json` writable.
  Thread safety: any thread; read only.
  */
 hug_status hug_onboarding_evaluate_many_json(const char *states_json,
@@ -1633,7 +1640,7 @@ hug_status hug_onboarding_evaluate_many_json(const char *states_json,
  `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_enum`).
 
  # Safety
- `out` is NULL or writable. Thread safety: any thread, any time.
+ `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_password_policy_new(hug_password_profile profile, struct hug_password_policy **out);
 
@@ -1646,7 +1653,7 @@ hug_status hug_password_policy_new(hug_password_profile profile, struct hug_pass
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_INVALID_JSON` (`ffi.invalid_json`).
 
  # Safety
- `json` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `json` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_password_policy_from_json(const char *json, struct hug_password_policy **out);
 
@@ -1654,7 +1661,7 @@ hug_status hug_password_policy_from_json(const char *json, struct hug_password_p
  Frees a policy. NULL is accepted and ignored.
 
  # Safety
- `policy` is NULL or made by this library and not yet freed; no other thread uses it.
+ `policy` optional: NULL (ignored) or made by this library and not yet freed; no other thread uses it.
  */
 void hug_password_policy_free(struct hug_password_policy *policy);
 
@@ -1665,10 +1672,9 @@ void hug_password_policy_free(struct hug_password_policy *policy);
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `policy` is NULL or live; `out_json` NULL or writable. Thread safety: any thread; the policy is read only.
+ `policy` live; `out_json` writable. Thread safety: any thread; the policy is read only.
  */
-hug_status hug_password_policy_to_json(const struct hug_password_policy *policy,
-                                       char **out_json);
+hug_status hug_password_policy_to_json(const struct hug_password_policy *policy, char **out_json);
 
 /*
  The rule in words, as the screen would state it, plus the lockout advice
@@ -1678,7 +1684,7 @@ hug_status hug_password_policy_to_json(const struct hug_password_policy *policy,
  `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_enum` for `lang`).
 
  # Safety
- `policy` is NULL or live; `out` NULL or writable. Thread safety: any thread; the policy is read only.
+ `policy` live; `out` writable. Thread safety: any thread; the policy is read only.
  */
 hug_status hug_password_policy_advice(const struct hug_password_policy *policy,
                                       hug_lang lang,
@@ -1695,7 +1701,8 @@ hug_status hug_password_policy_advice(const struct hug_password_policy *policy,
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`, `HUG_ERR_VALIDATION`.
 
  # Safety
- `policy` NULL or live; strings NULL or NUL-terminated. Thread safety: any thread; the policy is read only.
+ `policy` live; `password` NUL-terminated; `user_id` optional: NULL (no user ID check) or
+ NUL-terminated. Thread safety: any thread; the policy is read only.
  */
 hug_status hug_password_check(const struct hug_password_policy *policy,
                               const char *password,
@@ -1710,7 +1717,7 @@ hug_status hug_password_check(const struct hug_password_policy *policy,
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`, `HUG_ERR_VALIDATION`.
 
  # Safety
- `policy` NULL or live; strings NULL or NUL-terminated. Thread safety: any thread; the policy is read only.
+ `policy` live; strings NUL-terminated. Thread safety: any thread; the policy is read only.
  */
 hug_status hug_password_check_change(const struct hug_password_policy *policy,
                                      const char *user_id,
@@ -1729,7 +1736,7 @@ hug_status hug_password_check_change(const struct hug_password_policy *policy,
  `password.random_unavailable`, `password.generate_failed`).
 
  # Safety
- `policy` NULL or live; `out_password` NULL or writable. Thread safety: any thread; the policy is read only.
+ `policy` live; `out_password` writable. Thread safety: any thread; the policy is read only.
  */
 hug_status hug_password_generate(const struct hug_password_policy *policy,
                                  size_t length,
@@ -1743,7 +1750,7 @@ hug_status hug_password_generate(const struct hug_password_policy *policy,
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `out` NULL or writable. Thread safety: any thread, any time.
+ `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_billing_calendar_new(struct hug_billing_calendar **out);
 
@@ -1756,7 +1763,7 @@ hug_status hug_billing_calendar_new(struct hug_billing_calendar **out);
  `rulebook.*` problem.
 
  # Safety
- `json` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `json` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_billing_calendar_from_rulebook_json(const char *json,
                                                    struct hug_billing_calendar **out);
@@ -1771,7 +1778,7 @@ hug_status hug_billing_calendar_from_rulebook_json(const char *json,
  `rulebook.*` problem.
 
  # Safety
- `toml` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `toml` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_billing_calendar_from_rulebook_toml(const char *toml,
                                                    struct hug_billing_calendar **out);
@@ -1780,7 +1787,7 @@ hug_status hug_billing_calendar_from_rulebook_toml(const char *toml,
  Frees a billing calendar. NULL is accepted and ignored.
 
  # Safety
- `billing` NULL or made by this library and not yet freed; no other thread uses it.
+ `billing` optional: NULL (ignored) or made by this library and not yet freed; no other thread uses it.
  */
 void hug_billing_calendar_free(struct hug_billing_calendar *billing);
 
@@ -1791,7 +1798,7 @@ void hug_billing_calendar_free(struct hug_billing_calendar *billing);
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- Both NULL or live; no other thread uses `billing` during the call.
+ Both live; no other thread uses `billing` during the call.
  */
 hug_status hug_billing_calendar_set_calendar(struct hug_billing_calendar *billing,
                                              const struct hug_calendar *calendar);
@@ -1803,7 +1810,7 @@ hug_status hug_billing_calendar_set_calendar(struct hug_billing_calendar *billin
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `billing` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ `billing` live; `out_json` writable. Thread safety: any thread; read only.
  */
 hug_status hug_billing_calendar_rulebook_json(const struct hug_billing_calendar *billing,
                                               char **out_json);
@@ -1819,7 +1826,7 @@ hug_status hug_billing_calendar_rulebook_json(const struct hug_billing_calendar 
  `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_VALIDATION` (`schedule.invalid_month`, `calendar.out_of_range`).
 
  # Safety
- `billing` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ `billing` live; `out_json` writable. Thread safety: any thread; read only.
  */
 hug_status hug_schedule_month_json(const struct hug_billing_calendar *billing,
                                    struct hug_year_month service_month,
@@ -1833,7 +1840,7 @@ hug_status hug_schedule_month_json(const struct hug_billing_calendar *billing,
  As `hug_schedule_month_json`.
 
  # Safety
- `billing` NULL or live; out-pointers NULL or writable. Thread safety: any thread; read only.
+ `billing` live; out-pointers writable. Thread safety: any thread; read only.
  */
 hug_status hug_schedule_claim_window(const struct hug_billing_calendar *billing,
                                      struct hug_year_month service_month,
@@ -1849,7 +1856,7 @@ hug_status hug_schedule_claim_window(const struct hug_billing_calendar *billing,
  `HUG_ERR_VALIDATION` (`calendar.out_of_range`).
 
  # Safety
- `billing` NULL or live; out-pointers NULL or writable. Thread safety: any thread; read only.
+ `billing` live; out-pointers writable. Thread safety: any thread; read only.
  */
 hug_status hug_schedule_window_at(const struct hug_billing_calendar *billing,
                                   struct hug_datetime at,
@@ -1866,7 +1873,7 @@ hug_status hug_schedule_window_at(const struct hug_billing_calendar *billing,
  `HUG_ERR_VALIDATION` (`calendar.out_of_range`).
 
  # Safety
- `billing` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ `billing` live; `out_json` writable. Thread safety: any thread; read only.
  */
 hug_status hug_schedule_next_deadline_json(const struct hug_billing_calendar *billing,
                                            struct hug_datetime at,
@@ -1882,7 +1889,7 @@ hug_status hug_schedule_next_deadline_json(const struct hug_billing_calendar *bi
  `HUG_ERR_VALIDATION` (`calendar.out_of_range`).
 
  # Safety
- `billing` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+ `billing` live; `out_json` writable. Thread safety: any thread; read only.
  */
 hug_status hug_schedule_events_on_json(const struct hug_billing_calendar *billing,
                                        struct hug_date date,
@@ -1900,7 +1907,7 @@ hug_status hug_schedule_events_on_json(const struct hug_billing_calendar *billin
  (`schedule.invalid_month`, `schedule.invalid_range`, `schedule.range_too_long`, `calendar.out_of_range`).
 
  # Safety
- `billing` NULL or live; `out_ics` NULL or writable. Thread safety: any thread; read only.
+ `billing` live; `out_ics` writable. Thread safety: any thread; read only.
  */
 hug_status hug_schedule_ical(const struct hug_billing_calendar *billing,
                              struct hug_year_month from,
@@ -1915,7 +1922,7 @@ hug_status hug_schedule_ical(const struct hug_billing_calendar *billing,
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`schedule.invalid_month`).
 
  # Safety
- `text` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_year_month_parse(const char *text, struct hug_year_month *out);
 
@@ -1926,7 +1933,7 @@ hug_status hug_year_month_parse(const char *text, struct hug_year_month *out);
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`schedule.invalid_instant`).
 
  # Safety
- `text` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_datetime_parse(const char *text, struct hug_datetime *out);
 
@@ -1939,7 +1946,7 @@ hug_status hug_datetime_parse(const char *text, struct hug_datetime *out);
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`.
 
  # Safety
- `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_text_to_halfwidth_ascii(const char *text, char **out);
 
@@ -1952,7 +1959,7 @@ hug_status hug_text_to_halfwidth_ascii(const char *text, char **out);
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`.
 
  # Safety
- `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_text_normalize(const char *text, char **out);
 
@@ -1964,7 +1971,7 @@ hug_status hug_text_normalize(const char *text, char **out);
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`.
 
  # Safety
- `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_text_collapse_spaces(const char *text, char **out);
 
@@ -1976,7 +1983,7 @@ hug_status hug_text_collapse_spaces(const char *text, char **out);
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`.
 
  # Safety
- `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_text_halfwidth_to_fullwidth_katakana(const char *text, char **out);
 
@@ -1988,7 +1995,7 @@ hug_status hug_text_halfwidth_to_fullwidth_katakana(const char *text, char **out
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`.
 
  # Safety
- `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_text_fullwidth_to_halfwidth_katakana(const char *text, char **out);
 
@@ -2001,7 +2008,7 @@ hug_status hug_text_fullwidth_to_halfwidth_katakana(const char *text, char **out
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`.
 
  # Safety
- `text` is NULL or NUL-terminated; the out-pointers NULL or writable.
+ `text` NUL-terminated; the out-pointers writable.
  Thread safety: any thread, any time.
  */
 hug_status hug_text_classify_katakana(const char *text,
@@ -2017,7 +2024,7 @@ hug_status hug_text_classify_katakana(const char *text,
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`.
 
  # Safety
- `text` is NULL or NUL-terminated; the out-pointers NULL or writable.
+ `text` NUL-terminated; the out-pointers writable.
  Thread safety: any thread, any time.
  */
 hug_status hug_text_find_control(const char *text,
@@ -2033,7 +2040,7 @@ hug_status hug_text_find_control(const char *text,
  `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_INVALID_JSON` (`wareki.invalid_era_table`).
 
  # Safety
- `json` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `json` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_era_table_from_json(const char *json,
                                    struct hug_era_table **out);
@@ -2042,7 +2049,7 @@ hug_status hug_era_table_from_json(const char *json,
  Frees an era table. NULL is accepted and ignored.
 
  # Safety
- `table` NULL or made by this library and not yet freed; no other thread uses it.
+ `table` optional: NULL (ignored) or made by this library and not yet freed; no other thread uses it.
  */
 void hug_era_table_free(struct hug_era_table *table);
 
@@ -2057,7 +2064,8 @@ void hug_era_table_free(struct hug_era_table *table);
  `wareki.*` code (`wareki.empty`, `wareki.unknown_era`, `wareki.after_era_end`, …).
 
  # Safety
- `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
+ `table` optional: NULL (the built-in era table) or live.
  */
 hug_status hug_wareki_parse_date(const char *text,
                                  bool lenient,
@@ -2072,7 +2080,8 @@ hug_status hug_wareki_parse_date(const char *text,
  As `hug_wareki_parse_date`.
 
  # Safety
- `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
+ `table` optional: NULL (the built-in era table) or live.
  */
 hug_status hug_wareki_parse(const char *text,
                             bool lenient,
@@ -2089,7 +2098,8 @@ hug_status hug_wareki_parse(const char *text,
  `HUG_ERR_VALIDATION` (`wareki.out_of_range` before 1873, when the western calendar began).
 
  # Safety
- `out` is NULL or writable. Thread safety: any thread, any time.
+ `table` optional: NULL (the built-in era table) or live; `out` writable.
+ Thread safety: any thread, any time.
  */
 hug_status hug_wareki_format(struct hug_date date,
                              hug_wareki_style style,

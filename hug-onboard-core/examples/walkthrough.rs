@@ -1,13 +1,17 @@
 //! The README's main job: take a sample facility through the whole onboarding
 //! guide on the bundled sample data, printing what a user would see.
 //!
-//! Run: `./scripts/run` (Japanese) or `./scripts/run --lang en`.
+//! Run: `./scripts/run` (Japanese) or `./scripts/run --lang en`; "today" is the
+//! real date in Japan unless `--today YYYY-MM-DD` says otherwise (the example
+//! reads the clock; the library never does and takes the day as a parameter).
+//! Dates print as a Japanese office writes them (`2027年1月15日（金）`), ISO in
+//! English; `--wareki` prints 和暦 (`令和9年1月15日（金）`).
 //! The sample data lives in `tests/fixtures/` (notices, certificate, states).
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use chrono::TimeZone;
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use hug_onboard_core::certificate;
 use hug_onboard_core::diagnostic::{Diagnostic, Lang};
 use hug_onboard_core::notice::RegistrationNotice;
@@ -22,6 +26,8 @@ const CERT_PASSWORD: &str = "TestPass123";
 
 struct Out {
     lang: Lang,
+    /// `--wareki`: Japanese dates in 和暦.
+    wareki: bool,
 }
 
 impl Out {
@@ -30,6 +36,41 @@ impl Out {
             Lang::Ja => ja,
             Lang::En => en,
         }
+    }
+    /// The one date style of the output: `2027年1月15日（金）` (or 和暦 with
+    /// `--wareki`, from the core's formatter) in Japanese, ISO in English.
+    fn date(&self, d: NaiveDate) -> String {
+        if self.lang == Lang::En {
+            return d.to_string();
+        }
+        let day = if self.wareki {
+            wareki::format(d, Style::Long).unwrap_or_else(|_| d.to_string())
+        } else {
+            format!("{}年{}月{}日", d.year(), d.month(), d.day())
+        };
+        let wd = ["月", "火", "水", "木", "金", "土", "日"];
+        let i = d.weekday().num_days_from_monday() as usize;
+        format!("{day}（{}）", wd.get(i).copied().unwrap_or(""))
+    }
+    /// A JST wall-clock time in the same style: `2026年12月1日（火）0:00`.
+    fn time(&self, t: NaiveDateTime) -> String {
+        match self.lang {
+            Lang::En => format!("{} {}", self.date(t.date()), t.format("%H:%M")),
+            Lang::Ja => format!("{}{}:{:02}", self.date(t.date()), t.hour(), t.minute()),
+        }
+    }
+    /// A claim window `opens 〜 closes`; a window closing at midnight ends
+    /// "24:00" on its last day, as the 国保連 writes it.
+    fn window(&self, w: &hug_onboard_core::rules::ClaimWindow) -> String {
+        let close = if w.closes.time() == chrono::NaiveTime::MIN {
+            match self.lang {
+                Lang::En => format!("{} 24:00", self.date(w.last_day())),
+                Lang::Ja => format!("{}24:00", self.date(w.last_day())),
+            }
+        } else {
+            self.time(w.closes)
+        };
+        format!("{} 〜 {close}", self.time(w.opens))
     }
     fn heading(&self, page: &str, ja: &str, en: &str) {
         if page.is_empty() {
@@ -62,7 +103,8 @@ fn os_random(buf: &mut [u8]) -> Result<(), String> {
 
 fn main() {
     let lang = parse_lang();
-    if let Err(e) = run(&Out { lang }) {
+    let wareki = std::env::args().any(|a| a == "--wareki");
+    if let Err(e) = run(&Out { lang, wareki }) {
         eprintln!("{e}");
         std::process::exit(1);
     }
@@ -104,10 +146,12 @@ fn run(o: &Out) -> Result<(), String> {
         )
     );
     if let Some(d) = test_notice.date {
+        // The notice's 和暦 date as printed on it, and the same day in the output's style.
         println!(
-            "  {} {} = {d}",
+            "  {} {} = {}",
             o.t("日付", "Date"),
-            wareki::format(d, Style::Long).map_err(|e| e.message(lang))?
+            wareki::format(d, Style::Long).map_err(|e| e.message(lang))?,
+            o.date(d)
         );
     }
     println!("  → {}", test_notice.kind.purpose(lang));
@@ -117,7 +161,7 @@ fn run(o: &Out) -> Result<(), String> {
     let complete =
         |ob: &mut Onboarding, step: Step, on: NaiveDate, ev: Evidence| -> Result<(), String> {
             ob.complete(step, on, ev).map_err(|e| e.message(lang))?;
-            println!("  ✓ {} ({on})", step.title(lang));
+            println!("  ✓ {} — {}", step.title(lang), o.date(on));
             Ok(())
         };
     complete(
@@ -389,11 +433,10 @@ fn run(o: &Out) -> Result<(), String> {
         .schedule(service_month)
         .map_err(|e| e.message(lang))?;
     println!(
-        "  {} {}: {} 〜 {}",
+        "  {} {}: {}",
         o.t("請求期間", "Claim window"),
         schedule.service_month,
-        schedule.window.opens,
-        schedule.window.last_day()
+        o.window(&schedule.window)
     );
     for doc in &schedule.documents {
         let (name, src) = match lang {
@@ -419,9 +462,13 @@ fn run(o: &Out) -> Result<(), String> {
         } else {
             ""
         };
-        println!("  {} {name}{note} — {src}", doc.date);
+        println!("  {} {name}{note} — {src}", o.date(doc.date));
     }
-    println!("  {} {}", schedule.payment.date, o.t("支払日", "Payment"));
+    println!(
+        "  {} {}",
+        o.date(schedule.payment.date),
+        o.t("支払日", "Payment")
+    );
     let stamp = chrono::Utc
         .with_ymd_and_hms(2026, 11, 25, 0, 0, 0)
         .single()
@@ -450,18 +497,33 @@ fn run(o: &Out) -> Result<(), String> {
             Lang::Ja => &r.message_ja,
             Lang::En => &r.message_en,
         };
-        println!("  {} {m}", r.date);
+        println!("  {} {m}", o.date(r.date));
     }
     Ok(())
 }
 
-/// The sample's "today" (the library never reads the clock; pass `--today YYYY-MM-DD`).
+/// "Today": `--today YYYY-MM-DD`, else the real date in Japan (JST = UTC+9,
+/// no daylight saving). The example reads the clock; the library never does.
 fn sample_today() -> NaiveDate {
     let args: Vec<String> = std::env::args().collect();
-    args.windows(2)
-        .find(|w| w[0] == "--today")
-        .and_then(|w| w[1].parse().ok())
-        .unwrap_or_else(|| date(2026, 11, 25))
+    if let Some(w) = args.windows(2).find(|w| w[0] == "--today") {
+        match w[1].parse() {
+            Ok(d) => return d,
+            Err(_) => {
+                eprintln!(
+                    "--today: YYYY-MM-DD の形式で指定してください / expected YYYY-MM-DD: {}",
+                    w[1]
+                );
+                std::process::exit(2);
+            }
+        }
+    }
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let jst_days = i64::try_from((secs + 9 * 3600) / 86_400).unwrap_or(0);
+    date(1970, 1, 1) + chrono::Duration::days(jst_days)
 }
 
 fn print_certificate(o: &Out, info: &certificate::CertificateInfo) {
@@ -476,8 +538,8 @@ fn print_certificate(o: &Out, info: &certificate::CertificateInfo) {
     println!(
         "  {}: {} 〜 {}",
         o.t("有効期間（日本時間）", "Valid (JST)"),
-        info.valid_from_jst,
-        info.valid_to_jst
+        o.date(info.valid_from_jst),
+        o.date(info.valid_to_jst)
     );
     if let Some(n) = info.facility_number {
         println!(
@@ -491,12 +553,11 @@ fn print_certificate(o: &Out, info: &certificate::CertificateInfo) {
 fn print_readiness(o: &Out, r: &hug_onboard_core::onboarding::Readiness) {
     let lang = o.lang;
     println!(
-        "  {} {} ({} {} 〜 {})",
+        "  {} {} — {} {}",
         o.t("今日", "Today"),
-        r.today,
+        o.date(r.today),
         o.t("次の請求期間", "next claim window"),
-        r.window.opens,
-        r.window.last_day()
+        o.window(&r.window)
     );
     println!(
         "  {}",

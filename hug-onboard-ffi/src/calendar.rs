@@ -37,7 +37,7 @@ fn cal_err(e: calendar::CalendarError) -> Failure {
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `out` NULL or writable. Thread safety: any thread, any time.
+/// `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_calendar_new(
     year_end_closure: bool,
@@ -62,7 +62,7 @@ pub unsafe extern "C" fn hug_calendar_new(
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`, `HUG_ERR_INVALID_JSON` (`ffi.invalid_json`).
 ///
 /// # Safety
-/// `json` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `json` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_calendar_from_json(
     json: *const c_char,
@@ -86,7 +86,7 @@ pub unsafe extern "C" fn hug_calendar_from_json(
 /// Frees a calendar. NULL is accepted and ignored.
 ///
 /// # Safety
-/// `calendar` NULL or made by this library and not yet freed; no other thread uses it.
+/// `calendar` optional: NULL (ignored) or made by this library and not yet freed; no other thread uses it.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_calendar_free(calendar: *mut hug_calendar) {
     crate::error::guard((), || {
@@ -123,7 +123,7 @@ fn kind_names() -> &'static [(HolidayKind, [CString; 2])] {
 /// `HUG_ERR_VALIDATION` (`calendar.out_of_range`: before 1948-07-20 or after 2099).
 ///
 /// # Safety
-/// Out-pointers NULL or writable. Thread safety: any thread, any time.
+/// Out-pointers writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_holiday_get(
     date: hug_date,
@@ -163,7 +163,7 @@ pub unsafe extern "C" fn hug_holiday_get(
 /// `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_VALIDATION` (`calendar.out_of_range` outside 1948-2099).
 ///
 /// # Safety
-/// `out_json` NULL or writable. Thread safety: any thread, any time.
+/// `out_json` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_holidays_of_year_json(
     year: i32,
@@ -195,7 +195,7 @@ pub unsafe extern "C" fn hug_holidays_of_year_json(
 /// `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_VALIDATION` (`calendar.out_of_range`).
 ///
 /// # Safety
-/// `calendar` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+/// `calendar` live; `out` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_calendar_year_status(
     calendar: *const hug_calendar,
@@ -222,7 +222,7 @@ pub unsafe extern "C" fn hug_calendar_year_status(
 /// `HUG_ERR_VALIDATION` (`calendar.out_of_range`).
 ///
 /// # Safety
-/// `calendar` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+/// `calendar` live; `out` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_calendar_is_business_day(
     calendar: *const hug_calendar,
@@ -257,7 +257,7 @@ pub const HUG_BUSINESS_DAY_ROLL_BACKWARD: hug_business_day_rule = 3;
 /// `HUG_ERR_VALIDATION` (`calendar.out_of_range`, also when the answer would leave the range).
 ///
 /// # Safety
-/// `calendar` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+/// `calendar` live; `out` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_calendar_business_day(
     calendar: *const hug_calendar,

@@ -1,7 +1,7 @@
 //! The 電子証明書 (.p12): open or inspect with its password, read it, its status on a
 //! day, and the renewal plan.
 
-use std::ffi::c_char;
+use std::ffi::{c_char, c_void};
 
 use chrono::{DateTime, TimeZone, Utc};
 use hug_onboard_core::certificate::{
@@ -122,6 +122,9 @@ fn to_utc(t: hug_datetime, param: &'static str) -> Result<DateTime<Utc>, Failure
 /// Reads a .p12 with its password **and** decrypts its private key (checking that it
 /// matches the certificate): what installing it on a PC needs. The key is not kept.
 ///
+/// `data` is `const void *` so that any byte pointer converts without a cast: a C
+/// `unsigned char *`, a PHP string (FFI), Python `bytes` (cffi, ctypes).
+///
 /// # Errors
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_WRONG_PASSWORD`
 /// (`certificate.wrong_password`); `HUG_ERR_CORRUPT_FILE` (`certificate.empty_file`,
@@ -131,18 +134,18 @@ fn to_utc(t: hug_datetime, param: &'static str) -> Result<DateTime<Utc>, Failure
 /// `HUG_ERR_VALIDATION` (`certificate.password_not_encodable`).
 ///
 /// # Safety
-/// `data` NULL (only with `len` 0) or `len` readable bytes; `password` NULL or
-/// NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `data` optional only when `len` is 0: NULL, otherwise `len` readable bytes; `password`
+/// NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_certificate_open(
-    data: *const u8,
+    data: *const c_void,
     len: usize,
     password: *const c_char,
     out: *mut *mut hug_certificate,
 ) -> hug_status {
     ffi_boundary!({
         // SAFETY: caller's contract.
-        let bytes = unsafe { arg_bytes(data, len, "data") }?;
+        let bytes = unsafe { arg_bytes(data.cast(), len, "data") }?;
         // SAFETY: caller's contract.
         let password = unsafe { arg_str(password, "password") }?;
         let out = arg_out(out, "out")?;
@@ -166,14 +169,14 @@ pub unsafe extern "C" fn hug_certificate_open(
 /// As `hug_certificate_open`. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_certificate_inspect(
-    data: *const u8,
+    data: *const c_void,
     len: usize,
     password: *const c_char,
     out: *mut *mut hug_certificate,
 ) -> hug_status {
     ffi_boundary!({
         // SAFETY: caller's contract.
-        let bytes = unsafe { arg_bytes(data, len, "data") }?;
+        let bytes = unsafe { arg_bytes(data.cast(), len, "data") }?;
         // SAFETY: caller's contract.
         let password = unsafe { arg_str(password, "password") }?;
         let out = arg_out(out, "out")?;
@@ -189,7 +192,7 @@ pub unsafe extern "C" fn hug_certificate_inspect(
 /// Frees a certificate. NULL is accepted and ignored.
 ///
 /// # Safety
-/// `cert` NULL or made by this library and not yet freed; no other thread uses it.
+/// `cert` optional: NULL (ignored) or made by this library and not yet freed; no other thread uses it.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_certificate_free(cert: *mut hug_certificate) {
     crate::error::guard((), || {
@@ -210,7 +213,7 @@ pub unsafe extern "C" fn hug_certificate_free(cert: *mut hug_certificate) {
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `cert` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+/// `cert` live; `out_json` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_certificate_info_json(
     cert: *const hug_certificate,
@@ -241,7 +244,7 @@ pub unsafe extern "C" fn hug_certificate_info_json(
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `cert` NULL or live; out-pointers NULL or writable. Thread safety: any thread; read only.
+/// `cert` live; out-pointers writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_certificate_validity(
     cert: *const hug_certificate,
@@ -275,7 +278,7 @@ pub unsafe extern "C" fn hug_certificate_validity(
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `cert` NULL or live; out-pointers NULL or writable. Thread safety: any thread; read only.
+/// `cert` live; out-pointers writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_certificate_facility_number(
     cert: *const hug_certificate,
@@ -308,7 +311,7 @@ pub unsafe extern "C" fn hug_certificate_facility_number(
 /// `expected_facility` is not a facility number).
 ///
 /// # Safety
-/// `cert` NULL or live; `expected_facility` NULL or NUL-terminated; `out_json` NULL or writable.
+/// `cert` live; `expected_facility` optional: NULL (no facility check) or NUL-terminated; `out_json` writable.
 /// Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_certificate_findings_json(
@@ -339,7 +342,7 @@ pub unsafe extern "C" fn hug_certificate_findings_json(
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `out` NULL or writable. Thread safety: any thread, any time.
+/// `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_certificate_rules_new(
     out: *mut *mut hug_certificate_rules,
@@ -361,7 +364,7 @@ pub unsafe extern "C" fn hug_certificate_rules_new(
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`, `HUG_ERR_INVALID_JSON` (`ffi.invalid_json`).
 ///
 /// # Safety
-/// `json` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `json` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_certificate_rules_from_json(
     json: *const c_char,
@@ -385,7 +388,7 @@ pub unsafe extern "C" fn hug_certificate_rules_from_json(
 /// Frees certificate rules. NULL is accepted and ignored.
 ///
 /// # Safety
-/// `rules` NULL or made by this library and not yet freed; no other thread uses it.
+/// `rules` optional: NULL (ignored) or made by this library and not yet freed; no other thread uses it.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_certificate_rules_free(rules: *mut hug_certificate_rules) {
     crate::error::guard((), || {
@@ -405,7 +408,7 @@ pub unsafe extern "C" fn hug_certificate_rules_free(rules: *mut hug_certificate_
 /// `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`).
 ///
 /// # Safety
-/// `rules` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+/// `rules` live; `out` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_certificate_status(
     not_before_utc: hug_datetime,
@@ -485,7 +488,7 @@ pub unsafe extern "C" fn hug_certificate_status_message(
 /// `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`).
 ///
 /// # Safety
-/// `rules` NULL or live; `billing` NULL or live; `out` NULL or writable.
+/// `rules` live; `billing` optional: NULL (weekends only) or live; `out` writable.
 /// Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_certificate_renewal_plan(
@@ -564,7 +567,7 @@ pub const HUG_CERT_STAGE_EXPIRED: hug_certificate_stage = 6;
 /// `HUG_ERR_VALIDATION` with every `certificate.addressee.*` problem.
 ///
 /// # Safety
-/// Strings NULL or NUL-terminated; `rules` NULL or live; `out_json` NULL or writable.
+/// Strings NUL-terminated; `rules` live; `out_json` writable.
 /// Thread safety: any thread; `rules` is read only.
 #[unsafe(no_mangle)]
 #[allow(clippy::too_many_arguments)]
@@ -616,7 +619,8 @@ pub unsafe extern "C" fn hug_certificate_estimate_json(
 /// `certificate.lifecycle.invalid_dates`).
 ///
 /// # Safety
-/// Strings NULL or NUL-terminated; out-pointers NULL or writable. Thread safety: any thread, any time.
+/// `lifecycle_json` optional: NULL (a new lifecycle) or NUL-terminated; `event_json`
+/// NUL-terminated; out-pointers writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_certificate_lifecycle_apply_json(
     lifecycle_json: *const c_char,

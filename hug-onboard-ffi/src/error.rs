@@ -2,7 +2,6 @@
 
 use std::cell::RefCell;
 use std::ffi::{CStr, CString, c_char};
-use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use hug_onboard_core::diagnostic::{
     Diagnostic, ErrorKind, Finding, Lang, LangError, Problems, Severity,
@@ -264,10 +263,10 @@ pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 }
 
 /// The boundary around every status-returning function body: clears the last
-/// error, catches panics, records failures.
+/// error, catches panics (silently: see `quiet_panic`), records failures.
 pub(crate) fn boundary(body: impl FnOnce() -> Result<(), Failure>) -> hug_status {
     clear_last_error();
-    match catch_unwind(AssertUnwindSafe(body)) {
+    match crate::quiet_panic::catch(body) {
         Ok(Ok(())) => hug_status::HUG_OK,
         Ok(Err(f)) => set_last_error(f),
         Err(payload) => set_last_error(Failure::ffi(FfiProblem::Panic {
@@ -277,9 +276,9 @@ pub(crate) fn boundary(body: impl FnOnce() -> Result<(), Failure>) -> hug_status
 }
 
 /// The boundary around a function that returns a plain value: catches panics
-/// (returning `fallback`), does not touch the last error.
+/// silently (returning `fallback`), does not touch the last error.
 pub(crate) fn guard<T>(fallback: T, body: impl FnOnce() -> T) -> T {
-    catch_unwind(AssertUnwindSafe(body)).unwrap_or(fallback)
+    crate::quiet_panic::catch(body).unwrap_or(fallback)
 }
 
 /// Wraps a function body in the boundary (see the crate README, "API conventions").

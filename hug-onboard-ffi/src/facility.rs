@@ -42,7 +42,7 @@ pub(crate) fn to_c(n: &FacilityNumber) -> hug_facility_number {
 /// `facility.empty`, `facility.not_digit`, `facility.wrong_length`, `facility.unknown_prefecture`.
 ///
 /// # Safety
-/// `text` is NULL or a NUL-terminated string; `out` is NULL or writable.
+/// `text` a NUL-terminated string; `out` writable.
 /// Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_facility_number_parse(
@@ -83,7 +83,7 @@ fn prefecture_names() -> &'static [[CString; 2]] {
 /// `number` is not 1-47 or `lang` is not a `HUG_LANG_*`.
 ///
 /// # Safety
-/// `out_name` is NULL or writable. Thread safety: any thread, any time.
+/// `out_name` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_prefecture_name(
     number: i32,
@@ -125,7 +125,7 @@ pub unsafe extern "C" fn hug_prefecture_name(
 /// `user_id.empty` or `user_id.invalid_char`.
 ///
 /// # Safety
-/// `text` is NULL or a NUL-terminated string; `out_id` is NULL or writable.
+/// `text` a NUL-terminated string; `out_id` writable.
 /// Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_user_id_parse(
@@ -157,7 +157,8 @@ pub unsafe extern "C" fn hug_user_id_parse(
 /// `facility.*` for `expected_facility`).
 ///
 /// # Safety
-/// Strings NULL or NUL-terminated; `out_json` NULL or writable. Thread safety: any thread, any time.
+/// `input_json` NUL-terminated; `expected_facility` optional: NULL (not compared) or
+/// NUL-terminated; `out_json` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_facility_profile_validate_json(
     input_json: *const c_char,

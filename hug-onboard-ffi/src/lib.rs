@@ -25,6 +25,7 @@ pub mod facility;
 pub mod notice;
 pub mod onboarding;
 pub mod password;
+mod quiet_panic;
 pub mod schedule;
 pub mod text;
 pub mod wareki;
@@ -106,7 +107,7 @@ pub extern "C" fn hug_date_validate(date: hug_date) -> hug_status {
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`calendar.invalid_date`).
 ///
 /// # Safety
-/// `text` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_date_parse(text: *const c_char, out: *mut hug_date) -> hug_status {
     ffi_boundary!({
@@ -127,8 +128,10 @@ pub unsafe extern "C" fn hug_date_parse(text: *const c_char, out: *mut hug_date)
 /// The string is static: never free it. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub extern "C" fn hug_version() -> *const c_char {
-    static V: &str = concat!(env!("CARGO_PKG_VERSION"), "\0");
-    V.as_ptr().cast()
+    guard(std::ptr::null(), || {
+        static V: &str = concat!(env!("CARGO_PKG_VERSION"), "\0");
+        V.as_ptr().cast()
+    })
 }
 
 // ---- strings --------------------------------------------------------------------------
@@ -139,7 +142,7 @@ pub extern "C" fn hug_version() -> *const c_char {
 /// same function safely frees strings that hold a secret (a revealed password).
 ///
 /// # Safety
-/// `s` is NULL or a string returned by this library and not yet freed.
+/// `s` optional: NULL (ignored) or a string returned by this library and not yet freed.
 /// Thread safety: any thread; each string is freed once.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_string_free(s: *mut c_char) {
@@ -304,7 +307,7 @@ pub extern "C" fn hug_code_count() -> usize {
 /// `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.index_out_of_range`).
 ///
 /// # Safety
-/// The out-pointers are NULL or writable. Thread safety: any thread, any time.
+/// The out-pointers writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_code_get(
     index: usize,
@@ -342,7 +345,7 @@ pub unsafe extern "C" fn hug_code_get(
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `out_json` is NULL or writable. Thread safety: any thread, any time.
+/// `out_json` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_code_catalogue_json(out_json: *mut *mut c_char) -> hug_status {
     ffi_boundary!({
@@ -370,7 +373,7 @@ pub unsafe extern "C" fn hug_code_catalogue_json(out_json: *mut *mut c_char) -> 
 /// for an unknown tag, the code the Python face uses too).
 ///
 /// # Safety
-/// `tag` is NULL or a NUL-terminated string; `out_lang` NULL or writable.
+/// `tag` a NUL-terminated string; `out_lang` writable.
 /// Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_lang_parse(tag: *const c_char, out_lang: *mut hug_lang) -> hug_status {
@@ -389,7 +392,8 @@ pub unsafe extern "C" fn hug_lang_parse(tag: *const c_char, out_lang: *mut hug_l
 
 /// Always fails with `HUG_ERR_PANIC` (code `ffi.panic`): it panics inside the
 /// boundary on purpose, so that bindings can test that a panic never crosses
-/// into C. Prints the panic message on stderr. Never call it in production code.
+/// into C and that a caught panic prints nothing (the message is in the last error).
+/// Never call it in production code.
 ///
 /// Thread safety: any thread, any time.
 #[unsafe(no_mangle)]

@@ -72,7 +72,7 @@ fn made(
 /// `notice.*` problem in the last error.
 ///
 /// # Safety
-/// `text` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_notice_parse(
     text: *const c_char,
@@ -92,7 +92,7 @@ pub unsafe extern "C" fn hug_notice_parse(
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` with every problem.
 ///
 /// # Safety
-/// `json` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `json` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_notice_from_json(
     json: *const c_char,
@@ -109,7 +109,7 @@ pub unsafe extern "C" fn hug_notice_from_json(
 /// Frees a notice (its passwords are wiped). NULL is accepted and ignored.
 ///
 /// # Safety
-/// `notice` is NULL or made by this library and not yet freed; no other thread uses it.
+/// `notice` optional: NULL (ignored) or made by this library and not yet freed; no other thread uses it.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_notice_free(notice: *mut hug_notice) {
     crate::error::guard((), || {
@@ -126,7 +126,7 @@ pub unsafe extern "C" fn hug_notice_free(notice: *mut hug_notice) {
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `notice` NULL or live; `out_kind` NULL or writable. Thread safety: any thread; read only.
+/// `notice` live; `out_kind` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_notice_kind_get(
     notice: *const hug_notice,
@@ -152,7 +152,7 @@ pub unsafe extern "C" fn hug_notice_kind_get(
 /// `HUG_ERR_VALIDATION` (`notice.wrong_kind`, with the advice in the message).
 ///
 /// # Safety
-/// `notice` NULL or live. Thread safety: any thread; read only.
+/// `notice` live. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_notice_expect_kind(
     notice: *const hug_notice,
@@ -182,7 +182,7 @@ pub unsafe extern "C" fn hug_notice_expect_kind(
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `notice` NULL or live; out-pointers NULL or writable. Thread safety: any thread; read only.
+/// `notice` live; out-pointers writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_notice_date(
     notice: *const hug_notice,
@@ -213,7 +213,7 @@ pub unsafe extern "C" fn hug_notice_date(
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `notice` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+/// `notice` live; `out` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_notice_facility_number(
     notice: *const hug_notice,
@@ -236,7 +236,7 @@ pub unsafe extern "C" fn hug_notice_facility_number(
 /// `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_enum`).
 ///
 /// # Safety
-/// `notice` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+/// `notice` live; `out` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_notice_field(
     notice: *const hug_notice,
@@ -279,7 +279,7 @@ pub unsafe extern "C" fn hug_notice_field(
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `notice` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+/// `notice` live; `out_json` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_notice_findings_json(
     notice: *const hug_notice,
@@ -307,7 +307,7 @@ pub unsafe extern "C" fn hug_notice_findings_json(
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `notice` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+/// `notice` live; `out_json` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_notice_to_json(
     notice: *const hug_notice,
@@ -329,7 +329,7 @@ pub unsafe extern "C" fn hug_notice_to_json(
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `notice` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+/// `notice` live; `out_json` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_notice_reveal_json(
     notice: *const hug_notice,
@@ -352,7 +352,7 @@ pub unsafe extern "C" fn hug_notice_reveal_json(
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `notice` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+/// `notice` live; `out` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_notice_reveal_temporary_password(
     notice: *const hug_notice,
@@ -373,7 +373,7 @@ pub unsafe extern "C" fn hug_notice_reveal_temporary_password(
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `notice` NULL or live; `out` NULL or writable. Thread safety: any thread; read only.
+/// `notice` live; `out` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_notice_reveal_certificate_password(
     notice: *const hug_notice,

@@ -44,7 +44,7 @@ fn step_arg(p: *const c_char) -> Result<Step, Failure> {
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`facility.*`).
 ///
 /// # Safety
-/// `facility_number` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `facility_number` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_new(
     facility_number: *const c_char,
@@ -70,7 +70,7 @@ pub unsafe extern "C" fn hug_onboarding_new(
 /// `state.unsupported_version`).
 ///
 /// # Safety
-/// `json` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `json` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_from_json(
     json: *const c_char,
@@ -89,7 +89,7 @@ pub unsafe extern "C" fn hug_onboarding_from_json(
 /// Frees a state. NULL is accepted and ignored.
 ///
 /// # Safety
-/// `onboarding` NULL or made by this library and not yet freed; no other thread uses it.
+/// `onboarding` optional: NULL (ignored) or made by this library and not yet freed; no other thread uses it.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_free(onboarding: *mut hug_onboarding) {
     crate::error::guard((), || {
@@ -107,7 +107,7 @@ pub unsafe extern "C" fn hug_onboarding_free(onboarding: *mut hug_onboarding) {
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `onboarding` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+/// `onboarding` live; `out_json` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_to_json(
     onboarding: *const hug_onboarding,
@@ -139,7 +139,8 @@ fn complete(o: &mut hug_onboarding, step: Step, on: hug_date, ev: Evidence) -> R
 /// prerequisite missing, already done, evidence mismatch, wrong notice, …).
 ///
 /// # Safety
-/// `onboarding` NULL or live and used by no other thread; strings NULL or NUL-terminated.
+/// `onboarding` live and used by no other thread; `step` NUL-terminated;
+/// `evidence_json` optional: NULL (no evidence) or NUL-terminated.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_complete(
     onboarding: *mut hug_onboarding,
@@ -176,8 +177,8 @@ pub unsafe extern "C" fn hug_onboarding_complete(
 /// `workflow.facility_mismatch` when it is another facility's).
 ///
 /// # Safety
-/// `onboarding` NULL or live and used by no other thread; `step` NULL or NUL-terminated;
-/// `notice` NULL or live.
+/// `onboarding` live and used by no other thread; `step` NUL-terminated;
+/// `notice` live.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_complete_with_notice(
     onboarding: *mut hug_onboarding,
@@ -203,8 +204,8 @@ pub unsafe extern "C" fn hug_onboarding_complete_with_notice(
 /// As `hug_onboarding_complete`.
 ///
 /// # Safety
-/// `onboarding` NULL or live and used by no other thread; `step`, `pc` NULL or
-/// NUL-terminated; `cert` NULL or live.
+/// `onboarding` live and used by no other thread; `step` NUL-terminated; `cert` live;
+/// `pc` optional: NULL (no PC) or NUL-terminated.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_complete_with_certificate(
     onboarding: *mut hug_onboarding,
@@ -243,7 +244,7 @@ pub unsafe extern "C" fn hug_onboarding_complete_with_certificate(
 /// `workflow.not_done`, `workflow.has_dependents`).
 ///
 /// # Safety
-/// `onboarding` NULL or live and used by no other thread; `step` NULL or NUL-terminated.
+/// `onboarding` live and used by no other thread; `step` NUL-terminated.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_undo(
     onboarding: *mut hug_onboarding,
@@ -263,7 +264,7 @@ pub unsafe extern "C" fn hug_onboarding_undo(
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`workflow.*`).
 ///
 /// # Safety
-/// `onboarding` NULL or live and used by no other thread; `name` NULL or NUL-terminated.
+/// `onboarding` live and used by no other thread; `name` NUL-terminated.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_add_billing_pc(
     onboarding: *mut hug_onboarding,
@@ -284,7 +285,7 @@ pub unsafe extern "C" fn hug_onboarding_add_billing_pc(
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`workflow.unknown_step`).
 ///
 /// # Safety
-/// `onboarding` NULL or live; `step` NULL or NUL-terminated; `out_done` NULL or writable.
+/// `onboarding` live; `step` NUL-terminated; `out_done` writable.
 /// Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_is_done(
@@ -309,7 +310,7 @@ pub unsafe extern "C" fn hug_onboarding_is_done(
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `onboarding` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+/// `onboarding` live; `out_json` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_next_steps_json(
     onboarding: *const hug_onboarding,
@@ -333,7 +334,7 @@ pub unsafe extern "C" fn hug_onboarding_next_steps_json(
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `out_json` NULL or writable. Thread safety: any thread, any time.
+/// `out_json` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_steps_json(out_json: *mut *mut c_char) -> hug_status {
     ffi_boundary!({
@@ -367,7 +368,7 @@ pub unsafe extern "C" fn hug_onboarding_steps_json(out_json: *mut *mut c_char) -
 /// `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`).
 ///
 /// # Safety
-/// `onboarding`, `billing` NULL or live; out-pointers NULL or writable. Thread safety: any thread; read only.
+/// `onboarding`, `billing` live; out-pointers writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_readiness_json(
     onboarding: *const hug_onboarding,
@@ -404,7 +405,7 @@ pub unsafe extern "C" fn hug_onboarding_readiness_json(
 /// `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`).
 ///
 /// # Safety
-/// `onboarding`, `billing` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+/// `onboarding`, `billing` live; `out_json` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_reminders_json(
     onboarding: *const hug_onboarding,
@@ -437,8 +438,9 @@ pub unsafe extern "C" fn hug_onboarding_reminders_json(
 /// `state.*` per bad state, all of them).
 ///
 /// # Safety
-/// `states_json`, `agent_certificates_json` NULL or NUL-terminated; `billing` NULL or live;
-/// `out_json` NULL or writable.
+/// `states_json` NUL-terminated; `agent_certificates_json` optional: NULL (none) or NUL-terminated;
+/// `billing` live;
+/// `out_json` writable.
 /// Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_evaluate_many_json(

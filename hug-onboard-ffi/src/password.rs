@@ -45,7 +45,7 @@ fn boxed(p: PasswordPolicy) -> *mut hug_password_policy {
 /// `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_enum`).
 ///
 /// # Safety
-/// `out` is NULL or writable. Thread safety: any thread, any time.
+/// `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_password_policy_new(
     profile: hug_password_profile,
@@ -77,7 +77,7 @@ pub unsafe extern "C" fn hug_password_policy_new(
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_INVALID_JSON` (`ffi.invalid_json`).
 ///
 /// # Safety
-/// `json` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `json` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_password_policy_from_json(
     json: *const c_char,
@@ -101,7 +101,7 @@ pub unsafe extern "C" fn hug_password_policy_from_json(
 /// Frees a policy. NULL is accepted and ignored.
 ///
 /// # Safety
-/// `policy` is NULL or made by this library and not yet freed; no other thread uses it.
+/// `policy` optional: NULL (ignored) or made by this library and not yet freed; no other thread uses it.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_password_policy_free(policy: *mut hug_password_policy) {
     crate::error::guard((), || {
@@ -118,7 +118,7 @@ pub unsafe extern "C" fn hug_password_policy_free(policy: *mut hug_password_poli
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `policy` is NULL or live; `out_json` NULL or writable. Thread safety: any thread; the policy is read only.
+/// `policy` live; `out_json` writable. Thread safety: any thread; the policy is read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_password_policy_to_json(
     policy: *const hug_password_policy,
@@ -140,7 +140,7 @@ pub unsafe extern "C" fn hug_password_policy_to_json(
 /// `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_enum` for `lang`).
 ///
 /// # Safety
-/// `policy` is NULL or live; `out` NULL or writable. Thread safety: any thread; the policy is read only.
+/// `policy` live; `out` writable. Thread safety: any thread; the policy is read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_password_policy_advice(
     policy: *const hug_password_policy,
@@ -167,7 +167,8 @@ pub unsafe extern "C" fn hug_password_policy_advice(
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`, `HUG_ERR_VALIDATION`.
 ///
 /// # Safety
-/// `policy` NULL or live; strings NULL or NUL-terminated. Thread safety: any thread; the policy is read only.
+/// `policy` live; `password` NUL-terminated; `user_id` optional: NULL (no user ID check) or
+/// NUL-terminated. Thread safety: any thread; the policy is read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_password_check(
     policy: *const hug_password_policy,
@@ -197,7 +198,7 @@ pub unsafe extern "C" fn hug_password_check(
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`, `HUG_ERR_VALIDATION`.
 ///
 /// # Safety
-/// `policy` NULL or live; strings NULL or NUL-terminated. Thread safety: any thread; the policy is read only.
+/// `policy` live; strings NUL-terminated. Thread safety: any thread; the policy is read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_password_check_change(
     policy: *const hug_password_policy,
@@ -231,7 +232,7 @@ pub unsafe extern "C" fn hug_password_check_change(
 /// `password.random_unavailable`, `password.generate_failed`).
 ///
 /// # Safety
-/// `policy` NULL or live; `out_password` NULL or writable. Thread safety: any thread; the policy is read only.
+/// `policy` live; `out_password` writable. Thread safety: any thread; the policy is read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_password_generate(
     policy: *const hug_password_policy,

@@ -95,7 +95,7 @@ fn boxed(inner: BillingCalendar) -> *mut hug_billing_calendar {
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `out` NULL or writable. Thread safety: any thread, any time.
+/// `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_billing_calendar_new(
     out: *mut *mut hug_billing_calendar,
@@ -115,7 +115,7 @@ pub unsafe extern "C" fn hug_billing_calendar_new(
 /// `rulebook.*` problem.
 ///
 /// # Safety
-/// `json` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `json` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_billing_calendar_from_rulebook_json(
     json: *const c_char,
@@ -140,7 +140,7 @@ pub unsafe extern "C" fn hug_billing_calendar_from_rulebook_json(
 /// `rulebook.*` problem.
 ///
 /// # Safety
-/// `toml` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `toml` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_billing_calendar_from_rulebook_toml(
     toml: *const c_char,
@@ -159,7 +159,7 @@ pub unsafe extern "C" fn hug_billing_calendar_from_rulebook_toml(
 /// Frees a billing calendar. NULL is accepted and ignored.
 ///
 /// # Safety
-/// `billing` NULL or made by this library and not yet freed; no other thread uses it.
+/// `billing` optional: NULL (ignored) or made by this library and not yet freed; no other thread uses it.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_billing_calendar_free(billing: *mut hug_billing_calendar) {
     crate::error::guard((), || {
@@ -176,7 +176,7 @@ pub unsafe extern "C" fn hug_billing_calendar_free(billing: *mut hug_billing_cal
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// Both NULL or live; no other thread uses `billing` during the call.
+/// Both live; no other thread uses `billing` during the call.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_billing_calendar_set_calendar(
     billing: *mut hug_billing_calendar,
@@ -198,7 +198,7 @@ pub unsafe extern "C" fn hug_billing_calendar_set_calendar(
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `billing` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+/// `billing` live; `out_json` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_billing_calendar_rulebook_json(
     billing: *const hug_billing_calendar,
@@ -223,7 +223,7 @@ pub unsafe extern "C" fn hug_billing_calendar_rulebook_json(
 /// `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_VALIDATION` (`schedule.invalid_month`, `calendar.out_of_range`).
 ///
 /// # Safety
-/// `billing` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+/// `billing` live; `out_json` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_schedule_month_json(
     billing: *const hug_billing_calendar,
@@ -248,7 +248,7 @@ pub unsafe extern "C" fn hug_schedule_month_json(
 /// As `hug_schedule_month_json`.
 ///
 /// # Safety
-/// `billing` NULL or live; out-pointers NULL or writable. Thread safety: any thread; read only.
+/// `billing` live; out-pointers writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_schedule_claim_window(
     billing: *const hug_billing_calendar,
@@ -279,7 +279,7 @@ pub unsafe extern "C" fn hug_schedule_claim_window(
 /// `HUG_ERR_VALIDATION` (`calendar.out_of_range`).
 ///
 /// # Safety
-/// `billing` NULL or live; out-pointers NULL or writable. Thread safety: any thread; read only.
+/// `billing` live; out-pointers writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_schedule_window_at(
     billing: *const hug_billing_calendar,
@@ -316,7 +316,7 @@ pub unsafe extern "C" fn hug_schedule_window_at(
 /// `HUG_ERR_VALIDATION` (`calendar.out_of_range`).
 ///
 /// # Safety
-/// `billing` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+/// `billing` live; `out_json` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_schedule_next_deadline_json(
     billing: *const hug_billing_calendar,
@@ -348,7 +348,7 @@ pub unsafe extern "C" fn hug_schedule_next_deadline_json(
 /// `HUG_ERR_VALIDATION` (`calendar.out_of_range`).
 ///
 /// # Safety
-/// `billing` NULL or live; `out_json` NULL or writable. Thread safety: any thread; read only.
+/// `billing` live; `out_json` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_schedule_events_on_json(
     billing: *const hug_billing_calendar,
@@ -387,7 +387,7 @@ pub unsafe extern "C" fn hug_schedule_events_on_json(
 /// (`schedule.invalid_month`, `schedule.invalid_range`, `schedule.range_too_long`, `calendar.out_of_range`).
 ///
 /// # Safety
-/// `billing` NULL or live; `out_ics` NULL or writable. Thread safety: any thread; read only.
+/// `billing` live; `out_ics` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_schedule_ical(
     billing: *const hug_billing_calendar,
@@ -417,7 +417,7 @@ pub unsafe extern "C" fn hug_schedule_ical(
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`schedule.invalid_month`).
 ///
 /// # Safety
-/// `text` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_year_month_parse(
     text: *const c_char,
@@ -442,7 +442,7 @@ pub unsafe extern "C" fn hug_year_month_parse(
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` (`schedule.invalid_instant`).
 ///
 /// # Safety
-/// `text` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_datetime_parse(
     text: *const c_char,

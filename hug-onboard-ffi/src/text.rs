@@ -19,7 +19,7 @@ pub const HUG_KANA_EMPTY: hug_kana_class = 3;
 /// Holds a character that is not katakana.
 pub const HUG_KANA_NOT_KATAKANA: hug_kana_class = 4;
 
-/// Runs a string → string transformation behind the boundary.
+/// A string → string transformation (called inside each function's boundary).
 ///
 /// # Safety
 /// `input` is NULL or NUL-terminated; `out` NULL or writable.
@@ -27,14 +27,12 @@ unsafe fn transform(
     input: *const c_char,
     out: *mut *mut c_char,
     f: fn(&str) -> String,
-) -> hug_status {
-    ffi_boundary!({
-        // SAFETY: caller's contract.
-        let input = unsafe { arg_str(input, "text") }?;
-        let out = arg_out(out, "out")?;
-        out.write(new_c_string(f(input))?);
-        Ok(())
-    })
+) -> Result<(), Failure> {
+    // SAFETY: caller's contract.
+    let input = unsafe { arg_str(input, "text") }?;
+    let out = arg_out(out, "out")?;
+    out.write(new_c_string(f(input))?);
+    Ok(())
 }
 
 /// Full-width ASCII → half-width, the ideographic space → a space, OCR dash
@@ -45,14 +43,16 @@ unsafe fn transform(
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`.
 ///
 /// # Safety
-/// `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_text_to_halfwidth_ascii(
     text: *const c_char,
     out: *mut *mut c_char,
 ) -> hug_status {
-    // SAFETY: forwarded contract.
-    unsafe { transform(text, out, text::to_halfwidth_ascii) }
+    ffi_boundary!({
+        // SAFETY: forwarded contract.
+        unsafe { transform(text, out, text::to_halfwidth_ascii) }
+    })
 }
 
 /// `hug_text_to_halfwidth_ascii`, then trims white space (including the
@@ -63,14 +63,16 @@ pub unsafe extern "C" fn hug_text_to_halfwidth_ascii(
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`.
 ///
 /// # Safety
-/// `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_text_normalize(
     text: *const c_char,
     out: *mut *mut c_char,
 ) -> hug_status {
-    // SAFETY: forwarded contract.
-    unsafe { transform(text, out, text::normalize) }
+    ffi_boundary!({
+        // SAFETY: forwarded contract.
+        unsafe { transform(text, out, text::normalize) }
+    })
 }
 
 /// Collapses every run of white space (ASCII or ideographic) into one space and
@@ -80,14 +82,16 @@ pub unsafe extern "C" fn hug_text_normalize(
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`.
 ///
 /// # Safety
-/// `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_text_collapse_spaces(
     text: *const c_char,
     out: *mut *mut c_char,
 ) -> hug_status {
-    // SAFETY: forwarded contract.
-    unsafe { transform(text, out, text::collapse_spaces) }
+    ffi_boundary!({
+        // SAFETY: forwarded contract.
+        unsafe { transform(text, out, text::collapse_spaces) }
+    })
 }
 
 /// Half-width katakana → full-width (`"ﾀﾞ"` → `"ダ"`), everything else kept.
@@ -97,14 +101,16 @@ pub unsafe extern "C" fn hug_text_collapse_spaces(
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`.
 ///
 /// # Safety
-/// `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_text_halfwidth_to_fullwidth_katakana(
     text: *const c_char,
     out: *mut *mut c_char,
 ) -> hug_status {
-    // SAFETY: forwarded contract.
-    unsafe { transform(text, out, text::halfwidth_to_fullwidth_katakana) }
+    ffi_boundary!({
+        // SAFETY: forwarded contract.
+        unsafe { transform(text, out, text::halfwidth_to_fullwidth_katakana) }
+    })
 }
 
 /// Full-width katakana → half-width (`"ダ"` → `"ﾀﾞ"`), everything else kept.
@@ -114,14 +120,16 @@ pub unsafe extern "C" fn hug_text_halfwidth_to_fullwidth_katakana(
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`.
 ///
 /// # Safety
-/// `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_text_fullwidth_to_halfwidth_katakana(
     text: *const c_char,
     out: *mut *mut c_char,
 ) -> hug_status {
-    // SAFETY: forwarded contract.
-    unsafe { transform(text, out, text::fullwidth_to_halfwidth_katakana) }
+    ffi_boundary!({
+        // SAFETY: forwarded contract.
+        unsafe { transform(text, out, text::fullwidth_to_halfwidth_katakana) }
+    })
 }
 
 /// Classifies a kana field (名称カナ, 氏名カナ): writes a `HUG_KANA_*` class and, for
@@ -132,7 +140,7 @@ pub unsafe extern "C" fn hug_text_fullwidth_to_halfwidth_katakana(
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`.
 ///
 /// # Safety
-/// `text` is NULL or NUL-terminated; the out-pointers NULL or writable.
+/// `text` NUL-terminated; the out-pointers writable.
 /// Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_text_classify_katakana(
@@ -168,7 +176,7 @@ pub unsafe extern "C" fn hug_text_classify_katakana(
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`.
 ///
 /// # Safety
-/// `text` is NULL or NUL-terminated; the out-pointers NULL or writable.
+/// `text` NUL-terminated; the out-pointers writable.
 /// Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_text_find_control(

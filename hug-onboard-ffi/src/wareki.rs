@@ -53,7 +53,7 @@ pub struct hug_era_table {
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_INVALID_JSON` (`wareki.invalid_era_table`).
 ///
 /// # Safety
-/// `json` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `json` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_era_table_from_json(
     json: *const c_char,
@@ -72,7 +72,7 @@ pub unsafe extern "C" fn hug_era_table_from_json(
 /// Frees an era table. NULL is accepted and ignored.
 ///
 /// # Safety
-/// `table` NULL or made by this library and not yet freed; no other thread uses it.
+/// `table` optional: NULL (ignored) or made by this library and not yet freed; no other thread uses it.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_era_table_free(table: *mut hug_era_table) {
     crate::error::guard((), || {
@@ -109,7 +109,8 @@ fn opts(lenient: bool, table: &EraTable) -> ParseOptions<'_> {
 /// `wareki.*` code (`wareki.empty`, `wareki.unknown_era`, `wareki.after_era_end`, …).
 ///
 /// # Safety
-/// `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
+/// `table` optional: NULL (the built-in era table) or live.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_wareki_parse_date(
     text: *const c_char,
@@ -137,7 +138,8 @@ pub unsafe extern "C" fn hug_wareki_parse_date(
 /// As `hug_wareki_parse_date`.
 ///
 /// # Safety
-/// `text` is NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
+/// `table` optional: NULL (the built-in era table) or live.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_wareki_parse(
     text: *const c_char,
@@ -189,7 +191,8 @@ pub unsafe extern "C" fn hug_wareki_parse(
 /// `HUG_ERR_VALIDATION` (`wareki.out_of_range` before 1873, when the western calendar began).
 ///
 /// # Safety
-/// `out` is NULL or writable. Thread safety: any thread, any time.
+/// `table` optional: NULL (the built-in era table) or live; `out` writable.
+/// Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_wareki_format(
     date: hug_date,

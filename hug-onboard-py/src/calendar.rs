@@ -132,6 +132,36 @@ pub fn holidays_of_year(py: Python<'_>, year: i64) -> PyResult<Vec<PyHoliday>> {
     })
 }
 
+/// One row of [`_calendar_year`]: the day, its holiday's Japanese and English
+/// names (or `None`), and whether it is a business day.
+type DayRow = (NaiveDate, Option<&'static str>, Option<&'static str>, bool);
+
+/// Every supported day of a year with its holiday names and business-day flag,
+/// from the core's `calendar::year_days` (one call per year): the table the
+/// Python face's `is_holiday`, `holiday_name` and `is_business_day` answer
+/// from (`hug_onboard/_calendar.py`). `calendar.year_out_of_range` outside
+/// 1948–2099.
+#[pyfunction]
+pub fn _calendar_year(py: Python<'_>, year: i64) -> PyResult<Vec<DayRow>> {
+    guard(py, || {
+        let y = i32::try_from(year).unwrap_or(i32::MAX);
+        calendar::year_days(y)
+            .map(|days| {
+                days.into_iter()
+                    .map(|d| {
+                        (
+                            d.date,
+                            d.holiday.map(|k| k.name_ja()),
+                            d.holiday.map(|k| k.name_en()),
+                            d.business_day,
+                        )
+                    })
+                    .collect()
+            })
+            .map_err(|e| to_err(py, &e))
+    })
+}
+
 /// Whether a day is a business day (not a Saturday, Sunday or holiday).
 #[pyfunction]
 pub fn is_business_day(py: Python<'_>, d: &Bound<'_, PyAny>) -> PyResult<bool> {
@@ -164,6 +194,14 @@ pub fn roll_forward(py: Python<'_>, d: NaiveDate) -> PyResult<NaiveDate> {
 }
 
 type MonthDay = (u32, u32);
+
+/// `"announced"` or `"provisional"`.
+pub(crate) fn year_status_id(s: YearStatus) -> &'static str {
+    match s {
+        YearStatus::Announced => "announced",
+        YearStatus::Provisional => "provisional",
+    }
+}
 
 /// The holiday and business-day configuration: the last officially announced
 /// year and the closures laid over the public holidays.
@@ -240,10 +278,7 @@ impl PyJapaneseCalendar {
         let y = i32::try_from(year).unwrap_or(i32::MAX);
         self.0
             .year_status(y)
-            .map(|s| match s {
-                YearStatus::Announced => "announced",
-                YearStatus::Provisional => "provisional",
-            })
+            .map(year_status_id)
             .map_err(|e| to_err(py, &e))
     }
 

@@ -447,7 +447,7 @@ impl PyCertificate {
     }
 }
 
-fn status_kind(k: StatusKind) -> &'static str {
+pub(crate) fn status_kind(k: StatusKind) -> &'static str {
     match k {
         StatusKind::NotYetValid => "not_yet_valid",
         StatusKind::Valid => "valid",
@@ -532,7 +532,7 @@ impl PyCertificateStatus {
     }
 }
 
-fn renewal_finding(f: certificate::RenewalFinding) -> &'static str {
+pub(crate) fn renewal_finding(f: certificate::RenewalFinding) -> &'static str {
     use certificate::RenewalFinding as R;
     match f {
         R::NotYet => "not_yet",

@@ -15,6 +15,7 @@ mod certificate;
 mod errors;
 mod facility;
 mod lifecycle;
+mod literals;
 mod notice;
 mod onboarding;
 mod password;
@@ -90,6 +91,11 @@ fn _panic_for_test(py: Python<'_>) -> PyResult<()> {
     })
 }
 
+/// The module. Every `add_class` / `add_function` / `add` here also appends
+/// the name to the module's `__all__`: this list is THE list of the package's
+/// exported names (`hug_onboard/__init__.py` re-exports `_native.__all__`;
+/// the stub's `__all__` is checked against it by stubtest and
+/// `tests/test_stubs.py`).
 #[pymodule]
 #[pyo3(name = "_native")]
 fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -100,6 +106,7 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<facility::PyFacilityNumber>()?;
     m.add_class::<facility::PyUserId>()?;
     m.add_class::<wareki::PyPartialDate>()?;
+    m.add_class::<wareki::PyEraTable>()?;
     m.add_class::<notice::PyNotice>()?;
     m.add_class::<password::PyPasswordPolicy>()?;
     m.add_class::<onboarding::PyStep>()?;
@@ -143,6 +150,13 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(wareki::parse_wareki_partial, m)?)?;
     m.add_function(wrap_pyfunction!(wareki::format_wareki, m)?)?;
     m.add_function(wrap_pyfunction!(codes, m)?)?;
-    m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
+    // Private helpers: attributes, but not in `__all__` (so not re-exported by
+    // `hug_onboard`, whose `__all__` is derived from this module's).
+    m.setattr(
+        "_calendar_year",
+        wrap_pyfunction!(calendar::_calendar_year, m)?,
+    )?;
+    m.setattr("_panic_for_test", wrap_pyfunction!(_panic_for_test, m)?)?;
+    m.setattr("_literals", wrap_pyfunction!(literals::_literals, m)?)?;
     Ok(())
 }

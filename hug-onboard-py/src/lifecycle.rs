@@ -16,7 +16,7 @@ use crate::errors::{BindingCode, binding_err, guard, parse_lang, problems_err, p
 use crate::profile::to_json_text;
 use crate::schedule::PyRulebook;
 
-fn stage_id(s: Stage) -> &'static str {
+pub(crate) fn stage_id(s: Stage) -> &'static str {
     match s {
         Stage::NotApplied => "not_applied",
         Stage::EstimateMade => "estimate_made",

@@ -195,7 +195,7 @@ impl PyClaimWindow {
     }
 }
 
-fn source_id(s: hug_onboard_core::schedule::DocumentSource) -> &'static str {
+pub(crate) fn source_id(s: hug_onboard_core::schedule::DocumentSource) -> &'static str {
     use hug_onboard_core::schedule::DocumentSource as S;
     match s {
         S::PortalInquiryList => "portal_inquiry_list",
@@ -276,9 +276,9 @@ impl PyDocumentRelease {
     }
 }
 
-fn event_kind(e: &DayEvent) -> &'static str {
+pub(crate) fn event_kind(k: hug_onboard_core::schedule::EventKind) -> &'static str {
     use hug_onboard_core::schedule::EventKind as K;
-    match e.kind {
+    match k {
         K::WindowOpens => "window_opens",
         K::WindowLastDay => "window_last_day",
         K::DocumentRelease => "document_release",
@@ -296,7 +296,7 @@ impl PyDayEvent {
     /// `"window_opens"`, `"window_last_day"`, `"document_release"` or `"payment"`.
     #[getter]
     fn kind(&self) -> &'static str {
-        event_kind(&self.0)
+        event_kind(self.0.kind)
     }
     /// The day.
     #[getter]
@@ -326,7 +326,7 @@ impl PyDayEvent {
     fn __repr__(&self) -> String {
         format!(
             "DayEvent('{}', date='{}', service_month='{}')",
-            event_kind(&self.0),
+            event_kind(self.0.kind),
             self.0.date,
             self.0.service_month
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import datetime
 import json
 import os
 import subprocess
@@ -149,8 +150,9 @@ def run_with_stdin(stdin: str, *argv: str) -> Tuple[int, str, str]:
 def test_cert_reads_the_password_from_stdin_and_reports() -> None:
     code, out, err = run_with_stdin("TestPass123\n", "cert", P12, "--today", "2026-07-01")
     assert code == cli.EXIT_OK, err
-    assert "1312345678" in out and "2023-09-15 〜 2026-09-15" in out
+    assert "1312345678" in out and "2023年9月15日（金） 〜 2026年9月15日（火）" in out
     assert "2026年9月15日" in out and "Traceback" not in err
+    assert "2023-09-15" not in out  # one date style in Japanese text
 
 
 def test_cert_password_from_an_environment_variable_json(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -196,7 +198,12 @@ def test_cert_facility_mismatch_is_a_problem(monkeypatch: pytest.MonkeyPatch) ->
 
 def test_calendar_month_text_json_and_ics() -> None:
     code, out, _ = run("calendar", "2026-06")
-    assert code == 0 and "2026-08-17" in out and "支払決定額通知書" in out
+    assert code == 0 and "2026年8月17日（月）" in out and "支払決定額通知書" in out
+    assert "請求期間: 2026年7月1日（水）0:00 〜 2026年7月10日（金）24:00" in out
+    assert "00:00:00" not in out and "2026-0" not in out
+    assert out.startswith("2026年6月提供分（請求月 2026年7月）")
+    code, out, _ = run("calendar", "2026-06", "--wareki")
+    assert out.startswith("令和8年6月提供分（請求月 令和8年7月）")
     code, out, _ = run("--json", "calendar", "2026-06")
     data = json.loads(out)
     assert data["claim_window"]["opens"] == "2026-07-01T00:00:00+09:00"
@@ -213,3 +220,46 @@ def test_status_checks_today() -> None:
     assert files
     code, _, err = run("status", str(files[0]), "--today", "2026-02-30")
     assert code == cli.EXIT_PROBLEMS and "calendar.invalid_date" in err
+
+
+def test_dates_as_a_japanese_office_writes_them_iso_in_english_and_json() -> None:
+    code, ja, _ = run("calendar", "2026-11")
+    assert code == 0 and "請求期間: 2026年12月1日（火）0:00 〜 2026年12月10日（木）24:00" in ja
+    assert "2027年1月15日（金）" in ja  # the payment day
+    code, wareki, _ = run("calendar", "2026-11", "--wareki")
+    assert code == 0 and "令和8年12月1日（火）0:00" in wareki and "令和9年1月15日（金）" in wareki
+    assert "2027年" not in wareki
+    code, en, _ = run("--lang", "en", "calendar", "2026-11")
+    assert code == 0 and "Claim window: 2026-12-01 00:00 to 2026-12-10 24:00 (JST)" in en
+    assert "2027-01-15" in en and "年" not in en
+    code, js, _ = run("--json", "--wareki", "calendar", "2026-11")
+    assert json.loads(js)["payment_date"] == "2027-01-15"
+
+
+def test_the_one_date_formatter() -> None:
+    import io
+
+    out = cli.Output("ja", False, io.StringIO(), io.StringIO())
+    d = datetime.date(2027, 1, 15)
+    assert out.date(d) == "2027年1月15日（金）"
+    assert out.date(datetime.date(2019, 5, 1)) == "2019年5月1日（水）"
+    out.wareki = True
+    assert out.date(d) == "令和9年1月15日（金）"
+    assert out.date(datetime.date(2019, 5, 1)) == "令和元年5月1日（水）"
+    assert out.date(datetime.date(2019, 4, 30)) == "平成31年4月30日（火）"
+    t = datetime.datetime(2026, 11, 30, 15, 5, tzinfo=datetime.timezone.utc)  # 2026-12-01 00:05 JST
+    assert out.time(t) == "令和8年12月1日（火）0:05"
+    out.lang = "en"
+    assert out.date(d) == "2027-01-15" and out.time(t) == "2026-12-01 00:05"
+
+
+def test_today_defaults_to_the_real_date_in_japan() -> None:
+    state = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "states"
+    files = sorted(state.glob("*.json"))
+    code, out, _ = run("--json", "status", str(files[0]))
+    assert code == 0
+    today = datetime.datetime.now(cli.JST).date()
+    assert json.loads(out)["readiness"]["today"] in {today.isoformat(),
+                                                    (today - datetime.timedelta(days=1)).isoformat()}
+    code, out, _ = run("--json", "status", str(files[0]), "--today", "2027-01-15")
+    assert json.loads(out)["readiness"]["today"] == "2027-01-15"

@@ -252,7 +252,7 @@ def test_cli_status_reminders(tmp_path: Path) -> None:
     state.write_text(h.Onboarding.new("1312345678").to_json(), encoding="utf-8")
     code, out, err = _run("status", str(state), "--today", "2026-11-25", "--reminders", "14")
     assert code == 0, err
-    assert "今後14日のお知らせ:" in out and "2026-12-01 今日から2026年11月提供分の請求を送信できます。" in out
+    assert "今後14日のお知らせ:" in out and "2026年12月1日（火） 今日から2026年11月提供分の請求を送信できます。" in out
     code, out, _ = _run("--lang", "en", "status", str(state), "--today", "2026-11-25", "--reminders", "14")
     assert code == 0 and "Reminders for the next 14 days:" in out and "2026-12-01 Claims for services in 2026-11" in out
     code, out, _ = _run("--json", "status", str(state), "--today", "2026-11-25", "--reminders", "14")

@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Parses hug-onboard's iCalendar export with the `icalendar` package and checks it.
 
-Usage: check_ical.py FILE.ics EXPECTED_MONTHS [OVERLAP.ics]
+Usage: check_ical.py FILE.ics EXPECTED_MONTHS [OVERLAP.ics] [--name NAME] [--dump OUT.json]
 Checks: CRLF everywhere, no physical line over 75 octets, every physical line valid UTF-8 (folding never
 splits a character), the real parser reads it, 7 events per month (window, 5 documents, payment), unique UIDs, Japanese summaries, window events timed with a VALARM before DTEND, releases and
-payments all-day; with OVERLAP, the events of the months both files share have the same UIDs and content.
+payments all-day; with OVERLAP, the events of the months both files share have the same UIDs and content;
+with --name, the calendar's NAME and X-WR-CALNAME read back as NAME exactly (no escape backslashes); with
+--dump, writes {uid: [summary, description, start, end]} as this parser reads them (check_ical.js compares
+ical.js and node-ical against it).
 Prints one line `ical: N passed, 0 failed` on success; exits non-zero with the reason otherwise.
 """
 import datetime as dt
@@ -38,8 +41,22 @@ def events(path):
     return {str(e.get("UID")): e for e in cal.walk("VEVENT")}
 
 
+def when(v):
+    if isinstance(v, dt.datetime):
+        return v.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return v.isoformat()
+
+
 def main():
-    path, months = sys.argv[1], int(sys.argv[2])
+    args, opts = [], {}
+    argv = sys.argv[1:]
+    while argv:
+        a = argv.pop(0)
+        if a in ("--name", "--dump"):
+            opts[a] = argv.pop(0)
+        else:
+            args.append(a)
+    path, months = args[0], int(args[1])
     evs = events(path)
     checks = 0
     windows = [e for u, e in evs.items() if u.startswith("claim-window-")]
@@ -70,8 +87,24 @@ def main():
             if isinstance(start, dt.datetime) or end - start != dt.timedelta(days=1):
                 fail("%s: not an all-day event" % uid)
         checks += 1
-    if len(sys.argv) > 3:
-        other = events(sys.argv[3])
+    if "--name" in opts:
+        cal = Calendar.from_ical(open(path, "rb").read())
+        for prop in ("NAME", "X-WR-CALNAME"):
+            got = cal.get(prop)
+            if got is None or str(got) != opts["--name"]:
+                fail("%s reads as %r, typed %r" % (prop, None if got is None else str(got), opts["--name"]))
+            checks += 1
+    if "--dump" in opts:
+        import json
+
+        dump = {
+            uid: [str(e.get("SUMMARY")), str(e.get("DESCRIPTION")), when(e.decoded("DTSTART")), when(e.decoded("DTEND"))]
+            for uid, e in evs.items()
+        }
+        with open(opts["--dump"], "w", encoding="utf-8") as f:
+            json.dump(dump, f, ensure_ascii=False, sort_keys=True)
+    if len(args) > 2:
+        other = events(args[2])
         shared = set(evs) & set(other)
         if not shared:
             fail("no shared UIDs with the overlapping export")

@@ -1079,6 +1079,61 @@ impl JapaneseCalendar {
     }
 }
 
+/// One supported day of a year as [`year_days`] lists it: the day, its
+/// holiday if any, and whether it is a business day of the default calendar
+/// (not a Saturday, Sunday or holiday; no closures).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DayInfo {
+    /// The day.
+    pub date: NaiveDate,
+    /// The holiday on it, if any (what [`holiday`] answers).
+    pub holiday: Option<HolidayKind>,
+    /// What [`is_business_day`] answers.
+    pub business_day: bool,
+}
+
+/// Every supported day of a year in date order, with what [`holiday`] and
+/// [`is_business_day`] answer for it: one call gives a caller a table to
+/// answer a whole year's per-day questions from (the Python face keeps one
+/// per year it has seen, so a Python call is a dictionary lookup while the
+/// rules stay here). In 1948 the days start at 1948-07-20.
+///
+/// # Errors
+///
+/// `calendar.year_out_of_range` outside 1948–2099.
+///
+/// # Example
+///
+/// ```
+/// use hug_onboard_core::calendar::{year_days, HolidayKind};
+/// let days = year_days(2026)?;
+/// assert_eq!(days.len(), 365);
+/// assert_eq!(days[0].holiday, Some(HolidayKind::NewYearsDay));
+/// assert!(!days[0].business_day);
+/// assert!(days[1].business_day); // 2026-01-02, a Friday
+/// assert_eq!(year_days(1948)?[0].date.to_string(), "1948-07-20");
+/// assert!(year_days(2100).is_err());
+/// # Ok::<(), hug_onboard_core::calendar::CalendarError>(())
+/// ```
+pub fn year_days(year: i32) -> Result<Vec<DayInfo>, CalendarError> {
+    check_year(year)?;
+    let calendar = JapaneseCalendar::default();
+    let mut out = Vec::with_capacity(366);
+    let mut day = NaiveDate::from_ymd_opt(year, 1, 1)
+        .unwrap_or(NaiveDate::MIN)
+        .max(first_supported_day());
+    while day.year() == year {
+        out.push(DayInfo {
+            date: day,
+            holiday: holiday(day)?.map(|h| h.kind),
+            business_day: calendar.is_business_day(day)?,
+        });
+        let Some(next) = day.succ_opt() else { break };
+        day = next;
+    }
+    Ok(out)
+}
+
 /// Whether a day is a business day with the default calendar (no closures).
 ///
 /// # Errors

@@ -8,7 +8,10 @@
 //! `VALUE=DATE`. UIDs are derived from the kind, the service month, the
 //! rulebook id and an optional scope (e.g. the 事業所番号), so re-importing an
 //! export updates the events instead of duplicating them. DTSTAMP is a
-//! parameter: the core never reads the clock.
+//! parameter: the core never reads the clock. No `METHOD`: the file is a
+//! calendar to import, not an iTIP message (see [`BillingCalendar::to_ical`]).
+//! The export passes libical's strict restriction check and reads the same in
+//! ical.js, node-ical and Python's icalendar (`tests/ical_python.rs`).
 
 use std::fmt::Write as _;
 
@@ -26,7 +29,8 @@ pub struct IcalOptions {
     /// the 事業所番号); empty for none. Characters other than `A-Z a-z 0-9 - _`
     /// are percent-encoded.
     pub uid_scope: String,
-    /// The calendar's display name (`X-WR-CALNAME`); `None` for
+    /// The calendar's display name (written as `NAME` and `X-WR-CALNAME`,
+    /// any text: `,`, `;` and `\` are escaped and read back as typed); `None` for
     /// `国保連 請求カレンダー（<rulebook name>）`.
     pub calendar_name: Option<String>,
     /// How long before the window closes its alarm fires, in minutes:
@@ -300,8 +304,21 @@ impl BillingCalendar {
         line(o, "VERSION:2.0");
         line(o, "PRODID:-//hug-onboard//billing calendar//JA");
         line(o, "CALSCALE:GREGORIAN");
-        line(o, "METHOD:PUBLISH");
-        line(o, &format!("X-WR-CALNAME:{}", escape(&name)));
+        // No METHOD: the file is a calendar to import or subscribe to, not an
+        // iTIP scheduling message (RFC 5546). `METHOD:PUBLISH` would make it
+        // one, and RFC 5546 3.2.1 then requires an ORGANIZER (a calendar user
+        // address) in every VEVENT; there is no such person for the 国保連's
+        // dates, and strict parsers (libical's restriction check) reject the
+        // file without one. RFC 5545 3.7.2: METHOD is only for such messages.
+        //
+        // The name twice: NAME (RFC 7986) and X-WR-CALNAME (what Apple and
+        // Google Calendar read). Both are TEXT (escaped), and both carry an
+        // explicit VALUE=TEXT: parsers that do not know NAME, or treat an X-
+        // property as opaque (ical.js, Python icalendar), otherwise show the
+        // escape backslashes of a name with `,`, `;` or `\`.
+        let name = escape(&name);
+        line(o, &format!("NAME;VALUE=TEXT:{name}"));
+        line(o, &format!("X-WR-CALNAME;VALUE=TEXT:{name}"));
         line(o, "X-WR-TIMEZONE:Asia/Tokyo");
         for s in &schedules {
             w.month(s);

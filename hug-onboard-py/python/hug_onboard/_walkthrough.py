@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any, Callable
+from typing import Any, Callable, Optional
 
 from ._native import Onboarding, PasswordPolicy, RegistrationNotice, Step, format_wareki
 
@@ -42,18 +42,25 @@ SAMPLE_PROFILE: dict[str, Any] = {
 }
 
 
-def walkthrough(lang: str, emit: Callable[[str], None]) -> dict[str, Any]:
-    """Runs the sample walkthrough, printing through ``emit``; returns a JSON-able summary."""
+def walkthrough(
+    lang: str,
+    emit: Callable[[str], None],
+    format_date: Optional[Callable[[datetime.date], str]] = None,
+) -> dict[str, Any]:
+    """Runs the sample walkthrough, printing through ``emit`` with dates in ``format_date``
+    (the command line's ``Output.date``; default 和暦); returns a JSON-able summary."""
 
     def t(ja: str, en: str) -> str:
         return en if lang == "en" else ja
+
+    fmt: Callable[[datetime.date], str] = format_date or format_wareki
 
     day = datetime.date(2019, 6, 5)
     steps: dict[str, Step] = {s.id: s for s in Step.all()}
 
     def done(step: str, on: datetime.date, **evidence: Any) -> None:
         ob.complete(step, on, **evidence)
-        emit(f"  ✓ {format_wareki(on)} {steps[step].guide_page:8} {steps[step].title(lang)}")
+        emit(f"  ✓ {fmt(on)} {steps[step].guide_page:8} {steps[step].title(lang)}")
 
     test = RegistrationNotice.parse(SAMPLE_TEST_NOTICE)
     emit(t("1. 1通目のお知らせを読む", "1. Read the first notice"))

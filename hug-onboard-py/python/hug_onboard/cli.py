@@ -133,18 +133,64 @@ def exit_code_for(error: HugOnboardError) -> int:
     return EXIT_BY_KIND.get(error.findings[0].kind, EXIT_INTERNAL)
 
 
-class Output:
-    """Where and how a command prints: language and JSON or text."""
+#: 曜日 as a Japanese office writes it after a date: 2027年1月15日（金）.
+_WEEKDAYS_JA = "月火水木金土日"
+#: Japan Standard Time (no daylight saving): the 国保連's days are JST days.
+JST = datetime.timezone(datetime.timedelta(hours=9), "JST")
 
-    def __init__(self, lang: str, as_json: bool, stdout: TextIO, stderr: TextIO) -> None:
+
+class Output:
+    """Where and how a command prints: language, JSON or text, and the date style."""
+
+    def __init__(
+        self, lang: str, as_json: bool, stdout: TextIO, stderr: TextIO, wareki: bool = False
+    ) -> None:
         self.lang = lang
         self.as_json = as_json
         self.stdout = stdout
         self.stderr = stderr
+        self.wareki = wareki
 
     def t(self, ja: str, en: str) -> str:
         """Picks the text in the output language."""
         return en if self.lang == "en" else ja
+
+    def date(self, d: datetime.date) -> str:
+        """THE date format of the command line's text output (JSON is always ISO).
+
+        Japanese: ``2027年1月15日（金）``, or with ``--wareki`` the core's 和暦
+        (``令和9年1月15日（金）``); English: ISO ``2027-01-15``.
+        """
+        if self.lang == "en":
+            return d.isoformat()
+        day = format_wareki(d) if self.wareki else f"{d.year}年{d.month}月{d.day}日"
+        return f"{day}（{_WEEKDAYS_JA[d.weekday()]}）"
+
+    def window(self, opens: datetime.datetime, closes: datetime.datetime, last_day: datetime.date) -> str:
+        """A claim window ``opens 〜 closes``; one closing at midnight ends "24:00" on its last
+        day, as the 国保連 writes it: ``2026年12月1日（火）0:00 〜 2026年12月10日（木）24:00``."""
+        jst = closes.astimezone(JST) if closes.tzinfo is not None else closes
+        if jst.time() == datetime.time(0, 0):
+            end = f"{self.date(last_day)}{' ' if self.lang == 'en' else ''}24:00"
+        else:
+            end = self.time(closes)
+        return f"{self.time(opens)} {self.t('〜', 'to')} {end}"
+
+    def month(self, ym: str) -> str:
+        """A month ``YYYY-MM`` in the same style: ``2026年6月`` (``令和8年6月``), ISO in English."""
+        if self.lang == "en":
+            return ym
+        first = datetime.date(int(ym[:4]), int(ym[5:7]), 1)
+        if self.wareki:
+            return format_wareki(first).removesuffix("1日")
+        return f"{first.year}年{first.month}月"
+
+    def time(self, t: datetime.datetime) -> str:
+        """An instant in the same style, in JST: ``2026年12月1日（火）0:00`` / ``2026-12-01 00:00``."""
+        jst = t.astimezone(JST) if t.tzinfo is not None else t
+        if self.lang == "en":
+            return f"{self.date(jst.date())} {jst:%H:%M}"
+        return f"{self.date(jst.date())}{jst.hour}:{jst:%M}"
 
     def result(self, data: dict[str, Any], lines: Sequence[str]) -> None:
         """Prints a successful result: ``data`` as JSON, or the text lines."""
@@ -326,7 +372,7 @@ def cmd_wareki(args: argparse.Namespace, out: Output) -> int:
     styles = {st: format_wareki(d, st) for st in ("long", "long_numeric", "short")}
     out.result(
         {"date": d.isoformat(), "wareki": styles},
-        [f"{d.isoformat()}  {styles['long']}  {styles['short']}"],
+        [f"{d.isoformat()}  {out.date(d)}  {styles['long']}  {styles['short']}"],
     )
     return EXIT_OK
 
@@ -427,7 +473,7 @@ def cmd_status(args: argparse.Namespace, out: Output) -> int:
         out.t(f"完了: {len(done)}/{len(steps)}", f"Done: {len(done)}/{len(steps)}"),
     ]
     for sid, on in done:
-        lines.append(f"  ✓ {on.isoformat()} {steps[sid].guide_page:8} {steps[sid].title(out.lang)}")
+        lines.append(f"  ✓ {out.date(on)} {steps[sid].guide_page:8} {steps[sid].title(out.lang)}")
     if nxt:
         lines.append(out.t("次にすること:", "Next:"))
         for sid in nxt:
@@ -437,20 +483,22 @@ def cmd_status(args: argparse.Namespace, out: Output) -> int:
     w = ready.claim_window
     lines.append("")
     lines.append(out.t(
-        f"{today} 時点: 次の請求期間（{w.opens:%Y-%m-%d} 〜 {w.last_day}）に"
-        + ("請求できます。" if ready.can_bill else "このままでは請求できません。"),
-        f"On {today}: the next claim window ({w.opens:%Y-%m-%d} to {w.last_day}) "
+        f"{out.date(today)}時点: 次の請求期間 {out.window(w.opens, w.closes, w.last_day)} "
+        + ("に請求できます。" if ready.can_bill else "は、このままでは請求できません。"),
+        f"On {out.date(today)}: the next claim window ({out.window(w.opens, w.closes, w.last_day)}) "
         + ("can be billed." if ready.can_bill else "cannot be billed yet."),
     ))
     for f in ready.findings:
         if f.severity == "info":
             continue
-        by = out.t(f"（{f.fix_by}まで）", f" (by {f.fix_by})") if f.fix_by else ""
+        by = ""
+        if f.fix_by:
+            by = out.t(f" — {out.date(f.fix_by)}まで", f" (by {out.date(f.fix_by)})")
         lines.append(f"  [{f.code}] {f.message(out.lang)}{by}")
     if ready.next_actions:
         lines.append(out.t("優先してすること:", "Do first:"))
         for a in ready.next_actions:
-            due = f" ({a.due})" if a.due else ""
+            due = out.t(f" — {out.date(a.due)}まで", f" (by {out.date(a.due)})") if a.due else ""
             lines.append(f"  → {a.guide_page:8} {a.message(out.lang)}{due}")
     if days is not None:
         reminders = ob.reminders(today, days, rulebook)
@@ -460,17 +508,18 @@ def cmd_status(args: argparse.Namespace, out: Output) -> int:
         if not reminders:
             lines.append(out.t("  （なし）", "  (none)"))
         for r in reminders:
-            lines.append(f"  {r.date.isoformat()} {r.message(out.lang)}")
+            lines.append(f"  {out.date(r.date)} {r.message(out.lang)}")
     out.result(data, lines)
     return EXIT_OK
 
 
 def _today(args: argparse.Namespace) -> "datetime.date":
-    """``--today DATE`` (YYYY-MM-DD), else the local date (the CLI may read the clock; the core never does)."""
+    """``--today DATE`` (YYYY-MM-DD), else today's date in Japan (JST, whatever the machine's
+    time zone): the command line reads the clock, the core never does (it takes the day)."""
     text: Optional[str] = getattr(args, "today", None)
     if text:
         return parse_date(text)
-    return datetime.date.today()
+    return datetime.datetime.now(JST).date()
 
 
 def _rulebook(args: argparse.Namespace, out: Output) -> Optional[Rulebook]:
@@ -523,14 +572,14 @@ def cmd_cert(args: argparse.Namespace, out: Output) -> int:
         out.t(f"発行者: {issuer}", f"Issuer: {issuer}"),
         out.t(f"事業所番号: {fn if fn is not None else 'なし'}",
               f"Facility number: {fn if fn is not None else 'none'}"),
-        out.t(f"有効期間（日本時間）: {cert.valid_from_jst} 〜 {cert.valid_to_jst}",
-              f"Valid (JST): {cert.valid_from_jst} to {cert.valid_to_jst}"),
+        out.t(f"有効期間（日本時間）: {out.date(cert.valid_from_jst)} 〜 {out.date(cert.valid_to_jst)}",
+              f"Valid (JST): {out.date(cert.valid_from_jst)} to {out.date(cert.valid_to_jst)}"),
         out.t(f"シリアル番号: {cert.serial_hex}", f"Serial: {cert.serial_hex}"),
         out.t(f"SHA-256: {cert.sha256_fingerprint}", f"SHA-256: {cert.sha256_fingerprint}"),
         out.t(f"秘密鍵: {yes if cert.has_private_key else no}",
               f"Private key: {yes if cert.has_private_key else no}"),
         "",
-        out.t(f"状態（{today}）: ", f"Status on {today}: ") + st.message(out.lang),
+        out.t(f"{out.date(today)}時点の状態: ", f"Status on {out.date(today)}: ") + st.message(out.lang),
         out.t("更新: ", "Renewal: ") + plan.message(out.lang),
     ]
     for f in found:
@@ -563,15 +612,15 @@ def cmd_calendar(args: argparse.Namespace, out: Output) -> int:
         "provisional": s.provisional,
     }
     lines = [
-        out.t(f"{s.service_month} 提供分（請求月 {s.claim_month}）",
+        out.t(f"{out.month(s.service_month)}提供分（請求月 {out.month(s.claim_month)}）",
               f"Services of {s.service_month} (claimed in {s.claim_month})"),
-        out.t(f"請求期間: {w.opens:%Y-%m-%d %H:%M} 〜 {w.last_day} 24:00",
-              f"Claim window: {w.opens:%Y-%m-%d %H:%M} to {w.last_day} 24:00 (JST)"),
+        out.t(f"請求期間: {out.window(w.opens, w.closes, w.last_day)}",
+              f"Claim window: {out.window(w.opens, w.closes, w.last_day)} (JST)"),
     ]
     for d in docs:
         cond = out.t("（返戻があった場合）", " (only if claims were returned)") if d.only_if_returns else ""
-        lines.append(f"  {d.date}  {d.name(out.lang)}{cond}")
-    lines.append(out.t(f"支払日: {s.payment_date}", f"Payment: {s.payment_date}"))
+        lines.append(f"  {out.date(d.date)}  {d.name(out.lang)}{cond}")
+    lines.append(out.t(f"支払日: {out.date(s.payment_date)}", f"Payment: {out.date(s.payment_date)}"))
     if s.provisional:
         lines.append(out.t("※ 祝日が未公表の年を含むため暫定です。", "Note: provisional (holidays of a year not yet announced)."))
     out.result(data, lines)
@@ -583,7 +632,7 @@ def cmd_walkthrough(args: argparse.Namespace, out: Output) -> int:
     from ._walkthrough import walkthrough
 
     lines: list[str] = []
-    summary = walkthrough(out.lang, lines.append)
+    summary = walkthrough(out.lang, lines.append, out.date)
     out.result({"all_required_done": summary["all_required_done"], "next_steps": summary["next_steps"],
                 "state": json.loads(summary["state"])}, lines)
     return EXIT_OK
@@ -636,7 +685,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--json",
         action="store_true",
         default=argparse.SUPPRESS,
-        help="JSON で出力 / print JSON for machines",
+        help="JSON で出力（日付は ISO 形式）/ print JSON for machines (ISO dates)",
+    )
+    common.add_argument(
+        "--wareki",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="日付を和暦で表示（令和9年1月15日（金））/ Japanese output: dates in 和暦",
     )
     parser = _Parser(
         prog="hug-onboard",
@@ -703,7 +758,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--count", type=int, default=1, help="個数（既定 1）/ how many (default 1)")
     p = add("status", cmd_status, "オンボーディングの進み具合 / onboarding progress from a state file")
     p.add_argument("state", help="状態ファイル（JSON）/ the state file (JSON)")
-    p.add_argument("--today", metavar="DATE", help="基準日 YYYY-MM-DD（既定: 今日）/ the day to judge (default: today)")
+    p.add_argument("--today", metavar="DATE", help="基準日 YYYY-MM-DD（既定: 日本時間の今日）/ the day to judge (default: today in Japan)")
     p.add_argument(
         "--reminders",
         metavar="N",
@@ -718,7 +773,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", help="証明書ファイル（.p12）/ the certificate file (.p12)")
     _add_password_source(p)
-    p.add_argument("--today", metavar="DATE", help="基準日 YYYY-MM-DD（既定: 今日）/ the day to judge (default: today)")
+    p.add_argument("--today", metavar="DATE", help="基準日 YYYY-MM-DD（既定: 日本時間の今日）/ the day to judge (default: today in Japan)")
     p.add_argument("--facility", metavar="NUMBER", help="この事業所のものか確認 / check it is this facility's")
     p.add_argument("--rulebook", metavar="FILE", help="国保連の規則（JSON/TOML）/ the federation's rulebook")
     p.add_argument(
@@ -771,6 +826,7 @@ def main(
             return code if isinstance(code, int) else EXIT_USAGE
         out.lang = getattr(args, "lang", out.lang)
         out.as_json = bool(getattr(args, "json", False))
+        out.wareki = bool(getattr(args, "wareki", False))
         handler: Handler = args.func
         return handler(args, out)
     except HugOnboardError as e:
