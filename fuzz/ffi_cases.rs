@@ -87,6 +87,10 @@ pub fn ffi_strings(data: &[u8]) {
                 let mut c = ptr::null_mut();
                 schedule::hug_billing_calendar_from_rulebook_json(a, &mut c);
                 schedule::hug_billing_calendar_free(c);
+                let mut c = ptr::null_mut();
+                schedule::hug_billing_calendar_for_prefecture(b, &mut c);
+                schedule::hug_billing_calendar_free(c);
+                schedule::hug_rulebook_for_prefecture(b, &mut s);
             }
             11 => {
                 let mut c = ptr::null_mut();

@@ -118,7 +118,7 @@ for area in ["facility", "notice", "password", "wareki"]:
 # 3 = password NUL file), and with a wrong one (selector 1).
 other = {"guide-japanese-password.p12": "証明書パスワード", "guide-emoji-password.p12": "pw😀",
          "guide-empty-password.p12": "", "guide-legacy-empty-password.p12": ""}
-for p in sorted(FIX.glob("*.p12")):
+for p in sorted(FIX.glob("*.p12")) + sorted((FIX / "producers" / "out").glob("*.p12")):
     b = p.read_bytes()
     pw = other.get(p.name)
     if pw is None:

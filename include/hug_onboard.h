@@ -985,8 +985,9 @@ void hug_certificate_free(struct hug_certificate *cert);
 /*
  Everything read from the file as JSON (the core's `P12Info`: `certificate` with
  `subject`, `issuer`, `serial_hex`, `validity`, `valid_from_jst`, `valid_to_jst`, `key`,
- `fingerprint_sha256`, `facility_number`…; `chain`; `has_private_key`; `leaf_is_ca`;
- the MAC and encryption algorithms), plus `key_algorithm` (`"RSA"`, `"EC"`; null after
+ `fingerprint_sha256`, `facility_number`…; `leaf_basis`; `chain` (each certificate once,
+ never the leaf); `has_private_key`; `leaf_is_ca`; `password_verified`; the MAC and
+ encryption algorithms), plus `key_algorithm` (`"RSA"`, `"EC"`; null after
  `hug_certificate_inspect`). Free with `hug_string_free`.
 
  # Errors
@@ -1013,6 +1014,22 @@ hug_status hug_certificate_validity(const struct hug_certificate *cert,
                                     struct hug_date *out_valid_to,
                                     struct hug_datetime *out_not_before_utc,
                                     struct hug_datetime *out_not_after_utc);
+
+/*
+ Whether the password was proven right when the file was read: its MAC verified, or a
+ decryption with it gave well-formed content. `false` after `hug_certificate_inspect` of a
+ file without a MAC whose certificates are not encrypted (open it with
+ `hug_certificate_open` to check the password on the key), and for a file with nothing
+ encrypted; such a file has the finding `certificate.password_unverified` and is refused
+ as evidence by `hug_onboarding_complete_with_certificate`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`.
+
+ # Safety
+ `cert` live; `out` writable. Thread safety: any thread; read only.
+ */
+hug_status hug_certificate_password_verified(const struct hug_certificate *cert, bool *out);
 
 /*
  The 10-digit facility number found in the certificate's subject, if any
@@ -1264,6 +1281,51 @@ hug_status hug_facility_profile_validate_json(const char *input_json,
 hug_status hug_notice_parse(const char *text, struct hug_notice **out);
 
 /*
+ Parses the text an OCR engine made of the notice: labels found despite damaged
+ glyphs (`症明書発行用パスワード`, `テストTD`), stray marks and table borders
+ dropped, a column-by-column text paired only when counts and shapes agree. The
+ notice's findings (`hug_notice_findings_json`) ask the user to compare the ID and
+ passwords with the paper (`notice.ocr_confusable` with positions, …);
+ `hug_notice_ocr_json` tells where each field came from.
+
+ # Errors
+ As `hug_notice_parse`, plus `notice.ocr_columns_unpaired`.
+
+ # Safety
+ `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
+ */
+hug_status hug_notice_parse_ocr_text(const char *text, struct hug_notice **out);
+
+/*
+ Parses Tesseract's TSV output (`tesseract IMAGE - -l jpn tsv`): the words are
+ grouped into visual rows so each label pairs with the value on its row; each field
+ keeps its row's confidence (`hug_notice_ocr_json`).
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_INVALID_JSON` (invalid data:
+ `notice.tsv_invalid`, a TSV without Tesseract's columns); `HUG_ERR_VALIDATION` with every
+ `notice.*` problem.
+
+ # Safety
+ `tsv` NUL-terminated; `out` writable. Thread safety: any thread, any time.
+ */
+hug_status hug_notice_parse_ocr_tsv(const char *tsv, struct hug_notice **out);
+
+/*
+ Where the fields of an OCR'd notice came from, as JSON (no values, no secrets):
+ `{"input":"tsv","fields":[{"field":"user_id","line":7,"label_read":"テストTD",
+ "label_edits":1,"confidence":91,"by_column_order":false}]}`, or `null` for a notice
+ read from typed text or JSON. Free with `hug_string_free`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`.
+
+ # Safety
+ `notice` live; `out_json` writable. Thread safety: any thread; read only.
+ */
+hug_status hug_notice_ocr_json(const struct hug_notice *notice, char **out_json);
+
+/*
  Reads a notice from its JSON (as `hug_notice_to_json` or `hug_notice_reveal_json` write it).
 
  # Errors
@@ -1496,7 +1558,8 @@ hug_status hug_onboarding_complete_with_notice(struct hug_onboarding *onboarding
  `pc` is optional (NULL: no PC).
 
  # Errors
- As `hug_onboarding_complete`.
+ As `hug_onboarding_complete`; `HUG_ERR_VALIDATION` (`certificate.unverified_evidence`)
+ when the certificate's password was never verified (see `hug_certificate_password_verified`).
 
  # Safety
  `onboarding` live and used by no other thread; `step` NUL-terminated; `cert` live;
@@ -1571,11 +1634,14 @@ hug_status hug_onboarding_next_steps_json(const struct hug_onboarding *onboardin
 hug_status hug_onboarding_steps_json(char **out_json);
 
 /*
- The readiness report on `today` with `billing`'s rulebook: whether the facility can
+ The readiness report on `today` with `billing`'s rulebook (NULL: the facility's own
+ 国保連 rulebook from the registry, as `hug_billing_calendar_for_facility`): whether the facility can
  bill in the coming claim window (written to `out_can_bill`), and the whole report as
  JSON (free with `hug_string_free`): `{"facility_number","today","claim_month","window":{"opens","closes"},
- "can_bill","findings":[{"code","severity","guide_page","fix_by","message_ja","message_en"}],
- "next_actions":[{"code","step_id","guide_page","due","message_ja","message_en"}]}`;
+ "window_basis","rulebook":{"id","prefecture","sourced","label_ja","label_en"},
+ "can_bill","findings":[{"code","severity","guide_page","fix_by","fix_by_basis","message_ja","message_en"}],
+ "next_actions":[{"code","step_id","guide_page","due","due_basis","message_ja","message_en"}]}`;
+ a basis is `"sourced"`, `"approximate"` (頃) or `"unverified"` (a default rule);
  findings are blockers (`error`), warnings and notes, most serious and most urgent first.
 
  # Errors
@@ -1593,8 +1659,10 @@ hug_status hug_onboarding_readiness_json(const struct hug_onboarding *onboarding
 /*
  What to remind the facility of in the `days` days from `today` (at most the core's
  maximum): window opening and closing, certificate milestones and renewal deadline,
- document releases, payment, the next onboarding action. JSON, in date order:
- `[{"date":"2026-12-01","code":"reminder.window_opens","message_ja":"…","message_en":"…"}, ...]`.
+ document releases, payment, the next onboarding action, with `billing`'s rulebook
+ (NULL: the facility's own 国保連 rulebook). JSON, in date order:
+ `[{"date":"2026-12-01","code":"reminder.window_opens","basis":"unverified","message_ja":"…","message_en":"…"}, ...]`
+ (`basis`: what the date rests on, `"sourced"`, `"approximate"` or `"unverified"`).
  Free with `hug_string_free`.
 
  # Errors
@@ -1612,7 +1680,8 @@ hug_status hug_onboarding_reminders_json(const struct hug_onboarding *onboarding
 /*
  Evaluates many facilities at once (代理請求, a whole customer base): `states_json` is a
  JSON array of saved states; `agent_certificates_json` is optional (NULL: none), a JSON array
- of 代理請求 agent certificates, each serving up to 100 facilities:
+ of 代理請求 agent certificates, each serving up to 100 facilities; `billing` is optional (NULL:
+ each facility is judged with its own 国保連's rulebook; a calendar: one rulebook for all):
  `[{"valid_from":"2025-05-01","valid_until":"2028-05-01","agent_for":["1312345678",...]}]`. Writes the batch report as JSON: `{"results":[<readiness>...],
  "total":N,"can_bill":M,"by_code":{"readiness.step_missing":K,...}}`. Free with `hug_string_free`.
 
@@ -1936,6 +2005,86 @@ hug_status hug_year_month_parse(const char *text, struct hug_year_month *out);
  `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_datetime_parse(const char *text, struct hug_datetime *out);
+
+/*
+ Makes the billing calendar of the facility's own 国保連: its rulebook from the
+ registry of 47 (every field with its source, or the default marked unverified) and
+ the default holiday calendar.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_VALIDATION` (`facility.*` when `facility` does not
+ hold a valid number).
+
+ # Safety
+ `facility` NULL or readable; `out` NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_billing_calendar_for_facility(const struct hug_facility_number *facility,
+                                             struct hug_billing_calendar **out);
+
+/*
+ Makes the billing calendar of a prefecture's 国保連 (`code` `"01"`–`"47"`).
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION`
+ (`rulebook.unknown_prefecture`).
+
+ # Safety
+ `code` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_billing_calendar_for_prefecture(const char *code, struct hug_billing_calendar **out);
+
+/*
+ The facility's own 国保連 rulebook as JSON (as `hug_billing_calendar_rulebook_json`:
+ id, names, `prefecture`, window, documents, payment, certificate, and `sources`
+ `{"payment.roll":{"kind":"stated","url":"https://…","note":"…"}}` and `notes`
+ (statements recorded but not applied); fields without a source are defaults,
+ unverified). Free with `hug_string_free`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_VALIDATION` (`facility.*`).
+
+ # Safety
+ `facility` NULL or readable; `out_json` NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_rulebook_for_facility(const struct hug_facility_number *facility, char **out_json);
+
+/*
+ A prefecture's 国保連 rulebook as JSON (`code` `"01"`–`"47"`; the shape of
+ `hug_rulebook_for_facility`). Free with `hug_string_free`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION`
+ (`rulebook.unknown_prefecture`).
+
+ # Safety
+ `code` NULL or NUL-terminated; `out_json` NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_rulebook_for_prefecture(const char *code, char **out_json);
+
+/*
+ The 47 rulebooks of the registry as a JSON array, in prefecture-code order (each
+ in the shape of `hug_rulebook_for_facility`). Free with `hug_string_free`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`.
+
+ # Safety
+ `out_json` NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_rulebook_registry_json(char **out_json);
+
+/*
+ The monthly documents, from the core's one table:
+ `[{"id":"returns_list","name_ja":"返戻等一覧表","name_en":"…","sources":["portal_inquiry_list",…],
+ "only_if_returns":true,"months_after_claim":1,"release_day":1}, ...]`. Free with `hug_string_free`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`.
+
+ # Safety
+ `out_json` NULL or writable. Thread safety: any thread, any time.
+ */
+hug_status hug_document_kinds_json(char **out_json);
 
 /*
  Full-width ASCII → half-width, the ideographic space → a space, OCR dash

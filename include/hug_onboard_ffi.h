@@ -260,6 +260,8 @@ hug_status hug_certificate_validity(const struct hug_certificate *cert,
                                     struct hug_datetime *out_not_before_utc,
                                     struct hug_datetime *out_not_after_utc);
 
+hug_status hug_certificate_password_verified(const struct hug_certificate *cert, bool *out);
+
 hug_status hug_certificate_facility_number(const struct hug_certificate *cert,
                                            bool *out_present,
                                            struct hug_facility_number *out);
@@ -318,6 +320,12 @@ hug_status hug_facility_profile_validate_json(const char *input_json,
                                               char **out_json);
 
 hug_status hug_notice_parse(const char *text, struct hug_notice **out);
+
+hug_status hug_notice_parse_ocr_text(const char *text, struct hug_notice **out);
+
+hug_status hug_notice_parse_ocr_tsv(const char *tsv, struct hug_notice **out);
+
+hug_status hug_notice_ocr_json(const struct hug_notice *notice, char **out_json);
 
 hug_status hug_notice_from_json(const char *json, struct hug_notice **out);
 

@@ -1,5 +1,7 @@
 //! Batch readiness: `evaluate_many` over 10 000 generated realistic states
-//! (target ≤ 50 ms on one core), and one facility's readiness.
+//! spread over the 47 prefectures (target ≤ 50 ms on one core), with one
+//! rulebook for all and with each facility's own 国保連 rulebook; and one
+//! facility's readiness.
 
 use chrono::{Duration, NaiveDate};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -105,17 +107,34 @@ fn bench(c: &mut Criterion) {
     let cal = BillingCalendar::new(Rulebook::default());
     let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
     let all = states(10_000);
-    let ctx = BatchContext {
-        calendar: &cal,
+    // One rulebook for everybody (an explicit calendar) ...
+    let one = BatchContext {
+        calendar: Some(&cal),
         agent_certificates: &[],
     };
-    let report = evaluate_many(&all, today, &ctx);
+    // ... and the usual case: each facility with its own 国保連's rulebook
+    // (the states are spread over all 47 prefectures).
+    let own = BatchContext {
+        calendar: None,
+        agent_certificates: &[],
+    };
+    let report = evaluate_many(&all, today, &own);
+    let rulebooks: std::collections::BTreeSet<&str> = report
+        .results
+        .iter()
+        .map(|r| r.rulebook.id.as_str())
+        .collect();
     eprintln!(
-        "10 000 states: {} can bill; codes {:?}",
-        report.can_bill, report.by_code
+        "10 000 states, {} rulebooks: {} can bill; codes {:?}",
+        rulebooks.len(),
+        report.can_bill,
+        report.by_code
     );
     c.bench_function("evaluate_many/10000", |b| {
-        b.iter(|| evaluate_many(&all, today, &ctx))
+        b.iter(|| evaluate_many(&all, today, &one))
+    });
+    c.bench_function("evaluate_many/10000/per_prefecture", |b| {
+        b.iter(|| evaluate_many(&all, today, &own))
     });
     c.bench_function("readiness/one", |b| {
         b.iter(|| all[12].readiness(today, &cal))

@@ -1,5 +1,7 @@
 //! .p12 bytes under both paths (inspect-only and open), with the right
 //! password, a wrong one, the empty one, or one taken from the input.
+//! Oracles: the chain never repeats a certificate or holds the leaf; an
+//! unverified password is always a finding; an opened leaf is the key's.
 //!
 //! Iteration cap: real files ask for 2,048 (OpenSSL) and more PBKDF2/PKCS#12-KDF
 //! rounds, i.e. milliseconds per exec; the target sets
@@ -34,7 +36,25 @@ fuzz_target!(|data: &[u8]| {
     };
     match certificate::inspect_with(file, password, &OPTS) {
         Ok(info) => {
-            let _ = info.findings(None);
+            let findings = info.findings(None);
+            // The chain holds each certificate once and never the leaf.
+            let mut fps: Vec<&str> = info
+                .chain
+                .iter()
+                .map(|c| c.fingerprint_sha256.as_str())
+                .chain([info.certificate.fingerprint_sha256.as_str()])
+                .collect();
+            let n = fps.len();
+            fps.sort_unstable();
+            fps.dedup();
+            assert_eq!(fps.len(), n, "a certificate twice in leaf + chain");
+            // An unverified password is always said.
+            assert_eq!(
+                !info.password_verified,
+                findings
+                    .iter()
+                    .any(|f| f.code == "certificate.password_unverified")
+            );
         }
         Err(e) => {
             let _ = (e.code(), e.message(hug_onboard_core::diagnostic::Lang::Ja));
@@ -44,5 +64,7 @@ fuzz_target!(|data: &[u8]| {
         && let Ok(o) = certificate::open_with(file, password, &OPTS)
     {
         let _ = o.private_key.algorithm();
+        // The opened leaf is the key's certificate.
+        assert_eq!(o.info.leaf_basis, certificate::LeafBasis::PrivateKey);
     }
 });

@@ -18,7 +18,7 @@ use hug_onboard_core::notice::RegistrationNotice;
 use hug_onboard_core::onboarding::{CertificateEvidence, Evidence, Onboarding, Step};
 use hug_onboard_core::password::PasswordPolicy;
 use hug_onboard_core::profile::ProfileInput;
-use hug_onboard_core::schedule::{BillingCalendar, IcalOptions, Rulebook, YearMonth};
+use hug_onboard_core::schedule::{IcalOptions, YearMonth};
 use hug_onboard_core::wareki::{self, Style};
 
 /// The sample certificates' password (the fixtures' 証明書発行用パスワード).
@@ -368,7 +368,8 @@ fn run(o: &Out) -> Result<(), String> {
     )?;
 
     // Years later: what HUG's screen shows on the sample "today".
-    let calendar = BillingCalendar::new(Rulebook::default());
+    // The facility's own 国保連 rulebook (from the registry of 47).
+    let calendar = ob.own_calendar().map_err(|e| e.message(lang))?;
     let today = sample_today();
     o.heading(
         "P25–P26",
@@ -552,6 +553,11 @@ fn print_certificate(o: &Out, info: &certificate::CertificateInfo) {
 
 fn print_readiness(o: &Out, r: &hug_onboard_core::onboarding::Readiness) {
     let lang = o.lang;
+    println!(
+        "  {} {}",
+        o.t("規則:", "Rules:"),
+        o.t(&r.rulebook.label_ja, &r.rulebook.label_en)
+    );
     println!(
         "  {} {} — {} {}",
         o.t("今日", "Today"),

@@ -314,6 +314,23 @@ impl<'a, E> IntoIterator for &'a Problems<E> {
     }
 }
 
+/// A boxed diagnostic is the diagnostic (for `@delegate` variants that wrap
+/// their own enum, e.g. a rulebook problem in a named file).
+impl<E: Diagnostic + ?Sized> Diagnostic for Box<E> {
+    fn code(&self) -> &'static str {
+        (**self).code()
+    }
+    fn kind(&self) -> ErrorKind {
+        (**self).kind()
+    }
+    fn severity(&self) -> Severity {
+        (**self).severity()
+    }
+    fn message(&self, lang: Lang) -> String {
+        (**self).message(lang)
+    }
+}
+
 impl<E: Diagnostic> Diagnostic for Problems<E> {
     /// The code of the first problem.
     fn code(&self) -> &'static str {

@@ -12,6 +12,35 @@
 //! required kana width are not published (DOMAIN.md: U), so full- and
 //! half-width katakana are both accepted and no length limit is invented.
 //!
+//! # Normalisation of what staff type
+//!
+//! Every field is put in Unicode NFC (a `カ` + U+3099 pasted from macOS becomes
+//! `ガ`). The katakana fields are stored full-width (`ﾊﾞ` → `バ`, `ｰ` → `ー`, also
+//! mixed `ハッピｰキッズ`); a character that only looks like `ー` — the kanji `一`,
+//! an ASCII hyphen or U+2212 minus right after a kana — is refused
+//! (`profile.kana_lookalike`, naming the character). Postal codes are read with
+//! or without `〒` and hyphen, full- or half-width.
+//!
+//! # Phone and FAX numbers
+//!
+//! Digit counts follow the Japanese numbering plan (総務省「電気通信番号制度」,
+//! 電気通信番号の種別と構成, <https://www.soumu.go.jp/main_sosiki/joho_tsusin/top/tel_number/>,
+//! and its 「電話番号に関するQ&A」): 固定電話番号 `0ABCDEFGHJ` (A, B, C not 0) is
+//! **10 digits**; 音声伝送携帯電話番号 `070/080/090` + `CDEFGHJK` and 特定IP電話番号
+//! `050CDEFGHJK` (C not 0) are **11 digits**; FMC `0600DEFGHJK` is 11; the
+//! 付加的役務電話番号 `0AB0DEFGHJ(K)` — `0120` (free dial), `0570` (navi dial),
+//! `0170`, `0180`, `0990` — are 10 digits, and `0800` is 11. `020` (M2M data) and
+//! prefixes the plan does not assign are refused (`profile.phone_invalid`); a
+//! number of the wrong length for its prefix is `profile.phone_wrong_length`,
+//! naming the kind and the count expected.
+//!
+//! # E-mail
+//!
+//! Addresses with dots that RFC 5322 forbids in the local part (two in a row, or
+//! one at its start or end — `taro..hug.@docomo.ne.jp`, issued by Japanese mobile
+//! carriers before 2009 and still in use) are accepted with the warning
+//! `profile.email_nonstandard`; other RFC 5322 violations are refused.
+//!
 //! # Example
 //!
 //! ```
@@ -208,6 +237,46 @@ crate::diagnostics! {
             "the 取込送信 password is still the initial 0000",
             ja: "取込送信のパスワードが初期値「0000」のままです。「事業所情報保守」から変更してください（ガイドP26）。",
             en: "The 取込送信 password is still the initial 0000; change it in 事業所情報保守 (guide P26).";
+        // ---- issue #14: typed input as people produce it ----
+        /// A character that only looks like katakana (`一`, a hyphen after a kana).
+        KanaLookAlike {
+            /// The field.
+            field: ProfileField,
+            /// The character typed.
+            ch: char,
+            /// Its 1-based position.
+            position: usize,
+        } => "profile.kana_lookalike", InvalidInput, Error,
+            "a kana field has a character that only looks like ー (一, a hyphen)",
+            ja: { format!(
+                "「{}」の{position}文字目「{ch}」（U+{:04X}）は長音「ー」に似た別の文字です。カタカナの長音「ー」で入力してください（取込送信では別の文字として扱われます）。",
+                field.label(),
+                u32::from(*ch)
+            ) },
+            en: { format!(
+                "Character {position} of the {} is {ch:?} (U+{:04X}), which only looks like the katakana long-vowel mark ー; type ー instead (取込送信 treats them as different characters).",
+                field.name_en(),
+                u32::from(*ch)
+            ) };
+        /// A phone or fax number whose digit count does not match its prefix.
+        PhoneWrongLength {
+            /// Phone or fax.
+            field: ProfileField,
+            /// The kind of number its prefix says it is.
+            kind: PhoneKind,
+            /// The digits typed.
+            digits: usize,
+            /// The digits that kind has.
+            expected: usize,
+        } => "profile.phone_wrong_length", InvalidInput, Error,
+            "phone or fax number has the wrong digit count for its prefix",
+            ja: { format!("「{}」の桁数が違います。{}は{expected}桁ですが、{digits}桁です。", field.label(), kind.name_ja()) },
+            en: { format!("The {} has {digits} digits; a {} number has {expected}.", field.name_en(), kind.name_en()) };
+        /// Warning: an e-mail address RFC 5322 forbids but carriers issued (`..`).
+        EmailNonStandard => "profile.email_nonstandard", InvalidInput, Warning,
+            "e-mail address with dots RFC 5322 forbids (accepted: carriers issued them)",
+            ja: "メールアドレスに、規格（RFC 5322）では使えない位置の「.」（連続・@の直前・先頭）があります。携帯電話会社の古いアドレスでは実在するため受け付けましたが、一部のシステムでは送れないことがあります。",
+            en: "The e-mail address has dots that RFC 5322 forbids (two in a row, or before the @ or at the start); Japanese mobile carriers issued such addresses, so it is accepted, but some systems cannot send to it.";
         @delegate
         /// The facility number is not valid.
         FacilityNumber {
@@ -219,6 +288,77 @@ crate::diagnostics! {
             /// Why.
             error: PostalCodeError,
         } => error, ja: { error.message(Lang::Ja) }, en: { error.message(Lang::En) };
+    }
+}
+
+/// The kind of a phone number, from its prefix (numbering plan: see the module doc).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PhoneKind {
+    /// 固定電話 (0ABCDEFGHJ): 10 digits.
+    Fixed,
+    /// 携帯電話 (070, 080, 090): 11 digits.
+    Mobile,
+    /// 特定IP電話 (050): 11 digits.
+    IpPhone,
+    /// FMC (0600): 11 digits.
+    Fmc,
+    /// 付加的役務 (0120, 0570, 0170, 0180, 0990: 10 digits; 0800: 11).
+    Service,
+}
+
+impl PhoneKind {
+    /// The kind in Japanese.
+    pub fn name_ja(self) -> &'static str {
+        match self {
+            PhoneKind::Fixed => "固定電話の番号",
+            PhoneKind::Mobile => "携帯電話の番号（070・080・090）",
+            PhoneKind::IpPhone => "IP電話の番号（050）",
+            PhoneKind::Fmc => "FMCの番号（0600）",
+            PhoneKind::Service => "フリーダイヤル等の番号（0120・0570・0800 など）",
+        }
+    }
+    /// The kind in English.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            PhoneKind::Fixed => "fixed-line",
+            PhoneKind::Mobile => "mobile (070/080/090)",
+            PhoneKind::IpPhone => "IP phone (050)",
+            PhoneKind::Fmc => "FMC (0600)",
+            PhoneKind::Service => "service (0120, 0570, 0800 …)",
+        }
+    }
+}
+
+/// The kind and the digit count of a number by its prefix; `None` when the plan
+/// assigns the prefix to no telephone service.
+///
+/// ```
+/// use hug_onboard_core::profile::{phone_plan, PhoneKind};
+/// assert_eq!(phone_plan("0312345678"), Some((PhoneKind::Fixed, 10)));
+/// assert_eq!(phone_plan("09012345678"), Some((PhoneKind::Mobile, 11)));
+/// assert_eq!(phone_plan("0120123456"), Some((PhoneKind::Service, 10)));
+/// assert_eq!(phone_plan("08001234567"), Some((PhoneKind::Service, 11)));
+/// assert_eq!(phone_plan("02012345678"), None); // M2M data, not a telephone
+/// ```
+pub fn phone_plan(digits: &str) -> Option<(PhoneKind, usize)> {
+    let d: Vec<u8> = digits.bytes().collect();
+    if d.len() < 4 || d[0] != b'0' || d[1] == b'0' || !d.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    match (d[1], d[2], d[3]) {
+        (b'7' | b'8' | b'9', b'0', c) if c != b'0' => Some((PhoneKind::Mobile, 11)),
+        (b'5', b'0', c) if c != b'0' => Some((PhoneKind::IpPhone, 11)),
+        (b'6', b'0', b'0') => Some((PhoneKind::Fmc, 11)),
+        (b'8', b'0', b'0') => Some((PhoneKind::Service, 11)),
+        (_, b'0', _) => None,
+        (a, b, b'0') => match (a, b) {
+            (b'1', b'2') | (b'1', b'7') | (b'1', b'8') | (b'5', b'7') | (b'9', b'9') => {
+                Some((PhoneKind::Service, 10))
+            }
+            _ => None,
+        },
+        _ => Some((PhoneKind::Fixed, 10)),
     }
 }
 
@@ -306,32 +446,87 @@ pub struct CheckedProfile {
     pub password: Secret,
 }
 
-fn phone_ok(s: &str) -> bool {
-    let digits = s.chars().filter(char::is_ascii_digit).count();
-    s.chars()
+/// A phone or fax number: the shape (digits, `-`, `(`, `)`), then the digit
+/// count its prefix has in the numbering plan.
+fn phone_check(s: &str, field: ProfileField) -> Result<(), ProfileProblem> {
+    let shape = s
+        .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, '-' | '(' | ')'))
         && s.starts_with(['0', '('])
         && s.chars().find(char::is_ascii_digit) == Some('0')
-        && (10..=11).contains(&digits)
-        && !s.contains("--")
+        && !s.contains("--");
+    if !shape {
+        return Err(ProfileProblem::PhoneInvalid { field });
+    }
+    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+    match phone_plan(&digits) {
+        None => Err(ProfileProblem::PhoneInvalid { field }),
+        Some((_, n)) if n == digits.len() => Ok(()),
+        Some((kind, expected)) => Err(ProfileProblem::PhoneWrongLength {
+            field,
+            kind,
+            digits: digits.len(),
+            expected,
+        }),
+    }
 }
 
-fn email_ok(s: &str) -> bool {
+#[derive(Debug, PartialEq, Eq)]
+enum EmailCheck {
+    Ok,
+    /// Dots RFC 5322 forbids in the local part, as carriers issued them.
+    NonStandard,
+    Invalid,
+}
+
+/// RFC 5322 `atext` (the characters of an unquoted local part besides `.`).
+fn is_atext(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~".contains(c)
+}
+
+fn email_check(s: &str) -> EmailCheck {
     let Some((local, domain)) = s.split_once('@') else {
-        return false;
+        return EmailCheck::Invalid;
     };
-    s.len() <= 254
+    let ok = s.len() <= 254
         && !local.is_empty()
         && local.len() <= 64
         && !domain.contains('@')
-        && s.chars().all(|c| c.is_ascii_graphic())
+        && local.chars().all(|c| is_atext(c) || c == '.')
+        && local.chars().any(is_atext)
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
         && !domain.contains("..")
         && domain
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.');
+    if !ok {
+        EmailCheck::Invalid
+    } else if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+        EmailCheck::NonStandard
+    } else {
+        EmailCheck::Ok
+    }
+}
+
+impl FacilityProfile {
+    /// The warnings of a profile: the initial password (`profile.password_default`),
+    /// an e-mail address with dots RFC 5322 forbids (`profile.email_nonstandard`).
+    pub fn warnings(&self) -> Vec<ProfileProblem> {
+        let mut w = Vec::new();
+        if self.password_is_default {
+            w.push(ProfileProblem::PasswordDefault);
+        }
+        if self
+            .email
+            .as_deref()
+            .is_some_and(|e| email_check(e) == EmailCheck::NonStandard)
+        {
+            w.push(ProfileProblem::EmailNonStandard);
+        }
+        w
+    }
 }
 
 impl ProfileInput {
@@ -362,7 +557,7 @@ impl ProfileInput {
                 problems.push(ProfileProblem::ControlChar { field: f });
                 return None;
             }
-            let v = raw.trim_matches(|c: char| c.is_whitespace()).to_owned();
+            let v = text::nfc(raw.trim_matches(|c: char| c.is_whitespace()));
             if v.is_empty() {
                 problems.push(ProfileProblem::Required { field: f });
                 return None;
@@ -411,12 +606,24 @@ impl ProfileInput {
                 None
             }
         });
+        let (mut name_kana, mut address_kana, mut rep_kana) = (name_kana, address_kana, rep_kana);
         for (f, v) in [
-            (F::NameKana, &name_kana),
-            (F::AddressKana, &address_kana),
-            (F::RepresentativeNameKana, &rep_kana),
+            (F::NameKana, &mut name_kana),
+            (F::AddressKana, &mut address_kana),
+            (F::RepresentativeNameKana, &mut rep_kana),
         ] {
             if let Some(v) = v {
+                match text::normalize_kana(v) {
+                    Ok(n) => *v = n,
+                    Err(l) => {
+                        problems.push(ProfileProblem::KanaLookAlike {
+                            field: f,
+                            ch: l.ch,
+                            position: l.position,
+                        });
+                        continue;
+                    }
+                }
                 // Digits and common address punctuation are allowed in kana
                 // addresses (番地); letters of other scripts are not.
                 let checked: String = if f == F::AddressKana {
@@ -451,11 +658,12 @@ impl ProfileInput {
         let mut phone_of = |f: F, v: Option<String>| {
             v.and_then(|v| {
                 let n = text::normalize(&v);
-                if phone_ok(&n) {
-                    Some(n)
-                } else {
-                    problems.push(ProfileProblem::PhoneInvalid { field: f });
-                    None
+                match phone_check(&n, f) {
+                    Ok(()) => Some(n),
+                    Err(p) => {
+                        problems.push(p);
+                        None
+                    }
                 }
             })
         };
@@ -464,11 +672,11 @@ impl ProfileInput {
         let email = match email {
             Some(e) => {
                 let n = text::normalize(&e);
-                if email_ok(&n) {
-                    Some(n)
-                } else {
+                if email_check(&n) == EmailCheck::Invalid {
                     problems.push(ProfileProblem::EmailInvalid);
                     None
+                } else {
+                    Some(n)
                 }
             }
             None => None,
@@ -506,28 +714,24 @@ impl ProfileInput {
                 Some(password),
             ) => {
                 let password_is_default = password.expose().trim() == DEFAULT_PASSWORD;
-                let warnings = if password_is_default {
-                    vec![ProfileProblem::PasswordDefault]
-                } else {
-                    Vec::new()
+                let profile = FacilityProfile {
+                    facility_number,
+                    name_kana,
+                    name_kanji,
+                    postal_code,
+                    address_kana,
+                    address_kanji,
+                    phone,
+                    fax,
+                    representative_name_kana,
+                    representative_name_kanji,
+                    representative_title,
+                    email,
+                    password_is_default,
                 };
                 Ok(CheckedProfile {
-                    profile: FacilityProfile {
-                        facility_number,
-                        name_kana,
-                        name_kanji,
-                        postal_code,
-                        address_kana,
-                        address_kanji,
-                        phone,
-                        fax,
-                        representative_name_kana,
-                        representative_name_kanji,
-                        representative_title,
-                        email,
-                        password_is_default,
-                    },
-                    warnings,
+                    warnings: profile.warnings(),
+                    profile,
                     password,
                 })
             }
@@ -599,24 +803,145 @@ mod tests {
 
     #[test]
     fn phone_shapes() {
+        let f = ProfileField::Phone;
         for ok in [
             "03-1234-5678",
             "0312345678",
             "090-1234-5678",
+            "080-1234-5678",
+            "070-1234-5678",
+            "050-1234-5678",
             "0120-123-456",
+            "0570-123-456",
+            "0800-123-4567",
             "(03)1234-5678",
+            "0263-12-3456",
         ] {
-            assert!(phone_ok(ok), "{ok}");
+            assert_eq!(phone_check(ok, f), Ok(()), "{ok}");
         }
         for bad in [
             "3-1234-5678",
-            "03-1234-567",
-            "090-1234-56789",
             "03--12345678",
             "03 1234 5678",
             "",
+            "020-1234-5678",
+            "0012-345-6789",
         ] {
-            assert!(!phone_ok(bad), "{bad}");
+            assert!(
+                matches!(
+                    phone_check(bad, f),
+                    Err(ProfileProblem::PhoneInvalid { .. })
+                ),
+                "{bad}"
+            );
+        }
+        // The issue's numbers: accepted before, wrong length by the plan.
+        for (bad, kind, digits, expected) in [
+            ("03-1234-56789", PhoneKind::Fixed, 11, 10),
+            ("090-123-4567", PhoneKind::Mobile, 10, 11),
+            ("080-1234-567", PhoneKind::Mobile, 10, 11),
+            ("0120-123-4567", PhoneKind::Service, 11, 10),
+            ("050-123-4567", PhoneKind::IpPhone, 10, 11),
+            ("03-1234-567", PhoneKind::Fixed, 9, 10),
+        ] {
+            assert_eq!(
+                phone_check(bad, f),
+                Err(ProfileProblem::PhoneWrongLength {
+                    field: f,
+                    kind,
+                    digits,
+                    expected
+                }),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn kana_is_normalised_and_lookalikes_refused() {
+        let mut p = good();
+        p.name_kana = "ﾊｯﾋﾟｰｷｯｽﾞ".into();
+        p.address_kana = "ハッピｰ チヨダ 1-1".into();
+        p.representative_name_kana = "\u{30E4}\u{30DE}\u{30BF}\u{3099} タロウ".into(); // ヤマタ + U+3099
+        p.name_kanji = "はぐ\u{30D5}\u{309A}ラス".into(); // フ + U+309A
+        let c = p.validate(None).unwrap();
+        assert_eq!(c.profile.name_kana, "ハッピーキッズ");
+        assert_eq!(c.profile.address_kana, "ハッピー チヨダ 1-1");
+        assert_eq!(c.profile.representative_name_kana, "ヤマダ タロウ");
+        assert_eq!(c.profile.name_kanji, "はぐプラス");
+        for (typed, ch, position) in [
+            ("ハッピ一キッズ", '一', 4),
+            ("ハッピ-キッズ", '-', 4),
+            ("ハッピ\u{2212}キッズ", '\u{2212}', 4),
+        ] {
+            let mut p = good();
+            p.name_kana = typed.into();
+            let e = p.validate(None).unwrap_err();
+            assert_eq!(
+                e.iter().next(),
+                Some(&ProfileProblem::KanaLookAlike {
+                    field: ProfileField::NameKana,
+                    ch,
+                    position
+                }),
+                "{typed}"
+            );
+            assert!(
+                e.iter()
+                    .next()
+                    .unwrap()
+                    .message(Lang::Ja)
+                    .contains(&format!("「{ch}」"))
+            );
+        }
+    }
+
+    #[test]
+    fn email_and_postal_forms() {
+        for (email, warn) in [
+            ("info@example.jp", false),
+            ("taro..hug@docomo.ne.jp", true),
+            ("taro.@docomo.ne.jp", true),
+            (".taro@ezweb.ne.jp", true),
+        ] {
+            let mut p = good();
+            p.email = Some(email.into());
+            let c = p.validate(None).unwrap();
+            assert_eq!(
+                c.warnings.contains(&ProfileProblem::EmailNonStandard),
+                warn,
+                "{email}"
+            );
+            assert_eq!(c.profile.warnings(), c.warnings);
+        }
+        for bad in [
+            "a b@example.jp",
+            "a(b)@example.jp",
+            "..@example.jp",
+            "a@b..jp",
+            "a@b",
+        ] {
+            let mut p = good();
+            p.email = Some(bad.into());
+            assert_eq!(
+                p.validate(None).unwrap_err().codes(),
+                ["profile.email_invalid"],
+                "{bad}"
+            );
+        }
+        for postal in [
+            "〒100-0001",
+            "1000001",
+            "〒1000001",
+            "100-0001",
+            "〒１００－０００１",
+        ] {
+            let mut p = good();
+            p.postal_code = postal.into();
+            assert_eq!(
+                p.validate(None).unwrap().profile.postal_code.to_string(),
+                "100-0001"
+            );
         }
     }
 
@@ -643,6 +968,18 @@ mod tests {
             },
             ProfileProblem::EmailInvalid,
             ProfileProblem::PasswordDefault,
+            ProfileProblem::KanaLookAlike {
+                field: ProfileField::NameKana,
+                ch: '一',
+                position: 1,
+            },
+            ProfileProblem::PhoneWrongLength {
+                field: ProfileField::Fax,
+                kind: PhoneKind::Mobile,
+                digits: 10,
+                expected: 11,
+            },
+            ProfileProblem::EmailNonStandard,
         ];
         assert_eq!(
             all.len(),

@@ -23,6 +23,77 @@
 //! assert_eq!(text::halfwidth_to_fullwidth_katakana("ﾊｸﾞ ｻｰﾋﾞｽ"), "ハグ サービス");
 //! ```
 
+/// Unicode NFC: decomposed kana as pasted from macOS (`カ` + U+3099) composed
+/// (`ガ`), by the `unicode-normalization` crate.
+///
+/// ```
+/// assert_eq!(hug_onboard_core::text::nfc("\u{30AB}\u{3099}"), "ガ");
+/// ```
+pub fn nfc(input: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    input.nfc().collect()
+}
+
+/// A character in a katakana field that only looks like katakana.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KanaLookAlike {
+    /// The character typed.
+    pub ch: char,
+    /// Its 1-based position (after normalisation).
+    pub position: usize,
+}
+
+/// Dashes that look like the long-vowel mark `ー` when typed after kana.
+fn is_dash_lookalike(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}'
+            | '\u{2011}'
+            | '\u{2012}'
+            | '\u{2013}'
+            | '\u{2014}'
+            | '\u{2015}'
+            | '\u{2212}'
+            | '\u{FF0D}'
+            | '\u{FE63}'
+    )
+}
+
+/// Normalises a typed katakana field to what 取込送信 stores: NFC (decomposed
+/// voiced marks composed), half-width katakana to full-width (`ﾊﾞ` → `バ`,
+/// `ｰ` → `ー`, also inside mixed text such as `ハッピｰキッズ`). Refuses the
+/// characters that only look like `ー`: the kanji `一` anywhere, and an ASCII
+/// hyphen, U+2212 minus or another dash right after a kana.
+///
+/// # Errors
+///
+/// The first look-alike and its 1-based position.
+///
+/// ```
+/// use hug_onboard_core::text::normalize_kana;
+/// assert_eq!(normalize_kana("ハッピｰキッズ").unwrap(), "ハッピーキッズ");
+/// assert_eq!(normalize_kana("\u{30AB}\u{3099}ｸﾞﾐ").unwrap(), "ガグミ");
+/// assert_eq!(normalize_kana("ハッピ一キッズ").unwrap_err().ch, '一');
+/// assert_eq!(normalize_kana("ハッピ-キッズ").unwrap_err().position, 4);
+/// assert_eq!(normalize_kana("チヨダ 1-1").unwrap(), "チヨダ 1-1"); // 番地 keep their hyphen
+/// ```
+pub fn normalize_kana(input: &str) -> Result<String, KanaLookAlike> {
+    let s = halfwidth_to_fullwidth_katakana(&nfc(input));
+    let mut prev: Option<char> = None;
+    for (i, c) in s.chars().enumerate() {
+        let after_kana = prev
+            .is_some_and(|p| is_fullwidth_katakana(p) || ('\u{3041}'..='\u{309F}').contains(&p));
+        if c == '\u{4E00}' || (is_dash_lookalike(c) && after_kana) {
+            return Err(KanaLookAlike {
+                ch: c,
+                position: i + 1,
+            });
+        }
+        prev = Some(c);
+    }
+    Ok(s)
+}
+
 /// Maps full-width ASCII variants to ASCII, the ideographic space to a space and
 /// OCR dash variants to `-`; everything else is kept.
 ///

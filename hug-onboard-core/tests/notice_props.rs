@@ -9,6 +9,18 @@ proptest! {
     #[test]
     fn arbitrary_text_never_panics(s in "\\PC{0,400}") {
         let _ = RegistrationNotice::parse(&s);
+        let _ = RegistrationNotice::parse_ocr(&s);
+        let _ = RegistrationNotice::parse_ocr_tsv(&s);
+    }
+
+    #[test]
+    fn arbitrary_tsv_rows_never_panic(rows in proptest::collection::vec(
+        ("[0-9]{1,4}", "-?[0-9]{1,4}", "[0-9]{1,3}", "-?[0-9.]{1,4}", "\\PC{0,12}"), 0..20)) {
+        let mut tsv = String::from("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n");
+        for (l, t, h, c, x) in &rows {
+            tsv += &format!("5\t1\t1\t1\t1\t1\t{l}\t{t}\t40\t{h}\t{c}\t{x}\n");
+        }
+        let _ = RegistrationNotice::parse_ocr_tsv(&tsv);
     }
 
     #[test]
@@ -16,6 +28,7 @@ proptest! {
         ("(事業所番号|住所|事業所名|テストID|ID|（仮）パスワード|証明書発行用パスワード|備考|令和|〒)", "[ 　\t:：]{0,2}", "\\PC{0,20}"), 0..15)) {
         let text: String = lines.iter().map(|(a, b, c)| format!("{a}{b}{c}\n")).collect();
         let _ = RegistrationNotice::parse(&text);
+        let _ = RegistrationNotice::parse_ocr(&text);
     }
 
     #[test]

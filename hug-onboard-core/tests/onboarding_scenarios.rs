@@ -348,8 +348,16 @@ fn version_1_fixture_still_reads() {
         std::fs::write(path, serde_json::to_string_pretty(&v).unwrap() + "\n").unwrap();
     }
     let loaded = Onboarding::from_json(V1_FIXTURE).unwrap();
+    // The fixture was written before typed kana were normalised to full-width
+    // (issue #14): it keeps the half-width name as typed then, and loads it as stored.
+    let want: serde_json::Value = serde_json::from_str(
+        &ob.to_json()
+            .replace("ホウカゴトウデイサービス ハグクミ", "ﾎｳｶｺﾞﾄｳﾃﾞｲｻｰﾋﾞｽ ﾊｸﾞｸﾐ"),
+    )
+    .unwrap();
+    let got: serde_json::Value = serde_json::from_str(&loaded.to_json()).unwrap();
     assert_eq!(
-        loaded, ob,
+        got, want,
         "the committed version-1 fixture must keep loading to the same state"
     );
     assert_eq!(Onboarding::from_json(&json).unwrap(), ob);

@@ -318,7 +318,7 @@ fn batch_with_an_agent_certificate() {
         states.push(ob);
     }
     let ctx = BatchContext {
-        calendar: &cal,
+        calendar: Some(&cal),
         agent_certificates: std::slice::from_ref(&agent),
     };
     let report = evaluate_many(&states, d(2026, 11, 25), &ctx);

@@ -84,6 +84,23 @@ fn certificate_vectors() {
                 Err(e) => Outcome::Error(e.code().to_owned()),
             }
         }
+        "certificate.read" => {
+            let bytes = file(case);
+            let pw = input_str(case, "password");
+            let r = match input_str(case, "mode") {
+                "open" => certificate::open(&bytes, pw).map(|o| o.info),
+                _ => certificate::inspect(&bytes, pw),
+            };
+            match r {
+                Ok(i) => Outcome::Value(json!({
+                    "leaf_sha256": i.certificate.fingerprint_sha256,
+                    "chain_sha256": i.chain.iter().map(|c| c.fingerprint_sha256.clone()).collect::<Vec<_>>(),
+                    "password_verified": i.password_verified,
+                    "finding_codes": i.findings(None).into_iter().map(|f| f.code).collect::<Vec<_>>(),
+                })),
+                Err(e) => Outcome::Error(e.code().to_owned()),
+            }
+        }
         "certificate.status" => {
             let v = Validity::new(instant(case, "not_before"), instant(case, "not_after"));
             let s = certificate::status(&v, day(case, "today"), &rules(case));

@@ -32,6 +32,10 @@ fn notice_vectors() {
     let n = check_all("notice", |case| match case.op.as_str() {
         "notice.parse" => outcome(RegistrationNotice::parse(input_str(case, "text"))),
         "notice.from_json" => outcome(RegistrationNotice::from_json(input_str(case, "json"))),
+        "notice.parse_ocr" => outcome(RegistrationNotice::parse_ocr(input_str(case, "text"))),
+        "notice.parse_ocr_tsv" => {
+            outcome(RegistrationNotice::parse_ocr_tsv(input_str(case, "tsv")))
+        }
         op => panic!("{}: unknown op {op}", case.id),
     });
     assert!(n >= 40, "notice vectors: only {n}");

@@ -12,9 +12,12 @@ use hug_onboard_core::schedule::{
 use serde_json::json;
 
 fn billing(case: &Case) -> BillingCalendar {
-    let rulebook = match case.input.get("rulebook") {
-        Some(v) => Rulebook::from_json(&v.to_string()).expect("vector rulebook"),
-        None => Rulebook::default(),
+    let rulebook = match (case.input.get("prefecture"), case.input.get("rulebook")) {
+        (Some(code), _) => Rulebook::for_prefecture_code(code.as_str().expect("code"))
+            .expect("registry rulebook")
+            .clone(),
+        (None, Some(v)) => Rulebook::from_json(&v.to_string()).expect("vector rulebook"),
+        (None, None) => Rulebook::default(),
     };
     let mut cal = BillingCalendar::new(rulebook);
     if let Some(y) = case.input["last_announced_year"].as_i64() {
@@ -87,6 +90,14 @@ fn schedule_vectors() {
                 "payment_day": r.payment().day,
             })),
             Err(p) => Outcome::Errors(p.codes().into_iter().map(str::to_owned).collect()),
+        },
+        "rulebook.for_prefecture" => match Rulebook::for_prefecture_code(input_str(case, "code")) {
+            Ok(r) => Outcome::Value(json!({
+                "id": r.id(),
+                "prefecture": r.prefecture(),
+                "sourced": r.sources().keys().collect::<Vec<_>>(),
+            })),
+            Err(p) => Outcome::Error(p.codes()[0].to_owned()),
         },
         op => panic!("{}: unknown op {op}", case.id),
     });

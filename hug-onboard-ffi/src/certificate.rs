@@ -106,12 +106,12 @@ pub struct hug_renewal_plan {
 }
 
 impl hug_certificate {
-    pub(crate) fn certificate_info(&self) -> &hug_onboard_core::certificate::CertificateInfo {
-        &self.info.certificate
+    pub(crate) fn p12_info(&self) -> &P12Info {
+        &self.info
     }
 }
 
-fn cert_failure(e: &CertificateError) -> Failure {
+pub(crate) fn cert_failure(e: &CertificateError) -> Failure {
     Failure::diag(e)
 }
 
@@ -205,8 +205,9 @@ pub unsafe extern "C" fn hug_certificate_free(cert: *mut hug_certificate) {
 
 /// Everything read from the file as JSON (the core's `P12Info`: `certificate` with
 /// `subject`, `issuer`, `serial_hex`, `validity`, `valid_from_jst`, `valid_to_jst`, `key`,
-/// `fingerprint_sha256`, `facility_number`…; `chain`; `has_private_key`; `leaf_is_ca`;
-/// the MAC and encryption algorithms), plus `key_algorithm` (`"RSA"`, `"EC"`; null after
+/// `fingerprint_sha256`, `facility_number`…; `leaf_basis`; `chain` (each certificate once,
+/// never the leaf); `has_private_key`; `leaf_is_ca`; `password_verified`; the MAC and
+/// encryption algorithms), plus `key_algorithm` (`"RSA"`, `"EC"`; null after
 /// `hug_certificate_inspect`). Free with `hug_string_free`.
 ///
 /// # Errors
@@ -267,6 +268,31 @@ pub unsafe extern "C" fn hug_certificate_validity(
         ot.write(hug_date::from_naive(ci.valid_to_jst));
         ob.write(hug_datetime::from_naive(ci.validity.not_before.naive_utc()));
         on.write(hug_datetime::from_naive(ci.validity.not_after.naive_utc()));
+        Ok(())
+    })
+}
+
+/// Whether the password was proven right when the file was read: its MAC verified, or a
+/// decryption with it gave well-formed content. `false` after `hug_certificate_inspect` of a
+/// file without a MAC whose certificates are not encrypted (open it with
+/// `hug_certificate_open` to check the password on the key), and for a file with nothing
+/// encrypted; such a file has the finding `certificate.password_unverified` and is refused
+/// as evidence by `hug_onboarding_complete_with_certificate`.
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`.
+///
+/// # Safety
+/// `cert` live; `out` writable. Thread safety: any thread; read only.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_certificate_password_verified(
+    cert: *const hug_certificate,
+    out: *mut bool,
+) -> hug_status {
+    ffi_boundary!({
+        // SAFETY: caller's contract.
+        let c = unsafe { arg_ref(cert, "cert") }?;
+        arg_out(out, "out")?.write(c.info.password_verified);
         Ok(())
     })
 }

@@ -86,6 +86,85 @@ pub unsafe extern "C" fn hug_notice_parse(
     })
 }
 
+/// Parses the text an OCR engine made of the notice: labels found despite damaged
+/// glyphs (`症明書発行用パスワード`, `テストTD`), stray marks and table borders
+/// dropped, a column-by-column text paired only when counts and shapes agree. The
+/// notice's findings (`hug_notice_findings_json`) ask the user to compare the ID and
+/// passwords with the paper (`notice.ocr_confusable` with positions, …);
+/// `hug_notice_ocr_json` tells where each field came from.
+///
+/// # Errors
+/// As `hug_notice_parse`, plus `notice.ocr_columns_unpaired`.
+///
+/// # Safety
+/// `text` NUL-terminated; `out` writable. Thread safety: any thread, any time.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_notice_parse_ocr_text(
+    text: *const c_char,
+    out: *mut *mut hug_notice,
+) -> hug_status {
+    ffi_boundary!({
+        // SAFETY: caller's contract.
+        let text = unsafe { arg_str(text, "text") }?;
+        let out = arg_out(out, "out")?;
+        made(RegistrationNotice::parse_ocr(text), out)
+    })
+}
+
+/// Parses Tesseract's TSV output (`tesseract IMAGE - -l jpn tsv`): the words are
+/// grouped into visual rows so each label pairs with the value on its row; each field
+/// keeps its row's confidence (`hug_notice_ocr_json`).
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_INVALID_JSON` (invalid data:
+/// `notice.tsv_invalid`, a TSV without Tesseract's columns); `HUG_ERR_VALIDATION` with every
+/// `notice.*` problem.
+///
+/// # Safety
+/// `tsv` NUL-terminated; `out` writable. Thread safety: any thread, any time.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_notice_parse_ocr_tsv(
+    tsv: *const c_char,
+    out: *mut *mut hug_notice,
+) -> hug_status {
+    ffi_boundary!({
+        // SAFETY: caller's contract.
+        let tsv = unsafe { arg_str(tsv, "tsv") }?;
+        let out = arg_out(out, "out")?;
+        made(RegistrationNotice::parse_ocr_tsv(tsv), out)
+    })
+}
+
+/// Where the fields of an OCR'd notice came from, as JSON (no values, no secrets):
+/// `{"input":"tsv","fields":[{"field":"user_id","line":7,"label_read":"テストTD",
+/// "label_edits":1,"confidence":91,"by_column_order":false}]}`, or `null` for a notice
+/// read from typed text or JSON. Free with `hug_string_free`.
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`.
+///
+/// # Safety
+/// `notice` live; `out_json` writable. Thread safety: any thread; read only.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_notice_ocr_json(
+    notice: *const hug_notice,
+    out_json: *mut *mut c_char,
+) -> hug_status {
+    ffi_boundary!({
+        // SAFETY: caller's contract.
+        let n = unsafe { arg_ref(notice, "notice") }?;
+        let out = arg_out(out_json, "out_json")?;
+        let v = n
+            .inner
+            .ocr
+            .as_ref()
+            .map(|o| o.to_json_value())
+            .unwrap_or(serde_json::Value::Null);
+        out.write(new_c_string(v.to_string())?);
+        Ok(())
+    })
+}
+
 /// Reads a notice from its JSON (as `hug_notice_to_json` or `hug_notice_reveal_json` write it).
 ///
 /// # Errors

@@ -201,7 +201,8 @@ pub unsafe extern "C" fn hug_onboarding_complete_with_notice(
 /// `pc` is optional (NULL: no PC).
 ///
 /// # Errors
-/// As `hug_onboarding_complete`.
+/// As `hug_onboarding_complete`; `HUG_ERR_VALIDATION` (`certificate.unverified_evidence`)
+/// when the certificate's password was never verified (see `hug_certificate_password_verified`).
 ///
 /// # Safety
 /// `onboarding` live and used by no other thread; `step` NUL-terminated; `cert` live;
@@ -220,7 +221,9 @@ pub unsafe extern "C" fn hug_onboarding_complete_with_certificate(
         let step = step_arg(step)?;
         // SAFETY: caller's contract.
         let c = unsafe { arg_ref(cert, "cert") }?;
-        let evidence = CertificateEvidence::from(c.certificate_info());
+        // A file whose password was never verified is no evidence.
+        let evidence = CertificateEvidence::from_p12(c.p12_info())
+            .map_err(|e| crate::certificate::cert_failure(&e))?;
         let ev = if pc.is_null() {
             Evidence::Certificate {
                 certificate: evidence,
@@ -357,11 +360,28 @@ pub unsafe extern "C" fn hug_onboarding_steps_json(out_json: *mut *mut c_char) -
     })
 }
 
-/// The readiness report on `today` with `billing`'s rulebook: whether the facility can
+/// The billing calendar given, or the facility's own 国保連's.
+fn resolve<'a>(
+    b: Option<&'a hug_billing_calendar>,
+    o: &Onboarding,
+) -> Result<std::borrow::Cow<'a, hug_onboard_core::schedule::BillingCalendar>, Failure> {
+    match b {
+        Some(b) => Ok(std::borrow::Cow::Borrowed(b.inner())),
+        None => o
+            .own_calendar()
+            .map(std::borrow::Cow::Owned)
+            .map_err(|p| Failure::problems(&p)),
+    }
+}
+
+/// The readiness report on `today` with `billing`'s rulebook (NULL: the facility's own
+/// 国保連 rulebook from the registry, as `hug_billing_calendar_for_facility`): whether the facility can
 /// bill in the coming claim window (written to `out_can_bill`), and the whole report as
 /// JSON (free with `hug_string_free`): `{"facility_number","today","claim_month","window":{"opens","closes"},
-/// "can_bill","findings":[{"code","severity","guide_page","fix_by","message_ja","message_en"}],
-/// "next_actions":[{"code","step_id","guide_page","due","message_ja","message_en"}]}`;
+/// "window_basis","rulebook":{"id","prefecture","sourced","label_ja","label_en"},
+/// "can_bill","findings":[{"code","severity","guide_page","fix_by","fix_by_basis","message_ja","message_en"}],
+/// "next_actions":[{"code","step_id","guide_page","due","due_basis","message_ja","message_en"}]}`;
+/// a basis is `"sourced"`, `"approximate"` (頃) or `"unverified"` (a default rule);
 /// findings are blockers (`error`), warnings and notes, most serious and most urgent first.
 ///
 /// # Errors
@@ -381,13 +401,13 @@ pub unsafe extern "C" fn hug_onboarding_readiness_json(
         // SAFETY: caller's contract.
         let o = unsafe { arg_ref(onboarding, "onboarding") }?;
         let today = today.to_naive("today")?;
-        // SAFETY: caller's contract.
-        let b = unsafe { arg_ref(billing, "billing") }?;
+        // SAFETY: caller's contract (optional pointer).
+        let b = unsafe { billing.as_ref() };
         let (oc, oj) = (
             arg_out(out_can_bill, "out_can_bill")?,
             arg_out(out_json, "out_json")?,
         );
-        let r = o.inner.readiness(today, b.inner());
+        let r = o.inner.readiness(today, &*resolve(b, &o.inner)?);
         let json = new_json_string(&r)?;
         oc.write(r.can_bill);
         oj.write(json);
@@ -397,8 +417,10 @@ pub unsafe extern "C" fn hug_onboarding_readiness_json(
 
 /// What to remind the facility of in the `days` days from `today` (at most the core's
 /// maximum): window opening and closing, certificate milestones and renewal deadline,
-/// document releases, payment, the next onboarding action. JSON, in date order:
-/// `[{"date":"2026-12-01","code":"reminder.window_opens","message_ja":"…","message_en":"…"}, ...]`.
+/// document releases, payment, the next onboarding action, with `billing`'s rulebook
+/// (NULL: the facility's own 国保連 rulebook). JSON, in date order:
+/// `[{"date":"2026-12-01","code":"reminder.window_opens","basis":"unverified","message_ja":"…","message_en":"…"}, ...]`
+/// (`basis`: what the date rests on, `"sourced"`, `"approximate"` or `"unverified"`).
 /// Free with `hug_string_free`.
 ///
 /// # Errors
@@ -418,17 +440,22 @@ pub unsafe extern "C" fn hug_onboarding_reminders_json(
         // SAFETY: caller's contract.
         let o = unsafe { arg_ref(onboarding, "onboarding") }?;
         let today = today.to_naive("today")?;
-        // SAFETY: caller's contract.
-        let b = unsafe { arg_ref(billing, "billing") }?;
+        // SAFETY: caller's contract (optional pointer).
+        let b = unsafe { billing.as_ref() };
         let out = arg_out(out_json, "out_json")?;
-        out.write(new_json_string(&o.inner.reminders(today, days, b.inner()))?);
+        out.write(new_json_string(&o.inner.reminders(
+            today,
+            days,
+            &*resolve(b, &o.inner)?,
+        ))?);
         Ok(())
     })
 }
 
 /// Evaluates many facilities at once (代理請求, a whole customer base): `states_json` is a
 /// JSON array of saved states; `agent_certificates_json` is optional (NULL: none), a JSON array
-/// of 代理請求 agent certificates, each serving up to 100 facilities:
+/// of 代理請求 agent certificates, each serving up to 100 facilities; `billing` is optional (NULL:
+/// each facility is judged with its own 国保連's rulebook; a calendar: one rulebook for all):
 /// `[{"valid_from":"2025-05-01","valid_until":"2028-05-01","agent_for":["1312345678",...]}]`. Writes the batch report as JSON: `{"results":[<readiness>...],
 /// "total":N,"can_bill":M,"by_code":{"readiness.step_missing":K,...}}`. Free with `hug_string_free`.
 ///
@@ -454,8 +481,8 @@ pub unsafe extern "C" fn hug_onboarding_evaluate_many_json(
         // SAFETY: caller's contract.
         let j = unsafe { arg_str(states_json, "states_json") }?;
         let today = today.to_naive("today")?;
-        // SAFETY: caller's contract.
-        let b = unsafe { arg_ref(billing, "billing") }?;
+        // SAFETY: caller's contract (optional pointer).
+        let b = unsafe { billing.as_ref() };
         let out = arg_out(out_json, "out_json")?;
         let raw: Vec<serde_json::Value> = serde_json::from_str(j).map_err(|e| {
             Failure::ffi(FfiProblem::InvalidJson {
@@ -487,7 +514,7 @@ pub unsafe extern "C" fn hug_onboarding_evaluate_many_json(
             })?
         };
         let ctx = BatchContext {
-            calendar: b.inner(),
+            calendar: b.map(hug_billing_calendar::inner),
             agent_certificates: &agents,
         };
         out.write(new_json_string(&evaluate_many(&states, today, &ctx))?);

@@ -457,3 +457,161 @@ pub unsafe extern "C" fn hug_datetime_parse(
         Ok(())
     })
 }
+
+// --- the per-国保連 rulebook registry (issue 13) ---
+
+/// The core facility number of a C value (its digits are parsed again, so a
+/// struct that was not made by `hug_facility_number_parse` is refused with a
+/// `facility.*` code, never trusted).
+fn facility_of(
+    n: &crate::facility::hug_facility_number,
+) -> Result<hug_onboard_core::facility::FacilityNumber, Failure> {
+    let bytes: Vec<u8> = n
+        .digits
+        .iter()
+        .take_while(|c| **c != 0)
+        .map(|c| *c as u8)
+        .collect();
+    let text = String::from_utf8_lossy(&bytes);
+    hug_onboard_core::facility::FacilityNumber::parse(&text).map_err(|e| Failure::diag(&e))
+}
+
+fn registry_failure(
+    p: &hug_onboard_core::diagnostic::Problems<schedule::RulebookError>,
+) -> Failure {
+    Failure::problems(p)
+}
+
+/// Makes the billing calendar of the facility's own 国保連: its rulebook from the
+/// registry of 47 (every field with its source, or the default marked unverified) and
+/// the default holiday calendar.
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_VALIDATION` (`facility.*` when `facility` does not
+/// hold a valid number).
+///
+/// # Safety
+/// `facility` NULL or readable; `out` NULL or writable. Thread safety: any thread, any time.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_billing_calendar_for_facility(
+    facility: *const crate::facility::hug_facility_number,
+    out: *mut *mut hug_billing_calendar,
+) -> hug_status {
+    ffi_boundary!({
+        // SAFETY: caller's contract.
+        let n = facility_of(unsafe { arg_ref(facility, "facility") }?)?;
+        let out = arg_out(out, "out")?;
+        let b = BillingCalendar::for_facility(&n).map_err(|p| registry_failure(&p))?;
+        out.write(boxed(b));
+        Ok(())
+    })
+}
+
+/// Makes the billing calendar of a prefecture's 国保連 (`code` `"01"`–`"47"`).
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION`
+/// (`rulebook.unknown_prefecture`).
+///
+/// # Safety
+/// `code` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_billing_calendar_for_prefecture(
+    code: *const c_char,
+    out: *mut *mut hug_billing_calendar,
+) -> hug_status {
+    ffi_boundary!({
+        // SAFETY: caller's contract.
+        let code = unsafe { arg_str(code, "code") }?;
+        let out = arg_out(out, "out")?;
+        let rb = Rulebook::for_prefecture_code(code).map_err(|p| registry_failure(&p))?;
+        out.write(boxed(BillingCalendar::new(rb.clone())));
+        Ok(())
+    })
+}
+
+/// The facility's own 国保連 rulebook as JSON (as `hug_billing_calendar_rulebook_json`:
+/// id, names, `prefecture`, window, documents, payment, certificate, and `sources`
+/// `{"payment.roll":{"kind":"stated","url":"https://…","note":"…"}}` and `notes`
+/// (statements recorded but not applied); fields without a source are defaults,
+/// unverified). Free with `hug_string_free`.
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_VALIDATION` (`facility.*`).
+///
+/// # Safety
+/// `facility` NULL or readable; `out_json` NULL or writable. Thread safety: any thread, any time.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_rulebook_for_facility(
+    facility: *const crate::facility::hug_facility_number,
+    out_json: *mut *mut c_char,
+) -> hug_status {
+    ffi_boundary!({
+        // SAFETY: caller's contract.
+        let n = facility_of(unsafe { arg_ref(facility, "facility") }?)?;
+        let out = arg_out(out_json, "out_json")?;
+        let rb = Rulebook::for_facility(&n).map_err(|p| registry_failure(&p))?;
+        out.write(new_json_string(rb)?);
+        Ok(())
+    })
+}
+
+/// A prefecture's 国保連 rulebook as JSON (`code` `"01"`–`"47"`; the shape of
+/// `hug_rulebook_for_facility`). Free with `hug_string_free`.
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION`
+/// (`rulebook.unknown_prefecture`).
+///
+/// # Safety
+/// `code` NULL or NUL-terminated; `out_json` NULL or writable. Thread safety: any thread, any time.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_rulebook_for_prefecture(
+    code: *const c_char,
+    out_json: *mut *mut c_char,
+) -> hug_status {
+    ffi_boundary!({
+        // SAFETY: caller's contract.
+        let code = unsafe { arg_str(code, "code") }?;
+        let out = arg_out(out_json, "out_json")?;
+        let rb = Rulebook::for_prefecture_code(code).map_err(|p| registry_failure(&p))?;
+        out.write(new_json_string(rb)?);
+        Ok(())
+    })
+}
+
+/// The 47 rulebooks of the registry as a JSON array, in prefecture-code order (each
+/// in the shape of `hug_rulebook_for_facility`). Free with `hug_string_free`.
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`.
+///
+/// # Safety
+/// `out_json` NULL or writable. Thread safety: any thread, any time.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_rulebook_registry_json(out_json: *mut *mut c_char) -> hug_status {
+    ffi_boundary!({
+        let out = arg_out(out_json, "out_json")?;
+        let all = Rulebook::registry().map_err(|p| registry_failure(&p))?;
+        out.write(new_json_string(&all)?);
+        Ok(())
+    })
+}
+
+/// The monthly documents, from the core's one table:
+/// `[{"id":"returns_list","name_ja":"返戻等一覧表","name_en":"…","sources":["portal_inquiry_list",…],
+/// "only_if_returns":true,"months_after_claim":1,"release_day":1}, ...]`. Free with `hug_string_free`.
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`.
+///
+/// # Safety
+/// `out_json` NULL or writable. Thread safety: any thread, any time.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_document_kinds_json(out_json: *mut *mut c_char) -> hug_status {
+    ffi_boundary!({
+        let out = arg_out(out_json, "out_json")?;
+        out.write(new_json_string(&schedule::DocumentKind::catalogue())?);
+        Ok(())
+    })
+}

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use hug_onboard_core::calendar::{self, AnnualClosure, Holiday, JapaneseCalendar, YearStatus};
 use pyo3::prelude::*;
 
+use crate::errors::IntValue;
 use crate::errors::{BindingCode, binding_err, guard, parse_lang, py_repr, to_err};
 
 /// One holiday: a day and what it is (国民の祝日, 振替休日, 国民の休日, …).
@@ -123,9 +124,9 @@ pub fn holiday_name(
 
 /// Every holiday of a year, in date order.
 #[pyfunction]
-pub fn holidays_of_year(py: Python<'_>, year: i64) -> PyResult<Vec<PyHoliday>> {
+pub fn holidays_of_year(py: Python<'_>, year: IntValue) -> PyResult<Vec<PyHoliday>> {
+    let y: i32 = crate::errors::int_arg(py, &year, "year")?;
     guard(py, || {
-        let y = i32::try_from(year).unwrap_or(i32::MAX);
         calendar::holidays_of_year(y)
             .map(|v| v.into_iter().map(PyHoliday).collect())
             .map_err(|e| to_err(py, &e))
@@ -217,10 +218,12 @@ impl PyJapaneseCalendar {
     #[pyo3(signature = (*, last_announced_year = None, closures = None, year_end_closure = false))]
     fn py_new(
         py: Python<'_>,
-        last_announced_year: Option<i32>,
+        last_announced_year: Option<IntValue>,
         closures: Option<Vec<(MonthDay, MonthDay)>>,
         year_end_closure: bool,
     ) -> PyResult<Self> {
+        let last_announced_year: Option<i32> =
+            crate::errors::opt_int_arg(py, last_announced_year.as_ref(), "last_announced_year")?;
         let mut c = JapaneseCalendar::default();
         if let Some(y) = last_announced_year {
             c.last_announced_year = y;
@@ -274,8 +277,8 @@ impl PyJapaneseCalendar {
     }
 
     /// `"announced"` or `"provisional"` (computed ahead of the official list).
-    fn year_status(&self, py: Python<'_>, year: i64) -> PyResult<&'static str> {
-        let y = i32::try_from(year).unwrap_or(i32::MAX);
+    fn year_status(&self, py: Python<'_>, year: IntValue) -> PyResult<&'static str> {
+        let y: i32 = crate::errors::int_arg(py, &year, "year")?;
         self.0
             .year_status(y)
             .map(year_status_id)

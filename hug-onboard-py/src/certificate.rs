@@ -10,13 +10,15 @@ use std::borrow::Cow;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use hug_onboard_core::certificate::{
-    self, CertificateInfo, CertificateStatus, P12Info, P12Options, RenewalPlan, StatusKind,
-    Validity,
+    self, CertificateInfo, CertificateStatus, LeafBasis, P12Info, P12Options, RenewalPlan,
+    StatusKind, Today, Validity,
 };
 use hug_onboard_core::diagnostic::{Diagnostic, Lang};
 use hug_onboard_core::schedule::BillingCalendar;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict};
+
+use crate::errors::IntValue;
+use pyo3::types::{PyBytes, PyDateTime, PyDict};
 
 use crate::errors::{PyFinding, guard, parse_lang, py_repr, to_err};
 use crate::facility::PyFacilityNumber;
@@ -95,9 +97,40 @@ fn options(max_iterations: Option<u32>) -> P12Options {
     o
 }
 
+/// "Today" from Python: a `datetime.date` (a JST day), or an aware
+/// `datetime.datetime` (converted to JST and judged as an instant). A naive
+/// `datetime.datetime` is refused: its zone would be a guess.
+pub(crate) fn today_arg(py: Python<'_>, v: &Bound<'_, PyAny>) -> PyResult<Today> {
+    if v.cast::<PyDateTime>().is_ok() {
+        if v.getattr("tzinfo")?.is_none() {
+            return Err(pyo3::exceptions::PyTypeError::new_err(
+                "today: a naive datetime has no time zone; give a datetime.date (a JST day) or an aware datetime (e.g. tzinfo=timezone.utc)",
+            ));
+        }
+        return Ok(Today::At(utc_arg(py, v)?));
+    }
+    let d: NaiveDate = v.extract()?;
+    Ok(Today::Day(d))
+}
+
 /// The billing calendar for an optional rulebook (holidays included).
 fn billing(rulebook: Option<PyRef<'_, PyRulebook>>) -> BillingCalendar {
     BillingCalendar::new(rulebook.map(|r| (*r.0).clone()).unwrap_or_default())
+}
+
+/// The rulebook given, else the rulebook of the facility the certificate names
+/// (its own 国保連's), else the default.
+fn billing_for(
+    py: Python<'_>,
+    rulebook: Option<PyRef<'_, PyRulebook>>,
+    facility: Option<hug_onboard_core::facility::FacilityNumber>,
+) -> PyResult<BillingCalendar> {
+    match (rulebook, facility) {
+        (None, Some(n)) => {
+            BillingCalendar::for_facility(&n).map_err(|p| crate::errors::problems_err(py, &p))
+        }
+        (r, _) => Ok(billing(r)),
+    }
 }
 
 fn attrs(v: &[certificate::NameAttribute]) -> Vec<(String, String)> {
@@ -118,10 +151,14 @@ impl PyCertificate {
         py: Python<'_>,
         data: &Bound<'_, PyAny>,
         password: &str,
-        max_iterations: Option<u32>,
+        max_iterations: Option<IntValue>,
     ) -> PyResult<Self> {
         let bytes = data_arg(data)?;
-        let opts = options(max_iterations);
+        let opts = options(crate::errors::opt_int_arg(
+            py,
+            max_iterations.as_ref(),
+            "max_iterations",
+        )?);
         let r = py.detach(|| {
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 certificate::open_with(&bytes, password, &opts).map(|o| {
@@ -147,10 +184,14 @@ impl PyCertificate {
         py: Python<'_>,
         data: &Bound<'_, PyAny>,
         password: &str,
-        max_iterations: Option<u32>,
+        max_iterations: Option<IntValue>,
     ) -> PyResult<Self> {
         let bytes = data_arg(data)?;
-        let opts = options(max_iterations);
+        let opts = options(crate::errors::opt_int_arg(
+            py,
+            max_iterations.as_ref(),
+            "max_iterations",
+        )?);
         let r = py.detach(|| {
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 certificate::inspect_with(&bytes, password, &opts)
@@ -318,11 +359,29 @@ impl PyCertificate {
     fn issuer_in_file(&self) -> bool {
         self.file.as_ref().is_some_and(|f| f.issuer_in_file)
     }
-    /// Whether the password was proven right (`False` only for a file
-    /// without MAC or encryption, and for a bare certificate).
+    /// Whether the password was proven right: the MAC verified, or a
+    /// decryption with it gave well-formed content. `False` for a file
+    /// without a MAC whose certificates are not encrypted (inspected: open it
+    /// with `from_pkcs12` to check the password on the key), for a file with
+    /// nothing encrypted, and for a bare certificate. An unverified file has
+    /// the finding `certificate.password_unverified` and is no evidence.
     #[getter]
     fn password_verified(&self) -> bool {
         self.file.as_ref().is_some_and(|f| f.password_verified)
+    }
+    /// How the facility's certificate was told from the others in the file:
+    /// `"private_key"`, `"local_key_id"`, `"end_entity"`, `"only_certificate"`
+    /// or `"uncertain"` (finding `certificate.leaf_uncertain`); `None` for a
+    /// bare certificate.
+    #[getter]
+    fn leaf_basis(&self) -> Option<&'static str> {
+        self.file.as_ref().map(|f| match f.info.leaf_basis {
+            LeafBasis::PrivateKey => "private_key",
+            LeafBasis::LocalKeyId => "local_key_id",
+            LeafBasis::EndEntity => "end_entity",
+            LeafBasis::OnlyCertificate => "only_certificate",
+            _ => "uncertain",
+        })
     }
     /// The file's MAC (`"HMAC-SHA-256"`, …), or `None`.
     #[getter]
@@ -374,6 +433,7 @@ impl PyCertificate {
                     certificate_encryption: None,
                     key_encryption: None,
                     password_verified: false,
+                    leaf_basis: LeafBasis::OnlyCertificate,
                     ber: false,
                 };
                 info.findings(n.as_ref())
@@ -383,15 +443,19 @@ impl PyCertificate {
             }
         })
     }
-    /// The certificate's status on a JST day (renewal notice and urgency from the rulebook).
+    /// The certificate's status on `today`: a `datetime.date` (a JST day) or
+    /// an aware `datetime.datetime` (converted to JST, judged as an instant;
+    /// a naive one raises `TypeError`). Renewal notice and urgency from the rulebook;
+    /// without one, the rulebook of the facility the certificate names, else the default.
     #[pyo3(signature = (today, rulebook = None))]
     fn status(
         &self,
         py: Python<'_>,
-        today: NaiveDate,
+        today: &Bound<'_, PyAny>,
         rulebook: Option<PyRef<'_, PyRulebook>>,
     ) -> PyResult<PyCertificateStatus> {
-        let cal = billing(rulebook);
+        let today = today_arg(py, today)?;
+        let cal = billing_for(py, rulebook, self.info.facility_number)?;
         guard(py, || {
             Ok(PyCertificateStatus(certificate::status(
                 &self.info.validity,
@@ -400,17 +464,20 @@ impl PyCertificate {
             )))
         })
     }
-    /// The renewal plan on a JST day: the last safe day to apply so the next
+    /// The renewal plan on `today` (a JST `date`, or an aware `datetime`
+    /// converted to JST): the last safe day to apply so the next
     /// claim window is not lost (the rulebook's windows, lead time and
-    /// cut-off; business days with the Japanese holidays).
+    /// cut-off; business days with the Japanese holidays). Without a rulebook: the
+    /// rulebook of the facility the certificate names (its own 国保連's), else the default.
     #[pyo3(signature = (today, rulebook = None))]
     fn renewal_plan(
         &self,
         py: Python<'_>,
-        today: NaiveDate,
+        today: &Bound<'_, PyAny>,
         rulebook: Option<PyRef<'_, PyRulebook>>,
     ) -> PyResult<PyRenewalPlan> {
-        let cal = billing(rulebook);
+        let today = today_arg(py, today)?;
+        let cal = billing_for(py, rulebook, self.info.facility_number)?;
         guard(py, || {
             Ok(PyRenewalPlan(certificate::renewal_plan(
                 self.info.validity.not_after,
@@ -421,7 +488,13 @@ impl PyCertificate {
         })
     }
     /// The evidence `Onboarding.complete(..., certificate=...)` takes.
+    /// Refused (`certificate.unverified_evidence`) for a .p12 whose password
+    /// was never verified: open it with `from_pkcs12` first.
     fn to_evidence<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        if let Some(f) = &self.file {
+            hug_onboard_core::onboarding::CertificateEvidence::from_p12(&f.info)
+                .map_err(|e| to_err(py, &e))?;
+        }
         let d = PyDict::new(py);
         d.set_item("valid_from", self.info.valid_from_jst)?;
         d.set_item("valid_until", self.info.valid_to_jst)?;
@@ -635,10 +708,11 @@ pub fn certificate_status(
     py: Python<'_>,
     not_before: &Bound<'_, PyAny>,
     not_after: &Bound<'_, PyAny>,
-    today: NaiveDate,
+    today: &Bound<'_, PyAny>,
     rulebook: Option<PyRef<'_, PyRulebook>>,
 ) -> PyResult<PyCertificateStatus> {
     let (not_before, not_after) = (utc_arg(py, not_before)?, utc_arg(py, not_after)?);
+    let today = today_arg(py, today)?;
     let cal = billing(rulebook);
     guard(py, || {
         Ok(PyCertificateStatus(certificate::status(
@@ -655,10 +729,11 @@ pub fn certificate_status(
 pub fn renewal_plan(
     py: Python<'_>,
     not_after: &Bound<'_, PyAny>,
-    today: NaiveDate,
+    today: &Bound<'_, PyAny>,
     rulebook: Option<PyRef<'_, PyRulebook>>,
 ) -> PyResult<PyRenewalPlan> {
     let not_after = utc_arg(py, not_after)?;
+    let today = today_arg(py, today)?;
     let cal = billing(rulebook);
     guard(py, || {
         Ok(PyRenewalPlan(certificate::renewal_plan(

@@ -43,6 +43,10 @@ hug_onboard_core::diagnostic_codes! {
         /// A lifecycle event that cannot be read.
         InvalidEvent => "binding.invalid_event", InvalidData, Error,
             "a certificate lifecycle event that cannot be read (unknown name, missing field)";
+        /// An integer argument outside what the parameter can hold (a negative
+        /// count, a year past 2^31, …): never pyo3's bare `OverflowError`.
+        OutOfRange => "binding.out_of_range", InvalidArgument, Error,
+            "an integer argument outside what the parameter can hold";
     }
 }
 
@@ -59,6 +63,105 @@ pub fn kind_of(code: &str) -> ErrorKind {
         .into_iter()
         .find(|c| c.code == code)
         .map_or(ErrorKind::Internal, |c| c.kind)
+}
+
+/// An integer type a Python argument converts to, with its range.
+pub trait IntArg: Sized {
+    /// The smallest value.
+    const MIN: i128;
+    /// The largest value.
+    const MAX: i128;
+    /// The value (already checked to be in range).
+    fn from_checked(v: i128) -> Self;
+}
+
+macro_rules! int_arg_impl {
+    ($($t:ty),*) => {$(
+        impl IntArg for $t {
+            const MIN: i128 = <$t>::MIN as i128;
+            const MAX: i128 = <$t>::MAX as i128;
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            fn from_checked(v: i128) -> Self {
+                v as $t
+            }
+        }
+    )*};
+}
+int_arg_impl!(u8, u16, u32, u64, usize, i32, i64);
+
+/// An integer argument as Python gave it: any `int` (however large) is
+/// accepted here and range-checked by [`int_arg`] against the parameter's type,
+/// so an out-of-range value is a coded `ValidationError`, not pyo3's bare
+/// `OverflowError`. A non-integer is a `TypeError`.
+#[derive(Clone, Debug)]
+pub struct IntValue {
+    value: Option<i128>,
+    shown: String,
+}
+
+impl IntValue {
+    /// A default value.
+    pub fn of(v: i64) -> Self {
+        IntValue {
+            value: Some(i128::from(v)),
+            shown: v.to_string(),
+        }
+    }
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for IntValue {
+    type Error = PyErr;
+
+    fn extract(obj: pyo3::Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        if !obj.is_instance_of::<pyo3::types::PyInt>() {
+            return Err(PyTypeError::new_err(format!(
+                "an int is required, not {}",
+                obj.get_type().name()?
+            )));
+        }
+        let shown = obj.str()?.to_string();
+        let shown = match shown.char_indices().nth(40) {
+            Some((i, _)) => format!("{}…", &shown[..i]),
+            None => shown,
+        };
+        Ok(IntValue {
+            value: obj.extract::<i128>().ok(),
+            shown,
+        })
+    }
+}
+
+/// The integer argument `name` as `T`, or a `ValidationError`
+/// (`binding.out_of_range`) naming the parameter and its range.
+pub fn int_arg<T: IntArg>(py: Python<'_>, v: &IntValue, name: &str) -> PyResult<T> {
+    match v.value {
+        Some(x) if (T::MIN..=T::MAX).contains(&x) => Ok(T::from_checked(x)),
+        _ => Err(binding_err(
+            py,
+            BindingCode::OutOfRange,
+            format!(
+                "{name} の値 {} は範囲外です（{}〜{} の整数を指定してください）。",
+                v.shown,
+                T::MIN,
+                T::MAX
+            ),
+            format!(
+                "{name} = {} is out of range (give an integer from {} to {}).",
+                v.shown,
+                T::MIN,
+                T::MAX
+            ),
+        )),
+    }
+}
+
+/// [`int_arg`] for an optional argument.
+pub fn opt_int_arg<T: IntArg>(
+    py: Python<'_>,
+    v: Option<&IntValue>,
+    name: &str,
+) -> PyResult<Option<T>> {
+    v.map(|v| int_arg(py, v, name)).transpose()
 }
 
 /// One problem: a stable code, a severity and a message in Japanese and English.

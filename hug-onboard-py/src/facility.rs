@@ -3,6 +3,8 @@
 use hug_onboard_core::facility::{FacilityNumber, FacilityNumberError, Prefecture, UserId};
 use pyo3::prelude::*;
 
+use crate::errors::IntValue;
+
 use crate::errors::{guard, parse_lang, py_repr, to_err};
 
 /// One of the 47 prefectures (JIS X 0401 code 1–47).
@@ -38,7 +40,8 @@ impl PyPrefecture {
 
     /// The prefecture with a number 1–47.
     #[staticmethod]
-    fn from_number(py: Python<'_>, number: i64) -> PyResult<Self> {
+    fn from_number(py: Python<'_>, number: IntValue) -> PyResult<Self> {
+        let number: i64 = crate::errors::int_arg(py, &number, "number")?;
         guard(py, || {
             u8::try_from(number)
                 .ok()

@@ -144,6 +144,7 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(calendar::previous_business_day, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::roll_forward, m)?)?;
     m.add_function(wrap_pyfunction!(schedule::billing_schedule, m)?)?;
+    m.add_function(wrap_pyfunction!(schedule::document_kinds, m)?)?;
     m.add_function(wrap_pyfunction!(certificate::certificate_status, m)?)?;
     m.add_function(wrap_pyfunction!(certificate::renewal_plan, m)?)?;
     m.add_function(wrap_pyfunction!(wareki::parse_wareki, m)?)?;

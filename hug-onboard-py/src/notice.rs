@@ -43,6 +43,50 @@ impl PyNotice {
         })
     }
 
+    /// Parses the text an OCR engine made of the letter (damaged labels, stray
+    /// marks, table borders, column-by-column text); the findings ask the user to
+    /// compare the ID and passwords with the paper.
+    #[staticmethod]
+    fn parse_ocr(py: Python<'_>, text: &str) -> PyResult<Self> {
+        guard(py, || {
+            RegistrationNotice::parse_ocr(text)
+                .map(PyNotice)
+                .map_err(|p| problems_err(py, &p))
+        })
+    }
+
+    /// Parses Tesseract's TSV output (word boxes): each label pairs with the value on its row.
+    #[staticmethod]
+    fn parse_ocr_tsv(py: Python<'_>, tsv: &str) -> PyResult<Self> {
+        guard(py, || {
+            RegistrationNotice::parse_ocr_tsv(tsv)
+                .map(PyNotice)
+                .map_err(|p| problems_err(py, &p))
+        })
+    }
+
+    /// Reads a scan or photo of the letter (a path or the image's bytes) with
+    /// Tesseract (jpn) after clean-up; needs `pip install hug-onboard[ocr]` and the
+    /// `tesseract-ocr` + `tesseract-ocr-jpn` packages. The image goes to Tesseract on
+    /// its standard input and the TSV comes back on its standard output: nothing is
+    /// written to a temporary file.
+    #[staticmethod]
+    fn from_image(py: Python<'_>, image: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let tsv: String = py
+            .import("hug_onboard._ocr")?
+            .getattr("image_to_tsv")?
+            .call1((image,))?
+            .extract()?;
+        Self::parse_ocr_tsv(py, &tsv)
+    }
+
+    /// Where each field came from when the notice was read by OCR, as a JSON
+    /// string (`{"input": "tsv", "fields": [...]}`; no values, no secrets), or
+    /// `None` for typed text and JSON.
+    fn ocr_provenance_json(&self) -> Option<String> {
+        self.0.ocr.as_ref().map(|o| o.to_json_value().to_string())
+    }
+
     /// Reads a notice from JSON (as written by `to_json_with_secrets`).
     #[staticmethod]
     fn from_json(py: Python<'_>, json: &str) -> PyResult<Self> {

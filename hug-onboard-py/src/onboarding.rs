@@ -7,6 +7,8 @@ use hug_onboard_core::onboarding::{
 };
 use pyo3::prelude::*;
 
+use crate::errors::IntValue;
+
 use crate::errors::{guard, parse_lang, to_err};
 use crate::facility::PyFacilityNumber;
 use crate::notice::PyNotice;
@@ -271,14 +273,15 @@ impl PyOnboarding {
     /// claim window opening and closing, document releases, payment,
     /// certificate milestones and renewal deadline, and the next onboarding
     /// action; in date order.
-    #[pyo3(signature = (today, days = 30, rulebook = None))]
+    #[pyo3(signature = (today, days = IntValue::of(30), rulebook = None))]
     fn reminders(
         &self,
         py: Python<'_>,
         today: NaiveDate,
-        days: i64,
+        days: IntValue,
         rulebook: Option<PyRef<'_, crate::schedule::PyRulebook>>,
     ) -> PyResult<Vec<crate::readiness::PyReminder>> {
+        let days: i64 = crate::errors::int_arg(py, &days, "days")?;
         crate::readiness::reminders_of(py, &self.0, today, days, rulebook)
     }
 

@@ -4,6 +4,7 @@ use hug_onboard_core::diagnostic::Diagnostic;
 use hug_onboard_core::password::{PasswordPolicy, PasswordViolation};
 use pyo3::prelude::*;
 
+use crate::errors::IntValue;
 use crate::errors::{BindingCode, PyFinding, binding_err, guard, parse_lang, py_repr, to_err};
 use crate::facility::PyUserId;
 
@@ -164,8 +165,9 @@ impl PyPasswordPolicy {
 
     /// A new password from the OS's CSPRNG that this policy and both screens
     /// accept, without look-alike characters.
-    #[pyo3(signature = (length = 12))]
-    fn generate(&self, py: Python<'_>, length: usize) -> PyResult<String> {
+    #[pyo3(signature = (length = IntValue::of(12)))]
+    fn generate(&self, py: Python<'_>, length: IntValue) -> PyResult<String> {
+        let length: usize = crate::errors::int_arg(py, &length, "length")?;
         guard(py, || {
             self.0
                 .generate_with(length, |buf| {

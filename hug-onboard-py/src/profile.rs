@@ -62,11 +62,7 @@ pub struct PyFacilityProfile(pub FacilityProfile);
 
 impl PyFacilityProfile {
     fn warning_list(&self) -> Vec<ProfileProblem> {
-        if self.0.password_is_default {
-            vec![ProfileProblem::PasswordDefault]
-        } else {
-            Vec::new()
-        }
+        self.0.warnings()
     }
 }
 

@@ -45,6 +45,12 @@ impl PyReadinessFinding {
     fn fix_by(&self) -> Option<NaiveDate> {
         self.0.fix_by
     }
+    /// What `fix_by` rests on: `"sourced"`, `"approximate"` or `"unverified"` (a default
+    /// rule); None without a day.
+    #[getter]
+    fn fix_by_basis(&self) -> Option<&'static str> {
+        self.0.fix_by.map(|_| self.0.fix_by_basis.id())
+    }
     /// The message in `lang`.
     #[pyo3(signature = (lang = "ja"))]
     fn message(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
@@ -89,6 +95,11 @@ impl PyAction {
     fn due(&self) -> Option<NaiveDate> {
         self.0.due
     }
+    /// What `due` rests on: `"sourced"`, `"approximate"` or `"unverified"`; None without a day.
+    #[getter]
+    fn due_basis(&self) -> Option<&'static str> {
+        self.0.due_basis.map(|b| b.id())
+    }
     /// What to do, in `lang`.
     #[pyo3(signature = (lang = "ja"))]
     fn message(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
@@ -132,6 +143,25 @@ impl PyReadiness {
     #[getter]
     fn can_bill(&self) -> bool {
         self.0.can_bill
+    }
+    /// The id of the rulebook the dates come from (`"kyoto"`, `"default"`).
+    #[getter]
+    fn rulebook_id(&self) -> &str {
+        &self.0.rulebook.id
+    }
+    /// Which rulebook, and whether its rules are sourced:
+    /// `京都府国保連の規則（出典あり）` / `東京都国保連の規則：既定値（未確認）`.
+    #[pyo3(signature = (lang = "ja"))]
+    fn rulebook_label(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
+        Ok(match crate::errors::parse_lang(py, lang)? {
+            hug_onboard_core::Lang::Ja => self.0.rulebook.label_ja.clone(),
+            hug_onboard_core::Lang::En => self.0.rulebook.label_en.clone(),
+        })
+    }
+    /// What the window's last day rests on: `"sourced"`, `"approximate"` or `"unverified"`.
+    #[getter]
+    fn window_basis(&self) -> &'static str {
+        self.0.window_basis.id()
     }
     /// Every finding, most serious and most urgent first.
     #[getter]
@@ -225,6 +255,11 @@ impl PyReminder {
     fn code(&self) -> &'static str {
         self.0.code
     }
+    /// What its date rests on: `"sourced"`, `"approximate"` or `"unverified"` (flag it).
+    #[getter]
+    fn basis(&self) -> &'static str {
+        self.0.basis.id()
+    }
     /// The message in Japanese.
     #[getter]
     fn message_ja(&self) -> &str {
@@ -243,11 +278,12 @@ impl PyReminder {
             Lang::En => self.0.message_en.clone(),
         })
     }
-    /// A plain dict (`date` as `YYYY-MM-DD`, `code`, `message_ja`, `message_en`) for JSON.
+    /// A plain dict (`date` as `YYYY-MM-DD`, `code`, `basis`, `message_ja`, `message_en`) for JSON.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("date", self.0.date.to_string())?;
         d.set_item("code", self.0.code)?;
+        d.set_item("basis", self.0.basis.id())?;
         d.set_item("message_ja", &self.0.message_ja)?;
         d.set_item("message_en", &self.0.message_en)?;
         Ok(d)
@@ -281,7 +317,7 @@ pub fn reminders_of(
                 format!("days must be 0 to {MAX_REMINDER_DAYS}, not {days}."),
             )
         })?;
-    let cal = billing(rulebook);
+    let cal = billing(py, ob, rulebook)?;
     guard(py, || {
         Ok(ob
             .reminders(today, days, &cal)
@@ -291,8 +327,18 @@ pub fn reminders_of(
     })
 }
 
-fn billing(rulebook: Option<PyRef<'_, PyRulebook>>) -> BillingCalendar {
-    BillingCalendar::new(rulebook.map(|r| (*r.0).clone()).unwrap_or_default())
+/// The rulebook given, or the facility's own 国保連's.
+fn billing(
+    py: Python<'_>,
+    ob: &Onboarding,
+    rulebook: Option<PyRef<'_, PyRulebook>>,
+) -> PyResult<BillingCalendar> {
+    match rulebook {
+        Some(r) => Ok(BillingCalendar::new((*r.0).clone())),
+        None => ob
+            .own_calendar()
+            .map_err(|p| crate::errors::problems_err(py, &p)),
+    }
 }
 
 /// The readiness report of an onboarding (used by `Onboarding.readiness`).
@@ -302,7 +348,7 @@ pub fn readiness_of(
     today: NaiveDate,
     rulebook: Option<PyRef<'_, PyRulebook>>,
 ) -> PyResult<PyReadiness> {
-    let cal = billing(rulebook);
+    let cal = billing(py, ob, rulebook)?;
     guard(py, || Ok(PyReadiness(ob.readiness(today, &cal))))
 }
 
@@ -319,7 +365,8 @@ pub fn evaluate_many(
     rulebook: Option<PyRef<'_, PyRulebook>>,
     agent_certificates: Option<Vec<Bound<'_, PyAny>>>,
 ) -> PyResult<PyBatchReport> {
-    let cal = billing(rulebook);
+    // An explicit rulebook for all; else each facility its own 国保連's.
+    let cal = rulebook.map(|r| BillingCalendar::new((*r.0).clone()));
     let mut texts: Vec<Option<String>> = Vec::with_capacity(states.len());
     let mut parsed: Vec<Option<Onboarding>> = Vec::with_capacity(states.len());
     for s in &states {
@@ -360,7 +407,7 @@ pub fn evaluate_many(
                 }
             }
             let ctx = BatchContext {
-                calendar: &cal,
+                calendar: cal.as_ref(),
                 agent_certificates: &agents,
             };
             Ok(core_evaluate_many(&obs, today, &ctx))

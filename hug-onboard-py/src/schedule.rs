@@ -17,7 +17,9 @@ use hug_onboard_core::schedule::{
     ScheduleError, YearMonth, parse_instant,
 };
 use pyo3::prelude::*;
-use pyo3::types::{PyDateTime, PyString};
+
+use crate::errors::IntValue;
+use pyo3::types::{PyDateTime, PyDict, PyString};
 
 use crate::calendar::PyJapaneseCalendar;
 use crate::errors::{guard, parse_lang, problems_err, py_repr, to_err};
@@ -65,8 +67,9 @@ pub fn utc_arg(py: Python<'_>, v: &Bound<'_, PyAny>) -> PyResult<DateTime<Utc>> 
 pub fn month_arg(
     py: Python<'_>,
     year: &Bound<'_, PyAny>,
-    month: Option<i64>,
+    month: Option<IntValue>,
 ) -> PyResult<YearMonth> {
+    let month: Option<i64> = crate::errors::opt_int_arg(py, month.as_ref(), "month")?;
     if let Ok(s) = year.cast::<PyString>() {
         let s = s.to_cow()?;
         if month.is_some() {
@@ -76,7 +79,7 @@ pub fn month_arg(
         }
         return YearMonth::parse(&s).map_err(|e| to_err(py, &e));
     }
-    let y: i64 = year.extract()?;
+    let y: i64 = crate::errors::int_arg(py, &year.extract::<crate::errors::IntValue>()?, "year")?;
     let Some(m) = month else {
         return Err(pyo3::exceptions::PyTypeError::new_err(
             "a month is needed with a year (or give \"YYYY-MM\")",
@@ -155,9 +158,121 @@ impl PyRulebook {
     fn to_json(&self) -> String {
         self.0.to_json()
     }
+    /// The rulebook of the facility's own 国保連 (a `FacilityNumber` or its text), from
+    /// the registry of 47; raises ValidationError (`facility.*`) for a bad number.
+    #[staticmethod]
+    fn for_facility(py: Python<'_>, number: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let n = crate::onboarding::facility_arg(py, number)?;
+        guard(py, || {
+            Rulebook::for_facility(&n)
+                .map(|r| PyRulebook(Arc::new(r.clone())))
+                .map_err(|p| problems_err(py, &p))
+        })
+    }
+    /// The rulebook of a prefecture's 国保連 (`"26"` or 26); raises ValidationError
+    /// (`rulebook.unknown_prefecture`) unless 01–47.
+    #[staticmethod]
+    fn for_prefecture(py: Python<'_>, code: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let text = match code.extract::<i64>() {
+            Ok(n) if (0..100).contains(&n) => format!("{n:02}"),
+            Ok(n) => n.to_string(),
+            Err(_) => code.str()?.to_cow()?.into_owned(),
+        };
+        guard(py, || {
+            Rulebook::for_prefecture_code(&text)
+                .map(|r| PyRulebook(Arc::new(r.clone())))
+                .map_err(|p| problems_err(py, &p))
+        })
+    }
+    /// The 47 rulebooks of the registry, in prefecture-code order.
+    #[staticmethod]
+    fn registry(py: Python<'_>) -> PyResult<Vec<Self>> {
+        guard(py, || {
+            Rulebook::registry()
+                .map(|all| {
+                    all.iter()
+                        .map(|r| PyRulebook(Arc::new(r.clone())))
+                        .collect()
+                })
+                .map_err(|p| problems_err(py, &p))
+        })
+    }
+    /// The prefecture code of its 国保連 (`"26"`), or None.
+    #[getter]
+    fn prefecture(&self) -> Option<String> {
+        self.0.prefecture().map(str::to_owned)
+    }
+    /// Every sourced field: `{"payment.roll": {"kind": "stated", "url": "https://…", "note": "…"}}`;
+    /// a field that is not here is the default, unverified.
+    #[getter]
+    fn sources<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        for (field, src) in self.0.sources() {
+            let e = PyDict::new(py);
+            e.set_item(
+                "kind",
+                match src.kind {
+                    hug_onboard_core::schedule::SourceKind::Stated => "stated",
+                    hug_onboard_core::schedule::SourceKind::Approximate => "approximate",
+                },
+            )?;
+            e.set_item("url", &src.url)?;
+            e.set_item("note", src.note.as_deref())?;
+            d.set_item(field, e)?;
+        }
+        Ok(d)
+    }
+    /// Statements recorded but not applied: `[{"kind": "about_kaigo", "field": …, "url": …, "text": …}]`.
+    #[getter]
+    fn notes<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyDict>>> {
+        self.0
+            .notes()
+            .iter()
+            .map(|n| {
+                let e = PyDict::new(py);
+                let kind = serde_json::to_value(n.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                e.set_item("kind", kind)?;
+                e.set_item("field", n.field.as_deref())?;
+                e.set_item("url", &n.url)?;
+                e.set_item("text", &n.text)?;
+                Ok(e)
+            })
+            .collect()
+    }
+    /// `"sourced"`, `"approximate"` or `"unverified"` for one field (`"payment.roll"`).
+    fn field_basis(&self, field: &str) -> &'static str {
+        self.0.field_basis(field).id()
+    }
+    /// Whether any field is sourced.
+    #[getter]
+    fn has_sources(&self) -> bool {
+        self.0.has_sources()
+    }
+    /// Which rulebook this is: `京都府国保連の規則（出典あり）` / `既定値（未確認）`.
+    #[pyo3(signature = (lang = "ja"))]
+    fn label(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
+        Ok(self.0.label(parse_lang(py, lang)?))
+    }
+    /// Every field path a rulebook has (`window.closing_day`, …).
+    #[staticmethod]
+    fn field_paths() -> Vec<String> {
+        Rulebook::field_paths()
+    }
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!("Rulebook(id={})", py_repr(py, self.0.id())?))
     }
+}
+
+/// The monthly documents, from the core's one table: a list of dicts
+/// `{"id", "name_ja", "name_en", "sources", "only_if_returns", "months_after_claim", "release_day"}`.
+#[pyfunction]
+pub fn document_kinds(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    let text = serde_json::to_string(&DocumentKind::catalogue())
+        .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+    py.import("json")?.call_method1("loads", (text,))
 }
 
 /// A claim window: `opens` (inclusive) to `closes` (exclusive), aware JST datetimes.
@@ -243,6 +358,11 @@ impl PyDocumentRelease {
     fn only_if_returns(&self) -> bool {
         self.0.only_if_returns
     }
+    /// What its day rests on: `"sourced"`, `"approximate"` ("about", 頃) or `"unverified"`.
+    #[getter]
+    fn basis(&self) -> &'static str {
+        self.0.basis.id()
+    }
     /// Where to get it: `"portal_inquiry_list"`, `"transmit_history"`.
     #[getter]
     fn sources(&self) -> Vec<&'static str> {
@@ -308,6 +428,11 @@ impl PyDayEvent {
     fn service_month(&self) -> String {
         self.0.service_month.to_string()
     }
+    /// What its day rests on: `"sourced"`, `"approximate"` ("about", 頃) or `"unverified"`.
+    #[getter]
+    fn basis(&self) -> &'static str {
+        self.0.basis.id()
+    }
     /// The document id for a document release, else `None`.
     #[getter]
     fn document(&self) -> Option<&'static str> {
@@ -370,9 +495,14 @@ fn ical_options(
     dtstamp: Option<&Bound<'_, PyAny>>,
     uid_scope: &str,
     calendar_name: Option<String>,
-    alarm_minutes_before_close: u32,
+    alarm_minutes_before_close: IntValue,
     include_returns_documents: bool,
 ) -> PyResult<IcalOptions> {
+    let alarm_minutes_before_close: u32 = crate::errors::int_arg(
+        py,
+        &alarm_minutes_before_close,
+        "alarm_minutes_before_close",
+    )?;
     let stamp = match dtstamp {
         Some(v) => {
             let jst_wall = instant_arg(py, v)?;
@@ -447,6 +577,21 @@ impl PyMonthSchedule {
     fn provisional(&self) -> bool {
         self.schedule.provisional
     }
+    /// What the payment day rests on: `"sourced"`, `"approximate"` or `"unverified"`.
+    #[getter]
+    fn payment_basis(&self) -> &'static str {
+        self.schedule.payment.basis.id()
+    }
+    /// What the window's last day rests on (closing day and its weekend policy).
+    #[getter]
+    fn window_basis(&self) -> &'static str {
+        self.schedule.window_basis.id()
+    }
+    /// What the window's closing hour rests on.
+    #[getter]
+    fn closing_time_basis(&self) -> &'static str {
+        self.schedule.closing_time_basis.id()
+    }
     /// Every event, in date order.
     fn events(&self) -> Vec<PyDayEvent> {
         self.schedule.events().into_iter().map(PyDayEvent).collect()
@@ -460,14 +605,14 @@ impl PyMonthSchedule {
         })
     }
     /// This month as an iCalendar (RFC 5545) text. `dtstamp` defaults to now.
-    #[pyo3(signature = (*, dtstamp = None, uid_scope = "", calendar_name = None, alarm_minutes_before_close = 2340, include_returns_documents = true))]
+    #[pyo3(signature = (*, dtstamp = None, uid_scope = "", calendar_name = None, alarm_minutes_before_close = IntValue::of(2340), include_returns_documents = true))]
     fn to_ics(
         &self,
         py: Python<'_>,
         dtstamp: Option<&Bound<'_, PyAny>>,
         uid_scope: &str,
         calendar_name: Option<String>,
-        alarm_minutes_before_close: u32,
+        alarm_minutes_before_close: IntValue,
         include_returns_documents: bool,
     ) -> PyResult<String> {
         let opts = ical_options(
@@ -497,28 +642,50 @@ impl PyMonthSchedule {
 #[pyclass(module = "hug_onboard._native", name = "BillingCalendar", frozen)]
 pub struct PyBillingCalendar(pub Arc<BillingCalendar>);
 
-/// The billing calendar for optional Python rulebook and calendar arguments.
+/// The billing calendar for optional Python rulebook, calendar and facility
+/// arguments: an explicit rulebook wins; else the facility's own 国保連's; else
+/// the default rulebook.
 pub fn billing_of(
+    py: Python<'_>,
     rulebook: Option<PyRef<'_, PyRulebook>>,
     calendar: Option<PyRef<'_, PyJapaneseCalendar>>,
-) -> BillingCalendar {
-    let mut b = BillingCalendar::new(rulebook.map(|r| (*r.0).clone()).unwrap_or_default());
+    facility: Option<&Bound<'_, PyAny>>,
+) -> PyResult<BillingCalendar> {
+    let rb = match (rulebook, facility) {
+        (Some(r), _) => (*r.0).clone(),
+        (None, Some(f)) => {
+            let n = crate::onboarding::facility_arg(py, f)?;
+            Rulebook::for_facility(&n)
+                .map_err(|p| problems_err(py, &p))?
+                .clone()
+        }
+        (None, None) => Rulebook::default(),
+    };
+    let mut b = BillingCalendar::new(rb);
     if let Some(c) = calendar {
         b.calendar = c.0.clone();
     }
-    b
+    Ok(b)
 }
 
 #[pymethods]
 impl PyBillingCalendar {
-    /// A billing calendar; the default rulebook and holiday calendar when omitted.
+    /// A billing calendar: `rulebook` if given, else the rulebook of `facility`'s own
+    /// 国保連 if given, else the default rulebook; the default holiday calendar when omitted.
     #[new]
-    #[pyo3(signature = (rulebook = None, calendar = None))]
+    #[pyo3(signature = (rulebook = None, calendar = None, *, facility = None))]
     fn py_new(
+        py: Python<'_>,
         rulebook: Option<PyRef<'_, PyRulebook>>,
         calendar: Option<PyRef<'_, PyJapaneseCalendar>>,
-    ) -> Self {
-        PyBillingCalendar(Arc::new(billing_of(rulebook, calendar)))
+        facility: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        Ok(PyBillingCalendar(Arc::new(billing_of(
+            py,
+            rulebook,
+            calendar,
+            facility.as_ref(),
+        )?)))
     }
 
     /// The rulebook.
@@ -539,7 +706,7 @@ impl PyBillingCalendar {
         &self,
         py: Python<'_>,
         year: &Bound<'_, PyAny>,
-        month: Option<i64>,
+        month: Option<IntValue>,
     ) -> PyResult<PyMonthSchedule> {
         let m = month_arg(py, year, month)?;
         guard(py, || {
@@ -612,7 +779,7 @@ impl PyBillingCalendar {
 
     /// The service months `start` to `end` (`"YYYY-MM"`, `end` defaults to
     /// `start`) as an iCalendar text. `dtstamp` defaults to now.
-    #[pyo3(signature = (start, end = None, *, dtstamp = None, uid_scope = "", calendar_name = None, alarm_minutes_before_close = 2340, include_returns_documents = true))]
+    #[pyo3(signature = (start, end = None, *, dtstamp = None, uid_scope = "", calendar_name = None, alarm_minutes_before_close = IntValue::of(2340), include_returns_documents = true))]
     #[allow(clippy::too_many_arguments)]
     fn to_ics(
         &self,
@@ -622,7 +789,7 @@ impl PyBillingCalendar {
         dtstamp: Option<&Bound<'_, PyAny>>,
         uid_scope: &str,
         calendar_name: Option<String>,
-        alarm_minutes_before_close: u32,
+        alarm_minutes_before_close: IntValue,
         include_returns_documents: bool,
     ) -> PyResult<String> {
         let opts = ical_options(
@@ -653,16 +820,17 @@ impl PyBillingCalendar {
 
 /// The schedule of a service month: `billing_schedule(2026, 6)` or `billing_schedule("2026-06")`.
 #[pyfunction]
-#[pyo3(signature = (year, month = None, rulebook = None, *, calendar = None))]
+#[pyo3(signature = (year, month = None, rulebook = None, *, calendar = None, facility = None))]
 pub fn billing_schedule(
     py: Python<'_>,
     year: &Bound<'_, PyAny>,
-    month: Option<i64>,
+    month: Option<IntValue>,
     rulebook: Option<PyRef<'_, PyRulebook>>,
     calendar: Option<PyRef<'_, PyJapaneseCalendar>>,
+    facility: Option<Bound<'_, PyAny>>,
 ) -> PyResult<PyMonthSchedule> {
     let m = month_arg(py, year, month)?;
-    let cal = Arc::new(billing_of(rulebook, calendar));
+    let cal = Arc::new(billing_of(py, rulebook, calendar, facility.as_ref())?);
     guard(py, || {
         cal.schedule(m)
             .map(|schedule| PyMonthSchedule {

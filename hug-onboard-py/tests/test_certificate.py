@@ -100,6 +100,7 @@ def test_every_certificate_error_code_has_the_intended_class() -> None:
         "certificate.addressee.honorific": h.ValidationError,
         "certificate.lifecycle.invalid_transition": h.WorkflowError,
         "certificate.lifecycle.invalid_dates": h.WorkflowError,
+        "certificate.unverified_evidence": h.ValidationError,
     }
     known = {c.code for c in h.codes()}
     for code, cls in want.items():
@@ -190,3 +191,69 @@ def test_to_evidence_feeds_the_workflow() -> None:
     ev = c.to_evidence()
     assert ev["valid_until"] == datetime.date(2026, 9, 15)
     assert ev["subject_facility_number"] == "1312345678"
+
+
+# --- issue #12: certificates as the world makes them ------------------------------------------
+
+PRODUCERS = FIXTURES / "producers" / "out"
+
+
+def produced(name: str) -> bytes:
+    return (PRODUCERS / name).read_bytes()
+
+
+def test_an_unchecked_password_is_said() -> None:
+    # openssl pkcs12 -export -nomac -certpbe NONE: nothing but the key checks the password.
+    f = produced("openssl-nomac-certpbe-none.p12")
+    c = h.Certificate.inspect_pkcs12(f, "wrong")
+    assert c.password_verified is False
+    assert [x.code for x in c.findings()] == ["certificate.password_unverified"]
+    assert c.findings()[0].severity == "warning"
+    with pytest.raises(h.ValidationError) as e:
+        c.to_evidence()
+    assert e.value.code == "certificate.unverified_evidence"
+    with pytest.raises(h.WrongPasswordError):
+        h.Certificate.from_pkcs12(f, "wrong")
+    opened = h.Certificate.from_pkcs12(f, PW)
+    assert opened.password_verified and opened.findings() == []
+    assert opened.to_evidence()["valid_until"] == opened.valid_to_jst
+
+
+def test_the_leaf_is_the_keys_certificate_whatever_the_order() -> None:
+    for name in ["craft-ca-has-keyid.p12", "craft-forge-ca-first.p12", "forge-ca-first.p12"]:
+        c = h.Certificate.from_pkcs12(produced(name), PW)
+        assert c.subject_value("CN") == "1312345678" and not c.is_ca, name
+        assert c.leaf_basis == "private_key"
+        assert c.sha256_fingerprint not in [x.sha256_fingerprint for x in c.chain]
+        i = h.Certificate.inspect_pkcs12(produced(name), PW)
+        assert i.sha256_fingerprint == c.sha256_fingerprint, name
+    unsure = h.Certificate.inspect_pkcs12(produced("craft-ca-only-keyid.p12"), PW)
+    assert unsure.leaf_basis == "uncertain"
+    assert [x.code for x in unsure.findings()] == ["certificate.leaf_uncertain"]
+
+
+def test_the_chain_has_no_duplicates() -> None:
+    for name in ["craft-dup-ca.p12", "craft-dup-leaf.p12", "keytool-default.p12"]:
+        c = h.Certificate.from_pkcs12(produced(name), PW)
+        fps = [x.sha256_fingerprint for x in c.chain]
+        assert len(fps) == len(set(fps)) == 1 and c.sha256_fingerprint not in fps, name
+
+
+def test_today_is_a_jst_day_or_an_aware_instant() -> None:
+    na = datetime.datetime(2027, 3, 31, 20, 0, 0, tzinfo=UTC)  # 05:00 JST on 2027-04-01
+    nb = datetime.datetime(2024, 3, 31, 20, 0, 0, tzinfo=UTC)
+    on_the_day = h.certificate_status(nb, na, datetime.date(2027, 4, 1))
+    assert on_the_day.kind == "urgent" and on_the_day.days_left == 0
+    assert h.renewal_plan(na, datetime.date(2027, 4, 1)).code == "certificate.renewal.apply_by_passed"
+    after = datetime.datetime(2027, 4, 1, 5, 0, 1, tzinfo=JST)
+    assert h.certificate_status(nb, na, after).kind == "expired"
+    assert h.renewal_plan(na, after).code == "certificate.renewal.expired"
+    # An aware UTC time is converted to the JST day, not cut to its own date.
+    utc_evening = datetime.datetime(2027, 3, 31, 16, 0, tzinfo=UTC)  # 01:00 JST 4/1
+    assert h.certificate_status(nb, na, utc_evening).today == datetime.date(2027, 4, 1)
+    with pytest.raises(TypeError):
+        h.certificate_status(nb, na, datetime.datetime(2027, 4, 1, 12, 0))
+    # 2026-12-24: the notice opens 2027-01-01; neither asks to apply.
+    assert h.certificate_status(nb, na, datetime.date(2026, 12, 24)).kind == "valid"
+    assert h.renewal_plan(na, datetime.date(2026, 12, 24)).code == "certificate.renewal.not_yet"
+    assert "1 days" not in h.certificate_status(nb, na, datetime.date(2027, 3, 31)).message("en")

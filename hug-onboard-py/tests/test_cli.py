@@ -222,6 +222,30 @@ def test_status_checks_today() -> None:
     assert code == cli.EXIT_PROBLEMS and "calendar.invalid_date" in err
 
 
+# --- issue #12: the password is verified before the status is told ---------------------------
+
+NOMAC = str(Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "producers" / "out" / "openssl-nomac-certpbe-none.p12")
+NOTHING = str(Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "producers" / "out" / "openssl-nomac-nothing-encrypted.p12")
+
+
+def test_cert_verifies_an_unmaced_password_with_the_key() -> None:
+    code, out, err = run_with_stdin("wrong\n", "cert", NOMAC, "--today", "2026-07-01")
+    assert code == cli.EXIT_WRONG_PASSWORD and "[certificate.wrong_password]" in err and out == ""
+    code, out, _ = run_with_stdin("TestPass123\n", "--json", "cert", NOMAC, "--today", "2026-07-01")
+    data = json.loads(out)
+    assert code == cli.EXIT_OK and data["password_verified"] is True and data["private_key_checked"] is True
+    assert data["leaf_basis"] == "private_key"
+
+
+def test_cert_says_when_nothing_can_check_the_password() -> None:
+    code, out, _ = run_with_stdin("anything\n", "--json", "cert", NOTHING, "--today", "2026-07-01")
+    data = json.loads(out)
+    assert code == cli.EXIT_PROBLEMS and data["password_verified"] is False
+    assert "certificate.password_unverified" in [f["code"] for f in data["findings"]]
+    code, out, _ = run_with_stdin("anything\n", "--lang", "en", "cert", NOTHING, "--today", "2026-07-01")
+    assert code == cli.EXIT_PROBLEMS and "Password: NOT verified" in out
+
+
 def test_dates_as_a_japanese_office_writes_them_iso_in_english_and_json() -> None:
     code, ja, _ = run("calendar", "2026-11")
     assert code == 0 and "請求期間: 2026年12月1日（火）0:00 〜 2026年12月10日（木）24:00" in ja

@@ -168,7 +168,8 @@ def test_cli_status(tmp_path: Path) -> None:
     assert [s["step"] for s in data["next_steps"]] == ["receive_production_notice"]
     assert data["readiness"]["can_bill"] in (True, False) and "findings" in data["readiness"]
     code, out, _ = _run("--lang", "en", "status", str(state), "--today", "2026-11-25")
-    assert code == 0 and "On 2026-11-25: the next claim window (2026-12-01 00:00 to 2026-12-10 24:00)" in out
+    assert code == 0 and "On 2026-11-25: the next claim window (2026-12-01 00:00 to 2026-12-10 24:00 [default rule, unverified])" in out
+    assert "Rules used: rules of the Tokyo 国保連: defaults (unverified)" in out
     bad = tmp_path / "bad.json"
     bad.write_text("{", encoding="utf-8")
     code, _, err = _run("--lang", "en", "status", str(bad))

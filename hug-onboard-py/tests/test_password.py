@@ -68,8 +68,9 @@ def test_generate() -> None:
     with pytest.raises(h.ValidationError) as info:
         g.generate(17)
     assert info.value.code == "password.generate_length"
-    with pytest.raises(OverflowError):
-        g.generate(-1)
+    with pytest.raises(h.ValidationError) as info:
+        g.generate(-1)  # pyo3 raised a bare OverflowError before (issue #14)
+    assert info.value.code == "binding.out_of_range"
 
 
 def _run(*argv: str, stdin: str = "") -> tuple[int, str, str]:

@@ -30,7 +30,7 @@ def test_reminders_of_a_new_facility() -> None:
     opens = next(r for r in rs if r.code == "reminder.window_opens")
     assert opens.message() == opens.message_ja == "今日から2026年11月提供分の請求を送信できます。"
     assert opens.message("en") == opens.message_en and "2026-11" in opens.message_en
-    assert opens.to_dict() == {"date": "2026-12-01", "code": "reminder.window_opens",
+    assert opens.to_dict() == {"date": "2026-12-01", "code": "reminder.window_opens", "basis": "unverified",
                                "message_ja": opens.message_ja, "message_en": opens.message_en}
     assert repr(opens).startswith("Reminder(date='2026-12-01', code='reminder.window_opens'")
     assert all(r.code in {c.code for c in h.codes()} for r in rs)

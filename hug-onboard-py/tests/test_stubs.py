@@ -40,7 +40,7 @@ def _stub_names() -> Dict[str, Set[str]]:
 STUB_ONLY = {
     "Severity", "WarekiStyle", "NoticeKind", "StepId", "Instant", "Bytes", "MonthDay",
     "StatusKind", "RenewalFinding", "DocumentKind", "DocumentSource", "EventKind",
-    "LifecycleStage", "Honorific", "ErrorKind",
+    "LifecycleStage", "Honorific", "ErrorKind", "Basis",
 }
 
 

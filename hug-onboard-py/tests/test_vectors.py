@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import json
-from typing import Any, Callable, Dict, List, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import pytest
 
@@ -100,6 +100,22 @@ def op_notice_from_json(inp: Input) -> Any:
     return _notice(h.RegistrationNotice.from_json(_s(inp, "json")))
 
 
+def op_notice_parse_ocr(inp: Input) -> Any:
+    return _notice(h.RegistrationNotice.parse_ocr(_s(inp, "text")))
+
+
+def op_notice_parse_ocr_tsv(inp: Input) -> Any:
+    return _notice(h.RegistrationNotice.parse_ocr_tsv(_s(inp, "tsv")))
+
+
+# --- profile -----------------------------------------------------------------------
+
+
+def op_profile_validate(inp: Input) -> Any:
+    p = h.FacilityProfile.validate(inp["fields"])
+    return {"profile": p.to_dict(), "warnings": [w.code for w in p.warnings]}
+
+
 # --- password ----------------------------------------------------------------------
 
 
@@ -175,6 +191,17 @@ def op_certificate_inspect(inp: Input) -> Any:
     c = h.Certificate.inspect_pkcs12(_file(inp), _s(inp, "password"))
     assert not c.private_key_checked
     return {**_facts(c), "has_private_key": c.has_private_key, "leaf_is_ca": c.leaf_is_ca}
+
+
+def op_certificate_read(inp: Input) -> Any:
+    data, pw = _file(inp), _s(inp, "password")
+    c = h.Certificate.from_pkcs12(data, pw) if _s(inp, "mode") == "open" else h.Certificate.inspect_pkcs12(data, pw)
+    return {
+        "leaf_sha256": c.sha256_fingerprint,
+        "chain_sha256": [x.sha256_fingerprint for x in c.chain],
+        "password_verified": c.password_verified,
+        "finding_codes": [f.code for f in c.findings()],
+    }
 
 
 def _instant(inp: Input, key: str) -> datetime.datetime:
@@ -255,7 +282,11 @@ def op_calendar_previous_business_day(inp: Input) -> Any:
 
 
 def _billing(inp: Input) -> h.BillingCalendar:
-    rb = h.Rulebook.from_json(json.dumps(inp["rulebook"])) if "rulebook" in inp else None
+    rb: Optional[h.Rulebook]
+    if "prefecture" in inp:
+        rb = h.Rulebook.for_prefecture(inp["prefecture"])
+    else:
+        rb = h.Rulebook.from_json(json.dumps(inp["rulebook"])) if "rulebook" in inp else None
     lay = inp.get("last_announced_year")
     cal = h.JapaneseCalendar(last_announced_year=lay) if lay is not None else None
     return h.BillingCalendar(rb, cal)
@@ -284,11 +315,15 @@ def op_schedule_month(inp: Input) -> Any:
                 "date": d.date.isoformat(),
                 "only_if_returns": d.only_if_returns,
                 "sources": d.sources,
+                "basis": d.basis,
             }
             for d in s.documents
         ],
-        "payment": {"nominal": s.payment_nominal_date.isoformat(), "date": s.payment_date.isoformat()},
+        "payment": {"nominal": s.payment_nominal_date.isoformat(), "date": s.payment_date.isoformat(),
+                    "basis": s.payment_basis},
         "provisional": s.provisional,
+        "window_basis": s.window_basis,
+        "closing_time_basis": s.closing_time_basis,
     }
 
 
@@ -321,6 +356,11 @@ def op_rulebook_parse(inp: Input) -> Any:
         "closing_day": rules["window"]["closing_day"],
         "payment_day": rules["payment"]["day"],
     }
+
+
+def op_rulebook_for_prefecture(inp: Input) -> Any:
+    r = h.Rulebook.for_prefecture(_s(inp, "code"))
+    return {"id": r.id, "prefecture": r.prefecture, "sourced": sorted(r.sources)}
 
 
 # --- readiness ---------------------------------------------------------------------
@@ -359,6 +399,9 @@ OPS: Dict[str, Op] = {
     "wareki.parse": op_wareki_parse,
     "wareki.format": op_wareki_format,
     "notice.parse": op_notice_parse,
+    "notice.parse_ocr": op_notice_parse_ocr,
+    "notice.parse_ocr_tsv": op_notice_parse_ocr_tsv,
+    "profile.validate": op_profile_validate,
     "notice.from_json": op_notice_from_json,
     "password.policy": op_password_policy,
     "password.check": op_password_check,
@@ -368,6 +411,7 @@ OPS: Dict[str, Op] = {
     "certificate.inspect": op_certificate_inspect,
     "certificate.status": op_certificate_status,
     "certificate.renewal_plan": op_certificate_renewal_plan,
+    "certificate.read": op_certificate_read,
     "calendar.holidays_of_year": op_calendar_holidays_of_year,
     "calendar.holiday_name": op_calendar_holiday_name,
     "calendar.is_business_day": op_calendar_is_business_day,
@@ -378,6 +422,7 @@ OPS: Dict[str, Op] = {
     "schedule.next_deadline": op_schedule_next_deadline,
     "schedule.events_on": op_schedule_events_on,
     "rulebook.parse": op_rulebook_parse,
+    "rulebook.for_prefecture": op_rulebook_for_prefecture,
     "readiness.evaluate": op_readiness_evaluate,
 }
 

@@ -309,8 +309,43 @@ static void test_notice(void) {
   CHECK_ERR(hug_notice_reveal_temporary_password(n, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   CHECK_ERR(hug_notice_reveal_certificate_password(NULL, &s), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   CHECK_ERR(hug_notice_reveal_certificate_password(n, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  /* typed text has no OCR provenance */
+  CHECK_OK(hug_notice_ocr_json(n, &json));
+  CHECK(str_eq(json, "null"));
+  hug_string_free(json);
+  CHECK_ERR(hug_notice_ocr_json(NULL, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_notice_ocr_json(n, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   hug_notice_free(n);
   hug_notice_free(NULL);
+
+  /* OCR text: damaged labels, stray marks; the findings name the look-alike glyphs */
+  n = NULL;
+  CHECK_OK(hug_notice_parse_ocr_text("| \xe4\xba\x8b\xe6\xa5\xad\xe6\x89\x80\xe7\x95\xaa\xe5\x8f\xb7 | 1312345678 |\n" /* 事業所番号 */
+                                     "| \xe3\x83\x86\xe3\x82\xb9\xe3\x83\x88TD | T1312345 |\n"          /* テストTD */
+                                     "| (\xe4\xbc\xaf)\xe3\x83\x91\xe3\x82\xb9\xe3\x83\xaf\xe3\x83\xbc\xe3\x83\x89 | Kari0123 |\n" /* (伯)パスワード */
+                                     "\xe7\x97\x87\xe6\x98\x8e\xe6\x9b\xb8\xe7\x99\xba\xe8\xa1\x8c\xe7\x94\xa8"
+                                     "\xe3\x83\x91\xe3\x82\xb9\xe3\x83\xaf\xe3\x83\xbc\xe3\x83\x89 . Cert4567\n", /* 症明書発行用パスワード */
+                                     &n));
+  CHECK_OK(hug_notice_kind_get(n, &kind));
+  CHECK(kind == HUG_NOTICE_TEST);
+  json = NULL;
+  CHECK_OK(hug_notice_findings_json(n, &json));
+  CHECK(str_has(json, "notice.ocr_confusable"));
+  CHECK(!str_has(json, "Kari0123"));
+  hug_string_free(json);
+  json = NULL;
+  CHECK_OK(hug_notice_ocr_json(n, &json));
+  CHECK(str_has(json, "\"input\":\"text\"") && str_has(json, "\"label_edits\":1"));
+  CHECK(!str_has(json, "Kari0123") && !str_has(json, "Cert4567"));
+  hug_string_free(json);
+  hug_notice_free(n);
+  n = NULL;
+  CHECK_ERR(hug_notice_parse_ocr_text(NULL, &n), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_notice_parse_ocr_text("x", NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_notice_parse_ocr_tsv("a\tb\n", &n), HUG_ERR_INVALID_JSON, "notice.tsv_invalid");
+  CHECK_ERR(hug_notice_parse_ocr_tsv(NULL, &n), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_notice_parse_ocr_tsv("\xe4\xba", &n), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+  CHECK(n == NULL);
 }
 
 static void test_calendar(void) {
@@ -819,7 +854,12 @@ static void test_onboarding(void) {
   hug_string_free(json);
   CHECK_ERR(hug_onboarding_readiness_json(o, mkdate(2026, 11, 31), b, &can_bill, &json), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
   CHECK_ERR(hug_onboarding_readiness_json(NULL, day, b, &can_bill, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
-  CHECK_ERR(hug_onboarding_readiness_json(o, day, NULL, &can_bill, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  /* no billing calendar: the facility's own 国保連 rulebook (Tokyo: nothing sourced) */
+  json = NULL;
+  CHECK_OK(hug_onboarding_readiness_json(o, day, NULL, &can_bill, &json));
+  CHECK(str_has(json, "\"id\":\"tokyo\"") && str_has(json, "東京都国保連の規則：既定値（未確認）"));
+  CHECK(str_has(json, "\"fix_by_basis\":\"unverified\""));
+  hug_string_free(json);
   CHECK_ERR(hug_onboarding_readiness_json(o, day, b, NULL, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   CHECK_ERR(hug_onboarding_readiness_json(o, day, b, &can_bill, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
 
@@ -832,7 +872,10 @@ static void test_onboarding(void) {
   hug_string_free(json);
   CHECK_ERR(hug_onboarding_reminders_json(o, mkdate(2026, 11, 0), 7, b, &json), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
   CHECK_ERR(hug_onboarding_reminders_json(NULL, day, 7, b, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
-  CHECK_ERR(hug_onboarding_reminders_json(o, day, 7, NULL, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  json = NULL;
+  CHECK_OK(hug_onboarding_reminders_json(o, day, 7, NULL, &json));
+  CHECK(str_has(json, "\"basis\":\"unverified\""));
+  hug_string_free(json);
   CHECK_ERR(hug_onboarding_reminders_json(o, day, 7, b, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
 
   json = NULL;
@@ -870,7 +913,11 @@ static void test_onboarding(void) {
       batch = NULL;
       CHECK_ERR(hug_onboarding_evaluate_many_json(arr, NULL, mkdate(2026, 4, 31), b, &batch), HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
       CHECK_ERR(hug_onboarding_evaluate_many_json(NULL, NULL, day, b, &batch), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
-      CHECK_ERR(hug_onboarding_evaluate_many_json(arr, NULL, day, NULL, &batch), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+      /* no billing calendar: each facility its own 国保連's rulebook */
+      CHECK_OK(hug_onboarding_evaluate_many_json(arr, NULL, day, NULL, &batch));
+      CHECK(str_has(batch, "\"total\":2") && str_has(batch, "\"id\":\"tokyo\""));
+      hug_string_free(batch);
+      batch = NULL;
       CHECK_ERR(hug_onboarding_evaluate_many_json(arr, NULL, day, b, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
       CHECK_ERR(hug_onboarding_evaluate_many_json("\xff", NULL, day, b, &batch), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
       CHECK(batch == NULL);
@@ -888,6 +935,60 @@ static void test_onboarding(void) {
   hug_certificate_free(c);
   hug_billing_calendar_free(b);
   free(p12);
+}
+
+/* the per-国保連 rulebook registry (issue 13) */
+static void test_rulebook_registry(void) {
+  hug_facility_number kyoto, nagasaki;
+  hug_billing_calendar *b = NULL;
+  char *json = NULL;
+  hug_year_month june = {2026, 6};
+  CHECK_OK(hug_facility_number_parse("2612345678", &kyoto));
+  CHECK_OK(hug_facility_number_parse("4212345678", &nagasaki));
+
+  CHECK_OK(hug_rulebook_for_facility(&kyoto, &json));
+  CHECK(str_has(json, "\"id\":\"kyoto\"") && str_has(json, "\"prefecture\":\"26\""));
+  CHECK(str_has(json, "\"payment.roll\":{\"kind\":\"stated\",\"url\":\"https://kyoto-kokuhoren.or.jp/"));
+  hug_string_free(json);
+  json = NULL;
+  /* Kyoto pays on the preceding weekday: 2026-08-15 is a Saturday */
+  CHECK_OK(hug_billing_calendar_for_facility(&kyoto, &b));
+  CHECK_OK(hug_schedule_month_json(b, june, &json));
+  CHECK(str_has(json, "\"nominal\":\"2026-08-15\",\"date\":\"2026-08-14\",\"basis\":\"sourced\""));
+  hug_string_free(json);
+  json = NULL;
+  hug_billing_calendar_free(b);
+  b = NULL;
+  /* Nagasaki closes at 18:00 */
+  CHECK_OK(hug_billing_calendar_for_facility(&nagasaki, &b));
+  CHECK_OK(hug_schedule_month_json(b, june, &json));
+  CHECK(str_has(json, "\"closes\":\"2026-07-10T18:00:00\""));
+  hug_string_free(json);
+  json = NULL;
+  hug_billing_calendar_free(b);
+  b = NULL;
+  CHECK_OK(hug_billing_calendar_for_prefecture("20", &b));
+  hug_billing_calendar_free(b);
+  b = NULL;
+  CHECK_ERR(hug_billing_calendar_for_prefecture("48", &b), HUG_ERR_VALIDATION, "rulebook.unknown_prefecture");
+  CHECK(b == NULL);
+  CHECK_ERR(hug_rulebook_for_prefecture("00", &json), HUG_ERR_VALIDATION, "rulebook.unknown_prefecture");
+  CHECK_ERR(hug_rulebook_for_prefecture(NULL, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(hug_rulebook_for_facility(NULL, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  {
+    /* a struct not made by the parser is checked again, never trusted */
+    hug_facility_number forged = kyoto;
+    forged.digits[0] = '9';
+    CHECK_ERR(hug_rulebook_for_facility(&forged, &json), HUG_ERR_VALIDATION, "facility.unknown_prefecture");
+  }
+  CHECK_OK(hug_rulebook_registry_json(&json));
+  CHECK(str_has(json, "\"id\":\"hokkaido\"") && str_has(json, "\"id\":\"okinawa\""));
+  hug_string_free(json);
+  json = NULL;
+  CHECK_OK(hug_document_kinds_json(&json));
+  CHECK(str_has(json, "\"name_ja\":\"返戻等一覧表\""));
+  hug_string_free(json);
+  CHECK_ERR(hug_document_kinds_json(NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
 }
 
 static void test_profile(void) {
@@ -930,5 +1031,6 @@ int main(void) {
   test_certificate();
   test_onboarding();
   test_profile();
+  test_rulebook_registry();
   return hug_test_report("test_domain");
 }

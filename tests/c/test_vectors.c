@@ -172,7 +172,10 @@ static hug_billing_calendar *billing_of(const cJSON *input) {
   hug_billing_calendar *b = NULL;
   hug_calendar *c = NULL;
   const cJSON *rb = cJSON_GetObjectItemCaseSensitive(input, "rulebook");
-  if (rb != NULL) {
+  const cJSON *pref = cJSON_GetObjectItemCaseSensitive(input, "prefecture");
+  if (cJSON_IsString(pref)) {
+    if (hug_billing_calendar_for_prefecture(pref->valuestring, &b) != HUG_OK) return NULL;
+  } else if (rb != NULL) {
     char *text = cJSON_PrintUnformatted(rb);
     hug_status s = hug_billing_calendar_from_rulebook_json(text, &b);
     free(text);
@@ -394,15 +397,39 @@ static int run_domain_op(const char *op, const cJSON *input, outcome *out) {
     hug_password_policy_free(p);
     return 1;
   }
-  if (strcmp(op, "notice.parse") == 0 || strcmp(op, "notice.from_json") == 0) {
+  if (strcmp(op, "notice.parse") == 0 || strcmp(op, "notice.from_json") == 0 ||
+      strcmp(op, "notice.parse_ocr") == 0 || strcmp(op, "notice.parse_ocr_tsv") == 0) {
     hug_notice *n = NULL;
     if (strcmp(op, "notice.parse") == 0)
       s = hug_notice_parse(input_str(input, "text"), &n);
+    else if (strcmp(op, "notice.parse_ocr") == 0)
+      s = hug_notice_parse_ocr_text(input_str(input, "text"), &n);
+    else if (strcmp(op, "notice.parse_ocr_tsv") == 0)
+      s = hug_notice_parse_ocr_tsv(input_str(input, "tsv"), &n);
     else
       s = hug_notice_from_json(input_str(input, "json"), &n);
     if (s == HUG_OK) {
       out->value = notice_value(n);
       hug_notice_free(n);
+    }
+    return 1;
+  }
+  if (strcmp(op, "profile.validate") == 0) {
+    char *fields = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(input, "fields"));
+    char *json = NULL;
+    s = hug_facility_profile_validate_json(fields, NULL, &json);
+    cJSON_free(fields);
+    if (s == HUG_OK) {
+      cJSON *r = take_json(json);
+      cJSON *codes = cJSON_CreateArray();
+      const cJSON *w = NULL;
+      cJSON_ArrayForEach(w, cJSON_GetObjectItemCaseSensitive(r, "warnings")) {
+        cJSON_AddItemToArray(codes, cJSON_CreateString(cJSON_GetObjectItemCaseSensitive(w, "code")->valuestring));
+      }
+      out->value = cJSON_CreateObject();
+      cJSON_AddItemToObject(out->value, "profile", cJSON_DetachItemFromObjectCaseSensitive(r, "profile"));
+      cJSON_AddItemToObject(out->value, "warnings", codes);
+      cJSON_Delete(r);
     }
     return 1;
   }
@@ -529,6 +556,24 @@ static int run_domain_op(const char *op, const cJSON *input, outcome *out) {
     hug_billing_calendar_free(b);
     return 1;
   }
+  if (strcmp(op, "rulebook.for_prefecture") == 0) {
+    char *json = NULL;
+    if (hug_rulebook_for_prefecture(input_str(input, "code"), &json) == HUG_OK) {
+      cJSON *rb = take_json(json);
+      const cJSON *src = cJSON_GetObjectItemCaseSensitive(rb, "sources");
+      const cJSON *field = NULL;
+      cJSON *sourced = cJSON_CreateArray();
+      /* the registry serialises its sources sorted by field */
+      cJSON_ArrayForEach(field, src) cJSON_AddItemToArray(sourced, cJSON_CreateString(field->string));
+      out->value = cJSON_CreateObject();
+      cJSON_AddItemToObject(out->value, "id", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(rb, "id"), 1));
+      cJSON_AddItemToObject(out->value, "prefecture",
+                            cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(rb, "prefecture"), 1));
+      cJSON_AddItemToObject(out->value, "sourced", sourced);
+      cJSON_Delete(rb);
+    }
+    return 1;
+  }
   return run_certificate_op(op, input, out);
 }
 
@@ -598,6 +643,49 @@ static int run_certificate_op(const char *op, const cJSON *input, outcome *out) 
         cJSON_AddItemToObject(v, "leaf_is_ca",
                               cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(info, "leaf_is_ca"), 1));
       }
+      cJSON_Delete(info);
+      hug_certificate_free(c);
+      out->value = v;
+    }
+    return 1;
+  }
+  if (strcmp(op, "certificate.read") == 0) {
+    size_t len = 0;
+    char *bytes = read_file(input_str(input, "file"), &len);
+    hug_certificate *c = NULL;
+    hug_status s;
+    if (bytes == NULL) {
+      fprintf(stderr, "cannot read %s\n", input_str(input, "file"));
+      return 1;
+    }
+    if (strcmp(input_str(input, "mode"), "open") == 0)
+      s = hug_certificate_open((const uint8_t *)bytes, len, input_str(input, "password"), &c);
+    else
+      s = hug_certificate_inspect((const uint8_t *)bytes, len, input_str(input, "password"), &c);
+    free(bytes);
+    if (s == HUG_OK) {
+      char *json = NULL;
+      cJSON *info, *chain, *findings, *f, *codes, *v = cJSON_CreateObject();
+      bool verified = false;
+      hug_certificate_info_json(c, &json);
+      info = take_json(json);
+      cJSON_AddItemToObject(v, "leaf_sha256",
+                            cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(
+                                                cJSON_GetObjectItemCaseSensitive(info, "certificate"), "fingerprint_sha256"),
+                                            1));
+      chain = cJSON_AddArrayToObject(v, "chain_sha256");
+      cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(info, "chain")) {
+        cJSON_AddItemToArray(chain, cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(f, "fingerprint_sha256"), 1));
+      }
+      hug_certificate_password_verified(c, &verified);
+      cJSON_AddBoolToObject(v, "password_verified", verified);
+      hug_certificate_findings_json(c, NULL, &json);
+      findings = take_json(json);
+      codes = cJSON_AddArrayToObject(v, "finding_codes");
+      cJSON_ArrayForEach(f, findings) {
+        cJSON_AddItemToArray(codes, cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(f, "code"), 1));
+      }
+      cJSON_Delete(findings);
       cJSON_Delete(info);
       hug_certificate_free(c);
       out->value = v;

@@ -9,6 +9,13 @@ dumped by tests/reference/install.sh) - not from the Rust code. Cases:
     is 敬老の日; 2026-06 = payment 15th on a Saturday), the Nagano override (documents on the 6th, U), and the
     next-business-day closing policy;
   * schedule.window_open, schedule.next_deadline, schedule.events_on;
+  * the per-国保連 registry: 24 consecutive service months (2025-07 .. 2027-06; payment months whose 15th
+    is a Saturday, a Sunday and a holiday) for 京都 (26: payment rolled BACK), 長崎 (42: closes 18:00),
+    長野 (20: documents "about" the 1st / 6th) and 東京 (13: nothing sourced, every date unverified). The
+    rules are read from the registry's TOML files (hug-onboard-core/rulebooks/) with Python's own tomllib
+    and applied by the few lines below, not by the Rust code; each date's basis (sourced / approximate /
+    unverified) is derived here from the files' [sources] as the rulebook README defines it;
+  * rulebook.for_prefecture: the registry's ids and sourced fields, unknown prefecture codes;
   * rulebook.parse: invalid rulebooks, every problem at once.
 
 Usage: tests/reference/install.sh && python3 tests/reference/gen_schedule_vectors.py
@@ -17,6 +24,7 @@ import datetime as dt
 import json
 import os
 import sys
+import tomllib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -29,6 +37,17 @@ NAGANO = {"id": "nagano", "name_ja": "長野県国保連", "name_en": "Nagano fe
                         "correction_notice": {"release_day": 6}}}
 NEXT_DAY = {"id": "next-day", "window": {"closing_day_policy": "next_business_day"}}
 
+REGISTRY = os.path.join(ROOT, "hug-onboard-core", "rulebooks")
+REGISTRY_CASES = ("26", "42", "20", "13")
+
+
+def registry_rulebook(code):
+    """The registry file of a prefecture, read with tomllib, as the plain dict this script computes with."""
+    (name,) = [n for n in os.listdir(REGISTRY) if n.startswith(code + "-") and n.endswith(".toml")]
+    with open(os.path.join(REGISTRY, name), "rb") as f:
+        return tomllib.load(f)
+
+
 with open(os.path.join(HERE, "holiday_jp.json"), encoding="utf-8") as f:
     HOLIDAYS = {h["date"] for h in json.load(f)["holidays"]}
 
@@ -37,10 +56,37 @@ def business(d):
     return d.weekday() < 5 and d.isoformat() not in HOLIDAYS
 
 
-def roll(d):
-    while not business(d):
-        d += dt.timedelta(days=1)
+def roll(d, how="next_business_day"):
+    step = {"next_business_day": 1, "previous_business_day": -1, "none": 0}[how]
+    while step and not business(d):
+        d += dt.timedelta(days=step)
     return d
+
+
+def day_of(y, m, day):
+    """Day `day` of a month, or its last day when the month is shorter."""
+    while True:
+        try:
+            return dt.date(y, m, day)
+        except ValueError:
+            day -= 1
+
+
+ORDER = {"sourced": 0, "approximate": 1, "unverified": 2}
+
+
+def basis(rb, *fields):
+    """The worst basis of the fields: stated -> sourced, approximate -> approximate, no source -> unverified."""
+    src = rb.get("sources", {})
+    kinds = [{"stated": "sourced", "approximate": "approximate"}[src[f]["kind"]] if f in src else "unverified"
+             for f in fields]
+    return max(kinds, key=ORDER.get)
+
+
+def dated_basis(rb, prefix, month_field, day_field):
+    """A day's basis; its roll only counts when the day itself is stated (an "about" day does not roll)."""
+    b = basis(rb, prefix + month_field, prefix + day_field)
+    return basis(rb, prefix + month_field, prefix + day_field, prefix + "roll") if b == "sourced" else b
 
 
 def plus(y, m, n):
@@ -48,27 +94,37 @@ def plus(y, m, n):
     return i // 12, i % 12 + 1
 
 
+def hm(text):
+    h, mi = text.split(":")
+    return dt.timedelta(hours=int(h), minutes=int(mi))
+
+
 def schedule(y, m, rb):
-    release = {d: (1 if d in RETURNS else 10) for d in DOCS}
-    for d, r in rb.get("documents", {}).items():
-        release[d] = r["release_day"]
+    w = rb.get("window", {})
+    pay_rule = rb.get("payment", {})
     cy, cm = plus(y, m, 1)
-    py, pm = plus(y, m, 2)
-    opens = dt.datetime(cy, cm, 1)
-    close_day = dt.date(cy, cm, 10)
+    opens = dt.datetime.combine(day_of(cy, cm, w.get("opening_day", 1)), dt.time()) + hm(w.get("opening_time", "00:00"))
+    close_day = day_of(cy, cm, w.get("closing_day", 10))
     extended = False
-    if rb.get("window", {}).get("closing_day_policy") == "next_business_day" and not business(close_day):
+    if w.get("closing_day_policy") == "next_business_day" and not business(close_day):
         n = close_day + dt.timedelta(days=1)
         while not business(n):
             n += dt.timedelta(days=1)
         if (n.year, n.month) == (cy, cm):
             close_day, extended = n, True
-    closes = dt.datetime.combine(close_day + dt.timedelta(days=1), dt.time())
-    docs = [{"document": d, "date": dt.date(py, pm, release[d]).isoformat(), "only_if_returns": d in RETURNS,
-             "sources": SOURCES[d]} for d in DOCS]
+    closes = dt.datetime.combine(close_day, dt.time()) + hm(w.get("closing_time", "24:00"))
+    docs = []
+    for d in DOCS:
+        r = rb.get("documents", {}).get(d, {})
+        dy, dm = plus(cy, cm, r.get("months_after_claim", 1))
+        date = roll(day_of(dy, dm, r.get("release_day", 1 if d in RETURNS else 10)), r.get("roll", "none"))
+        docs.append({"document": d, "date": date.isoformat(), "only_if_returns": r.get("only_if_returns", d in RETURNS),
+                     "sources": SOURCES[d], "basis": dated_basis(rb, "documents.%s." % d, "months_after_claim",
+                                                                 "release_day")})
     docs.sort(key=lambda x: (x["date"], DOCS.index(x["document"])))
-    nominal = dt.date(py, pm, 15)
-    pay = roll(nominal)
+    py, pm = plus(cy, cm, pay_rule.get("months_after_claim", 1))
+    nominal = day_of(py, pm, pay_rule.get("day", 15))
+    pay = roll(nominal, pay_rule.get("roll", "next_business_day"))
     return {
         "rulebook_id": rb.get("id", "default"),
         "service_month": "%04d-%02d" % (y, m),
@@ -76,8 +132,11 @@ def schedule(y, m, rb):
         "window": {"opens": opens.isoformat(), "closes": closes.isoformat()},
         "window_extended": extended,
         "documents": docs,
-        "payment": {"nominal": nominal.isoformat(), "date": pay.isoformat()},
+        "payment": {"nominal": nominal.isoformat(), "date": pay.isoformat(),
+                    "basis": dated_basis(rb, "payment.", "months_after_claim", "day")},
         "provisional": cy > LAST_ANNOUNCED or pay.year > LAST_ANNOUNCED,
+        "window_basis": basis(rb, "window.closing_day", "window.closing_day_policy"),
+        "closing_time_basis": basis(rb, "window.closing_time"),
     }
 
 
@@ -98,6 +157,26 @@ def main():
     for ym in ((2026, 4), (2026, 9), (2026, 12), (2027, 4)):
         add("schedule.month", {"service_month": "%04d-%02d" % ym, "last_announced_year": LAST_ANNOUNCED,
                                "rulebook": NEXT_DAY}, {"value": schedule(*ym, NEXT_DAY)})
+    # The registry: each 国保連's own rules, 24 consecutive months.
+    fifteenths = set()
+    for code in REGISTRY_CASES:
+        rb = registry_rulebook(code)
+        y, m = 2025, 7
+        for _ in range(24):
+            s = schedule(y, m, rb)
+            fifteenths.add(("sat", "sun")[dt.date.fromisoformat(s["payment"]["nominal"]).weekday() - 5]
+                           if dt.date.fromisoformat(s["payment"]["nominal"]).weekday() >= 5
+                           else "holiday" if s["payment"]["nominal"] in HOLIDAYS else "weekday")
+            add("schedule.month", {"service_month": "%04d-%02d" % (y, m), "last_announced_year": LAST_ANNOUNCED,
+                                   "prefecture": code}, {"value": s})
+            y, m = plus(y, m, 1)
+    assert {"sat", "sun", "holiday"} <= fifteenths, fifteenths
+    for code in ("01", "13", "20", "26", "42", "47"):
+        rb = registry_rulebook(code)
+        add("rulebook.for_prefecture", {"code": code},
+            {"value": {"id": rb["id"], "prefecture": code, "sourced": sorted(rb.get("sources", {}))}})
+    for bad in ("00", "48", "1", "ab", ""):
+        add("rulebook.for_prefecture", {"code": bad}, {"error": "rulebook.unknown_prefecture"})
     for bad, code in (("2026-13", "schedule.invalid_month"), ("", "schedule.invalid_month"),
                       ("2026-4x", "schedule.invalid_month"), ("1900-01", "calendar.out_of_range"),
                       ("2099-12", "calendar.out_of_range")):
@@ -147,6 +226,13 @@ def main():
         ('{"documents": {"returns_list": {"months_after_claim": 0}}}', ["rulebook.month_offset_out_of_range"]),
         ('{"certificate": {"validity_years": 0}}', ["rulebook.invalid_value"]),
         ('{"window": {"closing_day": "ten"}}', ["rulebook.syntax"]),
+        ('{"prefecture": "48"}', ["rulebook.unknown_prefecture"]),
+        ('{"sources": {"window.closing_hour": {"kind": "stated", "url": "https://x.jp/"}}}',
+         ["rulebook.unknown_field"]),
+        ('{"sources": {"window.closing_day": {"kind": "stated", "url": "ftp://x.jp/"}}}',
+         ["rulebook.source_without_url"]),
+        ('{"sources": {"window.closing_day": {"kind": "about_kaigo", "url": "https://x.jp/"}}}',
+         ["rulebook.syntax"]),
         ('{"windw": {}}', ["rulebook.syntax"]),
         ('', ["rulebook.syntax"]),
         ('\u0000', ["rulebook.syntax"]),

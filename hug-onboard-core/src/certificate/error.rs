@@ -90,6 +90,12 @@ crate::diagnostics! {
             "a key-derivation iteration count above the configured limit (a damaged or hostile file)",
             ja: "ファイルの鍵導出の繰り返し回数（{iterations}回）が上限（{limit}回）を超えています。ファイルが壊れているか、想定外のファイルです。電子請求受付システムから証明書をもう一度ダウンロードしてください。",
             en: "The file asks for {iterations} key-derivation iterations, above the limit of {limit}; it is damaged or not a portal certificate. Download the certificate again from the portal.";
+        /// A file whose password was never verified (no MAC, nothing
+        /// decrypted with it) cannot be recorded as evidence.
+        UnverifiedEvidence => "certificate.unverified_evidence", InvalidInput, Error,
+            "a .p12 whose password was not verified (no MAC, nothing decrypted) is not evidence",
+            ja: "このファイルはパスワードを確認できないため、証明書の記録（エビデンス）に使えません。秘密鍵まで開いてパスワードを確認してから記録してください。",
+            en: "The file's password could not be verified, so the file cannot be recorded as evidence. Open it with its private key to verify the password first.";
     }
 }
 

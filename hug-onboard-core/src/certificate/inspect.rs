@@ -161,6 +161,15 @@ impl CertificateInfo {
                 offset: None,
                 detail: format!("certificate: {e}"),
             })?;
+        for name in [cert.subject(), cert.issuer()] {
+            if !strings_well_formed(name) {
+                return Err(CertificateError::Malformed {
+                    offset: None,
+                    detail: "certificate: a name attribute is not a valid string of its type"
+                        .into(),
+                });
+            }
+        }
         let subject = name_attributes(cert.subject());
         let issuer = name_attributes(cert.issuer());
         let validity = Validity {
@@ -235,6 +244,18 @@ impl CertificateInfo {
     }
 }
 
+/// Whether a certificate says it may sign certificates: basicConstraints
+/// `cA` true, or keyUsage with keyCertSign. `false` for an unreadable one.
+pub(crate) fn signs_certificates(der: &[u8]) -> bool {
+    let Ok((_, cert)) = X509Certificate::from_der(der) else {
+        return false;
+    };
+    if cert.is_ca() {
+        return true;
+    }
+    matches!(cert.key_usage(), Ok(Some(ku)) if ku.value.key_cert_sign())
+}
+
 fn instant(ts: i64) -> DateTime<Utc> {
     DateTime::<Utc>::from_timestamp(ts, 0).unwrap_or(DateTime::<Utc>::MIN_UTC)
 }
@@ -257,6 +278,29 @@ fn attr_short_name(oid: &str) -> Option<&'static str> {
         "0.9.2342.19200300.100.1.1" => "UID",
         "0.9.2342.19200300.100.1.25" => "DC",
         _ => return None,
+    })
+}
+
+/// Whether every attribute string of a name is valid for its ASN.1 type
+/// (UTF8String UTF-8, BMPString UTF-16, the ASCII types ASCII), as OpenSSL's
+/// decoder requires: a damaged name is refused, never read lossily.
+fn strings_well_formed(name: &X509Name<'_>) -> bool {
+    name.iter_attributes().all(|a| {
+        let any = a.attr_value();
+        let data = any.data;
+        match any.tag().0 {
+            12 => std::str::from_utf8(data).is_ok(),
+            19 | 22 | 18 | 26 => data.is_ascii(),
+            30 => {
+                data.len() % 2 == 0
+                    && char::decode_utf16(
+                        data.chunks_exact(2)
+                            .map(|c| u16::from_be_bytes([c[0], c[1]])),
+                    )
+                    .all(|c| c.is_ok())
+            }
+            _ => true,
+        }
     })
 }
 

@@ -16,10 +16,32 @@
 //! * [`Lifecycle`] follows the portal: 見積書 → 発行申請中 → 発行済み →
 //!   downloaded → installed on named PCs, renewal and expiry.
 //!
-//! Every file OpenSSL writes opens: OpenSSL 3 defaults (PBES2 AES-256-CBC,
-//! SHA-256 MAC), `-legacy` (RC2-40 and 3DES, SHA-1 MAC), 3DES throughout (as
-//! Windows exports), AES with a SHA-1 or SHA-512 MAC, no MAC, BER
-//! indefinite-length outer layers (Java), Japanese, empty and non-BMP passwords.
+//! Files from every producer a facility or a support desk may meet open
+//! (`tests/fixtures/producers/make.sh` writes them; `tests/producers.rs` checks
+//! them): OpenSSL 3 (defaults, `-legacy`, `-descert`, `-nomaciter`, `-iter 1`,
+//! `-keypbe NONE`, `-certpbe NONE`, `-nomac`), JDK keytool (default and legacy),
+//! GnuTLS certtool, NSS pk12util (default, AES, 3DES), node-forge (default,
+//! 3DES, no MAC, CA first), Python cryptography (PBES1 3DES, PBES2 AES), BER
+//! indefinite-length outer layers, RFC 9579 PBMAC1, Japanese, empty and
+//! non-BMP passwords.
+//!
+//! **Password truth.** [`P12Info::password_verified`] says whether anything
+//! proved the password (the MAC, or a well-formed decryption); when nothing
+//! did, [`P12Info::findings`] says so (`certificate.password_unverified`) and
+//! the file is no evidence ([`crate::onboarding::CertificateEvidence::from_p12`]).
+//!
+//! **The leaf.** [`open`] takes the certificate whose public key matches the
+//! private key (RSA modulus; EC P-256/P-384 and Ed25519 public keys derived
+//! from the private key; other EC curves by the key's embedded public key),
+//! whatever the bag order, localKeyID or friendlyName. [`inspect`] picks by
+//! localKeyID, then end-entity, and says when it cannot be sure
+//! ([`LeafBasis::Uncertain`], `certificate.leaf_uncertain`). The chain holds
+//! each other certificate once.
+//!
+//! **Time.** [`status`] and [`renewal_plan`] take a [`Today`]: a JST day or an
+//! instant; both read one timeline (expiry is an instant; the renewal notice
+//! opens `renewal_notice_days` before the 有効終了年月日) and never contradict
+//! each other.
 //!
 //! # Example
 //!
@@ -50,6 +72,7 @@ mod lifecycle;
 mod pkcs12;
 mod renewal;
 mod status;
+mod timeline;
 
 use std::fmt;
 
@@ -67,6 +90,7 @@ pub use lifecycle::{
 };
 pub use renewal::{RenewalFinding, RenewalPlan, renewal_plan};
 pub use status::{CertificateStatus, StatusKind, status};
+pub use timeline::Today;
 
 /// Limits applied while opening a file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,10 +114,18 @@ impl Default for P12Options {
 /// evidence for the onboarding workflow).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct P12Info {
-    /// The facility's certificate: the one the private key belongs to (by
-    /// localKeyId), else the first non-CA certificate, else the first.
+    /// The facility's certificate. [`open`]: the one whose public key
+    /// matches the private key, whatever the bag order, localKeyID or
+    /// friendlyName. [`inspect`] (the key stays encrypted): the certificate
+    /// sharing the key's localKeyID, narrowed to end-entity certificates
+    /// (neither basicConstraints cA nor keyUsage keyCertSign, and issuing no
+    /// other certificate of the file); [`Self::leaf_basis`] says which rule
+    /// decided, and `uncertain` (a finding) when none could.
     pub certificate: CertificateInfo,
-    /// The other certificates in the file (usually the issuing CA), in file order.
+    /// How [`Self::certificate`] was chosen.
+    pub leaf_basis: LeafBasis,
+    /// The other certificates in the file (usually the issuing CA), in file
+    /// order, each once (duplicates dropped), never the leaf itself.
     pub chain: Vec<CertificateInfo>,
     /// Whether the file holds a private key (inspection does not decrypt it).
     pub has_private_key: bool,
@@ -109,8 +141,13 @@ pub struct P12Info {
     pub certificate_encryption: Option<String>,
     /// How the private key is encrypted, `None` when there is none or it is plain.
     pub key_encryption: Option<String>,
-    /// Whether the password was proven right. `false` only for a file without
-    /// a MAC whose certificates are not encrypted, when the key was not decrypted.
+    /// Whether the password was proven right: the MAC verified, or (a file
+    /// without a MAC) a decryption with it yielded well-formed content
+    /// (SafeContents or a PKCS#8 key). `false` for a file without a MAC whose
+    /// certificates are not encrypted, until [`open`] decrypts the key; and
+    /// for a file with nothing encrypted at all, which no password can be
+    /// checked against. An unverified password is the warning finding
+    /// `certificate.password_unverified`, and such a file is no evidence.
     pub password_verified: bool,
     /// Whether the file was BER (indefinite lengths) and was normalised.
     pub ber: bool,
@@ -135,6 +172,12 @@ impl P12Info {
     /// ```
     pub fn findings(&self, expected: Option<&FacilityNumber>) -> Vec<Finding> {
         let mut out = Vec::new();
+        if !self.password_verified {
+            out.push(FileFinding::PasswordUnverified.to_finding());
+        }
+        if self.leaf_basis == LeafBasis::Uncertain {
+            out.push(FileFinding::LeafUncertain.to_finding());
+        }
         if self.leaf_is_ca {
             out.push(FileFinding::LeafIsCa.to_finding());
         }
@@ -153,11 +196,40 @@ impl P12Info {
     }
 }
 
+/// How the facility's certificate was told from the others in a file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LeafBasis {
+    /// Its public key matches the (decrypted or plain) private key.
+    PrivateKey,
+    /// It is the one end-entity certificate sharing the key bag's localKeyID.
+    LocalKeyId,
+    /// It is the file's one end-entity certificate (no localKeyID decided).
+    EndEntity,
+    /// It is the file's only certificate.
+    OnlyCertificate,
+    /// No rule could tell: the first candidate was taken
+    /// (finding `certificate.leaf_uncertain`; [`open`] decides by the key).
+    Uncertain,
+}
+
 crate::diagnostics! {
     /// A finding about a file's contents (see [`P12Info::findings`]).
     #[derive(Clone, Debug, PartialEq, Eq)]
     #[non_exhaustive]
     pub enum FileFinding {
+        /// Nothing in the file proved the password: no MAC, and nothing
+        /// decrypted with it yet (see [`P12Info::password_verified`]).
+        PasswordUnverified => "certificate.password_unverified", Advisory, Warning,
+            "nothing in the file verified the password (no MAC, certificates not encrypted; open the key)",
+            ja: "このファイルにはパスワードを確かめる仕組み（MAC）がなく、証明書も暗号化されていないため、入力したパスワードが正しいか確認できていません。秘密鍵まで開いて確認してください（CLI では自動で行います）。",
+            en: "The password could not be checked: this file has no integrity check (MAC) and its certificates are not encrypted. Open the private key as well to check it (the CLI does this itself).";
+        /// Which certificate is the facility's could not be told without
+        /// decrypting the private key.
+        LeafUncertain => "certificate.leaf_uncertain", Advisory, Warning,
+            "which certificate is the facility's cannot be told without decrypting the private key",
+            ja: "このファイルの複数の証明書のうち、どれが事業所の証明書か秘密鍵を開かずには判別できません。秘密鍵まで開いて確認してください。",
+            en: "The file holds several certificates and which one is the facility's cannot be told without opening the private key. Open the private key as well to be sure.";
         /// The certificate is a CA certificate: the user picked the wrong file.
         LeafIsCa => "certificate.leaf_is_ca", Advisory, Warning,
             "the file's certificate is a CA certificate, not a facility's (wrong file)",
@@ -280,7 +352,7 @@ pub fn inspect_with(
     options: &P12Options,
 ) -> Result<P12Info, CertificateError> {
     let pfx = pkcs12::parse(bytes, password, options)?;
-    build_info(&pfx).map(|(info, _)| info)
+    build_info(&pfx, None).map(|(info, _)| info)
 }
 
 /// Opens a .p12 fully: [`inspect`], then decrypts the private key and checks
@@ -327,27 +399,16 @@ pub fn open_with(
     options: &P12Options,
 ) -> Result<OpenedP12, CertificateError> {
     let mut pfx = pkcs12::parse(bytes, password, options)?;
-    let (info, leaf) = build_info(&pfx)?;
+    if pfx.certs.is_empty() {
+        return Err(CertificateError::NoCertificate);
+    }
     if pfx.keys.is_empty() {
         return Err(CertificateError::NoPrivateKey);
     }
     pfx.decrypt_keys()?;
+    let (leaf, key, algorithm) = match_key(&pfx)?;
+    let (info, leaf) = build_info(&pfx, Some(leaf))?;
     let leaf_bag = pfx.certs.get(leaf).ok_or(CertificateError::NoCertificate)?;
-    // The key for the leaf: same localKeyId, else the only/first key.
-    let key_index = leaf_bag
-        .local_key_id
-        .as_ref()
-        .and_then(|id| {
-            pfx.keys
-                .iter()
-                .position(|k| k.local_key_id.as_ref() == Some(id))
-        })
-        .unwrap_or(0);
-    let key = match pfx.keys.get(key_index).map(|k| &k.data) {
-        Some(pkcs12::KeyData::Plain(k)) => k.clone(),
-        _ => return Err(CertificateError::NoPrivateKey),
-    };
-    let algorithm = keycheck::check(&key, &leaf_bag.der)?;
     Ok(OpenedP12 {
         certificate_der: leaf_bag.der.clone(),
         info,
@@ -358,41 +419,160 @@ pub fn open_with(
     })
 }
 
-/// Builds the evidence and returns the index of the leaf certificate bag.
-fn build_info(pfx: &pkcs12::Pfx) -> Result<(P12Info, usize), CertificateError> {
-    if pfx.certs.is_empty() {
-        return Err(CertificateError::NoCertificate);
+/// The certificate a (plain) private key belongs to, by public key: the
+/// first key, in the order "shares a certificate's localKeyID" then file
+/// order, that matches a certificate. `key_mismatch` when none does; a key
+/// that cannot be checked is its own error (never taken on trust).
+fn match_key(pfx: &pkcs12::Pfx) -> Result<(usize, Zeroizing<Vec<u8>>, String), CertificateError> {
+    let paired = |k: &pkcs12::KeyBag| {
+        k.local_key_id.as_ref().is_some_and(|id| {
+            pfx.certs
+                .iter()
+                .any(|c| c.local_key_id.as_ref() == Some(id))
+        })
+    };
+    let mut order: Vec<&pkcs12::KeyBag> = pfx.keys.iter().filter(|k| paired(k)).collect();
+    order.extend(pfx.keys.iter().filter(|k| !paired(k)));
+    let mut error = None;
+    for k in order {
+        let pkcs12::KeyData::Plain(key) = &k.data else {
+            continue;
+        };
+        for (i, c) in pfx.certs.iter().enumerate() {
+            match keycheck::check(key, &c.der) {
+                Ok(alg) => return Ok((i, key.clone(), alg)),
+                Err(CertificateError::KeyMismatch) => {}
+                Err(e) => {
+                    error.get_or_insert(e);
+                }
+            }
+        }
     }
-    let mut infos = Vec::with_capacity(pfx.certs.len());
-    for bag in &pfx.certs {
-        let mut info = CertificateInfo::from_der(&bag.der)?;
-        info.friendly_name = bag.friendly_name.clone();
-        infos.push(info);
+    Err(error.unwrap_or(CertificateError::KeyMismatch))
+}
+
+/// The leaf by localKeyID and end-entity rules (no key decrypted), and how
+/// it was decided. `unique` are the indices of the distinct certificates.
+fn choose_leaf(pfx: &pkcs12::Pfx, unique: &[usize]) -> (usize, LeafBasis) {
+    // A plain (unencrypted) key bag decides by public key even here.
+    if pfx
+        .keys
+        .iter()
+        .any(|k| matches!(k.data, pkcs12::KeyData::Plain(_)))
+        && let Ok((i, _, _)) = match_key(pfx)
+    {
+        return (first_of(pfx, i), LeafBasis::PrivateKey);
     }
+    if unique.len() == 1 {
+        return (unique[0], LeafBasis::OnlyCertificate);
+    }
+    let der = |i: usize| &pfx.certs[i].der;
+    // Subject and issuer of each distinct certificate, read once.
+    let names: Vec<Option<(Vec<NameAttribute>, Vec<NameAttribute>)>> = (0..pfx.certs.len())
+        .map(|i| {
+            unique
+                .contains(&i)
+                .then(|| CertificateInfo::from_der(der(i)).ok())
+                .flatten()
+                .map(|c| (c.subject, c.issuer))
+        })
+        .collect();
+    let issues_another = |i: usize| {
+        let Some((me, _)) = &names[i] else {
+            return false;
+        };
+        unique.iter().any(|&j| {
+            j != i
+                && names[j]
+                    .as_ref()
+                    .is_some_and(|(subject, issuer)| issuer == me && subject != me)
+        })
+    };
+    let end_entity = |i: usize| !inspect::signs_certificates(der(i)) && !issues_another(i);
     let key_ids: Vec<&Vec<u8>> = pfx
         .keys
         .iter()
         .filter_map(|k| k.local_key_id.as_ref())
         .collect();
-    let leaf = pfx
-        .certs
+    let by_id: Vec<usize> = unique
         .iter()
-        .position(|c| {
-            c.local_key_id
-                .as_ref()
-                .is_some_and(|id| key_ids.contains(&id))
+        .copied()
+        .filter(|&i| {
+            pfx.certs.iter().any(|c| {
+                c.der == *der(i)
+                    && c.local_key_id
+                        .as_ref()
+                        .is_some_and(|id| key_ids.contains(&id))
+            })
         })
-        .or_else(|| infos.iter().position(|i| !i.is_ca))
-        .unwrap_or(0);
-    let certificate = infos.remove(leaf);
+        .collect();
+    let ee_by_id: Vec<usize> = by_id.iter().copied().filter(|&i| end_entity(i)).collect();
+    if ee_by_id.len() == 1 {
+        return (ee_by_id[0], LeafBasis::LocalKeyId);
+    }
+    let ee: Vec<usize> = unique.iter().copied().filter(|&i| end_entity(i)).collect();
+    match (ee_by_id.len(), ee.len()) {
+        (0, 1) if by_id.is_empty() || pfx.keys.is_empty() => (ee[0], LeafBasis::EndEntity),
+        (0, 1) => (ee[0], LeafBasis::Uncertain),
+        (n, _) if n > 1 => (ee_by_id[0], LeafBasis::Uncertain),
+        _ if by_id.len() == 1 && ee.is_empty() => (by_id[0], LeafBasis::LocalKeyId),
+        _ => (
+            ee.first().or(by_id.first()).copied().unwrap_or(unique[0]),
+            LeafBasis::Uncertain,
+        ),
+    }
+}
+
+/// The index of the first certificate bag with the same DER as bag `i`.
+fn first_of(pfx: &pkcs12::Pfx, i: usize) -> usize {
+    pfx.certs
+        .iter()
+        .position(|c| c.der == pfx.certs[i].der)
+        .unwrap_or(i)
+}
+
+/// Builds the evidence and returns the index of the leaf certificate bag.
+/// `matched`: the bag the private key was proven to belong to.
+fn build_info(
+    pfx: &pkcs12::Pfx,
+    matched: Option<usize>,
+) -> Result<(P12Info, usize), CertificateError> {
+    if pfx.certs.is_empty() {
+        return Err(CertificateError::NoCertificate);
+    }
+    let unique: Vec<usize> = (0..pfx.certs.len())
+        .filter(|&i| first_of(pfx, i) == i)
+        .collect();
+    let (leaf, leaf_basis) = match matched {
+        Some(i) => (first_of(pfx, i), LeafBasis::PrivateKey),
+        None => choose_leaf(pfx, &unique),
+    };
+    let info_of = |i: usize| -> Result<CertificateInfo, CertificateError> {
+        let mut info = CertificateInfo::from_der(&pfx.certs[i].der)?;
+        // The first friendlyName any copy of it carries.
+        info.friendly_name = pfx
+            .certs
+            .iter()
+            .filter(|c| c.der == pfx.certs[i].der)
+            .find_map(|c| c.friendly_name.clone());
+        Ok(info)
+    };
+    let certificate = info_of(leaf)?;
+    let mut chain = Vec::with_capacity(unique.len().saturating_sub(1));
+    for &i in &unique {
+        if i != leaf {
+            chain.push(info_of(i)?);
+        }
+    }
     let issuer_in_file =
-        certificate.self_signed || infos.iter().any(|c| c.subject == certificate.issuer);
+        certificate.self_signed || chain.iter().any(|c| c.subject == certificate.issuer);
     Ok((
         P12Info {
             leaf_is_ca: certificate.is_ca,
             issuer_in_file,
             certificate,
-            chain: infos,
+            leaf_basis,
+            chain,
             has_private_key: !pfx.keys.is_empty(),
             mac_algorithm: pfx.mac.as_ref().map(|m| m.0.clone()),
             mac_iterations: pfx.mac.as_ref().map(|m| m.1),
@@ -467,6 +647,9 @@ mod keycheck {
                 if strip(priv_mod.content) != strip(pub_mod.content) {
                     return Err(CertificateError::KeyMismatch);
                 }
+                rsa_consistent(key.content)
+                    .then_some(())
+                    .ok_or_else(|| bad("the RSA private key is inconsistent (damaged)"))?;
                 Ok("RSA".into())
             }
             "1.2.840.10045.2.1" => {
@@ -475,8 +658,12 @@ mod keycheck {
                     .expect(tag::SEQUENCE, "ECPrivateKey")
                     .map_err(|e| bad(&e.what))?
                     .reader();
-                let _ = er.read();
-                let _ = er.read();
+                er.expect(tag::INTEGER, "ECPrivateKey version")
+                    .map_err(|e| bad(&e.what))?;
+                let scalar = er
+                    .expect(tag::OCTET_STRING, "the private scalar")
+                    .map_err(|e| bad(&e.what))?;
+                let mut embedded = None;
                 while !er.is_empty() {
                     let t = er.read().map_err(|e| bad(&e.what))?;
                     if t.tag == 0xa1 {
@@ -484,16 +671,120 @@ mod keycheck {
                             .reader()
                             .expect(tag::BIT_STRING, "publicKey")
                             .map_err(|e| bad(&e.what))?;
-                        if bits.content.get(1..) != Some(&spk[..]) {
-                            return Err(CertificateError::KeyMismatch);
-                        }
+                        embedded = bits.content.get(1..);
+                    }
+                }
+                // The curve: the certificate's (the key's own parameters
+                // may be omitted in PKCS#8, which names it in the algorithm).
+                let curve = cert
+                    .public_key()
+                    .algorithm
+                    .parameters
+                    .as_ref()
+                    .and_then(|p| p.as_oid().ok())
+                    .map(|o| o.to_id_string());
+                // Derive the public key from the scalar where the curve is
+                // implemented: an embedded public key could be anything.
+                let derived: Option<Result<bool, ()>> = match curve.as_deref() {
+                    Some("1.2.840.10045.3.1.7") => {
+                        Some(ec_matches::<p256::NistP256>(scalar.content, spk))
+                    }
+                    Some("1.3.132.0.34") => Some(ec_matches::<p384::NistP384>(scalar.content, spk)),
+                    _ => None,
+                };
+                match (derived, embedded) {
+                    (Some(Ok(true)), _) => {}
+                    (Some(Ok(false)), _) => return Err(CertificateError::KeyMismatch),
+                    (Some(Err(())), _) => return Err(bad("the EC private scalar is not valid")),
+                    (None, Some(p)) if p == &spk[..] => {}
+                    (None, Some(_)) => return Err(CertificateError::KeyMismatch),
+                    (None, None) => {
+                        return Err(CertificateError::UnsupportedAlgorithm {
+                            algorithm: format!(
+                                "checking an EC key on curve {} without its public key",
+                                curve.as_deref().unwrap_or("(unnamed)")
+                            ),
+                        });
                     }
                 }
                 Ok("EC".into())
             }
-            "1.3.101.112" => Ok("Ed25519".into()),
-            other => Ok(other.to_owned()),
+            "1.3.101.112" => {
+                // CurvePrivateKey ::= OCTET STRING (RFC 8410), 32 bytes.
+                let seed = Reader::new(key.content, None)
+                    .expect(tag::OCTET_STRING, "CurvePrivateKey")
+                    .map_err(|e| bad(&e.what))?;
+                let seed: &[u8; 32] = seed
+                    .content
+                    .try_into()
+                    .map_err(|_| bad("an Ed25519 key is not 32 bytes"))?;
+                let public = ed25519_dalek::SigningKey::from_bytes(seed)
+                    .verifying_key()
+                    .to_bytes();
+                if public[..] != spk[..] {
+                    return Err(CertificateError::KeyMismatch);
+                }
+                Ok("Ed25519".into())
+            }
+            other => Err(CertificateError::UnsupportedAlgorithm {
+                algorithm: format!("checking a private key of algorithm {other}"),
+            }),
         }
+    }
+
+    use p256::elliptic_curve;
+
+    /// Whether an RSAPrivateKey's numbers belong together (as OpenSSL's
+    /// `RSA_check_key` checks, without the primality tests): n = p·q,
+    /// e·d ≡ 1 mod (p−1) and mod (q−1), dP = d mod (p−1), dQ = d mod (q−1),
+    /// qInv·q ≡ 1 mod p. A damaged key whose modulus still matches the
+    /// certificate would otherwise pass and fail only when signing.
+    fn rsa_consistent(der: &[u8]) -> bool {
+        use num_bigint::BigUint;
+        let Ok(seq) = Reader::new(der, None).expect(tag::SEQUENCE, "RSAPrivateKey") else {
+            return false;
+        };
+        let mut r = seq.reader();
+        let mut n = Vec::with_capacity(9);
+        for _ in 0..9 {
+            match r.expect(tag::INTEGER, "an RSAPrivateKey number") {
+                // Negative numbers are not RSA key material.
+                Ok(t) if t.content.first().is_some_and(|b| b & 0x80 == 0) => {
+                    n.push(BigUint::from_bytes_be(t.content));
+                }
+                _ => return false,
+            }
+        }
+        let one = BigUint::from(1u8);
+        let [_, modulus, e, d, p, q, dp, dq, qinv] = &n[..] else {
+            return false;
+        };
+        if *p <= one || *q <= one {
+            return false;
+        }
+        let (p1, q1) = (p - &one, q - &one);
+        p * q == *modulus
+            && (e * d) % &p1 == one
+            && (e * d) % &q1 == one
+            && d % &p1 == *dp
+            && d % &q1 == *dq
+            && (qinv * q) % p == one
+    }
+
+    /// Whether the EC private scalar's public key is the SEC1 point `spk`
+    /// (compressed or not); `Err` for a scalar that is not a valid key.
+    fn ec_matches<C>(scalar: &[u8], spk: &[u8]) -> Result<bool, ()>
+    where
+        C: elliptic_curve::CurveArithmetic + elliptic_curve::point::PointCompression,
+        elliptic_curve::AffinePoint<C>:
+            elliptic_curve::sec1::FromSec1Point<C> + elliptic_curve::sec1::ToSec1Point<C>,
+        elliptic_curve::FieldBytesSize<C>: elliptic_curve::sec1::ModulusSize,
+    {
+        let secret = elliptic_curve::SecretKey::<C>::from_slice(scalar).map_err(|_| ())?;
+        let Ok(public) = elliptic_curve::PublicKey::<C>::from_sec1_bytes(spk) else {
+            return Ok(false);
+        };
+        Ok(secret.public_key() == public)
     }
 }
 
@@ -526,8 +817,11 @@ mod tests {
                 iterations: 9,
                 limit: 1,
             },
+            CertificateError::UnverifiedEvidence,
         ];
         let findings = [
+            FileFinding::PasswordUnverified,
+            FileFinding::LeafUncertain,
             FileFinding::LeafIsCa,
             FileFinding::FacilityMismatch {
                 expected: FacilityNumber::parse("1312345678").unwrap(),

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::inspect::to_jst;
 use super::status::ja_date;
+use super::timeline::{Today, days_en, notice_opens};
 use crate::diagnostic::{Diagnostic, ErrorKind, Lang, Severity};
 use crate::rules::{CertificateRules, ClaimCalendar, ClaimWindow, next_month};
 
@@ -49,6 +50,9 @@ crate::diagnostic_codes! {
 pub struct RenewalPlan {
     /// The day of the plan (JST).
     pub today: NaiveDate,
+    /// The JST day the portal's renewal notice opens (`renewal_notice_days`
+    /// before the expiry day): applying is advised from this day, never before.
+    pub notice_opens: NaiveDate,
     /// The old certificate's notAfter.
     pub expires_at: DateTime<Utc>,
     /// Its JST day (有効終了年月日).
@@ -60,7 +64,7 @@ pub struct RenewalPlan {
     /// target window opens.
     pub install_by: NaiveDate,
     /// The last safe day to apply (a business day, while the old certificate
-    /// is still valid).
+    /// is still valid, and never before [`Self::notice_opens`]).
     pub apply_by: NaiveDate,
     /// The monthly cut-off day the application must meet, when the 国保連 has one.
     pub cutoff: Option<NaiveDate>,
@@ -72,8 +76,12 @@ pub struct RenewalPlan {
     pub finding: RenewalFinding,
 }
 
-/// The renewal plan for a certificate expiring at `not_after`, on `today` (JST).
+/// The renewal plan for a certificate expiring at `not_after`, on `today`: a
+/// JST day or an instant ([`Today`]; an aware time is converted to JST).
 ///
+/// One timeline with [`status`](super::status): `Expired` exactly when the
+/// status is expired; `ApplyNow`/`ApplyByPassed` exactly when the status is
+/// renewal due or urgent (the portal's notice has opened), `NotYet` before.
 /// # Example
 ///
 /// ```
@@ -96,10 +104,12 @@ pub struct RenewalPlan {
 /// ```
 pub fn renewal_plan(
     not_after: DateTime<Utc>,
-    today: NaiveDate,
+    today: impl Into<Today>,
     rules: &CertificateRules,
     calendar: &dyn ClaimCalendar,
 ) -> RenewalPlan {
+    let at: Today = today.into();
+    let today = at.jst_day();
     let expiry = to_jst(not_after);
     let expiry_day = expiry.date();
     // The first window whose closing is after the expiry instant.
@@ -145,19 +155,26 @@ pub fn renewal_plan(
             None => break,
         }
     }
+    // Never advise applying before the portal's renewal notice opens: if
+    // the safe day falls earlier (a long lead time), the first day is then.
+    let notice_opens = notice_opens(expiry_day, rules);
+    if apply_by < notice_opens {
+        apply_by = notice_opens;
+    }
     let days_until_apply_by = (apply_by - today).num_days();
     let passed = today > apply_by;
-    let finding = if today > last_valid_day {
+    let finding = if at.past(not_after) {
         RenewalFinding::Expired
+    } else if today < notice_opens {
+        RenewalFinding::NotYet
     } else if passed {
         RenewalFinding::ApplyByPassed
-    } else if days_until_apply_by <= i64::from(rules.renewal_notice_days) {
-        RenewalFinding::ApplyNow
     } else {
-        RenewalFinding::NotYet
+        RenewalFinding::ApplyNow
     };
     RenewalPlan {
         today,
+        notice_opens,
         expires_at: not_after,
         expiry_day,
         target_window: target,
@@ -222,8 +239,8 @@ impl Diagnostic for RenewalPlan {
                 ja_date(inst)
             ),
             (RenewalFinding::ApplyNow, Lang::En) => format!(
-                "Apply for the certificate's renewal now: the last safe day is {by} ({} days left). Install the new certificate on every billing PC by {inst}.",
-                self.days_until_apply_by
+                "Apply for the certificate's renewal now: the last safe day is {by} ({} left). Install the new certificate on every billing PC by {inst}.",
+                days_en(self.days_until_apply_by)
             ),
             (RenewalFinding::ApplyByPassed, Lang::Ja) => format!(
                 "電子証明書の安全な申請期限（{ja_by}）を過ぎています。今すぐ電子請求受付システムで発行申請をしてください。{ja_w}からの請求期間に新しい証明書が間に合わないおそれがあります。証明書は{ja_exp}に期限切れになります。"

@@ -1,9 +1,10 @@
 //! A certificate's status on a JST day.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 
-use super::inspect::Validity;
+use super::inspect::{Validity, to_jst};
+use super::timeline::{Today, days_en, notice_opens};
 use crate::diagnostic::{Diagnostic, ErrorKind, Lang, Severity};
 use crate::rules::CertificateRules;
 
@@ -48,6 +49,9 @@ pub struct CertificateStatus {
     pub valid_to: NaiveDate,
     /// The JST day of notBefore (有効開始年月日).
     pub valid_from: NaiveDate,
+    /// The JST time of day of notAfter (23:59:59 for the portal's
+    /// certificates; named in the message on the expiry day otherwise).
+    pub expires_at_jst: NaiveTime,
     /// Days from today to the expiry day (0 on the expiry day, negative after).
     pub days_left: i64,
     /// For [`StatusKind::Urgent`]: the milestone reached (the smallest
@@ -59,12 +63,18 @@ pub struct CertificateStatus {
     pub remind_today: bool,
 }
 
-/// The status of a certificate with this validity on a JST day.
+/// The status of a certificate with this validity on a JST day or at an
+/// instant ([`Today`]: a [`NaiveDate`], or an aware time converted to JST).
+///
+/// One timeline with [`renewal_plan`](super::renewal_plan): expired exactly
+/// when the plan says expired; renewal due or urgent exactly when the plan
+/// says apply (the portal's renewal notice, `renewal_notice_days` before the
+/// 有効終了年月日, has opened).
 ///
 /// # Example
 ///
 /// ```
-/// use chrono::{NaiveDate, TimeZone, Utc};
+/// use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 /// use hug_onboard_core::certificate::{status, StatusKind, Validity};
 /// use hug_onboard_core::diagnostic::{Diagnostic, Lang};
 /// use hug_onboard_core::rules::CertificateRules;
@@ -80,12 +90,17 @@ pub struct CertificateStatus {
 /// assert_eq!(s.milestone, Some(30));
 /// assert_eq!(s.code(), "certificate.status.urgent");
 /// assert!(s.message(Lang::Ja).contains("30日"));
+/// // An instant one second after notAfter: expired, whatever its zone.
+/// let after = DateTime::parse_from_rfc3339("2026-09-16T00:00:00+09:00").unwrap();
+/// assert_eq!(status(&v, after, &rules).kind, StatusKind::Expired);
 /// ```
 pub fn status(
     validity: &Validity,
-    today: NaiveDate,
+    today: impl Into<Today>,
     rules: &CertificateRules,
 ) -> CertificateStatus {
+    let at: Today = today.into();
+    let today = at.jst_day();
     let valid_to = validity.not_after_jst();
     let valid_from = validity.not_before_jst();
     let days_left = (valid_to - today).num_days();
@@ -95,27 +110,29 @@ pub fn status(
     let largest = milestones.last().copied();
     let smallest = milestones.first().copied();
     let within = |limit: u32| days_left <= i64::from(limit);
-    let (kind, milestone) = if today < valid_from {
-        (StatusKind::NotYetValid, None)
-    } else if days_left < 0 {
+    let (kind, milestone) = if at.past(validity.not_after) {
         (StatusKind::Expired, None)
+    } else if at.before(validity.not_before) {
+        (StatusKind::NotYetValid, None)
+    } else if today < notice_opens(valid_to, rules) {
+        // Nothing to do before the portal accepts renewals, whatever the
+        // urgency milestones say.
+        (StatusKind::Valid, None)
     } else if largest.is_some_and(within) {
         let m = milestones
             .iter()
             .copied()
             .find(|m| i64::from(*m) >= days_left);
         (StatusKind::Urgent, m)
-    } else if within(rules.renewal_notice_days) {
-        (StatusKind::RenewalDue, None)
     } else {
-        (StatusKind::Valid, None)
+        (StatusKind::RenewalDue, None)
     };
     let remind_today = match kind {
         StatusKind::Expired => true,
         StatusKind::Urgent => {
             smallest.is_some_and(within) || milestones.iter().any(|m| i64::from(*m) == days_left)
         }
-        StatusKind::RenewalDue => days_left == i64::from(rules.renewal_notice_days),
+        StatusKind::RenewalDue => today == notice_opens(valid_to, rules),
         _ => false,
     };
     CertificateStatus {
@@ -123,6 +140,7 @@ pub fn status(
         today,
         valid_to,
         valid_from,
+        expires_at_jst: to_jst(validity.not_after).time(),
         days_left,
         milestone,
         remind_today,
@@ -158,31 +176,43 @@ impl Diagnostic for CertificateStatus {
                 "電子証明書は有効です（有効終了年月日 {}、残り{d}日）。更新の必要はまだありません。",
                 ja_date(to)
             ),
-            (StatusKind::Valid, Lang::En) => {
-                format!(
-                    "The certificate is valid until {to} ({d} days left). No renewal is needed yet."
-                )
-            }
+            (StatusKind::Valid, Lang::En) => format!(
+                "The certificate is valid until {to} ({} left). No renewal is needed yet.",
+                days_en(d)
+            ),
             (StatusKind::RenewalDue, Lang::Ja) => format!(
                 "電子証明書の有効期限が近づいています（{}まで、残り{d}日）。電子請求受付システムから証明書の更新（発行申請）をしてください。",
                 ja_date(to)
             ),
             (StatusKind::RenewalDue, Lang::En) => format!(
-                "The certificate expires on {to} ({d} days left). Apply for its renewal on the portal."
+                "The certificate expires on {to} ({} left). Apply for its renewal on the portal.",
+                days_en(d)
             ),
             (StatusKind::Urgent, Lang::Ja) if d == 0 => format!(
-                "電子証明書は本日（{}）で期限切れになります。今すぐ電子請求受付システムで発行申請をしてください。期限が切れると新規申請となり、請求できない期間が生じます。",
-                ja_date(to)
+                "電子証明書は本日（{}）{}で期限切れになります。今すぐ電子請求受付システムで発行申請をしてください。期限が切れると新規申請となり、請求できない期間が生じます。",
+                ja_date(to),
+                self.ja_time()
             ),
             (StatusKind::Urgent, Lang::En) if d == 0 => format!(
-                "The certificate expires today ({to}). Apply on the portal now: once it expires you must apply as new and may be unable to bill for weeks."
+                "The certificate expires today ({to}{}). Apply on the portal now: once it expires you must apply as new and may be unable to bill for weeks.",
+                self.en_time()
             ),
             (StatusKind::Urgent, Lang::Ja) => format!(
                 "至急: 電子証明書の有効期限まで残り{d}日です（{}まで）。今すぐ電子請求受付システムで発行申請をし、発行されたら請求に使う全てのパソコンにインストールしてください。",
                 ja_date(to)
             ),
             (StatusKind::Urgent, Lang::En) => format!(
-                "Urgent: the certificate expires in {d} days ({to}). Apply on the portal now, then install the new certificate on every PC that sends claims."
+                "Urgent: the certificate expires in {} ({to}). Apply on the portal now, then install the new certificate on every PC that sends claims.",
+                days_en(d)
+            ),
+            (StatusKind::Expired, Lang::Ja) if d >= 0 => format!(
+                "電子証明書は本日（{}）{}に期限切れになりました。請求を送信できません。電子請求受付システムで新規に発行申請をしてください。",
+                ja_date(to),
+                self.ja_time()
+            ),
+            (StatusKind::Expired, Lang::En) if d >= 0 => format!(
+                "The certificate expired today ({to}{}); claims cannot be sent. Apply for a new certificate on the portal.",
+                self.en_time()
             ),
             (StatusKind::Expired, Lang::Ja) => format!(
                 "電子証明書は{}に期限切れになりました（{}日経過）。請求を送信できません。電子請求受付システムで新規に発行申請をしてください。",
@@ -190,9 +220,40 @@ impl Diagnostic for CertificateStatus {
                 -d
             ),
             (StatusKind::Expired, Lang::En) => format!(
-                "The certificate expired on {to} ({} days ago); claims cannot be sent. Apply for a new certificate on the portal.",
-                -d
+                "The certificate expired on {to} ({} ago); claims cannot be sent. Apply for a new certificate on the portal.",
+                days_en(-d)
             ),
+        }
+    }
+}
+
+impl CertificateStatus {
+    /// Whether notAfter is the end of its JST day (23:59:59), as the portal's are.
+    fn ends_at_midnight(&self) -> bool {
+        self.expires_at_jst.hour() == 23
+            && self.expires_at_jst.minute() == 59
+            && self.expires_at_jst.second() == 59
+    }
+
+    /// `5時0分（日本時間）` when notAfter is not the end of the day, else empty.
+    fn ja_time(&self) -> String {
+        if self.ends_at_midnight() {
+            String::new()
+        } else {
+            format!(
+                "{}時{}分（日本時間）",
+                self.expires_at_jst.hour(),
+                self.expires_at_jst.minute()
+            )
+        }
+    }
+
+    /// ` at 05:00 JST` when notAfter is not the end of the day, else empty.
+    fn en_time(&self) -> String {
+        if self.ends_at_midnight() {
+            String::new()
+        } else {
+            format!(" at {} JST", self.expires_at_jst.format("%H:%M"))
         }
     }
 }

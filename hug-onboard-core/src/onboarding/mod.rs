@@ -55,7 +55,7 @@ pub mod readiness;
 
 pub use readiness::{
     Action, BatchContext, BatchReport, FindingKind, Readiness, ReadinessFinding, Reminder,
-    evaluate_many,
+    RulebookUsed, evaluate_many,
 };
 
 /// The current version of the state's JSON schema (`schemas/onboarding-state.v1.schema.json`).

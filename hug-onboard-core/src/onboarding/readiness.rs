@@ -40,7 +40,7 @@ use crate::diagnostic::{Diagnostic, ErrorKind, Lang, Severity};
 use crate::facility::FacilityNumber;
 use crate::notice::NoticeKind;
 use crate::rules::{ClaimCalendar, ClaimWindow};
-use crate::schedule::{BillingCalendar, EventKind, YearMonth};
+use crate::schedule::{Basis, BillingCalendar, EventKind, Rulebook, YearMonth};
 
 /// The longest reminder horizon, in days.
 pub const MAX_REMINDER_DAYS: u32 = 366;
@@ -114,6 +114,21 @@ pub enum FindingKind {
         /// The PC's name.
         pc: String,
     },
+    /// The facility's 国保連 rulebook could not be read from the registry:
+    /// its dates come from the default rulebook (added for issue 13).
+    RulebookUnavailable {
+        /// The prefecture code.
+        prefecture: String,
+        /// The registry's problem codes.
+        codes: String,
+    },
+}
+
+/// The facility's rulebook could not be read (see [`FindingKind::RulebookUnavailable`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct RulebookUnavailable {
+    prefecture: String,
+    codes: String,
 }
 
 /// One finding of the readiness report.
@@ -127,6 +142,10 @@ pub struct ReadinessFinding {
     pub guide_page: &'static str,
     /// The day by which it must be fixed to bill in the coming window (or to keep billing).
     pub fix_by: Option<NaiveDate>,
+    /// What `fix_by` rests on: a sourced rule of the facility's 国保連, an
+    /// approximate one (頃), or an unverified default. `Sourced` also for days
+    /// that rest on no rule (today, the certificate's own expiry).
+    pub fix_by_basis: Basis,
 }
 
 crate::diagnostic_codes! {
@@ -174,6 +193,10 @@ crate::diagnostic_codes! {
         /// [`FindingKind::PcWithoutTorikomi`].
         PcWithoutTorikomi => "readiness.pc_without_torikomi", Advisory, Warning,
             "a billing PC has no 取込送信V2 installed";
+        // --- added for the per-国保連 registry (issue 13) ---
+        /// [`FindingKind::RulebookUnavailable`].
+        RulebookUnavailable => "readiness.rulebook_unavailable", Internal, Error,
+            "the facility's 国保連 rulebook could not be read from the registry";
     }
 }
 
@@ -224,6 +247,7 @@ impl FindingKind {
             K::NoticeOtherFacility { .. } => C::NoticeOtherFacility,
             K::PcWithoutCertificate { .. } => C::PcWithoutCertificate,
             K::PcWithoutTorikomi { .. } => C::PcWithoutTorikomi,
+            K::RulebookUnavailable { .. } => C::RulebookUnavailable,
         }
     }
 }
@@ -251,10 +275,18 @@ impl Diagnostic for ReadinessFinding {
 
     fn message(&self, lang: Lang) -> String {
         use FindingKind as K;
-        let by = |lang: Lang| match (self.fix_by, lang) {
-            (Some(d), Lang::Ja) => format!("（{}までに）", md(d, lang)),
-            (Some(d), Lang::En) => format!(" (by {d})"),
-            (None, _) => String::new(),
+        let by = |lang: Lang| match (self.fix_by, self.fix_by_basis, lang) {
+            (Some(d), Basis::Sourced, Lang::Ja) => format!("（{}までに）", md(d, lang)),
+            (Some(d), Basis::Sourced, Lang::En) => format!(" (by {d})"),
+            (Some(d), Basis::Approximate, Lang::Ja) => format!("（{}頃までに）", md(d, lang)),
+            (Some(d), Basis::Approximate, Lang::En) => format!(" (by about {d})"),
+            (Some(d), Basis::Unverified, Lang::Ja) => {
+                format!("（{}までに。期日は既定値・未確認）", md(d, lang))
+            }
+            (Some(d), Basis::Unverified, Lang::En) => {
+                format!(" (by {d}; the date rests on a default rule, unverified)")
+            }
+            (None, _, _) => String::new(),
         };
         match (&self.kind, lang) {
             (K::StepMissing { step, available: true }, Lang::Ja) => {
@@ -343,6 +375,12 @@ impl Diagnostic for ReadinessFinding {
             (K::PcWithoutTorikomi { pc }, Lang::En) => {
                 format!("The billing PC \"{pc}\" has no 取込送信V2 installed (guide P17–P19).")
             }
+            (K::RulebookUnavailable { prefecture, codes }, Lang::Ja) => format!(
+                "都道府県コード{prefecture}の国保連のルールブックを読めません（{codes}）。日付は既定値（未確認）です。"
+            ),
+            (K::RulebookUnavailable { prefecture, codes }, Lang::En) => format!(
+                "The rulebook of the 国保連 of prefecture {prefecture} cannot be read ({codes}); the dates are defaults (unverified)."
+            ),
         }
     }
 }
@@ -350,11 +388,12 @@ impl Diagnostic for ReadinessFinding {
 impl Serialize for ReadinessFinding {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("ReadinessFinding", 6)?;
+        let mut st = s.serialize_struct("ReadinessFinding", 7)?;
         st.serialize_field("code", self.code())?;
         st.serialize_field("severity", &self.severity)?;
         st.serialize_field("guide_page", self.guide_page)?;
         st.serialize_field("fix_by", &self.fix_by)?;
+        st.serialize_field("fix_by_basis", &self.fix_by.map(|_| self.fix_by_basis))?;
         st.serialize_field("message_ja", &self.message(Lang::Ja))?;
         st.serialize_field("message_en", &self.message(Lang::En))?;
         st.end()
@@ -372,6 +411,8 @@ pub struct Action {
     pub guide_page: &'static str,
     /// By when.
     pub due: Option<NaiveDate>,
+    /// What `due` rests on (`None` when there is no due day).
+    pub due_basis: Option<Basis>,
     /// What to do, in Japanese.
     pub message_ja: String,
     /// What to do, in English.
@@ -385,10 +426,50 @@ pub struct Reminder {
     pub date: NaiveDate,
     /// The reminder's code (`reminder.*`).
     pub code: &'static str,
+    /// What its date rests on: a sourced rule, an approximate one (頃), or
+    /// an unverified default (flag it to the user).
+    pub basis: Basis,
     /// The message in Japanese.
     pub message_ja: String,
     /// The message in English.
     pub message_en: String,
+}
+
+/// Which rulebook a report used: its id, prefecture, names, and a label that
+/// says whether its rules are sourced (`京都府国保連の規則（出典あり）`) or
+/// defaults (`東京都国保連の規則：既定値（未確認）`, `既定値（未確認）`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RulebookUsed {
+    /// The rulebook's id (`"kyoto"`, `"default"`).
+    pub id: String,
+    /// The prefecture code of its 国保連 (`"26"`), if it is a registry rulebook.
+    pub prefecture: Option<String>,
+    /// Whether any of its fields is sourced.
+    pub sourced: bool,
+    /// The label in Japanese.
+    pub label_ja: String,
+    /// The label in English.
+    pub label_en: String,
+}
+
+impl RulebookUsed {
+    /// The summary of a rulebook.
+    ///
+    /// ```
+    /// use hug_onboard_core::{onboarding::RulebookUsed, schedule::Rulebook};
+    /// let u = RulebookUsed::of(Rulebook::for_prefecture_code("26")?);
+    /// assert_eq!(u.label_ja, "京都府国保連の規則（出典あり）");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn of(rb: &Rulebook) -> RulebookUsed {
+        RulebookUsed {
+            id: rb.id().to_owned(),
+            prefecture: rb.prefecture().map(str::to_owned),
+            sourced: rb.has_sources(),
+            label_ja: rb.label(Lang::Ja),
+            label_en: rb.label(Lang::En),
+        }
+    }
 }
 
 /// The readiness report of one facility on a day.
@@ -402,6 +483,10 @@ pub struct Readiness {
     pub claim_month: YearMonth,
     /// The coming window.
     pub window: ClaimWindow,
+    /// What the window's last day rests on.
+    pub window_basis: Basis,
+    /// Which rulebook the dates come from.
+    pub rulebook: RulebookUsed,
     /// Whether nothing blocks billing in that window.
     pub can_bill: bool,
     /// Every blocker (error), warning and note, most serious and most urgent first.
@@ -459,13 +544,39 @@ fn validity(c: &CertificateEvidence) -> Validity {
 /// What a batch shares: the calendar, and the agent certificates by fingerprint.
 #[derive(Clone, Debug)]
 pub struct BatchContext<'a> {
-    /// The billing calendar (rulebook and holidays).
-    pub calendar: &'a BillingCalendar,
+    /// The billing calendar (rulebook and holidays) for every facility; `None`
+    /// (the usual case): each facility is judged with its own 国保連's
+    /// rulebook ([`Rulebook::for_facility`]) and the default holiday calendar.
+    pub calendar: Option<&'a BillingCalendar>,
     /// 代理請求 agent certificates, each serving up to 100 facilities.
     pub agent_certificates: &'a [CertificateEvidence],
 }
 
 impl Onboarding {
+    /// The billing calendar of the facility's own 国保連 (its rulebook from
+    /// the registry, the default holiday calendar): what `readiness`,
+    /// `reminders` and the C and Python faces use when no rulebook is given.
+    ///
+    /// # Errors
+    ///
+    /// Those of [`Rulebook::registry`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use hug_onboard_core::{facility::FacilityNumber, onboarding::Onboarding};
+    /// let ob = Onboarding::new(FacilityNumber::parse("2612345678")?);
+    /// let r = ob.readiness(NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(), &ob.own_calendar()?);
+    /// assert_eq!(r.rulebook.label_ja, "京都府国保連の規則（出典あり）");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn own_calendar(
+        &self,
+    ) -> Result<BillingCalendar, crate::diagnostic::Problems<crate::schedule::RulebookError>> {
+        BillingCalendar::for_facility(&self.facility_number)
+    }
+
     /// The readiness report on `today` (JST) with a billing calendar.
     ///
     /// # Example
@@ -495,6 +606,7 @@ impl Onboarding {
                 severity,
                 guide_page,
                 fix_by,
+                fix_by_basis: Basis::Sourced,
             });
         };
 
@@ -602,6 +714,21 @@ impl Onboarding {
                     .cmp(&b.fix_by.unwrap_or(NaiveDate::MAX)),
             )
         });
+        let rb = &calendar.rulebook;
+        let window_basis = rb.window_last_day_basis();
+        for f in &mut findings {
+            f.fix_by_basis = match (&f.kind, f.fix_by) {
+                (_, None) => Basis::Sourced,
+                (FindingKind::CertificateRenewal { plan }, Some(d)) if d == plan.apply_by => rb
+                    .basis_of(&[
+                        "certificate.issuance_lead_days",
+                        "certificate.application_cutoff_day",
+                    ])
+                    .max(window_basis),
+                (_, Some(d)) if d == last_day => window_basis,
+                _ => Basis::Sourced,
+            };
+        }
         let can_bill = !findings.iter().any(|f| f.severity == Severity::Error);
         let next_actions = next_actions(&findings);
         Readiness {
@@ -609,6 +736,8 @@ impl Onboarding {
             today,
             claim_month,
             window,
+            window_basis,
+            rulebook: RulebookUsed::of(rb),
             can_bill,
             findings,
             next_actions,
@@ -727,23 +856,35 @@ impl Onboarding {
     ) -> Vec<Reminder> {
         let days = days.min(MAX_REMINDER_DAYS);
         let mut out = Vec::new();
-        let mut add = |date: NaiveDate, code: &'static str, ja: String, en: String| {
-            out.push(Reminder {
-                date,
-                code,
-                message_ja: ja,
-                message_en: en,
-            });
-        };
+        let mut add =
+            |date: NaiveDate, code: &'static str, basis: Basis, ja: String, en: String| {
+                out.push(Reminder {
+                    date,
+                    code,
+                    basis,
+                    message_ja: ja,
+                    message_en: en,
+                });
+            };
         let readiness = self.readiness(today, calendar);
         if let Some(a) = readiness.next_actions.first() {
             add(
                 today,
                 ReminderCode::NextAction.code(),
+                a.due_basis.unwrap_or(Basis::Sourced),
                 a.message_ja.clone(),
                 a.message_en.clone(),
             );
         }
+        let rb = &calendar.rulebook;
+        let window_basis = rb.window_last_day_basis();
+        let notice_basis = rb.field_basis("certificate.renewal_notice_days");
+        let apply_basis = rb
+            .basis_of(&[
+                "certificate.issuance_lead_days",
+                "certificate.application_cutoff_day",
+            ])
+            .max(window_basis);
         let cert = self.certificate().map(validity);
         let rules = calendar.rulebook.certificate();
         let plan = cert.map(|v| certificate::renewal_plan(v.not_after, today, rules, calendar));
@@ -757,6 +898,7 @@ impl Onboarding {
                     EventKind::WindowOpens => add(
                         d,
                         ReminderCode::WindowOpens.code(),
+                        e.basis,
                         format!(
                             "今日から{}提供分の請求を送信できます。",
                             ym_ja(e.service_month)
@@ -769,6 +911,7 @@ impl Onboarding {
                     EventKind::WindowLastDay => add(
                         d,
                         ReminderCode::WindowClosing.code(),
+                        e.basis,
                         format!("今日が{}提供分の請求の締切日です。", ym_ja(e.service_month)),
                         format!(
                             "Today is the last day to send claims for services in {}.",
@@ -778,12 +921,14 @@ impl Onboarding {
                     EventKind::DocumentRelease => add(
                         d,
                         ReminderCode::DocumentRelease.code(),
+                        e.basis,
                         e.describe(Lang::Ja),
                         e.describe(Lang::En),
                     ),
                     EventKind::Payment => add(
                         d,
                         ReminderCode::Payment.code(),
+                        e.basis,
                         e.describe(Lang::Ja),
                         e.describe(Lang::En),
                     ),
@@ -798,6 +943,7 @@ impl Onboarding {
                 add(
                     d,
                     ReminderCode::WindowClosing.code(),
+                    window_basis,
                     format!(
                         "請求の締切（{}）まであと3営業日です。",
                         md(w.last_day(), Lang::Ja)
@@ -814,6 +960,7 @@ impl Onboarding {
                     add(
                         d,
                         ReminderCode::Certificate.code(),
+                        notice_basis,
                         s.message(Lang::Ja),
                         s.message(Lang::En),
                     );
@@ -826,6 +973,7 @@ impl Onboarding {
                 add(
                     d,
                     ReminderCode::CertificateApplyBy.code(),
+                    apply_basis,
                     "今日が電子証明書の更新申請の安全な期限です。まだなら今日申請してください。".into(),
                     "Today is the last safe day to apply for the certificate's renewal; apply today if you have not.".into(),
                 );
@@ -920,10 +1068,31 @@ fn next_actions(findings: &[ReadinessFinding]) -> Vec<Action> {
             },
             guide_page: f.guide_page,
             due: f.fix_by,
+            due_basis: f.fix_by.map(|_| f.fix_by_basis),
             message_ja: f.message(Lang::Ja),
             message_en: f.message(Lang::En),
         })
         .collect()
+}
+
+impl Readiness {
+    fn add_rulebook_unavailable(&mut self, m: RulebookUnavailable) {
+        self.findings.insert(
+            0,
+            ReadinessFinding {
+                kind: FindingKind::RulebookUnavailable {
+                    prefecture: m.prefecture,
+                    codes: m.codes,
+                },
+                severity: Severity::Error,
+                guide_page: "P25",
+                fix_by: None,
+                fix_by_basis: Basis::Unverified,
+            },
+        );
+        self.can_bill = false;
+        self.next_actions = next_actions(&self.findings);
+    }
 }
 
 /// Per-facility results and a summary of a batch.
@@ -943,7 +1112,12 @@ pub struct BatchReport {
 /// 代理請求 agent's facilities).
 ///
 /// Facilities whose state has `agent_certificate` set are judged with the
-/// agent certificate of that fingerprint from `ctx.agent_certificates`.
+/// agent certificate of that fingerprint from `ctx.agent_certificates`. Each
+/// facility gets its own 国保連's rulebook unless `ctx.calendar` names one for
+/// all. If the registry cannot give a facility's rulebook (a broken embedded
+/// file: the registry's tests prevent it), that facility's report carries the
+/// finding `readiness.rulebook_unavailable` (an error) and its dates come from
+/// the default rulebook, flagged unverified — never silently.
 ///
 /// # Example
 ///
@@ -951,31 +1125,69 @@ pub struct BatchReport {
 /// use chrono::NaiveDate;
 /// use hug_onboard_core::{facility::FacilityNumber, onboarding::{evaluate_many, BatchContext, Onboarding}};
 /// use hug_onboard_core::schedule::{BillingCalendar, Rulebook};
-/// let cal = BillingCalendar::new(Rulebook::default());
-/// let states = vec![Onboarding::new(FacilityNumber::parse("1312345678").unwrap())];
-/// let ctx = BatchContext { calendar: &cal, agent_certificates: &[] };
+/// let states = vec![
+///     Onboarding::new(FacilityNumber::parse("1312345678").unwrap()),
+///     Onboarding::new(FacilityNumber::parse("4212345678").unwrap()),
+/// ];
+/// // Each facility with its own 国保連's rules: Nagasaki closes at 18:00.
+/// let ctx = BatchContext { calendar: None, agent_certificates: &[] };
 /// let report = evaluate_many(&states, NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(), &ctx);
-/// assert_eq!((report.total, report.can_bill), (1, 0));
-/// assert_eq!(report.by_code["readiness.step_missing"], 1);
+/// assert_eq!((report.total, report.can_bill), (2, 0));
+/// assert_eq!(report.by_code["readiness.step_missing"], 2);
+/// assert_eq!(report.results[1].rulebook.id, "nagasaki");
+/// assert_eq!(report.results[1].window.closes.to_string(), "2026-12-10 18:00:00");
+/// // An explicit calendar wins.
+/// let cal = BillingCalendar::new(Rulebook::default());
+/// let ctx = BatchContext { calendar: Some(&cal), agent_certificates: &[] };
+/// let report = evaluate_many(&states, NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(), &ctx);
+/// assert_eq!(report.results[1].rulebook.id, "default");
 /// ```
 pub fn evaluate_many(
     states: &[Onboarding],
     today: NaiveDate,
     ctx: &BatchContext<'_>,
 ) -> BatchReport {
-    let (claim_month, window) = coming_window(today, ctx.calendar);
+    // One calendar and coming window per rulebook: the explicit one, or one
+    // per prefecture, made on first use.
+    type Slot = (
+        BillingCalendar,
+        YearMonth,
+        ClaimWindow,
+        Option<RulebookUnavailable>,
+    );
+    let make = |cal: BillingCalendar, missing: Option<RulebookUnavailable>| -> Slot {
+        let (m, w) = coming_window(today, &cal);
+        (cal, m, w, missing)
+    };
+    let fixed: Option<Slot> = ctx.calendar.map(|c| make(c.clone(), None));
+    let mut per_prefecture: Vec<Option<Slot>> = vec![None; 48];
     let mut by_code: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut can_bill = 0;
     let results: Vec<Readiness> = states
         .iter()
         .map(|s| {
-            let r = s.readiness_in(
-                today,
-                ctx.calendar,
-                ctx.agent_certificates,
-                claim_month,
-                window,
-            );
+            let slot = match &fixed {
+                Some(slot) => slot,
+                None => {
+                    let p = s.facility_number.prefecture();
+                    let i = usize::from(p.number());
+                    per_prefecture[i].get_or_insert_with(|| match Rulebook::for_prefecture(p) {
+                        Ok(rb) => make(BillingCalendar::new(rb.clone()), None),
+                        Err(e) => make(
+                            BillingCalendar::default(),
+                            Some(RulebookUnavailable {
+                                prefecture: p.code(),
+                                codes: e.codes().join(", "),
+                            }),
+                        ),
+                    })
+                }
+            };
+            let (cal, claim_month, window, missing) = slot;
+            let mut r = s.readiness_in(today, cal, ctx.agent_certificates, *claim_month, *window);
+            if let Some(m) = missing {
+                r.add_rulebook_unavailable(m.clone());
+            }
             if r.can_bill {
                 can_bill += 1;
             }
@@ -998,6 +1210,30 @@ pub fn evaluate_many(
         results,
         can_bill,
         by_code,
+    }
+}
+
+impl CertificateEvidence {
+    /// The evidence of an opened or inspected .p12, refused when its
+    /// password was never verified (`certificate.unverified_evidence`): a
+    /// file anyone could have typed any password for proves nothing.
+    ///
+    /// # Errors
+    ///
+    /// `certificate.unverified_evidence` when `info.password_verified` is false.
+    ///
+    /// ```
+    /// use hug_onboard_core::certificate::inspect;
+    /// use hug_onboard_core::onboarding::CertificateEvidence;
+    /// # let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/guide-openssl3.p12")).unwrap();
+    /// let info = inspect(&bytes, "TestPass123").unwrap();
+    /// assert_eq!(CertificateEvidence::from_p12(&info).unwrap().valid_until.to_string(), "2026-09-15");
+    /// ```
+    pub fn from_p12(info: &certificate::P12Info) -> Result<Self, certificate::CertificateError> {
+        if !info.password_verified {
+            return Err(certificate::CertificateError::UnverifiedEvidence);
+        }
+        Ok(CertificateEvidence::from(&info.certificate))
     }
 }
 

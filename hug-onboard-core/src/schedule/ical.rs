@@ -15,9 +15,9 @@
 
 use std::fmt::Write as _;
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 
-use super::{BillingCalendar, DocumentKind, MonthSchedule, ScheduleError, YearMonth};
+use super::{Basis, BillingCalendar, DocumentKind, MonthSchedule, ScheduleError, YearMonth};
 use crate::rules::ClaimWindow;
 
 /// Options of [`BillingCalendar::to_ical`].
@@ -73,6 +73,15 @@ fn utc(jst: NaiveDateTime) -> String {
 
 fn date(d: NaiveDate) -> String {
     d.format("%Y%m%d").to_string()
+}
+
+/// What a day rests on, for descriptions: the rulebook's basis in Japanese.
+fn basis_ja(b: Basis) -> &'static str {
+    match b {
+        Basis::Sourced => "国保連の規則（出典あり）",
+        Basis::Approximate => "国保連の記載は「頃」（概日）",
+        Basis::Unverified => "既定値（未確認）",
+    }
 }
 
 /// Escapes a TEXT value (RFC 5545 3.3.11).
@@ -218,16 +227,25 @@ impl Writer<'_> {
                 continue;
             }
             let kind: DocumentKind = d.document;
-            let summary = if d.only_if_returns {
-                format!("【帳票】{}（返戻があれば）{label}提供分", kind.name_ja())
+            let about = if d.basis == Basis::Approximate {
+                format!("（{}日頃）", d.date.day())
             } else {
-                format!("【帳票】{} {label}提供分", kind.name_ja())
+                String::new()
+            };
+            let summary = if d.only_if_returns {
+                format!(
+                    "【帳票】{}（返戻があれば）{label}提供分{about}",
+                    kind.name_ja()
+                )
+            } else {
+                format!("【帳票】{} {label}提供分{about}", kind.name_ja())
             };
             let wheres: Vec<&str> = d.sources.iter().map(|s| s.name_ja()).collect();
             let desc = format!(
-                "{}が公開されます。取得場所: {}",
+                "{}が公開されます。取得場所: {}。公開日: {}",
                 kind.name_ja(),
-                wheres.join("、")
+                wheres.join("、"),
+                basis_ja(d.basis)
             );
             let uid = self.uid(&kind.id().replace('_', "-"), m);
             self.all_day(&uid, d.date, &summary, &desc);
@@ -236,12 +254,18 @@ impl Writer<'_> {
         let p = s.payment;
         let mut desc = format!("{label}提供分の国保連からの入金予定日です。");
         if p.date != p.nominal {
+            let way = if p.date < p.nominal {
+                "前営業日"
+            } else {
+                "翌営業日"
+            };
             let _ = write!(
                 desc,
-                "本来の支払日 {} が休日のため翌営業日になっています。",
+                "本来の支払日 {} が休日のため{way}になっています。",
                 p.nominal.format("%-m月%-d日")
             );
         }
+        let _ = write!(desc, "支払日: {}", basis_ja(p.basis));
         let uid = self.uid("payment", m);
         self.all_day(
             &uid,

@@ -1,5 +1,5 @@
-//! The billing schedule of a service month: claim window, the five 国保連
-//! documents, the payment day; queries on it; iCalendar export.
+//! The billing schedule of a service month: claim window, the 国保連
+//! documents (one table: [`DocumentKind`]), the payment day; queries on it; iCalendar export.
 //!
 //! Services of month M are claimed in month M+1 (the *claim month*) inside
 //! the claim window; the 国保連 releases its documents and pays in M+2 (guide
@@ -49,38 +49,159 @@ use crate::diagnostic::{Lang, Problems};
 use crate::rules::{ClaimCalendar, ClaimWindow, WeekendCalendar};
 
 mod ical;
+mod registry;
 mod rulebook;
 
 pub use ical::IcalOptions;
+pub use registry::registry_file_names;
 pub use rulebook::{
-    ClosingDayPolicy, DocumentRule, PaymentRule, Roll, Rulebook, RulebookError, TimeOfDay,
-    WindowRule,
+    Basis, ClosingDayPolicy, DocumentRule, Note, NoteKind, PaymentRule, Roll, Rulebook,
+    RulebookError, Source, SourceKind, TimeOfDay, WindowRule,
 };
 
-/// The five documents the 国保連 releases after a claim (guide P25–P26).
-/// Serialised as the snake_case id (`"payment_notice"`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DocumentKind {
-    /// 返戻等一覧表: the list of returned claims (only if there were returns).
-    ReturnsList,
-    /// 支払決定増減表: the adjustments to the payment (only if there were returns).
-    PaymentAdjustment,
-    /// 支払決定額通知書: the notice of the amount to be paid.
-    PaymentNotice,
-    /// 支払決定額内訳書: its breakdown.
-    PaymentBreakdown,
-    /// 過誤決定通知書: the notice of corrections (過誤) decided.
-    CorrectionNotice,
+/// The monthly documents, declared once: each entry gives the variant, its
+/// stable id, the Japanese and English names, where it can be downloaded,
+/// whether it only exists when claims were returned, and its default release
+/// (months after the claim month, day). Everything else — the enum, its
+/// lists, names, rulebook defaults and validation, schedules, iCalendar
+/// events, reminders, the C and Python catalogues (`hug_document_kinds_json`,
+/// `document_kinds()`) — is derived from this table. Adding a document is one
+/// entry here plus its vectors.
+macro_rules! documents {
+    ($(
+        $(#[$doc:meta])*
+        $variant:ident {
+            id: $id:literal,
+            ja: $ja:literal,
+            en: $en:literal,
+            sources: [$($src:ident),+],
+            only_if_returns: $returns:literal,
+            release: ($months:literal, $day:literal),
+        }
+    )+) => {
+        /// The documents the 国保連 releases after a claim (guide P25–P26).
+        /// Serialised as the snake_case id (`"payment_notice"`).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum DocumentKind {
+            $($(#[$doc])* $variant,)+
+        }
+
+        const ALL_DOCUMENTS: &[DocumentKind] = &[$(DocumentKind::$variant,)+];
+
+        impl DocumentKind {
+            /// The stable id used in rulebooks, JSON and UIDs.
+            ///
+            /// ```
+            /// use hug_onboard_core::schedule::DocumentKind;
+            /// assert_eq!(DocumentKind::CorrectionNotice.id(), "correction_notice");
+            /// ```
+            pub fn id(self) -> &'static str {
+                match self { $(DocumentKind::$variant => $id,)+ }
+            }
+
+            /// The Japanese name, as printed.
+            ///
+            /// ```
+            /// use hug_onboard_core::schedule::DocumentKind;
+            /// assert_eq!(DocumentKind::PaymentNotice.name_ja(), "支払決定額通知書");
+            /// ```
+            pub fn name_ja(self) -> &'static str {
+                match self { $(DocumentKind::$variant => $ja,)+ }
+            }
+
+            /// The English name.
+            ///
+            /// ```
+            /// use hug_onboard_core::schedule::DocumentKind;
+            /// assert_eq!(DocumentKind::ReturnsList.name_en(), "list of returned claims");
+            /// ```
+            pub fn name_en(self) -> &'static str {
+                match self { $(DocumentKind::$variant => $en,)+ }
+            }
+
+            /// Where it can be downloaded (guide P25–P26): the portal's 照会一覧 for
+            /// all, and 取込送信V2's 請求情報送信履歴 for the returns documents as well.
+            ///
+            /// ```
+            /// use hug_onboard_core::schedule::{DocumentKind, DocumentSource};
+            /// assert_eq!(DocumentKind::PaymentNotice.sources(), &[DocumentSource::PortalInquiryList]);
+            /// assert_eq!(DocumentKind::ReturnsList.sources().len(), 2);
+            /// ```
+            pub fn sources(self) -> &'static [DocumentSource] {
+                match self { $(DocumentKind::$variant => &[$(DocumentSource::$src),+],)+ }
+            }
+
+            /// Whether the guide says it only exists when claims were returned.
+            ///
+            /// ```
+            /// use hug_onboard_core::schedule::DocumentKind;
+            /// assert!(DocumentKind::ReturnsList.only_if_returns_by_default());
+            /// ```
+            pub fn only_if_returns_by_default(self) -> bool {
+                match self { $(DocumentKind::$variant => $returns,)+ }
+            }
+
+            /// The default release: months after the claim month and day (the guide's).
+            ///
+            /// ```
+            /// use hug_onboard_core::schedule::DocumentKind;
+            /// assert_eq!(DocumentKind::PaymentNotice.default_release(), (1, 10));
+            /// ```
+            pub fn default_release(self) -> (u32, u32) {
+                match self { $(DocumentKind::$variant => ($months, $day),)+ }
+            }
+        }
+    };
 }
 
-const ALL_DOCUMENTS: [DocumentKind; 5] = [
-    DocumentKind::ReturnsList,
-    DocumentKind::PaymentAdjustment,
-    DocumentKind::PaymentNotice,
-    DocumentKind::PaymentBreakdown,
-    DocumentKind::CorrectionNotice,
-];
+documents! {
+    /// 返戻等一覧表: the list of returned claims (only if there were returns).
+    ReturnsList {
+        id: "returns_list",
+        ja: "返戻等一覧表",
+        en: "list of returned claims",
+        sources: [PortalInquiryList, TransmitHistory],
+        only_if_returns: true,
+        release: (1, 1),
+    }
+    /// 支払決定増減表: the adjustments to the payment (only if there were returns).
+    PaymentAdjustment {
+        id: "payment_adjustment",
+        ja: "支払決定増減表",
+        en: "payment adjustment statement",
+        sources: [PortalInquiryList, TransmitHistory],
+        only_if_returns: true,
+        release: (1, 1),
+    }
+    /// 支払決定額通知書: the notice of the amount to be paid.
+    PaymentNotice {
+        id: "payment_notice",
+        ja: "支払決定額通知書",
+        en: "payment decision notice",
+        sources: [PortalInquiryList],
+        only_if_returns: false,
+        release: (1, 10),
+    }
+    /// 支払決定額内訳書: its breakdown.
+    PaymentBreakdown {
+        id: "payment_breakdown",
+        ja: "支払決定額内訳書",
+        en: "payment decision breakdown",
+        sources: [PortalInquiryList],
+        only_if_returns: false,
+        release: (1, 10),
+    }
+    /// 過誤決定通知書: the notice of corrections (過誤) decided.
+    CorrectionNotice {
+        id: "correction_notice",
+        ja: "過誤決定通知書",
+        en: "correction decision notice",
+        sources: [PortalInquiryList],
+        only_if_returns: false,
+        release: (1, 10),
+    }
+}
 
 /// Where a document can be downloaded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -93,6 +214,19 @@ pub enum DocumentSource {
 }
 
 impl DocumentSource {
+    /// The stable id (`"portal_inquiry_list"`).
+    ///
+    /// ```
+    /// use hug_onboard_core::schedule::DocumentSource;
+    /// assert_eq!(DocumentSource::TransmitHistory.id(), "transmit_history");
+    /// ```
+    pub fn id(self) -> &'static str {
+        match self {
+            DocumentSource::PortalInquiryList => "portal_inquiry_list",
+            DocumentSource::TransmitHistory => "transmit_history",
+        }
+    }
+
     /// Japanese description.
     ///
     /// ```
@@ -123,29 +257,13 @@ impl DocumentSource {
 }
 
 impl DocumentKind {
-    /// The five documents, in release order of the default rulebook.
+    /// The documents, in release order of the default rulebook (the table's order).
     ///
     /// ```
     /// assert_eq!(hug_onboard_core::schedule::DocumentKind::all().len(), 5);
     /// ```
     pub fn all() -> &'static [DocumentKind] {
-        &ALL_DOCUMENTS
-    }
-
-    /// The stable id used in rulebooks, JSON and UIDs.
-    ///
-    /// ```
-    /// use hug_onboard_core::schedule::DocumentKind;
-    /// assert_eq!(DocumentKind::CorrectionNotice.id(), "correction_notice");
-    /// ```
-    pub fn id(self) -> &'static str {
-        match self {
-            DocumentKind::ReturnsList => "returns_list",
-            DocumentKind::PaymentAdjustment => "payment_adjustment",
-            DocumentKind::PaymentNotice => "payment_notice",
-            DocumentKind::PaymentBreakdown => "payment_breakdown",
-            DocumentKind::CorrectionNotice => "correction_notice",
-        }
+        ALL_DOCUMENTS
     }
 
     /// The document with this id.
@@ -159,62 +277,38 @@ impl DocumentKind {
         ALL_DOCUMENTS.iter().copied().find(|k| k.id() == id)
     }
 
-    /// The Japanese name, as printed.
-    ///
-    /// ```
-    /// use hug_onboard_core::schedule::DocumentKind;
-    /// assert_eq!(DocumentKind::PaymentNotice.name_ja(), "支払決定額通知書");
-    /// ```
-    pub fn name_ja(self) -> &'static str {
-        match self {
-            DocumentKind::ReturnsList => "返戻等一覧表",
-            DocumentKind::PaymentAdjustment => "支払決定増減表",
-            DocumentKind::PaymentNotice => "支払決定額通知書",
-            DocumentKind::PaymentBreakdown => "支払決定額内訳書",
-            DocumentKind::CorrectionNotice => "過誤決定通知書",
-        }
+    /// The ids of every document, comma-separated (for messages).
+    pub(crate) fn ids_joined() -> String {
+        ALL_DOCUMENTS
+            .iter()
+            .map(|k| k.id())
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
-    /// The English name.
+    /// The whole table as JSON values, for the C and Python catalogues:
+    /// `[{"id","name_ja","name_en","sources":[…],"only_if_returns","months_after_claim","release_day"}]`.
     ///
     /// ```
-    /// use hug_onboard_core::schedule::DocumentKind;
-    /// assert_eq!(DocumentKind::ReturnsList.name_en(), "list of returned claims");
+    /// let t = hug_onboard_core::schedule::DocumentKind::catalogue();
+    /// assert_eq!(t[0]["name_ja"], "返戻等一覧表");
     /// ```
-    pub fn name_en(self) -> &'static str {
-        match self {
-            DocumentKind::ReturnsList => "list of returned claims",
-            DocumentKind::PaymentAdjustment => "payment adjustment statement",
-            DocumentKind::PaymentNotice => "payment decision notice",
-            DocumentKind::PaymentBreakdown => "payment decision breakdown",
-            DocumentKind::CorrectionNotice => "correction decision notice",
-        }
-    }
-
-    /// Where it can be downloaded (guide P25–P26): the portal's 照会一覧 for
-    /// all five, and 取込送信V2's 請求情報送信履歴 for the first two as well.
-    ///
-    /// ```
-    /// use hug_onboard_core::schedule::{DocumentKind, DocumentSource};
-    /// assert_eq!(DocumentKind::PaymentNotice.sources(), &[DocumentSource::PortalInquiryList]);
-    /// assert_eq!(DocumentKind::ReturnsList.sources().len(), 2);
-    /// ```
-    pub fn sources(self) -> &'static [DocumentSource] {
-        match self {
-            DocumentKind::ReturnsList | DocumentKind::PaymentAdjustment => &[
-                DocumentSource::PortalInquiryList,
-                DocumentSource::TransmitHistory,
-            ],
-            _ => &[DocumentSource::PortalInquiryList],
-        }
-    }
-
-    /// Whether the guide says it only exists when claims were returned.
-    fn only_if_returns_by_default(self) -> bool {
-        matches!(
-            self,
-            DocumentKind::ReturnsList | DocumentKind::PaymentAdjustment
-        )
+    pub fn catalogue() -> Vec<serde_json::Value> {
+        ALL_DOCUMENTS
+            .iter()
+            .map(|k| {
+                let (months, day) = k.default_release();
+                serde_json::json!({
+                    "id": k.id(),
+                    "name_ja": k.name_ja(),
+                    "name_en": k.name_en(),
+                    "sources": k.sources().iter().map(|s| s.id()).collect::<Vec<_>>(),
+                    "only_if_returns": k.only_if_returns_by_default(),
+                    "months_after_claim": months,
+                    "release_day": day,
+                })
+            })
+            .collect()
     }
 }
 
@@ -483,6 +577,10 @@ pub struct DocumentRelease {
     pub only_if_returns: bool,
     /// Where to get it.
     pub sources: Vec<DocumentSource>,
+    /// What its day rests on: sourced, approximate ("about the 6th", 頃) or
+    /// the unverified default.
+    #[serde(default)]
+    pub basis: Basis,
 }
 
 /// The payment day in a [`MonthSchedule`].
@@ -492,6 +590,9 @@ pub struct PaymentDay {
     pub nominal: NaiveDate,
     /// The day after the roll (the next business day when the 15th is closed).
     pub date: NaiveDate,
+    /// What the day rests on.
+    #[serde(default)]
+    pub basis: Basis,
 }
 
 /// The schedule of one service month.
@@ -515,6 +616,12 @@ pub struct MonthSchedule {
     /// Whether any of its days falls in a year whose holidays are not yet
     /// officially announced ([`YearStatus::Provisional`]).
     pub provisional: bool,
+    /// What the window's last day rests on (closing day and its policy).
+    #[serde(default)]
+    pub window_basis: Basis,
+    /// What the window's closing hour rests on.
+    #[serde(default)]
+    pub closing_time_basis: Basis,
 }
 
 impl MonthSchedule {
@@ -540,23 +647,36 @@ impl MonthSchedule {
     /// ```
     pub fn events(&self) -> Vec<DayEvent> {
         let mut v = Vec::with_capacity(8);
-        let base = |kind, date| DayEvent {
+        let base = |kind, date, basis| DayEvent {
             kind,
             date,
             service_month: self.service_month,
             document: None,
             only_if_returns: false,
+            basis,
         };
-        v.push(base(EventKind::WindowOpens, self.window.opens.date()));
-        v.push(base(EventKind::WindowLastDay, self.window.last_day()));
+        v.push(base(
+            EventKind::WindowOpens,
+            self.window.opens.date(),
+            self.window_basis,
+        ));
+        v.push(base(
+            EventKind::WindowLastDay,
+            self.window.last_day(),
+            self.window_basis,
+        ));
         for d in &self.documents {
             v.push(DayEvent {
                 document: Some(d.document),
                 only_if_returns: d.only_if_returns,
-                ..base(EventKind::DocumentRelease, d.date)
+                ..base(EventKind::DocumentRelease, d.date, d.basis)
             });
         }
-        v.push(base(EventKind::Payment, self.payment.date));
+        v.push(base(
+            EventKind::Payment,
+            self.payment.date,
+            self.payment.basis,
+        ));
         v.sort_by_key(|e| e.date);
         v
     }
@@ -589,6 +709,21 @@ pub struct DayEvent {
     pub document: Option<DocumentKind>,
     /// Whether the document exists only if claims were returned.
     pub only_if_returns: bool,
+    /// What the day rests on; an approximate day is described as "about" (頃).
+    #[serde(default)]
+    pub basis: Basis,
+}
+
+/// `1st`, `2nd`, `3rd`, `4th`, … `11th`, `21st`.
+pub(crate) fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 impl DayEvent {
@@ -601,6 +736,17 @@ impl DayEvent {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn describe(&self, lang: Lang) -> String {
+        let text = self.describe_plain(lang);
+        if self.basis != Basis::Approximate {
+            return text;
+        }
+        match lang {
+            Lang::Ja => format!("{text}（{}日頃）", self.date.day()),
+            Lang::En => format!("{text} (about the {})", ordinal(self.date.day())),
+        }
+    }
+
+    fn describe_plain(&self, lang: Lang) -> String {
         let m = self.service_month;
         match (self.kind, lang) {
             (EventKind::WindowOpens, Lang::Ja) => format!("{}提供分の請求受付開始", m.label_ja()),
@@ -681,6 +827,30 @@ impl BillingCalendar {
         }
     }
 
+    /// The billing calendar of the facility's own 国保連 (its rulebook from the
+    /// registry) with the default holiday calendar.
+    ///
+    /// # Errors
+    ///
+    /// Those of [`Rulebook::registry`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hug_onboard_core::{facility::FacilityNumber, schedule::{BillingCalendar, YearMonth}};
+    /// let cal = BillingCalendar::for_facility(&FacilityNumber::parse("2612345678")?)?;
+    /// // services of 2026-06: payment on 2026-08-15, a Saturday: Kyoto pays the Friday before
+    /// assert_eq!(cal.schedule(YearMonth::new(2026, 6)?)?.payment.date.to_string(), "2026-08-14");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn for_facility(
+        facility: &crate::facility::FacilityNumber,
+    ) -> Result<BillingCalendar, Problems<RulebookError>> {
+        Ok(BillingCalendar::new(
+            Rulebook::for_facility(facility)?.clone(),
+        ))
+    }
+
     fn roll(&self, day: NaiveDate, roll: Roll) -> Result<NaiveDate, CalendarError> {
         match roll {
             Roll::None => Ok(day),
@@ -748,7 +918,7 @@ impl BillingCalendar {
         };
         let claim = service_month.plus(1).ok_or(()).map_err(out)?;
         let (window, window_extended) = self.window_of_claim_month(claim)?;
-        let mut documents = Vec::with_capacity(5);
+        let mut documents = Vec::with_capacity(DocumentKind::all().len());
         for kind in DocumentKind::all() {
             let r = self.rulebook.document(*kind);
             let month = claim
@@ -761,6 +931,7 @@ impl BillingCalendar {
                 date: self.roll(nominal, r.roll)?,
                 only_if_returns: r.only_if_returns,
                 sources: kind.sources().to_vec(),
+                basis: self.rulebook.document_basis(*kind),
             });
         }
         documents.sort_by_key(|d| (d.date, d.document));
@@ -773,6 +944,7 @@ impl BillingCalendar {
         let payment = PaymentDay {
             nominal,
             date: self.roll(nominal, p.roll)?,
+            basis: self.rulebook.payment_basis(),
         };
         let mut provisional = false;
         for d in [window.opens.date(), payment.date] {
@@ -787,6 +959,8 @@ impl BillingCalendar {
             documents,
             payment,
             provisional,
+            window_basis: self.rulebook.window_last_day_basis(),
+            closing_time_basis: self.rulebook.closing_time_basis(),
         })
     }
 

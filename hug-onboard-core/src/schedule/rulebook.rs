@@ -5,7 +5,8 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::diagnostic::Problems;
+use crate::diagnostic::{Lang, Problems};
+use crate::facility::Prefecture;
 use crate::rules::CertificateRules;
 
 use super::DocumentKind;
@@ -184,6 +185,136 @@ impl Default for PaymentRule {
     }
 }
 
+/// How exact a sourced rule is: what the 国保連's own page says about its 障害
+/// claims. Statements about 介護 or from a city's page are never applied: they
+/// are kept as [`Note`]s.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// The page states it.
+    Stated,
+    /// The page says "about" (頃): the day is shown as "about the 6th" (6日頃).
+    Approximate,
+}
+
+/// Where one field of a rulebook comes from: the page and how exact it is.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// How exact the statement is.
+    pub kind: SourceKind,
+    /// The page (`http://` or `https://`).
+    pub url: String,
+    /// A caveat (e.g. "old page", "written for municipalities").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// What kind of statement a [`Note`] records: one that is not the 国保連's
+/// rule for 障害 claims, so it is recorded but never applied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    /// A page about 介護 claims (a different system), not 障害.
+    AboutKaigo,
+    /// A city's page: that city's rule or its reading, not the 国保連's.
+    MunicipalPage,
+    /// A prefecture's page, not the 国保連's.
+    PrefecturePage,
+    /// The 国保連's page, but with wording that is visibly out of date.
+    OldPage,
+    /// The 国保連 states it, but not as a day the rulebook can hold ("at the
+    /// start of the month", "around the end of the claim month").
+    NotADay,
+}
+
+impl NoteKind {
+    /// Japanese label.
+    ///
+    /// ```
+    /// assert_eq!(hug_onboard_core::schedule::NoteKind::AboutKaigo.label(hug_onboard_core::Lang::Ja), "介護についての記載（障害には適用しない）");
+    /// ```
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (NoteKind::AboutKaigo, Lang::Ja) => "介護についての記載（障害には適用しない）",
+            (NoteKind::AboutKaigo, Lang::En) => "about 介護 only (not applied to 障害)",
+            (NoteKind::MunicipalPage, Lang::Ja) => "市町村のページ（国保連の規則ではない）",
+            (NoteKind::MunicipalPage, Lang::En) => "municipal page (not the 国保連's rule)",
+            (NoteKind::PrefecturePage, Lang::Ja) => "都道府県のページ（国保連の規則ではない）",
+            (NoteKind::PrefecturePage, Lang::En) => "prefecture page (not the 国保連's rule)",
+            (NoteKind::OldPage, Lang::Ja) => "古い記載（適用しない）",
+            (NoteKind::OldPage, Lang::En) => "old wording (not applied)",
+            (NoteKind::NotADay, Lang::Ja) => "日付として扱えない記載（適用しない）",
+            (NoteKind::NotADay, Lang::En) => "stated without a usable day (not applied)",
+        }
+    }
+}
+
+/// A statement found about a 国保連 that is recorded but not applied
+/// (about 介護, a city's page, old wording).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    /// What kind of statement it is.
+    pub kind: NoteKind,
+    /// The rulebook field it is about, if any (e.g. `window.closing_time`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// The page.
+    pub url: String,
+    /// What it says.
+    pub text: String,
+}
+
+/// What a computed date rests on. Ordered from the best to the worst basis:
+/// the basis of a date that depends on several fields is the worst of theirs.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// Every rule it rests on is stated by the 国保連 (a source with a URL).
+    Sourced,
+    /// A rule it rests on is stated as "about" (頃).
+    Approximate,
+    /// A rule it rests on is the default, not confirmed for this 国保連.
+    #[default]
+    Unverified,
+}
+
+impl Basis {
+    /// A short label: `出典あり` / `頃` / `既定値（未確認）`.
+    ///
+    /// ```
+    /// use hug_onboard_core::{Lang, schedule::Basis};
+    /// assert_eq!(Basis::Unverified.label(Lang::Ja), "既定値（未確認）");
+    /// assert_eq!(Basis::Approximate.label(Lang::En), "approximate (about)");
+    /// ```
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Basis::Sourced, Lang::Ja) => "出典あり",
+            (Basis::Sourced, Lang::En) => "sourced",
+            (Basis::Approximate, Lang::Ja) => "頃（出典あり・概日）",
+            (Basis::Approximate, Lang::En) => "approximate (about)",
+            (Basis::Unverified, Lang::Ja) => "既定値（未確認）",
+            (Basis::Unverified, Lang::En) => "default (unverified)",
+        }
+    }
+
+    /// The stable id: `"sourced"`, `"approximate"`, `"unverified"`.
+    ///
+    /// ```
+    /// assert_eq!(hug_onboard_core::schedule::Basis::Sourced.id(), "sourced");
+    /// ```
+    pub fn id(self) -> &'static str {
+        match self {
+            Basis::Sourced => "sourced",
+            Basis::Approximate => "approximate",
+            Basis::Unverified => "unverified",
+        }
+    }
+}
+
 /// The schedule's data for one 国保連: claim window, document releases,
 /// payment, certificate rules. Defaults are the guide's (DOMAIN.md): window
 /// 1st 00:00 – 10th 24:00 JST of the claim month, 返戻等一覧表 and 支払決定増減表
@@ -217,27 +348,32 @@ pub struct Rulebook {
     id: String,
     name_ja: String,
     name_en: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    prefecture: Option<String>,
     window: WindowRule,
     documents: BTreeMap<DocumentKind, DocumentRule>,
     payment: PaymentRule,
     certificate: CertificateRules,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    sources: BTreeMap<String, Source>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    notes: Vec<Note>,
+}
+
+fn default_document(k: DocumentKind) -> DocumentRule {
+    let (months_after_claim, release_day) = k.default_release();
+    DocumentRule {
+        months_after_claim,
+        release_day,
+        only_if_returns: k.only_if_returns_by_default(),
+        roll: Roll::None,
+    }
 }
 
 fn default_documents() -> BTreeMap<DocumentKind, DocumentRule> {
     DocumentKind::all()
         .iter()
-        .map(|k| {
-            let returns = k.only_if_returns_by_default();
-            (
-                *k,
-                DocumentRule {
-                    months_after_claim: 1,
-                    release_day: if returns { 1 } else { 10 },
-                    only_if_returns: returns,
-                    roll: Roll::None,
-                },
-            )
-        })
+        .map(|k| (*k, default_document(*k)))
         .collect()
 }
 
@@ -247,10 +383,13 @@ impl Default for Rulebook {
             id: "default".into(),
             name_ja: "標準（HUGガイドの日程）".into(),
             name_en: "Default (the HUG guide's schedule)".into(),
+            prefecture: None,
             window: WindowRule::default(),
             documents: default_documents(),
             payment: PaymentRule::default(),
             certificate: CertificateRules::default(),
+            sources: BTreeMap::new(),
+            notes: Vec::new(),
         }
     }
 }
@@ -306,16 +445,16 @@ crate::diagnostics! {
             closing: String,
         } => "rulebook.closing_before_opening", InvalidInput, Error,
             "the claim window closes before it opens",
-            ja: "請求期間の締切（{closing}）が開始（{opening}）より前になっています。",
-            en: "The claim window closes ({closing}) before it opens ({opening}).";
-        /// A document name that is not one of the five documents.
+            ja: "請求期間の締切 window.closing_day / window.closing_time（{closing}）が開始 window.opening_day / window.opening_time（{opening}）より前になっています。",
+            en: "The claim window closes (window.closing_day / window.closing_time = {closing}) before it opens (window.opening_day / window.opening_time = {opening}).";
+        /// A document name that is not one of the documents ([`DocumentKind`]).
         UnknownDocument {
             /// The name given (at most 64 characters of it).
             name: String,
         } => "rulebook.unknown_document", InvalidInput, Error,
-            "a document that is not one of the five 国保連 documents",
-            ja: "帳票「{name}」は不明です（returns_list, payment_adjustment, payment_notice, payment_breakdown, correction_notice のいずれか）。",
-            en: "Unknown document {name:?} (expected returns_list, payment_adjustment, payment_notice, payment_breakdown or correction_notice).";
+            "a document that is not one of the 国保連 documents",
+            ja: { format!("帳票「{name}」は不明です（{} のいずれか）。", DocumentKind::ids_joined()) },
+            en: { format!("Unknown document {name:?} (expected one of {}).", DocumentKind::ids_joined()) };
         /// A month offset outside 1–3.
         MonthOffsetOutOfRange {
             /// The field.
@@ -350,6 +489,51 @@ crate::diagnostics! {
             "a numeric value out of its range",
             ja: "{field} の値 {value} は範囲外です。",
             en: "{field} = {value} is out of range.";
+        // --- added for the per-国保連 registry (issue 13) ---
+        /// A prefecture code that is not `01`–`47`.
+        UnknownPrefecture {
+            /// The code given (at most 64 characters of it).
+            code: String,
+        } => "rulebook.unknown_prefecture", InvalidInput, Error,
+            "a prefecture code that is not 01-47",
+            ja: "都道府県コード「{code}」は01〜47ではありません。",
+            en: "{code:?} is not a prefecture code (01-47).";
+        /// A source or note names a field that no rulebook has.
+        UnknownField {
+            /// The field named (at most 64 characters of it).
+            field: String,
+        } => "rulebook.unknown_field", InvalidInput, Error,
+            "a source or note names a field that no rulebook has",
+            ja: "「{field}」というルールブックの項目はありません。",
+            en: "{field:?} is not a field of a rulebook.";
+        /// A source or note without an `http://` or `https://` URL.
+        SourceWithoutUrl {
+            /// The field whose source it is.
+            field: String,
+        } => "rulebook.source_without_url", InvalidInput, Error,
+            "a rule's source has no http(s) URL",
+            ja: "{field} の出典に http(s) のURLがありません。",
+            en: "The source of {field} has no http(s) URL.";
+        /// A registry file whose name and `prefecture` disagree, or that names none.
+        PrefectureMismatch {
+            /// The file.
+            file: String,
+            /// What the file declares (empty if nothing).
+            declared: String,
+        } => "rulebook.prefecture_mismatch", InvalidData, Error,
+            "a registry file's name and its prefecture disagree",
+            ja: "ファイル {file} の都道府県コード（prefecture = \"{declared}\"）がファイル名と一致しません。",
+            en: "File {file} declares prefecture {declared:?}, which does not match its name.";
+        @delegate
+        /// A problem in a named rulebook file: the code, kind and severity are
+        /// the problem's own, the message names the file.
+        InFile {
+            /// The file name (e.g. `26-kyoto.toml`).
+            file: String,
+            /// The problem.
+            problem: Box<RulebookError>,
+        } => problem, ja: { format!("{file}: {}", problem.message(Lang::Ja)) },
+            en: { format!("{file}: {}", problem.message(Lang::En)) };
     }
 }
 
@@ -361,6 +545,11 @@ struct RawRulebook {
     id: Option<String>,
     name_ja: Option<String>,
     name_en: Option<String>,
+    prefecture: Option<String>,
+    #[serde(default)]
+    sources: BTreeMap<String, Source>,
+    #[serde(default)]
+    notes: Vec<Note>,
     #[serde(default)]
     window: RawWindow,
     #[serde(default)]
@@ -395,6 +584,13 @@ struct RawPayment {
     months_after_claim: Option<i64>,
     day: Option<i64>,
     roll: Option<Roll>,
+}
+
+fn is_url(s: &str) -> bool {
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && !r.contains(char::is_whitespace))
 }
 
 fn clip(s: &str) -> String {
@@ -500,14 +696,47 @@ impl RawRulebook {
             day: day(&mut p, "payment.day", self.payment.day, 15),
             roll: self.payment.roll.unwrap_or(Roll::NextBusinessDay),
         };
+        let prefecture = match self.prefecture {
+            None => None,
+            Some(code) => match Prefecture::from_code(code.trim()) {
+                Some(p) => Some(p.code()),
+                None => {
+                    p.push(RulebookError::UnknownPrefecture { code: clip(&code) });
+                    None
+                }
+            },
+        };
+        let fields = Rulebook::field_paths();
+        for (field, source) in &self.sources {
+            if !fields.iter().any(|f| f == field) {
+                p.push(RulebookError::UnknownField { field: clip(field) });
+            } else if !is_url(&source.url) {
+                p.push(RulebookError::SourceWithoutUrl {
+                    field: field.clone(),
+                });
+            }
+        }
+        for note in &self.notes {
+            let field = note.field.as_deref().unwrap_or("notes");
+            if note.field.is_some() && !fields.iter().any(|f| f == field) {
+                p.push(RulebookError::UnknownField { field: clip(field) });
+            } else if !is_url(&note.url) {
+                p.push(RulebookError::SourceWithoutUrl {
+                    field: field.to_owned(),
+                });
+            }
+        }
         let rb = Rulebook {
             id,
             name_ja: self.name_ja.unwrap_or(d.name_ja),
             name_en: self.name_en.unwrap_or(d.name_en),
+            prefecture,
             window,
             documents,
             payment,
             certificate: self.certificate.unwrap_or(d.certificate),
+            sources: self.sources,
+            notes: self.notes,
         };
         p.extend(rb.problems());
         match Problems::new(p) {
@@ -714,12 +943,10 @@ impl Rulebook {
     /// assert!(Rulebook::default().document(DocumentKind::ReturnsList).only_if_returns);
     /// ```
     pub fn document(&self, kind: DocumentKind) -> DocumentRule {
-        self.documents.get(&kind).copied().unwrap_or(DocumentRule {
-            months_after_claim: 1,
-            release_day: 10,
-            only_if_returns: kind.only_if_returns_by_default(),
-            roll: Roll::None,
-        })
+        self.documents
+            .get(&kind)
+            .copied()
+            .unwrap_or_else(|| default_document(kind))
     }
 
     /// The payment rule.
@@ -739,6 +966,231 @@ impl Rulebook {
     /// ```
     pub fn certificate(&self) -> &CertificateRules {
         &self.certificate
+    }
+
+    /// The prefecture code (`"26"`) of the 国保連 whose rules these are; `None`
+    /// for the default and for hand-made rulebooks that name none.
+    ///
+    /// ```
+    /// use hug_onboard_core::schedule::Rulebook;
+    /// assert_eq!(Rulebook::for_prefecture_code("26")?.prefecture(), Some("26"));
+    /// assert_eq!(Rulebook::default().prefecture(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn prefecture(&self) -> Option<&str> {
+        self.prefecture.as_deref()
+    }
+
+    /// Every field a rulebook has, as the dotted paths that sources and
+    /// errors use (`window.closing_day`, `documents.payment_notice.release_day`, …).
+    ///
+    /// ```
+    /// let f = hug_onboard_core::schedule::Rulebook::field_paths();
+    /// assert!(f.iter().any(|f| f == "payment.roll"));
+    /// ```
+    pub fn field_paths() -> Vec<String> {
+        let mut v: Vec<String> = [
+            "window.opening_day",
+            "window.opening_time",
+            "window.closing_day",
+            "window.closing_time",
+            "window.closing_day_policy",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+        for k in DocumentKind::all() {
+            for f in [
+                "months_after_claim",
+                "release_day",
+                "only_if_returns",
+                "roll",
+            ] {
+                v.push(format!("documents.{}.{f}", k.id()));
+            }
+        }
+        for f in [
+            "payment.months_after_claim",
+            "payment.day",
+            "payment.roll",
+            "certificate.renewal_notice_days",
+            "certificate.urgent_milestone_days",
+            "certificate.issuance_lead_days",
+            "certificate.application_cutoff_day",
+            "certificate.fee_yen",
+            "certificate.validity_years",
+        ] {
+            v.push(f.to_owned());
+        }
+        v
+    }
+
+    /// The source of a field (`None`: the value is the default, unverified
+    /// for this 国保連).
+    ///
+    /// ```
+    /// use hug_onboard_core::schedule::{Rulebook, SourceKind};
+    /// let kyoto = Rulebook::for_prefecture_code("26")?;
+    /// assert_eq!(kyoto.source("payment.roll").unwrap().kind, SourceKind::Stated);
+    /// assert!(kyoto.source("window.closing_time").is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn source(&self, field: &str) -> Option<&Source> {
+        self.sources.get(field)
+    }
+
+    /// Every sourced field with its source, by field path.
+    ///
+    /// ```
+    /// assert!(hug_onboard_core::schedule::Rulebook::default().sources().is_empty());
+    /// ```
+    pub fn sources(&self) -> &BTreeMap<String, Source> {
+        &self.sources
+    }
+
+    /// Statements recorded but not applied (about 介護, city pages, old wording).
+    ///
+    /// ```
+    /// assert!(hug_onboard_core::schedule::Rulebook::default().notes().is_empty());
+    /// ```
+    pub fn notes(&self) -> &[Note] {
+        &self.notes
+    }
+
+    /// The basis of one field: sourced, approximate (頃) or the unverified default.
+    ///
+    /// ```
+    /// use hug_onboard_core::schedule::{Basis, Rulebook};
+    /// let nagano = Rulebook::for_prefecture_code("20")?;
+    /// assert_eq!(nagano.field_basis("documents.payment_notice.release_day"), Basis::Approximate);
+    /// assert_eq!(nagano.field_basis("payment.day"), Basis::Unverified);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn field_basis(&self, field: &str) -> Basis {
+        match self.sources.get(field).map(|s| s.kind) {
+            Some(SourceKind::Stated) => Basis::Sourced,
+            Some(SourceKind::Approximate) => Basis::Approximate,
+            None => Basis::Unverified,
+        }
+    }
+
+    /// The basis of something that rests on several fields: the worst of theirs.
+    ///
+    /// ```
+    /// use hug_onboard_core::schedule::{Basis, Rulebook};
+    /// let kyoto = Rulebook::for_prefecture_code("26")?;
+    /// assert_eq!(kyoto.basis_of(&["payment.day", "payment.roll"]), Basis::Sourced);
+    /// assert_eq!(kyoto.basis_of(&["payment.day", "window.closing_time"]), Basis::Unverified);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn basis_of(&self, fields: &[&str]) -> Basis {
+        fields
+            .iter()
+            .map(|f| self.field_basis(f))
+            .max()
+            .unwrap_or(Basis::Unverified)
+    }
+
+    /// What the window's last day rests on: the closing day and whether it
+    /// moves off closed days.
+    ///
+    /// ```
+    /// use hug_onboard_core::schedule::{Basis, Rulebook};
+    /// assert_eq!(Rulebook::for_prefecture_code("26")?.window_last_day_basis(), Basis::Sourced);
+    /// assert_eq!(Rulebook::default().window_last_day_basis(), Basis::Unverified);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn window_last_day_basis(&self) -> Basis {
+        self.basis_of(&["window.closing_day", "window.closing_day_policy"])
+    }
+
+    /// What the window's closing hour rests on.
+    ///
+    /// ```
+    /// use hug_onboard_core::schedule::{Basis, Rulebook};
+    /// assert_eq!(Rulebook::for_prefecture_code("42")?.closing_time_basis(), Basis::Sourced);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn closing_time_basis(&self) -> Basis {
+        self.field_basis("window.closing_time")
+    }
+
+    /// What a document's release day rests on. An approximate day ("about
+    /// the 6th") does not move off holidays, so its roll is not consulted.
+    ///
+    /// ```
+    /// use hug_onboard_core::schedule::{Basis, DocumentKind, Rulebook};
+    /// let nagano = Rulebook::for_prefecture_code("20")?;
+    /// assert_eq!(nagano.document_basis(DocumentKind::PaymentNotice), Basis::Approximate);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn document_basis(&self, kind: DocumentKind) -> Basis {
+        let f = |x: &str| format!("documents.{}.{x}", kind.id());
+        let (m, d, r) = (f("months_after_claim"), f("release_day"), f("roll"));
+        let day = self.basis_of(&[&m, &d]);
+        if day == Basis::Sourced {
+            self.basis_of(&[&m, &d, &r])
+        } else {
+            day
+        }
+    }
+
+    /// What the payment day rests on (month, day, and the roll when the day is stated).
+    ///
+    /// ```
+    /// use hug_onboard_core::schedule::{Basis, Rulebook};
+    /// assert_eq!(Rulebook::for_prefecture_code("26")?.payment_basis(), Basis::Sourced);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn payment_basis(&self) -> Basis {
+        let day = self.basis_of(&["payment.months_after_claim", "payment.day"]);
+        if day == Basis::Sourced {
+            self.basis_of(&["payment.months_after_claim", "payment.day", "payment.roll"])
+        } else {
+            day
+        }
+    }
+
+    /// Whether any field is sourced.
+    ///
+    /// ```
+    /// assert!(!hug_onboard_core::schedule::Rulebook::default().has_sources());
+    /// ```
+    pub fn has_sources(&self) -> bool {
+        !self.sources.is_empty()
+    }
+
+    /// Which rulebook this is, for reports: `京都府国保連の規則（出典あり）`,
+    /// `東京都国保連の規則：既定値（未確認）`, `既定値（未確認）`.
+    ///
+    /// ```
+    /// use hug_onboard_core::{Lang, schedule::Rulebook};
+    /// assert_eq!(Rulebook::for_prefecture_code("26")?.label(Lang::Ja), "京都府国保連の規則（出典あり）");
+    /// assert_eq!(Rulebook::for_prefecture_code("13")?.label(Lang::Ja), "東京都国保連の規則：既定値（未確認）");
+    /// assert_eq!(Rulebook::default().label(Lang::En), "default rules (unverified)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn label(&self, lang: Lang) -> String {
+        let pref = self.prefecture.as_deref().and_then(Prefecture::from_code);
+        match (pref, self.has_sources(), lang) {
+            (Some(p), true, Lang::Ja) => format!("{}国保連の規則（出典あり）", p.name_ja()),
+            (Some(p), true, Lang::En) => format!(
+                "rules of the {} 国保連 (sourced; unsourced fields are defaults)",
+                p.name_en()
+            ),
+            (Some(p), false, Lang::Ja) => format!("{}国保連の規則：既定値（未確認）", p.name_ja()),
+            (Some(p), false, Lang::En) => {
+                format!("rules of the {} 国保連: defaults (unverified)", p.name_en())
+            }
+            (None, true, Lang::Ja) => format!("{}（出典あり）", self.name_ja),
+            (None, true, Lang::En) => format!("{} (sourced)", self.name_en),
+            (None, false, Lang::Ja) if self.id == "default" => "既定値（未確認）".to_owned(),
+            (None, false, Lang::En) if self.id == "default" => {
+                "default rules (unverified)".to_owned()
+            }
+            (None, false, Lang::Ja) => format!("{}（出典なし・未確認）", self.name_ja),
+            (None, false, Lang::En) => format!("{} (no sources, unverified)", self.name_en),
+        }
     }
 }
 

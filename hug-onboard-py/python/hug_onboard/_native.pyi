@@ -1,6 +1,7 @@
 """Type stubs for the native extension ``hug_onboard._native`` (pyo3, abi3)."""
 
 import datetime
+import os
 from typing import Any, Literal, Mapping, Optional, Sequence, Union, final
 
 __version__: str
@@ -40,6 +41,7 @@ __all__ = [
     "MonthSchedule",
     "BillingCalendar",
     "billing_schedule",
+    "document_kinds",
     "Certificate",
     "CertificateStatus",
     "RenewalPlan",
@@ -84,6 +86,7 @@ DocumentKind = Literal[
     "returns_list", "payment_adjustment", "payment_notice", "payment_breakdown", "correction_notice"
 ]
 DocumentSource = Literal["portal_inquiry_list", "transmit_history"]
+Basis = Literal["sourced", "approximate", "unverified"]
 EventKind = Literal["window_opens", "window_last_day", "document_release", "payment"]
 LifecycleStage = Literal[
     "not_applied", "estimate_made", "applied", "issued", "downloaded", "installed", "expired"
@@ -374,6 +377,30 @@ class RegistrationNotice:
     @staticmethod
     def from_json(json: str) -> RegistrationNotice:
         """Reads a notice from JSON (as written by ``to_json_with_secrets``)."""
+    @staticmethod
+    def parse_ocr(text: str) -> RegistrationNotice:
+        """Parses OCR output of the letter (damaged labels, stray marks, table borders, column-by-column text).
+
+        Every field read from OCR carries provenance (``ocr_provenance_json``); glyphs OCR confuses in the
+        IDs, passwords and 事業所番号 are findings (``notice.ocr_confusable``) to compare with the paper.
+        Raises ValidationError with every problem.
+        """
+    @staticmethod
+    def parse_ocr_tsv(tsv: str) -> RegistrationNotice:
+        """Parses Tesseract's TSV word boxes (``tesseract … tsv``): each label is paired with the value on its row.
+
+        Raises ValidationError (``notice.tsv_invalid`` for a TSV that is not Tesseract's shape).
+        """
+    @staticmethod
+    def from_image(image: Union[str, os.PathLike[str], bytes]) -> RegistrationNotice:
+        """Reads a scan or photo of the letter (path or bytes) with Tesseract (jpn) after image clean-up.
+
+        Needs the ``hug-onboard[ocr]`` extra and Tesseract with its Japanese data; otherwise raises
+        OcrUnavailableError (``ocr.tesseract_missing``, ``ocr.language_missing``, ``ocr.dependency_missing``).
+        The image and the text never go to a temporary file.
+        """
+    def ocr_provenance_json(self) -> Optional[str]:
+        """Where each field was read from (line, label as read, edits, confidence) as JSON; None when not from OCR."""
     @property
     def kind(self) -> NoticeKind:
         """``"test"`` (テストID) or ``"production"`` (ID)."""
@@ -750,8 +777,39 @@ class Rulebook:
         """Its name in ``lang``."""
     def to_json(self) -> str:
         """Every rule as JSON (the format ``from_json`` reads)."""
+    @staticmethod
+    def for_facility(number: Union[FacilityNumber, str]) -> Rulebook:
+        """The rulebook of the facility's own 国保連, from the registry of 47."""
+    @staticmethod
+    def for_prefecture(code: Union[str, int]) -> Rulebook:
+        """The rulebook of a prefecture's 国保連 (``"26"`` or 26); ValidationError unless 01-47."""
+    @staticmethod
+    def registry() -> list[Rulebook]:
+        """The 47 rulebooks of the registry, in prefecture-code order."""
+    @property
+    def prefecture(self) -> Optional[str]:
+        """The prefecture code of its 国保連 (``"26"``), or None."""
+    @property
+    def sources(self) -> dict[str, dict[str, Optional[str]]]:
+        """Every sourced field: ``{"payment.roll": {"kind": "stated", "url": ..., "note": ...}}``."""
+    @property
+    def notes(self) -> list[dict[str, Optional[str]]]:
+        """Statements recorded but not applied (about 介護, city pages, old wording)."""
+    def field_basis(self, field: str) -> Basis:
+        """``"sourced"``, ``"approximate"`` or ``"unverified"`` for one field (``"payment.roll"``)."""
+    @property
+    def has_sources(self) -> bool:
+        """Whether any field is sourced."""
+    def label(self, lang: str = "ja") -> str:
+        """Which rulebook this is: ``京都府国保連の規則（出典あり）`` / ``既定値（未確認）``."""
+    @staticmethod
+    def field_paths() -> list[str]:
+        """Every field path a rulebook has (``window.closing_day``, ...)."""
     def __eq__(self, value: object, /) -> bool: ...
     def __ne__(self, value: object, /) -> bool: ...
+
+def document_kinds() -> list[dict[str, Any]]:
+    """The monthly documents from the core's one table (id, names, sources, default release)."""
 
 @final
 class ClaimWindow:
@@ -794,6 +852,9 @@ class DocumentRelease:
     def only_if_returns(self) -> bool:
         """Whether it exists only if claims were returned."""
     @property
+    def basis(self) -> Basis:
+        """What its day rests on (``"approximate"``: "about", 頃)."""
+    @property
     def sources(self) -> list[DocumentSource]:
         """Where to get it: ``"portal_inquiry_list"``, ``"transmit_history"``."""
     def source_names(self, lang: str = "ja") -> list[str]:
@@ -814,6 +875,9 @@ class DayEvent:
     @property
     def service_month(self) -> str:
         """The service month it belongs to, ``"YYYY-MM"``."""
+    @property
+    def basis(self) -> Basis:
+        """What its day rests on."""
     @property
     def document(self) -> Optional[DocumentKind]:
         """The document id for a document release, else ``None``."""
@@ -872,6 +936,15 @@ class MonthSchedule:
     @property
     def provisional(self) -> bool:
         """Whether a day of it falls in a year whose holidays are not yet announced."""
+    @property
+    def payment_basis(self) -> Basis:
+        """What the payment day rests on."""
+    @property
+    def window_basis(self) -> Basis:
+        """What the window's last day rests on (closing day and its weekend policy)."""
+    @property
+    def closing_time_basis(self) -> Basis:
+        """What the window's closing hour rests on."""
     def events(self) -> list[DayEvent]:
         """Every event, in date order."""
     def to_json(self) -> str:
@@ -902,7 +975,11 @@ class BillingCalendar:
     """A rulebook with the holiday calendar: schedules, queries, iCalendar export."""
 
     def __new__(
-        cls, rulebook: Optional[Rulebook] = None, calendar: Optional[JapaneseCalendar] = None
+        cls,
+        rulebook: Optional[Rulebook] = None,
+        calendar: Optional[JapaneseCalendar] = None,
+        *,
+        facility: Optional[Union[FacilityNumber, str]] = None,
     ) -> BillingCalendar: ...
     @property
     def rulebook(self) -> Rulebook:
@@ -949,12 +1026,14 @@ def billing_schedule(
     rulebook: Optional[Rulebook] = None,
     *,
     calendar: Optional[JapaneseCalendar] = None,
+    facility: Optional[Union[FacilityNumber, str]] = None,
 ) -> MonthSchedule:
     """The schedule of a service month: ``billing_schedule(2026, 6)`` or ``billing_schedule("2026-06")``.
 
     Claims for services of month M are sent in M+1 (by default the 1st 00:00 to the 10th 24:00
     JST, moved by the rulebook and holidays); the documents and the payment day follow. The
-    rulebook is one 国保連's rules as data (default: the guide's). ValidationError
+    rulebook: ``rulebook`` if given, else the one of ``facility``'s own 国保連 (the registry of
+    47), else the default (the guide's rules, unverified). ValidationError
     ``schedule.invalid_month``, ``calendar.out_of_range``.
 
     >>> s = billing_schedule(2026, 6)
@@ -1087,15 +1166,28 @@ class Certificate:
         """Warnings about the file for a facility: a CA certificate
         (``certificate.leaf_is_ca``), another facility's number (``certificate.facility_mismatch``).
         """
+    @property
+    def leaf_basis(self) -> Optional[str]:
+        """How the facility's certificate was told from the others in the file:
+        ``"private_key"``, ``"local_key_id"``, ``"end_entity"``, ``"only_certificate"`` or
+        ``"uncertain"`` (finding ``certificate.leaf_uncertain``); ``None`` for a bare certificate.
+        """
     def status(self, today: datetime.date, rulebook: Optional[Rulebook] = None) -> CertificateStatus:
-        """The certificate's status on a JST day (renewal notice and urgency from the rulebook)."""
+        """The certificate's status on ``today``: a ``datetime.date`` (a JST day) or an aware
+        ``datetime.datetime`` (converted to JST, judged as an instant; a naive one raises
+        ``TypeError``). Renewal notice and urgency from the rulebook.
+        """
     def renewal_plan(self, today: datetime.date, rulebook: Optional[Rulebook] = None) -> RenewalPlan:
-        """The renewal plan on a JST day: the last safe day to apply so the next
+        """The renewal plan on ``today`` (a JST ``date``, or an aware ``datetime`` converted to
+        JST): the last safe day to apply so the next
         claim window is not lost (the rulebook's windows, lead time and
         cut-off; business days with the Japanese holidays).
         """
     def to_evidence(self) -> dict[str, Any]:
-        """The evidence ``Onboarding.complete(..., certificate=...)`` takes."""
+        """The evidence ``Onboarding.complete(..., certificate=...)`` takes. Refused
+        (``certificate.unverified_evidence``) for a .p12 whose password was never verified:
+        open it with ``from_pkcs12`` first.
+        """
 
 @final
 class CertificateStatus:
@@ -1188,7 +1280,8 @@ def certificate_status(
     today: datetime.date,
     rulebook: Optional[Rulebook] = None,
 ) -> CertificateStatus:
-    """The status on a JST day of a certificate valid from ``not_before`` to ``not_after``
+    """The status on ``today`` (a JST ``date``, or an aware ``datetime`` converted to JST and
+    judged as an instant) of a certificate valid from ``not_before`` to ``not_after``
     (aware datetimes, any zone; ``TypeError`` for naive ones), without the file: for a
     certificate known only from the portal. ``kind`` is ``"not_yet_valid"``, ``"valid"``,
     ``"renewal_due"``, ``"urgent"`` or ``"expired"``; the rulebook's certificate rules set
@@ -1204,7 +1297,8 @@ def certificate_status(
 def renewal_plan(
     not_after: datetime.datetime, today: datetime.date, rulebook: Optional[Rulebook] = None
 ) -> RenewalPlan:
-    """The renewal plan on a JST day for a certificate expiring at ``not_after`` (aware;
+    """The renewal plan on ``today`` (a JST ``date``, or an aware ``datetime`` converted to
+    JST) for a certificate expiring at ``not_after`` (aware;
     ``TypeError`` for a naive datetime): the last safe day to apply (``apply_by``) and to
     install (``install_by``) so that no claim window is lost, from the rulebook's issuance
     lead time (data, default from the guide) and the claim windows with Japanese holidays.
@@ -1228,6 +1322,9 @@ class ReadinessFinding:
     @property
     def fix_by(self) -> Optional[datetime.date]:
         """The day by which it must be fixed, if any."""
+    @property
+    def fix_by_basis(self) -> Optional[Basis]:
+        """What ``fix_by`` rests on (``"unverified"``: a default rule, flag it)."""
     def message(self, lang: str = "ja") -> str:
         """The message in ``lang``."""
     def to_finding(self) -> Finding:
@@ -1249,6 +1346,9 @@ class Action:
     @property
     def due(self) -> Optional[datetime.date]:
         """By when."""
+    @property
+    def due_basis(self) -> Optional[Basis]:
+        """What ``due`` rests on."""
     def message(self, lang: str = "ja") -> str:
         """What to do, in ``lang``."""
 
@@ -1271,6 +1371,14 @@ class Readiness:
     @property
     def can_bill(self) -> bool:
         """Whether nothing blocks billing in that window."""
+    @property
+    def rulebook_id(self) -> str:
+        """The id of the rulebook the dates come from."""
+    def rulebook_label(self, lang: str = "ja") -> str:
+        """Which rulebook, and whether sourced: ``京都府国保連の規則（出典あり）``."""
+    @property
+    def window_basis(self) -> Basis:
+        """What the window's last day rests on."""
     @property
     def findings(self) -> list[ReadinessFinding]:
         """Every finding, most serious and most urgent first."""
@@ -1320,6 +1428,9 @@ class Reminder:
     @property
     def code(self) -> str:
         """The stable code (``"reminder.window_opens"``, …)."""
+    @property
+    def basis(self) -> Basis:
+        """What its date rests on (``"unverified"``: flag it)."""
     @property
     def message_ja(self) -> str:
         """The message in Japanese."""

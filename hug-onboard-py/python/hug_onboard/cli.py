@@ -378,8 +378,12 @@ def cmd_wareki(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_notice(args: argparse.Namespace, out: Output) -> int:
-    """``notice FILE``: reads the registration notice's text and says what it is for."""
-    n = RegistrationNotice.parse(read_text(args.file, out))
+    """``notice FILE``: reads the registration notice's text (or, with ``--image``, a
+    scan or photo through Tesseract) and says what it is for."""
+    if args.image:
+        n = RegistrationNotice.from_image(read_bytes(args.file) if args.file != "-" else sys.stdin.buffer.read())
+    else:
+        n = RegistrationNotice.parse(read_text(args.file, out))
     warnings = n.findings()
     data: dict[str, Any] = json.loads(n.to_json_with_secrets() if args.show_secrets else n.to_json())
     data["purpose_ja"] = n.purpose("ja")
@@ -482,10 +486,14 @@ def cmd_status(args: argparse.Namespace, out: Output) -> int:
         lines.append(out.t("必要な手順はすべて完了しています。", "Every required step is done."))
     w = ready.claim_window
     lines.append("")
+    lines.append(out.t(f"使用した規則: {ready.rulebook_label('ja')}",
+                       f"Rules used: {ready.rulebook_label('en')}"))
     lines.append(out.t(
-        f"{out.date(today)}時点: 次の請求期間 {out.window(w.opens, w.closes, w.last_day)} "
+        f"{out.date(today)}時点: 次の請求期間 {out.window(w.opens, w.closes, w.last_day)}"
+        f"{_flag(ready.window_basis, out)} "
         + ("に請求できます。" if ready.can_bill else "は、このままでは請求できません。"),
-        f"On {out.date(today)}: the next claim window ({out.window(w.opens, w.closes, w.last_day)}) "
+        f"On {out.date(today)}: the next claim window ({out.window(w.opens, w.closes, w.last_day)}"
+        f"{_flag(ready.window_basis, out)}) "
         + ("can be billed." if ready.can_bill else "cannot be billed yet."),
     ))
     for f in ready.findings:
@@ -508,9 +516,18 @@ def cmd_status(args: argparse.Namespace, out: Output) -> int:
         if not reminders:
             lines.append(out.t("  （なし）", "  (none)"))
         for r in reminders:
-            lines.append(f"  {out.date(r.date)} {r.message(out.lang)}")
+            lines.append(f"  {out.date(r.date)} {r.message(out.lang)}{_flag(r.basis, out)}")
     out.result(data, lines)
     return EXIT_OK
+
+
+def _flag(basis: Optional[str], out: Output) -> str:
+    """Marks a date that rests on an unverified default rule (or an "about" day)."""
+    if basis == "unverified":
+        return out.t("※既定値・未確認", " [default rule, unverified]")
+    if basis == "approximate":
+        return out.t("※頃", " [approximate]")
+    return ""
 
 
 def _today(args: argparse.Namespace) -> "datetime.date":
@@ -536,6 +553,10 @@ def cmd_cert(args: argparse.Namespace, out: Output) -> int:
     data = read_bytes(args.file)
     pw = read_password(args, out, "証明書発行用パスワード", "Certificate password")
     cert = Certificate.from_pkcs12(data, pw) if args.full else Certificate.inspect_pkcs12(data, pw)
+    if not cert.password_verified and cert.has_private_key and not cert.private_key_checked:
+        # No MAC and no encrypted certificate proved the password: the key's
+        # decryption does (a wrong password fails here, exit 4).
+        cert = Certificate.from_pkcs12(data, pw)
     today = _today(args)
     rulebook = _rulebook(args, out)
     st = cert.status(today, rulebook)
@@ -556,6 +577,8 @@ def cmd_cert(args: argparse.Namespace, out: Output) -> int:
         "facility_number": str(fn) if fn is not None else None,
         "has_private_key": cert.has_private_key,
         "private_key_checked": cert.private_key_checked,
+        "password_verified": cert.password_verified,
+        "leaf_basis": cert.leaf_basis,
         "chain": [{"subject": [list(a) for a in c.subject], "valid_to_jst": c.valid_to_jst.isoformat()}
                   for c in cert.chain],
         "today": today.isoformat(),
@@ -578,6 +601,8 @@ def cmd_cert(args: argparse.Namespace, out: Output) -> int:
         out.t(f"SHA-256: {cert.sha256_fingerprint}", f"SHA-256: {cert.sha256_fingerprint}"),
         out.t(f"秘密鍵: {yes if cert.has_private_key else no}",
               f"Private key: {yes if cert.has_private_key else no}"),
+        out.t("パスワード: " + ("確認済み" if cert.password_verified else "未確認（ファイルに確認する仕組みがありません）"),
+              "Password: " + ("verified" if cert.password_verified else "NOT verified (nothing in the file can check it)")),
         "",
         out.t(f"{out.date(today)}時点の状態: ", f"Status on {out.date(today)}: ") + st.message(out.lang),
         out.t("更新: ", "Renewal: ") + plan.message(out.lang),
@@ -591,7 +616,10 @@ def cmd_cert(args: argparse.Namespace, out: Output) -> int:
 
 def cmd_calendar(args: argparse.Namespace, out: Output) -> int:
     """``calendar YYYY-MM``: the billing schedule of a service month (``--ics`` for iCalendar)."""
-    cal = BillingCalendar(_rulebook(args, out))
+    rulebook = _rulebook(args, out)
+    if rulebook is None and args.prefecture:
+        rulebook = Rulebook.for_prefecture(args.prefecture)
+    cal = BillingCalendar(rulebook, facility=args.facility if rulebook is None else None)
     s = cal.schedule(args.month)
     if args.ics:
         text = cal.to_ics(args.month, args.until or args.month, uid_scope=args.uid_scope or "")
@@ -603,26 +631,103 @@ def cmd_calendar(args: argparse.Namespace, out: Output) -> int:
         "service_month": s.service_month,
         "claim_month": s.claim_month,
         "rulebook": s.rulebook_id,
+        "rulebook_label_ja": cal.rulebook.label("ja"),
+        "rulebook_label_en": cal.rulebook.label("en"),
+        "window_basis": s.window_basis,
+        "closing_time_basis": s.closing_time_basis,
+        "payment_basis": s.payment_basis,
         "claim_window": {"opens": w.opens.isoformat(), "closes": w.closes.isoformat(),
                          "last_day": w.last_day.isoformat()},
         "documents": [{"kind": d.kind, "name_ja": d.name_ja, "name_en": d.name_en,
                        "date": d.date.isoformat(), "only_if_returns": d.only_if_returns,
-                       "sources": d.sources} for d in docs],
+                       "sources": d.sources, "basis": d.basis} for d in docs],
         "payment_date": s.payment_date.isoformat(),
         "provisional": s.provisional,
     }
     lines = [
         out.t(f"{out.month(s.service_month)}提供分（請求月 {out.month(s.claim_month)}）",
               f"Services of {s.service_month} (claimed in {s.claim_month})"),
-        out.t(f"請求期間: {out.window(w.opens, w.closes, w.last_day)}",
-              f"Claim window: {out.window(w.opens, w.closes, w.last_day)} (JST)"),
+        out.t(f"規則: {cal.rulebook.label('ja')}", f"Rules: {cal.rulebook.label('en')}"),
+        out.t(f"請求期間: {out.window(w.opens, w.closes, w.last_day)}"
+              f"{_flag(s.window_basis, out)}{_flag(s.closing_time_basis, out) if s.window_basis == 'sourced' else ''}",
+              f"Claim window: {out.window(w.opens, w.closes, w.last_day)} (JST)"
+              f"{_flag(s.window_basis, out)}{_flag(s.closing_time_basis, out) if s.window_basis == 'sourced' else ''}"),
     ]
     for d in docs:
         cond = out.t("（返戻があった場合）", " (only if claims were returned)") if d.only_if_returns else ""
-        lines.append(f"  {out.date(d.date)}  {d.name(out.lang)}{cond}")
-    lines.append(out.t(f"支払日: {out.date(s.payment_date)}", f"Payment: {out.date(s.payment_date)}"))
+        lines.append(f"  {out.date(d.date)}  {d.name(out.lang)}{cond}{_flag(d.basis, out)}")
+    lines.append(out.t(f"支払日: {out.date(s.payment_date)}{_flag(s.payment_basis, out)}",
+                       f"Payment: {out.date(s.payment_date)}{_flag(s.payment_basis, out)}"))
     if s.provisional:
         lines.append(out.t("※ 祝日が未公表の年を含むため暫定です。", "Note: provisional (holidays of a year not yet announced)."))
+    out.result(data, lines)
+    return EXIT_OK
+
+
+_BASIS_JA = {"sourced": "出典あり", "approximate": "出典あり・頃", "unverified": "既定値（未確認）"}
+_BASIS_EN = {"sourced": "sourced", "approximate": "sourced, approximate (about)", "unverified": "default (unverified)"}
+
+
+def _field_value(rules: dict[str, Any], path: str) -> Any:
+    v: Any = rules
+    for part in path.split("."):
+        v = v.get(part) if isinstance(v, dict) else None
+    return v
+
+
+def _find_rulebook(text: str) -> Rulebook:
+    """A prefecture code (``26``), a facility number, a rulebook id (``kyoto``) or a prefecture name."""
+    t = text.strip()
+    if t.isdigit() and len(t) <= 2:
+        return Rulebook.for_prefecture(t.zfill(2))
+    if len(t) >= 10 and any(c.isdigit() for c in t):
+        return Rulebook.for_facility(t)
+    for rb in Rulebook.registry():
+        pref = Prefecture.from_code(rb.prefecture or "")
+        if t.lower() in (rb.id, pref.name_en.lower()) or t in (pref.name_ja, pref.name_ja[:-1]):
+            return rb
+    return Rulebook.for_prefecture(t)  # raises rulebook.unknown_prefecture
+
+
+def cmd_rules(args: argparse.Namespace, out: Output) -> int:
+    """``rules [PREFECTURE]``: a 国保連's rules with their sources (all 47 without an argument)."""
+    if not args.prefecture:
+        books = Rulebook.registry()
+        data_all = [{"prefecture": rb.prefecture, "id": rb.id, "name_ja": rb.name_ja, "name_en": rb.name_en,
+                     "label_ja": rb.label("ja"), "label_en": rb.label("en"),
+                     "sourced_fields": sorted(rb.sources)} for rb in books]
+        lines = [out.t("国保連ごとの規則（出典のある項目の数）:", "Each 国保連's rules (number of sourced fields):")]
+        for rb in books:
+            lines.append(f"  {rb.prefecture} {rb.id:10} {len(rb.sources):2}  {rb.label(out.lang)}")
+        lines.append(out.t("詳細: hug-onboard rules 26", "Details: hug-onboard rules 26"))
+        out.result({"rulebooks": data_all}, lines)
+        return EXIT_OK
+    rb = _find_rulebook(args.prefecture)
+    rules = json.loads(rb.to_json())
+    fields = []
+    for path in Rulebook.field_paths():
+        src = rb.sources.get(path)
+        fields.append({"field": path, "value": _field_value(rules, path), "basis": rb.field_basis(path),
+                       "source": src})
+    data = {"id": rb.id, "prefecture": rb.prefecture, "name_ja": rb.name_ja, "name_en": rb.name_en,
+            "label_ja": rb.label("ja"), "label_en": rb.label("en"), "fields": fields, "notes": rb.notes}
+    basis_names = _BASIS_JA if out.lang == "ja" else _BASIS_EN
+    lines = [f"{rb.prefecture} {rb.name(out.lang)}", rb.label(out.lang), ""]
+    for f in fields:
+        if f["basis"] == "unverified" and not args.all:
+            continue
+        lines.append(f"  {f['field']} = {json.dumps(f['value'], ensure_ascii=False)}  [{basis_names[f['basis']]}]")
+        src = f["source"]
+        if src:
+            lines.append(f"      {src['url']}" + (f"  ({src['note']})" if src.get("note") else ""))
+    unverified = sum(1 for f in fields if f["basis"] == "unverified")
+    lines.append(out.t(f"  ほか {unverified} 項目は既定値（未確認）です（--all で表示）。",
+                       f"  {unverified} other fields are defaults, unverified (--all to list them)."))
+    if rb.notes:
+        lines.append(out.t("記録のみ（適用しない）:", "Recorded, not applied:"))
+        for n in rb.notes:
+            lines.append(f"  [{n['kind']}] {n['field'] or ''} {n['text']}")
+            lines.append(f"      {n['url']}")
     out.result(data, lines)
     return EXIT_OK
 
@@ -723,6 +828,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", help="お知らせのテキストファイル（- で標準入力）/ the notice's text file (- for stdin)")
     p.add_argument(
+        "--image",
+        action="store_true",
+        help="FILE はスキャン・写真（Tesseract で読み取り。hug-onboard[ocr] が必要）/ "
+        "FILE is a scan or photo (read with Tesseract; needs hug-onboard[ocr])",
+    )
+    p.add_argument(
         "--show-secrets",
         action="store_true",
         help="パスワードも表示 / also print the passwords (never in logs)",
@@ -787,6 +898,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--until", metavar="YYYY-MM", help="--ics: この月まで / --ics: up to this service month")
     p.add_argument("--uid-scope", metavar="TEXT", help="--ics: UID に加える（事業所番号など）/ added to UIDs")
     p.add_argument("--rulebook", metavar="FILE", help="国保連の規則（JSON/TOML）/ the federation's rulebook")
+    p.add_argument("--facility", metavar="NUMBER",
+                   help="この事業所の国保連の規則で / with this facility's own 国保連 rules")
+    p.add_argument("--prefecture", metavar="CODE", help="この都道府県の国保連の規則で / with this prefecture's 国保連 rules")
+    p = add("rules", cmd_rules, "国保連ごとの規則と出典 / a 国保連's rules with their sources")
+    p.add_argument("prefecture", nargs="?", metavar="PREFECTURE",
+                   help="都道府県コード・名前・事業所番号（省略で一覧）/ prefecture code, name or facility number "
+                        "(all 47 when omitted)")
+    p.add_argument("--all", action="store_true", help="既定値の項目も表示 / also list the default fields")
     add("walkthrough", cmd_walkthrough, "見本の事業所で手順を一通り実行 / the whole guide on sample data")
     add("prefectures", cmd_prefectures, "都道府県番号の一覧 / list the prefecture codes")
     add("codes", cmd_codes, "エラーコードの一覧 / list every stable error code")

@@ -13,6 +13,44 @@
 //! brackets); the 和暦 date line and the 国保連 name line anywhere; boilerplate
 //! ignored. It reports **every** problem at once.
 //!
+//! # Read by OCR
+//!
+//! [`RegistrationNotice::parse_ocr`] reads the text an OCR engine made of a
+//! scan or photo, and [`RegistrationNotice::parse_ocr_tsv`] Tesseract's
+//! positioned words (TSV), which pairs each label with the value on its row
+//! even where the engine read the ruled table column by column. Both find
+//! labels despite damaged glyphs (`症明書発行用パスワード`, `(伯)パスワード`,
+//! `テストTD`), drop table borders and stray marks between label and value,
+//! pair a column-by-column text (all labels, then all values) only when every
+//! value has the shape of its field, and record where each field came from
+//! ([`RegistrationNotice::ocr`]: the label as read, its edit distance, the
+//! row's confidence). Their findings ask the user to compare with the paper:
+//! every glyph OCR confuses in the ID and the passwords (`notice.ocr_confusable`,
+//! with positions), letters corrected to digits in the 事業所番号
+//! (`notice.ocr_corrected`), marks removed next to a value
+//! (`notice.ocr_mark_removed`), a key field read with low confidence
+//! (`notice.ocr_low_confidence`) and values paired by column order
+//! (`notice.ocr_column_layout`). See [`ocr`] for the matching rules.
+//!
+//! ```
+//! use hug_onboard_core::notice::RegistrationNotice;
+//! use hug_onboard_core::diagnostic::Diagnostic;
+//!
+//! let ocr = "通知日：令和元年6月3日
+//! | 事業所番号 | 1312345678 |
+//! | 症明書発行用パスワード | Cert4567 |
+//! | テストTD | T1312345 |
+//! | (伯)パスワード | (Kari0123 |";
+//! let n = RegistrationNotice::parse_ocr(ocr)?;
+//! assert_eq!(n.date.unwrap().to_string(), "2019-06-03");
+//! assert_eq!(n.certificate_password.expose(), "Cert4567");
+//! assert_eq!(n.temporary_password.expose(), "Kari0123");
+//! let codes: Vec<_> = n.findings().iter().map(|f| f.code()).collect();
+//! assert!(codes.contains(&"notice.ocr_confusable"));   // 1, 2, 5 … in the ID and passwords
+//! assert!(codes.contains(&"notice.ocr_mark_removed")); // the "(" before Kari0123
+//! # Ok::<(), hug_onboard_core::diagnostic::Problems<hug_onboard_core::notice::NoticeProblem>>(())
+//! ```
+//!
 //! The passwords are [`Secret`]s: `Debug` and [`RegistrationNotice::to_json`]
 //! redact them; [`RegistrationNotice::to_json_with_secrets`] is the explicit way out.
 //!
@@ -53,6 +91,10 @@ use crate::facility::{
 use crate::secret::Secret;
 use crate::text;
 use crate::wareki::{self, WarekiError};
+
+pub mod ocr;
+
+use ocr::{Confusable, LabelMatch};
 
 /// Which notice: the first (テストID) or the production one (ID).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -202,7 +244,12 @@ impl NoticeField {
         }
     }
 
-    fn key(self) -> &'static str {
+    /// The field's key in JSON (`facility_number`, `user_id`, …).
+    ///
+    /// ```
+    /// assert_eq!(hug_onboard_core::notice::NoticeField::UserId.key(), "user_id");
+    /// ```
+    pub fn key(self) -> &'static str {
         match self {
             NoticeField::Date => "date",
             NoticeField::Federation => "federation",
@@ -326,6 +373,109 @@ crate::diagnostics! {
             "an optional field was not found",
             ja: { format!("「{}」が見つかりませんでした（なくても続けられます）。", field.label()) },
             en: { format!("The {} was not found (you can go on without it).", field.name_en()) };
+        // ---- OCR (issue #14) ----
+        /// Warning (OCR): glyphs of an ID or a password that OCR confuses; compare with the paper.
+        OcrConfusable {
+            /// The field (ID or a password).
+            field: NoticeField,
+            /// 1-based character positions and the glyph found there.
+            glyphs: Vec<(usize, &'static Confusable)>,
+        } => "notice.ocr_confusable", InvalidInput, Warning,
+            "an OCR'd ID or password has glyphs OCR confuses (0/O, 1/l/I, …)",
+            ja: { format!(
+                "読み取った「{}」には見分けにくい文字があります: {}。最初のログインの前に、お知らせの用紙と1文字ずつ見比べてください（3回間違えるとIDが30分ロックされます）。",
+                field.label(),
+                glyphs
+                    .iter()
+                    .map(|(p, c)| format!("{p}文字目「{}」（{}。{}と見分けにくい）", c.glyph, c.name_ja, c.look_alikes))
+                    .collect::<Vec<_>>()
+                    .join("、")
+            ) },
+            en: { format!(
+                "The {} as read has glyphs that look alike: {}. Compare it with the paper letter, character by character, before the first login (3 wrong tries lock the ID for 30 minutes).",
+                field.name_en(),
+                glyphs
+                    .iter()
+                    .map(|(p, c)| format!("character {p} \"{}\" ({}, easily confused with {})", c.glyph, c.name_en, c.look_alikes))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ) };
+        /// Warning (OCR): letters read in the digits-only 事業所番号, replaced by digits.
+        OcrCorrected {
+            /// The field.
+            field: NoticeField,
+            /// `(1-based position, as read, digit used)`.
+            fixes: Vec<(usize, char, char)>,
+        } => "notice.ocr_corrected", InvalidInput, Warning,
+            "letters OCR read in the 事業所番号 were replaced by digits",
+            ja: { format!(
+                "読み取った「{}」の数字でない文字を数字に直しました: {}。用紙と見比べてください。",
+                field.label(),
+                fixes.iter().map(|(p, r, d)| format!("{p}文字目「{r}」→「{d}」")).collect::<Vec<_>>().join("、")
+            ) },
+            en: { format!(
+                "Letters read in the {} were taken as digits: {}. Compare it with the paper.",
+                field.name_en(),
+                fixes.iter().map(|(p, r, d)| format!("character {p} \"{r}\" -> \"{d}\"")).collect::<Vec<_>>().join(", ")
+            ) };
+        /// Warning (OCR): marks touching a value were removed (they could belong to it).
+        OcrMarkRemoved {
+            /// The field.
+            field: NoticeField,
+            /// The marks removed.
+            marks: Vec<char>,
+        } => "notice.ocr_mark_removed", InvalidInput, Warning,
+            "marks touching an OCR'd value were removed",
+            ja: { format!(
+                "読み取った「{}」の直前の記号「{}」を罫線・読み取りの汚れとして除きました。記号がパスワード等の一部でないか用紙で確認してください。",
+                field.label(),
+                marks.iter().collect::<String>()
+            ) },
+            en: { format!(
+                "The mark(s) \"{}\" just before the {} were taken as a table line or smudge and removed; check on the paper that they are not part of it.",
+                marks.iter().collect::<String>(),
+                field.name_en()
+            ) };
+        /// Warning (OCR): a key field's value was read with low confidence.
+        OcrLowConfidence {
+            /// The field.
+            field: NoticeField,
+            /// Tesseract's lowest word confidence on the value (0–100).
+            confidence: u8,
+        } => "notice.ocr_low_confidence", InvalidInput, Warning,
+            "a key field was read by OCR with low confidence",
+            ja: { format!("「{}」の読み取りの確からしさが低いです（{confidence}/100）。用紙と見比べてください。", field.label()) },
+            en: { format!("The {} was read with low confidence ({confidence}/100); compare it with the paper.", field.name_en()) };
+        /// Warning (OCR): the text had all labels, then all values; values were paired by order.
+        OcrColumnLayout => "notice.ocr_column_layout", InvalidInput, Warning,
+            "OCR read labels and values as columns; paired by order",
+            ja: "読み取り結果が「項目名の列」と「値の列」に分かれていたため、順番で組み合わせました。各項目を用紙と見比べてください。",
+            en: "The OCR text had the labels and the values as separate columns; they were paired by order. Compare each field with the paper.";
+        /// The text has all labels, then values that cannot be paired with them safely.
+        OcrColumnsUnpaired => "notice.ocr_columns_unpaired", InvalidInput, Error,
+            "OCR read labels and values as columns that cannot be paired safely",
+            ja: "読み取り結果が「項目名の列」と「値の列」に分かれており、値の数や形が項目と合わないため組み合わせられません。行ごとに読み取る方法（TSV）でもう一度読み取るか、手で入力してください。",
+            en: "The OCR text has the labels and the values as separate columns whose count or shape does not match; they cannot be paired safely. Read it again row by row (TSV) or type it in.";
+        /// Warning (OCR): a damaged label is as close to two labels; it was not used.
+        OcrLabelAmbiguous {
+            /// The label as read.
+            read: String,
+            /// 1-based line number.
+            line: usize,
+        } => "notice.ocr_label_ambiguous", InvalidInput, Warning,
+            "a damaged label is as close to two fields; not used",
+            ja: "{line}行目の項目名「{read}」は2つの項目のどちらとも読めるため使いませんでした。",
+            en: "The label \"{read}\" on line {line} is as close to two fields; it was not used.";
+        /// Tesseract TSV that cannot be read.
+        TsvInvalid {
+            /// 1-based line of the TSV (1 for the header).
+            line: usize,
+            /// Why.
+            reason: String,
+        } => "notice.tsv_invalid", InvalidData, Error,
+            "Tesseract TSV cannot be read",
+            ja: "TesseractのTSVを読めません（{line}行目）: {reason}",
+            en: "The Tesseract TSV cannot be read (line {line}): {reason}";
         @delegate
         /// The facility number is not valid.
         FacilityNumber {
@@ -378,6 +528,13 @@ fn at(line: usize, lang: Lang) -> String {
 /// The longest notice text accepted, in characters. A real letter has well under 2 000.
 pub const MAX_NOTICE_CHARS: usize = 20_000;
 
+/// Below this Tesseract word confidence (0–100) a key field (事業所番号, ID,
+/// passwords) is reported as `notice.ocr_low_confidence`. A heuristic, not a
+/// published rule: Tesseract's confidences are not calibrated probabilities. Set
+/// from the OCR corpus (benches/ocr): with Tesseract 5.3 `jpn`, the alphanumeric
+/// words read wrong had confidences up to ~89, nearly all right ones 88–93.
+pub const LOW_CONFIDENCE: u8 = 90;
+
 /// A registration notice (電子請求登録結果に関するお知らせ). A value that
 /// exists has every required field valid.
 #[derive(Clone, PartialEq, Eq)]
@@ -404,6 +561,56 @@ pub struct RegistrationNotice {
     pub certificate_password: Secret,
     /// 備考.
     pub remarks: Option<String>,
+    /// Where the fields came from when the notice was read by OCR
+    /// ([`RegistrationNotice::parse_ocr`], [`RegistrationNotice::parse_ocr_tsv`]);
+    /// `None` for typed text and JSON. Not serialised.
+    pub ocr: Option<OcrProvenance>,
+}
+
+/// Where the fields of an OCR'd notice came from, and what to check on paper.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct OcrProvenance {
+    /// `"text"` (OCR text) or `"tsv"` (Tesseract word boxes).
+    pub input: &'static str,
+    /// One entry per field found by its label.
+    pub fields: Vec<OcrFieldSource>,
+    /// What the user should compare with the paper (warnings).
+    pub findings: Vec<NoticeProblem>,
+}
+
+/// How one field was found in OCR output.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OcrFieldSource {
+    /// The field.
+    pub field: NoticeField,
+    /// 1-based line (row) of the OCR output.
+    pub line: usize,
+    /// The label as OCR read it.
+    pub label_read: String,
+    /// Edits between that and the printed label (0 = intact).
+    pub label_edits: usize,
+    /// The row's lowest word confidence (TSV only), 0–100.
+    pub confidence: Option<u8>,
+    /// The value was paired by column order, not found on the label's row.
+    pub by_column_order: bool,
+}
+
+impl OcrProvenance {
+    /// As JSON: `{"input":"tsv","fields":[{"field":"user_id","line":7,"label_read":"テストTD",
+    /// "label_edits":1,"confidence":91,"by_column_order":false}, …]}` (no values, no secrets).
+    pub fn to_json_value(&self) -> Value {
+        json!({
+            "input": self.input,
+            "fields": self.fields.iter().map(|f| json!({
+                "field": f.field.key(),
+                "line": f.line,
+                "label_read": f.label_read,
+                "label_edits": f.label_edits,
+                "confidence": f.confidence,
+                "by_column_order": f.by_column_order,
+            })).collect::<Vec<_>>(),
+        })
+    }
 }
 
 impl fmt::Debug for RegistrationNotice {
@@ -420,6 +627,7 @@ impl fmt::Debug for RegistrationNotice {
             .field("temporary_password", &self.temporary_password)
             .field("certificate_password", &self.certificate_password)
             .field("remarks", &self.remarks)
+            .field("ocr", &self.ocr)
             .finish()
     }
 }
@@ -437,52 +645,111 @@ impl fmt::Display for RegistrationNotice {
     }
 }
 
+/// What a label points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Target {
+    Field(NoticeField),
+    /// テストID or ID (the kind).
+    Id(NoticeKind),
+}
+
+impl Target {
+    fn field(self) -> NoticeField {
+        match self {
+            Target::Field(f) => f,
+            Target::Id(_) => NoticeField::UserId,
+        }
+    }
+}
+
 /// What a line of the letter is.
-enum Line<'a> {
-    Field(NoticeField, &'a str),
-    /// テストID or ID (the kind and the value).
-    Id(NoticeKind, &'a str),
+#[derive(Clone, Debug)]
+enum Line {
+    Label {
+        target: Target,
+        value: String,
+        /// The label as read and its edit distance (for OCR provenance).
+        read: String,
+        edits: usize,
+        /// Marks removed that touched the value.
+        marks: Vec<char>,
+    },
+    Ambiguous(String),
     Other,
 }
 
-/// Labels as printed, longest first so that `(仮)パスワード` wins over `パスワード`.
-const LABELS: &[(&str, Option<NoticeField>, Option<NoticeKind>)] = &[
+/// Labels as printed. Matching is on OCR skeletons (see [`ocr`]); the two
+/// spellings of the temporary password are one field.
+const LABELS: &[(&str, Target)] = &[
     (
         "証明書発行用パスワード",
-        Some(NoticeField::CertificatePassword),
-        None,
+        Target::Field(NoticeField::CertificatePassword),
     ),
-    ("(仮)パスワード", Some(NoticeField::TemporaryPassword), None),
-    ("仮パスワード", Some(NoticeField::TemporaryPassword), None),
-    ("事業所番号", Some(NoticeField::FacilityNumber), None),
-    ("事業所名", Some(NoticeField::FacilityName), None),
-    ("テストID", None, Some(NoticeKind::Test)),
-    ("テストＩＤ", None, Some(NoticeKind::Test)),
-    ("住所", Some(NoticeField::Address), None),
-    ("備考", Some(NoticeField::Remarks), None),
-    ("ID", None, Some(NoticeKind::Production)),
+    (
+        "(仮)パスワード",
+        Target::Field(NoticeField::TemporaryPassword),
+    ),
+    (
+        "仮パスワード",
+        Target::Field(NoticeField::TemporaryPassword),
+    ),
+    ("事業所番号", Target::Field(NoticeField::FacilityNumber)),
+    ("事業所名", Target::Field(NoticeField::FacilityName)),
+    ("テストID", Target::Id(NoticeKind::Test)),
+    ("住所", Target::Field(NoticeField::Address)),
+    ("備考", Target::Field(NoticeField::Remarks)),
+    ("ID", Target::Id(NoticeKind::Production)),
 ];
 
-fn classify(line: &str) -> Line<'_> {
-    for (label, field, kind) in LABELS {
-        if let Some(rest) = line.strip_prefix(label) {
-            // The label must stand alone: followed by a separator or nothing.
-            let sep_ok = rest.is_empty()
-                || rest.starts_with(|c: char| c.is_whitespace() || c == ':' || c == '：');
-            if !sep_ok {
-                continue;
-            }
-            let value = rest
-                .trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == '：')
-                .trim_end();
-            return match (field, kind) {
-                (Some(f), _) => Line::Field(*f, value),
-                (None, Some(k)) => Line::Id(*k, value),
-                _ => Line::Other,
+/// Typed text, or OCR output (tolerant labels, stray marks, borders, columns).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    Typed,
+    Ocr,
+}
+
+fn classify(line: &str, mode: Mode) -> Line {
+    if mode == Mode::Ocr && is_boilerplate(line) {
+        // The letter's bullets start with a label word (・ID、仮パスワード及び…).
+        return Line::Other;
+    }
+    let names: Vec<&str> = LABELS.iter().map(|(l, _)| *l).collect();
+    match ocr::match_label(line, &names, mode == Mode::Ocr) {
+        LabelMatch::None => Line::Other,
+        LabelMatch::Ambiguous { read, .. } => Line::Ambiguous(read),
+        LabelMatch::Hit(h) => {
+            let rest = &line[h.end..];
+            let (value, marks) = match mode {
+                Mode::Typed => (
+                    rest.trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == '：')
+                        .trim_end()
+                        .to_owned(),
+                    Vec::new(),
+                ),
+                Mode::Ocr => {
+                    let (v, marks) = ocr::strip_leading_marks(rest);
+                    (ocr::strip_trailing_borders(v).to_owned(), marks)
+                }
             };
+            let target = LABELS[h.index].1;
+            // OCR: a label word followed by text that cannot be the field's value
+            // (a sentence of boilerplate) is no label line.
+            if mode == Mode::Ocr
+                && !value.is_empty()
+                && !has_shape(target, &value)
+                && ocr::is_key_field(target.field())
+            {
+                return Line::Other;
+            }
+            Line::Label {
+                target,
+                value,
+                read: h.read,
+                edits: h.edits,
+                marks,
+            }
         }
     }
-    Line::Other
 }
 
 /// Does the line look like it is meant to be a date (so that a failure is worth reporting)?
@@ -499,6 +766,31 @@ fn looks_like_date(line: &str) -> bool {
         .any(|e| line.starts_with(e.name.as_str()));
     let starts_digit = line.starts_with(|c: char| c.is_ascii_digit());
     (starts_era || starts_digit) && (line.contains('年') || line.contains('/'))
+}
+
+/// The date in a date line: the whole line (`令和 元年 6月 3日`), or after a
+/// short label (`通知日：令和元年6月3日`, `日付 R1.6.3`). The label is at most
+/// 8 characters with no digit, ending in 日 or 付, then separators.
+fn date_in_line(line: &str) -> Option<&str> {
+    if looks_like_date(line) {
+        return Some(line);
+    }
+    line.char_indices()
+        .take(8)
+        .filter(|(_, c)| matches!(c, '日' | '付'))
+        .find_map(|(i, c)| {
+            let label = &line[..i + c.len_utf8()];
+            if label
+                .chars()
+                .any(|c| c.is_ascii_digit() || c.is_whitespace())
+            {
+                return None;
+            }
+            let rest = line[label.len()..].trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, ':' | '：' | '|' | '.')
+            });
+            (!rest.is_empty() && looks_like_date(rest)).then_some(rest)
+        })
 }
 
 fn is_federation_line(line: &str) -> bool {
@@ -520,16 +812,125 @@ fn password_value(raw: &str) -> Option<String> {
     }
 }
 
+/// Does `v` have the shape of `target`'s value (for pairing columns)?
+fn has_shape(target: Target, v: &str) -> bool {
+    let ascii_token = |v: &str| {
+        let v = text::normalize(v);
+        !v.is_empty() && v.chars().all(|c| c.is_ascii_graphic())
+    };
+    match target {
+        Target::Field(NoticeField::FacilityNumber) => {
+            ocr::correct_digits(v).is_some_and(|(d, _)| d.len() == 10)
+        }
+        Target::Field(NoticeField::Address) => {
+            v.starts_with('〒') || v.contains(['都', '道', '府', '県', '市', '区', '町', '村'])
+        }
+        Target::Field(NoticeField::TemporaryPassword)
+        | Target::Field(NoticeField::CertificatePassword)
+        | Target::Id(_) => ascii_token(v),
+        Target::Field(_) => !v.is_empty(),
+    }
+}
+
+fn is_boilerplate(line: &str) -> bool {
+    line.starts_with(['・', '･', '※'])
+}
+
 #[derive(Default)]
 struct Collected {
     values: Vec<(NoticeField, usize, String)>,
     ids: Vec<(NoticeKind, usize, String)>,
     date: Option<(usize, String)>,
     federation: Option<String>,
+    /// OCR only: where each field came from, and the marks removed by field.
+    sources: Vec<OcrFieldSource>,
+    marks: Vec<(NoticeField, Vec<char>)>,
+    ambiguous: Vec<NoticeProblem>,
+    column_layout: bool,
+}
+
+/// Pairs a column-by-column OCR text (a run of labels without values, then the
+/// values in the same order) — only when the counts match and every value has
+/// the shape of its field; otherwise `notice.ocr_columns_unpaired`.
+fn pair_columns(lines: &[String], classes: &mut [Line], problems: &mut Vec<NoticeProblem>) -> bool {
+    let n = classes.len();
+    let mut i = 0;
+    let mut paired = false;
+    while i < n {
+        // A run of label lines with empty values (blank lines skipped).
+        let mut run = Vec::new();
+        let mut j = i;
+        while j < n {
+            match &classes[j] {
+                Line::Label { value, .. } if value.is_empty() => run.push(j),
+                Line::Other if lines[j].is_empty() => {}
+                _ => break,
+            }
+            j += 1;
+        }
+        if run.len() < 3 {
+            i = j.max(i + 1);
+            continue;
+        }
+        // The values that follow, up to the next label or boilerplate.
+        let mut vals = Vec::new();
+        let mut k = j;
+        while k < n {
+            match &classes[k] {
+                Line::Other if lines[k].is_empty() => {}
+                Line::Other if is_boilerplate(&lines[k]) || date_in_line(&lines[k]).is_some() => {
+                    break;
+                }
+                Line::Other => vals.push(k),
+                _ => break,
+            }
+            k += 1;
+        }
+        let wanted: Vec<usize> = run
+            .iter()
+            .copied()
+            .filter(|&r| {
+                !matches!(
+                    classes[r],
+                    Line::Label {
+                        target: Target::Field(NoticeField::Remarks),
+                        ..
+                    }
+                )
+            })
+            .collect();
+        let targets: Vec<usize> = if vals.len() == wanted.len() {
+            wanted
+        } else if vals.len() == run.len() {
+            run.clone()
+        } else {
+            problems.push(NoticeProblem::OcrColumnsUnpaired);
+            return paired;
+        };
+        let ok = targets.iter().zip(&vals).all(|(&t, &v)| match &classes[t] {
+            Line::Label { target, .. } => has_shape(*target, &lines[v]),
+            _ => false,
+        });
+        if !ok {
+            problems.push(NoticeProblem::OcrColumnsUnpaired);
+            return paired;
+        }
+        for (&t, &v) in targets.iter().zip(&vals) {
+            if let Line::Label { value, .. } = &mut classes[t] {
+                let (clean, _) = ocr::strip_leading_marks(&lines[v]);
+                *value = ocr::strip_trailing_borders(clean).to_owned();
+            }
+            classes[v] = Line::Ambiguous(String::new()); // consumed: neither label nor text
+        }
+        paired = true;
+        i = k;
+    }
+    paired
 }
 
 impl RegistrationNotice {
-    /// Reads a notice from the text of the letter (typed, pasted or OCR'd).
+    /// Reads a notice from the text of the letter (typed or pasted; for OCR
+    /// output prefer [`RegistrationNotice::parse_ocr`]).
     ///
     /// # Errors
     ///
@@ -551,6 +952,109 @@ impl RegistrationNotice {
     /// assert_eq!(codes, ["facility.wrong_length", "notice.missing_field", "notice.missing_field"]);
     /// ```
     pub fn parse(input: &str) -> Result<RegistrationNotice, Problems<NoticeProblem>> {
+        let lines = Self::text_lines(input)?;
+        Self::parse_lines(
+            lines.into_iter().map(|l| (l, None)).collect(),
+            Vec::new(),
+            Mode::Typed,
+            "text",
+        )
+    }
+
+    /// Reads a notice from the text an OCR engine made of the letter (see the
+    /// module doc, "Read by OCR"). The notice records where each field came
+    /// from ([`RegistrationNotice::ocr`]) and its findings ask the user to
+    /// compare the ID and passwords with the paper.
+    ///
+    /// # Errors
+    ///
+    /// As [`RegistrationNotice::parse`], plus `notice.ocr_columns_unpaired`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hug_onboard_core::notice::RegistrationNotice;
+    /// let n = RegistrationNotice::parse_ocr("事業所番号\n住所\nテストID\n(仮)パスワード\n証明書発行用パスワード\n備考\n\
+    ///     1312345678\n〒100-0001 東京都千代田区千代田1-1\nT1312345\nKari0123\nCert4567")?;
+    /// assert_eq!(n.user_id.as_str(), "T1312345");
+    /// assert!(n.ocr.as_ref().unwrap().fields.iter().all(|f| f.by_column_order));
+    /// # Ok::<(), hug_onboard_core::diagnostic::Problems<hug_onboard_core::notice::NoticeProblem>>(())
+    /// ```
+    pub fn parse_ocr(input: &str) -> Result<RegistrationNotice, Problems<NoticeProblem>> {
+        let lines = Self::text_lines(input)?;
+        Self::parse_lines(
+            lines.iter().map(|l| (ocr::clean_line(l), None)).collect(),
+            Vec::new(),
+            Mode::Ocr,
+            "text",
+        )
+    }
+
+    /// Reads a notice from Tesseract's TSV output (`tesseract IMAGE - -l jpn
+    /// tsv`): words grouped into visual rows, so each label pairs with the
+    /// value on its row; each field carries its row's confidence, and a key
+    /// field (事業所番号, ID, passwords) read below [`LOW_CONFIDENCE`] is
+    /// reported.
+    ///
+    /// # Errors
+    ///
+    /// `notice.tsv_invalid` for a TSV without Tesseract's columns or with a
+    /// non-numeric box; then as [`RegistrationNotice::parse_ocr`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hug_onboard_core::notice::RegistrationNotice;
+    /// let mut tsv = String::from("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n");
+    /// // Tesseract read the label column, then the value column.
+    /// for (i, (label, value)) in [("事業所番号", "1312345678"), ("ID", "P1312345"),
+    ///     ("(仮)パスワード", "Kari0123"), ("証明書発行用パスワード", "Cert4567")].iter().enumerate() {
+    ///     tsv += &format!("5\t1\t1\t1\t{i}\t1\t100\t{}\t300\t30\t96\t{label}\n", 100 + 50 * i);
+    /// }
+    /// for (i, value) in ["1312345678", "P1312345", "Kari0123", "Cert4567"].iter().enumerate() {
+    ///     tsv += &format!("5\t1\t2\t1\t{i}\t1\t500\t{}\t200\t30\t93\t{value}\n", 101 + 50 * i);
+    /// }
+    /// let n = RegistrationNotice::parse_ocr_tsv(&tsv)?;
+    /// assert_eq!(n.user_id.as_str(), "P1312345");
+    /// assert_eq!(n.ocr.unwrap().fields[0].confidence, Some(93));
+    /// # Ok::<(), hug_onboard_core::diagnostic::Problems<hug_onboard_core::notice::NoticeProblem>>(())
+    /// ```
+    pub fn parse_ocr_tsv(tsv: &str) -> Result<RegistrationNotice, Problems<NoticeProblem>> {
+        if tsv.trim().is_empty() {
+            return Err(Problems::one(NoticeProblem::Empty));
+        }
+        if tsv.len() > MAX_NOTICE_CHARS * 40 {
+            return Err(Problems::one(NoticeProblem::TooLong {
+                chars: tsv.chars().count(),
+            }));
+        }
+        if let Some(line) = tsv.lines().position(|l| text::find_control(l).is_some()) {
+            return Err(Problems::one(NoticeProblem::ControlChar { line: line + 1 }));
+        }
+        let rows = ocr::tsv_lines(tsv).map_err(|e| {
+            Problems::one(match e {
+                ocr::TsvError::Header(reason) => NoticeProblem::TsvInvalid { line: 1, reason },
+                ocr::TsvError::Row { line, reason } => NoticeProblem::TsvInvalid { line, reason },
+            })
+        })?;
+        let words: Vec<Vec<(String, Option<u8>)>> = rows.iter().map(|r| r.words.clone()).collect();
+        let lines: Vec<(String, Option<u8>)> = rows
+            .into_iter()
+            .map(|r| {
+                (
+                    ocr::clean_line(&text::to_halfwidth_ascii(&r.text)),
+                    r.confidence,
+                )
+            })
+            .collect();
+        if lines.iter().all(|(l, _)| l.is_empty()) {
+            return Err(Problems::one(NoticeProblem::Empty));
+        }
+        Self::parse_lines(lines, words, Mode::Ocr, "tsv")
+    }
+
+    /// The checks common to every text input; the lines half-width and trimmed.
+    fn text_lines(input: &str) -> Result<Vec<String>, Problems<NoticeProblem>> {
         if input.trim().is_empty() {
             return Err(Problems::one(NoticeProblem::Empty));
         }
@@ -558,78 +1062,127 @@ impl RegistrationNotice {
         if chars > MAX_NOTICE_CHARS {
             return Err(Problems::one(NoticeProblem::TooLong { chars }));
         }
-        let mut problems = Vec::new();
         let lines: Vec<String> = input
             .lines()
             .map(|l| text::to_halfwidth_ascii(l).trim().to_owned())
             .collect();
-        for (i, l) in lines.iter().enumerate() {
-            if text::find_control(l).is_some() {
-                problems.push(NoticeProblem::ControlChar { line: i + 1 });
-            }
-        }
+        let problems: Vec<NoticeProblem> = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| text::find_control(l).is_some())
+            .map(|(i, _)| NoticeProblem::ControlChar { line: i + 1 })
+            .collect();
         if !problems.is_empty() {
             return Err(into_problems(problems));
         }
+        Ok(lines)
+    }
 
+    fn parse_lines(
+        src: Vec<(String, Option<u8>)>,
+        words: Vec<Vec<(String, Option<u8>)>>,
+        mode: Mode,
+        input_kind: &'static str,
+    ) -> Result<RegistrationNotice, Problems<NoticeProblem>> {
+        let mut problems = Vec::new();
+        let lines: Vec<String> = src.iter().map(|(l, _)| l.clone()).collect();
+        let confs: Vec<Option<u8>> = src.iter().map(|(_, c)| *c).collect();
+        let mut classes: Vec<Line> = lines.iter().map(|l| classify(l, mode)).collect();
         let mut c = Collected::default();
+        if mode == Mode::Ocr {
+            c.column_layout = pair_columns(&lines, &mut classes, &mut problems);
+        }
         let mut i = 0;
         while i < lines.len() {
             let line = lines[i].as_str();
             let lineno = i + 1;
+            let class = classes[i].clone();
             i += 1;
             if line.is_empty() {
                 continue;
             }
-            // A value may sit on the next line when the label stands alone (OCR of a table).
-            let take_value = |value: &str, i: &mut usize| -> String {
-                if !value.is_empty() {
-                    return value.to_owned();
-                }
-                match lines.get(*i) {
-                    Some(next)
-                        if !next.is_empty()
-                            && matches!(classify(next), Line::Other)
-                            && !looks_like_date(next)
-                            && !next.starts_with('・')
-                            && !next.starts_with('※') =>
+            match class {
+                Line::Label {
+                    target,
+                    value,
+                    read,
+                    edits,
+                    marks,
+                } => {
+                    let mut value = value;
+                    let mut marks = marks;
+                    let mut value_line = lineno;
+                    // A value may sit on the next line when the label stands
+                    // alone (OCR of a table); 備考 never takes one.
+                    if value.is_empty()
+                        && target != Target::Field(NoticeField::Remarks)
+                        && let (Some(next), Some(Line::Other)) = (lines.get(i), classes.get(i))
+                        && !next.is_empty()
+                        && date_in_line(next).is_none()
+                        && !is_boilerplate(next)
                     {
-                        *i += 1;
-                        next.clone()
+                        let (v, m) = match mode {
+                            Mode::Typed => (next.clone(), Vec::new()),
+                            Mode::Ocr => {
+                                let (v, m) = ocr::strip_leading_marks(next);
+                                (ocr::strip_trailing_borders(v).to_owned(), m)
+                            }
+                        };
+                        value = v;
+                        marks = m;
+                        value_line = i + 1;
+                        i += 1;
                     }
-                    _ => String::new(),
+                    let field = target.field();
+                    if mode == Mode::Ocr && !value.is_empty() {
+                        c.sources.push(OcrFieldSource {
+                            field,
+                            line: lineno,
+                            label_read: read,
+                            label_edits: edits,
+                            confidence: words
+                                .get(value_line - 1)
+                                .and_then(|w| ocr::value_confidence(w, &value))
+                                .or(confs[value_line - 1]),
+                            by_column_order: c.column_layout && value_line == lineno,
+                        });
+                        if !marks.is_empty() {
+                            c.marks.push((field, marks));
+                        }
+                    }
+                    match target {
+                        Target::Field(f) => c.values.push((f, lineno, value)),
+                        Target::Id(k) => c.ids.push((k, lineno, value)),
+                    }
                 }
-            };
-            match classify(line) {
-                Line::Field(NoticeField::Remarks, v) => {
-                    // 備考 is often empty; never steal the next line for it
-                    // unless it is plainly a continuation (not boilerplate).
-                    c.values.push((NoticeField::Remarks, lineno, v.to_owned()));
-                }
-                Line::Field(f, v) => {
-                    let v = take_value(v, &mut i);
-                    c.values.push((f, lineno, v));
-                }
-                Line::Id(k, v) => {
-                    let v = take_value(v, &mut i);
-                    c.ids.push((k, lineno, v));
+                Line::Ambiguous(read) => {
+                    if !read.is_empty() {
+                        c.ambiguous
+                            .push(NoticeProblem::OcrLabelAmbiguous { read, line: lineno });
+                    }
                 }
                 Line::Other => {
-                    if c.date.is_none() && looks_like_date(line) {
-                        c.date = Some((lineno, line.to_owned()));
-                    } else if c.federation.is_none() && is_federation_line(line) {
+                    if c.date.is_none()
+                        && let Some(d) = date_in_line(line)
+                    {
+                        c.date = Some((lineno, d.to_owned()));
+                        continue;
+                    }
+                    if c.federation.is_none() && is_federation_line(line) {
                         c.federation = Some(line.to_owned());
                     }
                 }
             }
         }
-        Self::build(c, &mut problems)
+        let ocr = (mode == Mode::Ocr).then_some(input_kind);
+        Self::build(c, &mut problems, ocr)
     }
-
     fn build(
         c: Collected,
         problems: &mut Vec<NoticeProblem>,
+        ocr_input: Option<&'static str>,
     ) -> Result<RegistrationNotice, Problems<NoticeProblem>> {
+        let mut ocr_findings: Vec<NoticeProblem> = Vec::new();
         // One value per field; a repeated field must repeat the same value.
         let mut get = |field: NoticeField| -> Option<(usize, String)> {
             let mut found: Option<(usize, String)> = None;
@@ -660,9 +1213,22 @@ impl RegistrationNotice {
                 });
                 None
             }
-            Some((line, v)) => FacilityNumber::parse(&v)
-                .map_err(|error| problems.push(NoticeProblem::FacilityNumber { line, error }))
-                .ok(),
+            Some((line, v)) => {
+                // OCR: letters where digits belong are corrected and reported.
+                let v = match (ocr_input, ocr::correct_digits(&v)) {
+                    (Some(_), Some((digits, fixes))) if !fixes.is_empty() => {
+                        ocr_findings.push(NoticeProblem::OcrCorrected {
+                            field: NoticeField::FacilityNumber,
+                            fixes,
+                        });
+                        digits
+                    }
+                    _ => v,
+                };
+                FacilityNumber::parse(&v)
+                    .map_err(|error| problems.push(NoticeProblem::FacilityNumber { line, error }))
+                    .ok()
+            }
         };
 
         let kinds: Vec<NoticeKind> = c.ids.iter().map(|(k, _, _)| *k).collect();
@@ -745,20 +1311,67 @@ impl RegistrationNotice {
                 Some(user_id),
                 Some(temporary_password),
                 Some(certificate_password),
-            ) if problems.is_empty() => Ok(RegistrationNotice {
-                kind,
-                date,
-                federation: c.federation,
-                facility_number,
-                postal_code,
-                address,
-                facility_name: name.map(|(_, v)| v),
-                user_id,
-                temporary_password,
-                certificate_password,
-                remarks: remarks.map(|(_, v)| v),
-            }),
-            _ => Err(into_problems(std::mem::take(problems))),
+            ) if problems.is_empty() => {
+                let ocr = ocr_input.map(|input| {
+                    let mut findings = ocr_findings;
+                    for (field, value) in [
+                        (NoticeField::UserId, user_id.as_str()),
+                        (NoticeField::TemporaryPassword, temporary_password.expose()),
+                        (
+                            NoticeField::CertificatePassword,
+                            certificate_password.expose(),
+                        ),
+                    ] {
+                        let glyphs = ocr::confusables_in(value);
+                        if !glyphs.is_empty() {
+                            findings.push(NoticeProblem::OcrConfusable { field, glyphs });
+                        }
+                    }
+                    for (field, marks) in c.marks {
+                        if ocr::is_key_field(field) {
+                            findings.push(NoticeProblem::OcrMarkRemoved { field, marks });
+                        }
+                    }
+                    for s in &c.sources {
+                        if let Some(confidence) = s.confidence
+                            && ocr::is_key_field(s.field)
+                            && confidence < LOW_CONFIDENCE
+                        {
+                            findings.push(NoticeProblem::OcrLowConfidence {
+                                field: s.field,
+                                confidence,
+                            });
+                        }
+                    }
+                    if c.column_layout {
+                        findings.push(NoticeProblem::OcrColumnLayout);
+                    }
+                    findings.extend(c.ambiguous);
+                    OcrProvenance {
+                        input,
+                        fields: c.sources,
+                        findings,
+                    }
+                });
+                Ok(RegistrationNotice {
+                    kind,
+                    date,
+                    federation: c.federation,
+                    facility_number,
+                    postal_code,
+                    address,
+                    facility_name: name.map(|(_, v)| v),
+                    user_id,
+                    temporary_password,
+                    certificate_password,
+                    remarks: remarks.map(|(_, v)| v),
+                    ocr,
+                })
+            }
+            _ => {
+                problems.extend(c.ambiguous);
+                Err(into_problems(std::mem::take(problems)))
+            }
         }
     }
 
@@ -877,7 +1490,7 @@ impl RegistrationNotice {
         // A western ISO date (YYYY-MM-DD) is also accepted by the 和暦 parser.
         c.date = date.map(|d| (0, d));
         c.federation = federation;
-        let mut out = Self::build(c, &mut problems);
+        let mut out = Self::build(c, &mut problems, None);
         if kind.is_none() && out.is_ok() {
             out = Err(into_problems(problems));
         }
@@ -910,6 +1523,9 @@ impl RegistrationNotice {
             if is_missing {
                 out.push(NoticeProblem::OptionalFieldMissing { field });
             }
+        }
+        if let Some(ocr) = &self.ocr {
+            out.extend(ocr.findings.iter().cloned());
         }
         out
     }
@@ -1190,6 +1806,32 @@ mod tests {
             NoticeProblem::OptionalFieldMissing {
                 field: NoticeField::Date,
             },
+            NoticeProblem::OcrConfusable {
+                field: NoticeField::UserId,
+                glyphs: ocr::confusables_in("O1"),
+            },
+            NoticeProblem::OcrCorrected {
+                field: NoticeField::FacilityNumber,
+                fixes: vec![(1, 'O', '0')],
+            },
+            NoticeProblem::OcrMarkRemoved {
+                field: NoticeField::TemporaryPassword,
+                marks: vec!['('],
+            },
+            NoticeProblem::OcrLowConfidence {
+                field: NoticeField::UserId,
+                confidence: 12,
+            },
+            NoticeProblem::OcrColumnLayout,
+            NoticeProblem::OcrColumnsUnpaired,
+            NoticeProblem::OcrLabelAmbiguous {
+                read: "事業所番".into(),
+                line: 3,
+            },
+            NoticeProblem::TsvInvalid {
+                line: 1,
+                reason: "x".into(),
+            },
         ];
         assert_eq!(
             all.len(),
@@ -1199,5 +1841,143 @@ mod tests {
             assert!(crate::all_codes().iter().any(|c| c.code == p.code()));
             assert!(!p.message(Lang::Ja).is_empty() && !p.message(Lang::En).is_empty());
         }
+    }
+
+    fn codes(n: &RegistrationNotice) -> Vec<&'static str> {
+        n.findings().iter().map(|f| f.code()).collect()
+    }
+
+    #[test]
+    fn labelled_date_lines() {
+        for (line, want) in [
+            ("通知日：令和元年6月3日", "2019-06-03"),
+            ("日付 令和元年6月3日", "2019-06-03"),
+            ("発行日 R1.6.3", "2019-06-03"),
+            ("令和元年6月3日", "2019-06-03"),
+        ] {
+            let t = format!(
+                "{line}\n事業所番号 1312345678\nID P1\n(仮)パスワード a1\n証明書発行用パスワード b2"
+            );
+            let n = RegistrationNotice::parse(&t).unwrap();
+            assert_eq!(n.date.unwrap().to_string(), want, "{line}");
+        }
+        // A label that is a sentence is no date label.
+        let t = "本日付けで登録しました令和元年6月3日\n事業所番号 1312345678\nID P1\n(仮)パスワード a1\n証明書発行用パスワード b2";
+        assert_eq!(RegistrationNotice::parse(t).unwrap().date, None);
+    }
+
+    const OCR_ROWS: &str = "電子請求登録結果に関するお知らせ\n令和 元年 6月 3日\n東京都国民健康保険団体連合会\n\
+        | 事業所番号 | 13l2345678 |\n| 住所 | 〒100-0001 東京都千代田区千代田1-1 |\n| 事業所名 | はぐ |\n\
+        | テストTD | T13l2345 |\n| (伯)パスワード |(Kari0123 |\n| 症明書発行用パスワード . Cert4567 |\n| 備考 | |\n";
+
+    #[test]
+    fn ocr_text_with_damage() {
+        let n = RegistrationNotice::parse_ocr(OCR_ROWS).unwrap();
+        assert_eq!(n.kind, NoticeKind::Test);
+        assert_eq!(n.facility_number.as_str(), "1312345678");
+        assert_eq!(n.user_id.as_str(), "T13l2345");
+        assert_eq!(n.temporary_password.expose(), "Kari0123");
+        assert_eq!(n.certificate_password.expose(), "Cert4567");
+        assert_eq!(n.address.as_deref(), Some("東京都千代田区千代田1-1"));
+        let codes = codes(&n);
+        for c in [
+            "notice.ocr_corrected",
+            "notice.ocr_confusable",
+            "notice.ocr_mark_removed",
+        ] {
+            assert!(codes.contains(&c), "{c} not in {codes:?}");
+        }
+        // The ID's l is reported at its position, with its look-alikes.
+        let id = n
+            .findings()
+            .into_iter()
+            .find(|f| {
+                matches!(
+                    f,
+                    NoticeProblem::OcrConfusable {
+                        field: NoticeField::UserId,
+                        ..
+                    }
+                )
+            })
+            .unwrap();
+        assert!(
+            id.message(Lang::Ja).contains("4文字目「l」"),
+            "{}",
+            id.message(Lang::Ja)
+        );
+        assert!(id.message(Lang::En).contains("character 4 \"l\""));
+        let p = n.ocr.as_ref().unwrap();
+        let uid = p
+            .fields
+            .iter()
+            .find(|f| f.field == NoticeField::UserId)
+            .unwrap();
+        assert_eq!((uid.label_read.as_str(), uid.label_edits), ("テストTD", 1));
+        // Typed parsing stays strict: the damaged labels are not fields there.
+        assert!(RegistrationNotice::parse(OCR_ROWS).is_err());
+        assert!(
+            RegistrationNotice::parse(TEST_NOTICE)
+                .unwrap()
+                .ocr
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn ocr_ambiguous_label_is_never_used() {
+        let t = "事業所番 1312345678\nID P1\n(仮)パスワード a1\n証明書発行用パスワード b2";
+        let e = RegistrationNotice::parse_ocr(t).unwrap_err();
+        let codes = e.codes();
+        assert!(codes.contains(&"notice.missing_field"), "{codes:?}");
+        assert!(codes.contains(&"notice.ocr_label_ambiguous"), "{codes:?}");
+    }
+
+    #[test]
+    fn ocr_columns_paired_or_refused() {
+        let cols = "事業所番号\n住所\n事業所名\nテストID\n(仮)パスワード\n証明書発行用パスワード\n備考\n\
+            1312345678\n〒100-0001 東京都千代田区千代田1-1\nはぐ\nT1312345\nKari0123\nCert4567\n\
+            ・ID、仮パスワード及び証明書発行用パスワードは、他に漏洩しないよう十分な管理を行ってください\n";
+        let n = RegistrationNotice::parse_ocr(cols).unwrap();
+        assert_eq!(n.user_id.as_str(), "T1312345");
+        assert_eq!(n.facility_name.as_deref(), Some("はぐ"));
+        assert_eq!(n.certificate_password.expose(), "Cert4567");
+        assert!(codes(&n).contains(&"notice.ocr_column_layout"));
+        // A value lost: the counts no longer match, nothing is guessed.
+        let lost = cols.replace("はぐ\n", "");
+        let e = RegistrationNotice::parse_ocr(&lost).unwrap_err();
+        assert!(
+            e.codes().contains(&"notice.ocr_columns_unpaired"),
+            "{:?}",
+            e.codes()
+        );
+        // A value of the wrong shape (the number is not 10 digits): refused.
+        let bad = cols.replace("1312345678\n", "放課後\n");
+        let e = RegistrationNotice::parse_ocr(&bad).unwrap_err();
+        assert!(
+            e.codes().contains(&"notice.ocr_columns_unpaired"),
+            "{:?}",
+            e.codes()
+        );
+    }
+
+    #[test]
+    fn ocr_never_silently_changes_a_password() {
+        // A password that starts with a symbol the portal issues: kept on typed
+        // text; on OCR text the mark is removed AND reported.
+        let t = "事業所番号 1312345678\nID P1\n(仮)パスワード (abc1234x\n証明書発行用パスワード b2";
+        assert_eq!(
+            RegistrationNotice::parse(t)
+                .unwrap()
+                .temporary_password
+                .expose(),
+            "(abc1234x"
+        );
+        let n = RegistrationNotice::parse_ocr(t).unwrap();
+        assert_eq!(n.temporary_password.expose(), "abc1234x");
+        assert!(n.findings().iter().any(|f| matches!(
+            f,
+            NoticeProblem::OcrMarkRemoved { field: NoticeField::TemporaryPassword, marks } if marks == &vec!['(']
+        )));
     }
 }

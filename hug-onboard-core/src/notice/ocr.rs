@@ -1,0 +1,794 @@
+//! OCR tolerance for the registration notice: label matching despite damaged
+//! glyphs, stray marks and table borders, Tesseract TSV word boxes grouped into
+//! rows, and the glyphs OCR confuses in IDs and passwords.
+//!
+//! # Label matching
+//!
+//! A label is matched on a *skeleton*: the line and the label are folded
+//! through the OCR look-alike classes (`0 O o`, `1 l I |`, `5 S`, `8 B`,
+//! `2 Z`, `ー 一 -`, full-width forms) and white space inside the label is
+//! ignored (Tesseract's Japanese model often spaces out kanji). The folded
+//! prefix of the line is then compared with each label by edit distance
+//! (Levenshtein, one edit = one character inserted, deleted or replaced). A
+//! label of up to 3 characters must match exactly, up to 7 characters allows 1
+//! edit, longer labels 2 (`証明書` → `症明書`, `(仮)` → `(伯)`, `テストID` →
+//! `テストTD` are one edit each). The prefix must end at a boundary (white
+//! space, a separator mark, the end of the line, `〒`, or the change from
+//! Japanese script to ASCII), and the best label must be **strictly** closer
+//! than any other label: a tie (e.g. `事業所番` — one edit from both `事業所番号`
+//! and `事業所名`) matches nothing, so a damaged label never lands in the wrong
+//! field.
+//!
+//! # Glyphs OCR confuses
+//!
+//! In an ID or a password the library cannot know whether `0` is a zero or a
+//! capital O: every such glyph is reported (`notice.ocr_confusable`, with its
+//! 1-based position) so that HUG asks the user to compare it with the paper
+//! before the first login (three wrong passwords lock the ID for 30 minutes).
+//! The 事業所番号 is digits only, so a letter that OCR gives in its place
+//! (`O` → `0`, `l` → `1`, …) is corrected **and** reported
+//! (`notice.ocr_corrected`).
+//!
+//! # Tesseract TSV
+//!
+//! [`tsv_lines`] reads Tesseract's TSV (`tesseract IMAGE - -l jpn tsv`: columns
+//! `level page_num block_num par_num line_num word_num left top width height conf
+//! text`), keeps the words (level 5), drops words made only of table-border
+//! marks, and groups words into visual rows by their vertical overlap —
+//! not by Tesseract's own block/line numbers, which follow the table's columns —
+//! so each label is paired with the value on its row. Tesseract's word boxes do
+//! not tell a real space inside a Japanese name from the gap between two kanji,
+//! so words are joined with a space only across a wide gap (more than 0.8 of the
+//! row's median word height: the gap between the table's columns) or next to an
+//! ASCII letter or digit across a gap of a quarter of that.
+
+use super::NoticeField;
+
+/// Edits allowed between a label of `len` characters and what OCR read.
+pub(crate) fn max_edits(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// The skeleton of a character: its OCR look-alike class representative.
+pub(crate) fn fold(c: char) -> char {
+    let c = crate::text::halfwidth_ascii_char(c);
+    match c {
+        '0' | 'O' | 'o' => '0',
+        '1' | 'l' | 'I' | '|' | 'i' | '!' | '\u{2502}' => 'I',
+        '5' | 'S' | 's' => 'S',
+        '8' | 'B' => 'B',
+        '2' | 'Z' | 'z' => 'Z',
+        'ー' | '一' | '-' | '_' | '\u{2500}' | '\u{2501}' => '-',
+        '（' | '(' | '[' | '「' | '〔' => '(',
+        '）' | ')' | ']' | '」' | '〕' => ')',
+        _ => c,
+    }
+}
+
+/// Levenshtein distance between two char slices.
+pub(crate) fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Marks OCR puts between a label and its value, or reads from table borders.
+pub(crate) fn is_stray_mark(c: char) -> bool {
+    matches!(
+        c,
+        '|' | '('
+            | ')'
+            | '['
+            | ']'
+            | '.'
+            | ','
+            | '、'
+            | '。'
+            | '・'
+            | '\''
+            | '"'
+            | '`'
+            | '_'
+            | '='
+            | '!'
+            | ':'
+            | ';'
+            | '「'
+            | '」'
+            | '〔'
+            | '〕'
+            | '-'
+            | '~'
+            | '丨'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '…'
+            | '【'
+            | '】'
+            | '—'
+            | '*'
+    ) || is_border(c)
+}
+
+/// Box-drawing characters (U+2500–U+257F) and the vertical bars of table borders.
+pub(crate) fn is_border(c: char) -> bool {
+    matches!(c, '\u{2500}'..='\u{257F}' | '｜' | '¦')
+}
+
+/// Is there a boundary between `a` (the last char of a label) and `b` (the next one)?
+pub(crate) fn is_boundary(next: Option<char>, last: char) -> bool {
+    match next {
+        None => true,
+        Some(n) => {
+            n.is_whitespace()
+                || matches!(n, ':' | '：' | '〒' | '|' | '(' | '[' | ']' | '.' | '丨')
+                || is_border(n)
+                || (!last.is_ascii() && n.is_ascii_alphanumeric())
+        }
+    }
+}
+
+/// A label candidate matched at the start of a line.
+#[derive(Clone, Debug)]
+pub(crate) struct LabelHit {
+    /// Index into the label table.
+    pub index: usize,
+    /// Edits between the label and what was read.
+    pub edits: usize,
+    /// The label as read (without inner white space).
+    pub read: String,
+    /// Byte offset in the line where the label ends.
+    pub end: usize,
+}
+
+/// Outcome of matching a line against the labels.
+#[derive(Clone, Debug)]
+pub(crate) enum LabelMatch {
+    None,
+    Hit(LabelHit),
+    /// Two labels equally close: nothing is matched.
+    Ambiguous {
+        read: String,
+    },
+}
+
+/// Matches the start of `line` against `labels` (already in their printed form).
+/// `tolerant` allows the edits of [`max_edits`]; otherwise only exact skeleton matches.
+pub(crate) fn match_label(line: &str, labels: &[&str], tolerant: bool) -> LabelMatch {
+    // Non-white characters of the line with their byte offsets (end of char).
+    let chars: Vec<(char, usize)> = line
+        .char_indices()
+        .filter(|(_, c)| !c.is_whitespace())
+        .map(|(i, c)| (c, i + c.len_utf8()))
+        .collect();
+    let folded: Vec<char> = chars.iter().map(|(c, _)| fold(*c)).collect();
+    // best per label: (edits, m)
+    let mut best: Vec<(usize, usize, usize)> = Vec::new(); // (edits, label index, m)
+    for (li, label) in labels.iter().enumerate() {
+        let lab: Vec<char> = label
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(fold)
+            .collect();
+        let allowed = if tolerant { max_edits(lab.len()) } else { 0 };
+        let lo = lab.len().saturating_sub(allowed).max(1);
+        let hi = (lab.len() + allowed).min(folded.len());
+        let mut found: Option<(usize, usize)> = None;
+        for m in lo..=hi {
+            let (last, end) = chars[m - 1];
+            let next = line[end..].chars().next();
+            if !is_boundary(next, last) {
+                continue;
+            }
+            // A label never ends in a stray mark it could have swallowed from the value side.
+            let d = edit_distance(&folded[..m], &lab);
+            if d <= allowed {
+                let better = match found {
+                    None => true,
+                    Some((fd, fm)) => {
+                        d < fd || (d == fd && m.abs_diff(lab.len()) < fm.abs_diff(lab.len()))
+                    }
+                };
+                if better {
+                    found = Some((d, m));
+                }
+            }
+        }
+        if let Some((d, m)) = found {
+            best.push((d, li, m));
+        }
+    }
+    best.sort();
+    let Some(&(d, li, m)) = best.first() else {
+        return LabelMatch::None;
+    };
+    let read: String = chars[..m].iter().map(|(c, _)| *c).collect();
+    if let Some(&(d2, li2, _)) = best.get(1)
+        && d2 == d
+        && !same_field(labels[li], labels[li2])
+    {
+        return LabelMatch::Ambiguous { read };
+    }
+    LabelMatch::Hit(LabelHit {
+        index: li,
+        edits: d,
+        read,
+        end: chars[m - 1].1,
+    })
+}
+
+/// Two spellings of the same label (`(仮)パスワード` and `仮パスワード`) never clash.
+fn same_field(a: &str, b: &str) -> bool {
+    a.ends_with("仮パスワード") && b.ends_with("仮パスワード")
+        || a.starts_with("テスト") && b.starts_with("テスト")
+}
+
+/// Strips stray marks at the start of a value. Returns the value and the
+/// marks removed that touched the value (no white space in between): those
+/// could be part of it, so they are reported for an ID or a password.
+pub(crate) fn strip_leading_marks(v: &str) -> (&str, Vec<char>) {
+    let mut rest = v.trim_start();
+    let mut touching = Vec::new();
+    while let Some(c) = rest.chars().next() {
+        if !(is_stray_mark(c) || c == '：') {
+            break;
+        }
+        let after = &rest[c.len_utf8()..];
+        let next = after.chars().next();
+        if next.is_some_and(|n| !n.is_whitespace() && !is_stray_mark(n)) {
+            touching.push(c);
+        }
+        rest = after.trim_start();
+    }
+    (rest, touching)
+}
+
+/// Removes table-border tokens at the end of a value (`Kari0123 |`): only
+/// marks standing apart, never a mark that touches the value.
+pub(crate) fn strip_trailing_borders(v: &str) -> &str {
+    let mut v = v.trim_end();
+    loop {
+        match v.rsplit_once(char::is_whitespace) {
+            Some((head, tail)) if !tail.is_empty() && tail.chars().all(is_stray_mark) => {
+                v = head.trim_end();
+            }
+            _ => break,
+        }
+    }
+    v
+}
+
+/// Cleans one OCR line: box-drawing characters dropped, border bars at either
+/// end removed.
+pub(crate) fn clean_line(line: &str) -> String {
+    let s: String = line
+        .chars()
+        .filter(|c| !matches!(c, '\u{2500}'..='\u{257F}'))
+        .collect();
+    let s = s.trim();
+    let s = s.trim_start_matches(|c: char| {
+        matches!(c, '|' | '｜' | '¦' | '[' | ']') || c.is_whitespace()
+    });
+    let s = strip_trailing_borders(s);
+    s.trim_end_matches(['|', '｜', '¦']).trim().to_owned()
+}
+
+/// One glyph OCR confuses, with its look-alikes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Confusable {
+    /// What the text has.
+    pub glyph: &'static str,
+    /// Its name in Japanese (数字のゼロ).
+    pub name_ja: &'static str,
+    /// Its name in English (digit zero).
+    pub name_en: &'static str,
+    /// The glyphs it is mistaken for.
+    pub look_alikes: &'static str,
+}
+
+/// The glyphs OCR confuses in IDs and passwords (0/O/o, 1/l/I/|, 5/S, 8/B,
+/// 2/Z, rn/m, ー/一/-). One fact, one place: findings, messages and the
+/// faces all read this table.
+pub const CONFUSABLES: &[Confusable] = &[
+    Confusable {
+        glyph: "0",
+        name_ja: "数字のゼロ",
+        name_en: "digit zero",
+        look_alikes: "O o",
+    },
+    Confusable {
+        glyph: "O",
+        name_ja: "英大文字のオー",
+        name_en: "capital letter O",
+        look_alikes: "0 o",
+    },
+    Confusable {
+        glyph: "o",
+        name_ja: "英小文字のオー",
+        name_en: "small letter o",
+        look_alikes: "0 O",
+    },
+    Confusable {
+        glyph: "1",
+        name_ja: "数字のイチ",
+        name_en: "digit one",
+        look_alikes: "l I |",
+    },
+    Confusable {
+        glyph: "l",
+        name_ja: "英小文字のエル",
+        name_en: "small letter L",
+        look_alikes: "1 I |",
+    },
+    Confusable {
+        glyph: "I",
+        name_ja: "英大文字のアイ",
+        name_en: "capital letter I",
+        look_alikes: "1 l |",
+    },
+    Confusable {
+        glyph: "|",
+        name_ja: "縦棒",
+        name_en: "vertical bar",
+        look_alikes: "1 l I",
+    },
+    Confusable {
+        glyph: "5",
+        name_ja: "数字のゴ",
+        name_en: "digit five",
+        look_alikes: "S",
+    },
+    Confusable {
+        glyph: "S",
+        name_ja: "英大文字のエス",
+        name_en: "capital letter S",
+        look_alikes: "5",
+    },
+    Confusable {
+        glyph: "8",
+        name_ja: "数字のハチ",
+        name_en: "digit eight",
+        look_alikes: "B",
+    },
+    Confusable {
+        glyph: "B",
+        name_ja: "英大文字のビー",
+        name_en: "capital letter B",
+        look_alikes: "8",
+    },
+    Confusable {
+        glyph: "2",
+        name_ja: "数字のニ",
+        name_en: "digit two",
+        look_alikes: "Z",
+    },
+    Confusable {
+        glyph: "Z",
+        name_ja: "英大文字のゼット",
+        name_en: "capital letter Z",
+        look_alikes: "2",
+    },
+    Confusable {
+        glyph: "rn",
+        name_ja: "英小文字のアール＋エヌ",
+        name_en: "small letters r + n",
+        look_alikes: "m",
+    },
+    Confusable {
+        glyph: "m",
+        name_ja: "英小文字のエム",
+        name_en: "small letter m",
+        look_alikes: "rn",
+    },
+    Confusable {
+        glyph: "-",
+        name_ja: "ハイフン",
+        name_en: "hyphen",
+        look_alikes: "ー 一",
+    },
+    Confusable {
+        glyph: "ー",
+        name_ja: "長音符",
+        name_en: "long vowel mark",
+        look_alikes: "一 -",
+    },
+    Confusable {
+        glyph: "一",
+        name_ja: "漢字のイチ",
+        name_en: "kanji one",
+        look_alikes: "ー -",
+    },
+];
+
+/// The confusable glyphs of `value`: `(1-based character position, entry)`.
+///
+/// ```
+/// use hug_onboard_core::notice::ocr::confusables_in;
+/// let found: Vec<_> = confusables_in("Kr0rnQ").iter().map(|(p, c)| (*p, c.glyph)).collect();
+/// assert_eq!(found, [(3, "0"), (4, "rn")]);
+/// ```
+pub fn confusables_in(value: &str) -> Vec<(usize, &'static Confusable)> {
+    let chars: Vec<char> = value.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == 'r' && chars.get(i + 1) == Some(&'n') {
+            if let Some(c) = CONFUSABLES.iter().find(|c| c.glyph == "rn") {
+                out.push((i + 1, c));
+            }
+            i += 2;
+            continue;
+        }
+        let mut buf = [0u8; 4];
+        let g: &str = chars[i].encode_utf8(&mut buf);
+        if let Some(c) = CONFUSABLES.iter().find(|c| c.glyph == g) {
+            out.push((i + 1, c));
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Letters OCR gives in place of digits, for a digits-only field.
+pub(crate) fn digit_for(c: char) -> Option<char> {
+    match c {
+        'O' | 'o' | 'D' | 'Q' => Some('0'),
+        'l' | 'I' | '|' | 'i' => Some('1'),
+        'S' | 's' => Some('5'),
+        'B' => Some('8'),
+        'Z' | 'z' => Some('2'),
+        _ => None,
+    }
+}
+
+/// A digits-only value with OCR letters replaced: the new value and the
+/// corrections `(1-based position, read, digit)`. White space inside is dropped
+/// (OCR spaces out digits). `None` when a character is neither a digit nor a
+/// known look-alike (the field's own parser reports it).
+/// A digit correction: `(1-based position, as read, digit used)`.
+pub(crate) type DigitFix = (usize, char, char);
+
+pub(crate) fn correct_digits(v: &str) -> Option<(String, Vec<DigitFix>)> {
+    let mut out = String::new();
+    let mut fixes = Vec::new();
+    for c in crate::text::to_halfwidth_ascii(v)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+    {
+        if c.is_ascii_digit() {
+            out.push(c);
+        } else if let Some(d) = digit_for(c) {
+            fixes.push((out.chars().count() + 1, c, d));
+            out.push(d);
+        } else {
+            return None;
+        }
+    }
+    Some((out, fixes))
+}
+
+/// A word box of Tesseract's TSV.
+#[derive(Clone, Debug)]
+struct Word {
+    left: i64,
+    top: i64,
+    width: i64,
+    height: i64,
+    conf: Option<f64>,
+    text: String,
+}
+
+/// A visual row rebuilt from TSV words: its text and the lowest word confidence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TsvLine {
+    /// The words joined left to right.
+    pub text: String,
+    /// The lowest confidence of its words (0–100), when Tesseract gave one.
+    pub confidence: Option<u8>,
+    /// Each word and its confidence, left to right.
+    pub words: Vec<(String, Option<u8>)>,
+}
+
+/// The confidence of a value read on a row: the lowest confidence of the row's
+/// words that lie inside the value (so a damaged label does not lower it).
+pub(crate) fn value_confidence(words: &[(String, Option<u8>)], value: &str) -> Option<u8> {
+    let squeezed: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+    words
+        .iter()
+        .filter(|(w, _)| !w.is_empty() && squeezed.contains(w.as_str()))
+        .filter_map(|(_, c)| *c)
+        .min()
+}
+
+/// Why a TSV could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum TsvError {
+    Header(String),
+    Row { line: usize, reason: String },
+}
+
+/// Reads Tesseract's TSV into visual rows (see the module doc).
+pub(crate) fn tsv_lines(tsv: &str) -> Result<Vec<TsvLine>, TsvError> {
+    let mut rows = tsv.lines();
+    let header = rows.next().unwrap_or("");
+    let cols: Vec<&str> = header.split('\t').map(str::trim).collect();
+    let col = |name: &str| {
+        cols.iter()
+            .position(|c| *c == name)
+            .ok_or_else(|| TsvError::Header(format!("no column {name:?}")))
+    };
+    let (lv, l, t, w, h, cf, tx) = (
+        col("level")?,
+        col("left")?,
+        col("top")?,
+        col("width")?,
+        col("height")?,
+        col("conf")?,
+        col("text")?,
+    );
+    let mut words = Vec::new();
+    for (i, row) in rows.enumerate() {
+        if row.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = row.split('\t').collect();
+        let lineno = i + 2;
+        let num = |k: usize| -> Result<i64, TsvError> {
+            f.get(k)
+                .and_then(|s| s.trim().parse::<f64>().ok())
+                .filter(|x| x.is_finite() && x.abs() < 1e9)
+                .map(|x| x as i64)
+                .ok_or_else(|| TsvError::Row {
+                    line: lineno,
+                    reason: format!("column {} is not a number", cols[k]),
+                })
+        };
+        if num(lv)? != 5 {
+            continue;
+        }
+        let text = f.get(tx).copied().unwrap_or("").trim().to_owned();
+        if text.is_empty()
+            || text
+                .chars()
+                .all(|c| is_stray_mark(c) || c == 'ー' || c == '一')
+        {
+            continue; // a table border read as a word
+        }
+        let conf = f
+            .get(cf)
+            .and_then(|s| s.trim().parse::<f64>().ok())
+            .filter(|c| (0.0..=100.0).contains(c));
+        let (width, height) = (num(w)?, num(h)?);
+        if width < 0 || height <= 0 {
+            return Err(TsvError::Row {
+                line: lineno,
+                reason: "a word box has no size".into(),
+            });
+        }
+        words.push(Word {
+            left: num(l)?,
+            top: num(t)?,
+            width,
+            height,
+            conf,
+            text,
+        });
+    }
+    // Rows by vertical overlap: a word joins the row whose vertical band holds its centre.
+    words.sort_by_key(|w| (w.top + w.height / 2, w.left));
+    let mut bands: Vec<(i64, i64, Vec<Word>)> = Vec::new();
+    for w in words {
+        let centre = w.top + w.height / 2;
+        match bands
+            .iter_mut()
+            .find(|(top, bottom, _)| centre >= *top && centre <= *bottom)
+        {
+            Some(b) => b.2.push(w),
+            None => bands.push((w.top, w.top + w.height, vec![w])),
+        }
+    }
+    bands.sort_by_key(|b| b.0);
+    Ok(bands
+        .into_iter()
+        .map(|(top, bottom, mut ws)| {
+            ws.sort_by_key(|w| w.left);
+            let _ = (top, bottom);
+            let mut heights: Vec<i64> = ws.iter().map(|w| w.height).collect();
+            heights.sort_unstable();
+            let em = heights[heights.len() / 2].max(1);
+            let mut text = String::new();
+            let mut prev: Option<&Word> = None;
+            for w in &ws {
+                if let Some(p) = prev {
+                    let gap = w.left - (p.left + p.width);
+                    let ascii_side = p
+                        .text
+                        .chars()
+                        .last()
+                        .is_some_and(|c| c.is_ascii_alphanumeric())
+                        || w.text
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_ascii_alphanumeric());
+                    if gap * 5 > em * 4 || (ascii_side && gap * 4 > em) {
+                        text.push(' ');
+                    }
+                }
+                text.push_str(&w.text);
+                prev = Some(w);
+            }
+            let confidence = ws
+                .iter()
+                .filter_map(|w| w.conf)
+                .fold(None, |m: Option<f64>, c| Some(m.map_or(c, |m| m.min(c))))
+                .map(|c| c.round().clamp(0.0, 100.0) as u8);
+            let words = ws
+                .iter()
+                .map(|w| {
+                    (
+                        crate::text::to_halfwidth_ascii(&w.text),
+                        w.conf.map(|c| c.round().clamp(0.0, 100.0) as u8),
+                    )
+                })
+                .collect();
+            TsvLine {
+                text,
+                confidence,
+                words,
+            }
+        })
+        .collect())
+}
+
+/// Which fields must never be silently wrong (the login and the facility).
+pub(crate) fn is_key_field(f: NoticeField) -> bool {
+    matches!(
+        f,
+        NoticeField::FacilityNumber
+            | NoticeField::UserId
+            | NoticeField::TemporaryPassword
+            | NoticeField::CertificatePassword
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const L: &[&str] = &[
+        "証明書発行用パスワード",
+        "(仮)パスワード",
+        "仮パスワード",
+        "事業所番号",
+        "事業所名",
+        "テストID",
+        "住所",
+        "備考",
+        "ID",
+    ];
+
+    fn hit(line: &str) -> Option<&'static str> {
+        match match_label(line, L, true) {
+            LabelMatch::Hit(h) => Some(L[h.index]),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn damaged_labels_match_their_field() {
+        assert_eq!(
+            hit("症明書発行用パスワード Cert"),
+            Some("証明書発行用パスワード")
+        );
+        assert_eq!(
+            hit("直明書発行用パスワード Cert"),
+            Some("証明書発行用パスワード")
+        );
+        assert_eq!(hit("(伯)パスワード Kari"), Some("(仮)パスワード"));
+        assert_eq!(hit("テストTD T123"), Some("テストID"));
+        assert_eq!(hit("テスト1D T123"), Some("テストID"));
+        assert_eq!(hit("事 業 所 番 号 1312345678"), Some("事業所番号"));
+        assert_eq!(hit("事業所番弓 1312345678"), Some("事業所番号"));
+        assert_eq!(hit("事業所名 はぐ"), Some("事業所名"));
+        assert_eq!(hit("1D P123"), Some("ID"));
+        assert_eq!(hit("住所〒100-0001"), Some("住所"));
+    }
+
+    #[test]
+    fn never_the_wrong_field() {
+        // One edit from both 事業所番号 and 事業所名: nothing.
+        assert!(matches!(
+            match_label("事業所番 1312345678", L, true),
+            LabelMatch::Ambiguous { .. }
+        ));
+        // Short labels are exact only.
+        assert_eq!(hit("住前 東京都"), None);
+        assert_eq!(hit("IO P1"), None);
+        // Boilerplate that starts with a label word is no label.
+        assert_eq!(
+            hit("証明書発行用パスワードは証明書発行申請の際に必要"),
+            None
+        );
+        assert_eq!(hit("ID、仮パスワード及び証明書発行用パスワードは"), None);
+        // Too damaged.
+        assert_eq!(hit("証明発行パスワ Cert"), None);
+        // Strict mode: exact skeletons only.
+        assert!(matches!(
+            match_label("症明書発行用パスワード x", L, false),
+            LabelMatch::None
+        ));
+    }
+
+    #[test]
+    fn marks_and_borders() {
+        assert_eq!(strip_leading_marks("| Kari0123"), ("Kari0123", vec![]));
+        assert_eq!(strip_leading_marks("(Kari0123"), ("Kari0123", vec!['(']));
+        assert_eq!(strip_leading_marks(". : Kari"), ("Kari", vec![]));
+        assert_eq!(strip_trailing_borders("Kari0123 | ]"), "Kari0123");
+        assert_eq!(strip_trailing_borders("Kari0123|"), "Kari0123|");
+        assert_eq!(
+            clean_line("│ 事業所番号 │ 1312345678 │"),
+            "事業所番号  1312345678"
+        );
+        assert_eq!(clean_line("| 事業所名 | はぐ |"), "事業所名 | はぐ");
+    }
+
+    #[test]
+    fn digit_corrections() {
+        assert_eq!(
+            correct_digits("13l2O45678"),
+            Some(("1312045678".into(), vec![(3, 'l', '1'), (5, 'O', '0')]))
+        );
+        assert_eq!(correct_digits("13x"), None);
+    }
+
+    #[test]
+    fn tsv_rows_pair_labels_with_values() {
+        let tsv = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n\
+1\t1\t0\t0\t0\t0\t0\t0\t1000\t1000\t-1\t\n\
+5\t1\t1\t1\t1\t1\t100\t100\t100\t30\t95\t事業\n\
+5\t1\t1\t1\t1\t2\t205\t100\t95\t30\t95\t所番号\n\
+5\t1\t1\t1\t2\t1\t100\t150\t200\t30\t91\tテストID\n\
+5\t1\t2\t1\t1\t1\t400\t102\t200\t30\t88\t1312345678\n\
+5\t1\t2\t1\t1\t2\t350\t100\t5\t30\t20\t|\n\
+5\t1\t2\t1\t2\t1\t400\t151\t100\t30\t70\tT1312\n";
+        let lines = tsv_lines(tsv).unwrap();
+        assert_eq!(
+            lines,
+            [
+                TsvLine {
+                    text: "事業所番号 1312345678".into(),
+                    confidence: Some(88),
+                    words: vec![
+                        ("事業".into(), Some(95)),
+                        ("所番号".into(), Some(95)),
+                        ("1312345678".into(), Some(88))
+                    ]
+                },
+                TsvLine {
+                    text: "テストID T1312".into(),
+                    confidence: Some(70),
+                    words: vec![("テストID".into(), Some(91)), ("T1312".into(), Some(70))]
+                },
+            ]
+        );
+        assert!(tsv_lines("a\tb\n").is_err());
+        assert!(
+            tsv_lines("level\tleft\ttop\twidth\theight\tconf\ttext\n5\tx\t1\t1\t1\t1\tA").is_err()
+        );
+    }
+}

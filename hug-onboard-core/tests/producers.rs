@@ -1,0 +1,186 @@
+//! .p12 files as the world's software writes them (`tests/fixtures/producers/make.sh`: OpenSSL 3,
+//! JDK keytool, GnuTLS certtool, NSS pk12util, node-forge, Python cryptography, and hand-assembled
+//! shapes), each checked against the manifest the script wrote: opens with the right password,
+//! the right leaf (the producer's, by fingerprint), the chain without duplicates or the leaf,
+//! whether the password was verified, and what a wrong password gives.
+//!
+//! Reads `tests/fixtures/producers/out/` (committed), or the directory in `HUG_PRODUCERS_DIR`
+//! (`scripts/test` regenerates the files there with fresh keys and the tools' current versions).
+
+use std::path::PathBuf;
+
+use hug_onboard_core::certificate::{self, LeafBasis};
+use hug_onboard_core::diagnostic::Diagnostic;
+use serde_json::Value;
+
+fn dir() -> PathBuf {
+    match std::env::var_os("HUG_PRODUCERS_DIR") {
+        Some(d) => PathBuf::from(d),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/producers/out"),
+    }
+}
+
+fn s<'a>(e: &'a Value, k: &str) -> &'a str {
+    e[k].as_str()
+        .unwrap_or_else(|| panic!("{k} missing in {e}"))
+}
+
+fn codes(info: &certificate::P12Info) -> Vec<String> {
+    info.findings(None).into_iter().map(|f| f.code).collect()
+}
+
+fn has(codes: &[String], code: &str) -> bool {
+    codes.iter().any(|c| c == code)
+}
+
+#[test]
+fn every_producer_file_reads_as_its_producer_wrote_it() {
+    let d = dir();
+    let manifest: Vec<Value> = serde_json::from_slice(
+        &std::fs::read(d.join("manifest.json")).expect("manifest.json (run make.sh)"),
+    )
+    .expect("manifest JSON");
+    assert!(manifest.len() >= 40, "only {} files", manifest.len());
+    let mut failures = Vec::new();
+    for e in &manifest {
+        let file = s(e, "file");
+        let bytes = std::fs::read(d.join(file)).expect(file);
+        let pw = s(e, "password");
+        let mut fail =
+            |what: String| failures.push(format!("{file} ({}): {what}", s(e, "producer")));
+        let chain_want: Vec<&str> = e["chain_sha256"]
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        let uncertain = e["inspect_leaf_uncertain"].as_bool() == Some(true);
+        // Inspect with the right password.
+        match (certificate::inspect(&bytes, pw), s(e, "inspect")) {
+            (Ok(i), "ok") => {
+                let verified = e["inspect_password_verified"].as_bool() == Some(true);
+                if i.password_verified != verified {
+                    fail(format!(
+                        "inspect: password_verified {}",
+                        i.password_verified
+                    ));
+                }
+                let c = codes(&i);
+                if has(&c, "certificate.password_unverified") == verified {
+                    fail(format!("inspect: findings {c:?}"));
+                }
+                if has(&c, "certificate.leaf_uncertain") != uncertain {
+                    fail(format!(
+                        "inspect: findings {c:?} (uncertain expected: {uncertain})"
+                    ));
+                }
+                if !uncertain && i.certificate.fingerprint_sha256 != s(e, "leaf_sha256") {
+                    fail(format!(
+                        "inspect: leaf {} ({:?})",
+                        i.certificate.subject_value("CN").unwrap_or("?"),
+                        i.leaf_basis
+                    ));
+                }
+                let mut all: Vec<&str> = i
+                    .chain
+                    .iter()
+                    .map(|c| c.fingerprint_sha256.as_str())
+                    .chain([i.certificate.fingerprint_sha256.as_str()])
+                    .collect();
+                all.sort_unstable();
+                let before = all.len();
+                all.dedup();
+                if all.len() != before {
+                    fail("inspect: a certificate twice (chain or leaf)".into());
+                }
+            }
+            (Err(err), want) if err.code() == want => {}
+            (got, want) => fail(format!(
+                "inspect: want {want}, got {:?}",
+                got.map(|i| i.leaf_basis).map_err(|e| e.code())
+            )),
+        }
+        // Open with the right password.
+        match (certificate::open(&bytes, pw), s(e, "open")) {
+            (Ok(o), "ok") => {
+                if o.info.certificate.fingerprint_sha256 != s(e, "leaf_sha256") {
+                    fail("open: wrong leaf".into());
+                }
+                if o.info.leaf_basis != LeafBasis::PrivateKey {
+                    fail(format!("open: leaf basis {:?}", o.info.leaf_basis));
+                }
+                let chain: Vec<&str> = o
+                    .info
+                    .chain
+                    .iter()
+                    .map(|c| c.fingerprint_sha256.as_str())
+                    .collect();
+                if chain != chain_want {
+                    fail(format!("open: chain {chain:?}, want {chain_want:?}"));
+                }
+                let verifiable = s(e, "wrong_open") != "unverified";
+                if o.info.password_verified != verifiable {
+                    fail(format!(
+                        "open: password_verified {}",
+                        o.info.password_verified
+                    ));
+                }
+            }
+            (Err(err), want) if err.code() == want => {}
+            (got, want) => fail(format!(
+                "open: want {want}, got {:?}",
+                got.map(|_| "ok").map_err(|e| e.code())
+            )),
+        }
+        // A wrong password: a distinct result, never a silent success.
+        for (what, want) in [
+            ("inspect", s(e, "wrong_inspect")),
+            ("open", s(e, "wrong_open")),
+        ] {
+            let got = if what == "inspect" {
+                certificate::inspect(&bytes, "WrongPass123")
+            } else {
+                certificate::open(&bytes, "WrongPass123").map(|o| o.info)
+            };
+            match (got, want) {
+                (Ok(i), "unverified")
+                    if !i.password_verified
+                        && has(&codes(&i), "certificate.password_unverified") => {}
+                (Err(err), w) if err.code() == w => {}
+                (got, w) => fail(format!(
+                    "{what} with a wrong password: want {w}, got {:?}",
+                    got.map(|i| i.password_verified).map_err(|e| e.code())
+                )),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A damaged RSA private key whose modulus still matches the certificate is refused (found by
+/// the differential test: OpenSSL said "Invalid private key", the reader accepted it).
+#[test]
+fn a_damaged_rsa_key_is_refused() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/producers/out/openssl-nomac-nothing-encrypted.p12");
+    let bytes = std::fs::read(path).expect("fixture");
+    assert!(certificate::open(&bytes, "any").is_ok());
+    // Nothing is encrypted and there is no MAC: the file ends with the PKCS#8 key (whose
+    // last numbers are dP, dQ and qInv), then the key bag's attributes (friendlyName
+    // "facility", localKeyID). Every bit flip in the key's last numbers must be refused.
+    let attrs = [0x31, 0x46, 0x30, 0x1f, 0x06, 0x09];
+    let key_end = bytes
+        .windows(attrs.len())
+        .rposition(|w| w == attrs)
+        .expect("the key bag's attributes");
+    for i in key_end - 100..key_end {
+        let mut m = bytes.clone();
+        m[i] ^= 0x01;
+        match certificate::open(&m, "any") {
+            Err(e) => assert!(
+                ["certificate.malformed", "certificate.key_mismatch"].contains(&e.code()),
+                "byte {i}: {}",
+                e.code()
+            ),
+            Ok(_) => panic!("byte {i}: a damaged key was accepted"),
+        }
+    }
+}

@@ -1,0 +1,205 @@
+"""Reading a scan or photo of the registration notice with Tesseract (jpn).
+
+Used by :meth:`RegistrationNotice.from_image` and ``hug-onboard notice --image``.
+Needs the optional extra (``pip install hug-onboard[ocr]``: pytesseract,
+opencv-python-headless, numpy) and Tesseract with its Japanese data (Debian:
+``apt-get install tesseract-ocr tesseract-ocr-jpn``).
+
+The pipeline: decode the image (PNG, JPEG, TIFF … through OpenCV), grey, scale to
+about 300 dpi for an A4 page, deskew (the angle of the table's ruled lines, else
+of the text block), binarise (Otsu), remove the table's ruled lines (morphological
+opening with long horizontal and vertical kernels), then Tesseract
+(``-l jpn --psm 6``, TSV output). The core
+(:meth:`RegistrationNotice.parse_ocr_tsv`) pairs labels with values by row.
+
+**No temporary files.** The letter holds passwords, so the cleaned image goes to
+Tesseract on its standard input (``tesseract stdin stdout … tsv``) and the TSV
+comes back on its standard output. ``pytesseract.image_to_data`` would write the
+image and the result to temporary files, so it is *not* used; pytesseract only
+locates the binary (``pytesseract.pytesseract.tesseract_cmd``) and lists its
+languages (``tesseract --list-langs``, no files).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from typing import Any, Union
+
+from ._errors import HugOnboardError
+from ._native import Finding
+
+ImageSource = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview]
+
+# The one table of this module's codes: code -> (Japanese, English) message.
+CODES: dict[str, tuple[str, str]] = {
+    "ocr.dependency_missing": (
+        "画像の読み取りには追加のパッケージが必要です: pip install 'hug-onboard[ocr]'（{detail}）",
+        "Reading an image needs the optional packages: pip install 'hug-onboard[ocr]' ({detail})",
+    ),
+    "ocr.tesseract_missing": (
+        "文字認識ソフト Tesseract が見つかりません。インストールしてください（Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-jpn）。",
+        "Tesseract (the OCR engine) was not found; install it (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-jpn).",
+    ),
+    "ocr.language_missing": (
+        "Tesseract の日本語データ（jpn）がありません。インストールしてください（Debian/Ubuntu: apt-get install tesseract-ocr-jpn）。",
+        "Tesseract's Japanese data (jpn) is missing; install it (Debian/Ubuntu: apt-get install tesseract-ocr-jpn).",
+    ),
+    "ocr.image_unreadable": (
+        "画像として読めません（PNG・JPEG・TIFF などのスキャン画像か写真を指定してください）: {detail}",
+        "Not a readable image (give a scan or photo as PNG, JPEG, TIFF …): {detail}",
+    ),
+    "ocr.tesseract_failed": (
+        "Tesseract が文字認識に失敗しました: {detail}",
+        "Tesseract failed to read the image: {detail}",
+    ),
+}
+
+# Classes per code (the rest of the mapping lives in _errors; these codes are
+# Python-only because the core never runs OCR).
+_UNAVAILABLE = ("ocr.dependency_missing", "ocr.tesseract_missing", "ocr.language_missing")
+
+#: Tesseract's page segmentation mode: 6 = one uniform block of text, which keeps
+#: a label and its value on one TSV line; the core regroups rows anyway.
+PSM = 6
+#: Seconds before Tesseract is stopped.
+TIMEOUT = 120
+
+
+class OcrUnavailableError(HugOnboardError):
+    """Tesseract, its Japanese data or the ``[ocr]`` extra is not installed."""
+
+
+def _error(code: str, detail: str = "") -> HugOnboardError:
+    ja, en = CODES[code]
+    f = Finding(code, ja.format(detail=detail), en.format(detail=detail), "error")
+    if code in _UNAVAILABLE:
+        return OcrUnavailableError([f])
+    from ._errors import ValidationError
+
+    if code == "ocr.image_unreadable":
+        return ValidationError([f])
+    return HugOnboardError([f])
+
+
+def _imports() -> tuple[Any, Any, Any]:
+    try:
+        import cv2
+        import numpy
+        import pytesseract  # type: ignore[import-untyped]
+    except ImportError as e:
+        raise _error("ocr.dependency_missing", str(e)) from None
+    return cv2, numpy, pytesseract
+
+
+def _read(image: ImageSource) -> bytes:
+    if isinstance(image, (bytes, bytearray, memoryview)):
+        return bytes(image)
+    if isinstance(image, (str, os.PathLike)):
+        try:
+            with open(image, "rb") as fh:
+                return fh.read()
+        except OSError as e:
+            raise _error("ocr.image_unreadable", f"{os.fspath(image)}: {e.strerror}") from None
+    raise _error("ocr.image_unreadable", f"expected a path or bytes, not {type(image).__name__}")
+
+
+def tesseract_command() -> str:
+    """The Tesseract binary (pytesseract's setting), checked to exist and to have jpn."""
+    _, _, pytesseract = _imports()
+    cmd = str(pytesseract.pytesseract.tesseract_cmd)
+    try:
+        langs = pytesseract.get_languages(config="")
+    except pytesseract.TesseractNotFoundError:
+        raise _error("ocr.tesseract_missing") from None
+    except (OSError, pytesseract.TesseractError) as e:
+        raise _error("ocr.tesseract_failed", str(e)) from None
+    if "jpn" not in langs:
+        raise _error("ocr.language_missing")
+    return cmd
+
+
+def _deskew_angle(cv2: Any, np: Any, ink: Any) -> float:
+    """Degrees to rotate by: the median angle of the long near-horizontal ruled lines
+    (found on a mask of long horizontal ink runs, so the Hough transform sees only
+    them), else of the text block's minimum-area rectangle; 0 when nothing is found."""
+    h, w = ink.shape
+    runs = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(40, w // 40), 1)))
+    lines = cv2.HoughLinesP(runs, 1, np.pi / 720, threshold=100, minLineLength=w // 5, maxLineGap=20)
+    angles = []
+    if lines is not None:
+        for x1, y1, x2, y2 in lines.reshape(-1, 4):
+            a = float(np.degrees(np.arctan2(y2 - y1, x2 - x1)))
+            if abs(a) < 5:
+                angles.append(a)
+    if angles:
+        return float(np.median(angles))
+    pts = cv2.findNonZero(ink)
+    if pts is None:
+        return 0.0
+    (_, _), (_, _), a = cv2.minAreaRect(pts)
+    a = float(a)
+    if a > 45:
+        a -= 90
+    return a if abs(a) < 5 else 0.0
+
+
+def clean(data: bytes) -> bytes:
+    """The cleaned page as PNG bytes: grey, ~300 dpi, deskewed, binarised, table lines removed."""
+    cv2, np, _ = _imports()
+    buf = np.frombuffer(data, dtype=np.uint8)
+    gray = cv2.imdecode(buf, cv2.IMREAD_GRAYSCALE) if buf.size else None
+    if gray is None:
+        raise _error("ocr.image_unreadable", "OpenCV cannot decode it")
+    h, w = gray.shape
+    # A4 portrait at 300 dpi is ~2480 px wide; smaller scans and photos are scaled up.
+    scale = min(2.5, 2480 / max(w, h * 0.707)) if max(w, h * 0.707) < 2000 else 1.0
+    if scale > 1.05:
+        gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    # A median filter removes speckle (scanner dust, JPEG noise) before thresholding.
+    blur = cv2.medianBlur(gray, 3)
+    _, ink = cv2.threshold(blur, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    angle = _deskew_angle(cv2, np, ink)
+    if abs(angle) > 0.05:
+        hh, ww = ink.shape
+        m = cv2.getRotationMatrix2D((ww / 2, hh / 2), angle, 1.0)
+        ink = cv2.warpAffine(ink, m, (ww, hh), flags=cv2.INTER_NEAREST, borderValue=0)
+    hh, ww = ink.shape
+    # Ruled lines: runs of ink far longer than any glyph.
+    horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(40, ww // 30), 1)))
+    vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(40, hh // 40))))
+    rules = cv2.dilate(cv2.bitwise_or(horiz, vert), cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
+    text = cv2.bitwise_and(ink, cv2.bitwise_not(rules))
+    ok, png = cv2.imencode(".png", cv2.bitwise_not(text))
+    if not ok:
+        raise _error("ocr.image_unreadable", "cannot encode the cleaned page")
+    return bytes(png.tobytes())
+
+
+def run_tesseract(png: bytes) -> str:
+    """Tesseract's TSV for an image given as bytes (stdin in, stdout out: no files)."""
+    cmd = tesseract_command()
+    env = dict(os.environ)
+    env.setdefault("OMP_THREAD_LIMIT", "1")
+    try:
+        done = subprocess.run(
+            [cmd, "stdin", "stdout", "-l", "jpn", "--psm", str(PSM), "tsv"],
+            input=png,
+            capture_output=True,
+            timeout=TIMEOUT,
+            env=env,
+            check=False,
+        )
+    except FileNotFoundError:
+        raise _error("ocr.tesseract_missing") from None
+    except subprocess.TimeoutExpired:
+        raise _error("ocr.tesseract_failed", f"no answer within {TIMEOUT} s") from None
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise _error("ocr.tesseract_failed", detail[-1] if detail else f"exit {done.returncode}")
+    return str(done.stdout.decode("utf-8", "replace"))
+
+
+def image_to_tsv(image: ImageSource) -> str:
+    """The cleaned image read by Tesseract, as TSV (what ``parse_ocr_tsv`` reads)."""
+    return run_tesseract(clean(_read(image)))
