@@ -584,12 +584,13 @@ typedef int32_t hug_wareki_style;
 #define HUG_NOTICE_FIELD_DATE 7
 
 /*
- The rule printed on the テストID screen (symbols ``!#$%&'()*+,-./:;<=>?@[]^_`{|}~``).
+ The rule printed on the テストID screen (its symbol set: `hug_password_policy_to_json`, `screens.test`).
  */
 #define HUG_PASSWORD_PROFILE_TEST 0
 
 /*
- The rule printed on the production-ID screen (symbols `!#$%&'()*+,-./:;<=>?@[]_{}`).
+ The rule printed on the production-ID screen (its symbol set: `hug_password_policy_to_json`,
+ `screens.production`).
  */
 #define HUG_PASSWORD_PROFILE_PRODUCTION 1
 
