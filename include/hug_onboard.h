@@ -584,12 +584,13 @@ typedef int32_t hug_wareki_style;
 #define HUG_NOTICE_FIELD_DATE 7
 
 /*
- The rule printed on the テストID screen (symbols ``!#$%&'()*+,-./:;<=>?@[]^_`{|}~``).
+ The rule printed on the テストID screen (its symbol set: `hug_password_policy_to_json`, `screens.test`).
  */
 #define HUG_PASSWORD_PROFILE_TEST 0
 
 /*
- The rule printed on the production-ID screen (symbols `!#$%&'()*+,-./:;<=>?@[]_{}`).
+ The rule printed on the production-ID screen (its symbol set: `hug_password_policy_to_json`,
+ `screens.production`).
  */
 #define HUG_PASSWORD_PROFILE_PRODUCTION 1
 
@@ -1647,7 +1648,8 @@ hug_status hug_onboarding_steps_json(char **out_json);
  `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`).
 
  # Safety
- `onboarding`, `billing` live; out-pointers writable. Thread safety: any thread; read only.
+ `onboarding` live; `billing` optional: NULL (the facility's own 国保連's rulebook) or live;
+ out-pointers writable. Thread safety: any thread; read only.
  */
 hug_status hug_onboarding_readiness_json(const struct hug_onboarding *onboarding,
                                          struct hug_date today,
@@ -1668,7 +1670,8 @@ hug_status hug_onboarding_readiness_json(const struct hug_onboarding *onboarding
  `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`).
 
  # Safety
- `onboarding`, `billing` live; `out_json` writable. Thread safety: any thread; read only.
+ `onboarding` live; `billing` optional: NULL (the facility's own 国保連's rulebook) or live;
+ `out_json` writable. Thread safety: any thread; read only.
  */
 hug_status hug_onboarding_reminders_json(const struct hug_onboarding *onboarding,
                                          struct hug_date today,
@@ -1691,7 +1694,7 @@ hug_status hug_onboarding_reminders_json(const struct hug_onboarding *onboarding
 
  # Safety
  `states_json` NUL-terminated; `agent_certificates_json` optional: NULL (none) or NUL-terminated;
- `billing` live;
+ `billing` optional: NULL (each facility's own 国保連's rulebook) or live;
  `out_json` writable.
  Thread safety: any thread; read only.
  */
@@ -2015,7 +2018,7 @@ hug_status hug_datetime_parse(const char *text, struct hug_datetime *out);
  hold a valid number).
 
  # Safety
- `facility` NULL or readable; `out` NULL or writable. Thread safety: any thread, any time.
+ `facility` readable; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_billing_calendar_for_facility(const struct hug_facility_number *facility,
                                              struct hug_billing_calendar **out);
@@ -2028,7 +2031,7 @@ hug_status hug_billing_calendar_for_facility(const struct hug_facility_number *f
  (`rulebook.unknown_prefecture`).
 
  # Safety
- `code` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+ `code` NUL-terminated; `out` writable. Thread safety: any thread, any time.
  */
 hug_status hug_billing_calendar_for_prefecture(const char *code, struct hug_billing_calendar **out);
 
@@ -2043,7 +2046,7 @@ hug_status hug_billing_calendar_for_prefecture(const char *code, struct hug_bill
  `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_VALIDATION` (`facility.*`).
 
  # Safety
- `facility` NULL or readable; `out_json` NULL or writable. Thread safety: any thread, any time.
+ `facility` readable; `out_json` writable. Thread safety: any thread, any time.
  */
 hug_status hug_rulebook_for_facility(const struct hug_facility_number *facility, char **out_json);
 
@@ -2056,7 +2059,7 @@ hug_status hug_rulebook_for_facility(const struct hug_facility_number *facility,
  (`rulebook.unknown_prefecture`).
 
  # Safety
- `code` NULL or NUL-terminated; `out_json` NULL or writable. Thread safety: any thread, any time.
+ `code` NUL-terminated; `out_json` writable. Thread safety: any thread, any time.
  */
 hug_status hug_rulebook_for_prefecture(const char *code, char **out_json);
 
@@ -2068,7 +2071,7 @@ hug_status hug_rulebook_for_prefecture(const char *code, char **out_json);
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `out_json` NULL or writable. Thread safety: any thread, any time.
+ `out_json` writable. Thread safety: any thread, any time.
  */
 hug_status hug_rulebook_registry_json(char **out_json);
 
@@ -2081,7 +2084,7 @@ hug_status hug_rulebook_registry_json(char **out_json);
  `HUG_ERR_NULL_ARGUMENT`.
 
  # Safety
- `out_json` NULL or writable. Thread safety: any thread, any time.
+ `out_json` writable. Thread safety: any thread, any time.
  */
 hug_status hug_document_kinds_json(char **out_json);
 

@@ -484,6 +484,19 @@ hug_status hug_year_month_parse(const char *text, struct hug_year_month *out);
 
 hug_status hug_datetime_parse(const char *text, struct hug_datetime *out);
 
+hug_status hug_billing_calendar_for_facility(const struct hug_facility_number *facility,
+                                             struct hug_billing_calendar **out);
+
+hug_status hug_billing_calendar_for_prefecture(const char *code, struct hug_billing_calendar **out);
+
+hug_status hug_rulebook_for_facility(const struct hug_facility_number *facility, char **out_json);
+
+hug_status hug_rulebook_for_prefecture(const char *code, char **out_json);
+
+hug_status hug_rulebook_registry_json(char **out_json);
+
+hug_status hug_document_kinds_json(char **out_json);
+
 hug_status hug_text_to_halfwidth_ascii(const char *text, char **out);
 
 hug_status hug_text_normalize(const char *text, char **out);

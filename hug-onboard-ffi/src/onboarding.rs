@@ -388,7 +388,8 @@ fn resolve<'a>(
 /// `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`).
 ///
 /// # Safety
-/// `onboarding`, `billing` live; out-pointers writable. Thread safety: any thread; read only.
+/// `onboarding` live; `billing` optional: NULL (the facility's own 国保連's rulebook) or live;
+/// out-pointers writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_readiness_json(
     onboarding: *const hug_onboarding,
@@ -427,7 +428,8 @@ pub unsafe extern "C" fn hug_onboarding_readiness_json(
 /// `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`).
 ///
 /// # Safety
-/// `onboarding`, `billing` live; `out_json` writable. Thread safety: any thread; read only.
+/// `onboarding` live; `billing` optional: NULL (the facility's own 国保連's rulebook) or live;
+/// `out_json` writable. Thread safety: any thread; read only.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_onboarding_reminders_json(
     onboarding: *const hug_onboarding,
@@ -466,7 +468,7 @@ pub unsafe extern "C" fn hug_onboarding_reminders_json(
 ///
 /// # Safety
 /// `states_json` NUL-terminated; `agent_certificates_json` optional: NULL (none) or NUL-terminated;
-/// `billing` live;
+/// `billing` optional: NULL (each facility's own 国保連's rulebook) or live;
 /// `out_json` writable.
 /// Thread safety: any thread; read only.
 #[unsafe(no_mangle)]

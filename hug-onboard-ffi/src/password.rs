@@ -13,9 +13,10 @@ use crate::hug_lang;
 
 /// A built-in password policy, as an integer.
 pub type hug_password_profile = i32;
-/// The rule printed on the テストID screen (symbols ``!#$%&'()*+,-./:;<=>?@[]^_`{|}~``).
+/// The rule printed on the テストID screen (its symbol set: `hug_password_policy_to_json`, `screens.test`).
 pub const HUG_PASSWORD_PROFILE_TEST: hug_password_profile = 0;
-/// The rule printed on the production-ID screen (symbols `!#$%&'()*+,-./:;<=>?@[]_{}`).
+/// The rule printed on the production-ID screen (its symbol set: `hug_password_policy_to_json`,
+/// `screens.production`).
 pub const HUG_PASSWORD_PROFILE_PRODUCTION: hug_password_profile = 1;
 /// What `hug_password_generate` uses: accepted by both screens, no look-alike characters.
 pub const HUG_PASSWORD_PROFILE_GENERATION: hug_password_profile = 2;

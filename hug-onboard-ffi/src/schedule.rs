@@ -491,7 +491,7 @@ fn registry_failure(
 /// hold a valid number).
 ///
 /// # Safety
-/// `facility` NULL or readable; `out` NULL or writable. Thread safety: any thread, any time.
+/// `facility` readable; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_billing_calendar_for_facility(
     facility: *const crate::facility::hug_facility_number,
@@ -514,7 +514,7 @@ pub unsafe extern "C" fn hug_billing_calendar_for_facility(
 /// (`rulebook.unknown_prefecture`).
 ///
 /// # Safety
-/// `code` NULL or NUL-terminated; `out` NULL or writable. Thread safety: any thread, any time.
+/// `code` NUL-terminated; `out` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_billing_calendar_for_prefecture(
     code: *const c_char,
@@ -540,7 +540,7 @@ pub unsafe extern "C" fn hug_billing_calendar_for_prefecture(
 /// `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_VALIDATION` (`facility.*`).
 ///
 /// # Safety
-/// `facility` NULL or readable; `out_json` NULL or writable. Thread safety: any thread, any time.
+/// `facility` readable; `out_json` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_rulebook_for_facility(
     facility: *const crate::facility::hug_facility_number,
@@ -564,7 +564,7 @@ pub unsafe extern "C" fn hug_rulebook_for_facility(
 /// (`rulebook.unknown_prefecture`).
 ///
 /// # Safety
-/// `code` NULL or NUL-terminated; `out_json` NULL or writable. Thread safety: any thread, any time.
+/// `code` NUL-terminated; `out_json` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_rulebook_for_prefecture(
     code: *const c_char,
@@ -587,7 +587,7 @@ pub unsafe extern "C" fn hug_rulebook_for_prefecture(
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `out_json` NULL or writable. Thread safety: any thread, any time.
+/// `out_json` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_rulebook_registry_json(out_json: *mut *mut c_char) -> hug_status {
     ffi_boundary!({
@@ -606,7 +606,7 @@ pub unsafe extern "C" fn hug_rulebook_registry_json(out_json: *mut *mut c_char) 
 /// `HUG_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
-/// `out_json` NULL or writable. Thread safety: any thread, any time.
+/// `out_json` writable. Thread safety: any thread, any time.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hug_document_kinds_json(out_json: *mut *mut c_char) -> hug_status {
     ffi_boundary!({

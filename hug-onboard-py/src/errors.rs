@@ -47,6 +47,21 @@ hug_onboard_core::diagnostic_codes! {
         /// count, a year past 2^31, …): never pyo3's bare `OverflowError`.
         OutOfRange => "binding.out_of_range", InvalidArgument, Error,
             "an integer argument outside what the parameter can hold";
+        /// Reading a scan: the `[ocr]` extra (pytesseract, OpenCV, numpy) is not installed.
+        OcrDependencyMissing => "ocr.dependency_missing", Unavailable, Error,
+            "reading an image needs the optional packages (pip install 'hug-onboard[ocr]')";
+        /// Reading a scan: no Tesseract binary.
+        OcrTesseractMissing => "ocr.tesseract_missing", Unavailable, Error,
+            "Tesseract (the OCR engine) was not found";
+        /// Reading a scan: Tesseract has no Japanese data.
+        OcrLanguageMissing => "ocr.language_missing", Unavailable, Error,
+            "Tesseract's Japanese data (jpn) is not installed";
+        /// Reading a scan: the bytes or the file are not a readable image.
+        OcrImageUnreadable => "ocr.image_unreadable", InvalidInput, Error,
+            "the scan or photo cannot be read as an image";
+        /// Reading a scan: Tesseract ran and failed.
+        OcrTesseractFailed => "ocr.tesseract_failed", Internal, Error,
+            "Tesseract failed to read the image";
     }
 }
 

@@ -108,13 +108,13 @@ def test_missing_tesseract_and_language(monkeypatch: pytest.MonkeyPatch, smoke: 
 
     letter = smoke[0]
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")
-    with pytest.raises(h.OcrUnavailableError) as e:
+    with pytest.raises(h.UnavailableError) as e:
         h.RegistrationNotice.from_image(letter.image)
     assert e.value.code == "ocr.tesseract_missing"
     assert "tesseract-ocr" in e.value.message_ja and "tesseract-ocr" in e.value.message_en
     monkeypatch.undo()
     monkeypatch.setattr(pytesseract, "get_languages", lambda config="": ["eng", "osd"])
-    with pytest.raises(h.OcrUnavailableError) as e:
+    with pytest.raises(h.UnavailableError) as e:
         h.RegistrationNotice.from_image(letter.image)
     assert e.value.code == "ocr.language_missing"
     assert "tesseract-ocr-jpn" in e.value.message_en
@@ -124,3 +124,15 @@ def test_every_ocr_code_has_both_messages() -> None:
     for code, (ja, en) in _ocr.CODES.items():
         assert code.startswith("ocr.") and ja and en
     assert os.path.exists(_ocr.__file__)
+
+
+def test_ocr_codes_are_catalogued_with_their_kinds() -> None:
+    """The OCR codes are declared once in the binding's catalogue (with kinds); _ocr only holds messages."""
+    from hug_onboard import _ocr
+
+    catalogue = {c.code: c.kind for c in h.codes()}
+    assert set(_ocr.CODES) <= set(catalogue)
+    assert {c for c in catalogue if c.startswith("ocr.")} == set(_ocr.CODES)
+    assert catalogue["ocr.tesseract_missing"] == "unavailable"
+    assert h.error_class_for("ocr.language_missing") is h.UnavailableError
+    assert h.error_class_for("ocr.image_unreadable") is h.ValidationError

@@ -151,8 +151,32 @@ static void test_certificate(void) {
       CHECK(str_has(json, "\"total\":1"));
       hug_string_free(json);
       json = NULL;
+      /* billing: optional; NULL judges each facility with its own 国保連's rulebook */
+      OPTIONAL(hug_onboarding_evaluate_many_json, billing,
+               hug_onboarding_evaluate_many_json(arr, NULL, mkdate(2026, 11, 25), NULL, &json));
+      CHECK(str_has(json, "\"total\":1"));
+      hug_string_free(json);
+      json = NULL;
       free(arr);
     }
+  }
+
+  /* billing: optional in readiness and reminders; NULL is the facility's own 国保連's rulebook */
+  {
+    hug_onboarding *o = NULL;
+    bool can_bill = true;
+    CHECK_OK(hug_onboarding_from_json(state, &o));
+    OPTIONAL(hug_onboarding_readiness_json, billing,
+             hug_onboarding_readiness_json(o, mkdate(2026, 11, 25), NULL, &can_bill, &json));
+    CHECK(str_has(json, "rulebook"));
+    hug_string_free(json);
+    json = NULL;
+    OPTIONAL(hug_onboarding_reminders_json, billing,
+             hug_onboarding_reminders_json(o, mkdate(2026, 11, 25), 30, NULL, &json));
+    CHECK(json != NULL);
+    hug_string_free(json);
+    json = NULL;
+    hug_onboarding_free(o);
   }
 
   hug_billing_calendar_free(b);

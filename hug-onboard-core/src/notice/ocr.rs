@@ -31,7 +31,7 @@
 //!
 //! # Tesseract TSV
 //!
-//! [`tsv_lines`] reads Tesseract's TSV (`tesseract IMAGE - -l jpn tsv`: columns
+//! `tsv_lines` reads Tesseract's TSV (`tesseract IMAGE - -l jpn tsv`: columns
 //! `level page_num block_num par_num line_num word_num left top width height conf
 //! text`), keeps the words (level 5), drops words made only of table-border
 //! marks, and groups words into visual rows by their vertical overlap —

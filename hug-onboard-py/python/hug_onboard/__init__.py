@@ -25,12 +25,9 @@ from ._native import *  # noqa: F403 - every native name, listed once in _native
 # (same names, same results, same errors; see _calendar.py).
 from ._calendar import holiday_name, is_business_day, is_holiday
 
-# Reading a scan (optional extra): its one exception class is public.
-from ._ocr import OcrUnavailableError
-
 #: A problem found by a check (``.code``, ``.message(lang="ja")``); same class as :class:`Finding`.
 Violation = Finding  # noqa: F405
 
-__all__ = ["Violation", "OcrUnavailableError"]
+__all__ = ["Violation"]
 __all__ += _native.__all__
 __all__ += _errors.__all__

@@ -22,6 +22,7 @@ __all__ = [
     "CertificateFormatError",
     "UnsupportedCertificateError",
     "WorkflowError",
+    "UnavailableError",
     "CLASS_BY_KIND",
     "error_class_for",
     "error_class_for_kind",
@@ -110,6 +111,11 @@ class WorkflowError(HugOnboardError):
     """An onboarding step cannot be recorded (missing prerequisite, wrong order, bad state)."""
 
 
+class UnavailableError(HugOnboardError):
+    """Something the call needs is not available on this machine: Tesseract or its Japanese
+    data, the ``[ocr]`` extra, the operating system's random source."""
+
+
 # --- The one mapping ------------------------------------------------------------
 # Kind -> exception class. A test (tests/test_kinds.py) checks that every kind of
 # every catalogued code is here and agrees with the C status of the same kind.
@@ -124,7 +130,7 @@ CLASS_BY_KIND: dict[str, type[HugOnboardError]] = {
     "wrong_password": WrongPasswordError,
     "corrupt_file": CertificateFormatError,
     "unsupported": UnsupportedCertificateError,
-    "unavailable": HugOnboardError,
+    "unavailable": UnavailableError,
     "internal": HugOnboardError,
     "panic": HugOnboardError,
 }

@@ -399,7 +399,7 @@ class RegistrationNotice:
         """Reads a scan or photo of the letter (path or bytes) with Tesseract (jpn) after image clean-up.
 
         Needs the ``hug-onboard[ocr]`` extra and Tesseract with its Japanese data; otherwise raises
-        OcrUnavailableError (``ocr.tesseract_missing``, ``ocr.language_missing``, ``ocr.dependency_missing``).
+        UnavailableError (``ocr.tesseract_missing``, ``ocr.language_missing``, ``ocr.dependency_missing``).
         The image and the text never go to a temporary file.
         """
     def ocr_provenance_json(self) -> Optional[str]:

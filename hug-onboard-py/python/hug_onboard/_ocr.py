@@ -26,12 +26,14 @@ import os
 import subprocess
 from typing import Any, Union
 
-from ._errors import HugOnboardError
+from ._errors import HugOnboardError, error_class_for
 from ._native import Finding
 
 ImageSource = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview]
 
-# The one table of this module's codes: code -> (Japanese, English) message.
+# This module's messages: code -> (Japanese, English). The codes themselves, with their
+# kinds (hence the exception class), are declared once in the binding's catalogue
+# (hug-onboard-py/src/errors.rs, BindingCode); tests/test_ocr.py checks the two agree.
 CODES: dict[str, tuple[str, str]] = {
     "ocr.dependency_missing": (
         "画像の読み取りには追加のパッケージが必要です: pip install 'hug-onboard[ocr]'（{detail}）",
@@ -55,9 +57,6 @@ CODES: dict[str, tuple[str, str]] = {
     ),
 }
 
-# Classes per code (the rest of the mapping lives in _errors; these codes are
-# Python-only because the core never runs OCR).
-_UNAVAILABLE = ("ocr.dependency_missing", "ocr.tesseract_missing", "ocr.language_missing")
 
 #: Tesseract's page segmentation mode: 6 = one uniform block of text, which keeps
 #: a label and its value on one TSV line; the core regroups rows anyway.
@@ -66,20 +65,11 @@ PSM = 6
 TIMEOUT = 120
 
 
-class OcrUnavailableError(HugOnboardError):
-    """Tesseract, its Japanese data or the ``[ocr]`` extra is not installed."""
-
-
 def _error(code: str, detail: str = "") -> HugOnboardError:
     ja, en = CODES[code]
     f = Finding(code, ja.format(detail=detail), en.format(detail=detail), "error")
-    if code in _UNAVAILABLE:
-        return OcrUnavailableError([f])
-    from ._errors import ValidationError
-
-    if code == "ocr.image_unreadable":
-        return ValidationError([f])
-    return HugOnboardError([f])
+    # The class comes from the code's kind, as for every other code.
+    return error_class_for(code)([f])
 
 
 def _imports() -> tuple[Any, Any, Any]:

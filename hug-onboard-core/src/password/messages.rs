@@ -1,0 +1,390 @@
+//! The password module's codes and messages: one `diagnostics!` table per
+//! error enum, the lockout advice.
+
+use super::LockoutRule;
+#[cfg(doc)]
+use super::{MAX_CHAR_VIOLATIONS, PasswordPolicy};
+use crate::diagnostic::{Diagnostic, ErrorKind, Lang, Severity};
+
+/// The lockout warning as a finding: "3 wrong passwords lock the ID for 30
+/// minutes; check the password here before typing it on the portal".
+///
+/// # Example
+///
+/// ```
+/// use hug_onboard_core::diagnostic::{Diagnostic, Severity};
+/// use hug_onboard_core::password::LockoutRule;
+/// assert_eq!(LockoutRule::default().advice().severity(), Severity::Info);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LockoutAdvice {
+    /// The rule the advice states.
+    pub rule: LockoutRule,
+}
+
+impl Diagnostic for LockoutAdvice {
+    fn code(&self) -> &'static str {
+        PasswordAdvice::Lockout.code()
+    }
+
+    fn kind(&self) -> ErrorKind {
+        PasswordAdvice::Lockout.kind()
+    }
+
+    fn severity(&self) -> Severity {
+        PasswordAdvice::Lockout.severity()
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        let LockoutRule { attempts, minutes } = self.rule;
+        match lang {
+            Lang::Ja => format!(
+                "パスワードを{attempts}回続けて間違えるとユーザIDがロックされ、{minutes}分以上ログインできなくなります。\
+                 ポータルに入力する前に、このライブラリでパスワードを確認してください。"
+            ),
+            Lang::En => format!(
+                "{attempts} wrong passwords in a row lock the user ID for {minutes} minutes or more. \
+                 Check the password with this library before typing it on the portal."
+            ),
+        }
+    }
+}
+
+crate::diagnostics! {
+    /// Why a password cannot be used: one problem found by
+    /// [`PasswordPolicy::check`] or [`PasswordPolicy::check_change`].
+    ///
+    /// Positions are 1-based character positions in the password as given.
+    /// Nothing here holds the password; a character variant holds one character.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hug_onboard_core::diagnostic::{Diagnostic, Lang, Severity};
+    /// use hug_onboard_core::password::{PasswordPolicy, PasswordViolation};
+    ///
+    /// let v = PasswordPolicy::test_screen().check("abcd1234ｘ", None);
+    /// assert_eq!(v[0], PasswordViolation::CharFullwidth {
+    ///     ch: 'ｘ', position: 9, halfwidth: 'x', halfwidth_allowed: true,
+    /// });
+    /// assert_eq!(v[0].code(), "password.char_fullwidth");
+    /// assert_eq!(v[0].severity(), Severity::Error);
+    /// assert!(v[0].message(Lang::En).contains("half-width 'x'"));
+    /// ```
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum PasswordViolation {
+        /// The password is empty.
+        Empty => "password.empty", InvalidInput, Error,
+            "the password is empty",
+            ja: "パスワードが入力されていません。",
+            en: "The password is empty.";
+        /// Fewer characters than the minimum.
+        TooShort {
+            /// The minimum.
+            min: usize,
+            /// The length found.
+            len: usize,
+        } => "password.too_short", InvalidInput, Error,
+            "fewer characters than the minimum (8)",
+            ja: "パスワードは{min}文字以上で入力してください（現在{len}文字）。",
+            en: "The password must be at least {min} characters (it has {len}).";
+        /// More characters than the maximum.
+        TooLong {
+            /// The maximum.
+            max: usize,
+            /// The length found.
+            len: usize,
+        } => "password.too_long", InvalidInput, Error,
+            "more characters than the maximum (16)",
+            ja: "パスワードは{max}文字以内で入力してください（現在{len}文字）。",
+            en: "The password must be at most {max} characters (it has {len}).";
+        /// No half-width letter.
+        NoLetter => "password.no_letter", InvalidInput, Error,
+            "no half-width letter a-z A-Z",
+            ja: "パスワードには半角英字（a〜z、A〜Z）を1文字以上含めてください。",
+            en: "The password must contain at least one half-width letter (a-z, A-Z).";
+        /// No half-width digit.
+        NoDigit => "password.no_digit", InvalidInput, Error,
+            "no half-width digit 0-9",
+            ja: "パスワードには半角数字（0〜9）を1文字以上含めてください。",
+            en: "The password must contain at least one half-width digit (0-9).";
+        /// A full-width (or OCR/IME variant) character whose half-width form is `halfwidth`.
+        CharFullwidth {
+            /// The character typed.
+            ch: char,
+            /// 1-based position.
+            position: usize,
+            /// Its half-width form.
+            halfwidth: char,
+            /// Whether the policy accepts the half-width form.
+            halfwidth_allowed: bool,
+        } => "password.char_fullwidth", InvalidInput, Error,
+            "a full-width character; the message gives its half-width form",
+            ja: { if *halfwidth_allowed {
+                format!(
+                    "パスワードの{position}文字目{}は全角文字です。半角の「{halfwidth}」で入力してください。",
+                    show_char(*ch)
+                )
+            } else {
+                format!(
+                    "パスワードの{position}文字目{}は全角文字です。半角の「{halfwidth}」もこの画面では使えません。",
+                    show_char(*ch)
+                )
+            } },
+            en: { if *halfwidth_allowed {
+                format!(
+                    "Character {position} of the password ({}) is full-width; type the half-width '{halfwidth}'.",
+                    show_char_en(*ch)
+                )
+            } else {
+                format!(
+                    "Character {position} of the password ({}) is full-width, and its half-width form '{halfwidth}' is not accepted on this screen either.",
+                    show_char_en(*ch)
+                )
+            } };
+        /// A space: ASCII, ideographic (U+3000) or another Unicode space.
+        CharSpace {
+            /// The space character.
+            ch: char,
+            /// 1-based position.
+            position: usize,
+        } => "password.char_space", InvalidInput, Error,
+            "a space (ASCII, ideographic or other)",
+            ja: { format!("パスワードの{position}文字目が{}です。パスワードに空白は使えません。", space_name(*ch, Lang::Ja)) },
+            en: { format!("Character {position} of the password is {}; spaces are not allowed.", space_name(*ch, Lang::En)) };
+        /// A control character (NUL, tab, line break, DEL …).
+        CharControl {
+            /// The control character.
+            ch: char,
+            /// 1-based position.
+            position: usize,
+        } => "password.char_control", InvalidInput, Error,
+            "a control character (NUL, tab, line break ...)",
+            ja: { format!(
+                "パスワードの{position}文字目は制御文字（{}）です。改行・タブなどの制御文字は使えません。",
+                show_char(*ch)
+            ) },
+            en: { format!(
+                "Character {position} of the password is a control character ({}); line breaks, tabs and other control characters are not allowed.",
+                show_char_en(*ch)
+            ) };
+        /// `"` or `\`: neither screen accepts them.
+        CharQuoteOrBackslash {
+            /// `"` or `\`.
+            ch: char,
+            /// 1-based position.
+            position: usize,
+        } => "password.char_quote_or_backslash", InvalidInput, Error,
+            "\" or \\, refused by both screens",
+            ja: { format!(
+                "パスワードの{position}文字目「{ch}」{}はどちらの画面でも使えない記号です。",
+                if *ch == '\\' { "（日本語のキーボードでは「¥」と表示されることがあります）" } else { "" }
+            ) },
+            en: { format!(
+                "Character {position} of the password ('{ch}'{}) is a symbol neither portal screen accepts.",
+                if *ch == '\\' { " (shown as '¥' on Japanese keyboards)" } else { "" }
+            ) };
+        /// A symbol the other screen (the テストID screen) accepts but this policy does not.
+        CharOtherScreen {
+            /// The symbol.
+            ch: char,
+            /// 1-based position.
+            position: usize,
+            /// The symbols this policy accepts.
+            symbols: String,
+        } => "password.char_other_screen", InvalidInput, Error,
+            "a symbol the other screen accepts but this policy does not (e.g. ^ on the production screen)",
+            ja: "パスワードの{position}文字目の記号「{ch}」はテストIDの画面では使えますが、この画面では使えません。使える記号: {symbols}",
+            en: "Character {position} of the password ('{ch}') is accepted on the test-ID screen but not on this one. Accepted symbols: {symbols}";
+        /// Any other character the policy does not accept.
+        CharNotAllowed {
+            /// The character.
+            ch: char,
+            /// 1-based position.
+            position: usize,
+            /// The symbols this policy accepts.
+            symbols: String,
+        } => "password.char_not_allowed", InvalidInput, Error,
+            "any other character the policy does not accept (kana, kanji, accented letters ...)",
+            ja: { format!(
+                "パスワードの{position}文字目{}は使えません。使える文字は半角英字・半角数字と記号 {symbols} です。",
+                show_char(*ch)
+            ) },
+            en: { format!(
+                "Character {position} of the password ({}) is not allowed. Use half-width letters, digits and the symbols {symbols}",
+                show_char_en(*ch)
+            ) };
+        /// More offending characters than [`MAX_CHAR_VIOLATIONS`]: how many more.
+        CharMore {
+            /// Offending characters not listed one by one.
+            count: usize,
+        } => "password.char_more", InvalidInput, Error,
+            "more offending characters than are listed one by one",
+            ja: "ほかに使えない文字が{count}文字あります。",
+            en: "{count} more characters are not allowed.";
+        /// The password equals the user ID.
+        EqualsUserId => "password.equals_user_id", InvalidInput, Error,
+            "the password equals the user ID",
+            ja: "ユーザIDと同じパスワードは入力できません。",
+            en: "The password must not be the same as the user ID.";
+        /// The password equals the user ID except for upper/lower case (a warning:
+        /// the portal accepts it, but it is easy to guess).
+        EqualsUserIdIgnoringCase => "password.equals_user_id_ignoring_case", InvalidInput, Warning,
+            "the password equals the user ID except for case",
+            ja: "パスワードが大文字・小文字の違いを除いてユーザIDと同じです。推測されやすいので変えてください。",
+            en: "The password equals the user ID except for upper/lower case; it is easy to guess, choose another.";
+        /// 現在のパスワード is empty.
+        CurrentEmpty => "password.current_empty", InvalidInput, Error,
+            "change form: the current password is empty",
+            ja: "現在のパスワードが入力されていません。",
+            en: "The current password is empty.";
+        /// 新しいパスワード(確認用) is empty.
+        ConfirmEmpty => "password.confirm_empty", InvalidInput, Error,
+            "change form: the confirmation is empty",
+            ja: "新しいパスワード(確認用)が入力されていません。",
+            en: "The confirmation of the new password is empty.";
+        /// The confirmation differs from the new password.
+        ConfirmMismatch => "password.confirm_mismatch", InvalidInput, Error,
+            "change form: the confirmation differs from the new password",
+            ja: "新しいパスワードと新しいパスワード(確認用)が一致しません。",
+            en: "The new password and its confirmation differ.";
+        /// The new password equals the current one.
+        SameAsCurrent => "password.same_as_current", InvalidInput, Error,
+            "change form: the new password equals the current one",
+            ja: "新しいパスワードが現在のパスワードと同じです。別のパスワードにしてください。",
+            en: "The new password is the same as the current one; choose a different one.";
+    }
+}
+
+crate::diagnostics! {
+    /// Why [`PasswordPolicy::generate_with`] could not make a password.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hug_onboard_core::diagnostic::{Diagnostic, Lang};
+    /// use hug_onboard_core::password::{PasswordError, PasswordPolicy};
+    ///
+    /// let e = PasswordPolicy::generation().generate_with(20, |_| Ok(())).unwrap_err();
+    /// assert_eq!(e, PasswordError::GenerateLength { requested: 20, min: 8, max: 16 });
+    /// assert!(e.message(Lang::Ja).contains("8〜16文字"));
+    /// ```
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum PasswordError {
+        /// The requested length is outside what the policy and both screens accept.
+        GenerateLength {
+            /// The length asked for.
+            requested: usize,
+            /// The smallest length that can be generated.
+            min: usize,
+            /// The largest length that can be generated.
+            max: usize,
+        } => "password.generate_length", InvalidInput, Error,
+            "generation: the length is outside what the policy and both screens accept",
+            ja: "{requested}文字のパスワードは作れません。{min}〜{max}文字を指定してください。",
+            en: "Cannot generate a password of {requested} characters; ask for {min} to {max}.";
+        /// The random source failed (or kept returning unusable bytes).
+        RandomUnavailable {
+            /// What the source said.
+            reason: String,
+        } => "password.random_unavailable", Unavailable, Error,
+            "generation: the random source failed",
+            ja: "乱数を取得できませんでした（{reason}）。",
+            en: "No random bytes are available ({reason}).";
+        /// The generated password failed a check (an internal error: never expected).
+        GenerateFailed => "password.generate_failed", Internal, Error,
+            "generation: internal error, the result failed a check",
+            ja: "内部エラー: 作成したパスワードが条件を満たしませんでした。",
+            en: "Internal error: the generated password did not pass the checks.";
+    }
+}
+
+crate::diagnostic_codes! {
+    /// The codes of the password module's advice findings (see [`LockoutAdvice`]).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum PasswordAdvice {
+        /// Wrong passwords lock the user ID.
+        Lockout => "password.lockout_advice", Advisory, Info,
+            "advice: wrong passwords lock the ID (3 tries, 30 minutes)";
+    }
+}
+
+/// `「x」` for printable characters, `U+XXXX` added for non-ASCII and controls.
+fn show_char(ch: char) -> String {
+    if ch.is_ascii_graphic() {
+        format!("「{ch}」")
+    } else if ch.is_control() || ch.is_whitespace() {
+        format!("U+{:04X}", ch as u32)
+    } else {
+        format!("「{ch}」(U+{:04X})", ch as u32)
+    }
+}
+
+fn show_char_en(ch: char) -> String {
+    if ch.is_ascii_graphic() {
+        format!("'{ch}'")
+    } else if ch.is_control() || ch.is_whitespace() {
+        format!("U+{:04X}", ch as u32)
+    } else {
+        format!("'{ch}', U+{:04X}", ch as u32)
+    }
+}
+
+fn space_name(ch: char, lang: Lang) -> &'static str {
+    match (ch, lang) {
+        (' ', Lang::Ja) => "半角スペース",
+        ('\u{3000}', Lang::Ja) => "全角スペース",
+        (_, Lang::Ja) => "空白文字",
+        (' ', Lang::En) => "a space",
+        ('\u{3000}', Lang::En) => "an ideographic (full-width) space",
+        (_, Lang::En) => "a space character",
+    }
+}
+
+impl PasswordViolation {
+    /// The 1-based character position, for the per-character violations.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hug_onboard_core::password::PasswordPolicy;
+    /// let v = PasswordPolicy::test_screen().check("abcd 1234", None);
+    /// assert_eq!(v[0].position(), Some(5));
+    /// ```
+    pub fn position(&self) -> Option<usize> {
+        use PasswordViolation as V;
+        match self {
+            V::CharFullwidth { position, .. }
+            | V::CharSpace { position, .. }
+            | V::CharControl { position, .. }
+            | V::CharQuoteOrBackslash { position, .. }
+            | V::CharOtherScreen { position, .. }
+            | V::CharNotAllowed { position, .. } => Some(*position),
+            _ => None,
+        }
+    }
+
+    /// The offending character, for the per-character violations.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hug_onboard_core::password::PasswordPolicy;
+    /// let v = PasswordPolicy::test_screen().check("abcd\"1234", None);
+    /// assert_eq!(v[0].character(), Some('"'));
+    /// ```
+    pub fn character(&self) -> Option<char> {
+        use PasswordViolation as V;
+        match self {
+            V::CharFullwidth { ch, .. }
+            | V::CharSpace { ch, .. }
+            | V::CharControl { ch, .. }
+            | V::CharQuoteOrBackslash { ch, .. }
+            | V::CharOtherScreen { ch, .. }
+            | V::CharNotAllowed { ch, .. } => Some(*ch),
+            _ => None,
+        }
+    }
+}
