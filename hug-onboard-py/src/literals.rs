@@ -11,7 +11,7 @@ use hug_onboard_core::certificate::{Honorific, RenewalFinding, Stage, StatusKind
 use hug_onboard_core::diagnostic::{ErrorKind, Severity};
 use hug_onboard_core::notice::NoticeKind;
 use hug_onboard_core::onboarding::Step;
-use hug_onboard_core::schedule::{DocumentKind, DocumentSource, EventKind};
+use hug_onboard_core::schedule::{Basis, DocumentKind, DocumentSource, EventKind};
 use hug_onboard_core::wareki::{PartialDate, Style};
 use pyo3::prelude::*;
 
@@ -71,6 +71,16 @@ pub fn _literals() -> Vec<(&'static str, Vec<&'static str>)> {
                 Expired
             })
             .map(crate::certificate::renewal_finding)
+            .to_vec(),
+        ),
+        (
+            "Basis",
+            variants!(Basis {
+                Sourced,
+                Approximate,
+                Unverified
+            })
+            .map(Basis::id)
             .to_vec(),
         ),
         (
