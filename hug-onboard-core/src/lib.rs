@@ -191,20 +191,19 @@
 //! ## Many facilities at once (batch)
 //!
 //! HUG's nightly run, or a 代理請求 agent's facilities: one call, one report per state and a count
-//! of each finding.
+//! of each finding. Without a calendar, each facility is judged with its own 国保連's rulebook
+//! (here 東京 and 大阪); `Some(&calendar)` would judge all with one.
 //!
 //! ```
 //! use chrono::NaiveDate;
 //! use hug_onboard_core::facility::FacilityNumber;
 //! use hug_onboard_core::onboarding::{evaluate_many, BatchContext, Onboarding};
-//! use hug_onboard_core::schedule::BillingCalendar;
 //!
-//! let calendar = BillingCalendar::default();
 //! let states: Vec<Onboarding> = ["1312345678", "2712345678"]
 //!     .into_iter()
 //!     .map(|n| FacilityNumber::parse(n).map(Onboarding::new))
 //!     .collect::<Result<_, _>>()?;
-//! let ctx = BatchContext { calendar: &calendar, agent_certificates: &[] };
+//! let ctx = BatchContext { calendar: None, agent_certificates: &[] };
 //! let report = evaluate_many(&states, NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(), &ctx);
 //! assert_eq!((report.total, report.can_bill), (2, 0));
 //! assert_eq!(report.by_code["readiness.step_missing"], 2);
