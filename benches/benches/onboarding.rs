@@ -49,6 +49,8 @@ fn states(n: usize) -> Vec<Onboarding> {
                 valid_until: valid_until.max(valid_from),
                 sha256_fingerprint: Some(format!("{:064x}", i)),
                 subject_facility_number: Some(number),
+                not_before: None,
+                not_after: None,
                 agent_for: vec![],
             };
             for (k, &step) in Step::ALL.iter().enumerate() {

@@ -35,6 +35,8 @@ fn certificate() -> CertificateEvidence {
         valid_until: NaiveDate::from_ymd_opt(2022, 7, 24).unwrap(),
         sha256_fingerprint: Some("ab".repeat(32)),
         subject_facility_number: Some(facility()),
+        not_before: None,
+        not_after: None,
         agent_for: vec![],
     }
 }

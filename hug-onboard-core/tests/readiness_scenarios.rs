@@ -6,7 +6,8 @@ use crate::common;
 
 use chrono::{Duration, NaiveDate};
 use common::{Outcome, check_all, input_str};
-use hug_onboard_core::diagnostic::{Diagnostic, Severity};
+use hug_onboard_core::certificate::{self, Validity};
+use hug_onboard_core::diagnostic::{Diagnostic, Lang, Severity};
 use hug_onboard_core::facility::FacilityNumber;
 use hug_onboard_core::notice::RegistrationNotice;
 use hug_onboard_core::onboarding::{
@@ -34,6 +35,8 @@ fn cert(from: NaiveDate, until: NaiveDate) -> CertificateEvidence {
         valid_until: until,
         sha256_fingerprint: Some("AB:CD:EF:01".into()),
         subject_facility_number: Some(facility()),
+        not_before: None,
+        not_after: None,
         agent_for: vec![],
     }
 }
@@ -301,6 +304,8 @@ fn batch_with_an_agent_certificate() {
     let agent = CertificateEvidence {
         valid_from: d(2025, 5, 1),
         valid_until: d(2028, 5, 1),
+        not_before: None,
+        not_after: None,
         sha256_fingerprint: Some("aa:bb:cc".into()),
         subject_facility_number: Some(FacilityNumber::parse("2712345678").unwrap()),
         agent_for: (0..100)
@@ -344,5 +349,145 @@ proptest! {
         let r = ob.readiness(today, &calendar());
         prop_assert!(r.can_bill, "{:?}", r.codes());
         prop_assert!(r.findings.iter().all(|f| f.severity < Severity::Error));
+    }
+}
+
+/// One timeline (issue #12): readiness and reminders judge a certificate read from its file as
+/// `certificate::status` and `certificate::renewal_plan` judge the certificate's own instants.
+/// Checked on a day: expired, not yet valid, the renewal finding and its plan, the certificate
+/// reminder (and its message, which names the hour of expiry) and the apply-by reminder.
+fn one_timeline(ob: &Onboarding, v: &Validity, today: NaiveDate) -> Result<(), String> {
+    use hug_onboard_core::certificate::{RenewalFinding, StatusKind, renewal_plan, status};
+    use hug_onboard_core::onboarding::FindingKind as K;
+    let cal = calendar();
+    let rules = cal.rulebook.certificate();
+    let s = status(v, today, rules);
+    let p = renewal_plan(v.not_after, today, rules, &cal);
+    let r = ob.readiness(today, &cal);
+    let renewal = r.findings.iter().find_map(|f| match &f.kind {
+        K::CertificateRenewal { plan } => Some(plan.finding),
+        _ => None,
+    });
+    let expired = r
+        .findings
+        .iter()
+        .any(|f| matches!(f.kind, K::CertificateExpired { .. }));
+    let not_yet = r
+        .findings
+        .iter()
+        .any(|f| matches!(f.kind, K::CertificateNotYetValid { .. }));
+    let rem = ob.reminders(today, 1, &cal);
+    let cert_rem = rem.iter().find(|x| x.code == "reminder.certificate");
+    let apply_rem = rem
+        .iter()
+        .any(|x| x.code == "reminder.certificate_apply_by");
+    let mut bad = Vec::new();
+    if (s.kind == StatusKind::Expired) != (expired && renewal.is_none()) {
+        bad.push(format!(
+            "status {:?}, readiness expired {expired}, renewal {renewal:?}",
+            s.kind
+        ));
+    }
+    if (s.kind == StatusKind::NotYetValid) != not_yet {
+        bad.push(format!(
+            "status {:?}, readiness not yet valid {not_yet}",
+            s.kind
+        ));
+    }
+    let want_renewal =
+        (s.kind != StatusKind::Expired && p.finding != RenewalFinding::NotYet).then_some(p.finding);
+    if renewal != want_renewal {
+        bad.push(format!(
+            "renewal plan {:?}, readiness {renewal:?}",
+            p.finding
+        ));
+    }
+    match cert_rem {
+        Some(x) if !s.remind_today || x.message_ja != s.message(Lang::Ja) => {
+            bad.push(format!(
+                "reminder {:?}, status says {:?}",
+                x.message_en,
+                s.message(Lang::En)
+            ));
+        }
+        None if s.remind_today => bad.push(format!("no reminder, status {:?}", s.kind)),
+        _ => {}
+    }
+    if apply_rem != (p.apply_by == today && p.finding != RenewalFinding::Expired) {
+        bad.push(format!(
+            "apply-by reminder {apply_rem}, plan apply by {}",
+            p.apply_by
+        ));
+    }
+    if bad.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{today} (notAfter {}): {}",
+            v.not_after,
+            bad.join("; ")
+        ))
+    }
+}
+
+/// A state whose certificate is the one read from a file with these instants.
+fn state_with(v: &Validity) -> Onboarding {
+    let info_like = CertificateEvidence {
+        valid_from: certificate::to_jst(v.not_before).date(),
+        valid_until: certificate::to_jst(v.not_after).date(),
+        not_before: Some(v.not_before),
+        not_after: Some(v.not_after),
+        sha256_fingerprint: Some("AB:CD:EF:01".into()),
+        subject_facility_number: Some(facility()),
+        agent_for: vec![],
+    };
+    state(None, &info_like, "Hug-2026x")
+}
+
+#[test]
+fn readiness_and_reminders_keep_the_certificates_timeline() {
+    use chrono::{TimeZone, Utc};
+    // The evidence made from a .p12 keeps the instants.
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/guide-openssl3.p12"
+    ))
+    .unwrap();
+    let info = certificate::inspect(&bytes, "TestPass123").unwrap();
+    let ev = CertificateEvidence::from_p12(&info).unwrap();
+    assert_eq!(ev.not_after, Some(info.certificate.validity.not_after));
+    assert_eq!(ev.not_before, Some(info.certificate.validity.not_before));
+    // notAfter at 05:00 JST, and around midnight JST.
+    for na in [
+        Utc.with_ymd_and_hms(2027, 3, 31, 20, 0, 0).unwrap(),
+        Utc.with_ymd_and_hms(2026, 9, 15, 14, 59, 59).unwrap(),
+        Utc.with_ymd_and_hms(2026, 9, 15, 15, 0, 0).unwrap(),
+        Utc.with_ymd_and_hms(2026, 12, 31, 15, 0, 1).unwrap(),
+    ] {
+        let v = Validity::new(na - Duration::days(3 * 365), na);
+        let ob = state_with(&v);
+        let expiry = certificate::to_jst(na).date();
+        for k in -400..=400 {
+            one_timeline(&ob, &v, expiry + Duration::days(k)).unwrap();
+        }
+        // Before it is valid too.
+        let from = certificate::to_jst(v.not_before).date();
+        for k in -3..=3 {
+            one_timeline(&ob, &v, from + Duration::days(k)).unwrap();
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn readiness_and_reminders_never_contradict_status(secs in 1_750_000_000i64..2_050_000_000,
+                                                       offset in -400i64..=400) {
+        let na = chrono::DateTime::<chrono::Utc>::from_timestamp(secs, 0).unwrap();
+        let v = Validity::new(na - Duration::days(1095), na);
+        let ob = state_with(&v);
+        let d = certificate::to_jst(na).date() + Duration::days(offset);
+        let r = one_timeline(&ob, &v, d);
+        prop_assert!(r.is_ok(), "{}", r.unwrap_err());
     }
 }

@@ -498,6 +498,11 @@ impl PyCertificate {
         let d = PyDict::new(py);
         d.set_item("valid_from", self.info.valid_from_jst)?;
         d.set_item("valid_until", self.info.valid_to_jst)?;
+        // The instants (RFC 3339, UTC): readiness and reminders judge at them.
+        let rfc3339 =
+            |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        d.set_item("not_before", rfc3339(self.info.validity.not_before))?;
+        d.set_item("not_after", rfc3339(self.info.validity.not_after))?;
         d.set_item("sha256_fingerprint", &self.info.fingerprint_sha256)?;
         d.set_item(
             "subject_facility_number",

@@ -13,14 +13,20 @@ Every disagreement is classified; a class is "explained" when it is a documented
 in what the two readers promise (tests/differential/RESULTS.md), else "unexplained" and the
 script exits 1 and prints the cases.
 
-Usage: diff.py [--mutations N] [--seed S] [--save-dir DIR]
+Usage: diff.py [--mutations N] [--seed S] [--save-dir DIR [--save-accepted]] [--replay DIR]
 Run by scripts/test (python section) with --mutations 2000; the 100,000 run is by hand:
   .venv/bin/python tests/differential/diff.py --mutations 100000 --seed 7
+The mutants follow from the seed alone, so a run can be repeated exactly. To study a run's
+disagreements without repeating it, keep its files: --save-dir DIR saves the unexplained
+disagreements; with --save-accepted also every mutant that either reader accepts (the only
+ones whose decision a stricter reader can change: a few thousand of 100,000); --replay DIR
+then evaluates just those files again (e.g. after a fix) and prints the same figures.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import collections
 import hashlib
 import json
@@ -170,6 +176,10 @@ def main() -> int:
     ap.add_argument("--mutations", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--save-dir", type=Path, default=None)
+    ap.add_argument("--save-accepted", action="store_true",
+                    help="with --save-dir: also save every mutant that either reader accepts")
+    ap.add_argument("--replay", type=Path, default=None,
+                    help="evaluate the files saved in this directory instead of fixtures and mutants")
     ap.add_argument("--progress", type=Path, default=None, help="write the running figures here every 5,000 mutants")
     args = ap.parse_args()
     rng = random.Random(args.seed)
@@ -185,8 +195,18 @@ def main() -> int:
         counts["files"] += 1
         counts[f"ours {o[0]}"] += 1
         counts[f"openssl {s[0]}"] += 1
+
+        def save(cls: str) -> None:
+            args.save_dir.mkdir(parents=True, exist_ok=True)
+            d = hashlib.sha256(data).hexdigest()[:16]
+            (args.save_dir / f"{d}.p12").write_bytes(data)
+            (args.save_dir / f"{d}.txt").write_text(
+                f"{name}\n{what}\npassword {pw!r}\nours {o}\nopenssl {s}\nclass {cls}\n")
+
         if o[0] == s[0] and (o[0] == "reject" or o[1] == s[1]):
             counts["agree"] += 1
+            if args.save_dir and args.save_accepted and o[0] == "accept" and what != "as is":
+                save("agree")
             return
         cls, ok = classify(data, pw, o, s)
         if not ok:
@@ -197,22 +217,25 @@ def main() -> int:
         examples.setdefault(cls, f"{name} ({what}): ours {o}, openssl {s}")
         if not ok:
             unexplained.append(f"{name} ({what}): ours {o}, openssl {s}")
-            if args.save_dir:
-                args.save_dir.mkdir(parents=True, exist_ok=True)
-                d = hashlib.sha256(data).hexdigest()[:16]
-                (args.save_dir / f"{d}.p12").write_bytes(data)
-                (args.save_dir / f"{d}.txt").write_text(f"{name}\n{what}\npassword {pw!r}\nours {o}\nopenssl {s}\n")
+        if args.save_dir and (not ok or (args.save_accepted and what not in ("as is", "wrong password"))):
+            save(cls)
 
     base_leaf: dict[str, tuple[str | None, tuple[str, ...]]] = {}
     for name, data, pw in base:
         r = ours(data, pw)
         base_leaf[name] = (r[1], getattr(ours, "last_chain", ()) if r[0] == "accept" else ())
+    if args.replay:
+        for meta in sorted(args.replay.glob("*.txt")):
+            lines = meta.read_text().splitlines()
+            pw = ast.literal_eval(lines[2].removeprefix("password "))
+            check(lines[0], meta.with_suffix(".p12").read_bytes(), pw, lines[1])
+        base, args.mutations = [], 0
     for name, data, pw in base:
         check(name, data, pw, "as is")
         check(name, data, pw + "x", "wrong password")
     # Mutants: files without a MAC reach the parsers (with a MAC most mutants fail it), so
     # they are drawn three times as often.
-    weights = [3 if b"\x30" in d and not _has_mac(d) else 1 for _, d, _ in base]
+    weights = [3 if b"\x30" in d and not _has_mac(d) else 1 for _, d, _ in base] or [1]
     for k in range(args.mutations):
         name, data, pw = rng.choices(base, weights)[0]
         m, what = mutate(rng, data)

@@ -156,6 +156,17 @@ impl CertificateInfo {
     /// assert_eq!(CertificateInfo::from_der(b"nope").unwrap_err().code(), "certificate.malformed");
     /// ```
     pub fn from_der(der: &[u8]) -> Result<CertificateInfo, CertificateError> {
+        // x509-parser reads some damaged certificates (a length cut inside an
+        // extension, a BOOLEAN that is not 0x00/0xFF, bytes after the
+        // certificate) that OpenSSL's strict DER decoder refuses; RustCrypto's
+        // strict decoder refuses them too (tests/differential/RESULTS.md).
+        {
+            use x509_cert::der::Decode;
+            x509_cert::Certificate::from_der(der).map_err(|e| CertificateError::Malformed {
+                offset: None,
+                detail: format!("certificate: not valid DER ({e})"),
+            })?;
+        }
         let (_, cert) =
             X509Certificate::from_der(der).map_err(|e| CertificateError::Malformed {
                 offset: None,

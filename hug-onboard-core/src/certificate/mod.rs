@@ -647,9 +647,9 @@ mod keycheck {
                 if strip(priv_mod.content) != strip(pub_mod.content) {
                     return Err(CertificateError::KeyMismatch);
                 }
-                rsa_consistent(key.content)
-                    .then_some(())
-                    .ok_or_else(|| bad("the RSA private key is inconsistent (damaged)"))?;
+                rsa_consistent(key.content).then_some(()).ok_or_else(|| {
+                    bad("the RSA private key is inconsistent or not two-prime (damaged)")
+                })?;
                 Ok("RSA".into())
             }
             "1.2.840.10045.2.1" => {
@@ -756,10 +756,12 @@ mod keycheck {
             }
         }
         let one = BigUint::from(1u8);
-        let [_, modulus, e, d, p, q, dp, dq, qinv] = &n[..] else {
+        let [version, modulus, e, d, p, q, dp, dq, qinv] = &n[..] else {
             return false;
         };
-        if *p <= one || *q <= one {
+        // RFC 8017 A.1.2: version 0 is two-prime (nothing may follow qInv);
+        // 1 (multi-prime) is not a key a 国保連 certificate carries.
+        if *version != BigUint::ZERO || !r.is_empty() || *p <= one || *q <= one {
             return false;
         }
         let (p1, q1) = (p - &one, q - &one);

@@ -828,56 +828,43 @@ impl Pfx {
 /// BER) spanning the whole buffer whose first element is a SafeBag
 /// `SEQUENCE { OID, [0] ... }` (or which is empty).
 fn looks_like_safe_contents(plain: &[u8]) -> bool {
-    let norm = match der::normalize(plain, None) {
-        Ok(n) => n,
-        Err(_) => return false,
-    };
-    let d: &[u8] = match &norm {
-        Some(v) => v,
-        None => plain,
-    };
-    let mut top = Reader::new(d, None);
-    let Ok(seq) = top.expect(tag::SEQUENCE, "SafeContents") else {
-        return false;
-    };
-    if !top.is_empty() {
-        return false;
-    }
-    let mut bags = seq.reader();
-    if bags.is_empty() {
-        return true;
-    }
-    let Ok(bag) = bags.expect(tag::SEQUENCE, "a SafeBag") else {
-        return false;
-    };
-    let mut br = bag.reader();
-    br.expect(tag::OID, "the bag type").is_ok() && br.expect(tag::CTX0, "the bag value").is_ok()
+    with_whole_sequence(plain, |seq| {
+        let mut bags = seq.reader();
+        if bags.is_empty() {
+            return true;
+        }
+        let Ok(bag) = bags.expect(tag::SEQUENCE, "a SafeBag") else {
+            return false;
+        };
+        let mut br = bag.reader();
+        br.expect(tag::OID, "the bag type").is_ok() && br.expect(tag::CTX0, "the bag value").is_ok()
+    })
 }
 
 /// Whether decrypted bytes are shaped like a PKCS#8 PrivateKeyInfo:
 /// `SEQUENCE { INTEGER, SEQUENCE { OID, ... }, OCTET STRING, ... }` spanning
 /// the whole buffer (DER or BER).
 fn looks_like_private_key_info(plain: &[u8]) -> bool {
-    let norm = match der::normalize(plain, None) {
-        Ok(n) => n,
-        Err(_) => return false,
-    };
-    let d: &[u8] = match &norm {
-        Some(v) => v,
-        None => plain,
-    };
-    let mut top = Reader::new(d, None);
-    let Ok(pki) = top.expect(tag::SEQUENCE, "PrivateKeyInfo") else {
+    with_whole_sequence(plain, |pki| {
+        let mut r = pki.reader();
+        r.expect(tag::INTEGER, "version").is_ok()
+            && r.expect(tag::SEQUENCE, "algorithm")
+                .is_ok_and(|a| a.reader().expect(tag::OID, "algorithm OID").is_ok())
+            && r.expect(tag::OCTET_STRING, "key").is_ok()
+    })
+}
+
+/// Normalises decrypted bytes (DER or BER) and applies `check` to the one
+/// SEQUENCE they must be, spanning the whole buffer; false otherwise.
+fn with_whole_sequence(plain: &[u8], check: impl FnOnce(&Tlv<'_>) -> bool) -> bool {
+    let Ok(norm) = der::normalize(plain, None) else {
         return false;
     };
-    if !top.is_empty() {
-        return false;
+    let mut top = Reader::new(norm.as_deref().map_or(plain, |v| &v[..]), None);
+    match top.expect(tag::SEQUENCE, "a SEQUENCE") {
+        Ok(seq) if top.is_empty() => check(&seq),
+        _ => false,
     }
-    let mut r = pki.reader();
-    r.expect(tag::INTEGER, "version").is_ok()
-        && r.expect(tag::SEQUENCE, "algorithm")
-            .is_ok_and(|a| a.reader().expect(tag::OID, "algorithm OID").is_ok())
-        && r.expect(tag::OCTET_STRING, "key").is_ok()
 }
 
 fn attributes(set: &Tlv<'_>) -> Result<(Option<Vec<u8>>, Option<String>), E> {
@@ -893,9 +880,25 @@ fn attributes(set: &Tlv<'_>) -> Result<(Option<Vec<u8>>, Option<String>), E> {
         let Some(first) = values.reader().optional_any()? else {
             continue;
         };
+        // RFC 7292 4.2 / PKCS#9: localKeyID is an OCTET STRING, friendlyName
+        // a BMPString; another type is a damaged file (OpenSSL refuses it).
+        let typed = |want: u8, what: &str| -> Result<(), DerError> {
+            if first.tag == want {
+                Ok(())
+            } else {
+                Err(first.err(format!(
+                    "the {what} attribute is not of its type (tag 0x{:02x})",
+                    first.tag
+                )))
+            }
+        };
         match oid.as_str() {
-            OID_LOCAL_KEY_ID if first.tag == tag::OCTET_STRING => id = Some(first.content.to_vec()),
-            OID_FRIENDLY_NAME if first.tag == tag::BMP_STRING => {
+            OID_LOCAL_KEY_ID => {
+                typed(tag::OCTET_STRING, "localKeyID")?;
+                id = Some(first.content.to_vec());
+            }
+            OID_FRIENDLY_NAME => {
+                typed(tag::BMP_STRING, "friendlyName")?;
                 let units: Vec<u16> = first
                     .content
                     .chunks_exact(2)

@@ -251,7 +251,14 @@ impl From<&RegistrationNotice> for NoticeSummary {
 }
 
 /// What the state keeps of a certificate: its validity (as the portal shows
-/// it, JST dates), its identity and the facilities it serves. No key material.
+/// it, JST dates, and the certificate's own instants when it was read from
+/// the file), its identity and the facilities it serves. No key material.
+///
+/// Readiness and reminders judge the certificate at its instants when they are
+/// known (a certificate whose notAfter is 05:00 JST stops working at 05:00 on
+/// its 有効終了年月日, as [`certificate::status`](crate::certificate::status)
+/// says), else from the dates (valid from 00:00 JST on `valid_from` to
+/// 23:59:59 JST on `valid_until`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CertificateEvidence {
@@ -259,6 +266,12 @@ pub struct CertificateEvidence {
     pub valid_from: NaiveDate,
     /// 有効終了年月日 (JST): the last day the certificate can be used.
     pub valid_until: NaiveDate,
+    /// notBefore (UTC), when read from the certificate; its JST day is `valid_from`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_before: Option<chrono::DateTime<chrono::Utc>>,
+    /// notAfter (UTC), when read from the certificate; its JST day is `valid_until`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_after: Option<chrono::DateTime<chrono::Utc>>,
     /// SHA-256 fingerprint (hex), when read from the .p12.
     #[serde(default)]
     pub sha256_fingerprint: Option<String>,
@@ -281,6 +294,7 @@ impl CertificateEvidence {
     /// use hug_onboard_core::onboarding::CertificateEvidence;
     /// let n = FacilityNumber::parse("1312345678").unwrap();
     /// let c = CertificateEvidence { valid_from: NaiveDate::MIN, valid_until: NaiveDate::MAX,
+    ///     not_before: None, not_after: None,
     ///     sha256_fingerprint: None, subject_facility_number: Some(n), agent_for: vec![] };
     /// assert!(c.serves(&n));
     /// ```

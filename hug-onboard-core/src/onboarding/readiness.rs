@@ -538,7 +538,10 @@ fn validity(c: &CertificateEvidence) -> Validity {
             .map(|t| t.with_timezone(&Utc))
             .unwrap_or(DateTime::<Utc>::MIN_UTC)
     };
-    Validity::new(at(c.valid_from, 0, 0, 0), at(c.valid_until, 23, 59, 59))
+    Validity::new(
+        c.not_before.unwrap_or_else(|| at(c.valid_from, 0, 0, 0)),
+        c.not_after.unwrap_or_else(|| at(c.valid_until, 23, 59, 59)),
+    )
 }
 
 /// What a batch shares: the calendar, and the agent certificates by fingerprint.
@@ -1242,6 +1245,8 @@ impl From<&certificate::CertificateInfo> for CertificateEvidence {
         CertificateEvidence {
             valid_from: c.valid_from_jst,
             valid_until: c.valid_to_jst,
+            not_before: Some(c.validity.not_before),
+            not_after: Some(c.validity.not_after),
             sha256_fingerprint: Some(c.fingerprint_sha256.clone()),
             subject_facility_number: c.facility_number,
             agent_for: Vec::new(),

@@ -590,8 +590,9 @@ class Onboarding:
     ) -> None:
         """Completes ``step`` on the day ``on``, with its evidence: ``notice`` (a
         RegistrationNotice) for receive_documents / receive_production_notice,
-        ``certificate`` (a mapping: valid_from, valid_until, sha256_fingerprint,
-        subject_facility_number, agent_for) for certificate_issued, ``pc`` (and
+        ``certificate`` (a mapping: valid_from, valid_until, optional not_before and
+        not_after instants in RFC 3339, sha256_fingerprint, subject_facility_number,
+        agent_for; ``Certificate.to_evidence()`` makes one) for certificate_issued, ``pc`` (and
         optionally ``certificate``) for install_certificate / install_torikomi,
         ``profile`` (a ``FacilityProfile``, or a mapping of the 事業所情報保守 fields
         validated as ``FacilityProfile.validate`` does) for register_facility.
