@@ -1099,7 +1099,8 @@ void hug_certificate_rules_free(struct hug_certificate_rules *rules);
  The status of a certificate valid from `not_before_utc` to `not_after_utc` on `today`
  (Japan's calendar day): not yet valid / valid / renewal due / urgent / expired, with
  the days left and whether to remind today. The message for the user is
- `hug_certificate_status_message`.
+ `hug_certificate_status_message`. A day is judged at its first instant (00:00 JST);
+ to judge an instant (e.g. now), use `hug_certificate_status_at`.
 
  # Errors
  `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`).
@@ -1112,6 +1113,24 @@ hug_status hug_certificate_status(struct hug_datetime not_before_utc,
                                   struct hug_date today,
                                   const struct hug_certificate_rules *rules,
                                   struct hug_certificate_status_result *out);
+
+/*
+ `hug_certificate_status` at an instant `now_utc` (UTC) instead of a day: judged in
+ Japan's time as the core's `Today::At` is, so that on the expiry day a certificate whose
+ notAfter is 05:00 JST is expired from 05:00:01 JST (as a day, it is "expires today").
+ `today` of the result is `now_utc`'s day in Japan.
+
+ # Errors
+ As `hug_certificate_status` (`ffi.invalid_date` for `now_utc` too).
+
+ # Safety
+ As `hug_certificate_status`.
+ */
+hug_status hug_certificate_status_at(struct hug_datetime not_before_utc,
+                                     struct hug_datetime not_after_utc,
+                                     struct hug_datetime now_utc,
+                                     const struct hug_certificate_rules *rules,
+                                     struct hug_certificate_status_result *out);
 
 /*
  The status of `hug_certificate_status` as a message for the user in `lang`
@@ -1131,6 +1150,23 @@ hug_status hug_certificate_status_message(struct hug_datetime not_before_utc,
                                           char **out);
 
 /*
+ `hug_certificate_status_message` at an instant `now_utc` (UTC), as
+ `hug_certificate_status_at` judges it. Free with `hug_string_free`.
+
+ # Errors
+ As `hug_certificate_status_message` (`ffi.invalid_date` for `now_utc` too).
+
+ # Safety
+ As `hug_certificate_status`.
+ */
+hug_status hug_certificate_status_message_at(struct hug_datetime not_before_utc,
+                                             struct hug_datetime not_after_utc,
+                                             struct hug_datetime now_utc,
+                                             const struct hug_certificate_rules *rules,
+                                             hug_lang lang,
+                                             char **out);
+
+/*
  The renewal plan for a certificate whose notAfter is `not_after_utc`, on `today`:
  apply by a day that leaves the issuance lead time (and any cut-off) before the first
  claim window after expiry. `billing` is optional: NULL plans with weekends only;
@@ -1148,6 +1184,23 @@ hug_status hug_certificate_renewal_plan(struct hug_datetime not_after_utc,
                                         const struct hug_certificate_rules *rules,
                                         const struct hug_billing_calendar *billing,
                                         struct hug_renewal_plan *out);
+
+/*
+ `hug_certificate_renewal_plan` at an instant `now_utc` (UTC) instead of a day, judged
+ as `hug_certificate_status_at` judges it (the two never contradict each other).
+
+ # Errors
+ As `hug_certificate_renewal_plan` (`ffi.invalid_date` for `now_utc` too).
+
+ # Safety
+ `rules` live; `billing` optional: NULL (weekends only) or live; `out` writable.
+ Thread safety: any thread; read only.
+ */
+hug_status hug_certificate_renewal_plan_at(struct hug_datetime not_after_utc,
+                                           struct hug_datetime now_utc,
+                                           const struct hug_certificate_rules *rules,
+                                           const struct hug_billing_calendar *billing,
+                                           struct hug_renewal_plan *out);
 
 /*
  Makes the 見積書 (estimate) of a certificate application: validates the addressee

@@ -282,6 +282,12 @@ hug_status hug_certificate_status(struct hug_datetime not_before_utc,
                                   const struct hug_certificate_rules *rules,
                                   struct hug_certificate_status_result *out);
 
+hug_status hug_certificate_status_at(struct hug_datetime not_before_utc,
+                                     struct hug_datetime not_after_utc,
+                                     struct hug_datetime now_utc,
+                                     const struct hug_certificate_rules *rules,
+                                     struct hug_certificate_status_result *out);
+
 hug_status hug_certificate_status_message(struct hug_datetime not_before_utc,
                                           struct hug_datetime not_after_utc,
                                           struct hug_date today,
@@ -289,11 +295,24 @@ hug_status hug_certificate_status_message(struct hug_datetime not_before_utc,
                                           hug_lang lang,
                                           char **out);
 
+hug_status hug_certificate_status_message_at(struct hug_datetime not_before_utc,
+                                             struct hug_datetime not_after_utc,
+                                             struct hug_datetime now_utc,
+                                             const struct hug_certificate_rules *rules,
+                                             hug_lang lang,
+                                             char **out);
+
 hug_status hug_certificate_renewal_plan(struct hug_datetime not_after_utc,
                                         struct hug_date today,
                                         const struct hug_certificate_rules *rules,
                                         const struct hug_billing_calendar *billing,
                                         struct hug_renewal_plan *out);
+
+hug_status hug_certificate_renewal_plan_at(struct hug_datetime not_after_utc,
+                                           struct hug_datetime now_utc,
+                                           const struct hug_certificate_rules *rules,
+                                           const struct hug_billing_calendar *billing,
+                                           struct hug_renewal_plan *out);
 
 hug_status hug_certificate_estimate_json(const char *postal_code,
                                          const char *address,

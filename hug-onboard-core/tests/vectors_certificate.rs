@@ -9,7 +9,7 @@ use crate::common;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use common::{Case, Outcome, check_all, input_str};
-use hug_onboard_core::certificate::{self, CertificateInfo, Validity};
+use hug_onboard_core::certificate::{self, CertificateInfo, Today, Validity};
 use hug_onboard_core::diagnostic::Diagnostic;
 use hug_onboard_core::rules::{CertificateRules, WeekendCalendar};
 use serde_json::{Value, json};
@@ -39,6 +39,15 @@ fn instant(case: &Case, key: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(input_str(case, key))
         .unwrap_or_else(|e| panic!("{}: {key}: {e}", case.id))
         .with_timezone(&Utc)
+}
+
+/// "today": a JST day (`YYYY-MM-DD`) or an instant (RFC 3339).
+fn today(case: &Case) -> Today {
+    if input_str(case, "today").contains('T') {
+        Today::At(instant(case, "today"))
+    } else {
+        Today::Day(day(case, "today"))
+    }
 }
 
 fn day(case: &Case, key: &str) -> NaiveDate {
@@ -103,13 +112,13 @@ fn certificate_vectors() {
         }
         "certificate.status" => {
             let v = Validity::new(instant(case, "not_before"), instant(case, "not_after"));
-            let s = certificate::status(&v, day(case, "today"), &rules(case));
+            let s = certificate::status(&v, today(case), &rules(case));
             Outcome::Value(json!({ "code": s.code(), "days_left": s.days_left }))
         }
         "certificate.renewal_plan" => {
             let p = certificate::renewal_plan(
                 instant(case, "not_after"),
-                day(case, "today"),
+                today(case),
                 &rules(case),
                 &WeekendCalendar,
             );

@@ -428,7 +428,8 @@ pub unsafe extern "C" fn hug_certificate_rules_free(rules: *mut hug_certificate_
 /// The status of a certificate valid from `not_before_utc` to `not_after_utc` on `today`
 /// (Japan's calendar day): not yet valid / valid / renewal due / urgent / expired, with
 /// the days left and whether to remind today. The message for the user is
-/// `hug_certificate_status_message`.
+/// `hug_certificate_status_message`. A day is judged at its first instant (00:00 JST);
+/// to judge an instant (e.g. now), use `hug_certificate_status_at`.
 ///
 /// # Errors
 /// `HUG_ERR_NULL_ARGUMENT`; `HUG_ERR_INVALID_ARGUMENT` (`ffi.invalid_date`).
@@ -452,22 +453,57 @@ pub unsafe extern "C" fn hug_certificate_status(
         // SAFETY: caller's contract.
         let rules = unsafe { arg_ref(rules, "rules") }?;
         let out = arg_out(out, "out")?;
-        let s = certificate::status(&v, today, &rules.inner);
-        out.write(hug_certificate_status_result {
-            kind: match s.kind {
-                StatusKind::NotYetValid => HUG_CERT_NOT_YET_VALID,
-                StatusKind::Valid => HUG_CERT_VALID,
-                StatusKind::RenewalDue => HUG_CERT_RENEWAL_DUE,
-                StatusKind::Urgent => HUG_CERT_URGENT,
-                StatusKind::Expired => HUG_CERT_EXPIRED,
-            },
-            code: static_code(s.code()),
-            days_left: s.days_left,
-            valid_from: hug_date::from_naive(s.valid_from),
-            valid_to: hug_date::from_naive(s.valid_to),
-            milestone: s.milestone.unwrap_or(0),
-            remind_today: s.remind_today,
-        });
+        out.write(status_result(&certificate::status(&v, today, &rules.inner)));
+        Ok(())
+    })
+}
+
+fn status_result(s: &certificate::CertificateStatus) -> hug_certificate_status_result {
+    hug_certificate_status_result {
+        kind: match s.kind {
+            StatusKind::NotYetValid => HUG_CERT_NOT_YET_VALID,
+            StatusKind::Valid => HUG_CERT_VALID,
+            StatusKind::RenewalDue => HUG_CERT_RENEWAL_DUE,
+            StatusKind::Urgent => HUG_CERT_URGENT,
+            StatusKind::Expired => HUG_CERT_EXPIRED,
+        },
+        code: static_code(s.code()),
+        days_left: s.days_left,
+        valid_from: hug_date::from_naive(s.valid_from),
+        valid_to: hug_date::from_naive(s.valid_to),
+        milestone: s.milestone.unwrap_or(0),
+        remind_today: s.remind_today,
+    }
+}
+
+/// `hug_certificate_status` at an instant `now_utc` (UTC) instead of a day: judged in
+/// Japan's time as the core's `Today::At` is, so that on the expiry day a certificate whose
+/// notAfter is 05:00 JST is expired from 05:00:01 JST (as a day, it is "expires today").
+/// `today` of the result is `now_utc`'s day in Japan.
+///
+/// # Errors
+/// As `hug_certificate_status` (`ffi.invalid_date` for `now_utc` too).
+///
+/// # Safety
+/// As `hug_certificate_status`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_certificate_status_at(
+    not_before_utc: hug_datetime,
+    not_after_utc: hug_datetime,
+    now_utc: hug_datetime,
+    rules: *const hug_certificate_rules,
+    out: *mut hug_certificate_status_result,
+) -> hug_status {
+    ffi_boundary!({
+        let v = Validity::new(
+            to_utc(not_before_utc, "not_before_utc")?,
+            to_utc(not_after_utc, "not_after_utc")?,
+        );
+        let now = to_utc(now_utc, "now_utc")?;
+        // SAFETY: caller's contract.
+        let rules = unsafe { arg_ref(rules, "rules") }?;
+        let out = arg_out(out, "out")?;
+        out.write(status_result(&certificate::status(&v, now, &rules.inner)));
         Ok(())
     })
 }
@@ -505,6 +541,39 @@ pub unsafe extern "C" fn hug_certificate_status_message(
     })
 }
 
+/// `hug_certificate_status_message` at an instant `now_utc` (UTC), as
+/// `hug_certificate_status_at` judges it. Free with `hug_string_free`.
+///
+/// # Errors
+/// As `hug_certificate_status_message` (`ffi.invalid_date` for `now_utc` too).
+///
+/// # Safety
+/// As `hug_certificate_status`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_certificate_status_message_at(
+    not_before_utc: hug_datetime,
+    not_after_utc: hug_datetime,
+    now_utc: hug_datetime,
+    rules: *const hug_certificate_rules,
+    lang: crate::hug_lang,
+    out: *mut *mut c_char,
+) -> hug_status {
+    ffi_boundary!({
+        let v = Validity::new(
+            to_utc(not_before_utc, "not_before_utc")?,
+            to_utc(not_after_utc, "not_after_utc")?,
+        );
+        let now = to_utc(now_utc, "now_utc")?;
+        // SAFETY: caller's contract.
+        let rules = unsafe { arg_ref(rules, "rules") }?;
+        let lang = crate::error::arg_lang(lang, "lang")?;
+        let out = arg_out(out, "out")?;
+        let s = certificate::status(&v, now, &rules.inner);
+        out.write(new_c_string(s.message(lang))?);
+        Ok(())
+    })
+}
+
 /// The renewal plan for a certificate whose notAfter is `not_after_utc`, on `today`:
 /// apply by a day that leaves the issuance lead time (and any cut-off) before the first
 /// claim window after expiry. `billing` is optional: NULL plans with weekends only;
@@ -532,34 +601,86 @@ pub unsafe extern "C" fn hug_certificate_renewal_plan(
         let out = arg_out(out, "out")?;
         // SAFETY: caller's contract (optional pointer).
         let billing = unsafe { billing.as_ref() };
-        let p = match billing {
-            Some(b) => certificate::renewal_plan(not_after, today, &rules.inner, b.inner()),
-            None => certificate::renewal_plan(not_after, today, &rules.inner, &WeekendCalendar),
-        };
-        out.write(hug_renewal_plan {
-            kind: match p.finding {
-                RenewalFinding::NotYet => HUG_RENEWAL_NOT_YET,
-                RenewalFinding::ApplyNow => HUG_RENEWAL_APPLY_NOW,
-                RenewalFinding::ApplyByPassed => HUG_RENEWAL_APPLY_BY_PASSED,
-                RenewalFinding::Expired => HUG_RENEWAL_EXPIRED,
+        out.write(plan_result(&plan(
+            not_after,
+            today.into(),
+            &rules.inner,
+            billing,
+        )));
+        Ok(())
+    })
+}
+
+fn plan(
+    not_after: DateTime<Utc>,
+    today: certificate::Today,
+    rules: &CertificateRules,
+    billing: Option<&hug_billing_calendar>,
+) -> certificate::RenewalPlan {
+    match billing {
+        Some(b) => certificate::renewal_plan(not_after, today, rules, b.inner()),
+        None => certificate::renewal_plan(not_after, today, rules, &WeekendCalendar),
+    }
+}
+
+fn plan_result(p: &certificate::RenewalPlan) -> hug_renewal_plan {
+    hug_renewal_plan {
+        kind: match p.finding {
+            RenewalFinding::NotYet => HUG_RENEWAL_NOT_YET,
+            RenewalFinding::ApplyNow => HUG_RENEWAL_APPLY_NOW,
+            RenewalFinding::ApplyByPassed => HUG_RENEWAL_APPLY_BY_PASSED,
+            RenewalFinding::Expired => HUG_RENEWAL_EXPIRED,
+        },
+        code: static_code(p.code()),
+        expiry_day: hug_date::from_naive(p.expiry_day),
+        target_window_opens: hug_datetime::from_naive(p.target_window.opens),
+        install_by: hug_date::from_naive(p.install_by),
+        apply_by: hug_date::from_naive(p.apply_by),
+        days_until_apply_by: p.days_until_apply_by,
+        passed: p.passed,
+        has_cutoff: p.cutoff.is_some(),
+        cutoff: p.cutoff.map_or(
+            hug_date {
+                year: 0,
+                month: 0,
+                day: 0,
             },
-            code: static_code(p.code()),
-            expiry_day: hug_date::from_naive(p.expiry_day),
-            target_window_opens: hug_datetime::from_naive(p.target_window.opens),
-            install_by: hug_date::from_naive(p.install_by),
-            apply_by: hug_date::from_naive(p.apply_by),
-            days_until_apply_by: p.days_until_apply_by,
-            passed: p.passed,
-            has_cutoff: p.cutoff.is_some(),
-            cutoff: p.cutoff.map_or(
-                hug_date {
-                    year: 0,
-                    month: 0,
-                    day: 0,
-                },
-                hug_date::from_naive,
-            ),
-        });
+            hug_date::from_naive,
+        ),
+    }
+}
+
+/// `hug_certificate_renewal_plan` at an instant `now_utc` (UTC) instead of a day, judged
+/// as `hug_certificate_status_at` judges it (the two never contradict each other).
+///
+/// # Errors
+/// As `hug_certificate_renewal_plan` (`ffi.invalid_date` for `now_utc` too).
+///
+/// # Safety
+/// `rules` live; `billing` optional: NULL (weekends only) or live; `out` writable.
+/// Thread safety: any thread; read only.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_certificate_renewal_plan_at(
+    not_after_utc: hug_datetime,
+    now_utc: hug_datetime,
+    rules: *const hug_certificate_rules,
+    billing: *const hug_billing_calendar,
+    out: *mut hug_renewal_plan,
+) -> hug_status {
+    ffi_boundary!({
+        let not_after = to_utc(not_after_utc, "not_after_utc")?;
+        let now = to_utc(now_utc, "now_utc")?;
+        // SAFETY: caller's contract.
+        let rules = unsafe { arg_ref(rules, "rules") }?;
+        let out = arg_out(out, "out")?;
+        // SAFETY: caller's contract (optional pointer).
+        let billing = unsafe { billing.as_ref() };
+        out.write(plan_result(&plan(
+            not_after,
+            now.into(),
+            &rules.inner,
+            billing,
+        )));
         Ok(())
     })
 }

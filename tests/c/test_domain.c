@@ -695,6 +695,42 @@ static void test_certificate(void) {
   CHECK_ERR(hug_certificate_renewal_plan(na, mkdate(2026, 1, 1), NULL, b, &plan), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   CHECK_ERR(hug_certificate_renewal_plan(na, mkdate(2026, 1, 1), rules, b, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
 
+  /* At an instant (UTC): notAfter is 2026-09-15T14:59:59Z (23:59:59 JST). notAfter itself is
+     still valid; one second later status and renewal plan both say expired. A day is judged at
+     00:00 JST, so the instant 2026-06-30T15:00:00Z is the day 2026-07-01. */
+  {
+    hug_datetime last = na, next = mkdt(2026, 9, 15, 15, 0), midnight = mkdt(2026, 6, 30, 15, 0);
+    hug_certificate_status_result by_day;
+    CHECK_OK(hug_certificate_status_at(nb, na, last, rules, &st));
+    CHECK(st.kind == HUG_CERT_URGENT && st.days_left == 0);
+    CHECK_OK(hug_certificate_renewal_plan_at(na, last, rules, NULL, &plan));
+    CHECK(plan.kind != HUG_RENEWAL_EXPIRED);
+    CHECK_OK(hug_certificate_status_at(nb, na, next, rules, &st));
+    CHECK(st.kind == HUG_CERT_EXPIRED && str_eq(st.code, "certificate.status.expired"));
+    CHECK_OK(hug_certificate_renewal_plan_at(na, next, rules, b, &plan));
+    CHECK(plan.kind == HUG_RENEWAL_EXPIRED && str_eq(plan.code, "certificate.renewal.expired"));
+    CHECK_OK(hug_certificate_status_at(nb, na, midnight, rules, &st));
+    CHECK_OK(hug_certificate_status(nb, na, mkdate(2026, 7, 1), rules, &by_day));
+    CHECK(st.kind == by_day.kind && st.days_left == by_day.days_left && st.days_left == 76);
+    json = NULL;
+    CHECK_OK(hug_certificate_status_message_at(nb, na, next, rules, HUG_LANG_JA, &json));
+    CHECK(json != NULL && strlen(json) > 10);
+    hug_string_free(json);
+    json = NULL;
+    CHECK_ERR(hug_certificate_status_at(nb, na, mkdt(2026, 9, 15, 24, 0), rules, &st), HUG_ERR_INVALID_ARGUMENT,
+              "ffi.invalid_date");
+    CHECK_ERR(hug_certificate_status_at(nb, na, next, NULL, &st), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+    CHECK_ERR(hug_certificate_status_at(nb, na, next, rules, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+    CHECK_ERR(hug_certificate_status_message_at(nb, na, next, rules, 2, &json), HUG_ERR_INVALID_ARGUMENT,
+              "lang.unknown");
+    CHECK_ERR(hug_certificate_status_message_at(nb, na, next, rules, HUG_LANG_JA, NULL), HUG_ERR_NULL_ARGUMENT,
+              "ffi.null_argument");
+    CHECK_ERR(hug_certificate_renewal_plan_at(na, mkdt(2026, 2, 30, 0, 0), rules, b, &plan),
+              HUG_ERR_INVALID_ARGUMENT, "ffi.invalid_date");
+    CHECK_ERR(hug_certificate_renewal_plan_at(na, next, NULL, b, &plan), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+    CHECK_ERR(hug_certificate_renewal_plan_at(na, next, rules, b, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  }
+
   /* 見積書 and the portal lifecycle */
   {
     char *estimate = NULL, *lc = NULL, *lc2 = NULL, *ev = NULL;

@@ -34,6 +34,15 @@ static hug_date mkdate(int32_t y, int m, int d) {
   return v;
 }
 
+static hug_datetime mkdt(int32_t y, int mo, int d, int h, int mi) {
+  hug_datetime v;
+  v.date = mkdate(y, mo, d);
+  v.hour = (uint8_t)h;
+  v.minute = (uint8_t)mi;
+  v.second = 0;
+  return v;
+}
+
 static unsigned char *slurp(const char *path, size_t *len) {
   FILE *f = fopen(path, "rb");
   unsigned char *buf = NULL;
@@ -96,6 +105,10 @@ static void test_certificate(void) {
   REQUIRED(hug_certificate_status_message,
            rules, hug_certificate_status_message(nb, na, mkdate(2026, 7, 1), NULL, HUG_LANG_JA, &json));
   REQUIRED(hug_certificate_renewal_plan, rules, hug_certificate_renewal_plan(na, mkdate(2026, 7, 1), NULL, NULL, &plan));
+  REQUIRED(hug_certificate_status_at, rules, hug_certificate_status_at(nb, na, na, NULL, &st));
+  REQUIRED(hug_certificate_status_message_at,
+           rules, hug_certificate_status_message_at(nb, na, na, NULL, HUG_LANG_JA, &json));
+  REQUIRED(hug_certificate_renewal_plan_at, rules, hug_certificate_renewal_plan_at(na, na, NULL, NULL, &plan));
   CHECK(json == NULL);
   /* the four out-pointers of hug_certificate_validity: required */
   REQUIRED(hug_certificate_validity, out_valid_from, hug_certificate_validity(c, NULL, &to, &nb, &na));
@@ -109,6 +122,9 @@ static void test_certificate(void) {
            hug_certificate_renewal_plan(na, mkdate(2026, 7, 1), rules, NULL, &plan_weekends));
   CHECK_OK(hug_certificate_renewal_plan(na, mkdate(2026, 7, 1), rules, b, &plan));
   CHECK(plan_weekends.expiry_day.year == 2026 && plan.expiry_day.year == 2026);
+  OPTIONAL(hug_certificate_renewal_plan_at, billing,
+           hug_certificate_renewal_plan_at(na, mkdt(2026, 6, 30, 15, 0), rules, NULL, &plan_weekends));
+  CHECK(plan_weekends.expiry_day.year == 2026);
   CHECK(plan_weekends.kind == HUG_RENEWAL_NOT_YET || plan_weekends.kind == HUG_RENEWAL_APPLY_NOW);
 
   /* lifecycle_json: optional; NULL starts a new lifecycle */

@@ -696,9 +696,16 @@ static int run_certificate_op(const char *op, const cJSON *input, outcome *out) 
     hug_certificate_rules *r = rules_of(input);
     hug_certificate_status_result st;
     hug_date today;
-    if (hug_date_parse(input_str(input, "today"), &today) == HUG_OK &&
-        hug_certificate_status(utc_of(input_str(input, "not_before")), utc_of(input_str(input, "not_after")),
-                               today, r, &st) == HUG_OK) {
+    const char *t = input_str(input, "today");
+    /* "today": a JST day, or an instant (UTC) when it has a time */
+    hug_status got = t != NULL && strchr(t, 'T') != NULL
+                         ? hug_certificate_status_at(utc_of(input_str(input, "not_before")),
+                                                     utc_of(input_str(input, "not_after")), utc_of(t), r, &st)
+                     : hug_date_parse(t, &today) == HUG_OK
+                         ? hug_certificate_status(utc_of(input_str(input, "not_before")),
+                                                  utc_of(input_str(input, "not_after")), today, r, &st)
+                         : HUG_ERR_INVALID_ARGUMENT;
+    if (got == HUG_OK) {
       out->value = cJSON_CreateObject();
       cJSON_AddStringToObject(out->value, "code", st.code);
       cJSON_AddNumberToObject(out->value, "days_left", (double)st.days_left);
@@ -710,8 +717,13 @@ static int run_certificate_op(const char *op, const cJSON *input, outcome *out) 
     hug_certificate_rules *r = rules_of(input);
     hug_renewal_plan p;
     hug_date today;
-    if (hug_date_parse(input_str(input, "today"), &today) == HUG_OK &&
-        hug_certificate_renewal_plan(utc_of(input_str(input, "not_after")), today, r, NULL, &p) == HUG_OK) {
+    const char *t = input_str(input, "today");
+    hug_status got = t != NULL && strchr(t, 'T') != NULL
+                         ? hug_certificate_renewal_plan_at(utc_of(input_str(input, "not_after")), utc_of(t), r, NULL, &p)
+                     : hug_date_parse(t, &today) == HUG_OK
+                         ? hug_certificate_renewal_plan(utc_of(input_str(input, "not_after")), today, r, NULL, &p)
+                         : HUG_ERR_INVALID_ARGUMENT;
+    if (got == HUG_OK) {
       out->value = cJSON_CreateObject();
       cJSON_AddStringToObject(out->value, "code", p.code);
       cJSON_AddItemToObject(out->value, "target_window_opens", date_json(p.target_window_opens.date));
