@@ -257,3 +257,71 @@ fn a_mistyped_bag_attribute_is_malformed() {
         assert_eq!(e.code(), "certificate.malformed", "byte {tag_at}");
     }
 }
+
+/// The parameters of the MAC digest and of the PBKDF2 PRF must be absent or NULL: a NULL
+/// turned into a BOOLEAN or a constructed NULL is a damaged file (found by the 100,000-mutant
+/// differential run; OpenSSL refused both, the reader ignored the parameters).
+#[test]
+fn digest_parameters_other_than_null_are_malformed() {
+    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/producers/out");
+    // The MacData's DigestInfo: SEQUENCE { SEQUENCE { sha256 OID, NULL } ... } at the end.
+    let mac = std::fs::read(out.join("pyca-pbes2-aes.p12")).unwrap();
+    let sha256_null = [
+        0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00,
+    ];
+    let at = position(&mac, &sha256_null);
+    assert_eq!(at.len(), 1, "one SHA-256 AlgorithmIdentifier (the MAC's)");
+    assert!(certificate::open(&mac, "TestPass123").is_ok());
+    for bad in [0x01, 0x25, 0x04] {
+        let mut m = mac.clone();
+        m[at[0] + 11] = bad;
+        let e = certificate::open(&m, "TestPass123").expect_err("damaged MAC parameters");
+        assert_eq!(e.code(), "certificate.malformed", "tag 0x{bad:02x}");
+    }
+    // The key's PBES2 PRF: SEQUENCE { hmacWithSHA256 OID, NULL } (no MAC: nothing else checks it).
+    let prf = std::fs::read(out.join("openssl-nomac-certpbe-none.p12")).unwrap();
+    let hmac_sha256_null = [
+        0x06, 0x08, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x02, 0x09, 0x05, 0x00,
+    ];
+    let at = position(&prf, &hmac_sha256_null);
+    assert!(!at.is_empty());
+    assert!(certificate::open(&prf, "TestPass123").is_ok());
+    for &i in &at {
+        let mut m = prf.clone();
+        m[i + 10] = 0x25; // a constructed NULL
+        let e = certificate::open(&m, "TestPass123").expect_err("damaged PRF parameters");
+        assert_eq!(e.code(), "certificate.malformed");
+    }
+}
+
+/// A certificate that is not DER is malformed, in the leaf's place or in the chain (found by
+/// the differential run: x509-parser read 781 damaged certificates of 100,000 mutants that
+/// OpenSSL refuses; a strict DER decoder refuses 684 of them and no producer's certificate).
+#[test]
+fn a_certificate_that_is_not_der_is_malformed() {
+    let fix = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
+    // The leaf's basicConstraints `critical` BOOLEAN: TRUE is 0xFF in DER (X.690 11.1).
+    let leaf = std::fs::read(fix.join("guide-nomac.p12")).unwrap();
+    assert_eq!(&leaf[747..750], &[0x01, 0x01, 0xff]);
+    assert!(certificate::open(&leaf, "TestPass123").is_ok());
+    let mut m = leaf.clone();
+    m[749] = 0xf7;
+    assert_eq!(
+        certificate::open(&m, "TestPass123").unwrap_err().code(),
+        "certificate.malformed"
+    );
+    assert_eq!(
+        certificate::inspect(&m, "TestPass123").unwrap_err().code(),
+        "certificate.malformed"
+    );
+    // A CA certificate of the chain: a SEQUENCE tag turned into [16] (context-specific).
+    let ca = std::fs::read(fix.join("producers/out/openssl-nomac.p12")).unwrap();
+    assert_eq!(ca[1610], 0x30);
+    assert!(certificate::open(&ca, "TestPass123").is_ok());
+    let mut m = ca.clone();
+    m[1610] = 0xb0;
+    assert_eq!(
+        certificate::open(&m, "TestPass123").unwrap_err().code(),
+        "certificate.malformed"
+    );
+}

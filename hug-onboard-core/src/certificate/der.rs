@@ -16,6 +16,7 @@ pub(crate) mod tag {
     pub const INTEGER: u8 = 0x02;
     pub const BIT_STRING: u8 = 0x03;
     pub const OCTET_STRING: u8 = 0x04;
+    pub const NULL: u8 = 0x05;
     pub const OID: u8 = 0x06;
     pub const BMP_STRING: u8 = 0x1e;
     pub const SEQUENCE: u8 = 0x30;

@@ -492,6 +492,7 @@ fn verify_mac(
     if oid == OID_PBMAC1 {
         return verify_pbmac1(&mut alg_r, expected.content, content, password, opts);
     }
+    no_params(&mut alg_r, "the MAC digest")?;
     let hash = HashAlg::from_digest_oid(&oid).ok_or_else(|| E::UnsupportedAlgorithm {
         algorithm: format!("MAC digest {} ({oid})", oid_name(&oid)),
     })?;
@@ -536,18 +537,12 @@ fn verify_pbmac1(
     // RFC 9579 requires keyLength.
     let key_length = kpr.expect(tag::INTEGER, "PBKDF2 key length")?.uint()?;
     let prf = match kpr.optional(tag::SEQUENCE)? {
-        Some(p) => {
-            let o = p.reader().expect(tag::OID, "the PBKDF2 PRF")?.oid()?;
-            HashAlg::from_hmac_oid(&o).ok_or_else(|| E::UnsupportedAlgorithm {
-                algorithm: format!("PBKDF2 PRF {} ({o})", oid_name(&o)),
-            })?
-        }
+        Some(p) => prf(&p)?,
         None => HashAlg::Sha1,
     };
-    let mac_oid = scheme
-        .reader()
-        .expect(tag::OID, "the PBMAC1 MAC algorithm")?
-        .oid()?;
+    let mut sr = scheme.reader();
+    let mac_oid = sr.expect(tag::OID, "the PBMAC1 MAC algorithm")?.oid()?;
+    no_params(&mut sr, "the PBMAC1 MAC algorithm")?;
     let mac = HashAlg::from_hmac_oid(&mac_oid).ok_or_else(|| E::UnsupportedAlgorithm {
         algorithm: format!("PBMAC1 MAC {} ({mac_oid})", oid_name(&mac_oid)),
     })?;
@@ -977,6 +972,27 @@ fn decrypt(
     }
 }
 
+/// The PBKDF2 PRF AlgorithmIdentifier: an HMAC OID with absent or NULL parameters.
+fn prf(alg: &Tlv<'_>) -> Result<HashAlg, E> {
+    let mut r = alg.reader();
+    let o = r.expect(tag::OID, "the PBKDF2 PRF")?.oid()?;
+    no_params(&mut r, "the PBKDF2 PRF")?;
+    HashAlg::from_hmac_oid(&o).ok_or_else(|| E::UnsupportedAlgorithm {
+        algorithm: format!("PBKDF2 PRF {} ({o})", oid_name(&o)),
+    })
+}
+
+/// The parameters of a digest or HMAC AlgorithmIdentifier, after its OID: absent
+/// or NULL (RFC 8017 A.2.4, RFC 8018 B.1.1); anything else is a damaged file
+/// (OpenSSL refuses it too).
+fn no_params(r: &mut Reader<'_>, what: &str) -> Result<(), DerError> {
+    match r.optional_any()? {
+        None => Ok(()),
+        Some(t) if t.tag == tag::NULL && t.content.is_empty() => r.end(what),
+        Some(t) => Err(t.err(format!("{what}: parameters are neither absent nor NULL"))),
+    }
+}
+
 fn pbes2(
     r: &mut Reader<'_>,
     data: &[u8],
@@ -1008,14 +1024,7 @@ fn pbes2(
     let iter = check_iterations(iterations, max_iter).map_err(DecErr::Fatal)?;
     let key_length = kpr.optional(tag::INTEGER)?.map(|t| t.uint()).transpose()?;
     let prf = match kpr.optional(tag::SEQUENCE)? {
-        Some(p) => {
-            let o = p.reader().expect(tag::OID, "the PBKDF2 PRF")?.oid()?;
-            HashAlg::from_hmac_oid(&o).ok_or_else(|| {
-                DecErr::Fatal(E::UnsupportedAlgorithm {
-                    algorithm: format!("PBKDF2 PRF {} ({o})", oid_name(&o)),
-                })
-            })?
-        }
+        Some(p) => prf(&p).map_err(DecErr::Fatal)?,
         None => HashAlg::Sha1,
     };
     let mut sr = scheme.reader();
