@@ -402,8 +402,19 @@ class RegistrationNotice:
         UnavailableError (``ocr.tesseract_missing``, ``ocr.language_missing``, ``ocr.dependency_missing``).
         The image and the text never go to a temporary file.
         """
+    def with_ocr_rereads(self, rereads: Mapping[str, Sequence[str]]) -> RegistrationNotice:
+        """A second OCR pass reconciled with the page's reads (a new notice).
+
+        ``rereads`` maps ``facility_number``, ``user_id``, ``temporary_password`` or ``certificate_password``
+        to that cell read again; a value more than half of all reads give is kept, any disagreement is a
+        finding (``notice.ocr_reads_disagree``). Raises ValidationError (``notice.ocr_rereads_invalid``)
+        for a notice not read by OCR or another field.
+        """
+    @staticmethod
+    def ocr_value_charset(field: str) -> Optional[str]:
+        """The characters a key field's value can hold (the second OCR pass's whitelist); None for free text."""
     def ocr_provenance_json(self) -> Optional[str]:
-        """Where each field was read from (line, label as read, edits, confidence) as JSON; None when not from OCR."""
+        """Where each field was read from (line, label as read, edits, confidence, value box) as JSON; None when not from OCR."""
     @property
     def kind(self) -> NoticeKind:
         """``"test"`` (テストID) or ``"production"`` (ID)."""

@@ -12,22 +12,29 @@ opening with long horizontal and vertical kernels), then Tesseract
 (``-l jpn --psm 6``, TSV output). The core
 (:meth:`RegistrationNotice.parse_ocr_tsv`) pairs labels with values by row.
 
-**No temporary files.** The letter holds passwords, so the cleaned image goes to
-Tesseract on its standard input (``tesseract stdin stdout … tsv``) and the TSV
-comes back on its standard output. ``pytesseract.image_to_data`` would write the
-image and the result to temporary files, so it is *not* used; pytesseract only
-locates the binary (``pytesseract.pytesseract.tesseract_cmd``) and lists its
-languages (``tesseract --list-langs``, no files).
+**Second pass.** Tesseract's Japanese model misreads Latin glyphs of random
+passwords (``l``/``I``/``1``, ``O``/``0``, ``T``/``7``). So the cells of the
+事業所番号, the ID and the passwords (their ``value_box`` in the provenance) are
+cropped from the deskewed page, enlarged margins added, and read again, one line
+per cell (``--psm 7`` semantics: the cells are stacked into one image and read as
+a block, one Tesseract run per engine), each engine restricted to the field's
+characters (:meth:`RegistrationNotice.ocr_value_charset`, from the core). The reads
+are handed to :meth:`RegistrationNotice.with_ocr_rereads`: the core keeps a value
+more than half of the reads give and reports every disagreement. The engines used
+are data (:data:`SECOND_PASS`); one whose traineddata is not installed is skipped.
+Measured on the corpus: benches/ocr/RESULTS.md.
+
 """
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from typing import Any, Union
 
 from ._errors import HugOnboardError, error_class_for
-from ._native import Finding
+from ._native import Finding, RegistrationNotice
 
 ImageSource = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview]
 
@@ -64,6 +71,21 @@ PSM = 6
 #: Seconds before Tesseract is stopped.
 TIMEOUT = 120
 
+#: The second pass over the key fields' cells: per field, the reads as
+#: ``(Tesseract language, image)`` where the image is ``"grey"`` (the deskewed page
+#: before binarisation) or ``"binary"`` (the cleaned page the first pass read).
+#: Chosen on the corpus (benches/ocr): for the digits-only 事業所番号 ``eng`` was
+#: right on every light letter; for the ID and the passwords no single engine is
+#: reliable, so four reads vote with the page's. ``Latin`` and ``Japanese`` are
+#: Tesseract's script models (Debian ``tesseract-ocr-script-latn``,
+#: ``tesseract-ocr-script-jpan``); without them their reads are skipped.
+SECOND_PASS: dict[str, tuple[tuple[str, str], ...]] = {
+    "facility_number": (("eng", "grey"), ("eng", "binary")),
+    "user_id": (("jpn", "binary"), ("jpn", "grey"), ("Latin", "grey"), ("Japanese", "grey")),
+    "temporary_password": (("jpn", "binary"), ("jpn", "grey"), ("Latin", "grey"), ("Japanese", "grey")),
+    "certificate_password": (("jpn", "binary"), ("jpn", "grey"), ("Latin", "grey"), ("Japanese", "grey")),
+}
+
 
 def _error(code: str, detail: str = "") -> HugOnboardError:
     ja, en = CODES[code]
@@ -96,6 +118,11 @@ def _read(image: ImageSource) -> bytes:
 
 def tesseract_command() -> str:
     """The Tesseract binary (pytesseract's setting), checked to exist and to have jpn."""
+    return _tesseract()[0]
+
+
+def _tesseract() -> tuple[str, list[str]]:
+    """The Tesseract binary and its installed languages (jpn checked)."""
     _, _, pytesseract = _imports()
     cmd = str(pytesseract.pytesseract.tesseract_cmd)
     try:
@@ -106,7 +133,14 @@ def tesseract_command() -> str:
         raise _error("ocr.tesseract_failed", str(e)) from None
     if "jpn" not in langs:
         raise _error("ocr.language_missing")
-    return cmd
+    # pytesseract lists lower-case names only; the script models (Latin, Japanese)
+    # of the second pass are read from Tesseract's own list.
+    try:
+        out = subprocess.run([cmd, "--list-langs"], capture_output=True, timeout=TIMEOUT, check=False).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        out = b""
+    listed = [ln.strip() for ln in out.decode("utf-8", "replace").splitlines()[1:] if ln.strip()]
+    return cmd, sorted(set(langs) | set(listed))
 
 
 def _deskew_angle(cv2: Any, np: Any, ink: Any) -> float:
@@ -136,6 +170,19 @@ def _deskew_angle(cv2: Any, np: Any, ink: Any) -> float:
 
 def clean(data: bytes) -> bytes:
     """The cleaned page as PNG bytes: grey, ~300 dpi, deskewed, binarised, table lines removed."""
+    return _png(_prepare(data)[1])
+
+
+def _png(image: Any) -> bytes:
+    cv2, _, _ = _imports()
+    ok, png = cv2.imencode(".png", image)
+    if not ok:
+        raise _error("ocr.image_unreadable", "cannot encode the cleaned page")
+    return bytes(png.tobytes())
+
+
+def _prepare(data: bytes) -> tuple[Any, Any]:
+    """The page deskewed in grey, and cleaned (binarised, table lines removed), as arrays of one geometry."""
     cv2, np, _ = _imports()
     buf = np.frombuffer(data, dtype=np.uint8)
     gray = cv2.imdecode(buf, cv2.IMREAD_GRAYSCALE) if buf.size else None
@@ -154,26 +201,27 @@ def clean(data: bytes) -> bytes:
         hh, ww = ink.shape
         m = cv2.getRotationMatrix2D((ww / 2, hh / 2), angle, 1.0)
         ink = cv2.warpAffine(ink, m, (ww, hh), flags=cv2.INTER_NEAREST, borderValue=0)
+        gray = cv2.warpAffine(gray, m, (ww, hh), flags=cv2.INTER_CUBIC, borderValue=255)
     hh, ww = ink.shape
     # Ruled lines: runs of ink far longer than any glyph.
     horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(40, ww // 30), 1)))
     vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(40, hh // 40))))
     rules = cv2.dilate(cv2.bitwise_or(horiz, vert), cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
     text = cv2.bitwise_and(ink, cv2.bitwise_not(rules))
-    ok, png = cv2.imencode(".png", cv2.bitwise_not(text))
-    if not ok:
-        raise _error("ocr.image_unreadable", "cannot encode the cleaned page")
-    return bytes(png.tobytes())
+    return gray, cv2.bitwise_not(text)
 
 
-def run_tesseract(png: bytes) -> str:
+def run_tesseract(
+    png: bytes, lang: str = "jpn", psm: int = PSM, whitelist: str | None = None, cmd: str | None = None
+) -> str:
     """Tesseract's TSV for an image given as bytes (stdin in, stdout out: no files)."""
-    cmd = tesseract_command()
+    cmd = cmd or tesseract_command()
     env = dict(os.environ)
     env.setdefault("OMP_THREAD_LIMIT", "1")
+    extra = ["-c", f"tessedit_char_whitelist={whitelist}"] if whitelist else []
     try:
         done = subprocess.run(
-            [cmd, "stdin", "stdout", "-l", "jpn", "--psm", str(PSM), "tsv"],
+            [cmd, "stdin", "stdout", "-l", lang, "--psm", str(psm), *extra, "tsv"],
             input=png,
             capture_output=True,
             timeout=TIMEOUT,
@@ -193,3 +241,76 @@ def run_tesseract(png: bytes) -> str:
 def image_to_tsv(image: ImageSource) -> str:
     """The cleaned image read by Tesseract, as TSV (what ``parse_ocr_tsv`` reads)."""
     return run_tesseract(clean(_read(image)))
+
+
+def read_notice(image: ImageSource) -> RegistrationNotice:
+    """The notice read from a scan or photo: the page, then the second pass (module doc)."""
+    data = _read(image)
+    cmd, langs = _tesseract()
+    grey, binary = _prepare(data)
+    notice = RegistrationNotice.parse_ocr_tsv(run_tesseract(_png(binary), cmd=cmd))
+    rereads = second_pass(notice, grey, binary, cmd=cmd, langs=langs)
+    return notice.with_ocr_rereads(rereads) if rereads else notice
+
+
+def _cell(image: Any, box: dict[str, int]) -> Any:
+    """The value's cell with a margin of half its height, on a white border."""
+    cv2, _, _ = _imports()
+    h, w = image.shape[:2]
+    pad = max(4, box["height"] // 2)
+    top, left = max(0, box["top"] - pad), max(0, box["left"] - pad)
+    crop = image[top : min(h, box["top"] + box["height"] + pad), left : min(w, box["left"] + box["width"] + pad)]
+    return cv2.copyMakeBorder(crop, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
+
+
+def _read_cells(cells: list[Any], lang: str, whitelist: str, cmd: str) -> list[str]:
+    """Each cell read as one line. The cells are stacked, a blank band between two, into
+    one image (one Tesseract run per engine); each word goes back to the cell whose band
+    holds its centre."""
+    cv2, np, _ = _imports()
+    gap = max(c.shape[0] for c in cells)
+    width = max(c.shape[1] for c in cells)
+    bands, parts, y = [], [], 0
+    for c in cells:
+        parts.append(cv2.copyMakeBorder(c, 0, gap, 0, width - c.shape[1], cv2.BORDER_CONSTANT, value=255))
+        bands.append((y, y + c.shape[0]))
+        y += c.shape[0] + gap
+    tsv = run_tesseract(_png(np.vstack(parts)), lang=lang, psm=6, whitelist=whitelist, cmd=cmd)
+    words: list[list[tuple[int, str]]] = [[] for _ in cells]
+    for row in tsv.splitlines()[1:]:
+        f = row.split("\t")
+        if len(f) < 12 or f[0] != "5" or not f[11].strip():
+            continue
+        centre = int(f[7]) + int(f[9]) // 2
+        for i, (top, bottom) in enumerate(bands):
+            if top <= centre < bottom:
+                words[i].append((int(f[6]), f[11].strip()))
+    return ["".join(t for _, t in sorted(ws)) for ws in words]
+
+
+def second_pass(
+    notice: RegistrationNotice, grey: Any, binary: Any, cmd: str | None = None, langs: list[str] | None = None
+) -> dict[str, list[str]]:
+    """The key fields' cells read again (module doc): field -> reads, for
+    :meth:`RegistrationNotice.with_ocr_rereads`. In memory only: the crops go to
+    Tesseract on its standard input."""
+    prov = json.loads(notice.ocr_provenance_json() or "null") or {"fields": []}
+    boxes = {f["field"]: f["value_box"] for f in prov["fields"] if f["field"] in SECOND_PASS and f.get("value_box")}
+    if not boxes:
+        return {}
+    if cmd is None or langs is None:
+        cmd, langs = _tesseract()
+    images = {"grey": grey, "binary": binary}
+    rereads: dict[str, list[str]] = {f: [] for f in boxes}
+    # One run per (engine, image, charset): the cells that share them are read together.
+    runs: dict[tuple[str, str, str], list[str]] = {}
+    for field in boxes:
+        charset = RegistrationNotice.ocr_value_charset(field) or ""
+        for lang, image in SECOND_PASS[field]:
+            if lang in langs:
+                runs.setdefault((lang, image, charset), []).append(field)
+    for (lang, image, charset), fields in runs.items():
+        reads = _read_cells([_cell(images[image], boxes[f]) for f in fields], lang, charset, cmd)
+        for f, r in zip(fields, reads):
+            rereads[f].append(r)
+    return {f: r for f, r in rereads.items() if r}
