@@ -74,7 +74,8 @@ SCORED = ("kind", "date", "facility_number", "postal_code", "address", "facility
           "user_id", "temporary_password", "certificate_password")
 # The field's English name as the core's findings print it (NoticeField::name_en).
 NAME_EN = {"facility_number": "facility number", "user_id": "ID (テストID or ID)",
-           "temporary_password": "temporary password", "certificate_password": "certificate password"}
+           "temporary_password": "temporary password", "certificate_password": "certificate password",
+           "address": "address", "postal_code": "address", "facility_name": "facility name"}
 
 
 @dataclass

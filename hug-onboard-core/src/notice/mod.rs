@@ -459,14 +459,15 @@ crate::diagnostics! {
                 marks.iter().collect::<String>(),
                 field.name_en()
             ) };
-        /// Warning (OCR): a key field's value was read with low confidence.
+        /// Warning (OCR): a key field's value (or the address or the facility's
+        /// name, which are compared on paper too) was read with low confidence.
         OcrLowConfidence {
             /// The field.
             field: NoticeField,
             /// Tesseract's lowest word confidence on the value (0–100).
             confidence: u8,
         } => "notice.ocr_low_confidence", InvalidInput, Warning,
-            "a key field was read by OCR with low confidence",
+            "a key field, the address or the name was read by OCR with low confidence",
             ja: { format!("「{}」の読み取りの確からしさが低いです（{confidence}/100）。用紙と見比べてください。", field.label()) },
             en: { format!("The {} was read with low confidence ({confidence}/100); compare it with the paper.", field.name_en()) };
         /// Warning (OCR): the text had all labels, then all values; values were paired by order.
@@ -598,7 +599,8 @@ fn at(line: usize, lang: Lang) -> String {
 pub const MAX_NOTICE_CHARS: usize = 20_000;
 
 /// Below this Tesseract word confidence (0–100) a key field (事業所番号, ID,
-/// passwords) is reported as `notice.ocr_low_confidence`. A heuristic, not a
+/// passwords), the address or the facility's name is reported as
+/// `notice.ocr_low_confidence`. A heuristic, not a
 /// published rule: Tesseract's confidences are not calibrated probabilities. Set
 /// from the OCR corpus (benches/ocr): with Tesseract 5.3 `jpn`, the alphanumeric
 /// words read wrong had confidences up to ~89, nearly all right ones 88–93.
@@ -1119,7 +1121,8 @@ impl RegistrationNotice {
     /// Reads a notice from Tesseract's TSV output (`tesseract IMAGE - -l jpn
     /// tsv`): words grouped into visual rows, so each label pairs with the
     /// value on its row; each field carries its row's confidence, and a key
-    /// field (事業所番号, ID, passwords) read below [`LOW_CONFIDENCE`] is
+    /// field (事業所番号, ID, passwords), the address or the facility's name read
+    /// below [`LOW_CONFIDENCE`] is
     /// reported.
     ///
     /// # Errors
@@ -1632,7 +1635,11 @@ impl RegistrationNotice {
                     }
                     for s in &c.sources {
                         if let Some(confidence) = s.confidence
-                            && ocr::is_key_field(s.field)
+                            && (ocr::is_key_field(s.field)
+                                || matches!(
+                                    s.field,
+                                    NoticeField::Address | NoticeField::FacilityName
+                                ))
                             && confidence < LOW_CONFIDENCE
                         {
                             findings.push(NoticeProblem::OcrLowConfidence {
