@@ -214,6 +214,8 @@ class Score:
     t_clean: float = 0.0
     t_tesseract: float = 0.0
     t_parse: float = 0.0
+    read_kind: str | None = None
+    kind_unconfirmed: bool = False
 
     @property
     def fully_right(self) -> bool:
@@ -266,6 +268,8 @@ def read(letter: Letter, second_pass: bool = True) -> Score:
         "certificate_password": n.certificate_password(),
     }
     findings = n.findings()
+    s.read_kind = n.kind
+    s.kind_unconfirmed = any(x.code == "notice.ocr_kind_unconfirmed" for x in findings)
     for f in ("address", "facility_name"):
         got[f] = "".join(got[f].split()) if got[f] else got[f]
     truth = dict(letter.truth)
@@ -330,7 +334,12 @@ def main(argv: list[str] | None = None) -> int:
     timing = (f"CPU time per letter (mean of {len(scores)}): Tesseract {t_tess:.2f} s; the library {t_lib:.3f} s "
               f"(OpenCV clean-up {t_lib - t_core:.3f} s + core parse {t_core * 1000:.2f} ms) = "
               f"{100 * t_lib / (t_lib + t_tess):.1f}% of the total.")
+    prod = [s for s in scores if s.read_kind == "production"]
+    kind_line = (f"Read as production: {len(prod)} letters ({sum(s.letter.truth['kind'] == 'production' for s in prod)} "
+                 f"production, {sum(s.letter.truth['kind'] == 'test' for s in prod)} test); "
+                 f"notice.ocr_kind_unconfirmed on {sum(s.kind_unconfirmed for s in prod)} of them.")
     print("\n".join(lines))
+    print(kind_line)
     print(timing)
     print("silently wrong key fields:", silent_key or "none")
     if args.json:
@@ -351,6 +360,7 @@ def main(argv: list[str] | None = None) -> int:
             "",
             f"Light noise: {sum(s.fully_right for s in light)} of {len(light)} letters fully right ({share:.0%}; goal ≥ 90%).",
             f"Silently wrong password, ID or 事業所番号: {len(silent_key)} ({silent_key or 'none'}).",
+            kind_line,
             "",
             timing,
             "",

@@ -92,6 +92,16 @@ fn _panic_for_test(py: Python<'_>) -> PyResult<()> {
     })
 }
 
+/// The messages of the binding's codes raised from Python (`ocr.*`): code ->
+/// (Japanese, English) with a `{detail}` slot (`hug_onboard._ocr.CODES`).
+#[pyfunction]
+fn _binding_messages() -> std::collections::BTreeMap<&'static str, (&'static str, &'static str)> {
+    errors::BindingCode::PYTHON_RAISED
+        .iter()
+        .filter_map(|c| c.python_messages().map(|m| (c.code(), m)))
+        .collect()
+}
+
 /// The module. Every `add_class` / `add_function` / `add` here also appends
 /// the name to the module's `__all__`: this list is THE list of the package's
 /// exported names (`hug_onboard/__init__.py` re-exports `_native.__all__`;
@@ -159,6 +169,7 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(calendar::_calendar_year, m)?,
     )?;
     m.setattr("_panic_for_test", wrap_pyfunction!(_panic_for_test, m)?)?;
+    m.setattr("_binding_messages", wrap_pyfunction!(_binding_messages, m)?)?;
     m.setattr(
         "_walkthrough_sample",
         wrap_pyfunction!(sample::_walkthrough_sample, m)?,

@@ -67,8 +67,8 @@ impl PyNotice {
 
     /// Reads a scan or photo of the letter (a path or the image's bytes) with
     /// Tesseract after clean-up: the page in Japanese (jpn), then the cells of the
-    /// 事業所番号, the ID and the passwords again with engines restricted to the
-    /// field's characters (`with_ocr_rereads`). Needs `pip install hug-onboard[ocr]`
+    /// 事業所番号, the ID, the passwords (engines restricted to the field's
+    /// characters) and the 事業所名 again (`with_ocr_rereads`). Needs `pip install hug-onboard[ocr]`
     /// and the `tesseract-ocr` + `tesseract-ocr-jpn` packages. The image goes to
     /// Tesseract on its standard input and the TSV comes back on its standard
     /// output: nothing is written to a temporary file.
@@ -81,11 +81,11 @@ impl PyNotice {
         Ok(read.cast::<PyNotice>()?.get().clone())
     }
 
-    /// A second OCR pass reconciled with the page's reads: `rereads` maps a key
+    /// A second OCR pass reconciled with the page's reads: `rereads` maps a
     /// field (`facility_number`, `user_id`, `temporary_password`,
-    /// `certificate_password`) to its cell read again; a value more than half of
-    /// the reads give is kept, and any disagreement is a finding
-    /// (`notice.ocr_reads_disagree`). Returns a new notice.
+    /// `certificate_password`, `facility_name`) to its cell read again; the
+    /// second reads' plurality is kept (a tie keeps the page's value), and any
+    /// disagreement is a finding (`notice.ocr_reads_disagree`). Returns a new notice.
     fn with_ocr_rereads(
         &self,
         py: Python<'_>,

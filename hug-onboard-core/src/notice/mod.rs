@@ -490,8 +490,9 @@ crate::diagnostics! {
             "a damaged label is as close to two fields; not used",
             ja: "{line}行目の項目名「{read}」は2つの項目のどちらとも読めるため使いませんでした。",
             en: "The label \"{read}\" on line {line} is as close to two fields; it was not used.";
-        /// Warning (OCR): the field's value was read again, cell by cell, with an
-        /// engine told the field's characters, and the reads do not all agree.
+        /// Warning (OCR): the field's value was read again, cell by cell (for a key
+        /// field with an engine told the field's characters), and the reads do not
+        /// all agree.
         OcrReadsDisagree {
             /// The field.
             field: NoticeField,
@@ -502,7 +503,7 @@ crate::diagnostics! {
             /// 1-based positions where a read of the same length differs from the value kept.
             positions: Vec<usize>,
         } => "notice.ocr_reads_disagree", InvalidInput, Warning,
-            "the reads of an OCR'd key field disagree; the value kept is the majority's or the page's",
+            "the reads of an OCR'd field disagree; the value kept is the second reads' plurality or the page's",
             ja: { format!(
                 "「{}」を{reads}回読み取り、同じ結果は{agreeing}回でした{}。最初のログインの前に、用紙と1文字ずつ見比べてください。",
                 field.label(),
@@ -528,7 +529,8 @@ crate::diagnostics! {
             ja: "IDの項目名を「ID」（本番用）と読み取りましたが、その前に「テスト」が印字されていないことを読み取り結果から確かめられませんでした。用紙の項目名が「テストID」でなく「ID」であることを確認してください。",
             en: "The ID's label was read as \"ID\" (the production notice), but the OCR result cannot show that \"テスト\" is not printed before it; check on the paper that the label is \"ID\", not \"テストID\".";
         /// Second reads that cannot be used: the notice was not read by OCR, or a
-        /// read names a field that is not read again (only the 事業所番号, the ID and the passwords are).
+        /// read names a field that is not read again (only the 事業所番号, the ID,
+        /// the passwords and the 事業所名 are).
         OcrRereadsInvalid {
             /// Why.
             reason: String,
@@ -1199,14 +1201,16 @@ impl RegistrationNotice {
     /// votes for nothing. The findings about look-alike glyphs and digit corrections are
     /// made again for a value that changed.
     ///
-    /// `rereads` holds `(field, reads)` for the 事業所番号, the ID and the
-    /// passwords; a field may be absent (no second pass for it) or given several
-    /// reads. Full-width forms and white space in a read are normalised away.
+    /// `rereads` holds `(field, reads)` for the 事業所番号, the ID, the
+    /// passwords and the 事業所名; a field may be absent (no second pass for it)
+    /// or given several reads. Full-width forms and white space in a read are
+    /// normalised away for the vote (the 事業所名 kept is the read as given,
+    /// with its spaces).
     ///
     /// # Errors
     ///
     /// `notice.ocr_rereads_invalid` when the notice was not read by OCR or a
-    /// field is not one of those four.
+    /// field is not one of those five.
     ///
     /// # Example
     ///
@@ -1235,9 +1239,10 @@ impl RegistrationNotice {
                 "the notice was not read by OCR (parse_ocr or parse_ocr_tsv)".into(),
             ));
         }
-        if let Some((f, _)) = rereads.iter().find(|(f, _)| !ocr::is_key_field(*f)) {
+        let rereadable = |f: NoticeField| ocr::is_key_field(f) || f == NoticeField::FacilityName;
+        if let Some((f, _)) = rereads.iter().find(|(f, _)| !rereadable(*f)) {
             return Err(invalid(format!(
-                "{} is not re-read (only the facility number, the ID and the passwords are)",
+                "{} is not re-read (only the facility number, the ID, the passwords and the facility name are)",
                 f.key()
             )));
         }
@@ -1247,6 +1252,7 @@ impl RegistrationNotice {
             NoticeField::UserId,
             NoticeField::TemporaryPassword,
             NoticeField::CertificatePassword,
+            NoticeField::FacilityName,
         ] {
             let reads: Vec<&String> = rereads
                 .iter()
@@ -1256,22 +1262,34 @@ impl RegistrationNotice {
             if reads.is_empty() {
                 continue;
             }
+            let squeeze = |v: &str| -> String {
+                text::to_halfwidth_ascii(v)
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect()
+            };
             let page = match field {
                 NoticeField::FacilityNumber => Secret::new(n.facility_number.as_str()),
                 NoticeField::UserId => Secret::new(n.user_id.as_str()),
                 NoticeField::TemporaryPassword => n.temporary_password.clone(),
-                _ => n.certificate_password.clone(),
+                NoticeField::CertificatePassword => n.certificate_password.clone(),
+                // Free text is compared without white space (word boxes do not
+                // tell a space from the gap between two kanji).
+                _ => match &n.facility_name {
+                    Some(v) => Secret::new(squeeze(v)),
+                    None => continue,
+                },
             };
             // Each read normalised; one without the field's shape votes for nothing.
             let votes: Vec<Option<Secret>> = std::iter::once(Some(page.clone()))
                 .chain(reads.iter().map(|r| {
-                    let v: String = text::to_halfwidth_ascii(r)
-                        .chars()
-                        .filter(|c| !c.is_whitespace())
-                        .collect();
+                    let v = squeeze(r);
                     let ok = match field {
                         NoticeField::FacilityNumber => FacilityNumber::parse(&v).is_ok(),
                         NoticeField::UserId => UserId::parse(&v).is_ok(),
+                        NoticeField::FacilityName => {
+                            !v.is_empty() && text::find_control(&v).is_none()
+                        }
                         _ => password_value(&v).is_some(),
                     };
                     ok.then(|| Secret::new(v))
@@ -1329,7 +1347,13 @@ impl RegistrationNotice {
                     | NoticeProblem::OcrCorrected { field: g, .. } if *g == field)
             });
             let glyphs = ocr::confusables_in(kept.expose());
-            if field != NoticeField::FacilityNumber && !glyphs.is_empty() {
+            if matches!(
+                field,
+                NoticeField::UserId
+                    | NoticeField::TemporaryPassword
+                    | NoticeField::CertificatePassword
+            ) && !glyphs.is_empty()
+            {
                 prov.findings
                     .push(NoticeProblem::OcrConfusable { field, glyphs });
             }
@@ -1342,7 +1366,14 @@ impl RegistrationNotice {
                     n.user_id = UserId::parse(kept.expose()).expect("shape checked above");
                 }
                 NoticeField::TemporaryPassword => n.temporary_password = kept,
-                _ => n.certificate_password = kept,
+                NoticeField::CertificatePassword => n.certificate_password = kept,
+                _ => {
+                    // The read as given (its spaces), not the squeezed vote.
+                    n.facility_name = reads
+                        .iter()
+                        .find(|r| squeeze(r) == kept.expose())
+                        .map(|r| text::to_halfwidth_ascii(r).trim().to_owned());
+                }
             }
         }
         Ok(n)
@@ -2418,6 +2449,19 @@ mod tests {
         assert!(m.findings().iter().any(|f| matches!(f,
             NoticeProblem::OcrConfusable { field: NoticeField::TemporaryPassword, glyphs }
                 if glyphs.iter().any(|(p, c)| *p == 1 && c.glyph == "l"))));
+        // The facility name: compared without spaces; the read kept keeps its own spaces.
+        let named = RegistrationNotice::parse_ocr(
+            "事業所番号 1312345678\n事業所名 放課後等だデイサービス はぐ\nテストID T1\n(仮)パスワード Kari0123\n証明書発行用パスワード Cert4567",
+        )
+        .unwrap()
+        .with_ocr_rereads(&[(
+            NoticeField::FacilityName,
+            vec!["放課後等デイサービス はぐ".into(), "放課後等デイサービスはぐ".into()],
+        )])
+        .unwrap();
+        assert_eq!(named.facility_name.as_deref(), Some("放課後等デイサービス はぐ"));
+        assert!(named.findings().iter().any(|f| matches!(f,
+            NoticeProblem::OcrReadsDisagree { field: NoticeField::FacilityName, reads: 3, agreeing: 2, .. })));
         // A tie keeps the page's value (and says so).
         let t = n
             .with_ocr_rereads(&[(

@@ -533,17 +533,28 @@ pub struct TsvLine {
     pub boxes: Vec<WordBox>,
 }
 
-/// The words of a row that lie inside a value (its white space removed).
+/// The words of a row that make up a value: the last words of the row (the
+/// value ends the row), each inside the value (its white space removed), until
+/// they hold as many characters as the value — so a label word that also
+/// occurs in the value (`所` of `事業所名` in `…事業所こもれび`) is not taken.
 fn value_words<'a>(
     words: &'a [(String, Option<u8>)],
-    value: &'a str,
+    value: &str,
 ) -> impl Iterator<Item = (usize, &'a (String, Option<u8>))> + 'a {
     let squeezed: String = value.chars().filter(|c| !c.is_whitespace()).collect();
-    words.iter().enumerate().filter(move |(_, (w, _))| {
+    let need = squeezed.chars().count();
+    let mut have = 0;
+    let mut from = words.len();
+    for (i, (w, _)) in words.iter().enumerate().rev() {
         // A mark removed before the value (`(7c5mG3p`) may be a glyph of it: the word counts.
         let w = w.trim_start_matches(|c| is_stray_mark(c) || c == '：');
-        !w.is_empty() && squeezed.contains(w)
-    })
+        if have >= need || w.is_empty() || !squeezed.contains(w) {
+            break;
+        }
+        have += w.chars().count();
+        from = i;
+    }
+    words.iter().enumerate().skip(from)
 }
 
 /// The box of a value read on a row: the union of the boxes of the row's words
@@ -870,10 +881,23 @@ mod tests {
             value_box(&lines[0].words, &lines[0].boxes, "1312345678"),
             Some(bx(400, 102, 200, 30))
         );
+        // A value ends its row: the label is no value.
         assert_eq!(
             value_box(&lines[0].words, &lines[0].boxes, "事業所番号"),
-            Some(bx(100, 100, 200, 30))
+            None
         );
+        // A label word that also occurs in the value is not part of it.
+        let words: Vec<(String, Option<u8>)> = ["事業", "所", "名", "多機能型事業", "所こもれび"]
+            .iter()
+            .map(|w| ((*w).to_owned(), Some(96)))
+            .collect();
+        let boxes: Vec<WordBox> = (0..5).map(|i| bx(100 * i, 0, 90, 30)).collect();
+        assert_eq!(
+            value_box(&words, &boxes, "多機能型事業所 こもれび"),
+            Some(bx(300, 0, 190, 30))
+        );
+        let low: Vec<(String, Option<u8>)> = vec![("所".into(), Some(10)), ("所名".into(), Some(96))];
+        assert_eq!(value_confidence(&low, "所名"), Some(96));
         assert_eq!(
             lines,
             [

@@ -177,6 +177,8 @@ def _literals() -> list[tuple[str, list[str]]]:
 
 def _panic_for_test() -> None:
     """Panics inside Rust on purpose (tests only): proves a panic becomes ``HugOnboardError``."""
+def _binding_messages() -> dict[str, tuple[str, str]]:
+    """The messages of the binding's codes raised from Python (``ocr.*``): code -> (ja, en) with ``{detail}``."""
 
 def _walkthrough_sample() -> dict[str, bytes]:
     """The walkthrough's sample files (tests/fixtures/walkthrough/sample.json and what it names), by path."""
@@ -405,10 +407,10 @@ class RegistrationNotice:
     def with_ocr_rereads(self, rereads: Mapping[str, Sequence[str]]) -> RegistrationNotice:
         """A second OCR pass reconciled with the page's reads (a new notice).
 
-        ``rereads`` maps ``facility_number``, ``user_id``, ``temporary_password`` or ``certificate_password``
-        to that cell read again; a value more than half of all reads give is kept, any disagreement is a
-        finding (``notice.ocr_reads_disagree``). Raises ValidationError (``notice.ocr_rereads_invalid``)
-        for a notice not read by OCR or another field.
+        ``rereads`` maps ``facility_number``, ``user_id``, ``temporary_password``, ``certificate_password``
+        or ``facility_name`` to that cell read again; the value more of the second reads give than any other
+        is kept (a tie keeps the page's), any disagreement is a finding (``notice.ocr_reads_disagree``).
+        Raises ValidationError (``notice.ocr_rereads_invalid``) for a notice not read by OCR or another field.
         """
     @staticmethod
     def ocr_value_charset(field: str) -> Optional[str]:

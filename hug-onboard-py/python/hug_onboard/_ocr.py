@@ -34,35 +34,14 @@ import subprocess
 from typing import Any, Union
 
 from ._errors import HugOnboardError, error_class_for
-from ._native import Finding, RegistrationNotice
+from ._native import Finding, RegistrationNotice, _binding_messages
 
 ImageSource = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview]
 
-# This module's messages: code -> (Japanese, English). The codes themselves, with their
-# kinds (hence the exception class), are declared once in the binding's catalogue
-# (hug-onboard-py/src/errors.rs, BindingCode); tests/test_ocr.py checks the two agree.
-CODES: dict[str, tuple[str, str]] = {
-    "ocr.dependency_missing": (
-        "画像の読み取りには追加のパッケージが必要です: pip install 'hug-onboard[ocr]'（{detail}）",
-        "Reading an image needs the optional packages: pip install 'hug-onboard[ocr]' ({detail})",
-    ),
-    "ocr.tesseract_missing": (
-        "文字認識ソフト Tesseract が見つかりません。インストールしてください（Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-jpn）。",
-        "Tesseract (the OCR engine) was not found; install it (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-jpn).",
-    ),
-    "ocr.language_missing": (
-        "Tesseract の日本語データ（jpn）がありません。インストールしてください（Debian/Ubuntu: apt-get install tesseract-ocr-jpn）。",
-        "Tesseract's Japanese data (jpn) is missing; install it (Debian/Ubuntu: apt-get install tesseract-ocr-jpn).",
-    ),
-    "ocr.image_unreadable": (
-        "画像として読めません（PNG・JPEG・TIFF などのスキャン画像か写真を指定してください）: {detail}",
-        "Not a readable image (give a scan or photo as PNG, JPEG, TIFF …): {detail}",
-    ),
-    "ocr.tesseract_failed": (
-        "Tesseract が文字認識に失敗しました: {detail}",
-        "Tesseract failed to read the image: {detail}",
-    ),
-}
+# This module's messages: code -> (Japanese, English) with a ``{detail}`` slot. They are
+# declared once, with the codes and their kinds (hence the exception class), in the
+# binding's catalogue (hug-onboard-py/src/errors.rs, BindingCode::python_messages).
+CODES: dict[str, tuple[str, str]] = dict(_binding_messages())
 
 
 #: Tesseract's page segmentation mode: 6 = one uniform block of text, which keeps
@@ -84,6 +63,8 @@ SECOND_PASS: dict[str, tuple[tuple[str, str], ...]] = {
     "user_id": (("jpn", "binary"), ("jpn", "grey"), ("Latin", "grey"), ("Japanese", "grey")),
     "temporary_password": (("jpn", "binary"), ("jpn", "grey"), ("Latin", "grey"), ("Japanese", "grey")),
     "certificate_password": (("jpn", "binary"), ("jpn", "grey"), ("Latin", "grey"), ("Japanese", "grey")),
+    # Free text: no whitelist; the page's Japanese read sometimes adds or swaps a kana.
+    "facility_name": (("jpn", "binary"), ("jpn", "grey"), ("Japanese", "binary"), ("Japanese", "grey")),
 }
 
 
@@ -276,7 +257,7 @@ def _read_cells(cells: list[Any], lang: str, whitelist: str, cmd: str) -> list[s
         bands.append((y, y + c.shape[0]))
         y += c.shape[0] + gap
     tsv = run_tesseract(_png(np.vstack(parts)), lang=lang, psm=6, whitelist=whitelist, cmd=cmd)
-    words: list[list[tuple[int, str]]] = [[] for _ in cells]
+    words: list[list[tuple[int, int, int, str]]] = [[] for _ in cells]
     for row in tsv.splitlines()[1:]:
         f = row.split("\t")
         if len(f) < 12 or f[0] != "5" or not f[11].strip():
@@ -284,8 +265,24 @@ def _read_cells(cells: list[Any], lang: str, whitelist: str, cmd: str) -> list[s
         centre = int(f[7]) + int(f[9]) // 2
         for i, (top, bottom) in enumerate(bands):
             if top <= centre < bottom:
-                words[i].append((int(f[6]), f[11].strip()))
-    return ["".join(t for _, t in sorted(ws)) for ws in words]
+                words[i].append((int(f[6]), int(f[8]), int(f[9]), f[11].strip()))
+    return [_join(sorted(ws)) for ws in words]
+
+
+def _join(words: list[tuple[int, int, int, str]]) -> str:
+    """A cell's words left to right, a space where the gap is wider than 0.8 of the
+    median word height (the core's rule for a TSV row; the core ignores spaces when
+    it compares reads)."""
+    if not words:
+        return ""
+    em = max(1, sorted(h for _, _, h, _ in words)[len(words) // 2])
+    out, prev_end = "", None
+    for left, width, _, text in words:
+        if prev_end is not None and (left - prev_end) * 5 > em * 4:
+            out += " "
+        out += text
+        prev_end = left + width
+    return out
 
 
 def second_pass(
