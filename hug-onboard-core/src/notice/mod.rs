@@ -2174,9 +2174,7 @@ mod tests {
                 positions: vec![1, 8],
             },
             NoticeProblem::OcrKindUnconfirmed,
-            NoticeProblem::OcrRereadsInvalid {
-                reason: "x".into(),
-            },
+            NoticeProblem::OcrRereadsInvalid { reason: "x".into() },
             NoticeProblem::TsvInvalid {
                 line: 1,
                 reason: "x".into(),
@@ -2418,7 +2416,10 @@ mod tests {
                 // Unanimous with the page: nothing to say.
                 (NoticeField::CertificatePassword, vec!["Cert4567".into()]),
                 // A read without the field's shape votes for nothing; spaces are dropped; a tie keeps the page.
-                (NoticeField::UserId, vec!["T13 12345".into(), "ＴＩ３".into(), "".into()]),
+                (
+                    NoticeField::UserId,
+                    vec!["T13 12345".into(), "ＴＩ３".into(), "".into()],
+                ),
             ])
             .unwrap();
         assert_eq!(m.facility_number.as_str(), "1302345678");
@@ -2459,9 +2460,19 @@ mod tests {
             vec!["放課後等デイサービス はぐ".into(), "放課後等デイサービスはぐ".into()],
         )])
         .unwrap();
-        assert_eq!(named.facility_name.as_deref(), Some("放課後等デイサービス はぐ"));
-        assert!(named.findings().iter().any(|f| matches!(f,
-            NoticeProblem::OcrReadsDisagree { field: NoticeField::FacilityName, reads: 3, agreeing: 2, .. })));
+        assert_eq!(
+            named.facility_name.as_deref(),
+            Some("放課後等デイサービス はぐ")
+        );
+        assert!(named.findings().iter().any(|f| matches!(
+            f,
+            NoticeProblem::OcrReadsDisagree {
+                field: NoticeField::FacilityName,
+                reads: 3,
+                agreeing: 2,
+                ..
+            }
+        )));
         // A tie keeps the page's value (and says so).
         let t = n
             .with_ocr_rereads(&[(
@@ -2476,10 +2487,16 @@ mod tests {
         )
         .unwrap();
         let e = typed.with_ocr_rereads(&[]).unwrap_err();
-        assert_eq!(e.iter().next().unwrap().code(), "notice.ocr_rereads_invalid");
+        assert_eq!(
+            e.iter().next().unwrap().code(),
+            "notice.ocr_rereads_invalid"
+        );
         let e = n
             .with_ocr_rereads(&[(NoticeField::Address, vec!["x".into()])])
             .unwrap_err();
-        assert_eq!(e.iter().next().unwrap().code(), "notice.ocr_rereads_invalid");
+        assert_eq!(
+            e.iter().next().unwrap().code(),
+            "notice.ocr_rereads_invalid"
+        );
     }
 }

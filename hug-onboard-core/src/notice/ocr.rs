@@ -896,7 +896,8 @@ mod tests {
             value_box(&words, &boxes, "多機能型事業所 こもれび"),
             Some(bx(300, 0, 190, 30))
         );
-        let low: Vec<(String, Option<u8>)> = vec![("所".into(), Some(10)), ("所名".into(), Some(96))];
+        let low: Vec<(String, Option<u8>)> =
+            vec![("所".into(), Some(10)), ("所名".into(), Some(96))];
         assert_eq!(value_confidence(&low, "所名"), Some(96));
         assert_eq!(
             lines,
@@ -909,7 +910,11 @@ mod tests {
                         ("所番号".into(), Some(95)),
                         ("1312345678".into(), Some(88))
                     ],
-                    boxes: vec![bx(100, 100, 100, 30), bx(205, 100, 95, 30), bx(400, 102, 200, 30)]
+                    boxes: vec![
+                        bx(100, 100, 100, 30),
+                        bx(205, 100, 95, 30),
+                        bx(400, 102, 200, 30)
+                    ]
                 },
                 TsvLine {
                     text: "テストID T1312".into(),
