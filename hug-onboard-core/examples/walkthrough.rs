@@ -24,7 +24,7 @@ use hug_onboard_core::notice::RegistrationNotice;
 use hug_onboard_core::onboarding::{CertificateEvidence, Evidence, Onboarding, Step};
 use hug_onboard_core::password::PasswordPolicy;
 use hug_onboard_core::profile::ProfileInput;
-use hug_onboard_core::schedule::{IcalOptions, YearMonth};
+use hug_onboard_core::schedule::{Basis, IcalOptions, YearMonth};
 use hug_onboard_core::wareki::{self, Style};
 
 /// The sample facility's data, shared with the Python walkthrough.
@@ -109,6 +109,30 @@ impl Out {
         match self.lang {
             Lang::En => format!("{} {}", self.date(t.date()), t.format("%H:%M")),
             Lang::Ja => format!("{}{}:{:02}", self.date(t.date()), t.hour(), t.minute()),
+        }
+    }
+    /// A month in the same style: `2026年11月` (`令和8年11月` with `--wareki`), ISO
+    /// `2026-11` in English.
+    fn month(&self, m: YearMonth) -> String {
+        if self.lang == Lang::En {
+            return m.to_string();
+        }
+        let first = NaiveDate::from_ymd_opt(m.year(), m.month(), 1);
+        match first {
+            Some(d) if self.wareki => wareki::format(d, Style::Long)
+                .ok()
+                .and_then(|s| s.strip_suffix("1日").map(str::to_owned))
+                .unwrap_or_else(|| m.to_string()),
+            _ => format!("{}年{}月", m.year(), m.month()),
+        }
+    }
+    /// The mark of a date that rests on an unverified default rule (or an
+    /// "about" day), as the command line prints it.
+    fn flag(&self, basis: Basis) -> &'static str {
+        match basis {
+            Basis::Unverified => self.t("※既定値・未確認", " [default rule, unverified]"),
+            Basis::Approximate => self.t("※頃", " [approximate]"),
+            _ => "",
         }
     }
     /// A claim window `opens 〜 closes`; a window closing at midnight ends
@@ -473,12 +497,19 @@ fn run(o: &Out) -> Result<(), String> {
     let schedule = calendar
         .schedule(service_month)
         .map_err(|e| e.message(lang))?;
+    // The closing time's basis matters only once the window itself is sourced.
+    let closing = if schedule.window_basis == Basis::Sourced {
+        o.flag(schedule.closing_time_basis)
+    } else {
+        ""
+    };
     say!(
         o,
-        "  {} {}: {}",
+        "  {} {}: {}{}{closing}",
         o.t("請求期間", "Claim window"),
-        schedule.service_month,
-        o.window(&schedule.window)
+        o.month(schedule.service_month),
+        o.window(&schedule.window),
+        o.flag(schedule.window_basis)
     );
     for doc in &schedule.documents {
         let (name, src) = match lang {
@@ -504,13 +535,19 @@ fn run(o: &Out) -> Result<(), String> {
         } else {
             ""
         };
-        say!(o, "  {} {name}{note} — {src}", o.date(doc.date));
+        say!(
+            o,
+            "  {} {name}{note}{} — {src}",
+            o.date(doc.date),
+            o.flag(doc.basis)
+        );
     }
     say!(
         o,
-        "  {} {}",
+        "  {} {}{}",
         o.date(schedule.payment.date),
-        o.t("支払日", "Payment")
+        o.t("支払日", "Payment"),
+        o.flag(schedule.payment.basis)
     );
     let stamp = chrono::Utc
         .with_ymd_and_hms(2026, 11, 25, 0, 0, 0)
@@ -545,7 +582,7 @@ fn run(o: &Out) -> Result<(), String> {
             Lang::Ja => &r.message_ja,
             Lang::En => &r.message_en,
         };
-        say!(o, "  {} {m}", o.date(r.date));
+        say!(o, "  {} {m}{}", o.date(r.date), o.flag(r.basis));
     }
     if o.json {
         println!("{}", ob.to_json());
