@@ -525,6 +525,13 @@ class PasswordPolicy:
         """A new password from the OS's CSPRNG that this policy and both screens
         accept, without look-alike characters.
         """
+    def generate_lengths(self) -> Optional[tuple[int, int]]:
+        """The range of lengths ``generate`` accepts, as ``(min, max)``: within this
+        policy *and* both screens, at least 2; ``None`` when no length fits.
+
+        >>> PasswordPolicy.generation().generate_lengths()
+        (8, 16)
+        """
     def advice(self, lang: str = "ja") -> str:
         """A paragraph of advice for the password screen (the rule and the lockout)."""
     def to_json(self) -> str:
