@@ -689,7 +689,7 @@ def holiday(d: datetime.date) -> Optional[Holiday]:
 
 def holiday_name(d: datetime.date, lang: str = "ja") -> Optional[str]:
     """The name of the holiday on a day in ``lang`` (``"ja"`` or ``"en"``), or None on an
-    ordinary day. Same range and errors as :func:`is_holiday`, plus ``binding.invalid_lang``.
+    ordinary day. Same range and errors as :func:`is_holiday`, plus ValidationError ``lang.unknown``.
 
     >>> holiday_name(datetime.date(2026, 9, 22)), holiday_name(datetime.date(2026, 9, 22), "en")
     ('国民の休日', "Citizens' Holiday")
