@@ -6,7 +6,7 @@
 //!
 //! * **The table.** On the first call, the core's [`calendar::year_days`] is
 //!   asked once for every supported year (1948–2099) and its answers are packed
-//!   into one byte per calendar slot (`year × 12 × 31`, 56 KiB): whether the day
+//!   into one byte per calendar slot (`year × 12 × 31`, 55 KiB): whether the day
 //!   is supported, whether it is a business day, and which [`HolidayKind`] it is.
 //!   Nothing here knows a rule: every answer is the core's.
 //! * **The call.** The functions are plain `PyMethodDef`s (no pyo3 trampoline):
