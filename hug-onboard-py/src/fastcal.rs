@@ -57,7 +57,7 @@ struct State {
     /// Where `data[0..4]` (year hi, year lo, month, day) is in each; 0 = unknown (slow path).
     date_offset: usize,
     datetime_offset: usize,
-    /// Interned `"ja"`, `"en"`, `"lang"` and `"d"`: a string constant in Python code is
+    /// Interned `"ja"`, `"en"` and `"lang"`: a string constant in Python code (or a keyword) is
     /// the same object, so one pointer comparison recognises it.
     ja: *mut ffi::PyObject,
     en: *mut ffi::PyObject,
