@@ -242,6 +242,8 @@ unsafe fn call_fastcall(
 
 /// The slow path of every call: fills the table on the first call and retries
 /// `fast` (which may answer from it), else calls the pyo3 function `slow`.
+#[cold]
+#[inline(never)]
 unsafe fn slow_fastcall(
     args: *const *mut ffi::PyObject,
     nargs: ffi::Py_ssize_t,
@@ -268,6 +270,8 @@ unsafe fn slow_fastcall(
 }
 
 /// The same for the `METH_VARARGS | METH_KEYWORDS` form (Python 3.9).
+#[cold]
+#[inline(never)]
 unsafe fn slow_varargs(
     args: *mut ffi::PyObject,
     kwargs: *mut ffi::PyObject,
