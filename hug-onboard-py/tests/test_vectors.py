@@ -373,9 +373,12 @@ def _naive_text(t: datetime.datetime) -> str:
 
 def op_readiness_evaluate(inp: Input) -> Any:
     today = h.parse_date(_s(inp, "today"))
-    r = h.Onboarding.from_json(_s(inp, "state")).readiness(today)
+    # input.prefecture names a registry rulebook; else the facility's own (the vectors'
+    # facility is in Tokyo, whose rulebook has the default dates).
+    rb = h.Rulebook.for_prefecture(_s(inp, "prefecture")) if "prefecture" in inp else None
+    r = h.Onboarding.from_json(_s(inp, "state")).readiness(today, rb)
     # The same state through the batch path gives the same report.
-    batch = h.evaluate_many([_s(inp, "state")], today)
+    batch = h.evaluate_many([_s(inp, "state")], today, rb)
     assert batch.total == 1 and batch.results[0].to_json() == r.to_json()
     return {
         "can_bill": r.can_bill,

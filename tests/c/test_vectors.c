@@ -742,9 +742,12 @@ static int run_onboarding_op(const char *op, const cJSON *input, outcome *out) {
     hug_date today;
     bool can_bill = false;
     char *json = NULL;
+    /* input.prefecture names a registry rulebook; else the default one. */
+    const char *prefecture = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(input, "prefecture"));
     if (hug_date_parse(input_str(input, "today"), &today) == HUG_OK &&
         hug_onboarding_from_json(input_str(input, "state"), &o) == HUG_OK &&
-        hug_billing_calendar_new(&b) == HUG_OK &&
+        (prefecture != NULL ? hug_billing_calendar_for_prefecture(prefecture, &b)
+                            : hug_billing_calendar_new(&b)) == HUG_OK &&
         hug_onboarding_readiness_json(o, today, b, &can_bill, &json) == HUG_OK) {
       cJSON *r = take_json(json), *f, *a;
       cJSON *window = cJSON_GetObjectItemCaseSensitive(r, "window");
