@@ -66,7 +66,10 @@ def test_second_pass_rereads_the_key_cells(corpus: Any, smoke: list[Any]) -> Non
     light = [x for x in smoke if x.noise == "light"]
     before = [corpus.read(x, second_pass=False) for x in light]
     after = [corpus.read(x) for x in light]
-    exact = lambda ss: sum(s.fields[k] == "exact" for s in ss for k in corpus.KEY_FIELDS)  # noqa: E731
+
+    def exact(ss: list[Any]) -> int:
+        return sum(s.fields[k] == "exact" for s in ss for k in corpus.KEY_FIELDS)
+
     assert exact(after) > exact(before), (before, after)
     noto = next(s for s in after if s.letter.font == "NotoSansCJK")
     assert noto.fully_right, noto.fields
