@@ -14,15 +14,17 @@ opening with long horizontal and vertical kernels), then Tesseract
 
 **Second pass.** Tesseract's Japanese model misreads Latin glyphs of random
 passwords (``l``/``I``/``1``, ``O``/``0``, ``T``/``7``). So the cells of the
-事業所番号, the ID and the passwords (their ``value_box`` in the provenance) are
-cropped from the deskewed page, enlarged margins added, and read again, one line
-per cell (``--psm 7`` semantics: the cells are stacked into one image and read as
-a block, one Tesseract run per engine), each engine restricted to the field's
-characters (:meth:`RegistrationNotice.ocr_value_charset`, from the core). The reads
-are handed to :meth:`RegistrationNotice.with_ocr_rereads`: the core keeps a value
-more than half of the reads give and reports every disagreement. The engines used
-are data (:data:`SECOND_PASS`); one whose traineddata is not installed is skipped.
-Measured on the corpus: benches/ocr/RESULTS.md.
+事業所番号, the ID, the passwords and the 事業所名 (their ``value_box`` in the
+provenance) are cropped from the deskewed page with a margin of half their height
+and read again, one line per cell (the cells of a letter are stacked, a blank band
+between two, into one image: one Tesseract run per engine and image), each engine
+restricted to the field's characters (:meth:`RegistrationNotice.ocr_value_charset`,
+from the core; none for the 事業所名). The reads are handed to
+:meth:`RegistrationNotice.with_ocr_rereads`: the core keeps the second reads'
+plurality (a tie keeps the page's value) and reports every disagreement. The
+engines used are data (:data:`SECOND_PASS`); one whose traineddata is not
+installed is skipped. Nothing is written to a file: each image goes to Tesseract
+on its standard input. Measured on the corpus: benches/ocr/RESULTS.md.
 
 """
 
@@ -55,7 +57,7 @@ TIMEOUT = 120
 #: before binarisation) or ``"binary"`` (the cleaned page the first pass read).
 #: Chosen on the corpus (benches/ocr): for the digits-only 事業所番号 ``eng`` was
 #: right on every light letter; for the ID and the passwords no single engine is
-#: reliable, so four reads vote with the page's. ``Latin`` and ``Japanese`` are
+#: reliable, so four reads vote (the page's read is the fallback on a tie). ``Latin`` and ``Japanese`` are
 #: Tesseract's script models (Debian ``tesseract-ocr-script-latn``,
 #: ``tesseract-ocr-script-jpan``); without them their reads are skipped.
 SECOND_PASS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -262,10 +264,14 @@ def _read_cells(cells: list[Any], lang: str, whitelist: str, cmd: str) -> list[s
         f = row.split("\t")
         if len(f) < 12 or f[0] != "5" or not f[11].strip():
             continue
-        centre = int(f[7]) + int(f[9]) // 2
+        try:
+            left, top_, width, height = (int(f[k]) for k in (6, 7, 8, 9))
+        except ValueError:
+            continue  # not a word box: the cell simply gets no word from it
+        centre = top_ + height // 2
         for i, (top, bottom) in enumerate(bands):
             if top <= centre < bottom:
-                words[i].append((int(f[6]), int(f[8]), int(f[9]), f[11].strip()))
+                words[i].append((left, width, height, f[11].strip()))
     return [_join(sorted(ws)) for ws in words]
 
 
