@@ -104,10 +104,12 @@ impl PyNotice {
                 };
                 v.push((field, reads));
             }
-            self.0
-                .with_ocr_rereads(&v)
-                .map(PyNotice)
-                .map_err(|p| problems_err(py, &p))
+            let r = self.0.with_ocr_rereads(&v);
+            // The reads may be passwords: wiped before they are freed.
+            for (_, reads) in &mut v {
+                reads.iter_mut().for_each(zeroize::Zeroize::zeroize);
+            }
+            r.map(PyNotice).map_err(|p| problems_err(py, &p))
         })
     }
 
