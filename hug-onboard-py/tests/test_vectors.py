@@ -108,6 +108,16 @@ def op_notice_parse_ocr_tsv(inp: Input) -> Any:
     return _notice(h.RegistrationNotice.parse_ocr_tsv(_s(inp, "tsv")))
 
 
+def op_notice_ocr_rereads(inp: Input) -> Any:
+    """A second OCR pass: the page (``tsv``, else ``text``), then ``rereads``."""
+    page = (
+        h.RegistrationNotice.parse_ocr_tsv(_s(inp, "tsv"))
+        if "tsv" in inp
+        else h.RegistrationNotice.parse_ocr(_s(inp, "text"))
+    )
+    return _notice(page.with_ocr_rereads(inp["rereads"]))
+
+
 # --- profile -----------------------------------------------------------------------
 
 
@@ -404,6 +414,7 @@ OPS: Dict[str, Op] = {
     "notice.parse": op_notice_parse,
     "notice.parse_ocr": op_notice_parse_ocr,
     "notice.parse_ocr_tsv": op_notice_parse_ocr_tsv,
+    "notice.ocr_rereads": op_notice_ocr_rereads,
     "profile.validate": op_profile_validate,
     "notice.from_json": op_notice_from_json,
     "password.policy": op_password_policy,
