@@ -32,6 +32,13 @@
 //! (`notice.ocr_low_confidence`) and values paired by column order
 //! (`notice.ocr_column_layout`). See [`ocr`] for the matching rules.
 //!
+//! A **second pass** over the cells ([`OcrFieldSource::value_box`]) with
+//! engines restricted to each field's characters ([`ocr::value_charset`]) is
+//! reconciled by [`RegistrationNotice::with_ocr_rereads`]; reads that disagree
+//! are `notice.ocr_reads_disagree`. As the kind comes from the label alone, a
+//! production label `ID` that the table's layout cannot confirm (an OCR engine
+//! may have dropped `テスト`) is `notice.ocr_kind_unconfirmed`.
+//!
 //! ```
 //! use hug_onboard_core::notice::RegistrationNotice;
 //! use hug_onboard_core::diagnostic::Diagnostic;
