@@ -1367,8 +1367,10 @@ hug_status hug_notice_parse_ocr_tsv(const char *tsv, struct hug_notice **out);
 /*
  Where the fields of an OCR'd notice came from, as JSON (no values, no secrets):
  `{"input":"tsv","fields":[{"field":"user_id","line":7,"label_read":"テストTD",
- "label_edits":1,"confidence":91,"by_column_order":false}]}`, or `null` for a notice
- read from typed text or JSON. Free with `hug_string_free`.
+ "label_edits":1,"confidence":91,"by_column_order":false,"value_box":{"left":880,
+ "top":1210,"width":260,"height":44}}]}` (`value_box`: the value's cell in the image
+ the TSV was read from, for a second OCR pass; `null` for OCR text), or `null` for a
+ notice read from typed text or JSON. Free with `hug_string_free`.
 
  # Errors
  `HUG_ERR_NULL_ARGUMENT`.
@@ -1377,6 +1379,29 @@ hug_status hug_notice_parse_ocr_tsv(const char *tsv, struct hug_notice **out);
  `notice` live; `out_json` writable. Thread safety: any thread; read only.
  */
 hug_status hug_notice_ocr_json(const struct hug_notice *notice, char **out_json);
+
+/*
+ Reconciles an OCR'd notice with a second pass over its cells (the core's
+ `RegistrationNotice::with_ocr_rereads`; the cells are the `value_box`es of
+ `hug_notice_ocr_json`). `rereads_json` is an object mapping `facility_number`,
+ `user_id`, `temporary_password`, `certificate_password` or `facility_name` to an
+ array of strings: that cell read again (e.g. by an engine restricted to the field's
+ characters). The second reads' plurality is kept (a tie keeps the page's value) and
+ every disagreement is a `notice.ocr_reads_disagree` finding. Writes a new notice
+ to `out` (free it with `hug_notice_free`); `notice` is unchanged.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_INVALID_ARGUMENT`
+ (`notice.ocr_rereads_invalid`) for JSON that is not such an object, an unknown or
+ free-text field other than `facility_name`, or a notice not read by OCR.
+
+ # Safety
+ `notice` live; `rereads_json` NUL-terminated; `out` writable. Thread safety: any
+ thread; `notice` is only read.
+ */
+hug_status hug_notice_with_ocr_rereads(const struct hug_notice *notice,
+                                       const char *rereads_json,
+                                       struct hug_notice **out);
 
 /*
  Reads a notice from its JSON (as `hug_notice_to_json` or `hug_notice_reveal_json` write it).

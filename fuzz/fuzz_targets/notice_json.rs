@@ -1,18 +1,11 @@
-//! Notice JSON from another program: `RegistrationNotice::from_json`; on
-//! success its JSON (with secrets) reads back unchanged.
+//! The `notice_json` fuzz target. Its body and oracles are `notice_json` in `fuzz/core_cases.rs`,
+//! shared with the replay test `hug-onboard-core/tests/fuzz_regressions.rs`.
 #![no_main]
-use hug_onboard_core::notice::RegistrationNotice;
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    if let Ok(n) = RegistrationNotice::from_json(text) {
-        let _ = n.findings();
-        let _ = n.to_json();
-        let back = RegistrationNotice::from_json(&n.to_json_with_secrets())
-            .expect("a notice reads back from its own JSON");
-        assert_eq!(back, n, "notice JSON round trip");
-    }
-});
+mod cases {
+    #![allow(dead_code)]
+    include!("../core_cases.rs");
+}
+
+fuzz_target!(|data: &[u8]| cases::notice_json(data));

@@ -1,19 +1,11 @@
-//! Notice text as typed or OCR'd: `RegistrationNotice::parse`. On success the
-//! notice must survive its own JSON (with secrets) unchanged.
+//! The `notice_text` fuzz target. Its body and oracles are `notice_text` in `fuzz/core_cases.rs`,
+//! shared with the replay test `hug-onboard-core/tests/fuzz_regressions.rs`.
 #![no_main]
-use hug_onboard_core::notice::RegistrationNotice;
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    if let Ok(n) = RegistrationNotice::parse(text) {
-        let _ = n.findings();
-        let _ = n.public_field_values();
-        let _ = n.to_json();
-        let back = RegistrationNotice::from_json(&n.to_json_with_secrets())
-            .expect("a parsed notice reads back from its own JSON");
-        assert_eq!(back, n, "notice JSON round trip");
-    }
-});
+mod cases {
+    #![allow(dead_code)]
+    include!("../core_cases.rs");
+}
+
+fuzz_target!(|data: &[u8]| cases::notice_text(data));

@@ -1,20 +1,11 @@
-//! Rulebook JSON (a prefecture's overrides): `Rulebook::from_json`. A valid
-//! rulebook reads back from its own `to_json` unchanged, and computes a
-//! schedule for a service month without panicking.
+//! The `rulebook_json` fuzz target. Its body and oracles are `rulebook_json` in `fuzz/core_cases.rs`,
+//! shared with the replay test `hug-onboard-core/tests/fuzz_regressions.rs`.
 #![no_main]
-use hug_onboard_core::schedule::{BillingCalendar, Rulebook, YearMonth};
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    if let Ok(rb) = Rulebook::from_json(text) {
-        let back = Rulebook::from_json(&rb.to_json()).expect("own JSON reads back");
-        assert_eq!(back, rb, "rulebook JSON round trip");
-        let cal = BillingCalendar::new(rb);
-        if let Ok(m) = YearMonth::new(2026, 1 + u32::from(data.len() as u8 % 12)) {
-            let _ = cal.schedule(m);
-        }
-    }
-});
+mod cases {
+    #![allow(dead_code)]
+    include!("../core_cases.rs");
+}
+
+fuzz_target!(|data: &[u8]| cases::rulebook_json(data));

@@ -1,15 +1,11 @@
-//! Rulebook TOML (`tests/fixtures/rulebooks/*.toml`): `Rulebook::from_toml`;
-//! a valid one reads back from its JSON unchanged.
+//! The `rulebook_toml` fuzz target. Its body and oracles are `rulebook_toml` in `fuzz/core_cases.rs`,
+//! shared with the replay test `hug-onboard-core/tests/fuzz_regressions.rs`.
 #![no_main]
-use hug_onboard_core::schedule::Rulebook;
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    if let Ok(rb) = Rulebook::from_toml(text) {
-        let back = Rulebook::from_json(&rb.to_json()).expect("own JSON reads back");
-        assert_eq!(back, rb, "rulebook TOML -> JSON round trip");
-    }
-});
+mod cases {
+    #![allow(dead_code)]
+    include!("../core_cases.rs");
+}
+
+fuzz_target!(|data: &[u8]| cases::rulebook_toml(data));

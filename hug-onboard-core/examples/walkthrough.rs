@@ -24,7 +24,7 @@ use hug_onboard_core::notice::RegistrationNotice;
 use hug_onboard_core::onboarding::{CertificateEvidence, Evidence, Onboarding, Step};
 use hug_onboard_core::password::PasswordPolicy;
 use hug_onboard_core::profile::ProfileInput;
-use hug_onboard_core::schedule::{IcalOptions, YearMonth};
+use hug_onboard_core::schedule::{Basis, IcalOptions, YearMonth};
 use hug_onboard_core::wareki::{self, Style};
 
 /// The sample facility's data, shared with the Python walkthrough.
@@ -122,7 +122,60 @@ impl Out {
         } else {
             self.time(w.closes)
         };
-        format!("{} 〜 {close}", self.time(w.opens))
+        format!("{}{}{close}", self.time(w.opens), self.t(" 〜 ", " to "))
+    }
+    /// A service month: `（2026年11月提供分）` / ` (services of 2026-11)`.
+    fn month(&self, m: YearMonth) -> String {
+        match self.lang {
+            Lang::Ja => format!("（{}年{}月提供分）", m.year(), m.month()),
+            Lang::En => format!(" (services of {m})"),
+        }
+    }
+    /// What a date rests on, said when it is not the 国保連's own stated rule:
+    /// ` ［既定値（未確認）］`; nothing for a sourced date, nor when `said_once`
+    /// (every date of the list rests on the same basis, said in one line).
+    fn basis(&self, b: Basis, said_once: bool) -> String {
+        match b {
+            Basis::Sourced => String::new(),
+            _ if said_once => String::new(),
+            b => format!(" {}", self.bracket(b.label(self.lang))),
+        }
+    }
+    /// Says once what every date of a list rests on, when they all rest on the
+    /// same basis; returns whether it did (then the lines carry no flag).
+    fn basis_once(&self, bases: &[Basis]) -> bool {
+        let Some(&first) = bases.first() else {
+            return false;
+        };
+        if bases.iter().any(|&b| b != first) {
+            return false;
+        }
+        if first != Basis::Sourced {
+            say!(
+                self,
+                "  ※ {}{}{}",
+                self.t("この一覧の日付はすべて", "Every date below is "),
+                self.bracket(first.label(self.lang)),
+                self.t(
+                    "です。国保連の案内で確かめてください。",
+                    ": confirm it with the federation's notices."
+                )
+            );
+        }
+        true
+    }
+    /// `［x］` in Japanese, `[x]` in English.
+    fn bracket(&self, x: &str) -> String {
+        match self.lang {
+            Lang::Ja => format!("［{x}］"),
+            Lang::En => format!("[{x}]"),
+        }
+    }
+    /// A paragraph, every line indented as the first.
+    fn paragraph(&self, text: &str) {
+        for line in text.lines() {
+            say!(self, "  {line}");
+        }
     }
     fn heading(&self, page: &str, ja: &str, en: &str) {
         if page.is_empty() {
@@ -232,7 +285,7 @@ fn run(o: &Out) -> Result<(), String> {
     );
     complete(&mut ob, Step::TestLogin, Evidence::None)?;
     let policy = PasswordPolicy::test_screen();
-    say!(o, "  {}", policy.advice(lang));
+    o.paragraph(&policy.advice(lang));
     let user_id = test_notice.user_id.as_str();
     let candidates = sample.0["password_candidates"]
         .as_array()
@@ -473,12 +526,19 @@ fn run(o: &Out) -> Result<(), String> {
     let schedule = calendar
         .schedule(service_month)
         .map_err(|e| e.message(lang))?;
+    let window_basis = schedule.window_basis.max(schedule.closing_time_basis);
+    let bases: Vec<Basis> = [window_basis, schedule.payment.basis]
+        .into_iter()
+        .chain(schedule.documents.iter().map(|d| d.basis))
+        .collect();
+    let once = o.basis_once(&bases);
     say!(
         o,
-        "  {} {}: {}",
+        "  {}{}: {}{}",
         o.t("請求期間", "Claim window"),
-        schedule.service_month,
-        o.window(&schedule.window)
+        o.month(schedule.service_month),
+        o.window(&schedule.window),
+        o.basis(window_basis, once)
     );
     for doc in &schedule.documents {
         let (name, src) = match lang {
@@ -504,17 +564,27 @@ fn run(o: &Out) -> Result<(), String> {
         } else {
             ""
         };
-        say!(o, "  {} {name}{note} — {src}", o.date(doc.date));
+        say!(
+            o,
+            "  {} {name}{note} — {src}{}",
+            o.date(doc.date),
+            o.basis(doc.basis, once)
+        );
     }
     say!(
         o,
-        "  {} {}",
+        "  {} {}{}",
         o.date(schedule.payment.date),
-        o.t("支払日", "Payment")
+        o.t("支払日", "Payment"),
+        o.basis(schedule.payment.basis, once)
     );
-    let stamp = chrono::Utc
-        .with_ymd_and_hms(2026, 11, 25, 0, 0, 0)
-        .single()
+    // DTSTAMP: when the file was made, here the start of "today" in Japan.
+    let stamp = chrono::FixedOffset::east_opt(9 * 3600)
+        .and_then(|jst| {
+            jst.from_local_datetime(&today.and_time(chrono::NaiveTime::MIN))
+                .single()
+        })
+        .map(|t| t.with_timezone(&chrono::Utc))
         .unwrap_or_default();
     let ics = calendar
         .to_ical(
@@ -536,16 +606,18 @@ fn run(o: &Out) -> Result<(), String> {
         "これから30日のお知らせ",
         "Reminders for the next 30 days",
     );
-    for r in ob.reminders(
+    let reminders = ob.reminders(
         today,
         sample.0["reminder_days"].as_u64().unwrap_or(30) as u32,
         &calendar,
-    ) {
+    );
+    let once = o.basis_once(&reminders.iter().map(|r| r.basis).collect::<Vec<_>>());
+    for r in reminders {
         let m = match lang {
             Lang::Ja => &r.message_ja,
             Lang::En => &r.message_en,
         };
-        say!(o, "  {} {m}", o.date(r.date));
+        say!(o, "  {} {m}{}", o.date(r.date), o.basis(r.basis, once));
     }
     if o.json {
         println!("{}", ob.to_json());

@@ -216,27 +216,73 @@ fn scenarios() -> Vec<(&'static str, Onboarding, NaiveDate)> {
     ]
 }
 
+/// Scenarios judged with a named 国保連's registry rulebook instead of the
+/// default: (name, state, today, prefecture code). 長崎 closes acceptance at
+/// 18:00 (sourced); 京都's rules are sourced and agree with the defaults.
+fn rulebook_scenarios() -> Vec<(&'static str, Onboarding, NaiveDate, &'static str)> {
+    let valid = cert(d(2025, 5, 1), d(2028, 5, 1));
+    let soon = cert(d(2024, 1, 6), d(2027, 1, 5));
+    vec![
+        (
+            "Nagasaki: acceptance closes at 18:00 on the 10th",
+            state(None, &valid, "Hug-2026x"),
+            d(2026, 12, 15),
+            "42",
+        ),
+        (
+            "Nagasaki: inside the window, a step missing",
+            state(Some(Step::RegisterEmail), &valid, "Hug-2026x"),
+            d(2027, 1, 8),
+            "42",
+        ),
+        (
+            "Kyoto (sourced): certificate urgent, apply now",
+            state(None, &soon, "Hug-2026x"),
+            d(2026, 11, 25),
+            "26",
+        ),
+    ]
+}
+
+/// The calendar a vector names: `input.prefecture` (a registry rulebook), else
+/// the default rulebook.
+fn calendar_of(case: &common::Case) -> BillingCalendar {
+    match case.input.get("prefecture").and_then(Value::as_str) {
+        Some(code) => BillingCalendar::new(Rulebook::for_prefecture_code(code).unwrap().clone()),
+        None => calendar(),
+    }
+}
+
 #[test]
 fn readiness_vectors() {
-    let cal = calendar();
     if std::env::var_os("UPDATE_VECTORS").is_some() {
-        let cases: Vec<Value> = scenarios()
+        let all = scenarios()
             .into_iter()
+            .map(|(name, ob, today)| (name, ob, today, ""))
+            .chain(rulebook_scenarios());
+        let cases: Vec<Value> = all
             .enumerate()
-            .map(|(i, (name, ob, today))| {
+            .map(|(i, (name, ob, today, prefecture))| {
                 let state: Value = serde_json::from_str(&ob.to_json()).unwrap();
+                let mut input = json!({ "state": state.to_string(), "today": today.to_string() });
+                let cal = if prefecture.is_empty() {
+                    calendar()
+                } else {
+                    input["prefecture"] = json!(prefecture);
+                    BillingCalendar::new(Rulebook::for_prefecture_code(prefecture).unwrap().clone())
+                };
                 json!({
                     "id": format!("readiness-{:03}", i + 1),
                     "op": "readiness.evaluate",
                     "note": name,
-                    "input": { "state": state.to_string(), "today": today.to_string() },
+                    "input": input,
                     "expect": { "value": summary(&ob.readiness(today, &cal)) },
                 })
             })
             .collect();
         let doc = json!({
             "area": "readiness",
-            "description": "Readiness of one facility on a day with the default rulebook: findings (code, severity, fix_by), the coming window, the next actions. Input state is the state JSON as a string.",
+            "description": "Readiness of one facility on a day: findings (code, severity, fix_by), the coming window, the next actions. Input state is the state JSON as a string; input prefecture (optional) names the 国保連 whose registry rulebook judges it, else the default rulebook.",
             "cases": cases,
         });
         let path = concat!(
@@ -249,13 +295,13 @@ fn readiness_vectors() {
         "readiness.evaluate" => {
             let today: NaiveDate = input_str(case, "today").parse().unwrap();
             match Onboarding::from_json(input_str(case, "state")) {
-                Ok(ob) => Outcome::Value(summary(&ob.readiness(today, &cal))),
+                Ok(ob) => Outcome::Value(summary(&ob.readiness(today, &calendar_of(case)))),
                 Err(e) => Outcome::Error(e.code().to_owned()),
             }
         }
         op => panic!("{}: unknown op {op}", case.id),
     });
-    assert!(n >= 15);
+    assert!(n >= 18);
 }
 
 #[test]

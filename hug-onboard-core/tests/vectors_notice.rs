@@ -4,7 +4,7 @@ use crate::common;
 
 use common::{Outcome, check_all, input_str};
 use hug_onboard_core::diagnostic::{Diagnostic, Problems};
-use hug_onboard_core::notice::{NoticeProblem, RegistrationNotice};
+use hug_onboard_core::notice::{NoticeField, NoticeProblem, RegistrationNotice};
 use serde_json::json;
 
 fn outcome(r: Result<RegistrationNotice, Problems<NoticeProblem>>) -> Outcome {
@@ -35,6 +35,26 @@ fn notice_vectors() {
         "notice.parse_ocr" => outcome(RegistrationNotice::parse_ocr(input_str(case, "text"))),
         "notice.parse_ocr_tsv" => {
             outcome(RegistrationNotice::parse_ocr_tsv(input_str(case, "tsv")))
+        }
+        // A second OCR pass: the page (`tsv`, else `text`), then `rereads` {field: [reads]}.
+        "notice.ocr_rereads" => {
+            let page = match case.input.get("tsv").and_then(|v| v.as_str()) {
+                Some(tsv) => RegistrationNotice::parse_ocr_tsv(tsv),
+                None => RegistrationNotice::parse_ocr(input_str(case, "text")),
+            };
+            let rereads: Vec<(NoticeField, Vec<String>)> = case.input["rereads"]
+                .as_object()
+                .unwrap_or_else(|| panic!("{}: input.rereads must be an object", case.id))
+                .iter()
+                .map(|(k, v)| {
+                    let f = NoticeField::from_key(k)
+                        .unwrap_or_else(|| panic!("{}: unknown field {k}", case.id));
+                    let reads = serde_json::from_value(v.clone())
+                        .unwrap_or_else(|_| panic!("{}: reads must be strings", case.id));
+                    (f, reads)
+                })
+                .collect();
+            outcome(page.and_then(|n| n.with_ocr_rereads(&rereads)))
         }
         op => panic!("{}: unknown op {op}", case.id),
     });

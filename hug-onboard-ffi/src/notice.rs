@@ -4,7 +4,7 @@
 use std::ffi::c_char;
 
 use hug_onboard_core::diagnostic::Diagnostic;
-use hug_onboard_core::notice::{NoticeKind, RegistrationNotice};
+use hug_onboard_core::notice::{NoticeField, NoticeKind, NoticeProblem, RegistrationNotice};
 
 use crate::error::{
     Failure, FfiProblem, arg_out, arg_ref, arg_str, ffi_boundary, hug_status, new_c_string,
@@ -137,8 +137,10 @@ pub unsafe extern "C" fn hug_notice_parse_ocr_tsv(
 
 /// Where the fields of an OCR'd notice came from, as JSON (no values, no secrets):
 /// `{"input":"tsv","fields":[{"field":"user_id","line":7,"label_read":"テストTD",
-/// "label_edits":1,"confidence":91,"by_column_order":false}]}`, or `null` for a notice
-/// read from typed text or JSON. Free with `hug_string_free`.
+/// "label_edits":1,"confidence":91,"by_column_order":false,"value_box":{"left":880,
+/// "top":1210,"width":260,"height":44}}]}` (`value_box`: the value's cell in the image
+/// the TSV was read from, for a second OCR pass; `null` for OCR text), or `null` for a
+/// notice read from typed text or JSON. Free with `hug_string_free`.
 ///
 /// # Errors
 /// `HUG_ERR_NULL_ARGUMENT`.
@@ -162,6 +164,69 @@ pub unsafe extern "C" fn hug_notice_ocr_json(
             .unwrap_or(serde_json::Value::Null);
         out.write(new_c_string(v.to_string())?);
         Ok(())
+    })
+}
+
+/// Reconciles an OCR'd notice with a second pass over its cells (the core's
+/// `RegistrationNotice::with_ocr_rereads`; the cells are the `value_box`es of
+/// `hug_notice_ocr_json`). `rereads_json` is an object mapping `facility_number`,
+/// `user_id`, `temporary_password`, `certificate_password` or `facility_name` to an
+/// array of strings: that cell read again (e.g. by an engine restricted to the field's
+/// characters). The second reads' plurality is kept (a tie keeps the page's value) and
+/// every disagreement is a `notice.ocr_reads_disagree` finding. Writes a new notice
+/// to `out` (free it with `hug_notice_free`); `notice` is unchanged.
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_INVALID_ARGUMENT`
+/// (`notice.ocr_rereads_invalid`) for JSON that is not such an object, an unknown or
+/// free-text field other than `facility_name`, or a notice not read by OCR.
+///
+/// # Safety
+/// `notice` live; `rereads_json` NUL-terminated; `out` writable. Thread safety: any
+/// thread; `notice` is only read.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_notice_with_ocr_rereads(
+    notice: *const hug_notice,
+    rereads_json: *const c_char,
+    out: *mut *mut hug_notice,
+) -> hug_status {
+    ffi_boundary!({
+        // SAFETY: caller's contract.
+        let n = unsafe { arg_ref(notice, "notice") }?;
+        // SAFETY: caller's contract.
+        let json = unsafe { arg_str(rereads_json, "rereads_json") }?;
+        let out = arg_out(out, "out")?;
+        let invalid = |reason: String| {
+            hug_onboard_core::diagnostic::Problems::one(NoticeProblem::OcrRereadsInvalid { reason })
+        };
+        let parsed: std::collections::BTreeMap<String, Vec<String>> =
+            match serde_json::from_str(json) {
+                Ok(v) => v,
+                Err(e) => {
+                    // Position only: serde's message may quote a value (a password).
+                    return made(
+                        Err(invalid(format!(
+                            "not an object of arrays of strings (line {}, column {})",
+                            e.line(),
+                            e.column()
+                        ))),
+                        out,
+                    );
+                }
+            };
+        let mut rereads = Vec::new();
+        for (key, reads) in parsed {
+            match NoticeField::from_key(&key) {
+                Some(f) => rereads.push((f, reads)),
+                None => return made(Err(invalid(format!("unknown field {key:?}"))), out),
+            }
+        }
+        let r = n.inner.with_ocr_rereads(&rereads);
+        // The reads may be passwords: wiped before they are freed.
+        for (_, reads) in &mut rereads {
+            reads.iter_mut().for_each(zeroize::Zeroize::zeroize);
+        }
+        made(r, out)
     })
 }
 

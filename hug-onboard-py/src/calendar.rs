@@ -91,6 +91,10 @@ pub fn fast_date(d: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
 }
 
 /// Whether a day is a Japanese public holiday (祝日, 振替休日, 国民の休日).
+///
+/// Not registered itself: the slow path of the C-level `is_holiday` (`fastcal.rs`),
+/// which answers from its table and calls this for anything else (the same for
+/// `holiday_name` and `is_business_day`).
 #[pyfunction]
 pub fn is_holiday(py: Python<'_>, d: &Bound<'_, PyAny>) -> PyResult<bool> {
     let d = fast_date(d)?;
@@ -129,36 +133,6 @@ pub fn holidays_of_year(py: Python<'_>, year: IntValue) -> PyResult<Vec<PyHolida
     guard(py, || {
         calendar::holidays_of_year(y)
             .map(|v| v.into_iter().map(PyHoliday).collect())
-            .map_err(|e| to_err(py, &e))
-    })
-}
-
-/// One row of [`_calendar_year`]: the day, its holiday's Japanese and English
-/// names (or `None`), and whether it is a business day.
-type DayRow = (NaiveDate, Option<&'static str>, Option<&'static str>, bool);
-
-/// Every supported day of a year with its holiday names and business-day flag,
-/// from the core's `calendar::year_days` (one call per year): the table the
-/// Python face's `is_holiday`, `holiday_name` and `is_business_day` answer
-/// from (`hug_onboard/_calendar.py`). `calendar.year_out_of_range` outside
-/// 1948–2099.
-#[pyfunction]
-pub fn _calendar_year(py: Python<'_>, year: i64) -> PyResult<Vec<DayRow>> {
-    guard(py, || {
-        let y = i32::try_from(year).unwrap_or(i32::MAX);
-        calendar::year_days(y)
-            .map(|days| {
-                days.into_iter()
-                    .map(|d| {
-                        (
-                            d.date,
-                            d.holiday.map(|k| k.name_ja()),
-                            d.holiday.map(|k| k.name_en()),
-                            d.business_day,
-                        )
-                    })
-                    .collect()
-            })
             .map_err(|e| to_err(py, &e))
     })
 }

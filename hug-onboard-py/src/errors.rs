@@ -65,6 +65,47 @@ hug_onboard_core::diagnostic_codes! {
     }
 }
 
+impl BindingCode {
+    /// The codes the pure-Python part raises (each has [`BindingCode::python_messages`]).
+    pub const PYTHON_RAISED: &'static [BindingCode] = &[
+        BindingCode::OcrDependencyMissing,
+        BindingCode::OcrTesseractMissing,
+        BindingCode::OcrLanguageMissing,
+        BindingCode::OcrImageUnreadable,
+        BindingCode::OcrTesseractFailed,
+    ];
+
+    /// The Japanese and English messages of the codes the pure-Python part
+    /// raises (`ocr.*`, from `hug_onboard._ocr`), declared here with the codes;
+    /// `{detail}` is filled in by the caller. `None` for the codes this crate
+    /// raises itself with their messages at the raise site.
+    pub fn python_messages(self) -> Option<(&'static str, &'static str)> {
+        Some(match self {
+            BindingCode::OcrDependencyMissing => (
+                "画像の読み取りには追加のパッケージが必要です: pip install 'hug-onboard[ocr]'（{detail}）",
+                "Reading an image needs the optional packages: pip install 'hug-onboard[ocr]' ({detail})",
+            ),
+            BindingCode::OcrTesseractMissing => (
+                "文字認識ソフト Tesseract が見つかりません。インストールしてください（Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-jpn）。",
+                "Tesseract (the OCR engine) was not found; install it (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-jpn).",
+            ),
+            BindingCode::OcrLanguageMissing => (
+                "Tesseract の日本語データ（jpn）がありません。インストールしてください（Debian/Ubuntu: apt-get install tesseract-ocr-jpn）。",
+                "Tesseract's Japanese data (jpn) is missing; install it (Debian/Ubuntu: apt-get install tesseract-ocr-jpn).",
+            ),
+            BindingCode::OcrImageUnreadable => (
+                "画像として読めません（PNG・JPEG・TIFF などのスキャン画像か写真を指定してください）: {detail}",
+                "Not a readable image (give a scan or photo as PNG, JPEG, TIFF …): {detail}",
+            ),
+            BindingCode::OcrTesseractFailed => (
+                "Tesseract が文字認識に失敗しました: {detail}",
+                "Tesseract failed to read the image: {detail}",
+            ),
+            _ => return None,
+        })
+    }
+}
+
 /// Every code this module can raise: the core's catalogue, then the binding's own.
 pub fn catalogue() -> Vec<diagnostic::CodeInfo> {
     let mut v = hug_onboard_core::all_codes();

@@ -14,6 +14,7 @@ mod calendar;
 mod certificate;
 mod errors;
 mod facility;
+mod fastcal;
 mod lifecycle;
 mod literals;
 mod notice;
@@ -92,6 +93,16 @@ fn _panic_for_test(py: Python<'_>) -> PyResult<()> {
     })
 }
 
+/// The messages of the binding's codes raised from Python (`ocr.*`): code ->
+/// (Japanese, English) with a `{detail}` slot (`hug_onboard._ocr.CODES`).
+#[pyfunction]
+fn _binding_messages() -> std::collections::BTreeMap<&'static str, (&'static str, &'static str)> {
+    errors::BindingCode::PYTHON_RAISED
+        .iter()
+        .filter_map(|c| c.python_messages().map(|m| (c.code(), m)))
+        .collect()
+}
+
 /// The module. Every `add_class` / `add_function` / `add` here also appends
 /// the name to the module's `__all__`: this list is THE list of the package's
 /// exported names (`hug_onboard/__init__.py` re-exports `_native.__all__`;
@@ -136,11 +147,10 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<lifecycle::PyCertificateLifecycle>()?;
     m.add_function(wrap_pyfunction!(readiness::evaluate_many, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::parse_date, m)?)?;
-    m.add_function(wrap_pyfunction!(calendar::is_holiday, m)?)?;
+    // is_holiday, holiday_name, is_business_day: C-level functions (fastcal.rs).
+    fastcal::register(m)?;
     m.add_function(wrap_pyfunction!(calendar::holiday, m)?)?;
-    m.add_function(wrap_pyfunction!(calendar::holiday_name, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::holidays_of_year, m)?)?;
-    m.add_function(wrap_pyfunction!(calendar::is_business_day, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::next_business_day, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::previous_business_day, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::roll_forward, m)?)?;
@@ -154,11 +164,8 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(codes, m)?)?;
     // Private helpers: attributes, but not in `__all__` (so not re-exported by
     // `hug_onboard`, whose `__all__` is derived from this module's).
-    m.setattr(
-        "_calendar_year",
-        wrap_pyfunction!(calendar::_calendar_year, m)?,
-    )?;
     m.setattr("_panic_for_test", wrap_pyfunction!(_panic_for_test, m)?)?;
+    m.setattr("_binding_messages", wrap_pyfunction!(_binding_messages, m)?)?;
     m.setattr(
         "_walkthrough_sample",
         wrap_pyfunction!(sample::_walkthrough_sample, m)?,

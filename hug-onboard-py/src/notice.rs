@@ -1,7 +1,7 @@
 //! `RegistrationNotice`.
 
 use chrono::NaiveDate;
-use hug_onboard_core::notice::{NoticeKind, NoticeProblem, RegistrationNotice};
+use hug_onboard_core::notice::{NoticeField, NoticeKind, NoticeProblem, RegistrationNotice};
 use pyo3::prelude::*;
 
 use crate::errors::{
@@ -66,18 +66,66 @@ impl PyNotice {
     }
 
     /// Reads a scan or photo of the letter (a path or the image's bytes) with
-    /// Tesseract (jpn) after clean-up; needs `pip install hug-onboard[ocr]` and the
-    /// `tesseract-ocr` + `tesseract-ocr-jpn` packages. The image goes to Tesseract on
-    /// its standard input and the TSV comes back on its standard output: nothing is
-    /// written to a temporary file.
+    /// Tesseract after clean-up: the page in Japanese (jpn), then the cells of the
+    /// 事業所番号, the ID, the passwords (engines restricted to the field's
+    /// characters) and the 事業所名 again (`with_ocr_rereads`). Needs `pip install hug-onboard[ocr]`
+    /// and the `tesseract-ocr` + `tesseract-ocr-jpn` packages. The image goes to
+    /// Tesseract on its standard input and the TSV comes back on its standard
+    /// output: nothing is written to a temporary file.
     #[staticmethod]
     fn from_image(py: Python<'_>, image: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let tsv: String = py
+        let read = py
             .import("hug_onboard._ocr")?
-            .getattr("image_to_tsv")?
-            .call1((image,))?
-            .extract()?;
-        Self::parse_ocr_tsv(py, &tsv)
+            .getattr("read_notice")?
+            .call1((image,))?;
+        Ok(read.cast::<PyNotice>()?.get().clone())
+    }
+
+    /// A second OCR pass reconciled with the page's reads: `rereads` maps a
+    /// field (`facility_number`, `user_id`, `temporary_password`,
+    /// `certificate_password`, `facility_name`) to its cell read again; the
+    /// second reads' plurality is kept (a tie keeps the page's value), and any
+    /// disagreement is a finding (`notice.ocr_reads_disagree`). Returns a new notice.
+    fn with_ocr_rereads(
+        &self,
+        py: Python<'_>,
+        rereads: std::collections::BTreeMap<String, Vec<String>>,
+    ) -> PyResult<Self> {
+        guard(py, || {
+            let mut v = Vec::new();
+            for (key, reads) in rereads {
+                let Some(field) = NoticeField::from_key(&key) else {
+                    return Err(to_err(
+                        py,
+                        &NoticeProblem::OcrRereadsInvalid {
+                            reason: format!("unknown field {key:?}"),
+                        },
+                    ));
+                };
+                v.push((field, reads));
+            }
+            let r = self.0.with_ocr_rereads(&v);
+            // The reads may be passwords: wiped before they are freed.
+            for (_, reads) in &mut v {
+                reads.iter_mut().for_each(zeroize::Zeroize::zeroize);
+            }
+            r.map(PyNotice).map_err(|p| problems_err(py, &p))
+        })
+    }
+
+    /// The characters a key field's value can hold (the character whitelist of
+    /// the second OCR pass), or `None` for a free-text field.
+    #[staticmethod]
+    fn ocr_value_charset(py: Python<'_>, field: &str) -> PyResult<Option<String>> {
+        match NoticeField::from_key(field) {
+            Some(f) => Ok(hug_onboard_core::notice::ocr::value_charset(f)),
+            None => Err(to_err(
+                py,
+                &NoticeProblem::OcrRereadsInvalid {
+                    reason: format!("unknown field {field:?}"),
+                },
+            )),
+        }
     }
 
     /// Where each field came from when the notice was read by OCR, as a JSON

@@ -178,6 +178,13 @@ impl PyPasswordPolicy {
         })
     }
 
+    /// The range of lengths `generate` accepts, as `(min, max)`: within this
+    /// policy *and* both screens (8–16 for the built-in policies), at least 2.
+    /// `None` when no length fits (a custom policy with `min_len > max_len`).
+    fn generate_lengths(&self) -> Option<(usize, usize)> {
+        self.0.generate_lengths()
+    }
+
     /// A paragraph of advice for the password screen (the rule and the lockout).
     #[pyo3(signature = (lang = "ja"))]
     fn advice(&self, py: Python<'_>, lang: &str) -> PyResult<String> {

@@ -100,6 +100,8 @@ def test_no_pyo3_parameter_is_a_rust_integer() -> None:
         ("certificate.rs", "max_iterations"),  # options(): a helper
         ("certificate.rs", "mac_iterations"),  # a struct field, not a parameter
         ("errors.rs", "value"),  # IntValue's own field: the checked integer
+        ("fastcal.rs", "date_offset"),  # struct fields: byte offsets found at import
+        ("fastcal.rs", "datetime_offset"),
     }
     pat = re.compile(r"^\s+([a-z_]+): (?:Option<)?(?:u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize)>?,?\s*$")
     found = []

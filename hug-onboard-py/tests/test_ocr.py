@@ -56,6 +56,71 @@ def test_smoke_corpus_never_silently_wrong(corpus: Any, smoke: list[Any]) -> Non
         assert s.fields["kind"] == "exact" and s.fields["facility_number"] == "exact", (s.letter.ident, s.fields)
 
 
+def test_second_pass_rereads_the_key_cells(corpus: Any, smoke: list[Any]) -> None:
+    """The second pass (cells re-read with the field's characters, reconciled in the core)
+    makes right what the page's Japanese read got wrong, and says where the reads differ.
+
+    On the seeded light NotoSansCJK letter the page reads the certificate password
+    ``l7c5mG3p`` as ``7c5mG3p`` (the ``l`` taken for a mark); the cell's reads give it back.
+    """
+    light = [x for x in smoke if x.noise == "light"]
+    before = [corpus.read(x, second_pass=False) for x in light]
+    after = [corpus.read(x) for x in light]
+
+    def exact(ss: list[Any]) -> int:
+        return sum(s.fields[k] == "exact" for s in ss for k in corpus.KEY_FIELDS)
+
+    assert exact(after) > exact(before), (before, after)
+    noto = next(s for s in after if s.letter.font == "NotoSansCJK")
+    assert noto.fully_right, noto.fields
+    assert not next(s for s in before if s.letter.font == "NotoSansCJK").fully_right
+    n = h.RegistrationNotice.from_image(noto.letter.image)
+    assert n.certificate_password() == noto.letter.truth["certificate_password"]
+    disagree = [f for f in n.findings() if f.code == "notice.ocr_reads_disagree"]
+    assert any("certificate password" in f.message_en for f in disagree), [f.message_en for f in n.findings()]
+    # No finding leaks a password (they name positions, never characters read).
+    for f in n.findings():
+        for secret in (noto.letter.truth["certificate_password"], noto.letter.truth["temporary_password"]):
+            assert secret not in f.message_en and secret not in f.message_ja
+    # The cells are where the provenance says.
+    prov = json.loads(n.ocr_provenance_json() or "null")
+    boxes = {f["field"]: f["value_box"] for f in prov["fields"]}
+    assert all(boxes[k] and boxes[k]["width"] > 0 for k in corpus.KEY_FIELDS), boxes
+
+
+def test_second_pass_charsets_come_from_the_core() -> None:
+    digits = h.RegistrationNotice.ocr_value_charset("facility_number")
+    assert digits == "0123456789"
+    pw = h.RegistrationNotice.ocr_value_charset("temporary_password") or ""
+    # Letters, digits and every symbol a password screen accepts (the core's symbol sets).
+    assert set(h.PasswordPolicy.test_screen().symbols) | set(h.PasswordPolicy.production_screen().symbols) <= set(pw)
+    assert {"a", "Z", "0", "9"} <= set(pw) and '"' not in pw
+    assert h.RegistrationNotice.ocr_value_charset("address") is None
+    with pytest.raises(h.ValidationError) as e:
+        h.RegistrationNotice.ocr_value_charset("nope")
+    assert e.value.code == "notice.ocr_rereads_invalid"
+
+
+def test_rereads_need_an_ocr_notice() -> None:
+    typed = h.RegistrationNotice.parse(
+        "事業所番号 1312345678\nID P1312345\n(仮)パスワード Kari0123\n証明書発行用パスワード Cert4567"
+    )
+    with pytest.raises(h.ValidationError) as e:
+        typed.with_ocr_rereads({"user_id": ["P1312345"]})
+    assert e.value.code == "notice.ocr_rereads_invalid"
+    n = h.RegistrationNotice.parse_ocr(
+        "事業所番号 1392345678\nID P1312345\n(仮)パスワード Kari0123\n証明書発行用パスワード Cert4567"
+    )
+    m = n.with_ocr_rereads({"facility_number": ["1302345678", "1302345678"]})
+    assert str(m.facility_number) == "1302345678" and str(n.facility_number) == "1392345678"
+    assert "notice.ocr_reads_disagree" in [f.code for f in m.findings()]
+    # OCR text has no layout to confirm a production label: said, not guessed.
+    assert "notice.ocr_kind_unconfirmed" in [f.code for f in m.findings()]
+    with pytest.raises(h.ValidationError) as e:
+        n.with_ocr_rereads({"address": ["x"]})
+    assert e.value.code == "notice.ocr_rereads_invalid"
+
+
 def test_from_image_bytes_and_path(smoke: list[Any], tmp_path: Path) -> None:
     letter = next(x for x in smoke if x.noise == "light")
     n = h.RegistrationNotice.from_image(letter.image)

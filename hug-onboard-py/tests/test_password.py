@@ -54,8 +54,20 @@ def test_check_change() -> None:
     assert codes == ["password.current_empty", "password.confirm_mismatch"]
 
 
+def test_generate_lengths_follow_the_policy() -> None:
+    g = h.PasswordPolicy.generation()
+    assert g.generate_lengths() == (8, 16)
+    narrow = h.PasswordPolicy.from_json(g.to_json().replace('"max_len":16', '"max_len":10'))
+    assert narrow.generate_lengths() == (8, 10)
+    with pytest.raises(h.ValidationError):
+        narrow.generate(11)
+    empty = h.PasswordPolicy.from_json(g.to_json().replace('"min_len":8', '"min_len":20'))
+    assert empty.generate_lengths() is None
+
+
 def test_generate() -> None:
     g = h.PasswordPolicy.generation()
+    assert g.generate_lengths() == (8, 16)
     seen = set()
     for length in range(8, 17):
         pw = g.generate(length)

@@ -108,6 +108,16 @@ def op_notice_parse_ocr_tsv(inp: Input) -> Any:
     return _notice(h.RegistrationNotice.parse_ocr_tsv(_s(inp, "tsv")))
 
 
+def op_notice_ocr_rereads(inp: Input) -> Any:
+    """A second OCR pass: the page (``tsv``, else ``text``), then ``rereads``."""
+    page = (
+        h.RegistrationNotice.parse_ocr_tsv(_s(inp, "tsv"))
+        if "tsv" in inp
+        else h.RegistrationNotice.parse_ocr(_s(inp, "text"))
+    )
+    return _notice(page.with_ocr_rereads(inp["rereads"]))
+
+
 # --- profile -----------------------------------------------------------------------
 
 
@@ -378,9 +388,12 @@ def _naive_text(t: datetime.datetime) -> str:
 
 def op_readiness_evaluate(inp: Input) -> Any:
     today = h.parse_date(_s(inp, "today"))
-    r = h.Onboarding.from_json(_s(inp, "state")).readiness(today)
+    # input.prefecture names a registry rulebook; else the facility's own (the vectors'
+    # facility is in Tokyo, whose rulebook has the default dates).
+    rb = h.Rulebook.for_prefecture(_s(inp, "prefecture")) if "prefecture" in inp else None
+    r = h.Onboarding.from_json(_s(inp, "state")).readiness(today, rb)
     # The same state through the batch path gives the same report.
-    batch = h.evaluate_many([_s(inp, "state")], today)
+    batch = h.evaluate_many([_s(inp, "state")], today, rb)
     assert batch.total == 1 and batch.results[0].to_json() == r.to_json()
     return {
         "can_bill": r.can_bill,
@@ -406,6 +419,7 @@ OPS: Dict[str, Op] = {
     "notice.parse": op_notice_parse,
     "notice.parse_ocr": op_notice_parse_ocr,
     "notice.parse_ocr_tsv": op_notice_parse_ocr_tsv,
+    "notice.ocr_rereads": op_notice_ocr_rereads,
     "profile.validate": op_profile_validate,
     "notice.from_json": op_notice_from_json,
     "password.policy": op_password_policy,

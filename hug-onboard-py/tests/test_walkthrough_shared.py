@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 import subprocess
 import sys
 
@@ -72,3 +73,14 @@ def test_rust_and_python_walkthroughs_agree() -> None:
     renewed = hug.Certificate.inspect_pkcs12(files[data["certificate"]["renewed_file"]], data["certificate"]["password"])
     assert str(renewed.valid_to_jst) in rust_text and str(renewed.valid_to_jst) in py_text
     assert datetime.date.fromisoformat(data["today"]) > cert.valid_to_jst
+
+
+def test_rust_walkthrough_reads_as_a_japanese_office_writes() -> None:
+    """Japanese output: no ISO dates or months, the service month as 提供分, the advice
+    paragraph indented line by line, and what unverified dates rest on said."""
+    data, _ = _walkthrough.sample()
+    text = _rust("--today", data["today"])
+    assert re.search(r"\d{4}-\d{2}", text) is None, re.search(r".*\d{4}-\d{2}.*", text)
+    assert re.search(r"請求期間（\d{4}年\d{1,2}月提供分）", text)
+    assert "既定値（未確認）" in text.split("今月の請求スケジュール")[1]
+    assert "\n英字と数字" not in text and "\n  英字と数字" in text

@@ -338,6 +338,34 @@ static void test_notice(void) {
   CHECK(str_has(json, "\"input\":\"text\"") && str_has(json, "\"label_edits\":1"));
   CHECK(!str_has(json, "Kari0123") && !str_has(json, "Cert4567"));
   hug_string_free(json);
+  /* a second OCR pass over the cells, reconciled in the core: the second reads' plurality wins, said */
+  {
+    hug_notice *m = NULL;
+    CHECK_OK(hug_notice_with_ocr_rereads(
+        n, "{\"temporary_password\":[\"Kari0l23\",\"Kari0l23\"],\"user_id\":[\"T1312345\"]}", &m));
+    s = NULL;
+    CHECK_OK(hug_notice_reveal_temporary_password(m, &s));
+    CHECK(str_eq(s, "Kari0l23"));
+    hug_string_free(s);
+    s = NULL;
+    CHECK_OK(hug_notice_reveal_temporary_password(n, &s)); /* the notice given is unchanged */
+    CHECK(str_eq(s, "Kari0123"));
+    hug_string_free(s);
+    json = NULL;
+    CHECK_OK(hug_notice_findings_json(m, &json));
+    CHECK(str_has(json, "notice.ocr_reads_disagree") && !str_has(json, "Kari0l23"));
+    hug_string_free(json);
+    hug_notice_free(m);
+    m = NULL;
+    CHECK_ERR(hug_notice_with_ocr_rereads(n, "{\"address\":[\"x\"]}", &m), HUG_ERR_INVALID_ARGUMENT,
+              "notice.ocr_rereads_invalid");
+    CHECK_ERR(hug_notice_with_ocr_rereads(n, "{\"temporary_password\":\"Kari0l23\"}", &m),
+              HUG_ERR_INVALID_ARGUMENT, "notice.ocr_rereads_invalid");
+    CHECK(m == NULL);
+    CHECK_ERR(hug_notice_with_ocr_rereads(NULL, "{}", &m), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+    CHECK_ERR(hug_notice_with_ocr_rereads(n, NULL, &m), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+    CHECK_ERR(hug_notice_with_ocr_rereads(n, "{}", NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+  }
   hug_notice_free(n);
   n = NULL;
   CHECK_ERR(hug_notice_parse_ocr_text(NULL, &n), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");

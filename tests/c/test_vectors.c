@@ -414,6 +414,26 @@ static int run_domain_op(const char *op, const cJSON *input, outcome *out) {
     }
     return 1;
   }
+  if (strcmp(op, "notice.ocr_rereads") == 0) {
+    /* A second OCR pass: the page (tsv, else text), then the rereads as JSON. */
+    hug_notice *n = NULL, *m = NULL;
+    const cJSON *tsv = cJSON_GetObjectItemCaseSensitive(input, "tsv");
+    if (cJSON_IsString(tsv))
+      s = hug_notice_parse_ocr_tsv(tsv->valuestring, &n);
+    else
+      s = hug_notice_parse_ocr_text(input_str(input, "text"), &n);
+    if (s == HUG_OK) {
+      char *rereads = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(input, "rereads"));
+      s = hug_notice_with_ocr_rereads(n, rereads, &m);
+      cJSON_free(rereads);
+      if (s == HUG_OK) {
+        out->value = notice_value(m);
+        hug_notice_free(m);
+      }
+    }
+    hug_notice_free(n);
+    return 1;
+  }
   if (strcmp(op, "profile.validate") == 0) {
     char *fields = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(input, "fields"));
     char *json = NULL;
@@ -754,9 +774,12 @@ static int run_onboarding_op(const char *op, const cJSON *input, outcome *out) {
     hug_date today;
     bool can_bill = false;
     char *json = NULL;
+    /* input.prefecture names a registry rulebook; else the default one. */
+    const char *prefecture = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(input, "prefecture"));
     if (hug_date_parse(input_str(input, "today"), &today) == HUG_OK &&
         hug_onboarding_from_json(input_str(input, "state"), &o) == HUG_OK &&
-        hug_billing_calendar_new(&b) == HUG_OK &&
+        (prefecture != NULL ? hug_billing_calendar_for_prefecture(prefecture, &b)
+                            : hug_billing_calendar_new(&b)) == HUG_OK &&
         hug_onboarding_readiness_json(o, today, b, &can_bill, &json) == HUG_OK) {
       cJSON *r = take_json(json), *f, *a;
       cJSON *window = cJSON_GetObjectItemCaseSensitive(r, "window");

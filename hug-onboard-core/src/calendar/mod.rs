@@ -1094,8 +1094,8 @@ pub struct DayInfo {
 
 /// Every supported day of a year in date order, with what [`holiday`] and
 /// [`is_business_day`] answer for it: one call gives a caller a table to
-/// answer a whole year's per-day questions from (the Python face keeps one
-/// per year it has seen, so a Python call is a dictionary lookup while the
+/// answer a whole year's per-day questions from (the Python face packs every
+/// year's into one byte per day, so a Python call is a table lookup while the
 /// rules stay here). In 1948 the days start at 1948-07-20.
 ///
 /// # Errors

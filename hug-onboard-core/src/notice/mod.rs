@@ -32,6 +32,13 @@
 //! (`notice.ocr_low_confidence`) and values paired by column order
 //! (`notice.ocr_column_layout`). See [`ocr`] for the matching rules.
 //!
+//! A **second pass** over the cells ([`OcrFieldSource::value_box`]) with
+//! engines restricted to each field's characters ([`ocr::value_charset`]) is
+//! reconciled by [`RegistrationNotice::with_ocr_rereads`]; reads that disagree
+//! are `notice.ocr_reads_disagree`. As the kind comes from the label alone, a
+//! production label `ID` that the table's layout cannot confirm (an OCR engine
+//! may have dropped `テスト`) is `notice.ocr_kind_unconfirmed`.
+//!
 //! ```
 //! use hug_onboard_core::notice::RegistrationNotice;
 //! use hug_onboard_core::diagnostic::Diagnostic;
@@ -244,6 +251,29 @@ impl NoticeField {
         }
     }
 
+    /// The field for its JSON key (the inverse of [`NoticeField::key`]).
+    ///
+    /// ```
+    /// use hug_onboard_core::notice::NoticeField;
+    /// assert_eq!(NoticeField::from_key("user_id"), Some(NoticeField::UserId));
+    /// assert_eq!(NoticeField::from_key("userid"), None);
+    /// ```
+    pub fn from_key(key: &str) -> Option<NoticeField> {
+        [
+            NoticeField::Date,
+            NoticeField::Federation,
+            NoticeField::FacilityNumber,
+            NoticeField::Address,
+            NoticeField::FacilityName,
+            NoticeField::UserId,
+            NoticeField::TemporaryPassword,
+            NoticeField::CertificatePassword,
+            NoticeField::Remarks,
+        ]
+        .into_iter()
+        .find(|f| f.key() == key)
+    }
+
     /// The field's key in JSON (`facility_number`, `user_id`, …).
     ///
     /// ```
@@ -436,14 +466,15 @@ crate::diagnostics! {
                 marks.iter().collect::<String>(),
                 field.name_en()
             ) };
-        /// Warning (OCR): a key field's value was read with low confidence.
+        /// Warning (OCR): a key field's value (or the address or the facility's
+        /// name, which are compared on paper too) was read with low confidence.
         OcrLowConfidence {
             /// The field.
             field: NoticeField,
             /// Tesseract's lowest word confidence on the value (0–100).
             confidence: u8,
         } => "notice.ocr_low_confidence", InvalidInput, Warning,
-            "a key field was read by OCR with low confidence",
+            "a key field, the address or the name was read by OCR with low confidence",
             ja: { format!("「{}」の読み取りの確からしさが低いです（{confidence}/100）。用紙と見比べてください。", field.label()) },
             en: { format!("The {} was read with low confidence ({confidence}/100); compare it with the paper.", field.name_en()) };
         /// Warning (OCR): the text had all labels, then all values; values were paired by order.
@@ -466,6 +497,54 @@ crate::diagnostics! {
             "a damaged label is as close to two fields; not used",
             ja: "{line}行目の項目名「{read}」は2つの項目のどちらとも読めるため使いませんでした。",
             en: "The label \"{read}\" on line {line} is as close to two fields; it was not used.";
+        /// Warning (OCR): the field's value was read again, cell by cell (for a key
+        /// field with an engine told the field's characters), and the reads do not
+        /// all agree.
+        OcrReadsDisagree {
+            /// The field.
+            field: NoticeField,
+            /// How many reads there were (the page's and the second pass's).
+            reads: usize,
+            /// How many of them gave the value kept.
+            agreeing: usize,
+            /// 1-based positions where a read of the same length differs from the value kept.
+            positions: Vec<usize>,
+        } => "notice.ocr_reads_disagree", InvalidInput, Warning,
+            "the reads of an OCR'd field disagree; the value kept is the second reads' plurality or the page's",
+            ja: { format!(
+                "「{}」を{reads}回読み取り、同じ結果は{agreeing}回でした{}。最初のログインの前に、用紙と1文字ずつ見比べてください。",
+                field.label(),
+                if positions.is_empty() {
+                    String::new()
+                } else {
+                    format!("（読み取りが分かれた文字: {}文字目）", positions.iter().map(ToString::to_string).collect::<Vec<_>>().join("・"))
+                }
+            ) },
+            en: { format!(
+                "The {} was read {reads} times and {agreeing} reads agree{}. Compare it with the paper, character by character, before the first login.",
+                field.name_en(),
+                if positions.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (the reads differ at character {})", positions.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))
+                }
+            ) };
+        /// Warning (OCR): the ID's label was read as `ID` (production) but the
+        /// page does not show that nothing stood before it; it may be `テストID`.
+        OcrKindUnconfirmed => "notice.ocr_kind_unconfirmed", InvalidInput, Warning,
+            "the production label ID was read by OCR but テストID cannot be ruled out",
+            ja: "IDの項目名を「ID」（本番用）と読み取りましたが、その前に「テスト」が印字されていないことを読み取り結果から確かめられませんでした。用紙の項目名が「テストID」でなく「ID」であることを確認してください。",
+            en: "The ID's label was read as \"ID\" (the production notice), but the OCR result cannot show that \"テスト\" is not printed before it; check on the paper that the label is \"ID\", not \"テストID\".";
+        /// Second reads that cannot be used: the notice was not read by OCR, or a
+        /// read names a field that is not read again (only the 事業所番号, the ID,
+        /// the passwords and the 事業所名 are).
+        OcrRereadsInvalid {
+            /// Why.
+            reason: String,
+        } => "notice.ocr_rereads_invalid", InvalidArgument, Error,
+            "second OCR reads given for a notice not read by OCR, or for a field that is not re-read",
+            ja: "再読み取りの結果を使えません: {reason}",
+            en: "The second OCR reads cannot be used: {reason}";
         /// Tesseract TSV that cannot be read.
         TsvInvalid {
             /// 1-based line of the TSV (1 for the header).
@@ -529,7 +608,8 @@ fn at(line: usize, lang: Lang) -> String {
 pub const MAX_NOTICE_CHARS: usize = 20_000;
 
 /// Below this Tesseract word confidence (0–100) a key field (事業所番号, ID,
-/// passwords) is reported as `notice.ocr_low_confidence`. A heuristic, not a
+/// passwords), the address or the facility's name is reported as
+/// `notice.ocr_low_confidence`. A heuristic, not a
 /// published rule: Tesseract's confidences are not calibrated probabilities. Set
 /// from the OCR corpus (benches/ocr): with Tesseract 5.3 `jpn`, the alphanumeric
 /// words read wrong had confidences up to ~89, nearly all right ones 88–93.
@@ -593,11 +673,16 @@ pub struct OcrFieldSource {
     pub confidence: Option<u8>,
     /// The value was paired by column order, not found on the label's row.
     pub by_column_order: bool,
+    /// The value's box in the image Tesseract read (TSV only): where a second,
+    /// field-specific pass crops the cell.
+    pub value_box: Option<ocr::WordBox>,
 }
 
 impl OcrProvenance {
     /// As JSON: `{"input":"tsv","fields":[{"field":"user_id","line":7,"label_read":"テストTD",
-    /// "label_edits":1,"confidence":91,"by_column_order":false}, …]}` (no values, no secrets).
+    /// "label_edits":1,"confidence":91,"by_column_order":false,
+    /// "value_box":{"left":880,"top":1210,"width":260,"height":44}}, …]}` (no values, no secrets;
+    /// `value_box` is `null` for OCR text).
     pub fn to_json_value(&self) -> Value {
         json!({
             "input": self.input,
@@ -608,6 +693,9 @@ impl OcrProvenance {
                 "label_edits": f.label_edits,
                 "confidence": f.confidence,
                 "by_column_order": f.by_column_order,
+                "value_box": f.value_box.map(|b| json!({
+                    "left": b.left, "top": b.top, "width": b.width, "height": b.height,
+                })),
             })).collect::<Vec<_>>(),
         })
     }
@@ -847,6 +935,9 @@ struct Collected {
     marks: Vec<(NoticeField, Vec<char>)>,
     ambiguous: Vec<NoticeProblem>,
     column_layout: bool,
+    /// OCR only: the label `ID` (production) was read but nothing shows that
+    /// `テスト` did not stand before it.
+    kind_unconfirmed: bool,
 }
 
 /// Pairs a column-by-column OCR text (a run of labels without values, then the
@@ -928,6 +1019,52 @@ fn pair_columns(lines: &[String], classes: &mut [Line], problems: &mut Vec<Notic
     paired
 }
 
+/// A TSV row's words (text, confidence) and their boxes.
+type RowWords = (Vec<(String, Option<u8>)>, Vec<ocr::WordBox>);
+
+/// Whether an OCR'd production label (`ID`) leaves テストID possible.
+///
+/// The kind comes from the label alone (an ID's format is not published), so
+/// an OCR engine that drops `テスト` would turn a test notice into a production
+/// one. With word boxes (TSV) the label is confirmed when its first word starts
+/// where the other labels of the table start (within 0.75 of their median
+/// height) and is no wider than two such heights (`ID` is about one; `テストID`
+/// about four). Without boxes (OCR text), or with fewer than two other labels
+/// to compare with, it is never confirmed: a finding, not a guess.
+fn production_label_unconfirmed(classes: &[Line], words: &[RowWords]) -> bool {
+    let first_box = |i: usize| {
+        words
+            .get(i)
+            .and_then(|(_, b)| b.iter().min_by_key(|b| b.left).copied())
+    };
+    let mut others = Vec::new();
+    let mut production = Vec::new();
+    for (i, class) in classes.iter().enumerate() {
+        if let Line::Label { target, .. } = class {
+            match target {
+                Target::Id(NoticeKind::Production) => production.push(i),
+                _ => others.extend(first_box(i)),
+            }
+        }
+    }
+    if production.is_empty() {
+        return false;
+    }
+    if others.len() < 2 {
+        return true;
+    }
+    let median = |mut v: Vec<i64>| {
+        v.sort_unstable();
+        v[v.len() / 2]
+    };
+    let left = median(others.iter().map(|b| b.left).collect());
+    let em = median(others.iter().map(|b| b.height).collect()).max(1);
+    production.into_iter().any(|i| match first_box(i) {
+        None => true,
+        Some(b) => (b.left - left).abs() * 4 > em * 3 || b.width > em * 2,
+    })
+}
+
 impl RegistrationNotice {
     /// Reads a notice from the text of the letter (typed or pasted; for OCR
     /// output prefer [`RegistrationNotice::parse_ocr`]).
@@ -993,7 +1130,8 @@ impl RegistrationNotice {
     /// Reads a notice from Tesseract's TSV output (`tesseract IMAGE - -l jpn
     /// tsv`): words grouped into visual rows, so each label pairs with the
     /// value on its row; each field carries its row's confidence, and a key
-    /// field (事業所番号, ID, passwords) read below [`LOW_CONFIDENCE`] is
+    /// field (事業所番号, ID, passwords), the address or the facility's name read
+    /// below [`LOW_CONFIDENCE`] is
     /// reported.
     ///
     /// # Errors
@@ -1037,7 +1175,10 @@ impl RegistrationNotice {
                 ocr::TsvError::Row { line, reason } => NoticeProblem::TsvInvalid { line, reason },
             })
         })?;
-        let words: Vec<Vec<(String, Option<u8>)>> = rows.iter().map(|r| r.words.clone()).collect();
+        let words: Vec<RowWords> = rows
+            .iter()
+            .map(|r| (r.words.clone(), r.boxes.clone()))
+            .collect();
         let lines: Vec<(String, Option<u8>)> = rows
             .into_iter()
             .map(|r| {
@@ -1051,6 +1192,198 @@ impl RegistrationNotice {
             return Err(Problems::one(NoticeProblem::Empty));
         }
         Self::parse_lines(lines, words, Mode::Ocr, "tsv")
+    }
+
+    /// Reconciles the values of an OCR'd notice with a **second pass**: each
+    /// key field's cell (its `value_box` in [`RegistrationNotice::ocr`]) read
+    /// again, e.g. with a Latin-script engine restricted to
+    /// [`ocr::value_charset`]. The second reads vote: the value that more of
+    /// them give than any other is kept; on a tie (or without a usable read)
+    /// the page's value stays. The page's own read does not vote — on the OCR
+    /// corpus (benches/ocr) it is the one most often wrong on Latin glyphs —
+    /// but it counts as a read: whenever the page and the second reads are not
+    /// unanimous the notice says so (`notice.ocr_reads_disagree`, with the
+    /// positions where they differ), so a value is never picked silently. A
+    /// read that does not have the field's shape (ten digits, printable ASCII)
+    /// votes for nothing. The findings about look-alike glyphs and digit corrections are
+    /// made again for a value that changed.
+    ///
+    /// `rereads` holds `(field, reads)` for the 事業所番号, the ID, the
+    /// passwords and the 事業所名; a field may be absent (no second pass for it)
+    /// or given several reads. Full-width forms and white space in a read are
+    /// normalised away for the vote (the 事業所名 kept is the read as given,
+    /// with its spaces).
+    ///
+    /// # Errors
+    ///
+    /// `notice.ocr_rereads_invalid` when the notice was not read by OCR or a
+    /// field is not one of those five.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hug_onboard_core::notice::{NoticeField, RegistrationNotice};
+    /// use hug_onboard_core::diagnostic::Diagnostic;
+    /// let n = RegistrationNotice::parse_ocr("事業所番号 1392345678\nID P1312345\n\
+    ///     (仮)パスワード Kari0l23\n証明書発行用パスワード Cert4567")?;
+    /// let n = n.with_ocr_rereads(&[
+    ///     (NoticeField::FacilityNumber, vec!["1302345678".into(), "1302345678".into()]),
+    ///     (NoticeField::TemporaryPassword, vec!["Kari0123".into(), "Kari0l23".into()]),
+    /// ])?;
+    /// assert_eq!(n.facility_number.as_str(), "1302345678"); // both second reads
+    /// assert_eq!(n.temporary_password.expose(), "Kari0l23"); // a tie: the page's value stays
+    /// let codes: Vec<_> = n.findings().iter().map(|f| f.code()).collect();
+    /// assert_eq!(codes.iter().filter(|c| **c == "notice.ocr_reads_disagree").count(), 2);
+    /// # Ok::<(), hug_onboard_core::diagnostic::Problems<hug_onboard_core::notice::NoticeProblem>>(())
+    /// ```
+    pub fn with_ocr_rereads(
+        &self,
+        rereads: &[(NoticeField, Vec<String>)],
+    ) -> Result<RegistrationNotice, Problems<NoticeProblem>> {
+        let invalid = |reason: String| Problems::one(NoticeProblem::OcrRereadsInvalid { reason });
+        if self.ocr.is_none() {
+            return Err(invalid(
+                "the notice was not read by OCR (parse_ocr or parse_ocr_tsv)".into(),
+            ));
+        }
+        let rereadable = |f: NoticeField| ocr::is_key_field(f) || f == NoticeField::FacilityName;
+        if let Some((f, _)) = rereads.iter().find(|(f, _)| !rereadable(*f)) {
+            return Err(invalid(format!(
+                "{} is not re-read (only the facility number, the ID, the passwords and the facility name are)",
+                f.key()
+            )));
+        }
+        let mut n = self.clone();
+        for field in [
+            NoticeField::FacilityNumber,
+            NoticeField::UserId,
+            NoticeField::TemporaryPassword,
+            NoticeField::CertificatePassword,
+            NoticeField::FacilityName,
+        ] {
+            let reads: Vec<&String> = rereads
+                .iter()
+                .filter(|(f, _)| *f == field)
+                .flat_map(|(_, r)| r.iter())
+                .collect();
+            if reads.is_empty() {
+                continue;
+            }
+            let squeeze = |v: &str| -> String {
+                text::to_halfwidth_ascii(v)
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect()
+            };
+            let page = match field {
+                NoticeField::FacilityNumber => Secret::new(n.facility_number.as_str()),
+                NoticeField::UserId => Secret::new(n.user_id.as_str()),
+                NoticeField::TemporaryPassword => n.temporary_password.clone(),
+                NoticeField::CertificatePassword => n.certificate_password.clone(),
+                // Free text is compared without white space (word boxes do not
+                // tell a space from the gap between two kanji).
+                _ => match &n.facility_name {
+                    Some(v) => Secret::new(squeeze(v)),
+                    None => continue,
+                },
+            };
+            // Each read normalised; one without the field's shape votes for nothing.
+            let votes: Vec<Option<Secret>> = std::iter::once(Some(page.clone()))
+                .chain(reads.iter().map(|r| {
+                    let v = squeeze(r);
+                    let ok = match field {
+                        NoticeField::FacilityNumber => FacilityNumber::parse(&v).is_ok(),
+                        NoticeField::UserId => UserId::parse(&v).is_ok(),
+                        NoticeField::FacilityName => {
+                            !v.is_empty() && text::find_control(&v).is_none()
+                        }
+                        _ => password_value(&v).is_some(),
+                    };
+                    ok.then(|| Secret::new(v))
+                }))
+                .collect();
+            let count = |v: &Secret, from: usize| {
+                votes[from..].iter().flatten().filter(|w| *w == v).count()
+            };
+            // The second reads' plurality: strictly more votes than any other value.
+            let mut tally: Vec<(&Secret, usize)> = Vec::new();
+            for v in votes[1..].iter().flatten() {
+                if tally.iter().all(|(w, _)| *w != v) {
+                    tally.push((v, count(v, 1)));
+                }
+            }
+            tally.sort_by_key(|(_, k)| std::cmp::Reverse(*k));
+            let kept = match tally.as_slice() {
+                [(v, _)] => (*v).clone(),
+                [(v, k), (_, k2), ..] if k > k2 => (*v).clone(),
+                _ => page.clone(),
+            };
+            let agreeing = count(&kept, 0);
+            let prov = n.ocr.as_mut().expect("checked above");
+            if agreeing < votes.len() {
+                let kc: Vec<char> = kept.expose().chars().collect();
+                let mut positions: Vec<usize> = votes
+                    .iter()
+                    .flatten()
+                    .filter(|v| v.expose().chars().count() == kc.len())
+                    .flat_map(|v| {
+                        v.expose()
+                            .chars()
+                            .zip(&kc)
+                            .enumerate()
+                            .filter(|(_, (a, b))| a != *b)
+                            .map(|(i, _)| i + 1)
+                            .collect::<Vec<_>>()
+                    })
+                    .collect();
+                positions.sort_unstable();
+                positions.dedup();
+                prov.findings.push(NoticeProblem::OcrReadsDisagree {
+                    field,
+                    reads: votes.len(),
+                    agreeing,
+                    positions,
+                });
+            }
+            if kept == page {
+                continue;
+            }
+            // The value changed: the findings about the page's value are redone.
+            prov.findings.retain(|f| {
+                !matches!(f, NoticeProblem::OcrConfusable { field: g, .. }
+                    | NoticeProblem::OcrCorrected { field: g, .. } if *g == field)
+            });
+            let glyphs = ocr::confusables_in(kept.expose());
+            if matches!(
+                field,
+                NoticeField::UserId
+                    | NoticeField::TemporaryPassword
+                    | NoticeField::CertificatePassword
+            ) && !glyphs.is_empty()
+            {
+                prov.findings
+                    .push(NoticeProblem::OcrConfusable { field, glyphs });
+            }
+            match field {
+                NoticeField::FacilityNumber => {
+                    n.facility_number =
+                        FacilityNumber::parse(kept.expose()).expect("shape checked above");
+                }
+                NoticeField::UserId => {
+                    n.user_id = UserId::parse(kept.expose()).expect("shape checked above");
+                }
+                NoticeField::TemporaryPassword => n.temporary_password = kept,
+                NoticeField::CertificatePassword => n.certificate_password = kept,
+                _ => {
+                    // The read as given (its spaces), not the squeezed vote.
+                    n.facility_name = reads
+                        .iter()
+                        .find(|r| squeeze(r) == kept.expose())
+                        .map(|r| text::to_halfwidth_ascii(r).trim().to_owned());
+                }
+            }
+        }
+        Ok(n)
     }
 
     /// The checks common to every text input; the lines half-width and trimmed.
@@ -1080,7 +1413,7 @@ impl RegistrationNotice {
 
     fn parse_lines(
         src: Vec<(String, Option<u8>)>,
-        words: Vec<Vec<(String, Option<u8>)>>,
+        words: Vec<RowWords>,
         mode: Mode,
         input_kind: &'static str,
     ) -> Result<RegistrationNotice, Problems<NoticeProblem>> {
@@ -1142,9 +1475,12 @@ impl RegistrationNotice {
                             label_edits: edits,
                             confidence: words
                                 .get(value_line - 1)
-                                .and_then(|w| ocr::value_confidence(w, &value))
+                                .and_then(|(w, _)| ocr::value_confidence(w, &value))
                                 .or(confs[value_line - 1]),
                             by_column_order: c.column_layout && value_line == lineno,
+                            value_box: words
+                                .get(value_line - 1)
+                                .and_then(|(w, b)| ocr::value_box(w, b, &value)),
                         });
                         if !marks.is_empty() {
                             c.marks.push((field, marks));
@@ -1173,6 +1509,9 @@ impl RegistrationNotice {
                     }
                 }
             }
+        }
+        if mode == Mode::Ocr {
+            c.kind_unconfirmed = production_label_unconfirmed(&classes, &words);
         }
         let ocr = (mode == Mode::Ocr).then_some(input_kind);
         Self::build(c, &mut problems, ocr)
@@ -1334,7 +1673,11 @@ impl RegistrationNotice {
                     }
                     for s in &c.sources {
                         if let Some(confidence) = s.confidence
-                            && ocr::is_key_field(s.field)
+                            && (ocr::is_key_field(s.field)
+                                || matches!(
+                                    s.field,
+                                    NoticeField::Address | NoticeField::FacilityName
+                                ))
                             && confidence < LOW_CONFIDENCE
                         {
                             findings.push(NoticeProblem::OcrLowConfidence {
@@ -1345,6 +1688,9 @@ impl RegistrationNotice {
                     }
                     if c.column_layout {
                         findings.push(NoticeProblem::OcrColumnLayout);
+                    }
+                    if c.kind_unconfirmed && kind == NoticeKind::Production {
+                        findings.push(NoticeProblem::OcrKindUnconfirmed);
                     }
                     findings.extend(c.ambiguous);
                     OcrProvenance {
@@ -1828,6 +2174,14 @@ mod tests {
                 read: "事業所番".into(),
                 line: 3,
             },
+            NoticeProblem::OcrReadsDisagree {
+                field: NoticeField::TemporaryPassword,
+                reads: 5,
+                agreeing: 3,
+                positions: vec![1, 8],
+            },
+            NoticeProblem::OcrKindUnconfirmed,
+            NoticeProblem::OcrRereadsInvalid { reason: "x".into() },
             NoticeProblem::TsvInvalid {
                 line: 1,
                 reason: "x".into(),
@@ -1979,5 +2333,177 @@ mod tests {
             f,
             NoticeProblem::OcrMarkRemoved { field: NoticeField::TemporaryPassword, marks } if marks == &vec!['(']
         )));
+    }
+
+    fn tsv_of(rows: &[(&str, i64, &str)]) -> String {
+        // (label, label's left edge, value): one table row each, 50 px apart.
+        let mut tsv = String::from(
+            "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n",
+        );
+        for (i, (label, left, value)) in rows.iter().enumerate() {
+            let top = 100 + 50 * i;
+            let w = 40 * label.chars().count();
+            tsv += &format!("5\t1\t1\t1\t{i}\t1\t{left}\t{top}\t{w}\t40\t95\t{label}\n");
+            tsv += &format!("5\t1\t2\t1\t{i}\t1\t600\t{top}\t200\t30\t95\t{value}\n");
+        }
+        tsv
+    }
+
+    #[test]
+    fn production_label_is_confirmed_by_the_table_layout() {
+        let rows = |id_label: &'static str, id_left: i64| {
+            tsv_of(&[
+                ("事業所番号", 100, "1312345678"),
+                (id_label, id_left, "P1312345"),
+                ("(仮)パスワード", 100, "Kari0123"),
+                ("証明書発行用パスワード", 100, "Cert4567"),
+            ])
+        };
+        // ID where the labels start: confirmed.
+        let n = RegistrationNotice::parse_ocr_tsv(&rows("ID", 100)).unwrap();
+        assert_eq!(n.kind, NoticeKind::Production);
+        assert!(!codes(&n).contains(&"notice.ocr_kind_unconfirmed"));
+        // ID three characters to the right (テスト lost): a finding.
+        let n = RegistrationNotice::parse_ocr_tsv(&rows("ID", 220)).unwrap();
+        assert_eq!(n.kind, NoticeKind::Production);
+        assert!(codes(&n).contains(&"notice.ocr_kind_unconfirmed"));
+        // A test notice is never in doubt.
+        let n = RegistrationNotice::parse_ocr_tsv(&rows("テストID", 100)).unwrap();
+        assert!(!codes(&n).contains(&"notice.ocr_kind_unconfirmed"));
+        // OCR text has no layout: a production label is never confirmed.
+        let n = RegistrationNotice::parse_ocr(
+            "事業所番号 1312345678\nID P1312345\n(仮)パスワード Kari0123\n証明書発行用パスワード Cert4567",
+        )
+        .unwrap();
+        assert!(codes(&n).contains(&"notice.ocr_kind_unconfirmed"));
+        // Typed text is what the user typed: no OCR finding.
+        let n = RegistrationNotice::parse(
+            "事業所番号 1312345678\nID P1312345\n(仮)パスワード Kari0123\n証明書発行用パスワード Cert4567",
+        )
+        .unwrap();
+        assert!(!codes(&n).iter().any(|c| c.starts_with("notice.ocr_")));
+    }
+
+    #[test]
+    fn second_reads_vote_and_never_pick_silently() {
+        let tsv = tsv_of(&[
+            ("事業所番号", 100, "1392345678"),
+            ("テストID", 100, "T1312345"),
+            ("(仮)パスワード", 100, "(7c5mG3p"),
+            ("証明書発行用パスワード", 100, "Cert4567"),
+        ]);
+        let n = RegistrationNotice::parse_ocr_tsv(&tsv).unwrap();
+        assert_eq!(n.temporary_password.expose(), "7c5mG3p");
+        // The value boxes include the mark removed before the value (it may be a glyph).
+        let prov = n.ocr.as_ref().unwrap();
+        let pw = prov
+            .fields
+            .iter()
+            .find(|f| f.field == NoticeField::TemporaryPassword)
+            .unwrap();
+        assert_eq!(
+            pw.value_box,
+            Some(ocr::WordBox {
+                left: 600,
+                top: 200,
+                width: 200,
+                height: 30
+            })
+        );
+        let m = n
+            .with_ocr_rereads(&[
+                (
+                    NoticeField::FacilityNumber,
+                    vec!["1302345678".into(), "1302345678".into()],
+                ),
+                (
+                    NoticeField::TemporaryPassword,
+                    vec!["l7c5mG3p".into(), "l7c5mG3p".into(), "I7c5mG3p".into()],
+                ),
+                // Unanimous with the page: nothing to say.
+                (NoticeField::CertificatePassword, vec!["Cert4567".into()]),
+                // A read without the field's shape votes for nothing; spaces are dropped; a tie keeps the page.
+                (
+                    NoticeField::UserId,
+                    vec!["T13 12345".into(), "ＴＩ３".into(), "".into()],
+                ),
+            ])
+            .unwrap();
+        assert_eq!(m.facility_number.as_str(), "1302345678");
+        assert_eq!(m.temporary_password.expose(), "l7c5mG3p");
+        assert_eq!(m.certificate_password.expose(), "Cert4567");
+        let found: Vec<_> = m
+            .findings()
+            .into_iter()
+            .filter_map(|f| match f {
+                NoticeProblem::OcrReadsDisagree {
+                    field,
+                    reads,
+                    agreeing,
+                    positions,
+                } => Some((field, reads, agreeing, positions)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (NoticeField::FacilityNumber, 3, 2, vec![3]),
+                (NoticeField::UserId, 4, 2, vec![]),
+                (NoticeField::TemporaryPassword, 4, 2, vec![1]),
+            ]
+        );
+        // The look-alike finding is redone for the new value (l at 1).
+        assert!(m.findings().iter().any(|f| matches!(f,
+            NoticeProblem::OcrConfusable { field: NoticeField::TemporaryPassword, glyphs }
+                if glyphs.iter().any(|(p, c)| *p == 1 && c.glyph == "l"))));
+        // The facility name: compared without spaces; the read kept keeps its own spaces.
+        let named = RegistrationNotice::parse_ocr(
+            "事業所番号 1312345678\n事業所名 放課後等だデイサービス はぐ\nテストID T1\n(仮)パスワード Kari0123\n証明書発行用パスワード Cert4567",
+        )
+        .unwrap()
+        .with_ocr_rereads(&[(
+            NoticeField::FacilityName,
+            vec!["放課後等デイサービス はぐ".into(), "放課後等デイサービスはぐ".into()],
+        )])
+        .unwrap();
+        assert_eq!(
+            named.facility_name.as_deref(),
+            Some("放課後等デイサービス はぐ")
+        );
+        assert!(named.findings().iter().any(|f| matches!(
+            f,
+            NoticeProblem::OcrReadsDisagree {
+                field: NoticeField::FacilityName,
+                reads: 3,
+                agreeing: 2,
+                ..
+            }
+        )));
+        // A tie keeps the page's value (and says so).
+        let t = n
+            .with_ocr_rereads(&[(
+                NoticeField::CertificatePassword,
+                vec!["Cert4567".into(), "CertA567".into()],
+            )])
+            .unwrap();
+        assert_eq!(t.certificate_password.expose(), "Cert4567");
+        // Misuse is a coded error.
+        let typed = RegistrationNotice::parse(
+            "事業所番号 1312345678\nID P1\n(仮)パスワード Kari0123\n証明書発行用パスワード Cert4567",
+        )
+        .unwrap();
+        let e = typed.with_ocr_rereads(&[]).unwrap_err();
+        assert_eq!(
+            e.iter().next().unwrap().code(),
+            "notice.ocr_rereads_invalid"
+        );
+        let e = n
+            .with_ocr_rereads(&[(NoticeField::Address, vec!["x".into()])])
+            .unwrap_err();
+        assert_eq!(
+            e.iter().next().unwrap().code(),
+            "notice.ocr_rereads_invalid"
+        );
     }
 }

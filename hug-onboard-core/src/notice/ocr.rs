@@ -492,6 +492,34 @@ struct Word {
     text: String,
 }
 
+/// A word's box in the image Tesseract read, in pixels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WordBox {
+    /// Left edge.
+    pub left: i64,
+    /// Top edge.
+    pub top: i64,
+    /// Width.
+    pub width: i64,
+    /// Height.
+    pub height: i64,
+}
+
+impl WordBox {
+    /// The smallest box holding both.
+    pub fn union(self, o: WordBox) -> WordBox {
+        let (l, t) = (self.left.min(o.left), self.top.min(o.top));
+        let r = (self.left + self.width).max(o.left + o.width);
+        let b = (self.top + self.height).max(o.top + o.height);
+        WordBox {
+            left: l,
+            top: t,
+            width: r - l,
+            height: b - t,
+        }
+    }
+}
+
 /// A visual row rebuilt from TSV words: its text and the lowest word confidence.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TsvLine {
@@ -501,17 +529,50 @@ pub struct TsvLine {
     pub confidence: Option<u8>,
     /// Each word and its confidence, left to right.
     pub words: Vec<(String, Option<u8>)>,
+    /// Each word's box, in the order of `words`.
+    pub boxes: Vec<WordBox>,
+}
+
+/// The words of a row that make up a value: the last words of the row (the
+/// value ends the row), each inside the value (its white space removed), until
+/// they hold as many characters as the value — so a label word that also
+/// occurs in the value (`所` of `事業所名` in `…事業所こもれび`) is not taken.
+fn value_words<'a>(
+    words: &'a [(String, Option<u8>)],
+    value: &str,
+) -> impl Iterator<Item = (usize, &'a (String, Option<u8>))> + 'a {
+    let squeezed: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+    let need = squeezed.chars().count();
+    let mut have = 0;
+    let mut from = words.len();
+    for (i, (w, _)) in words.iter().enumerate().rev() {
+        // A mark removed before the value (`(7c5mG3p`) may be a glyph of it: the word counts.
+        let w = w.trim_start_matches(|c| is_stray_mark(c) || c == '：');
+        if have >= need || w.is_empty() || !squeezed.contains(w) {
+            break;
+        }
+        have += w.chars().count();
+        from = i;
+    }
+    words.iter().enumerate().skip(from)
+}
+
+/// The box of a value read on a row: the union of the boxes of the row's words
+/// that lie inside the value (what a second, field-specific OCR pass crops).
+pub(crate) fn value_box(
+    words: &[(String, Option<u8>)],
+    boxes: &[WordBox],
+    value: &str,
+) -> Option<WordBox> {
+    value_words(words, value)
+        .filter_map(|(i, _)| boxes.get(i).copied())
+        .reduce(WordBox::union)
 }
 
 /// The confidence of a value read on a row: the lowest confidence of the row's
 /// words that lie inside the value (so a damaged label does not lower it).
 pub(crate) fn value_confidence(words: &[(String, Option<u8>)], value: &str) -> Option<u8> {
-    let squeezed: String = value.chars().filter(|c| !c.is_whitespace()).collect();
-    words
-        .iter()
-        .filter(|(w, _)| !w.is_empty() && squeezed.contains(w.as_str()))
-        .filter_map(|(_, c)| *c)
-        .min()
+    value_words(words, value).filter_map(|(_, (_, c))| *c).min()
 }
 
 /// Why a TSV could not be read.
@@ -645,13 +706,56 @@ pub(crate) fn tsv_lines(tsv: &str) -> Result<Vec<TsvLine>, TsvError> {
                     )
                 })
                 .collect();
+            let boxes = ws
+                .iter()
+                .map(|w| WordBox {
+                    left: w.left,
+                    top: w.top,
+                    width: w.width,
+                    height: w.height,
+                })
+                .collect();
             TsvLine {
                 text,
                 confidence,
                 words,
+                boxes,
             }
         })
         .collect())
+}
+
+/// The characters a key field's value can hold: the character whitelist of a
+/// second OCR pass over the value's cell (an engine told that a 事業所番号 is
+/// digits cannot read `O` or `l` there). `None` for the free-text fields.
+///
+/// * 事業所番号: the ten digits (see [`FacilityNumber`](crate::facility::FacilityNumber));
+/// * テストID / ID: printable ASCII (the [`UserId`](crate::facility::UserId) rule: the
+///   format is not published);
+/// * the passwords: half-width letters, digits and the symbols of the portal's
+///   password screens ([`ScreenSymbols`](crate::password::ScreenSymbols): the
+///   テストID screen's set, which holds the production screen's).
+///
+/// ```
+/// use hug_onboard_core::notice::{NoticeField, ocr::value_charset};
+/// assert_eq!(value_charset(NoticeField::FacilityNumber).unwrap(), "0123456789");
+/// let pw = value_charset(NoticeField::TemporaryPassword).unwrap();
+/// assert!(pw.contains('a') && pw.contains('Z') && pw.contains('7') && pw.contains('#'));
+/// assert!(!pw.contains('"') && !pw.contains(' '));
+/// assert!(value_charset(NoticeField::Address).is_none());
+/// ```
+pub fn value_charset(field: NoticeField) -> Option<String> {
+    let alnum = ('A'..='Z').chain('a'..='z').chain('0'..='9');
+    match field {
+        NoticeField::FacilityNumber => Some(('0'..='9').collect()),
+        NoticeField::UserId => Some((b'!'..=b'~').map(char::from).collect()),
+        NoticeField::TemporaryPassword | NoticeField::CertificatePassword => Some(
+            alnum
+                .chain(crate::password::ScreenSymbols::default().test.chars())
+                .collect(),
+        ),
+        _ => None,
+    }
 }
 
 /// Which fields must never be silently wrong (the login and the facility).
@@ -766,7 +870,35 @@ mod tests {
 5\t1\t2\t1\t1\t1\t400\t102\t200\t30\t88\t1312345678\n\
 5\t1\t2\t1\t1\t2\t350\t100\t5\t30\t20\t|\n\
 5\t1\t2\t1\t2\t1\t400\t151\t100\t30\t70\tT1312\n";
+        let bx = |left, top, width, height| WordBox {
+            left,
+            top,
+            width,
+            height,
+        };
         let lines = tsv_lines(tsv).unwrap();
+        assert_eq!(
+            value_box(&lines[0].words, &lines[0].boxes, "1312345678"),
+            Some(bx(400, 102, 200, 30))
+        );
+        // A value ends its row: the label is no value.
+        assert_eq!(
+            value_box(&lines[0].words, &lines[0].boxes, "事業所番号"),
+            None
+        );
+        // A label word that also occurs in the value is not part of it.
+        let words: Vec<(String, Option<u8>)> = ["事業", "所", "名", "多機能型事業", "所こもれび"]
+            .iter()
+            .map(|w| ((*w).to_owned(), Some(96)))
+            .collect();
+        let boxes: Vec<WordBox> = (0..5).map(|i| bx(100 * i, 0, 90, 30)).collect();
+        assert_eq!(
+            value_box(&words, &boxes, "多機能型事業所 こもれび"),
+            Some(bx(300, 0, 190, 30))
+        );
+        let low: Vec<(String, Option<u8>)> =
+            vec![("所".into(), Some(10)), ("所名".into(), Some(96))];
+        assert_eq!(value_confidence(&low, "所名"), Some(96));
         assert_eq!(
             lines,
             [
@@ -777,12 +909,18 @@ mod tests {
                         ("事業".into(), Some(95)),
                         ("所番号".into(), Some(95)),
                         ("1312345678".into(), Some(88))
+                    ],
+                    boxes: vec![
+                        bx(100, 100, 100, 30),
+                        bx(205, 100, 95, 30),
+                        bx(400, 102, 200, 30)
                     ]
                 },
                 TsvLine {
                     text: "テストID T1312".into(),
                     confidence: Some(70),
-                    words: vec![("テストID".into(), Some(91)), ("T1312".into(), Some(70))]
+                    words: vec![("テストID".into(), Some(91)), ("T1312".into(), Some(70))],
+                    boxes: vec![bx(100, 150, 200, 30), bx(400, 151, 100, 30)]
                 },
             ]
         );

@@ -21,10 +21,6 @@ from . import _errors, _native
 from ._errors import *  # noqa: F403 - the exceptions, listed once in _errors.__all__
 from ._native import *  # noqa: F403 - every native name, listed once in _native.__all__
 
-# The per-day holiday questions answered from a per-year table the core fills
-# (same names, same results, same errors; see _calendar.py).
-from ._calendar import holiday_name, is_business_day, is_holiday
-
 #: A problem found by a check (``.code``, ``.message(lang="ja")``); same class as :class:`Finding`.
 Violation = Finding  # noqa: F405
 

@@ -175,8 +175,15 @@ def _literals() -> list[tuple[str, list[str]]]:
     """Each ``Literal`` alias of this stub with the values the runtime gives or accepts
     (checked against the stub by ``tests/test_stub_literals.py``)."""
 
+_calendar_fast_path: bool
+"""Whether ``is_holiday`` & co. read a ``date``'s fields directly (their layout was found at
+import); False means every call takes the slower, equally correct path (tests check it is True
+on CPython)."""
+
 def _panic_for_test() -> None:
     """Panics inside Rust on purpose (tests only): proves a panic becomes ``HugOnboardError``."""
+def _binding_messages() -> dict[str, tuple[str, str]]:
+    """The messages of the binding's codes raised from Python (``ocr.*``): code -> (ja, en) with ``{detail}``."""
 
 def _walkthrough_sample() -> dict[str, bytes]:
     """The walkthrough's sample files (tests/fixtures/walkthrough/sample.json and what it names), by path."""
@@ -402,8 +409,19 @@ class RegistrationNotice:
         UnavailableError (``ocr.tesseract_missing``, ``ocr.language_missing``, ``ocr.dependency_missing``).
         The image and the text never go to a temporary file.
         """
+    def with_ocr_rereads(self, rereads: Mapping[str, Sequence[str]]) -> RegistrationNotice:
+        """A second OCR pass reconciled with the page's reads (a new notice).
+
+        ``rereads`` maps ``facility_number``, ``user_id``, ``temporary_password``, ``certificate_password``
+        or ``facility_name`` to that cell read again; the value more of the second reads give than any other
+        is kept (a tie keeps the page's), any disagreement is a finding (``notice.ocr_reads_disagree``).
+        Raises ValidationError (``notice.ocr_rereads_invalid``) for a notice not read by OCR or another field.
+        """
+    @staticmethod
+    def ocr_value_charset(field: str) -> Optional[str]:
+        """The characters a key field's value can hold (the second OCR pass's whitelist); None for free text."""
     def ocr_provenance_json(self) -> Optional[str]:
-        """Where each field was read from (line, label as read, edits, confidence) as JSON; None when not from OCR."""
+        """Where each field was read from (line, label as read, edits, confidence, value box) as JSON; None when not from OCR."""
     @property
     def kind(self) -> NoticeKind:
         """``"test"`` (テストID) or ``"production"`` (ID)."""
@@ -519,6 +537,13 @@ class PasswordPolicy:
     def generate(self, length: int = 12) -> str:
         """A new password from the OS's CSPRNG that this policy and both screens
         accept, without look-alike characters.
+        """
+    def generate_lengths(self) -> Optional[tuple[int, int]]:
+        """The range of lengths ``generate`` accepts, as ``(min, max)``: within this
+        policy *and* both screens, at least 2; ``None`` when no length fits.
+
+        >>> PasswordPolicy.generation().generate_lengths()
+        (8, 16)
         """
     def advice(self, lang: str = "ja") -> str:
         """A paragraph of advice for the password screen (the rule and the lockout)."""
@@ -664,8 +689,10 @@ def is_holiday(d: datetime.date) -> bool:
     (rules of the 祝日法, checked against the 内閣府 list). A weekend is not a holiday by itself.
 
     ``d`` is a ``datetime.date`` (a ``datetime`` counts as its day) from 1948-07-20 to
-    2099-12-31; ValidationError ``calendar.out_of_range`` outside. ``hug_onboard.is_holiday``
-    answers from a per-year table the core fills (one native call per year): ~70 ns a call.
+    2099-12-31; ValidationError ``calendar.out_of_range`` outside; any other type is a
+    ``TypeError``. A C-level function answering from a table the core fills on the first call
+    (every supported day, ~2 ms once): ~20 ns a call on Python 3.11+, what calling a builtin
+    costs. The same holds for :func:`holiday_name` and :func:`is_business_day`.
 
     >>> is_holiday(datetime.date(2019, 4, 30))  # 国民の休日 before the enthronement
     True
@@ -676,7 +703,7 @@ def holiday(d: datetime.date) -> Optional[Holiday]:
 
 def holiday_name(d: datetime.date, lang: str = "ja") -> Optional[str]:
     """The name of the holiday on a day in ``lang`` (``"ja"`` or ``"en"``), or None on an
-    ordinary day. Same range and errors as :func:`is_holiday`, plus ``binding.invalid_lang``.
+    ordinary day. Same range and errors as :func:`is_holiday`, plus ValidationError ``lang.unknown``.
 
     >>> holiday_name(datetime.date(2026, 9, 22)), holiday_name(datetime.date(2026, 9, 22), "en")
     ('国民の休日', "Citizens' Holiday")
@@ -684,16 +711,6 @@ def holiday_name(d: datetime.date, lang: str = "ja") -> Optional[str]:
 
 def holidays_of_year(year: int) -> list[Holiday]:
     """Every holiday of a year (1948–2099), in date order."""
-
-def _calendar_year(
-    year: int,
-) -> list[tuple[datetime.date, Optional[str], Optional[str], bool]]:
-    """Every supported day of ``year`` as ``(day, name_ja, name_en, business_day)``, in date order.
-
-    The names are ``None`` on an ordinary day. One call fills the per-year table behind
-    ``hug_onboard.is_holiday`` / ``holiday_name`` / ``is_business_day``; ValidationError
-    ``calendar.year_out_of_range`` outside 1948–2099.
-    """
 
 def is_business_day(d: datetime.date) -> bool:
     """Whether a day is a business day: not a Saturday, Sunday or holiday (no closures; see

@@ -865,7 +865,10 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     p.set_defaults(func=cmd_password_generate)
-    p.add_argument("--length", type=int, default=12, help="文字数 8〜16（既定 12）/ length 8-16 (default 12)")
+    lo, hi = PasswordPolicy.generation().generate_lengths() or (0, 0)
+    p.add_argument(
+        "--length", type=int, default=12, help=f"文字数 {lo}〜{hi}（既定 12）/ length {lo}-{hi} (default 12)"
+    )
     p.add_argument("--count", type=int, default=1, help="個数（既定 1）/ how many (default 1)")
     p = add("status", cmd_status, "オンボーディングの進み具合 / onboarding progress from a state file")
     p.add_argument("state", help="状態ファイル（JSON）/ the state file (JSON)")
