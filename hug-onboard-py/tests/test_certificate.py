@@ -191,6 +191,8 @@ def test_to_evidence_feeds_the_workflow() -> None:
     ev = c.to_evidence()
     assert ev["valid_until"] == datetime.date(2026, 9, 15)
     assert ev["subject_facility_number"] == "1312345678"
+    # The instants too (issue #12: readiness and reminders judge at them).
+    assert (ev["not_before"], ev["not_after"]) == ("2023-09-14T15:00:00Z", "2026-09-15T14:59:59Z")
 
 
 # --- issue #12: certificates as the world makes them ------------------------------------------
