@@ -30,6 +30,7 @@ Usage::
 
     .venv/bin/python benches/ocr/corpus.py            # the scored run (32 letters) -> RESULTS.md
     .venv/bin/python benches/ocr/corpus.py --smoke    # 4 letters, printed only
+    .venv/bin/python benches/ocr/corpus.py --noise light  # the light half only (16 letters), printed only
     .venv/bin/python benches/ocr/corpus.py --keep DIR # also write the images to DIR
 """
 
@@ -300,6 +301,9 @@ def table(scores: list[Score]) -> list[str]:
     for noise in ("light", "heavy"):
         groups[f"**{noise} (all fonts)**"] = [s for s in scores if s.letter.noise == noise]
     for name, ss in groups.items():
+        if not ss:
+            continue  # a half left out (--noise)
+
         def count(keys: tuple[str, ...], what: str) -> int:
             return sum(1 for s in ss for k in keys if s.fields.get(k) == what)
         other = tuple(f for f in SCORED if f not in KEY_FIELDS)
@@ -319,8 +323,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", type=Path, help="write the rendered images here")
     ap.add_argument("--json", action="store_true", help="print every letter's scores as JSON")
     ap.add_argument("--first-pass-only", action="store_true", help="without the second pass (the figures before it)")
+    ap.add_argument("--noise", choices=("light", "heavy"), help="that half of the corpus only (no RESULTS.md)")
     args = ap.parse_args(argv)
     letters = corpus(1 if args.smoke else args.per_condition)
+    if args.noise:
+        letters = [x for x in letters if x.noise == args.noise]
     if args.smoke:
         letters = [x for x in letters if x.font in ("NotoSansCJK", "IPAMincho")]
     if args.keep:
@@ -349,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps([{"id": s.letter.ident, "fields": s.fields, "refused": s.refused} for s in scores],
                          ensure_ascii=False, indent=1))
-    if not args.smoke and not args.first_pass_only:
+    if not args.smoke and not args.first_pass_only and not args.noise:
         light = [s for s in scores if s.letter.noise == "light"]
         share = sum(s.fully_right for s in light) / max(1, len(light))
         md = [
