@@ -537,3 +537,49 @@ proptest! {
         prop_assert!(r.is_ok(), "{}", r.unwrap_err());
     }
 }
+
+/// A certificate that ends at 05:00 JST on the window's last day is usable for
+/// five hours of that day only: readiness says so, with the hour (it said
+/// nothing when only the expiry day was compared with the window's last day).
+#[test]
+fn a_certificate_ending_at_five_on_the_last_day_of_the_window_is_flagged() {
+    use chrono::{TimeZone, Utc};
+    let cal = calendar();
+    // The window of services of 2026-11: 2026-12-01 00:00 to 2026-12-10 24:00 JST.
+    let five = Utc.with_ymd_and_hms(2026, 12, 9, 20, 0, 0).unwrap(); // 12-10 05:00 JST
+    let ob = state_with(&Validity::new(five - Duration::days(3 * 365), five));
+    let r = ob.readiness(d(2026, 11, 25), &cal);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.code() == "readiness.certificate_expires_in_window")
+        .expect("flagged");
+    assert_eq!(f.severity, Severity::Warning);
+    assert!(
+        f.message(hug_onboard_core::Lang::Ja)
+            .contains("2026年12月10日5:00")
+    );
+    assert!(
+        f.message(hug_onboard_core::Lang::En)
+            .contains("2026-12-10 at 05:00 JST")
+    );
+    // Ending at the window's close exactly (12-11 00:00 JST): usable for the whole window.
+    let close = Utc.with_ymd_and_hms(2026, 12, 10, 15, 0, 0).unwrap();
+    let ob = state_with(&Validity::new(close - Duration::days(3 * 365), close));
+    let r = ob.readiness(d(2026, 11, 25), &cal);
+    assert!(
+        !r.findings
+            .iter()
+            .any(|f| f.code() == "readiness.certificate_expires_in_window")
+    );
+    // Ending at the window's opening instant: no use in it at all, an error.
+    let open = Utc.with_ymd_and_hms(2026, 11, 30, 15, 0, 0).unwrap();
+    let ob = state_with(&Validity::new(open - Duration::days(3 * 365), open));
+    let r = ob.readiness(d(2026, 11, 25), &cal);
+    assert!(
+        r.findings
+            .iter()
+            .any(|f| f.code() == "readiness.certificate_expired" && f.severity == Severity::Error)
+    );
+    assert!(!r.can_bill);
+}

@@ -74,6 +74,9 @@ pub enum FindingKind {
     CertificateExpiresInWindow {
         /// The expiry day (JST).
         valid_until: NaiveDate,
+        /// The expiry as JST wall-clock time, when the evidence carries the
+        /// certificate's notAfter instant (a certificate may end at 05:00).
+        at: Option<chrono::NaiveDateTime>,
     },
     /// Renewal: the plan's finding (apply now, apply-by passed).
     CertificateRenewal {
@@ -325,12 +328,15 @@ impl Diagnostic for ReadinessFinding {
             (K::CertificateNotYetValid { valid_from }, Lang::En) => {
                 format!("The certificate is valid from {valid_from}; it cannot send claims before then.")
             }
-            (K::CertificateExpiresInWindow { valid_until }, Lang::Ja) => format!(
-                "電子証明書は請求期間中の{}に期限が切れます。それより前に請求を送信してください。",
-                md(*valid_until, lang)
+            (K::CertificateExpiresInWindow { valid_until, at }, Lang::Ja) => format!(
+                "電子証明書は請求期間中の{}{}に期限が切れます。それより前に請求を送信してください。",
+                md(*valid_until, lang),
+                at.map(|t| t.format("%-H:%M").to_string()).unwrap_or_default()
             ),
-            (K::CertificateExpiresInWindow { valid_until }, Lang::En) => format!(
-                "The certificate expires on {valid_until}, inside the claim window: send the claim before then."
+            (K::CertificateExpiresInWindow { valid_until, at }, Lang::En) => format!(
+                "The certificate expires on {valid_until}{}, inside the claim window: send the claim before then.",
+                at.map(|t| t.format(" at %H:%M JST").to_string())
+                    .unwrap_or_default()
             ),
             (K::CertificateRenewal { plan }, _) => plan.message(lang),
             (K::CertificateOtherFacility { found }, Lang::Ja) => format!(
@@ -529,9 +535,14 @@ fn coming_window(today: NaiveDate, calendar: &BillingCalendar) -> (YearMonth, Cl
     (YearMonth::of(w.opens.date()), w)
 }
 
+/// Japan Standard Time (UTC+9, no daylight saving).
+fn jst() -> chrono::FixedOffset {
+    chrono::FixedOffset::east_opt(9 * 3600)
+        .unwrap_or_else(|| chrono::FixedOffset::east_opt(0).expect("zero offset"))
+}
+
 fn validity(c: &CertificateEvidence) -> Validity {
-    let jst = chrono::FixedOffset::east_opt(9 * 3600)
-        .unwrap_or_else(|| chrono::FixedOffset::east_opt(0).expect("zero offset"));
+    let jst = jst();
     let at = |d: NaiveDate, h, m, s| -> DateTime<Utc> {
         d.and_hms_opt(h, m, s)
             .and_then(|t| jst.from_local_datetime(&t).single())
@@ -798,9 +809,23 @@ impl Onboarding {
             }
             _ => {}
         }
-        if c.valid_until < window.last_day() {
-            // Usable for part of the window only: send before it expires.
-            let severity = if c.valid_until < window.opens.date() {
+        // Usable for part of the window only: send before it expires. With the
+        // certificate's notAfter instant the window's own instants decide (a
+        // certificate ending at 05:00 JST on the window's last day is usable for
+        // five hours of it); with days only, a certificate valid through the
+        // last day is taken as usable for the whole window.
+        let (ends_in_window, ends_before_window) = match c.not_after {
+            Some(not_after) => {
+                let t = not_after.with_timezone(&jst()).naive_local();
+                (t < window.closes, t <= window.opens)
+            }
+            None => (
+                c.valid_until < window.last_day(),
+                c.valid_until < window.opens.date(),
+            ),
+        };
+        if ends_in_window {
+            let severity = if ends_before_window {
                 Severity::Error
             } else {
                 Severity::Warning
@@ -812,6 +837,7 @@ impl Onboarding {
             } else {
                 FindingKind::CertificateExpiresInWindow {
                     valid_until: c.valid_until,
+                    at: c.not_after.map(|t| t.with_timezone(&jst()).naive_local()),
                 }
             };
             push(kind, severity, page, Some(c.valid_until));
