@@ -136,6 +136,8 @@ STRICTER = [
      "ours rejects: a BER OCTET STRING segment that is not an OCTET STRING (X.690 8.7.3.2); OpenSSL reads it"),
     ("(tag 0x30), found tag 0x10",
      "ours rejects: a primitive SEQUENCE (X.690 8.9.1); OpenSSL does not check the constructed bit"),
+    ("negative INTEGER",
+     "ours rejects: a negative INTEGER where RFC 7292 wants a non-negative one (the PFX version); OpenSSL does not check it"),
     ("InvalidSignatureValue",
      "ours rejects: a signature BIT STRING with unused bits (X.690 11.2.1); OpenSSL clears them"),
 ]
