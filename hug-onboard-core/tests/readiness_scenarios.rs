@@ -4,7 +4,7 @@
 
 use crate::common;
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use common::{Outcome, check_all, input_str};
 use hug_onboard_core::certificate::{self, Validity};
 use hug_onboard_core::diagnostic::{Diagnostic, Lang, Severity};
@@ -582,4 +582,39 @@ fn a_certificate_ending_at_five_on_the_last_day_of_the_window_is_flagged() {
             .any(|f| f.code() == "readiness.certificate_expired" && f.severity == Severity::Error)
     );
     assert!(!r.can_bill);
+}
+
+/// Each window's "three business days left" reminder is said once, on a
+/// business day (it was said on the Friday and the Saturday before the
+/// Wednesday 2027-02-10), and an expired certificate is said once at the head
+/// of the list, not again every day.
+#[test]
+fn reminders_are_not_repeated() {
+    let cal = calendar();
+    let valid = cert(d(2025, 5, 1), d(2028, 5, 1));
+    let rs = state(None, &valid, "Hug-2026x").reminders(d(2027, 1, 8), 366, &cal);
+    let closing: Vec<NaiveDate> = rs
+        .iter()
+        .filter(|r| r.code == "reminder.window_closing" && r.message_en.starts_with("Three"))
+        .map(|r| r.date)
+        .collect();
+    assert!(closing.contains(&d(2027, 2, 5)) && !closing.contains(&d(2027, 2, 6)));
+    assert!(
+        closing
+            .iter()
+            .all(|&x| hug_onboard_core::rules::ClaimCalendar::is_business_day(&cal, x))
+    );
+    let mut months: Vec<(i32, u32)> = closing.iter().map(|x| (x.year(), x.month())).collect();
+    let n = months.len();
+    months.dedup();
+    assert_eq!(months.len(), n, "one per window: {closing:?}");
+
+    let expired = cert(d(2023, 9, 15), d(2026, 9, 15));
+    let rs = state(None, &expired, "Hug-2026x").reminders(d(2027, 1, 8), 10, &cal);
+    let days: Vec<NaiveDate> = rs
+        .iter()
+        .filter(|r| r.code == "reminder.certificate")
+        .map(|r| r.date)
+        .collect();
+    assert_eq!(days, vec![d(2027, 1, 8)]);
 }

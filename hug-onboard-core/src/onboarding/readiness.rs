@@ -963,10 +963,13 @@ impl Onboarding {
                     ),
                 }
             }
-            // Three business days before the window's last day.
+            // Three business days before the window's last day: on a business
+            // day only (the Friday and the Saturday before a Wednesday both have
+            // three business days left; the reminder is said once).
             let w = calendar.window_on_or_after(d);
             if d < w.last_day()
                 && d >= w.opens.date()
+                && calendar.is_business_day(d)
                 && business_days_between(calendar, d, w.last_day()) == 3
             {
                 add(
@@ -985,7 +988,13 @@ impl Onboarding {
             }
             if let Some(v) = &cert {
                 let s = certificate::status(v, d, rules);
-                if s.remind_today {
+                // An expired certificate is said on the first day of the list
+                // (and on the day it expires), not again every day after.
+                let first_expired_day = d == today
+                    || d.pred_opt().is_some_and(|y| {
+                        certificate::status(v, y, rules).kind != StatusKind::Expired
+                    });
+                if s.remind_today && (s.kind != StatusKind::Expired || first_expired_day) {
                     add(
                         d,
                         ReminderCode::Certificate.code(),
