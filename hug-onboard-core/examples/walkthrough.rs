@@ -24,6 +24,7 @@ use hug_onboard_core::notice::RegistrationNotice;
 use hug_onboard_core::onboarding::{CertificateEvidence, Evidence, Onboarding, Step};
 use hug_onboard_core::password::PasswordPolicy;
 use hug_onboard_core::profile::ProfileInput;
+use hug_onboard_core::rules::ClaimCalendar;
 use hug_onboard_core::schedule::{Basis, IcalOptions, YearMonth};
 use hug_onboard_core::wareki::{self, Style};
 
@@ -34,12 +35,12 @@ const SAMPLE: &str = include_str!("../../tests/fixtures/walkthrough/sample.json"
 macro_rules! say {
     ($o:expr) => {
         if !$o.json {
-            println!()
+            emit(format_args!(""))
         }
     };
     ($o:expr, $($arg:tt)*) => {
         if !$o.json {
-            println!($($arg)*)
+            emit(format_args!($($arg)*))
         }
     };
 }
@@ -198,20 +199,91 @@ fn os_random(buf: &mut [u8]) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
+/// Writes one line to stdout. A reader that went away (`./scripts/run | head`)
+/// ends the walkthrough quietly, as a command line should, instead of a panic.
+fn emit(line: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    if writeln!(std::io::stdout().lock(), "{line}").is_err() {
+        std::process::exit(0);
+    }
+}
+
+/// The command line: `--lang ja|en`, `--today YYYY-MM-DD`, `--wareki`, `--json`.
+struct Args {
+    lang: Lang,
+    today: Option<NaiveDate>,
+    json: bool,
+    wareki: bool,
+}
+
+/// Parses the options; anything else (an unknown option, a missing or bad
+/// value) is a usage error: a bilingual message on stderr and exit status 2.
+fn parse_args() -> Args {
+    fn usage(ja: &str, en: &str) -> ! {
+        eprintln!(
+            "[cli.usage] {ja} / {en}\n使い方 / usage: ./scripts/run [--lang ja|en] [--today YYYY-MM-DD] [--wareki] [--json]"
+        );
+        std::process::exit(2);
+    }
+    let mut a = Args {
+        lang: Lang::Ja,
+        today: None,
+        json: false,
+        wareki: false,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--json" => a.json = true,
+            "--wareki" => a.wareki = true,
+            "--lang" => match it.next().as_deref().and_then(Lang::parse) {
+                Some(l) => a.lang = l,
+                None => usage(
+                    "--lang には ja か en を指定してください。",
+                    "--lang takes ja or en.",
+                ),
+            },
+            "--today" => {
+                let v = it.next().unwrap_or_default();
+                let first = hug_onboard_core::calendar::FIRST_YEAR;
+                let last = hug_onboard_core::calendar::LAST_YEAR;
+                match v.parse::<NaiveDate>() {
+                    Ok(d) if (first..=last).contains(&d.year()) => a.today = Some(d),
+                    Ok(_) => usage(
+                        &format!("--today は{first}年から{last}年までの日付です: {v}"),
+                        &format!("--today must be a day of {first} to {last}: {v}"),
+                    ),
+                    Err(_) => usage(
+                        &format!("--today には実在する日付を YYYY-MM-DD で指定してください: {v}"),
+                        &format!("--today takes an existing day as YYYY-MM-DD: {v}"),
+                    ),
+                }
+            }
+            other => usage(
+                &format!("知らないオプションです: {other}"),
+                &format!("unknown option: {other}"),
+            ),
+        }
+    }
+    a
+}
+
 fn main() {
-    let lang = parse_lang();
-    let json = std::env::args().any(|a| a == "--json");
-    let wareki = std::env::args().any(|a| a == "--wareki");
-    if let Err(e) = run(&Out { lang, json, wareki }) {
+    // The options first: a bad one stops before anything is printed.
+    let args = parse_args();
+    let out = Out {
+        lang: args.lang,
+        json: args.json,
+        wareki: args.wareki,
+    };
+    if let Err(e) = run(&out, args.today.unwrap_or_else(real_today)) {
         eprintln!("{e}");
         std::process::exit(1);
     }
 }
 
-fn run(o: &Out) -> Result<(), String> {
+fn run(o: &Out, today: NaiveDate) -> Result<(), String> {
     let lang = o.lang;
-    // "Today" first: a bad --today stops before anything is printed.
-    let today = sample_today();
     let sample = Sample::load()?;
     let pc = sample.str("/billing_pc")?.to_owned();
     say!(
@@ -522,7 +594,12 @@ fn run(o: &Out) -> Result<(), String> {
         "今月の請求スケジュール",
         "This month's billing schedule",
     );
-    let service_month = YearMonth::of(today);
+    // The services whose claim window is open today or opens next (on 2027-01-08
+    // the window of December's services is still open: that one, not January's).
+    let service_month = {
+        let claim = YearMonth::of(calendar.window_on_or_after(today).opens.date());
+        claim.plus(-1).unwrap_or(claim)
+    };
     let schedule = calendar
         .schedule(service_month)
         .map_err(|e| e.message(lang))?;
@@ -620,27 +697,14 @@ fn run(o: &Out) -> Result<(), String> {
         say!(o, "  {} {m}{}", o.date(r.date), o.basis(r.basis, once));
     }
     if o.json {
-        println!("{}", ob.to_json());
+        emit(format_args!("{}", ob.to_json()));
     }
     Ok(())
 }
 
-/// "Today": `--today YYYY-MM-DD`, else the real date in Japan (JST = UTC+9,
-/// no daylight saving). The example reads the clock; the library never does.
-fn sample_today() -> NaiveDate {
-    let args: Vec<String> = std::env::args().collect();
-    if let Some(w) = args.windows(2).find(|w| w[0] == "--today") {
-        match w[1].parse() {
-            Ok(d) => return d,
-            Err(_) => {
-                eprintln!(
-                    "--today: YYYY-MM-DD の形式で指定してください / expected YYYY-MM-DD: {}",
-                    w[1]
-                );
-                std::process::exit(2);
-            }
-        }
-    }
+/// "Today" without `--today`: the real date in Japan (JST = UTC+9, no
+/// daylight saving). The example reads the clock; the library never does.
+fn real_today() -> NaiveDate {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
@@ -692,7 +756,11 @@ fn print_readiness(o: &Out, r: &hug_onboard_core::onboarding::Readiness) {
         "  {} {} — {} {}",
         o.t("今日", "Today"),
         o.date(r.today),
-        o.t("次の請求期間", "next claim window"),
+        if r.window.opens.date() <= r.today {
+            o.t("受付中の請求期間", "claim window open now")
+        } else {
+            o.t("次の請求期間", "next claim window")
+        },
         o.window(&r.window)
     );
     say!(
@@ -719,12 +787,4 @@ fn print_readiness(o: &Out, r: &hug_onboard_core::onboarding::Readiness) {
         };
         say!(o, "  {}. {m}", i + 1);
     }
-}
-
-fn parse_lang() -> Lang {
-    let args: Vec<String> = std::env::args().collect();
-    args.windows(2)
-        .find(|w| w[0] == "--lang")
-        .and_then(|w| Lang::parse(&w[1]))
-        .unwrap_or(Lang::Ja)
 }

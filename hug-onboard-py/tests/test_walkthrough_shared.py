@@ -84,3 +84,21 @@ def test_rust_walkthrough_reads_as_a_japanese_office_writes() -> None:
     assert re.search(r"請求期間（\d{4}年\d{1,2}月提供分）", text)
     assert "既定値（未確認）" in text.split("今月の請求スケジュール")[1]
     assert "\n英字と数字" not in text and "\n  英字と数字" in text
+
+
+def test_rust_walkthrough_refuses_bad_options_and_survives_a_closed_pipe() -> None:
+    base = ["cargo", "run", "--quiet", "-p", "hug-onboard-core", "--example", "walkthrough", "--"]
+    for args in (["--lang", "xx"], ["--today"], ["--bogus"], ["--today", "2026-02-30"], ["--today", "0001-01-01"]):
+        r = subprocess.run(base + args, cwd=REPO_ROOT, capture_output=True, text=True, check=False)
+        assert r.returncode == 2 and "[cli.usage]" in r.stderr and r.stdout == "", args
+    # A reader that stops early (`./scripts/run | head -1`): a quiet end, no panic.
+    p = subprocess.Popen(base, cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert p.stdout is not None and p.stderr is not None
+    p.stdout.readline()
+    p.stdout.close()
+    err = p.stderr.read().decode("utf-8", "replace")
+    p.stderr.close()
+    assert p.wait() == 0 and "panicked" not in err, err
+    # Inside an open window the window is called open, and the schedule is that window's.
+    text = _rust("--today", "2027-01-08")
+    assert "受付中の請求期間 2027年1月1日" in text and "請求期間（2026年12月提供分）" in text
