@@ -218,8 +218,24 @@ def test_status_checks_today() -> None:
     state = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "states"
     files = sorted(state.glob("*.json"))
     assert files
+    # A bad option value is a usage error (exit 2, as --help says), with the core's reason;
+    # an empty value or a day outside the calendar is refused too (they were taken as today, or
+    # judged in the year 1).
+    for bad in ("2026-02-30", "", "2027/01/08", "0001-01-01", "9999-12-31"):
+        code, _, err = run("status", str(files[0]), "--today", bad)
+        assert code == cli.EXIT_USAGE and "cli.usage" in err, (bad, err)
     code, _, err = run("status", str(files[0]), "--today", "2026-02-30")
-    assert code == cli.EXIT_PROBLEMS and "calendar.invalid_date" in err
+    assert "calendar.invalid_date" in err or "存在" in err or "2026-02-30" in err
+
+
+def test_notice_date_in_the_command_lines_style() -> None:
+    notice = str(Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "notices" / "test_notice.txt")
+    code, out, _ = run("notice", notice)
+    assert code == 0 and "2019年6月3日（月）" in out and "2019-06-03" not in out
+    code, out, _ = run("--wareki", "notice", notice)
+    assert code == 0 and "令和元年6月3日（月）" in out
+    code, out, _ = run("--lang", "en", "notice", notice)
+    assert code == 0 and "2019-06-03" in out
 
 
 # --- issue #12: the password is verified before the status is told ---------------------------

@@ -35,6 +35,7 @@ from ._native import (
     BillingCalendar,
     Certificate,
     Rulebook,
+    is_holiday,
     parse_date,
     FacilityNumber,
     Finding,
@@ -395,6 +396,8 @@ def cmd_notice(args: argparse.Namespace, out: Output) -> int:
     }[n.kind]
     lines = [out.t(f"種類: {kind_text}", f"Kind: {kind_text}"), n.purpose(out.lang), ""]
     for label, value in n.public_fields(out.lang):
+        if n.date is not None and value == n.date.isoformat():
+            value = out.date(n.date)  # the command line's one date style (ISO in English and --json)
         lines.append(f"{label}: {value}")
     hidden = out.t("（非表示: --show-secrets で表示）", "(hidden: use --show-secrets)")
     for ja, en, value in (
@@ -534,9 +537,26 @@ def _today(args: argparse.Namespace) -> "datetime.date":
     """``--today DATE`` (YYYY-MM-DD), else today's date in Japan (JST, whatever the machine's
     time zone): the command line reads the clock, the core never does (it takes the day)."""
     text: Optional[str] = getattr(args, "today", None)
-    if text:
-        return parse_date(text)
-    return datetime.datetime.now(JST).date()
+    if text is None:
+        return datetime.datetime.now(JST).date()
+    try:
+        day = parse_date(text)
+    except HugOnboardError as e:
+        # A bad option value is a usage error (exit 2), as the help says.
+        raise CliError(
+            "cli.usage",
+            f"--today には実在する日付を YYYY-MM-DD で指定してください: {text!r}（{e.findings[0].message('ja')}）",
+            f"--today takes an existing day as YYYY-MM-DD: {text!r} ({e.findings[0].message('en')})",
+        ) from None
+    try:
+        is_holiday(day)  # the calendar's supported days (the core's range)
+    except HugOnboardError as e:
+        raise CliError(
+            "cli.usage",
+            f"--today: {e.findings[0].message('ja')}",
+            f"--today: {e.findings[0].message('en')}",
+        ) from None
+    return day
 
 
 def _rulebook(args: argparse.Namespace, out: Output) -> Optional[Rulebook]:
