@@ -119,6 +119,17 @@ fn to_utc(t: hug_datetime, param: &'static str) -> Result<DateTime<Utc>, Failure
     Ok(Utc.from_utc_datetime(&t.to_naive(param)?))
 }
 
+/// The `not_before_utc` / `not_after_utc` arguments as a validity period.
+fn validity_arg(
+    not_before_utc: hug_datetime,
+    not_after_utc: hug_datetime,
+) -> Result<Validity, Failure> {
+    Ok(Validity::new(
+        to_utc(not_before_utc, "not_before_utc")?,
+        to_utc(not_after_utc, "not_after_utc")?,
+    ))
+}
+
 /// Reads a .p12 with its password **and** decrypts its private key (checking that it
 /// matches the certificate): what installing it on a PC needs. The key is not kept.
 ///
@@ -445,10 +456,7 @@ pub unsafe extern "C" fn hug_certificate_status(
     out: *mut hug_certificate_status_result,
 ) -> hug_status {
     ffi_boundary!({
-        let v = Validity::new(
-            to_utc(not_before_utc, "not_before_utc")?,
-            to_utc(not_after_utc, "not_after_utc")?,
-        );
+        let v = validity_arg(not_before_utc, not_after_utc)?;
         let today = today.to_naive("today")?;
         // SAFETY: caller's contract.
         let rules = unsafe { arg_ref(rules, "rules") }?;
@@ -495,10 +503,7 @@ pub unsafe extern "C" fn hug_certificate_status_at(
     out: *mut hug_certificate_status_result,
 ) -> hug_status {
     ffi_boundary!({
-        let v = Validity::new(
-            to_utc(not_before_utc, "not_before_utc")?,
-            to_utc(not_after_utc, "not_after_utc")?,
-        );
+        let v = validity_arg(not_before_utc, not_after_utc)?;
         let now = to_utc(now_utc, "now_utc")?;
         // SAFETY: caller's contract.
         let rules = unsafe { arg_ref(rules, "rules") }?;
@@ -526,10 +531,7 @@ pub unsafe extern "C" fn hug_certificate_status_message(
     out: *mut *mut c_char,
 ) -> hug_status {
     ffi_boundary!({
-        let v = Validity::new(
-            to_utc(not_before_utc, "not_before_utc")?,
-            to_utc(not_after_utc, "not_after_utc")?,
-        );
+        let v = validity_arg(not_before_utc, not_after_utc)?;
         let today = today.to_naive("today")?;
         // SAFETY: caller's contract.
         let rules = unsafe { arg_ref(rules, "rules") }?;
@@ -559,10 +561,7 @@ pub unsafe extern "C" fn hug_certificate_status_message_at(
     out: *mut *mut c_char,
 ) -> hug_status {
     ffi_boundary!({
-        let v = Validity::new(
-            to_utc(not_before_utc, "not_before_utc")?,
-            to_utc(not_after_utc, "not_after_utc")?,
-        );
+        let v = validity_arg(not_before_utc, not_after_utc)?;
         let now = to_utc(now_utc, "now_utc")?;
         // SAFETY: caller's contract.
         let rules = unsafe { arg_ref(rules, "rules") }?;

@@ -385,61 +385,35 @@ unsafe fn holiday_name_fast(
     }
 }
 
-unsafe extern "C" fn is_holiday_fastcall(
-    _m: *mut ffi::PyObject,
-    args: *const *mut ffi::PyObject,
-    nargs: ffi::Py_ssize_t,
-    kwnames: *mut ffi::PyObject,
-) -> *mut ffi::PyObject {
-    if let Some(state) = STATE.get() {
-        // SAFETY: the caller's arguments (METH_FASTCALL | METH_KEYWORDS).
-        if let Some(r) = unsafe { is_holiday_fast(state, args, nargs, kwnames) } {
-            return r;
+/// A `METH_FASTCALL | METH_KEYWORDS` entry point: `$fast` on the table, else the pyo3
+/// function in `State::$slow` (one macro so the three entry points cannot drift apart).
+macro_rules! fastcall_entry {
+    ($name:ident, $fast:ident, $slow:ident) => {
+        unsafe extern "C" fn $name(
+            _m: *mut ffi::PyObject,
+            args: *const *mut ffi::PyObject,
+            nargs: ffi::Py_ssize_t,
+            kwnames: *mut ffi::PyObject,
+        ) -> *mut ffi::PyObject {
+            if let Some(state) = STATE.get() {
+                // SAFETY: the caller's arguments (METH_FASTCALL | METH_KEYWORDS).
+                if let Some(r) = unsafe { $fast(state, args, nargs, kwnames) } {
+                    return r;
+                }
+            }
+            // SAFETY: as above.
+            unsafe { slow_fastcall(args, nargs, kwnames, $fast, |s| s.$slow) }
         }
-    }
-    // SAFETY: as above.
-    unsafe { slow_fastcall(args, nargs, kwnames, is_holiday_fast, |s| s.slow_is_holiday) }
+    };
 }
 
-unsafe extern "C" fn is_business_day_fastcall(
-    _m: *mut ffi::PyObject,
-    args: *const *mut ffi::PyObject,
-    nargs: ffi::Py_ssize_t,
-    kwnames: *mut ffi::PyObject,
-) -> *mut ffi::PyObject {
-    if let Some(state) = STATE.get() {
-        // SAFETY: the caller's arguments (METH_FASTCALL | METH_KEYWORDS).
-        if let Some(r) = unsafe { is_business_day_fast(state, args, nargs, kwnames) } {
-            return r;
-        }
-    }
-    // SAFETY: as above.
-    unsafe {
-        slow_fastcall(args, nargs, kwnames, is_business_day_fast, |s| {
-            s.slow_is_business_day
-        })
-    }
-}
-
-unsafe extern "C" fn holiday_name_fastcall(
-    _m: *mut ffi::PyObject,
-    args: *const *mut ffi::PyObject,
-    nargs: ffi::Py_ssize_t,
-    kwnames: *mut ffi::PyObject,
-) -> *mut ffi::PyObject {
-    if let Some(state) = STATE.get() {
-        // SAFETY: the caller's arguments (METH_FASTCALL | METH_KEYWORDS).
-        if let Some(r) = unsafe { holiday_name_fast(state, args, nargs, kwnames) } {
-            return r;
-        }
-    }
-    // SAFETY: as above.
-    unsafe {
-        slow_fastcall(args, nargs, kwnames, holiday_name_fast, |s| {
-            s.slow_holiday_name
-        })
-    }
-}
+fastcall_entry!(is_holiday_fastcall, is_holiday_fast, slow_is_holiday);
+fastcall_entry!(
+    is_business_day_fastcall,
+    is_business_day_fast,
+    slow_is_business_day
+);
+fastcall_entry!(holiday_name_fastcall, holiday_name_fast, slow_holiday_name);
 
 // ---- METH_VARARGS | METH_KEYWORDS (Python 3.9: METH_FASTCALL is not in its stable ABI)
 
@@ -505,50 +479,33 @@ unsafe fn holiday_name_va(
     }
 }
 
-unsafe extern "C" fn is_holiday_varargs(
-    _m: *mut ffi::PyObject,
-    args: *mut ffi::PyObject,
-    kwargs: *mut ffi::PyObject,
-) -> *mut ffi::PyObject {
-    if let Some(state) = STATE.get() {
-        // SAFETY: the caller's arguments (METH_VARARGS | METH_KEYWORDS).
-        if let Some(r) = unsafe { is_holiday_va(state, args, kwargs) } {
-            return r;
+/// A `METH_VARARGS | METH_KEYWORDS` entry point (Python 3.9), as [`fastcall_entry`].
+macro_rules! varargs_entry {
+    ($name:ident, $va:ident, $slow:ident) => {
+        unsafe extern "C" fn $name(
+            _m: *mut ffi::PyObject,
+            args: *mut ffi::PyObject,
+            kwargs: *mut ffi::PyObject,
+        ) -> *mut ffi::PyObject {
+            if let Some(state) = STATE.get() {
+                // SAFETY: the caller's arguments (METH_VARARGS | METH_KEYWORDS).
+                if let Some(r) = unsafe { $va(state, args, kwargs) } {
+                    return r;
+                }
+            }
+            // SAFETY: as above.
+            unsafe { slow_varargs(args, kwargs, $va, |s| s.$slow) }
         }
-    }
-    // SAFETY: as above.
-    unsafe { slow_varargs(args, kwargs, is_holiday_va, |s| s.slow_is_holiday) }
+    };
 }
 
-unsafe extern "C" fn is_business_day_varargs(
-    _m: *mut ffi::PyObject,
-    args: *mut ffi::PyObject,
-    kwargs: *mut ffi::PyObject,
-) -> *mut ffi::PyObject {
-    if let Some(state) = STATE.get() {
-        // SAFETY: the caller's arguments (METH_VARARGS | METH_KEYWORDS).
-        if let Some(r) = unsafe { is_business_day_va(state, args, kwargs) } {
-            return r;
-        }
-    }
-    // SAFETY: as above.
-    unsafe { slow_varargs(args, kwargs, is_business_day_va, |s| s.slow_is_business_day) }
-}
-
-unsafe extern "C" fn holiday_name_varargs(
-    _m: *mut ffi::PyObject,
-    args: *mut ffi::PyObject,
-    kwargs: *mut ffi::PyObject,
-) -> *mut ffi::PyObject {
-    if let Some(state) = STATE.get() {
-        // SAFETY: the caller's arguments (METH_VARARGS | METH_KEYWORDS).
-        if let Some(r) = unsafe { holiday_name_va(state, args, kwargs) } {
-            return r;
-        }
-    }
-    // SAFETY: as above.
-    unsafe { slow_varargs(args, kwargs, holiday_name_va, |s| s.slow_holiday_name) }
-}
+varargs_entry!(is_holiday_varargs, is_holiday_va, slow_is_holiday);
+varargs_entry!(
+    is_business_day_varargs,
+    is_business_day_va,
+    slow_is_business_day
+);
+varargs_entry!(holiday_name_varargs, holiday_name_va, slow_holiday_name);
 
 // ---- registration ----------------------------------------------------------------
 
