@@ -33,6 +33,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from pathlib import Path
 from typing import Any, Union
 
 from ._errors import HugOnboardError, error_class_for
@@ -51,6 +52,15 @@ CODES: dict[str, tuple[str, str]] = dict(_binding_messages())
 PSM = 6
 #: Seconds before Tesseract is stopped.
 TIMEOUT = 120
+
+#: Our own Tesseract model, shipped in the package: ``hugid``, a small LSTM line
+#: recogniser for the Latin/digit values (ID, passwords, 事業所番号) trained on the
+#: JIS-style Latin glyphs of Japanese business fonts, where the stock models misread
+#: ``l`` as ``L``, ``1`` as ``l``, ``O`` as ``0`` (tools/ocr-model: how it is trained,
+#: its figures). Tesseract looks for traineddata in one folder, so this model's runs
+#: get ``--tessdata-dir`` pointing here.
+MODEL = "hugid"
+MODEL_DIR = Path(__file__).resolve().parent / "data"
 
 #: The second pass over the key fields' cells: per field, the reads as
 #: ``(Tesseract language, image)`` where the image is ``"grey"`` (the deskewed page
@@ -123,7 +133,14 @@ def _tesseract() -> tuple[str, list[str]]:
     except (OSError, subprocess.TimeoutExpired):
         out = b""
     listed = [ln.strip() for ln in out.decode("utf-8", "replace").splitlines()[1:] if ln.strip()]
-    return cmd, sorted(set(langs) | set(listed))
+    ours = [MODEL] if model_path().is_file() else []
+    return cmd, sorted(set(langs) | set(listed) | set(ours))
+
+
+def model_path() -> Path:
+    """The packaged ``hugid`` model (:data:`MODEL`); the second pass skips its reads
+    when the file is missing (a broken install), as for any engine not installed."""
+    return MODEL_DIR / f"{MODEL}.traineddata"
 
 
 def _deskew_angle(cv2: Any, np: Any, ink: Any) -> float:
@@ -202,9 +219,13 @@ def run_tesseract(
     env = dict(os.environ)
     env.setdefault("OMP_THREAD_LIMIT", "1")
     extra = ["-c", f"tessedit_char_whitelist={whitelist}"] if whitelist else []
+    # Our model lives in the package, not in Tesseract's tessdata: its folder is given for
+    # that run only, and TSV is asked for by its variable (the ``tsv`` config file is in
+    # Tesseract's tessdata, which --tessdata-dir hides).
+    where = ["--tessdata-dir", str(MODEL_DIR)] if lang == MODEL else []
     try:
         done = subprocess.run(
-            [cmd, "stdin", "stdout", "-l", lang, "--psm", str(psm), *extra, "tsv"],
+            [cmd, "stdin", "stdout", *where, "-l", lang, "--psm", str(psm), *extra, "-c", "tessedit_create_tsv=1"],
             input=png,
             capture_output=True,
             timeout=TIMEOUT,
