@@ -681,8 +681,10 @@ pub struct OcrFieldSource {
 impl OcrProvenance {
     /// As JSON: `{"input":"tsv","fields":[{"field":"user_id","line":7,"label_read":"テストTD",
     /// "label_edits":1,"confidence":91,"by_column_order":false,
-    /// "value_box":{"left":880,"top":1210,"width":260,"height":44}}, …]}` (no values, no secrets;
-    /// `value_box` is `null` for OCR text).
+    /// "value_box":{"left":880,"top":1210,"width":260,"height":44},
+    /// "value_charset":"!\"#…~"}, …]}` (no values, no secrets; `value_box` is `null` for
+    /// OCR text; `value_charset` is [`ocr::value_charset`]: the characters a second
+    /// OCR pass over that cell may be restricted to, `null` for free text).
     pub fn to_json_value(&self) -> Value {
         json!({
             "input": self.input,
@@ -696,6 +698,7 @@ impl OcrProvenance {
                 "value_box": f.value_box.map(|b| json!({
                     "left": b.left, "top": b.top, "width": b.width, "height": b.height,
                 })),
+                "value_charset": ocr::value_charset(f.field),
             })).collect::<Vec<_>>(),
         })
     }
