@@ -2386,10 +2386,9 @@ mod tests {
             for f in &n.ocr.as_ref().unwrap().findings {
                 if let NoticeProblem::OcrConfusable { field, .. }
                 | NoticeProblem::OcrMarkRemoved { field, .. } = f
+                    && *field == NoticeField::TemporaryPassword
                 {
-                    if *field == NoticeField::TemporaryPassword {
-                        msgs.push((f.code(), f.message(Lang::Ja), f.message(Lang::En)));
-                    }
+                    msgs.push((f.code(), f.message(Lang::Ja), f.message(Lang::En)));
                 }
             }
             msgs
