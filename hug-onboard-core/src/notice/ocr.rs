@@ -414,6 +414,31 @@ pub const CONFUSABLES: &[Confusable] = &[
     },
 ];
 
+/// The look-alike groups of [`CONFUSABLES`] for a message, each glyph with its
+/// look-alikes, joined by `sep`: `0/O/o, 1/l/I/|, 5/S, …` (derived from the table).
+///
+/// ```
+/// use hug_onboard_core::notice::ocr::confusable_groups;
+/// let g = confusable_groups(", ");
+/// assert!(g.starts_with("0/O/o, 1/l/I/|, 5/S, 8/B, 2/Z, rn/m"), "{g}");
+/// ```
+pub fn confusable_groups(sep: &str) -> String {
+    let mut groups: Vec<Vec<&str>> = Vec::new();
+    for c in CONFUSABLES {
+        if groups.iter().any(|g| g.contains(&c.glyph)) {
+            continue;
+        }
+        let mut g = vec![c.glyph];
+        g.extend(c.look_alikes.split_whitespace());
+        groups.push(g);
+    }
+    groups
+        .iter()
+        .map(|g| g.join("/"))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
 /// The confusable glyphs of `value`: `(1-based character position, entry)`.
 ///
 /// ```
