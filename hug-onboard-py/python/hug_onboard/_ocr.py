@@ -23,7 +23,9 @@ restricted to the field's characters (``value_charset`` in the provenance, i.e.
 :meth:`RegistrationNotice.with_ocr_rereads`: the core keeps the second reads'
 plurality (a tie keeps the page's value) and reports every disagreement. The
 engines used are data (:data:`SECOND_PASS`); one whose traineddata is not
-installed is skipped. Nothing is written to a file: each image goes to Tesseract
+installed is skipped. Besides Tesseract's stock models they include our own,
+``hugid`` (:data:`MODEL`, shipped in ``hug_onboard/data/``; tools/ocr-model), trained
+for the JIS-style Latin glyphs of Japanese business fonts. Nothing is written to a file: each image goes to Tesseract
 on its standard input. Measured on the corpus: benches/ocr/RESULTS.md.
 
 """
@@ -67,14 +69,20 @@ MODEL_DIR = Path(__file__).resolve().parent / "data"
 #: before binarisation) or ``"binary"`` (the cleaned page the first pass read).
 #: Chosen on the corpus (benches/ocr): for the digits-only 事業所番号 ``eng`` was
 #: right on every light letter; for the ID and the passwords no single engine is
-#: reliable, so four reads vote (the page's read is the fallback on a tie). ``Latin`` and ``Japanese`` are
-#: Tesseract's script models (Debian ``tesseract-ocr-script-latn``,
-#: ``tesseract-ocr-script-jpan``); without them their reads are skipped.
+#: reliable, so six reads vote, one vote each (the page's read is the fallback on a tie):
+#: four of Tesseract's stock models and our :data:`MODEL` on both images (its binary
+#: read is the best single reader of the JIS-style glyphs; stacked with the others it
+#: breaks the ties where every stock model agrees on ``L`` for ``l`` or ``0`` for ``O``;
+#: tools/ocr-model/RESULTS.md). ``Latin`` and ``Japanese`` are Tesseract's script models
+#: (Debian ``tesseract-ocr-script-latn``, ``tesseract-ocr-script-jpan``); a model not
+#: installed is skipped.
+_LATIN_READS = (("jpn", "binary"), ("jpn", "grey"), ("Latin", "grey"), ("Japanese", "grey"),
+                (MODEL, "grey"), (MODEL, "binary"))
 SECOND_PASS: dict[str, tuple[tuple[str, str], ...]] = {
     "facility_number": (("eng", "grey"), ("eng", "binary")),
-    "user_id": (("jpn", "binary"), ("jpn", "grey"), ("Latin", "grey"), ("Japanese", "grey")),
-    "temporary_password": (("jpn", "binary"), ("jpn", "grey"), ("Latin", "grey"), ("Japanese", "grey")),
-    "certificate_password": (("jpn", "binary"), ("jpn", "grey"), ("Latin", "grey"), ("Japanese", "grey")),
+    "user_id": _LATIN_READS,
+    "temporary_password": _LATIN_READS,
+    "certificate_password": _LATIN_READS,
     # Free text: no whitelist; the page's Japanese read sometimes adds or swaps a kana.
     "facility_name": (("jpn", "binary"), ("jpn", "grey"), ("Japanese", "binary"), ("Japanese", "grey")),
 }
