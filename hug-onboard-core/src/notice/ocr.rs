@@ -623,13 +623,20 @@ pub(crate) fn split_value_boxes(
     if text(head_idx) != squeeze(head) || text(&rest) != squeeze(tail) {
         return None;
     }
-    let union = |idx: &[usize]| {
+    let union = |idx: &[usize], right: i64| {
         idx.iter()
             .filter(|&&i| words[i].0.trim() != "〒")
-            .filter_map(|&i| boxes.get(i).copied().map(|b| without_postal_mark(&words[i].0, b)))
+            .filter_map(|&i| boxes.get(i).copied().map(|b| (i, b)))
+            .filter_map(|(i, b)| {
+                // Tesseract sometimes stretches a word's box over the words after it
+                // (`〒389-6586` to the end of the address): the head ends where the tail begins.
+                let width = b.width.min(right - b.left);
+                (width > 0).then(|| without_postal_mark(&words[i].0, WordBox { width, ..b }))
+            })
             .reduce(WordBox::union)
     };
-    Some((union(head_idx), union(&rest)))
+    let tail = union(&rest, i64::MAX);
+    Some((union(head_idx, tail.map_or(i64::MAX, |t| t.left - 1)), tail))
 }
 
 /// A word that starts with `〒` and goes on (`〒885-4517`, one word for
