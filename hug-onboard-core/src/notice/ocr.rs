@@ -649,7 +649,10 @@ fn without_postal_mark(word: &str, b: WordBox) -> WordBox {
     let Some(rest) = word.trim().strip_prefix('〒').filter(|r| !r.is_empty()) else {
         return b;
     };
-    let units: i64 = 2 + rest.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum::<i64>();
+    let units: i64 = 2 + rest
+        .chars()
+        .map(|c| if c.is_ascii() { 1 } else { 2 })
+        .sum::<i64>();
     let cut = b.width * 17 / (10 * units);
     WordBox {
         left: b.left + cut,
@@ -883,8 +886,8 @@ pub(crate) fn align(backbone: &[char], read: &[char]) -> Aligned {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=m {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=n {
         for j in 1..=m {
@@ -951,6 +954,8 @@ pub(crate) fn vote_chars(backbone: &[char], reads: &[Vec<char>], backbone_votes:
     let n = backbone.len();
     let mut chars: Vec<(char, Option<usize>)> = Vec::new();
     let mut disputed = Vec::new();
+    #[allow(clippy::needless_range_loop)]
+    // k walks the gaps (0..=n) and the positions (0..n) together
     for k in 0..=n {
         // The gap before backbone position k.
         let mut opts: Vec<Vec<char>> = aligned.iter().map(|a| a.ins[k].clone()).collect();
@@ -962,7 +967,11 @@ pub(crate) fn vote_chars(backbone: &[char], reads: &[Vec<char>], backbone_votes:
         chars.extend(won.iter().map(|c| (*c, None)));
         if !unanimous {
             // At the first character added, else at the character before the gap.
-            disputed.push(if won.is_empty() { chars.len().max(1) } else { chars.len() - won.len() + 1 });
+            disputed.push(if won.is_empty() {
+                chars.len().max(1)
+            } else {
+                chars.len() - won.len() + 1
+            });
         }
         if k == n {
             break;
@@ -1083,10 +1092,16 @@ mod tests {
         assert_eq!(a.ins, [vec!['x'], vec![], vec!['y']]);
         // Each position by majority; a character all reads add is added.
         let v = vote_chars(&c("千代田1-}"), &[c("千代田1-1"), c("千代田1-1")], true);
-        assert_eq!(v.chars.iter().map(|(c, _)| *c).collect::<String>(), "千代田1-1");
+        assert_eq!(
+            v.chars.iter().map(|(c, _)| *c).collect::<String>(),
+            "千代田1-1"
+        );
         assert_eq!(v.disputed, [6]);
         let v = vote_chars(&c("abd"), &[c("abcd"), c("abcd")], true);
-        assert_eq!(v.chars, [('a', Some(0)), ('b', Some(1)), ('c', None), ('d', Some(2))]);
+        assert_eq!(
+            v.chars,
+            [('a', Some(0)), ('b', Some(1)), ('c', None), ('d', Some(2))]
+        );
         assert_eq!(v.disputed, [3]);
         // A tie keeps the backbone's character (the backbone not voting).
         let v = vote_chars(&c("ab"), &[c("ax"), c("ay")], false);
