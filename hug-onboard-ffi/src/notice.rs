@@ -138,9 +138,12 @@ pub unsafe extern "C" fn hug_notice_parse_ocr_tsv(
 /// Where the fields of an OCR'd notice came from, as JSON (no values, no secrets):
 /// `{"input":"tsv","fields":[{"field":"user_id","line":7,"label_read":"テストTD",
 /// "label_edits":1,"confidence":91,"by_column_order":false,"value_box":{"left":880,
-/// "top":1210,"width":260,"height":44}}]}` (`value_box`: the value's cell in the image
-/// the TSV was read from, for a second OCR pass; `null` for OCR text), or `null` for a
-/// notice read from typed text or JSON. Free with `hug_string_free`.
+/// "top":1210,"width":260,"height":44},"value_charset":"!\"#…~"}]}` (`value_box`: the
+/// value's cell in the image the TSV was read from, for a second OCR pass; `null` for OCR
+/// text; `value_charset`: the characters that pass may restrict its engine to — digits
+/// for the 事業所番号, printable ASCII for the ID, letters, digits and the password
+/// screens' symbols for the passwords, `null` for free text), or `null` for a notice
+/// read from typed text or JSON. Free with `hug_string_free`.
 ///
 /// # Errors
 /// `HUG_ERR_NULL_ARGUMENT`.

@@ -151,8 +151,10 @@ int_arg_impl!(u8, u16, u32, u64, usize, i32, i64);
 /// `OverflowError`. A non-integer is a `TypeError`.
 #[derive(Clone, Debug)]
 pub struct IntValue {
-    value: Option<i128>,
-    shown: String,
+    /// The value, `None` beyond `i128`.
+    pub value: Option<i128>,
+    /// The value as Python shows it (shortened), for messages.
+    pub shown: String,
 }
 
 impl IntValue {

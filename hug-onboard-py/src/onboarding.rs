@@ -282,8 +282,7 @@ impl PyOnboarding {
         days: IntValue,
         rulebook: Option<PyRef<'_, crate::schedule::PyRulebook>>,
     ) -> PyResult<Vec<crate::readiness::PyReminder>> {
-        let days: i64 = crate::errors::int_arg(py, &days, "days")?;
-        crate::readiness::reminders_of(py, &self.0, today, days, rulebook)
+        crate::readiness::reminders_of(py, &self.0, today, &days, rulebook)
     }
 
     /// The registered 取込送信 profile (step register_facility), if any.

@@ -303,18 +303,22 @@ pub fn reminders_of(
     py: Python<'_>,
     ob: &Onboarding,
     today: NaiveDate,
-    days: i64,
+    days: &crate::errors::IntValue,
     rulebook: Option<PyRef<'_, PyRulebook>>,
 ) -> PyResult<Vec<PyReminder>> {
-    let days = u32::try_from(days)
-        .ok()
+    // Any integer outside 0–366, however large, is this code (not the machine
+    // range's `binding.out_of_range`), with the value as given.
+    let days = days
+        .value
+        .and_then(|d| u32::try_from(d).ok())
         .filter(|d| *d <= MAX_REMINDER_DAYS)
         .ok_or_else(|| {
+            let shown = &days.shown;
             binding_err(
                 py,
                 BindingCode::InvalidDays,
-                format!("日数 {days} は使えません。0〜{MAX_REMINDER_DAYS} を指定してください。"),
-                format!("days must be 0 to {MAX_REMINDER_DAYS}, not {days}."),
+                format!("日数 {shown} は使えません。0〜{MAX_REMINDER_DAYS} を指定してください。"),
+                format!("days must be 0 to {MAX_REMINDER_DAYS}, not {shown}."),
             )
         })?;
     let cal = billing(py, ob, rulebook)?;

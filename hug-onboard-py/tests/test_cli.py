@@ -40,6 +40,29 @@ def test_lang_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     assert code == 0 and "Tokyo" in out
 
 
+def test_a_bad_lang_in_the_environment_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    # It was silently Japanese.
+    monkeypatch.setenv(cli.LANG_ENV, "xx")
+    code, out, err = run("facility", "1312345678")
+    assert code == cli.EXIT_USAGE and out == ""
+    assert "[cli.usage]" in err and cli.LANG_ENV in err and "xx" in err
+    # --lang overrides it; empty means unset; case and spaces do not matter.
+    assert run("facility", "1312345678", "--lang", "en")[0] == 0
+    for ok in ("", " EN "):
+        monkeypatch.setenv(cli.LANG_ENV, ok)
+        assert run("facility", "1312345678")[0] == 0
+
+
+def test_calendar_prefecture_takes_what_rules_takes() -> None:
+    # `rules 京都` worked while `calendar --prefecture 京都` was refused.
+    for name in ("26", "京都", "京都府", "kyoto", "Kyoto"):
+        code, out, err = run("calendar", "2026-12", "--prefecture", name, "--json")
+        assert code == 0, (name, err)
+        assert json.loads(out)["rulebook"] == json.loads(run("rules", "26", "--json")[1])["id"]
+    code, _, err = run("calendar", "2026-12", "--prefecture", "どこか")
+    assert code == run("rules", "どこか")[0] != 0 and "rulebook.unknown_prefecture" in err
+
+
 def test_invalid_input_gives_a_coded_message_and_exit_1() -> None:
     code, out, err = run("facility", "12345")
     assert code == cli.EXIT_PROBLEMS and out == ""

@@ -86,6 +86,9 @@ def test_second_pass_rereads_the_key_cells(corpus: Any, smoke: list[Any]) -> Non
     prov = json.loads(n.ocr_provenance_json() or "null")
     boxes = {f["field"]: f["value_box"] for f in prov["fields"]}
     assert all(boxes[k] and boxes[k]["width"] > 0 for k in corpus.KEY_FIELDS), boxes
+    # Each field's second-pass characters come with its box, from the core (C reads the same JSON).
+    for f in prov["fields"]:
+        assert f["value_charset"] == h.RegistrationNotice.ocr_value_charset(f["field"]), f["field"]
     # The address row in two cells: the postal code (without 〒) left of the rest of the address.
     postal, address = boxes["postal_code"], boxes["address"]
     assert postal and address and postal["left"] + postal["width"] < address["left"], boxes

@@ -47,7 +47,8 @@ def test_reminders_days_and_rulebook() -> None:
     year = ob.reminders(today, 366)
     assert len(year) > len(ob.reminders(today, 30))
     # The certificate of walk() ended 2022-07-24: no renewal deadline ahead, but the expiry matters.
-    for bad in (-1, 367, 10**6):
+    # However large: 2**63 and 10**40 were binding.out_of_range (the machine range), not this code.
+    for bad in (-1, 367, 10**6, 2**63, -(2**63) - 1, 10**40):
         with pytest.raises(h.ValidationError) as e:
             ob.reminders(today, bad)
         assert e.value.code == "binding.invalid_days" and isinstance(e.value, ValueError)

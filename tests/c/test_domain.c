@@ -336,6 +336,9 @@ static void test_notice(void) {
   json = NULL;
   CHECK_OK(hug_notice_ocr_json(n, &json));
   CHECK(str_has(json, "\"input\":\"text\"") && str_has(json, "\"label_edits\":1"));
+  /* each field's characters for a second pass come with it (the core's value_charset): digits for the
+     事業所番号, none for free text */
+  CHECK(str_has(json, "\"value_charset\":\"0123456789\""));
   CHECK(!str_has(json, "Kari0123") && !str_has(json, "Cert4567"));
   hug_string_free(json);
   /* a second OCR pass over the cells, reconciled in the core: the second reads' plurality wins, said */

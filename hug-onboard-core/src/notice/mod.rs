@@ -269,6 +269,21 @@ impl NoticeField {
         }
     }
 
+    /// Whether the field is a password: its characters never appear in a message
+    /// (a finding names positions only).
+    ///
+    /// ```
+    /// use hug_onboard_core::notice::NoticeField;
+    /// assert!(NoticeField::CertificatePassword.is_secret());
+    /// assert!(!NoticeField::UserId.is_secret());
+    /// ```
+    pub fn is_secret(self) -> bool {
+        matches!(
+            self,
+            NoticeField::TemporaryPassword | NoticeField::CertificatePassword
+        )
+    }
+
     /// The field for its JSON key (the inverse of [`NoticeField::key`]).
     ///
     /// ```
@@ -425,31 +440,52 @@ crate::diagnostics! {
             en: { format!("The {} was not found (you can go on without it).", field.name_en()) };
         // ---- OCR (issue #14) ----
         /// Warning (OCR): glyphs of an ID or a password that OCR confuses; compare with the paper.
+        /// For a password the message gives the positions only, never the glyphs read
+        /// (a host may log findings); `glyphs` holds them for a screen that highlights them.
         OcrConfusable {
             /// The field (ID or a password).
             field: NoticeField,
             /// 1-based character positions and the glyph found there.
             glyphs: Vec<(usize, &'static Confusable)>,
         } => "notice.ocr_confusable", InvalidInput, Warning,
-            "an OCR'd ID or password has glyphs OCR confuses (0/O, 1/l/I, …)",
-            ja: { format!(
-                "読み取った「{}」には見分けにくい文字があります: {}。最初のログインの前に、お知らせの用紙と1文字ずつ見比べてください（3回間違えるとIDが30分ロックされます）。",
-                field.label(),
-                glyphs
-                    .iter()
-                    .map(|(p, c)| format!("{p}文字目「{}」（{}。{}と見分けにくい）", c.glyph, c.name_ja, c.look_alikes))
-                    .collect::<Vec<_>>()
-                    .join("、")
-            ) },
-            en: { format!(
-                "The {} as read has glyphs that look alike: {}. Compare it with the paper letter, character by character, before the first login (3 wrong tries lock the ID for 30 minutes).",
-                field.name_en(),
-                glyphs
-                    .iter()
-                    .map(|(p, c)| format!("character {p} \"{}\" ({}, easily confused with {})", c.glyph, c.name_en, c.look_alikes))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ) };
+            "an OCR'd ID or password has glyphs OCR confuses (0/O, 1/l/I, …); for a password, positions only",
+            ja: { if field.is_secret() {
+                format!(
+                    "読み取った「{}」の{}文字目は、OCRが取り違えやすい文字（{}）のどれかです。最初のログインの前に、お知らせの用紙と1文字ずつ見比べてください（3回間違えるとIDが30分ロックされます）。",
+                    field.label(),
+                    glyphs.iter().map(|(p, _)| p.to_string()).collect::<Vec<_>>().join("・"),
+                    ocr::confusable_groups("、")
+                )
+            } else {
+                format!(
+                    "読み取った「{}」には見分けにくい文字があります: {}。最初のログインの前に、お知らせの用紙と1文字ずつ見比べてください（3回間違えるとIDが30分ロックされます）。",
+                    field.label(),
+                    glyphs
+                        .iter()
+                        .map(|(p, c)| format!("{p}文字目「{}」（{}。{}と見分けにくい）", c.glyph, c.name_ja, c.look_alikes))
+                        .collect::<Vec<_>>()
+                        .join("、")
+                )
+            } },
+            en: { if field.is_secret() {
+                format!(
+                    "Character {} of the {} as read {} one of the glyphs OCR confuses ({}). Compare it with the paper letter, character by character, before the first login (3 wrong tries lock the ID for 30 minutes).",
+                    glyphs.iter().map(|(p, _)| p.to_string()).collect::<Vec<_>>().join(", "),
+                    field.name_en(),
+                    if glyphs.len() == 1 { "is" } else { "are each" },
+                    ocr::confusable_groups(", ")
+                )
+            } else {
+                format!(
+                    "The {} as read has glyphs that look alike: {}. Compare it with the paper letter, character by character, before the first login (3 wrong tries lock the ID for 30 minutes).",
+                    field.name_en(),
+                    glyphs
+                        .iter()
+                        .map(|(p, c)| format!("character {p} \"{}\" ({}, easily confused with {})", c.glyph, c.name_en, c.look_alikes))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                )
+            } };
         /// Warning (OCR): letters read in the digits-only 事業所番号, replaced by digits.
         OcrCorrected {
             /// The field.
@@ -469,6 +505,7 @@ crate::diagnostics! {
                 fixes.iter().map(|(p, r, d)| format!("character {p} \"{r}\" -> \"{d}\"")).collect::<Vec<_>>().join(", ")
             ) };
         /// Warning (OCR): marks touching a value were removed (they could belong to it).
+        /// For a password the message counts them and does not show them.
         OcrMarkRemoved {
             /// The field.
             field: NoticeField,
@@ -476,16 +513,32 @@ crate::diagnostics! {
             marks: Vec<char>,
         } => "notice.ocr_mark_removed", InvalidInput, Warning,
             "marks touching an OCR'd value were removed",
-            ja: { format!(
-                "読み取った「{}」の直前の記号「{}」を罫線・読み取りの汚れとして除きました。記号がパスワード等の一部でないか用紙で確認してください。",
-                field.label(),
-                marks.iter().collect::<String>()
-            ) },
-            en: { format!(
-                "The mark(s) \"{}\" just before the {} were taken as a table line or smudge and removed; check on the paper that they are not part of it.",
-                marks.iter().collect::<String>(),
-                field.name_en()
-            ) };
+            ja: { if field.is_secret() {
+                format!(
+                    "読み取った「{}」の直前の記号{}文字を罫線・読み取りの汚れとして除きました。パスワードが記号で始まっていないか用紙で確認してください。",
+                    field.label(),
+                    marks.len()
+                )
+            } else {
+                format!(
+                    "読み取った「{}」の直前の記号「{}」を罫線・読み取りの汚れとして除きました。記号が値の一部でないか用紙で確認してください。",
+                    field.label(),
+                    marks.iter().collect::<String>()
+                )
+            } },
+            en: { if field.is_secret() {
+                format!(
+                    "{} mark(s) just before the {} were taken as a table line or smudge and removed; check on the paper that the password does not begin with a symbol.",
+                    marks.len(),
+                    field.name_en()
+                )
+            } else {
+                format!(
+                    "The mark(s) \"{}\" just before the {} were taken as a table line or smudge and removed; check on the paper that they are not part of it.",
+                    marks.iter().collect::<String>(),
+                    field.name_en()
+                )
+            } };
         /// Warning (OCR): a key field's value (or the address or the facility's
         /// name, which are compared on paper too) was read with low confidence.
         OcrLowConfidence {
@@ -764,8 +817,10 @@ pub struct OcrFieldSource {
 impl OcrProvenance {
     /// As JSON: `{"input":"tsv","fields":[{"field":"user_id","line":7,"label_read":"テストTD",
     /// "label_edits":1,"confidence":91,"by_column_order":false,
-    /// "value_box":{"left":880,"top":1210,"width":260,"height":44}}, …]}` (no values, no secrets;
-    /// `value_box` is `null` for OCR text).
+    /// "value_box":{"left":880,"top":1210,"width":260,"height":44},
+    /// "value_charset":"!\"#…~"}, …]}` (no values, no secrets; `value_box` is `null` for
+    /// OCR text; `value_charset` is [`ocr::value_charset`]: the characters a second
+    /// OCR pass over that cell may be restricted to, `null` for free text).
     pub fn to_json_value(&self) -> Value {
         json!({
             "input": self.input,
@@ -779,6 +834,7 @@ impl OcrProvenance {
                 "value_box": f.value_box.map(|b| json!({
                     "left": b.left, "top": b.top, "width": b.width, "height": b.height,
                 })),
+                "value_charset": ocr::value_charset(f.field),
             })).collect::<Vec<_>>(),
         })
     }
@@ -2770,6 +2826,47 @@ mod tests {
             "{:?}",
             e.codes()
         );
+    }
+
+    #[test]
+    fn ocr_findings_never_name_a_password_character() {
+        use crate::diagnostic::{Diagnostic, Lang};
+        // Two passwords that differ only in look-alike glyphs and leading marks: every
+        // finding about them must read the same (positions only), while the ID's
+        // findings name the glyph read.
+        let read = |pw: &str| {
+            let t = format!(
+                "事業所番号 1312345678\nテストID T1312345\n(仮)パスワード {pw}\n証明書発行用パスワード Cert4567"
+            );
+            let n = RegistrationNotice::parse_ocr(&t).unwrap();
+            let mut msgs = Vec::new();
+            for f in &n.ocr.as_ref().unwrap().findings {
+                if let NoticeProblem::OcrConfusable { field, .. }
+                | NoticeProblem::OcrMarkRemoved { field, .. } = f
+                    && *field == NoticeField::TemporaryPassword
+                {
+                    msgs.push((f.code(), f.message(Lang::Ja), f.message(Lang::En)));
+                }
+            }
+            msgs
+        };
+        let a = read("(Kari0l2S");
+        let b = read("[KariOI2 5".replace(' ', "").as_str());
+        let codes: Vec<_> = a.iter().map(|m| m.0).collect();
+        assert!(codes.contains(&"notice.ocr_confusable"), "{a:?}");
+        assert!(codes.contains(&"notice.ocr_mark_removed"), "{a:?}");
+        assert_eq!(a, b);
+        assert!(a.iter().any(|m| m.1.contains("5・6・7・8文字目")), "{a:?}");
+        // The ID is not a secret: its glyph is named.
+        let t = "事業所番号 1312345678\nテストID T13l2345\n(仮)パスワード Kari0123\n証明書発行用パスワード Cert4567";
+        let n = RegistrationNotice::parse_ocr(t).unwrap();
+        assert!(n.ocr.unwrap().findings.iter().any(|f| matches!(
+            f,
+            NoticeProblem::OcrConfusable {
+                field: NoticeField::UserId,
+                ..
+            }
+        ) && f.message(Lang::Ja).contains("「l」")));
     }
 
     #[test]

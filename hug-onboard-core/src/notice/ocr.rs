@@ -45,7 +45,7 @@
 //! # Reconciling reads character by character
 //!
 //! A free-text value (the 事業所名, the address) read several times is
-//! reconciled per character ([`vote_chars`]): each read is aligned with the
+//! reconciled per character (`vote_chars`): each read is aligned with the
 //! page's read (the *backbone*) by a Levenshtein alignment (one edit = one
 //! character inserted, deleted or replaced; ties broken the same way every
 //! time: match or replace, then delete, then insert), and every position of
@@ -432,6 +432,31 @@ pub const CONFUSABLES: &[Confusable] = &[
         look_alikes: "ー -",
     },
 ];
+
+/// The look-alike groups of [`CONFUSABLES`] for a message, each glyph with its
+/// look-alikes, joined by `sep`: `0/O/o, 1/l/I/|, 5/S, …` (derived from the table).
+///
+/// ```
+/// use hug_onboard_core::notice::ocr::confusable_groups;
+/// let g = confusable_groups(", ");
+/// assert!(g.starts_with("0/O/o, 1/l/I/|, 5/S, 8/B, 2/Z, rn/m"), "{g}");
+/// ```
+pub fn confusable_groups(sep: &str) -> String {
+    let mut groups: Vec<Vec<&str>> = Vec::new();
+    for c in CONFUSABLES {
+        if groups.iter().any(|g| g.contains(&c.glyph)) {
+            continue;
+        }
+        let mut g = vec![c.glyph];
+        g.extend(c.look_alikes.split_whitespace());
+        groups.push(g);
+    }
+    groups
+        .iter()
+        .map(|g| g.join("/"))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
 
 /// The confusable glyphs of `value`: `(1-based character position, entry)`.
 ///

@@ -82,7 +82,7 @@ impl PasswordPolicy {
     /// let v = p.check("ＡＢＣ12345", None);
     /// assert_eq!(v.len(), 3);
     /// assert_eq!(v[0].code(), "password.char_fullwidth");
-    /// assert!(v[0].message(Lang::Ja).contains("半角の「A」"));
+    /// assert!(v[0].message(Lang::Ja).starts_with("パスワードの1文字目は全角文字です"));
     ///
     /// let codes: Vec<_> = p.check("a1234567", Some("A1234567")).iter().map(|v| v.code()).collect();
     /// assert_eq!(codes, ["password.equals_user_id_ignoring_case"]);

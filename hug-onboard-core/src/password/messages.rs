@@ -55,7 +55,11 @@ crate::diagnostics! {
     /// [`PasswordPolicy::check`] or [`PasswordPolicy::check_change`].
     ///
     /// Positions are 1-based character positions in the password as given.
-    /// Nothing here holds the password; a character variant holds one character.
+    /// Nothing here holds the password; a character variant holds one character
+    /// ([`PasswordViolation::character`], for a screen that highlights it). The
+    /// messages name positions and never the character typed, which is part of
+    /// the password (a host may log messages): only a space's or a control
+    /// character's kind is named, and neither can be part of a password.
     ///
     /// # Example
     ///
@@ -69,7 +73,9 @@ crate::diagnostics! {
     /// });
     /// assert_eq!(v[0].code(), "password.char_fullwidth");
     /// assert_eq!(v[0].severity(), Severity::Error);
-    /// assert!(v[0].message(Lang::En).contains("half-width 'x'"));
+    /// // The message names the position, never the character (a host may log it).
+    /// assert!(v[0].message(Lang::En).starts_with("Character 9 of the password is full-width"));
+    /// assert!(!v[0].message(Lang::En).contains('x') && !v[0].message(Lang::Ja).contains('ｘ'));
     /// ```
     #[derive(Clone, Debug, PartialEq, Eq)]
     #[non_exhaustive]
@@ -120,28 +126,16 @@ crate::diagnostics! {
             /// Whether the policy accepts the half-width form.
             halfwidth_allowed: bool,
         } => "password.char_fullwidth", InvalidInput, Error,
-            "a full-width character; the message gives its half-width form",
+            "a full-width character (the message names its position, not the character)",
             ja: { if *halfwidth_allowed {
-                format!(
-                    "パスワードの{position}文字目{}は全角文字です。半角の「{halfwidth}」で入力してください。",
-                    show_char(*ch)
-                )
+                format!("パスワードの{position}文字目は全角文字です。入力モードを半角英数にして、半角で入力してください。")
             } else {
-                format!(
-                    "パスワードの{position}文字目{}は全角文字です。半角の「{halfwidth}」もこの画面では使えません。",
-                    show_char(*ch)
-                )
+                format!("パスワードの{position}文字目は全角の記号で、その半角の記号もこの画面では使えません。")
             } },
             en: { if *halfwidth_allowed {
-                format!(
-                    "Character {position} of the password ({}) is full-width; type the half-width '{halfwidth}'.",
-                    show_char_en(*ch)
-                )
+                format!("Character {position} of the password is full-width; switch the input mode to half-width alphanumeric and type it half-width.")
             } else {
-                format!(
-                    "Character {position} of the password ({}) is full-width, and its half-width form '{halfwidth}' is not accepted on this screen either.",
-                    show_char_en(*ch)
-                )
+                format!("Character {position} of the password is a full-width symbol whose half-width form is not accepted on this screen either.")
             } };
         /// A space: ASCII, ideographic (U+3000) or another Unicode space.
         CharSpace {
@@ -162,12 +156,12 @@ crate::diagnostics! {
         } => "password.char_control", InvalidInput, Error,
             "a control character (NUL, tab, line break ...)",
             ja: { format!(
-                "パスワードの{position}文字目は制御文字（{}）です。改行・タブなどの制御文字は使えません。",
-                show_char(*ch)
+                "パスワードの{position}文字目は制御文字（U+{:04X}）です。改行・タブなどの制御文字は使えません。",
+                *ch as u32
             ) },
             en: { format!(
-                "Character {position} of the password is a control character ({}); line breaks, tabs and other control characters are not allowed.",
-                show_char_en(*ch)
+                "Character {position} of the password is a control character (U+{:04X}); line breaks, tabs and other control characters are not allowed.",
+                *ch as u32
             ) };
         /// `"` or `\`: neither screen accepts them.
         CharQuoteOrBackslash {
@@ -177,14 +171,8 @@ crate::diagnostics! {
             position: usize,
         } => "password.char_quote_or_backslash", InvalidInput, Error,
             "\" or \\, refused by both screens",
-            ja: { format!(
-                "パスワードの{position}文字目「{ch}」{}はどちらの画面でも使えない記号です。",
-                if *ch == '\\' { "（日本語のキーボードでは「¥」と表示されることがあります）" } else { "" }
-            ) },
-            en: { format!(
-                "Character {position} of the password ('{ch}'{}) is a symbol neither portal screen accepts.",
-                if *ch == '\\' { " (shown as '¥' on Japanese keyboards)" } else { "" }
-            ) };
+            ja: "パスワードの{position}文字目は、どちらの画面でも使えない記号（「\"」か「\\」。「\\」は日本語のキーボードでは「¥」と表示されることがあります）です。",
+            en: "Character {position} of the password is a symbol neither portal screen accepts ('\"' or '\\', which Japanese keyboards may show as '¥').";
         /// A symbol the other screen (the テストID screen) accepts but this policy does not.
         CharOtherScreen {
             /// The symbol.
@@ -195,8 +183,8 @@ crate::diagnostics! {
             symbols: String,
         } => "password.char_other_screen", InvalidInput, Error,
             "a symbol the other screen accepts but this policy does not (e.g. ^ on the production screen)",
-            ja: "パスワードの{position}文字目の記号「{ch}」はテストIDの画面では使えますが、この画面では使えません。使える記号: {symbols}",
-            en: "Character {position} of the password ('{ch}') is accepted on the test-ID screen but not on this one. Accepted symbols: {symbols}";
+            ja: "パスワードの{position}文字目の記号はテストIDの画面では使えますが、この画面では使えません。使える記号: {symbols}",
+            en: "Character {position} of the password is a symbol accepted on the test-ID screen but not on this one. Accepted symbols: {symbols}";
         /// Any other character the policy does not accept.
         CharNotAllowed {
             /// The character.
@@ -207,14 +195,8 @@ crate::diagnostics! {
             symbols: String,
         } => "password.char_not_allowed", InvalidInput, Error,
             "any other character the policy does not accept (kana, kanji, accented letters ...)",
-            ja: { format!(
-                "パスワードの{position}文字目{}は使えません。使える文字は半角英字・半角数字と記号 {symbols} です。",
-                show_char(*ch)
-            ) },
-            en: { format!(
-                "Character {position} of the password ({}) is not allowed. Use half-width letters, digits and the symbols {symbols}",
-                show_char_en(*ch)
-            ) };
+            ja: "パスワードの{position}文字目は使えない文字（かな・漢字・アクセント付きの文字など）です。使える文字は半角英字・半角数字と記号 {symbols} です。",
+            en: "Character {position} of the password is not allowed (kana, kanji, accented letters and the like). Use half-width letters, digits and the symbols {symbols}";
         /// More offending characters than [`MAX_CHAR_VIOLATIONS`]: how many more.
         CharMore {
             /// Offending characters not listed one by one.
@@ -312,26 +294,6 @@ crate::diagnostic_codes! {
 }
 
 /// `「x」` for printable characters, `U+XXXX` added for non-ASCII and controls.
-fn show_char(ch: char) -> String {
-    if ch.is_ascii_graphic() {
-        format!("「{ch}」")
-    } else if ch.is_control() || ch.is_whitespace() {
-        format!("U+{:04X}", ch as u32)
-    } else {
-        format!("「{ch}」(U+{:04X})", ch as u32)
-    }
-}
-
-fn show_char_en(ch: char) -> String {
-    if ch.is_ascii_graphic() {
-        format!("'{ch}'")
-    } else if ch.is_control() || ch.is_whitespace() {
-        format!("U+{:04X}", ch as u32)
-    } else {
-        format!("'{ch}', U+{:04X}", ch as u32)
-    }
-}
-
 fn space_name(ch: char, lang: Lang) -> &'static str {
     match (ch, lang) {
         (' ', Lang::Ja) => "半角スペース",

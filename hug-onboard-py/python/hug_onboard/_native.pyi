@@ -423,7 +423,9 @@ class RegistrationNotice:
     def ocr_value_charset(field: str) -> Optional[str]:
         """The characters a key field's value can hold (the second OCR pass's whitelist); None for free text."""
     def ocr_provenance_json(self) -> Optional[str]:
-        """Where each field was read from (line, label as read, edits, confidence, value box) as JSON; None when not from OCR."""
+        """Where each field was read from (line, label as read, edits, confidence, value box, the characters a
+        second pass over the cell may be restricted to: ``value_charset``, as :meth:`ocr_value_charset`) as JSON;
+        None when not from OCR."""
     @property
     def kind(self) -> NoticeKind:
         """``"test"`` (テストID) or ``"production"`` (ID)."""

@@ -18,8 +18,8 @@ passwords (``l``/``I``/``1``, ``O``/``0``, ``T``/``7``). So the cells of the
 provenance) are cropped from the deskewed page with a margin of half their height
 and read again, one line per cell (the cells of a letter are stacked, a blank band
 between two, into one image: one Tesseract run per engine and image), each engine
-restricted to the field's characters (:meth:`RegistrationNotice.ocr_value_charset`,
-from the core; none for the 事業所名). The reads are handed to
+restricted to the field's characters (``value_charset`` in the provenance, i.e.
+:meth:`RegistrationNotice.ocr_value_charset`, from the core; none for the 事業所名). The reads are handed to
 :meth:`RegistrationNotice.with_ocr_rereads`: the core keeps the second reads'
 plurality (a tie keeps the page's value) and reports every disagreement. The
 engines used are data (:data:`SECOND_PASS`); one whose traineddata is not
@@ -314,7 +314,8 @@ def second_pass(
     :meth:`RegistrationNotice.with_ocr_rereads`. In memory only: the crops go to
     Tesseract on its standard input."""
     prov = json.loads(notice.ocr_provenance_json() or "null") or {"fields": []}
-    boxes = {f["field"]: f["value_box"] for f in prov["fields"] if f["field"] in SECOND_PASS and f.get("value_box")}
+    found = {f["field"]: f for f in prov["fields"] if f["field"] in SECOND_PASS and f.get("value_box")}
+    boxes = {k: f["value_box"] for k, f in found.items()}
     if not boxes:
         return {}
     if cmd is None or langs is None:
@@ -324,7 +325,7 @@ def second_pass(
     # One run per (engine, image, charset): the cells that share them are read together.
     runs: dict[tuple[str, str, str, str], list[str]] = {}
     for field in boxes:
-        charset = RegistrationNotice.ocr_value_charset(field) or ""
+        charset = found[field].get("value_charset") or ""
         alone = field if field == "address" else ""
         for lang, image in SECOND_PASS[field]:
             if lang in langs:

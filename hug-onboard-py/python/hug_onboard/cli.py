@@ -638,7 +638,7 @@ def cmd_calendar(args: argparse.Namespace, out: Output) -> int:
     """``calendar YYYY-MM``: the billing schedule of a service month (``--ics`` for iCalendar)."""
     rulebook = _rulebook(args, out)
     if rulebook is None and args.prefecture:
-        rulebook = Rulebook.for_prefecture(args.prefecture)
+        rulebook = _find_rulebook(args.prefecture)
     cal = BillingCalendar(rulebook, facility=args.facility if rulebook is None else None)
     s = cal.schedule(args.month)
     if args.ics:
@@ -923,7 +923,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rulebook", metavar="FILE", help="国保連の規則（JSON/TOML）/ the federation's rulebook")
     p.add_argument("--facility", metavar="NUMBER",
                    help="この事業所の国保連の規則で / with this facility's own 国保連 rules")
-    p.add_argument("--prefecture", metavar="CODE", help="この都道府県の国保連の規則で / with this prefecture's 国保連 rules")
+    p.add_argument("--prefecture", metavar="PREFECTURE",
+                   help="この都道府県の国保連の規則で（コード・名前、rules と同じ）/ with this prefecture's 国保連 rules "
+                        "(code or name, as for rules)")
     p = add("rules", cmd_rules, "国保連ごとの規則と出典 / a 国保連's rules with their sources")
     p.add_argument("prefecture", nargs="?", metavar="PREFECTURE",
                    help="都道府県コード・名前・事業所番号（省略で一覧）/ prefecture code, name or facility number "
@@ -938,13 +940,33 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _prescan_lang(argv: Sequence[str]) -> str:
     """The output language before argparse runs (so that its errors are in it too)."""
-    lang = os.environ.get(LANG_ENV, "ja").strip().lower()
+    lang = _env_lang() or "ja"
     for i, a in enumerate(argv):
         if a == "--lang" and i + 1 < len(argv):
             lang = argv[i + 1]
         elif a.startswith("--lang="):
             lang = a.split("=", 1)[1]
     return "en" if lang == "en" else "ja"
+
+
+def _env_lang() -> Optional[str]:
+    """``$HUG_ONBOARD_LANG`` as ``ja``/``en`` (case and spaces ignored), None when unset or empty,
+    ``"?"`` for any other value (a usage error unless ``--lang`` is given)."""
+    v = os.environ.get(LANG_ENV, "").strip().lower()
+    return None if not v else v if v in ("ja", "en") else "?"
+
+
+def _check_env_lang(argv: Sequence[str]) -> None:
+    """A bad ``$HUG_ONBOARD_LANG`` is a usage error, not silently Japanese (``--lang`` overrides it)."""
+    if _env_lang() != "?" or any(a == "--lang" or a.startswith("--lang=") for a in argv):
+        return
+    raise CliError(
+        "cli.usage",
+        f"環境変数 {LANG_ENV} の値「{os.environ.get(LANG_ENV, '')}」は使えません。ja か en にするか、"
+        "設定を消してください（--lang で指定することもできます）。",
+        f"The environment variable {LANG_ENV} is {os.environ.get(LANG_ENV, '')!r}; set it to ja or en, "
+        "or unset it (--lang overrides it).",
+    )
 
 
 def main(
@@ -962,6 +984,7 @@ def main(
     )
     _Parser.out = out
     try:
+        _check_env_lang(args_list)
         try:
             args = build_parser().parse_args(args_list)
         except SystemExit as e:  # --help, --version, or a usage error already printed
