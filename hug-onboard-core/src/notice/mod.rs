@@ -632,10 +632,11 @@ crate::diagnostics! {
                 kind.map_or(field.label(), |k| k.id_label())
             ) },
             en: { format!(
-                "The label on line {line} was read \"{read}\", which is no label; from the table's row order (between the {} and the {}) the row was taken as the {}. Check the label and the value on the paper.",
+                "The label on line {line} was read \"{read}\", which is no label; from the table's row order (between the {} and the {}) the row was taken as the {}{}. Check the label and the value on the paper.",
                 after.name_en(),
                 before.name_en(),
-                kind.map_or(field.name_en(), |k| k.id_label())
+                field.name_en(),
+                kind.map_or(String::new(), |k| format!(", labelled {}", k.id_label()))
             ) };
         /// Warning (OCR): the postal code after `〒` was read in a form that is not
         /// a postal code; it is not used (the notice's postal code is empty).
@@ -2954,6 +2955,10 @@ mod tests {
         assert!(
             f.message(Lang::En)
                 .contains("between the facility name and the temporary password")
+        );
+        assert!(
+            f.message(Lang::En)
+                .contains("taken as the ID (テストID or ID), labelled テストID")
         );
         let src = n
             .ocr
