@@ -1310,6 +1310,11 @@ fn infer_labels(lines: &[String], classes: &mut [Line], words: &[RowWords]) -> V
         if squeezed.is_empty() || value.is_empty() || !has_shape(target, &value) {
             continue;
         }
+        // The finding quotes what was read as the label: for a password it must hold no
+        // letter or digit that could be part of the password (a value split by OCR).
+        if field.is_secret() && read.chars().any(|c| c.is_ascii_alphanumeric()) {
+            continue;
+        }
         let printed: Vec<char> = kind
             .map_or(field.label(), |k| k.id_label())
             .chars()
@@ -2988,6 +2993,20 @@ mod tests {
         // Typed text is what the user typed: no inference.
         let err = RegistrationNotice::parse(text).unwrap_err();
         assert!(err.iter().any(|p| p.code() == "notice.missing_field"));
+        // A password row: the label as read is quoted in the finding, so it must hold no
+        // letter or digit that could be part of the password (`Kari 0123` split by OCR).
+        let pw = "事業所番号 1312345678\nテストID T1\n(伯) バス ワ一 ト Kari 0123\n証明書発行用パスワード Cert4567";
+        assert!(RegistrationNotice::parse_ocr(pw).is_err());
+        let pw = "事業所番号 1312345678\nテストID T1\n(伯) バス ワ一 ト Kari0123\n証明書発行用パスワード Cert4567";
+        let n = RegistrationNotice::parse_ocr(pw).unwrap();
+        assert_eq!(n.temporary_password.expose(), "Kari0123");
+        assert!(matches!(
+            &inferred(&n)[..],
+            [NoticeProblem::OcrLabelInferred {
+                field: NoticeField::TemporaryPassword,
+                ..
+            }]
+        ));
         // Two unreadable rows between the neighbours: which one? Nothing is inferred.
         let two = tsv_of(&[
             ("事業所番号", 100, "1312345678"),

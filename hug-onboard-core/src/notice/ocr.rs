@@ -1137,6 +1137,30 @@ mod tests {
         assert!(vote_chars(&[], &[], true).chars.is_empty());
     }
 
+    proptest::proptest! {
+        /// Any reads: no panic; a unanimous vote changes nothing; every character
+        /// kept comes from some read; a position in dispute lies in the value.
+        #[test]
+        fn per_character_vote_is_total(
+            backbone in "[a-c1-]{0,12}",
+            reads in proptest::collection::vec("[a-c1-]{0,12}", 0..5),
+            votes in proptest::bool::ANY,
+        ) {
+            let c = |s: &str| s.chars().collect::<Vec<_>>();
+            let rs: Vec<Vec<char>> = reads.iter().map(|r| c(r)).collect();
+            let v = vote_chars(&c(&backbone), &rs, votes);
+            let kept: String = v.chars.iter().map(|(ch, _)| *ch).collect();
+            proptest::prop_assert!(v.disputed.iter().all(|p| *p >= 1 && *p <= kept.chars().count().max(1)));
+            for ch in kept.chars() {
+                proptest::prop_assert!(backbone.contains(ch) || reads.iter().any(|r| r.contains(ch)));
+            }
+            if reads.iter().all(|r| *r == backbone) {
+                proptest::prop_assert_eq!(&kept, &backbone);
+                proptest::prop_assert!(v.disputed.is_empty());
+            }
+        }
+    }
+
     #[test]
     fn digit_corrections() {
         assert_eq!(
