@@ -14,14 +14,16 @@ opening with long horizontal and vertical kernels), then Tesseract
 
 **Second pass.** Tesseract's Japanese model misreads Latin glyphs of random
 passwords (``l``/``I``/``1``, ``O``/``0``, ``T``/``7``). So the cells of the
-事業所番号, the ID, the passwords and the 事業所名 (their ``value_box`` in the
+事業所番号, the ID, the passwords, the 事業所名, the postal code and the rest of the
+address (their ``value_box`` in the
 provenance) are cropped from the deskewed page with a margin of half their height
 and read again, one line per cell (the cells of a letter are stacked, a blank band
 between two, into one image: one Tesseract run per engine and image), each engine
 restricted to the field's characters (``value_charset`` in the provenance, i.e.
-:meth:`RegistrationNotice.ocr_value_charset`, from the core; none for the 事業所名). The reads are handed to
+:meth:`RegistrationNotice.ocr_value_charset`, from the core; none for the free text). The reads are handed to
 :meth:`RegistrationNotice.with_ocr_rereads`: the core keeps the second reads'
-plurality (a tie keeps the page's value) and reports every disagreement. The
+plurality (a tie keeps the page's value; the free text is voted character by
+character) and reports every disagreement. The
 engines used are data (:data:`SECOND_PASS`); one whose traineddata is not
 installed is skipped. Nothing is written to a file: each image goes to Tesseract
 on its standard input. Measured on the corpus: benches/ocr/RESULTS.md.
