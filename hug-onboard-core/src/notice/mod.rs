@@ -1841,7 +1841,7 @@ impl RegistrationNotice {
         row: Option<&RowWords>,
         value: &str,
     ) {
-        let (Some(_), rest) = split_postal(value) else {
+        let (Some(_), rest) = split_postal(value, true) else {
             return;
         };
         let Some(address) = sources.pop() else {
@@ -2126,7 +2126,7 @@ impl RegistrationNotice {
         let (postal_code, address) = match address {
             None => (None, None),
             Some((line, v)) => {
-                let (code, rest) = split_postal(&v);
+                let (code, rest) = split_postal(&v, ocr_input.is_some());
                 let postal = match code.map(PostalCode::parse) {
                     None => None,
                     Some(Ok(p)) => Some(p),
@@ -2517,8 +2517,12 @@ impl RegistrationNotice {
 }
 
 /// `〒100-0001 東京都…` → the postal code as written (`None` without `〒`
-/// or digits after it) and the rest of the address (`None` when empty).
-fn split_postal(v: &str) -> (Option<&str>, Option<&str>) {
+/// or digits after it) and the rest of the address (`None` when empty). In
+/// typed text the code is the digits and hyphens after `〒`; in OCR output it
+/// is every half-width character up to white space or the first Japanese
+/// character, so that a letter read for a digit (`〒S89-5742`) is a postal
+/// code read wrong — reported and re-read — not part of the address.
+fn split_postal(v: &str, ocr: bool) -> (Option<&str>, Option<&str>) {
     let Some(after) = v.strip_prefix('〒') else {
         return (None, Some(v.trim()).filter(|r| !r.is_empty()));
     };
@@ -2526,7 +2530,13 @@ fn split_postal(v: &str) -> (Option<&str>, Option<&str>) {
     // The postal code runs until the first character that cannot belong to it.
     let end = after
         .char_indices()
-        .find(|(_, c)| !(c.is_ascii_digit() || *c == '-'))
+        .find(|(_, c)| {
+            if ocr {
+                !c.is_ascii_graphic()
+            } else {
+                !(c.is_ascii_digit() || *c == '-')
+            }
+        })
         .map(|(i, _)| i)
         .unwrap_or(after.len());
     let (code, rest) = after.split_at(end);
@@ -3159,6 +3169,14 @@ mod tests {
             Some("747-0590")
         );
         assert!(codes(&m).contains(&"notice.ocr_reads_disagree"));
+        // A letter read for a digit is a postal code read wrong, not part of the address.
+        let n = RegistrationNotice::parse_ocr_tsv(&tsv.replace("5893-5742", "S89-5742")).unwrap();
+        assert_eq!(n.postal_code, None);
+        assert_eq!(n.address.as_deref(), Some("東京都千代田区千代田1-1"));
+        assert!(n.findings().iter().any(|f| matches!(
+            f,
+            NoticeProblem::OcrPostalCodeInvalid { read, .. } if read == "S89-5742"
+        )));
         // Typed text is refused as before.
         let typed = "事業所番号 1312345678\n住所 〒5893-5742 東京都\nテストID T1\n(仮)パスワード a1\n証明書発行用パスワード b2";
         let err = RegistrationNotice::parse(typed).unwrap_err();
