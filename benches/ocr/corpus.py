@@ -74,9 +74,11 @@ KEY_FIELDS = ("facility_number", "user_id", "temporary_password", "certificate_p
 SCORED = ("kind", "date", "facility_number", "postal_code", "address", "facility_name",
           "user_id", "temporary_password", "certificate_password")
 # The field's English name as the core's findings print it (NoticeField::name_en).
-NAME_EN = {"facility_number": "facility number", "user_id": "ID (テストID or ID)",
+NAME_EN: dict[str, str | tuple[str, ...]] = {"facility_number": "facility number", "user_id": "ID (テストID or ID)",
            "temporary_password": "temporary password", "certificate_password": "certificate password",
-           "address": "address", "postal_code": "address", "facility_name": "facility name"}
+           "address": "address", "facility_name": "facility name",
+           # The postal code's own findings, or the address row's (its confidence covers the postal code).
+           "postal_code": ("postal code", "address")}
 
 
 @dataclass
@@ -283,7 +285,8 @@ def read(letter: Letter, second_pass: bool = True) -> Score:
             s.fields[f] = "exact"
         elif f == "kind" and any(x.code == "notice.ocr_kind_unconfirmed" for x in findings):
             s.fields[f] = "flagged"
-        elif f in NAME_EN and any(NAME_EN[f] in x.message_en for x in findings if x.code.startswith("notice.ocr_")):
+        elif f in NAME_EN and any(name in x.message_en for x in findings if x.code.startswith("notice.ocr_")
+                                  for name in ((NAME_EN[f],) if isinstance(NAME_EN[f], str) else NAME_EN[f])):
             s.fields[f] = "flagged"
         elif got[f] is None and any(x.code == "notice.optional_field_missing" for x in findings):
             s.fields[f] = "flagged"

@@ -173,16 +173,19 @@ pub unsafe extern "C" fn hug_notice_ocr_json(
 /// Reconciles an OCR'd notice with a second pass over its cells (the core's
 /// `RegistrationNotice::with_ocr_rereads`; the cells are the `value_box`es of
 /// `hug_notice_ocr_json`). `rereads_json` is an object mapping `facility_number`,
-/// `user_id`, `temporary_password`, `certificate_password` or `facility_name` to an
-/// array of strings: that cell read again (e.g. by an engine restricted to the field's
-/// characters). The second reads' plurality is kept (a tie keeps the page's value) and
-/// every disagreement is a `notice.ocr_reads_disagree` finding. Writes a new notice
+/// `user_id`, `temporary_password`, `certificate_password`, `postal_code`,
+/// `facility_name` or `address` to an array of strings: that cell read again (e.g. by
+/// an engine restricted to the field's characters). For the tokens the second reads'
+/// plurality is kept (a tie keeps the page's value); the 事業所名 and the address are
+/// voted character by character; every disagreement is a `notice.ocr_reads_disagree`
+/// finding. Writes a new notice
 /// to `out` (free it with `hug_notice_free`); `notice` is unchanged.
 ///
 /// # Errors
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_INVALID_ARGUMENT`
-/// (`notice.ocr_rereads_invalid`) for JSON that is not such an object, an unknown or
-/// free-text field other than `facility_name`, or a notice not read by OCR.
+/// (`notice.ocr_rereads_invalid`) for JSON that is not such an object, an unknown
+/// field or one that is not re-read (`date`, `federation`, `remarks`), more than 64
+/// reads for a field or a read over 1 000 characters, or a notice not read by OCR.
 ///
 /// # Safety
 /// `notice` live; `rereads_json` NUL-terminated; `out` writable. Thread safety: any

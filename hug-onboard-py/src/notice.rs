@@ -83,8 +83,9 @@ impl PyNotice {
 
     /// A second OCR pass reconciled with the page's reads: `rereads` maps a
     /// field (`facility_number`, `user_id`, `temporary_password`,
-    /// `certificate_password`, `facility_name`) to its cell read again; the
-    /// second reads' plurality is kept (a tie keeps the page's value), and any
+    /// `certificate_password`, `postal_code`, `facility_name`, `address`) to its
+    /// cell read again; for the tokens the second reads' plurality is kept (a tie
+    /// keeps the page's value), the free text is voted per character, and any
     /// disagreement is a finding (`notice.ocr_reads_disagree`). Returns a new notice.
     fn with_ocr_rereads(
         &self,

@@ -89,6 +89,9 @@ def test_second_pass_rereads_the_key_cells(corpus: Any, smoke: list[Any]) -> Non
     # Each field's second-pass characters come with its box, from the core (C reads the same JSON).
     for f in prov["fields"]:
         assert f["value_charset"] == h.RegistrationNotice.ocr_value_charset(f["field"]), f["field"]
+    # The address row in two cells: the postal code (without 〒) left of the rest of the address.
+    postal, address = boxes["postal_code"], boxes["address"]
+    assert postal and address and postal["left"] + postal["width"] < address["left"], boxes
 
 
 def test_second_pass_charsets_come_from_the_core() -> None:
@@ -99,6 +102,7 @@ def test_second_pass_charsets_come_from_the_core() -> None:
     assert set(h.PasswordPolicy.test_screen().symbols) | set(h.PasswordPolicy.production_screen().symbols) <= set(pw)
     assert {"a", "Z", "0", "9"} <= set(pw) and '"' not in pw
     assert h.RegistrationNotice.ocr_value_charset("address") is None
+    assert h.RegistrationNotice.ocr_value_charset("postal_code") == "0123456789-"
     with pytest.raises(h.ValidationError) as e:
         h.RegistrationNotice.ocr_value_charset("nope")
     assert e.value.code == "notice.ocr_rereads_invalid"
@@ -120,8 +124,15 @@ def test_rereads_need_an_ocr_notice() -> None:
     # OCR text has no layout to confirm a production label: said, not guessed.
     assert "notice.ocr_kind_unconfirmed" in [f.code for f in m.findings()]
     with pytest.raises(h.ValidationError) as e:
-        n.with_ocr_rereads({"address": ["x"]})
+        n.with_ocr_rereads({"remarks": ["x"]})
     assert e.value.code == "notice.ocr_rereads_invalid"
+    # The free text is voted per character (no whole read is right here).
+    named = h.RegistrationNotice.parse_ocr(
+        "事業所番号 1312345678\n事業所名 就労継続支援P玉 あおぞら\nID P1312345\n(仮)パスワード Kari0123\n証明書発行用パスワード Cert4567"
+    ).with_ocr_rereads(
+        {"facility_name": ["就労継続支援B型あおぞら", "就労練援5型あおぞら", "弥労継続支援B型あおぞら", "統労続支援B型あおぞら"]}
+    )
+    assert named.facility_name == "就労継続支援B型 あおぞら"
 
 
 def test_from_image_bytes_and_path(smoke: list[Any], tmp_path: Path) -> None:

@@ -360,7 +360,11 @@ static void test_notice(void) {
     hug_string_free(json);
     hug_notice_free(m);
     m = NULL;
-    CHECK_ERR(hug_notice_with_ocr_rereads(n, "{\"address\":[\"x\"]}", &m), HUG_ERR_INVALID_ARGUMENT,
+    /* The postal code and the address are re-read too (the page has neither here: unchanged). */
+    CHECK_OK(hug_notice_with_ocr_rereads(n, "{\"address\":[\"x\"],\"postal_code\":[\"100-0001\"]}", &m));
+    hug_notice_free(m);
+    m = NULL;
+    CHECK_ERR(hug_notice_with_ocr_rereads(n, "{\"remarks\":[\"x\"]}", &m), HUG_ERR_INVALID_ARGUMENT,
               "notice.ocr_rereads_invalid");
     CHECK_ERR(hug_notice_with_ocr_rereads(n, "{\"temporary_password\":\"Kari0l23\"}", &m),
               HUG_ERR_INVALID_ARGUMENT, "notice.ocr_rereads_invalid");

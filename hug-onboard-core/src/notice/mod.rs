@@ -35,9 +35,22 @@
 //! A **second pass** over the cells ([`OcrFieldSource::value_box`]) with
 //! engines restricted to each field's characters ([`ocr::value_charset`]) is
 //! reconciled by [`RegistrationNotice::with_ocr_rereads`]; reads that disagree
-//! are `notice.ocr_reads_disagree`. As the kind comes from the label alone, a
-//! production label `ID` that the table's layout cannot confirm (an OCR engine
-//! may have dropped `テスト`) is `notice.ocr_kind_unconfirmed`.
+//! are `notice.ocr_reads_disagree`; the 事業所名 and the address are voted
+//! character by character (see [`ocr`]), the key fields and the postal code
+//! as whole tokens (on the OCR corpus a per-character vote of the key fields
+//! got no more right: 55 of 64 light-noise fields either way, 54 with the
+//! page voting, and it can build a password no read gave). As the kind comes
+//! from the label alone, a production label `ID` that the table's layout
+//! cannot confirm (an OCR engine may have dropped `テスト`) is
+//! `notice.ocr_kind_unconfirmed`.
+//!
+//! A row whose label OCR damaged beyond the edit distances is taken from the
+//! table's fixed row order when it is the one unrecognised row between its
+//! two recognised neighbours (`notice.ocr_label_inferred`; the kind is test
+//! only when `テスト` was read). An invalid postal code read by OCR leaves
+//! [`RegistrationNotice::postal_code`] empty with `notice.ocr_postal_code_invalid`
+//! instead of refusing the notice, so that the second pass can read its cell
+//! again ([`NoticeField::PostalCode`]).
 //!
 //! ```
 //! use hug_onboard_core::notice::RegistrationNotice;
@@ -198,6 +211,9 @@ pub enum NoticeField {
     FacilityNumber,
     /// 住所 (with 〒).
     Address,
+    /// The postal code after `〒` on the 住所 row (OCR provenance and second
+    /// reads; the notice's value is [`RegistrationNotice::postal_code`]).
+    PostalCode,
     /// 事業所名.
     FacilityName,
     /// テストID or ID.
@@ -223,6 +239,7 @@ impl NoticeField {
             NoticeField::Federation => "国保連名",
             NoticeField::FacilityNumber => "事業所番号",
             NoticeField::Address => "住所",
+            NoticeField::PostalCode => "郵便番号",
             NoticeField::FacilityName => "事業所名",
             NoticeField::UserId => "テストID／ID",
             NoticeField::TemporaryPassword => "(仮)パスワード",
@@ -243,6 +260,7 @@ impl NoticeField {
             NoticeField::Federation => "federation (国保連) name",
             NoticeField::FacilityNumber => "facility number",
             NoticeField::Address => "address",
+            NoticeField::PostalCode => "postal code",
             NoticeField::FacilityName => "facility name",
             NoticeField::UserId => "ID (テストID or ID)",
             NoticeField::TemporaryPassword => "temporary password",
@@ -279,6 +297,7 @@ impl NoticeField {
             NoticeField::Federation,
             NoticeField::FacilityNumber,
             NoticeField::Address,
+            NoticeField::PostalCode,
             NoticeField::FacilityName,
             NoticeField::UserId,
             NoticeField::TemporaryPassword,
@@ -300,6 +319,7 @@ impl NoticeField {
             NoticeField::Federation => "federation",
             NoticeField::FacilityNumber => "facility_number",
             NoticeField::Address => "address",
+            NoticeField::PostalCode => "postal_code",
             NoticeField::FacilityName => "facility_name",
             NoticeField::UserId => "user_id",
             NoticeField::TemporaryPassword => "temporary_password",
@@ -588,6 +608,53 @@ crate::diagnostics! {
             "the production label ID was read by OCR but テストID cannot be ruled out",
             ja: "IDの項目名を「ID」（本番用）と読み取りましたが、その前に「テスト」が印字されていないことを読み取り結果から確かめられませんでした。用紙の項目名が「テストID」でなく「ID」であることを確認してください。",
             en: "The ID's label was read as \"ID\" (the production notice), but the OCR result cannot show that \"テスト\" is not printed before it; check on the paper that the label is \"ID\", not \"テストID\".";
+        /// Warning (OCR): a row whose label could not be read was taken as the
+        /// one label missing between its neighbours in the table's fixed row order.
+        OcrLabelInferred {
+            /// The field the row was taken for.
+            field: NoticeField,
+            /// For the ID: the kind decided (テストID only when `テスト` was read).
+            kind: Option<NoticeKind>,
+            /// The label as read.
+            read: String,
+            /// 1-based line (row) of the OCR output.
+            line: usize,
+            /// The field of the row above.
+            after: NoticeField,
+            /// The field of the row below.
+            before: NoticeField,
+        } => "notice.ocr_label_inferred", InvalidInput, Warning,
+            "an unreadable label was taken from the table's row order",
+            ja: { format!(
+                "{line}行目の項目名は「{read}」と読み取られ、項目名として読めませんでしたが、表の行の順番（「{}」と「{}」の間）から「{}」の行と判断しました。用紙の項目名と値を確認してください。",
+                after.label(),
+                before.label(),
+                kind.map_or(field.label(), |k| k.id_label())
+            ) },
+            en: { format!(
+                "The label on line {line} was read \"{read}\", which is no label; from the table's row order (between the {} and the {}) the row was taken as the {}{}. Check the label and the value on the paper.",
+                after.name_en(),
+                before.name_en(),
+                field.name_en(),
+                kind.map_or(String::new(), |k| format!(", labelled {}", k.id_label()))
+            ) };
+        /// Warning (OCR): the postal code after `〒` was read in a form that is not
+        /// a postal code; it is not used (the notice's postal code is empty).
+        OcrPostalCodeInvalid {
+            /// The postal code as read.
+            read: String,
+            /// Why it is not one.
+            error: PostalCodeError,
+        } => "notice.ocr_postal_code_invalid", InvalidInput, Warning,
+            "the postal code read by OCR is not valid; not used",
+            ja: { format!(
+                "読み取った郵便番号「{read}」は使えません（{}）。用紙を見て郵便番号を入力してください。",
+                error.message(Lang::Ja)
+            ) },
+            en: { format!(
+                "The postal code read, \"{read}\", cannot be used ({}); it was left empty. Enter the postal code from the paper.",
+                error.message(Lang::En)
+            ) };
         /// Second reads that cannot be used: the notice was not read by OCR, or a
         /// read names a field that is not read again (only the 事業所番号, the ID,
         /// the passwords and the 事業所名 are).
@@ -656,6 +723,23 @@ fn at(line: usize, lang: Lang) -> String {
         (l, Lang::En) => format!(" (line {l})"),
     }
 }
+
+/// The fields [`RegistrationNotice::with_ocr_rereads`] reconciles, in its order.
+const REREAD_FIELDS: [NoticeField; 7] = [
+    NoticeField::FacilityNumber,
+    NoticeField::UserId,
+    NoticeField::TemporaryPassword,
+    NoticeField::CertificatePassword,
+    NoticeField::PostalCode,
+    NoticeField::FacilityName,
+    NoticeField::Address,
+];
+
+/// At most this many second reads per field ([`RegistrationNotice::with_ocr_rereads`]).
+pub const MAX_REREADS: usize = 64;
+
+/// The longest second read accepted, in characters ([`RegistrationNotice::with_ocr_rereads`]).
+pub const MAX_REREAD_CHARS: usize = 1_000;
 
 /// The longest notice text accepted, in characters. A real letter has well under 2 000.
 pub const MAX_NOTICE_CHARS: usize = 20_000;
@@ -994,6 +1078,10 @@ struct Collected {
     /// OCR only: the label `ID` (production) was read but nothing shows that
     /// `テスト` did not stand before it.
     kind_unconfirmed: bool,
+    /// OCR only: labels taken from the table's row order (`notice.ocr_label_inferred`).
+    inferred: Vec<NoticeProblem>,
+    /// OCR only: the production label `ID` was one of them (never confirmed).
+    inferred_production: bool,
 }
 
 /// Pairs a column-by-column OCR text (a run of labels without values, then the
@@ -1119,6 +1207,180 @@ fn production_label_unconfirmed(classes: &[Line], words: &[RowWords]) -> bool {
         None => true,
         Some(b) => (b.left - left).abs() * 4 > em * 3 || b.width > em * 2,
     })
+}
+
+/// The rows of the notice's table, top to bottom: 事業所番号, 住所, 事業所名,
+/// テストID or ID, (仮)パスワード, 証明書発行用パスワード, 備考 (the guide's layout,
+/// /work/shared/DOMAIN.md "registration notice"; the seed guide's P2 and P7).
+const TABLE_ORDER: [NoticeField; 7] = [
+    NoticeField::FacilityNumber,
+    NoticeField::Address,
+    NoticeField::FacilityName,
+    NoticeField::UserId,
+    NoticeField::TemporaryPassword,
+    NoticeField::CertificatePassword,
+    NoticeField::Remarks,
+];
+
+/// A label taken from the table's row order: `(row index, finding)`.
+type Inferred = (usize, NoticeProblem);
+
+/// OCR: the rows whose label could not be read, taken from the table's row
+/// order. A field of [`TABLE_ORDER`] whose label was not found, whose two
+/// neighbours in that order were (each with its value), and with exactly one
+/// unrecognised row between them — holding text in the label column and a
+/// value of the field's shape — is that row. The evidence is the position
+/// alone, so the edit distances of label matching stay as they are; each
+/// such row is a finding (`notice.ocr_label_inferred`). The ID's kind is test
+/// only when `テスト` was read in the label; otherwise production, never
+/// confirmed (`notice.ocr_kind_unconfirmed`). With word boxes (TSV) the label
+/// and the value are told apart by the value column of the neighbours;
+/// without (OCR text) only a one-word value (the ID, a password, the
+/// 事業所番号) is split off the end of the row.
+fn infer_labels(lines: &[String], classes: &mut [Line], words: &[RowWords]) -> Vec<Inferred> {
+    let row_of = |classes: &[Line], f: NoticeField| {
+        classes.iter().position(
+            |c| matches!(c, Line::Label { target, value, .. } if target.field() == f && (f == NoticeField::Remarks || !value.is_empty())),
+        )
+    };
+    let labelled = |classes: &[Line], f: NoticeField| {
+        classes
+            .iter()
+            .any(|c| matches!(c, Line::Label { target, .. } if target.field() == f))
+    };
+    let mut out = Vec::new();
+    for k in 1..TABLE_ORDER.len() - 1 {
+        let (after, field, before) = (TABLE_ORDER[k - 1], TABLE_ORDER[k], TABLE_ORDER[k + 1]);
+        if labelled(classes, field) {
+            continue;
+        }
+        let (Some(prev), Some(next)) = (row_of(classes, after), row_of(classes, before)) else {
+            continue;
+        };
+        let between: Vec<usize> = (prev + 1..next.max(prev + 1))
+            .filter(|&i| !lines[i].is_empty())
+            .collect();
+        let [row] = between[..] else {
+            continue;
+        };
+        match &classes[row] {
+            Line::Other => {}
+            Line::Ambiguous(read) if !read.is_empty() => {}
+            _ => continue,
+        }
+        let split = match words.get(row) {
+            Some((w, b)) if !w.is_empty() => {
+                // The value column: where the neighbours' values start.
+                let column = [prev, next]
+                    .iter()
+                    .filter_map(|&r| match (&classes[r], words.get(r)) {
+                        (Line::Label { value, .. }, Some((w, b))) if !value.is_empty() => {
+                            ocr::value_box(w, b, value)
+                        }
+                        _ => None,
+                    })
+                    .map(|b| (b.left, b.height))
+                    .min();
+                column.and_then(|(left, em)| split_by_column(w, b, left - em / 2))
+            }
+            _ => {
+                let key_token = ocr::is_key_field(field);
+                lines[row]
+                    .rsplit_once(char::is_whitespace)
+                    .filter(|_| key_token)
+                    .map(|(l, v)| (l.trim().to_owned(), v.to_owned()))
+            }
+        };
+        let Some((read, raw)) = split else {
+            continue;
+        };
+        let (value, marks) = ocr::strip_leading_marks(&raw);
+        let value = ocr::strip_trailing_borders(value).to_owned();
+        let squeezed: String = read.chars().filter(|c| !c.is_whitespace()).collect();
+        let (target, kind) = match field {
+            NoticeField::UserId if squeezed.contains("テスト") => {
+                (Target::Id(NoticeKind::Test), Some(NoticeKind::Test))
+            }
+            NoticeField::UserId => (
+                Target::Id(NoticeKind::Production),
+                Some(NoticeKind::Production),
+            ),
+            f => (Target::Field(f), None),
+        };
+        if squeezed.is_empty() || value.is_empty() || !has_shape(target, &value) {
+            continue;
+        }
+        // The finding quotes what was read as the label: for a password it must hold no
+        // letter or digit that could be part of the password (a value split by OCR).
+        if field.is_secret() && read.chars().any(|c| c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        let printed: Vec<char> = kind
+            .map_or(field.label(), |k| k.id_label())
+            .chars()
+            .map(ocr::fold)
+            .collect();
+        let folded: Vec<char> = squeezed.chars().map(ocr::fold).collect();
+        classes[row] = Line::Label {
+            target,
+            value,
+            read: read.clone(),
+            edits: ocr::edit_distance(&folded, &printed),
+            marks,
+        };
+        out.push((
+            row,
+            NoticeProblem::OcrLabelInferred {
+                field,
+                kind,
+                read,
+                line: row + 1,
+                after,
+                before,
+            },
+        ));
+    }
+    out
+}
+
+/// A TSV row split at the value column's left edge `x`: the label's words (as
+/// read, joined by spaces) and the value's (joined as [`ocr::tsv_lines`]
+/// joins a row). `None` when either side is empty.
+fn split_by_column(
+    words: &[(String, Option<u8>)],
+    boxes: &[ocr::WordBox],
+    x: i64,
+) -> Option<(String, String)> {
+    let mut label = Vec::new();
+    let mut value: Vec<(&str, ocr::WordBox)> = Vec::new();
+    for ((w, _), b) in words.iter().zip(boxes) {
+        if b.left < x {
+            if !value.is_empty() {
+                return None; // a label word after a value word: not a table row
+            }
+            label.push(w.as_str());
+        } else {
+            value.push((w.as_str(), *b));
+        }
+    }
+    if label.is_empty() || value.is_empty() {
+        return None;
+    }
+    let mut heights: Vec<i64> = value.iter().map(|(_, b)| b.height).collect();
+    heights.sort_unstable();
+    let em = heights[heights.len() / 2].max(1);
+    let mut text = String::new();
+    let mut prev: Option<ocr::WordBox> = None;
+    for (w, b) in &value {
+        if let Some(p) = prev
+            && (b.left - (p.left + p.width)) * 5 > em * 4
+        {
+            text.push(' ');
+        }
+        text.push_str(w);
+        prev = Some(*b);
+    }
+    Some((label.join(" "), text))
 }
 
 impl RegistrationNotice {
@@ -1251,29 +1513,44 @@ impl RegistrationNotice {
     }
 
     /// Reconciles the values of an OCR'd notice with a **second pass**: each
-    /// key field's cell (its `value_box` in [`RegistrationNotice::ocr`]) read
+    /// field's cell (its `value_box` in [`RegistrationNotice::ocr`]) read
     /// again, e.g. with a Latin-script engine restricted to
-    /// [`ocr::value_charset`]. The second reads vote: the value that more of
-    /// them give than any other is kept; on a tie (or without a usable read)
-    /// the page's value stays. The page's own read does not vote — on the OCR
-    /// corpus (benches/ocr) it is the one most often wrong on Latin glyphs —
-    /// but it counts as a read: whenever the page and the second reads are not
-    /// unanimous the notice says so (`notice.ocr_reads_disagree`, with the
-    /// positions where they differ), so a value is never picked silently. A
-    /// read that does not have the field's shape (ten digits, printable ASCII)
-    /// votes for nothing. The findings about look-alike glyphs and digit corrections are
-    /// made again for a value that changed.
+    /// [`ocr::value_charset`].
     ///
-    /// `rereads` holds `(field, reads)` for the 事業所番号, the ID, the
-    /// passwords and the 事業所名; a field may be absent (no second pass for it)
-    /// or given several reads. Full-width forms and white space in a read are
-    /// normalised away for the vote (the 事業所名 kept is the read as given,
-    /// with its spaces).
+    /// * **The 事業所番号, the ID, the passwords and the postal code** (whole
+    ///   tokens): the second reads vote: the value that more of them give than
+    ///   any other is kept; on a tie (or without a usable read) the page's value
+    ///   stays. The page's own read does not vote — on the OCR corpus
+    ///   (benches/ocr) it is the one most often wrong on Latin glyphs and digits
+    ///   — but it counts as a read. A read that does not have the field's shape
+    ///   (ten digits, printable ASCII, `NNN-NNNN`) votes for nothing.
+    /// * **The 事業所名 and the address** (free text, without the postal code):
+    ///   the page's read and the second reads vote **character by character**
+    ///   (see [`ocr`], "Reconciling reads character by character"), so a value
+    ///   that no single read got right can still be kept when each character
+    ///   has a majority; where a position has none the page's character stays.
+    ///   The spaces are the page's.
+    ///
+    /// Whenever the page and the second reads are not unanimous the notice
+    /// says so (`notice.ocr_reads_disagree`, with the positions where they
+    /// differ), so a value is never picked silently. The findings about
+    /// look-alike glyphs and digit corrections are made again for a value that
+    /// changed. A postal code the page read in an invalid form
+    /// (`notice.ocr_postal_code_invalid`, the notice's `postal_code` empty)
+    /// takes the second reads' valid plurality, and the finding goes; when no
+    /// valid read has a plurality it stays empty and the finding stays.
+    ///
+    /// `rereads` holds `(field, reads)`; a field may be absent (no second pass
+    /// for it) or given several reads. Full-width forms and white space in a
+    /// read are normalised away for the vote.
     ///
     /// # Errors
     ///
-    /// `notice.ocr_rereads_invalid` when the notice was not read by OCR or a
-    /// field is not one of those five.
+    /// `notice.ocr_rereads_invalid` when the notice was not read by OCR, a
+    /// field is not one of those seven ([`NoticeField::Date`],
+    /// [`NoticeField::Federation`], [`NoticeField::Remarks`] are not re-read),
+    /// a field has more than [`MAX_REREADS`] reads or a read more than
+    /// [`MAX_REREAD_CHARS`] characters.
     ///
     /// # Example
     ///
@@ -1281,15 +1558,18 @@ impl RegistrationNotice {
     /// use hug_onboard_core::notice::{NoticeField, RegistrationNotice};
     /// use hug_onboard_core::diagnostic::Diagnostic;
     /// let n = RegistrationNotice::parse_ocr("事業所番号 1392345678\nID P1312345\n\
-    ///     (仮)パスワード Kari0l23\n証明書発行用パスワード Cert4567")?;
+    ///     (仮)パスワード Kari0l23\n証明書発行用パスワード Cert4567\n事業所名 就労継続支援P玉 あおぞら")?;
     /// let n = n.with_ocr_rereads(&[
     ///     (NoticeField::FacilityNumber, vec!["1302345678".into(), "1302345678".into()]),
     ///     (NoticeField::TemporaryPassword, vec!["Kari0123".into(), "Kari0l23".into()]),
+    ///     (NoticeField::FacilityName, vec!["就労継続支援B型あおぞら".into(), "就労練援5型あおぞら".into(),
+    ///         "弥労継続支援B型あおぞら".into(), "統労続支援B型あおぞら".into()]),
     /// ])?;
     /// assert_eq!(n.facility_number.as_str(), "1302345678"); // both second reads
     /// assert_eq!(n.temporary_password.expose(), "Kari0l23"); // a tie: the page's value stays
+    /// assert_eq!(n.facility_name.as_deref(), Some("就労継続支援B型 あおぞら")); // per character
     /// let codes: Vec<_> = n.findings().iter().map(|f| f.code()).collect();
-    /// assert_eq!(codes.iter().filter(|c| **c == "notice.ocr_reads_disagree").count(), 2);
+    /// assert_eq!(codes.iter().filter(|c| **c == "notice.ocr_reads_disagree").count(), 3);
     /// # Ok::<(), hug_onboard_core::diagnostic::Problems<hug_onboard_core::notice::NoticeProblem>>(())
     /// ```
     pub fn with_ocr_rereads(
@@ -1302,21 +1582,39 @@ impl RegistrationNotice {
                 "the notice was not read by OCR (parse_ocr or parse_ocr_tsv)".into(),
             ));
         }
-        let rereadable = |f: NoticeField| ocr::is_key_field(f) || f == NoticeField::FacilityName;
-        if let Some((f, _)) = rereads.iter().find(|(f, _)| !rereadable(*f)) {
+        if let Some((f, _)) = rereads.iter().find(|(f, _)| !REREAD_FIELDS.contains(f)) {
             return Err(invalid(format!(
-                "{} is not re-read (only the facility number, the ID, the passwords and the facility name are)",
+                "{} is not re-read (only the facility number, the ID, the passwords, the postal code, the facility name and the address are)",
+                f.key()
+            )));
+        }
+        for field in REREAD_FIELDS {
+            let count: usize = rereads
+                .iter()
+                .filter(|(f, _)| *f == field)
+                .map(|(_, r)| r.len())
+                .sum();
+            if count > MAX_REREADS {
+                return Err(invalid(format!(
+                    "{} has {count} reads (at most {MAX_REREADS})",
+                    field.key()
+                )));
+            }
+        }
+        // Position only: a read may be a password.
+        if let Some((f, k)) = rereads.iter().find_map(|(f, r)| {
+            r.iter()
+                .position(|r| r.chars().count() > MAX_REREAD_CHARS)
+                .map(|k| (f, k))
+        }) {
+            return Err(invalid(format!(
+                "read {} of {} is longer than {MAX_REREAD_CHARS} characters",
+                k + 1,
                 f.key()
             )));
         }
         let mut n = self.clone();
-        for field in [
-            NoticeField::FacilityNumber,
-            NoticeField::UserId,
-            NoticeField::TemporaryPassword,
-            NoticeField::CertificatePassword,
-            NoticeField::FacilityName,
-        ] {
+        for field in REREAD_FIELDS {
             let reads: Vec<&String> = rereads
                 .iter()
                 .filter(|(f, _)| *f == field)
@@ -1325,121 +1623,245 @@ impl RegistrationNotice {
             if reads.is_empty() {
                 continue;
             }
-            let squeeze = |v: &str| -> String {
-                text::to_halfwidth_ascii(v)
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .collect()
-            };
-            let page = match field {
-                NoticeField::FacilityNumber => Secret::new(n.facility_number.as_str()),
-                NoticeField::UserId => Secret::new(n.user_id.as_str()),
-                NoticeField::TemporaryPassword => n.temporary_password.clone(),
-                NoticeField::CertificatePassword => n.certificate_password.clone(),
-                // Free text is compared without white space (word boxes do not
-                // tell a space from the gap between two kanji).
-                _ => match &n.facility_name {
-                    Some(v) => Secret::new(squeeze(v)),
-                    None => continue,
-                },
-            };
-            // Each read normalised; one without the field's shape votes for nothing.
-            let votes: Vec<Option<Secret>> = std::iter::once(Some(page.clone()))
-                .chain(reads.iter().map(|r| {
-                    let v = squeeze(r);
-                    let ok = match field {
-                        NoticeField::FacilityNumber => FacilityNumber::parse(&v).is_ok(),
-                        NoticeField::UserId => UserId::parse(&v).is_ok(),
-                        NoticeField::FacilityName => {
-                            !v.is_empty() && text::find_control(&v).is_none()
-                        }
-                        _ => password_value(&v).is_some(),
-                    };
-                    ok.then(|| Secret::new(v))
-                }))
-                .collect();
-            let count = |v: &Secret, from: usize| {
-                votes[from..].iter().flatten().filter(|w| *w == v).count()
-            };
-            // The second reads' plurality: strictly more votes than any other value.
-            let mut tally: Vec<(&Secret, usize)> = Vec::new();
-            for v in votes[1..].iter().flatten() {
-                if tally.iter().all(|(w, _)| *w != v) {
-                    tally.push((v, count(v, 1)));
-                }
-            }
-            tally.sort_by_key(|(_, k)| std::cmp::Reverse(*k));
-            let kept = match tally.as_slice() {
-                [(v, _)] => (*v).clone(),
-                [(v, k), (_, k2), ..] if k > k2 => (*v).clone(),
-                _ => page.clone(),
-            };
-            let agreeing = count(&kept, 0);
-            let prov = n.ocr.as_mut().expect("checked above");
-            if agreeing < votes.len() {
-                let kc: Vec<char> = kept.expose().chars().collect();
-                let mut positions: Vec<usize> = votes
-                    .iter()
-                    .flatten()
-                    .filter(|v| v.expose().chars().count() == kc.len())
-                    .flat_map(|v| {
-                        v.expose()
-                            .chars()
-                            .zip(&kc)
-                            .enumerate()
-                            .filter(|(_, (a, b))| a != *b)
-                            .map(|(i, _)| i + 1)
-                            .collect::<Vec<_>>()
-                    })
-                    .collect();
-                positions.sort_unstable();
-                positions.dedup();
-                prov.findings.push(NoticeProblem::OcrReadsDisagree {
-                    field,
-                    reads: votes.len(),
-                    agreeing,
-                    positions,
-                });
-            }
-            if kept == page {
-                continue;
-            }
-            // The value changed: the findings about the page's value are redone.
-            prov.findings.retain(|f| {
-                !matches!(f, NoticeProblem::OcrConfusable { field: g, .. }
-                    | NoticeProblem::OcrCorrected { field: g, .. } if *g == field)
-            });
-            let glyphs = ocr::confusables_in(kept.expose());
-            if matches!(
-                field,
-                NoticeField::UserId
-                    | NoticeField::TemporaryPassword
-                    | NoticeField::CertificatePassword
-            ) && !glyphs.is_empty()
-            {
-                prov.findings
-                    .push(NoticeProblem::OcrConfusable { field, glyphs });
-            }
             match field {
-                NoticeField::FacilityNumber => {
-                    n.facility_number =
-                        FacilityNumber::parse(kept.expose()).expect("shape checked above");
-                }
-                NoticeField::UserId => {
-                    n.user_id = UserId::parse(kept.expose()).expect("shape checked above");
-                }
-                NoticeField::TemporaryPassword => n.temporary_password = kept,
-                NoticeField::CertificatePassword => n.certificate_password = kept,
-                _ => {
-                    // The read as given (its spaces), not the squeezed vote.
-                    n.facility_name = reads
-                        .iter()
-                        .find(|r| squeeze(r) == kept.expose())
-                        .map(|r| text::to_halfwidth_ascii(r).trim().to_owned());
-                }
+                NoticeField::FacilityName | NoticeField::Address => n.reconcile_text(field, &reads),
+                _ => n.reconcile_token(field, &reads),
             }
         }
         Ok(n)
+    }
+
+    /// The per-character vote of a free-text field (see `with_ocr_rereads`).
+    fn reconcile_text(&mut self, field: NoticeField, reads: &[&String]) {
+        let page = match field {
+            NoticeField::FacilityName => self.facility_name.clone(),
+            _ => self.address.clone(),
+        };
+        let Some(page) = page else {
+            return;
+        };
+        // The page's characters without white space, and where a space follows one.
+        let mut backbone: Vec<char> = Vec::new();
+        let mut space_after: Vec<bool> = Vec::new();
+        for c in text::to_halfwidth_ascii(&page).chars() {
+            if c.is_whitespace() {
+                if let Some(last) = space_after.last_mut() {
+                    *last = true;
+                }
+            } else {
+                backbone.push(c);
+                space_after.push(false);
+            }
+        }
+        let squeeze = |v: &str| -> Vec<char> {
+            text::to_halfwidth_ascii(v)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect()
+        };
+        let usable: Vec<Vec<char>> = reads
+            .iter()
+            .map(|r| squeeze(r))
+            .filter(|v| !v.is_empty() && !v.iter().any(|c| c.is_control()))
+            .collect();
+        let total = reads.len() + 1;
+        let (kept, positions) = if backbone.len() <= ocr::MAX_ALIGNED_CHARS
+            && usable.iter().all(|r| r.len() <= ocr::MAX_ALIGNED_CHARS)
+        {
+            let vote = ocr::vote_chars(&backbone, &usable, true);
+            let mut kept = String::new();
+            for (c, from) in &vote.chars {
+                kept.push(*c);
+                if from.is_some_and(|k| space_after[k]) {
+                    kept.push(' ');
+                }
+            }
+            (kept.trim_end().to_owned(), vote.disputed)
+        } else {
+            (page.clone(), Vec::new())
+        };
+        let kept_chars = squeeze(&kept);
+        let agreeing = usize::from(kept_chars == backbone)
+            + usable.iter().filter(|r| **r == kept_chars).count();
+        if agreeing < total {
+            let prov = self.ocr.as_mut().expect("read by OCR");
+            prov.findings.push(NoticeProblem::OcrReadsDisagree {
+                field,
+                reads: total,
+                agreeing,
+                positions,
+            });
+        }
+        if kept_chars != backbone && !kept_chars.is_empty() {
+            match field {
+                NoticeField::FacilityName => self.facility_name = Some(kept),
+                _ => self.address = Some(kept),
+            }
+        }
+    }
+
+    /// The whole-token vote of a key field or the postal code (see `with_ocr_rereads`).
+    fn reconcile_token(&mut self, field: NoticeField, reads: &[&String]) {
+        let squeeze = |v: &str| -> String {
+            text::to_halfwidth_ascii(v)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect()
+        };
+        // A read in the field's shape, normalised; `None` votes for nothing.
+        let shaped = |v: &str| -> Option<Secret> {
+            let v = squeeze(v);
+            match field {
+                NoticeField::FacilityNumber => {
+                    FacilityNumber::parse(&v).ok().map(|_| Secret::new(v))
+                }
+                NoticeField::UserId => UserId::parse(&v).ok().map(|_| Secret::new(v)),
+                NoticeField::PostalCode => PostalCode::parse(&v)
+                    .ok()
+                    .map(|p| Secret::new(p.to_string())),
+                _ => password_value(&v).map(Secret::new),
+            }
+        };
+        let page: Option<Secret> = match field {
+            NoticeField::FacilityNumber => Some(Secret::new(self.facility_number.as_str())),
+            NoticeField::UserId => Some(Secret::new(self.user_id.as_str())),
+            NoticeField::TemporaryPassword => Some(self.temporary_password.clone()),
+            NoticeField::CertificatePassword => Some(self.certificate_password.clone()),
+            _ => self.postal_code.map(|p| Secret::new(p.to_string())),
+        };
+        let page_invalid = field == NoticeField::PostalCode
+            && self.ocr.as_ref().is_some_and(|o| {
+                o.findings
+                    .iter()
+                    .any(|f| matches!(f, NoticeProblem::OcrPostalCodeInvalid { .. }))
+            });
+        if page.is_none() && !page_invalid {
+            return; // nothing was read on the page: no cell was re-read
+        }
+        let votes: Vec<Option<Secret>> = std::iter::once(page.clone())
+            .chain(reads.iter().map(|r| shaped(r)))
+            .collect();
+        let count =
+            |v: &Secret, from: usize| votes[from..].iter().flatten().filter(|w| *w == v).count();
+        // The second reads' plurality: strictly more votes than any other value.
+        let mut tally: Vec<(&Secret, usize)> = Vec::new();
+        for v in votes[1..].iter().flatten() {
+            if tally.iter().all(|(w, _)| *w != v) {
+                tally.push((v, count(v, 1)));
+            }
+        }
+        tally.sort_by_key(|(_, k)| std::cmp::Reverse(*k));
+        let kept: Option<Secret> = match tally.as_slice() {
+            [(v, _)] => Some((*v).clone()),
+            [(v, k), (_, k2), ..] if k > k2 => Some((*v).clone()),
+            _ => page.clone(),
+        };
+        let agreeing = kept.as_ref().map_or(0, |k| count(k, 0));
+        let prov = self.ocr.as_mut().expect("read by OCR");
+        if agreeing < votes.len() {
+            let mut positions: Vec<usize> = match &kept {
+                None => Vec::new(),
+                Some(kept) => {
+                    let kc: Vec<char> = kept.expose().chars().collect();
+                    votes
+                        .iter()
+                        .flatten()
+                        .filter(|v| v.expose().chars().count() == kc.len())
+                        .flat_map(|v| {
+                            v.expose()
+                                .chars()
+                                .zip(&kc)
+                                .enumerate()
+                                .filter(|(_, (a, b))| a != *b)
+                                .map(|(i, _)| i + 1)
+                                .collect::<Vec<_>>()
+                        })
+                        .collect()
+                }
+            };
+            positions.sort_unstable();
+            positions.dedup();
+            prov.findings.push(NoticeProblem::OcrReadsDisagree {
+                field,
+                reads: votes.len(),
+                agreeing,
+                positions,
+            });
+        }
+        let Some(kept) = kept else {
+            return; // no valid read: the finding about the page's read stays
+        };
+        if Some(&kept) == page.as_ref() {
+            return;
+        }
+        // The value changed: the findings about the page's value are redone.
+        prov.findings.retain(|f| {
+            let about_page = match f {
+                NoticeProblem::OcrConfusable { field: g, .. }
+                | NoticeProblem::OcrCorrected { field: g, .. } => *g == field,
+                NoticeProblem::OcrPostalCodeInvalid { .. } => field == NoticeField::PostalCode,
+                _ => false,
+            };
+            !about_page
+        });
+        let glyphs = ocr::confusables_in(kept.expose());
+        if matches!(
+            field,
+            NoticeField::UserId | NoticeField::TemporaryPassword | NoticeField::CertificatePassword
+        ) && !glyphs.is_empty()
+        {
+            prov.findings
+                .push(NoticeProblem::OcrConfusable { field, glyphs });
+        }
+        match field {
+            NoticeField::FacilityNumber => {
+                self.facility_number =
+                    FacilityNumber::parse(kept.expose()).expect("shape checked above");
+            }
+            NoticeField::UserId => {
+                self.user_id = UserId::parse(kept.expose()).expect("shape checked above");
+            }
+            NoticeField::TemporaryPassword => self.temporary_password = kept,
+            NoticeField::CertificatePassword => self.certificate_password = kept,
+            _ => {
+                self.postal_code =
+                    Some(PostalCode::parse(kept.expose()).expect("shape checked above"));
+            }
+        }
+    }
+
+    /// OCR: the address row's source (just pushed) split in two when it starts
+    /// with `〒`: the postal code (its own [`NoticeField::PostalCode`] source,
+    /// whose box covers the postal code's words without the `〒` mark) and the
+    /// rest of the address (the address's box then covers only the rest), so
+    /// that a second pass reads each with its own engine. When the row's words
+    /// do not split cleanly there is no box for either (no second read).
+    fn split_address_source(
+        sources: &mut Vec<OcrFieldSource>,
+        row: Option<&RowWords>,
+        value: &str,
+    ) {
+        let (Some(_), rest) = split_postal(value, true) else {
+            return;
+        };
+        let Some(address) = sources.pop() else {
+            return;
+        };
+        let head = match rest {
+            // `r` is a slice of `value`.
+            Some(r) => value[..(r.as_ptr() as usize - value.as_ptr() as usize)].trim_end(),
+            None => value,
+        };
+        let boxes = row.and_then(|(w, b)| ocr::split_value_boxes(w, b, head, rest.unwrap_or("")));
+        sources.push(OcrFieldSource {
+            field: NoticeField::PostalCode,
+            value_box: boxes.and_then(|(h, _)| h),
+            ..address.clone()
+        });
+        sources.push(OcrFieldSource {
+            value_box: boxes.and_then(|(_, t)| t),
+            ..address
+        });
     }
 
     /// The checks common to every text input; the lines half-width and trimmed.
@@ -1480,6 +1902,18 @@ impl RegistrationNotice {
         let mut c = Collected::default();
         if mode == Mode::Ocr {
             c.column_layout = pair_columns(&lines, &mut classes, &mut problems);
+            if !c.column_layout {
+                for (_, finding) in infer_labels(&lines, &mut classes, &words) {
+                    if let NoticeProblem::OcrLabelInferred {
+                        kind: Some(NoticeKind::Production),
+                        ..
+                    } = finding
+                    {
+                        c.inferred_production = true;
+                    }
+                    c.inferred.push(finding);
+                }
+            }
         }
         let mut i = 0;
         while i < lines.len() {
@@ -1538,6 +1972,13 @@ impl RegistrationNotice {
                                 .get(value_line - 1)
                                 .and_then(|(w, b)| ocr::value_box(w, b, &value)),
                         });
+                        if field == NoticeField::Address {
+                            Self::split_address_source(
+                                &mut c.sources,
+                                words.get(value_line - 1),
+                                &value,
+                            );
+                        }
                         if !marks.is_empty() {
                             c.marks.push((field, marks));
                         }
@@ -1567,7 +2008,8 @@ impl RegistrationNotice {
             }
         }
         if mode == Mode::Ocr {
-            c.kind_unconfirmed = production_label_unconfirmed(&classes, &words);
+            c.kind_unconfirmed =
+                c.inferred_production || production_label_unconfirmed(&classes, &words);
         }
         let ocr = (mode == Mode::Ocr).then_some(input_kind);
         Self::build(c, &mut problems, ocr)
@@ -1683,7 +2125,28 @@ impl RegistrationNotice {
 
         let (postal_code, address) = match address {
             None => (None, None),
-            Some((line, v)) => split_address(&v, line, problems),
+            Some((line, v)) => {
+                let (code, rest) = split_postal(&v, ocr_input.is_some());
+                let postal = match code.map(PostalCode::parse) {
+                    None => None,
+                    Some(Ok(p)) => Some(p),
+                    // OCR: an unreadable postal code is left empty and said, so
+                    // that a second pass can read its cell again
+                    // (`with_ocr_rereads`); typed text is refused.
+                    Some(Err(error)) if ocr_input.is_some() => {
+                        ocr_findings.push(NoticeProblem::OcrPostalCodeInvalid {
+                            read: code.unwrap_or_default().to_owned(),
+                            error,
+                        });
+                        None
+                    }
+                    Some(Err(error)) => {
+                        problems.push(NoticeProblem::PostalCode { line, error });
+                        None
+                    }
+                };
+                (postal, rest.map(str::to_owned))
+            }
         };
 
         let date = match c.date {
@@ -1749,6 +2212,7 @@ impl RegistrationNotice {
                         findings.push(NoticeProblem::OcrKindUnconfirmed);
                     }
                     findings.extend(c.ambiguous);
+                    findings.extend(c.inferred);
                     OcrProvenance {
                         input,
                         fields: c.sources,
@@ -1772,6 +2236,7 @@ impl RegistrationNotice {
             }
             _ => {
                 problems.extend(c.ambiguous);
+                problems.extend(c.inferred);
                 Err(into_problems(std::mem::take(problems)))
             }
         }
@@ -2051,39 +2516,35 @@ impl RegistrationNotice {
     }
 }
 
-/// `〒100-0001 東京都…` → the postal code and the rest.
-fn split_address(
-    v: &str,
-    line: usize,
-    problems: &mut Vec<NoticeProblem>,
-) -> (Option<PostalCode>, Option<String>) {
+/// `〒100-0001 東京都…` → the postal code as written (`None` without `〒`
+/// or digits after it) and the rest of the address (`None` when empty). In
+/// typed text the code is the digits and hyphens after `〒`; in OCR output it
+/// is every half-width character up to white space or the first Japanese
+/// character, so that a letter read for a digit (`〒S89-5742`) is a postal
+/// code read wrong — reported and re-read — not part of the address.
+fn split_postal(v: &str, ocr: bool) -> (Option<&str>, Option<&str>) {
     let Some(after) = v.strip_prefix('〒') else {
-        return (None, Some(v.to_owned()));
+        return (None, Some(v.trim()).filter(|r| !r.is_empty()));
     };
     let after = after.trim_start();
     // The postal code runs until the first character that cannot belong to it.
     let end = after
         .char_indices()
-        .find(|(_, c)| !(c.is_ascii_digit() || *c == '-'))
+        .find(|(_, c)| {
+            if ocr {
+                !c.is_ascii_graphic()
+            } else {
+                !(c.is_ascii_digit() || *c == '-')
+            }
+        })
         .map(|(i, _)| i)
         .unwrap_or(after.len());
     let (code, rest) = after.split_at(end);
     let rest = rest.trim();
-    let rest = if rest.is_empty() {
-        None
-    } else {
-        Some(rest.to_owned())
-    };
-    if code.is_empty() {
-        return (None, rest);
-    }
-    match PostalCode::parse(code) {
-        Ok(p) => (Some(p), rest),
-        Err(error) => {
-            problems.push(NoticeProblem::PostalCode { line, error });
-            (None, rest)
-        }
-    }
+    (
+        Some(code).filter(|c| !c.is_empty()),
+        Some(rest).filter(|r| !r.is_empty()),
+    )
 }
 
 /// Every caller has pushed at least one problem; should the list ever be
@@ -2237,6 +2698,18 @@ mod tests {
                 positions: vec![1, 8],
             },
             NoticeProblem::OcrKindUnconfirmed,
+            NoticeProblem::OcrLabelInferred {
+                field: NoticeField::UserId,
+                kind: Some(NoticeKind::Test),
+                read: "テス ト TJD".into(),
+                line: 8,
+                after: NoticeField::FacilityName,
+                before: NoticeField::TemporaryPassword,
+            },
+            NoticeProblem::OcrPostalCodeInvalid {
+                read: "5893-5742".into(),
+                error: PostalCode::parse("5893-5742").unwrap_err(),
+            },
             NoticeProblem::OcrRereadsInvalid { reason: "x".into() },
             NoticeProblem::TsvInvalid {
                 line: 1,
@@ -2446,6 +2919,364 @@ mod tests {
         tsv
     }
 
+    /// One extra TSV word on row `i` of [`tsv_of`] (same top).
+    fn word(i: usize, left: i64, width: i64, text: &str) -> String {
+        let top = 100 + 50 * i;
+        format!("5\t1\t3\t1\t{i}\t9\t{left}\t{top}\t{width}\t30\t95\t{text}\n")
+    }
+
+    fn inferred(n: &RegistrationNotice) -> Vec<NoticeProblem> {
+        n.findings()
+            .into_iter()
+            .filter(|f| matches!(f, NoticeProblem::OcrLabelInferred { .. }))
+            .collect()
+    }
+
+    #[test]
+    fn unreadable_label_is_taken_from_the_table_order() {
+        // The label テストID read `テス ト TJD` (two edits: no label) between 事業所名 and (仮)パスワード.
+        let rows = |id_label: &'static str, extra: &[(i64, i64, &str)]| {
+            let mut tsv = tsv_of(&[
+                ("事業所番号", 100, "1312345678"),
+                ("事業所名", 100, "はぐ"),
+                (id_label, 100, "T3637691"),
+                ("(仮)パスワード", 100, "Kari0123"),
+                ("証明書発行用パスワード", 100, "Cert4567"),
+            ]);
+            for (left, width, text) in extra {
+                tsv += &word(2, *left, *width, text);
+            }
+            tsv
+        };
+        let tsv = rows("テス", &[(190, 40, "ト"), (240, 90, "TJD")]);
+        let n = RegistrationNotice::parse_ocr_tsv(&tsv).unwrap();
+        assert_eq!(n.kind, NoticeKind::Test);
+        assert_eq!(n.user_id.as_str(), "T3637691");
+        assert_eq!(
+            inferred(&n),
+            [NoticeProblem::OcrLabelInferred {
+                field: NoticeField::UserId,
+                kind: Some(NoticeKind::Test),
+                read: "テス ト TJD".into(),
+                line: 3,
+                after: NoticeField::FacilityName,
+                before: NoticeField::TemporaryPassword,
+            }]
+        );
+        let f = &inferred(&n)[0];
+        assert!(
+            f.message(Lang::Ja).contains("テス ト TJD") && f.message(Lang::Ja).contains("テストID")
+        );
+        assert!(
+            f.message(Lang::En)
+                .contains("between the facility name and the temporary password")
+        );
+        assert!(
+            f.message(Lang::En)
+                .contains("taken as the ID (テストID or ID), labelled テストID")
+        );
+        let src = n
+            .ocr
+            .as_ref()
+            .unwrap()
+            .fields
+            .iter()
+            .find(|f| f.field == NoticeField::UserId)
+            .unwrap();
+        assert_eq!(src.value_box.map(|b| b.left), Some(600));
+        assert!(!codes(&n).contains(&"notice.ocr_kind_unconfirmed"));
+        // Without テスト in what was read: production, and never confirmed.
+        let n = RegistrationNotice::parse_ocr_tsv(&rows("TJD", &[])).unwrap();
+        assert_eq!(n.kind, NoticeKind::Production);
+        assert!(codes(&n).contains(&"notice.ocr_kind_unconfirmed"));
+        assert!(matches!(
+            &inferred(&n)[..],
+            [NoticeProblem::OcrLabelInferred {
+                kind: Some(NoticeKind::Production),
+                ..
+            }]
+        ));
+        // OCR text: a one-word value split off the row's end.
+        let text = "事業所番号 1312345678\n事業所名 はぐ\nテス ト TJD T3637691\n(仮)パスワード Kari0123\n証明書発行用パスワード Cert4567";
+        let n = RegistrationNotice::parse_ocr(text).unwrap();
+        assert_eq!((n.kind, n.user_id.as_str()), (NoticeKind::Test, "T3637691"));
+        // Typed text is what the user typed: no inference.
+        let err = RegistrationNotice::parse(text).unwrap_err();
+        assert!(err.iter().any(|p| p.code() == "notice.missing_field"));
+        // A password row: the label as read is quoted in the finding, so it must hold no
+        // letter or digit that could be part of the password (`Kari 0123` split by OCR).
+        let pw = "事業所番号 1312345678\nテストID T1\n(伯) バス ワ一 ト Kari 0123\n証明書発行用パスワード Cert4567";
+        assert!(RegistrationNotice::parse_ocr(pw).is_err());
+        let pw = "事業所番号 1312345678\nテストID T1\n(伯) バス ワ一 ト Kari0123\n証明書発行用パスワード Cert4567";
+        let n = RegistrationNotice::parse_ocr(pw).unwrap();
+        assert_eq!(n.temporary_password.expose(), "Kari0123");
+        assert!(matches!(
+            &inferred(&n)[..],
+            [NoticeProblem::OcrLabelInferred {
+                field: NoticeField::TemporaryPassword,
+                ..
+            }]
+        ));
+        // Two unreadable rows between the neighbours: which one? Nothing is inferred.
+        let two = tsv_of(&[
+            ("事業所番号", 100, "1312345678"),
+            ("事業所名", 100, "はぐ"),
+            ("XYZ", 100, "ABC123"),
+            ("TJD", 100, "T3637691"),
+            ("(仮)パスワード", 100, "Kari0123"),
+            ("証明書発行用パスワード", 100, "Cert4567"),
+        ]);
+        let err = RegistrationNotice::parse_ocr_tsv(&two).unwrap_err();
+        assert!(err.iter().any(|p| p.code() == "notice.missing_field"));
+        // A value without the field's shape, or no text in the label column: nothing.
+        let bad =
+            RegistrationNotice::parse_ocr_tsv(&tsv.replace("T3637691", "東京都")).unwrap_err();
+        assert!(bad.iter().any(|p| p.code() == "notice.missing_field"));
+        // The neighbours' order is the table's: a row between 事業所番号 and 事業所名 is the 住所.
+        let mut tsv = tsv_of(&[
+            ("事業所番号", 100, "1312345678"),
+            ("仕前", 100, "東京都千代田区"),
+            ("事業所名", 100, "はぐ"),
+            ("テストID", 100, "T3637691"),
+            ("(仮)パスワード", 100, "Kari0123"),
+            ("証明書発行用パスワード", 100, "Cert4567"),
+        ]);
+        tsv += "";
+        let n = RegistrationNotice::parse_ocr_tsv(&tsv).unwrap();
+        assert_eq!(n.address.as_deref(), Some("東京都千代田区"));
+        assert!(matches!(
+            &inferred(&n)[..],
+            [NoticeProblem::OcrLabelInferred {
+                field: NoticeField::Address,
+                kind: None,
+                ..
+            }]
+        ));
+    }
+
+    #[test]
+    fn invalid_ocr_postal_code_waits_for_the_second_pass() {
+        // 〒 and the postal code as their own words, then the address; the page read an extra digit.
+        let mut tsv = tsv_of(&[
+            ("事業所番号", 100, "1312345678"),
+            ("住所", 100, "〒"),
+            ("テストID", 100, "T1312345"),
+            ("(仮)パスワード", 100, "Kari0123"),
+            ("証明書発行用パスワード", 100, "Cert4567"),
+        ]);
+        tsv += &word(1, 640, 150, "5893-5742");
+        tsv += &word(1, 820, 400, "東京都千代田区千代田1-1");
+        let n = RegistrationNotice::parse_ocr_tsv(&tsv).unwrap();
+        assert_eq!(n.postal_code, None);
+        assert_eq!(n.address.as_deref(), Some("東京都千代田区千代田1-1"));
+        let bad: Vec<_> = n
+            .findings()
+            .into_iter()
+            .filter(|f| f.code() == "notice.ocr_postal_code_invalid")
+            .collect();
+        assert_eq!(bad.len(), 1);
+        assert!(
+            bad[0].message(Lang::En).contains("postal code")
+                && bad[0].message(Lang::Ja).contains("5893-5742")
+        );
+        // Each part of the row has its own box; the 〒 mark is in neither.
+        let boxes: Vec<_> = n
+            .ocr
+            .as_ref()
+            .unwrap()
+            .fields
+            .iter()
+            .filter(|f| matches!(f.field, NoticeField::PostalCode | NoticeField::Address))
+            .map(|f| (f.field, f.value_box.map(|b| (b.left, b.width))))
+            .collect();
+        assert_eq!(
+            boxes,
+            [
+                (NoticeField::PostalCode, Some((640, 150))),
+                (NoticeField::Address, Some((820, 400)))
+            ]
+        );
+        // The second reads' valid plurality replaces it, and says that the reads disagreed.
+        let m = n
+            .with_ocr_rereads(&[(
+                NoticeField::PostalCode,
+                vec!["589-5742".into(), "5895742".into()],
+            )])
+            .unwrap();
+        assert_eq!(
+            m.postal_code.map(|p| p.to_string()).as_deref(),
+            Some("589-5742")
+        );
+        assert!(!codes(&m).contains(&"notice.ocr_postal_code_invalid"));
+        assert!(m.findings().iter().any(|f| matches!(
+            f,
+            NoticeProblem::OcrReadsDisagree {
+                field: NoticeField::PostalCode,
+                reads: 3,
+                agreeing: 2,
+                ..
+            }
+        )));
+        // No valid plurality: still empty, still said.
+        let m = n
+            .with_ocr_rereads(&[(
+                NoticeField::PostalCode,
+                vec!["5893-5742".into(), "58-9".into()],
+            )])
+            .unwrap();
+        assert_eq!(m.postal_code, None);
+        assert!(codes(&m).contains(&"notice.ocr_postal_code_invalid"));
+        // One word `〒5893-5742` whose box Tesseract stretched over the address: the
+        // postal code's box ends where the address begins, without the mark (0.85 of
+        // its estimated advance: 11 half-width units over the box clipped to 219 px).
+        let mut one = tsv_of(&[
+            ("事業所番号", 100, "1312345678"),
+            ("住所", 100, "〒5893-5742"),
+            ("テストID", 100, "T1312345"),
+            ("(仮)パスワード", 100, "Kari0123"),
+            ("証明書発行用パスワード", 100, "Cert4567"),
+        ]);
+        one = one.replace("\t600\t150\t200\t30\t95\t〒", "\t600\t150\t800\t30\t95\t〒");
+        one += &word(1, 820, 400, "東京都千代田区千代田1-1");
+        let n = RegistrationNotice::parse_ocr_tsv(&one).unwrap();
+        let postal = n
+            .ocr
+            .as_ref()
+            .unwrap()
+            .fields
+            .iter()
+            .find(|f| f.field == NoticeField::PostalCode)
+            .unwrap();
+        assert_eq!(
+            postal.value_box.map(|b| (b.left, b.left + b.width)),
+            Some((633, 819))
+        );
+        // A valid page read that the second reads correct (0 read as 9 by the page).
+        let ok = tsv.replace("5893-5742", "747-9599");
+        let n = RegistrationNotice::parse_ocr_tsv(&ok).unwrap();
+        assert_eq!(
+            n.postal_code.map(|p| p.to_string()).as_deref(),
+            Some("747-9599")
+        );
+        let m = n
+            .with_ocr_rereads(&[(
+                NoticeField::PostalCode,
+                vec!["747-0590".into(), "747-0590".into()],
+            )])
+            .unwrap();
+        assert_eq!(
+            m.postal_code.map(|p| p.to_string()).as_deref(),
+            Some("747-0590")
+        );
+        assert!(codes(&m).contains(&"notice.ocr_reads_disagree"));
+        // A letter read for a digit is a postal code read wrong, not part of the address.
+        let n = RegistrationNotice::parse_ocr_tsv(&tsv.replace("5893-5742", "S89-5742")).unwrap();
+        assert_eq!(n.postal_code, None);
+        assert_eq!(n.address.as_deref(), Some("東京都千代田区千代田1-1"));
+        assert!(n.findings().iter().any(|f| matches!(
+            f,
+            NoticeProblem::OcrPostalCodeInvalid { read, .. } if read == "S89-5742"
+        )));
+        // Typed text is refused as before.
+        let typed = "事業所番号 1312345678\n住所 〒5893-5742 東京都\nテストID T1\n(仮)パスワード a1\n証明書発行用パスワード b2";
+        let err = RegistrationNotice::parse(typed).unwrap_err();
+        assert!(err.iter().any(|p| p.code() == "postal_code.invalid"));
+        assert!(RegistrationNotice::parse_ocr(typed).is_ok());
+    }
+
+    #[test]
+    fn free_text_reads_vote_per_character() {
+        let page = "事業所番号 1312345678\n住所 〒100-0001 東京都千代田区千代田1-}\n事業所名 就労継続支援P玉 あおぞら作業所\nテストID T1\n(仮)パスワード Kari0123\n証明書発行用パスワード Cert4567";
+        let n = RegistrationNotice::parse_ocr(page).unwrap();
+        let m = n
+            .with_ocr_rereads(&[
+                (
+                    NoticeField::FacilityName,
+                    vec![
+                        "就労継続支援B型あおぞら作業所".into(),
+                        "就労練援5型あおぞら作業所".into(),
+                        "弥労継続支援B型あおぞら作業所".into(),
+                        "統労続支援B型あおぞら作業所".into(),
+                    ],
+                ),
+                (
+                    NoticeField::Address,
+                    vec![
+                        "東京都千代田区千代田1-1".into(),
+                        "東京都千代田区千代田1-1".into(),
+                        "東京都千代囲区千代田1-l".into(),
+                    ],
+                ),
+            ])
+            .unwrap();
+        // No two whole reads agree, but every character has a majority; the page's space stays.
+        assert_eq!(
+            m.facility_name.as_deref(),
+            Some("就労継続支援B型 あおぞら作業所")
+        );
+        assert_eq!(m.address.as_deref(), Some("東京都千代田区千代田1-1"));
+        let disagree: Vec<_> = m
+            .findings()
+            .into_iter()
+            .filter_map(|f| match f {
+                NoticeProblem::OcrReadsDisagree {
+                    field,
+                    reads,
+                    agreeing,
+                    positions,
+                } => Some((field, reads, agreeing, positions)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            disagree,
+            [
+                (NoticeField::FacilityName, 5, 1, vec![1, 3, 4, 5, 7, 8]),
+                (NoticeField::Address, 4, 2, vec![6, 13]),
+            ]
+        );
+        // No majority at a position: the page's character stays, and it is said.
+        let m = n
+            .with_ocr_rereads(&[(
+                NoticeField::FacilityName,
+                vec!["就労継続支援B型あおぞら作業所".into()],
+            )])
+            .unwrap();
+        assert_eq!(
+            m.facility_name.as_deref(),
+            Some("就労継続支援P玉 あおぞら作業所")
+        );
+        assert!(m.findings().iter().any(|f| matches!(
+            f,
+            NoticeProblem::OcrReadsDisagree { field: NoticeField::FacilityName, positions, .. } if positions == &vec![7, 8]
+        )));
+        // Bad input: a coded error, never a panic (position only: a read may be a password).
+        let long = "x".repeat(MAX_REREAD_CHARS + 1);
+        let err = n
+            .with_ocr_rereads(&[(NoticeField::TemporaryPassword, vec![long])])
+            .unwrap_err();
+        assert_eq!(
+            err.iter().next().unwrap().code(),
+            "notice.ocr_rereads_invalid"
+        );
+        assert!(
+            !err.iter()
+                .next()
+                .unwrap()
+                .message(Lang::En)
+                .contains("xxxx")
+        );
+        let many = vec!["Kari0123".to_owned(); MAX_REREADS + 1];
+        assert!(
+            n.with_ocr_rereads(&[(NoticeField::TemporaryPassword, many)])
+                .is_err()
+        );
+        assert!(
+            n.with_ocr_rereads(&[(NoticeField::Remarks, vec!["x".into()])])
+                .is_err()
+        );
+    }
+
     #[test]
     fn production_label_is_confirmed_by_the_table_layout() {
         let rows = |id_label: &'static str, id_left: i64| {
@@ -2596,7 +3427,7 @@ mod tests {
             "notice.ocr_rereads_invalid"
         );
         let e = n
-            .with_ocr_rereads(&[(NoticeField::Address, vec!["x".into()])])
+            .with_ocr_rereads(&[(NoticeField::Federation, vec!["x".into()])])
             .unwrap_err();
         assert_eq!(
             e.iter().next().unwrap().code(),

@@ -41,6 +41,25 @@
 //! so words are joined with a space only across a wide gap (more than 0.8 of the
 //! row's median word height: the gap between the table's columns) or next to an
 //! ASCII letter or digit across a gap of a quarter of that.
+//!
+//! # Reconciling reads character by character
+//!
+//! A free-text value (the 事業所名, the address) read several times is
+//! reconciled per character (`vote_chars`): each read is aligned with the
+//! page's read (the *backbone*) by a Levenshtein alignment (one edit = one
+//! character inserted, deleted or replaced; ties broken the same way every
+//! time: match or replace, then delete, then insert), and every position of
+//! the backbone, and every gap between two positions, takes the option that
+//! strictly more reads give than any other; without such a majority the
+//! page's character (or no insertion) stays, and the position is reported.
+//! So `就労継続支援P玉` with second reads `就労継続支援B型`, `就労練援5型`,
+//! `弥労継続支援B型`, `統労続支援B型` gives `就労継続支援B型` although no two
+//! whole reads agree. The alignment is our own (40 lines): the reads are a
+//! few dozen characters, OCR errors are mostly *substitutions*, which the
+//! diff crates (an LCS: insertions and deletions only) do not model, and the
+//! sequence-alignment libraries (rust-bio's pairwise and partial-order
+//! alignment) would bring a large dependency tree into this pure core for
+//! a 40-line dynamic programme.
 
 use super::NoticeField;
 
@@ -594,6 +613,79 @@ pub(crate) fn value_box(
         .reduce(WordBox::union)
 }
 
+/// The boxes of the two parts of a value read on a row, `head` then `tail`
+/// (the postal code after `〒`, and the rest of the address), when the row's
+/// words split cleanly between them (no word holds characters of both):
+/// `(head box, tail box)`. A word that is only `〒` is left out of the head's
+/// box (a digits-only engine would read the mark as a digit).
+pub(crate) fn split_value_boxes(
+    words: &[(String, Option<u8>)],
+    boxes: &[WordBox],
+    head: &str,
+    tail: &str,
+) -> Option<(Option<WordBox>, Option<WordBox>)> {
+    let squeeze = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+    let whole = format!("{head} {tail}");
+    let all: Vec<usize> = value_words(words, &whole).map(|(i, _)| i).collect();
+    let rest: Vec<usize> = if tail.trim().is_empty() {
+        Vec::new()
+    } else {
+        value_words(words, tail).map(|(i, _)| i).collect()
+    };
+    if rest.len() > all.len() || !all.ends_with(&rest) {
+        return None;
+    }
+    let head_idx = &all[..all.len() - rest.len()];
+    let text = |idx: &[usize]| -> String {
+        idx.iter()
+            .map(|&i| words[i].0.as_str())
+            .collect::<String>()
+            .trim_start_matches(|c| is_stray_mark(c) || c == '：')
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    };
+    if text(head_idx) != squeeze(head) || text(&rest) != squeeze(tail) {
+        return None;
+    }
+    let union = |idx: &[usize], right: i64| {
+        idx.iter()
+            .filter(|&&i| words[i].0.trim() != "〒")
+            .filter_map(|&i| boxes.get(i).copied().map(|b| (i, b)))
+            .filter_map(|(i, b)| {
+                // Tesseract sometimes stretches a word's box over the words after it
+                // (`〒389-6586` to the end of the address): the head ends where the tail begins.
+                let width = b.width.min(right - b.left);
+                (width > 0).then(|| without_postal_mark(&words[i].0, WordBox { width, ..b }))
+            })
+            .reduce(WordBox::union)
+    };
+    let tail = union(&rest, i64::MAX);
+    Some((union(head_idx, tail.map_or(i64::MAX, |t| t.left - 1)), tail))
+}
+
+/// A word that starts with `〒` and goes on (`〒885-4517`, one word for
+/// Tesseract): its box without the mark, estimated from the characters'
+/// widths — `〒` is full-width (two half-width units), the rest of a postal
+/// code half-width — less a margin: 0.85 of the mark's advance is cut, which
+/// leaves out the mark's ink (about 0.75 of it in the corpus's fonts) and keeps
+/// the first digit's. Any other word's box is returned as it is.
+fn without_postal_mark(word: &str, b: WordBox) -> WordBox {
+    let Some(rest) = word.trim().strip_prefix('〒').filter(|r| !r.is_empty()) else {
+        return b;
+    };
+    let units: i64 = 2 + rest
+        .chars()
+        .map(|c| if c.is_ascii() { 1 } else { 2 })
+        .sum::<i64>();
+    let cut = b.width * 17 / (10 * units);
+    WordBox {
+        left: b.left + cut,
+        width: b.width - cut,
+        ..b
+    }
+}
+
 /// The confidence of a value read on a row: the lowest confidence of the row's
 /// words that lie inside the value (so a damaged label does not lower it).
 pub(crate) fn value_confidence(words: &[(String, Option<u8>)], value: &str) -> Option<u8> {
@@ -755,6 +847,8 @@ pub(crate) fn tsv_lines(tsv: &str) -> Result<Vec<TsvLine>, TsvError> {
 /// digits cannot read `O` or `l` there). `None` for the free-text fields.
 ///
 /// * 事業所番号: the ten digits (see [`FacilityNumber`](crate::facility::FacilityNumber));
+/// * the postal code after `〒`: the digits and the hyphen
+///   ([`PostalCode`](crate::facility::PostalCode): `NNN-NNNN`);
 /// * テストID / ID: printable ASCII (the [`UserId`](crate::facility::UserId) rule: the
 ///   format is not published);
 /// * the passwords: half-width letters, digits and the symbols of the portal's
@@ -767,12 +861,15 @@ pub(crate) fn tsv_lines(tsv: &str) -> Result<Vec<TsvLine>, TsvError> {
 /// let pw = value_charset(NoticeField::TemporaryPassword).unwrap();
 /// assert!(pw.contains('a') && pw.contains('Z') && pw.contains('7') && pw.contains('#'));
 /// assert!(!pw.contains('"') && !pw.contains(' '));
+/// assert_eq!(value_charset(NoticeField::PostalCode).unwrap(), "0123456789-");
 /// assert!(value_charset(NoticeField::Address).is_none());
 /// ```
 pub fn value_charset(field: NoticeField) -> Option<String> {
     let alnum = ('A'..='Z').chain('a'..='z').chain('0'..='9');
     match field {
         NoticeField::FacilityNumber => Some(('0'..='9').collect()),
+        // NNN-NNNN (the 〒 mark is not part of the value).
+        NoticeField::PostalCode => Some(('0'..='9').chain(['-']).collect()),
         NoticeField::UserId => Some((b'!'..=b'~').map(char::from).collect()),
         NoticeField::TemporaryPassword | NoticeField::CertificatePassword => Some(
             alnum
@@ -792,6 +889,139 @@ pub(crate) fn is_key_field(f: NoticeField) -> bool {
             | NoticeField::TemporaryPassword
             | NoticeField::CertificatePassword
     )
+}
+
+/// Longest read (in characters) that [`vote_chars`] aligns; longer reads are
+/// compared whole (the alignment is quadratic).
+pub(crate) const MAX_ALIGNED_CHARS: usize = 400;
+
+/// One read aligned with the backbone: for each backbone position the read's
+/// character there (`None`: the read lacks it), and for each gap `0..=n`
+/// (before backbone position `k`) the characters the read has in addition.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Aligned {
+    pub at: Vec<Option<char>>,
+    pub ins: Vec<Vec<char>>,
+}
+
+/// Levenshtein alignment of `read` with `backbone` (module doc).
+pub(crate) fn align(backbone: &[char], read: &[char]) -> Aligned {
+    let (n, m) = (backbone.len(), read.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let sub = d[i - 1][j - 1] + usize::from(backbone[i - 1] != read[j - 1]);
+            d[i][j] = sub.min(d[i - 1][j] + 1).min(d[i][j - 1] + 1);
+        }
+    }
+    let mut at = vec![None; n];
+    let mut ins = vec![Vec::new(); n + 1];
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        if i > 0
+            && j > 0
+            && d[i][j] == d[i - 1][j - 1] + usize::from(backbone[i - 1] != read[j - 1])
+        {
+            at[i - 1] = Some(read[j - 1]);
+            i -= 1;
+            j -= 1;
+        } else if i > 0 && d[i][j] == d[i - 1][j] + 1 {
+            i -= 1;
+        } else {
+            ins[i].push(read[j - 1]);
+            j -= 1;
+        }
+    }
+    for v in &mut ins {
+        v.reverse();
+    }
+    Aligned { at, ins }
+}
+
+/// The outcome of a per-character vote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct CharVote {
+    /// The value kept: each character with the backbone position it stands
+    /// for (`None`: inserted by the vote).
+    pub chars: Vec<(char, Option<usize>)>,
+    /// 1-based positions in the value kept where the voters were not unanimous
+    /// (a character dropped or added by the vote counts at its neighbour).
+    pub disputed: Vec<usize>,
+}
+
+/// The option that strictly more voters give than any other, else `fallback`.
+fn plurality<T: PartialEq + Clone>(options: &[T], fallback: &T) -> T {
+    let mut tally: Vec<(&T, usize)> = Vec::new();
+    for o in options {
+        match tally.iter_mut().find(|(t, _)| *t == o) {
+            Some(t) => t.1 += 1,
+            None => tally.push((o, 1)),
+        }
+    }
+    tally.sort_by_key(|(_, k)| std::cmp::Reverse(*k));
+    match tally.as_slice() {
+        [(v, _)] => (*v).clone(),
+        [(v, k), (_, k2), ..] if k > k2 => (*v).clone(),
+        _ => fallback.clone(),
+    }
+}
+
+/// Per-character vote of `reads` aligned with `backbone` (module doc). The
+/// backbone votes too when `backbone_votes`; on a tie its option stays.
+pub(crate) fn vote_chars(backbone: &[char], reads: &[Vec<char>], backbone_votes: bool) -> CharVote {
+    let aligned: Vec<Aligned> = reads.iter().map(|r| align(backbone, r)).collect();
+    let n = backbone.len();
+    let mut chars: Vec<(char, Option<usize>)> = Vec::new();
+    let mut disputed = Vec::new();
+    #[allow(clippy::needless_range_loop)]
+    // k walks the gaps (0..=n) and the positions (0..n) together
+    for k in 0..=n {
+        // The gap before backbone position k.
+        let mut opts: Vec<Vec<char>> = aligned.iter().map(|a| a.ins[k].clone()).collect();
+        if backbone_votes {
+            opts.push(Vec::new());
+        }
+        let won = plurality(&opts, &Vec::new());
+        let unanimous = opts.iter().all(|o| *o == won);
+        chars.extend(won.iter().map(|c| (*c, None)));
+        if !unanimous {
+            // At the first character added, else at the character before the gap.
+            disputed.push(if won.is_empty() {
+                chars.len().max(1)
+            } else {
+                chars.len() - won.len() + 1
+            });
+        }
+        if k == n {
+            break;
+        }
+        let mut opts: Vec<Option<char>> = aligned.iter().map(|a| a.at[k]).collect();
+        if backbone_votes {
+            opts.push(Some(backbone[k]));
+        }
+        let won = plurality(&opts, &Some(backbone[k]));
+        let unanimous = opts.iter().all(|o| *o == won);
+        if let Some(c) = won {
+            chars.push((c, Some(k)));
+        }
+        if !unanimous {
+            disputed.push(chars.len().max(1));
+        }
+    }
+    disputed.sort_unstable();
+    disputed.dedup();
+    if chars.is_empty() {
+        disputed.clear();
+    } else {
+        disputed.retain(|p| *p <= chars.len());
+    }
+    CharVote { chars, disputed }
 }
 
 #[cfg(test)]
@@ -874,6 +1104,61 @@ mod tests {
             "事業所番号  1312345678"
         );
         assert_eq!(clean_line("| 事業所名 | はぐ |"), "事業所名 | はぐ");
+    }
+
+    #[test]
+    fn alignment_and_per_character_vote() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        let a = align(&c("就労継続支援"), &c("就労練援"));
+        assert_eq!(a.at.iter().filter(|x| x.is_none()).count(), 2);
+        assert!(a.ins.iter().all(Vec::is_empty));
+        let a = align(&c("ab"), &c("xaby"));
+        assert_eq!(a.at, [Some('a'), Some('b')]);
+        assert_eq!(a.ins, [vec!['x'], vec![], vec!['y']]);
+        // Each position by majority; a character all reads add is added.
+        let v = vote_chars(&c("千代田1-}"), &[c("千代田1-1"), c("千代田1-1")], true);
+        assert_eq!(
+            v.chars.iter().map(|(c, _)| *c).collect::<String>(),
+            "千代田1-1"
+        );
+        assert_eq!(v.disputed, [6]);
+        let v = vote_chars(&c("abd"), &[c("abcd"), c("abcd")], true);
+        assert_eq!(
+            v.chars,
+            [('a', Some(0)), ('b', Some(1)), ('c', None), ('d', Some(2))]
+        );
+        assert_eq!(v.disputed, [3]);
+        // A tie keeps the backbone's character (the backbone not voting).
+        let v = vote_chars(&c("ab"), &[c("ax"), c("ay")], false);
+        assert_eq!(v.chars.iter().map(|(c, _)| *c).collect::<String>(), "ab");
+        assert_eq!(v.disputed, [2]);
+        // Unanimous: nothing disputed; empty inputs are fine.
+        assert!(vote_chars(&c("ab"), &[c("ab")], true).disputed.is_empty());
+        assert!(vote_chars(&[], &[], true).chars.is_empty());
+    }
+
+    proptest::proptest! {
+        /// Any reads: no panic; a unanimous vote changes nothing; every character
+        /// kept comes from some read; a position in dispute lies in the value.
+        #[test]
+        fn per_character_vote_is_total(
+            backbone in "[a-c1-]{0,12}",
+            reads in proptest::collection::vec("[a-c1-]{0,12}", 0..5),
+            votes in proptest::bool::ANY,
+        ) {
+            let c = |s: &str| s.chars().collect::<Vec<_>>();
+            let rs: Vec<Vec<char>> = reads.iter().map(|r| c(r)).collect();
+            let v = vote_chars(&c(&backbone), &rs, votes);
+            let kept: String = v.chars.iter().map(|(ch, _)| *ch).collect();
+            proptest::prop_assert!(v.disputed.iter().all(|p| *p >= 1 && *p <= kept.chars().count().max(1)));
+            for ch in kept.chars() {
+                proptest::prop_assert!(backbone.contains(ch) || reads.iter().any(|r| r.contains(ch)));
+            }
+            if reads.iter().all(|r| *r == backbone) {
+                proptest::prop_assert_eq!(&kept, &backbone);
+                proptest::prop_assert!(v.disputed.is_empty());
+            }
+        }
     }
 
     #[test]

@@ -412,10 +412,12 @@ class RegistrationNotice:
     def with_ocr_rereads(self, rereads: Mapping[str, Sequence[str]]) -> RegistrationNotice:
         """A second OCR pass reconciled with the page's reads (a new notice).
 
-        ``rereads`` maps ``facility_number``, ``user_id``, ``temporary_password``, ``certificate_password``
-        or ``facility_name`` to that cell read again; the value more of the second reads give than any other
-        is kept (a tie keeps the page's), any disagreement is a finding (``notice.ocr_reads_disagree``).
-        Raises ValidationError (``notice.ocr_rereads_invalid``) for a notice not read by OCR or another field.
+        ``rereads`` maps ``facility_number``, ``user_id``, ``temporary_password``, ``certificate_password``,
+        ``postal_code``, ``facility_name`` or ``address`` to that cell read again; for the tokens the value
+        more of the second reads give than any other is kept (a tie keeps the page's), the 事業所名 and the
+        address are voted character by character, any disagreement is a finding
+        (``notice.ocr_reads_disagree``). Raises ValidationError (``notice.ocr_rereads_invalid``) for a
+        notice not read by OCR, another field, more than 64 reads for a field or a read over 1 000 characters.
         """
     @staticmethod
     def ocr_value_charset(field: str) -> Optional[str]:

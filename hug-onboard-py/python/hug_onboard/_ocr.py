@@ -14,14 +14,16 @@ opening with long horizontal and vertical kernels), then Tesseract
 
 **Second pass.** Tesseract's Japanese model misreads Latin glyphs of random
 passwords (``l``/``I``/``1``, ``O``/``0``, ``T``/``7``). So the cells of the
-事業所番号, the ID, the passwords and the 事業所名 (their ``value_box`` in the
+事業所番号, the ID, the passwords, the 事業所名, the postal code and the rest of the
+address (their ``value_box`` in the
 provenance) are cropped from the deskewed page with a margin of half their height
 and read again, one line per cell (the cells of a letter are stacked, a blank band
 between two, into one image: one Tesseract run per engine and image), each engine
 restricted to the field's characters (``value_charset`` in the provenance, i.e.
-:meth:`RegistrationNotice.ocr_value_charset`, from the core; none for the 事業所名). The reads are handed to
+:meth:`RegistrationNotice.ocr_value_charset`, from the core; none for the free text). The reads are handed to
 :meth:`RegistrationNotice.with_ocr_rereads`: the core keeps the second reads'
-plurality (a tie keeps the page's value) and reports every disagreement. The
+plurality (a tie keeps the page's value; the free text is voted character by
+character) and reports every disagreement. The
 engines used are data (:data:`SECOND_PASS`); one whose traineddata is not
 installed is skipped. Besides Tesseract's stock models they include our own,
 ``hugid`` (:data:`MODEL`, shipped in ``hug_onboard/data/``; tools/ocr-model), trained
@@ -85,7 +87,21 @@ SECOND_PASS: dict[str, tuple[tuple[str, str], ...]] = {
     "certificate_password": _LATIN_READS,
     # Free text: no whitelist; the page's Japanese read sometimes adds or swaps a kana.
     "facility_name": (("jpn", "binary"), ("jpn", "grey"), ("Japanese", "binary"), ("Japanese", "grey")),
+    # The address without its postal code (free text, voted per character by the core), and the
+    # postal code after 〒 alone (digits and hyphen: the page's jpn read turned 0 into 9; three
+    # reads so that one slip of `eng` is outvoted — on the corpus each of these was right on
+    # 15 or 16 of the 16 light letters, `jpn` on 12 or 13).
+    "address": (("jpn", "binary"), ("jpn", "grey"), ("Japanese", "binary"), ("Japanese", "grey")),
+    "postal_code": (("eng", "grey"), ("eng", "binary"), ("Latin", "grey")),
 }
+
+
+#: Fields whose cell is cropped with a small horizontal margin (a fraction of its
+#: height; the others get half the height): the postal code and the rest of the address
+#: share a row with only a narrow gap, and a wider crop reads a glyph of the other.
+#: The address is also read in runs of its own (stacked with the 事業所名 it changed
+#: Tesseract's reads of the name on the corpus).
+NARROW_CELLS: dict[str, float] = {"postal_code": 0.1, "address": 0.1}
 
 
 def _error(code: str, detail: str = "") -> HugOnboardError:
@@ -265,13 +281,15 @@ def read_notice(image: ImageSource) -> RegistrationNotice:
     return notice.with_ocr_rereads(rereads) if rereads else notice
 
 
-def _cell(image: Any, box: dict[str, int]) -> Any:
-    """The value's cell with a margin of half its height, on a white border."""
+def _cell(image: Any, box: dict[str, int], hpad: float = 0.5) -> Any:
+    """The value's cell with a margin of half its height (``hpad`` of it left and
+    right), on a white border."""
     cv2, _, _ = _imports()
     h, w = image.shape[:2]
     pad = max(4, box["height"] // 2)
-    top, left = max(0, box["top"] - pad), max(0, box["left"] - pad)
-    crop = image[top : min(h, box["top"] + box["height"] + pad), left : min(w, box["left"] + box["width"] + pad)]
+    side = pad if hpad >= 0.5 else max(2, int(box["height"] * hpad))
+    top, left = max(0, box["top"] - pad), max(0, box["left"] - side)
+    crop = image[top : min(h, box["top"] + box["height"] + pad), left : min(w, box["left"] + box["width"] + side)]
     return cv2.copyMakeBorder(crop, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
 
 
@@ -336,14 +354,16 @@ def second_pass(
     images = {"grey": grey, "binary": binary}
     rereads: dict[str, list[str]] = {f: [] for f in boxes}
     # One run per (engine, image, charset): the cells that share them are read together.
-    runs: dict[tuple[str, str, str], list[str]] = {}
+    runs: dict[tuple[str, str, str, str], list[str]] = {}
     for field in boxes:
         charset = found[field].get("value_charset") or ""
+        alone = field if field == "address" else ""
         for lang, image in SECOND_PASS[field]:
             if lang in langs:
-                runs.setdefault((lang, image, charset), []).append(field)
-    for (lang, image, charset), fields in runs.items():
-        reads = _read_cells([_cell(images[image], boxes[f]) for f in fields], lang, charset, cmd)
+                runs.setdefault((lang, image, charset, alone), []).append(field)
+    for (lang, image, charset, _), fields in runs.items():
+        cells = [_cell(images[image], boxes[f], NARROW_CELLS.get(f, 0.5)) for f in fields]
+        reads = _read_cells(cells, lang, charset, cmd)
         for f, r in zip(fields, reads):
             rereads[f].append(r)
     return {f: r for f, r in rereads.items() if r}
