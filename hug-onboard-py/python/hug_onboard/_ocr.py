@@ -25,7 +25,9 @@ restricted to the field's characters (``value_charset`` in the provenance, i.e.
 plurality (a tie keeps the page's value; the free text is voted character by
 character) and reports every disagreement. The
 engines used are data (:data:`SECOND_PASS`); one whose traineddata is not
-installed is skipped. Nothing is written to a file: each image goes to Tesseract
+installed is skipped. Besides Tesseract's stock models they include our own,
+``hugid`` (:data:`MODEL`, shipped in ``hug_onboard/data/``; tools/ocr-model), trained
+for the JIS-style Latin glyphs of Japanese business fonts. Nothing is written to a file: each image goes to Tesseract
 on its standard input. Measured on the corpus: benches/ocr/RESULTS.md.
 
 """
@@ -35,6 +37,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from pathlib import Path
 from typing import Any, Union
 
 from ._errors import HugOnboardError, error_class_for
@@ -54,19 +57,35 @@ PSM = 6
 #: Seconds before Tesseract is stopped.
 TIMEOUT = 120
 
+#: Our own Tesseract model, shipped in the package: ``hugid``, a small LSTM line
+#: recogniser for the Latin/digit values (ID, passwords, 事業所番号) trained on the
+#: JIS-style Latin glyphs of Japanese business fonts, where the stock models misread
+#: ``l`` as ``L``, ``1`` as ``l``, ``O`` as ``0`` (tools/ocr-model: how it is trained,
+#: its figures). Tesseract looks for traineddata in one folder, so this model's runs
+#: get ``--tessdata-dir`` pointing here.
+MODEL = "hugid"
+MODEL_DIR = Path(__file__).resolve().parent / "data"
+
 #: The second pass over the key fields' cells: per field, the reads as
 #: ``(Tesseract language, image)`` where the image is ``"grey"`` (the deskewed page
 #: before binarisation) or ``"binary"`` (the cleaned page the first pass read).
 #: Chosen on the corpus (benches/ocr): for the digits-only 事業所番号 ``eng`` was
 #: right on every light letter; for the ID and the passwords no single engine is
-#: reliable, so four reads vote (the page's read is the fallback on a tie). ``Latin`` and ``Japanese`` are
-#: Tesseract's script models (Debian ``tesseract-ocr-script-latn``,
-#: ``tesseract-ocr-script-jpan``); without them their reads are skipped.
+#: reliable, so six reads vote, one vote each (the page's read is the fallback on a tie):
+#: four of Tesseract's stock models and our :data:`MODEL` on both images (its binary
+#: read is the best single reader on the corpus, 39 of 48 ID/password cells against
+#: 36; where three stock reads agree on ``L`` for a JIS ``l`` it is outvoted, and the
+#: core reports the disagreement; more votes for it were measured and not kept:
+#: tools/ocr-model/RESULTS.md). ``Latin`` and ``Japanese`` are Tesseract's script models
+#: (Debian ``tesseract-ocr-script-latn``, ``tesseract-ocr-script-jpan``); a model not
+#: installed is skipped.
+_LATIN_READS = (("jpn", "binary"), ("jpn", "grey"), ("Latin", "grey"), ("Japanese", "grey"),
+                (MODEL, "grey"), (MODEL, "binary"))
 SECOND_PASS: dict[str, tuple[tuple[str, str], ...]] = {
     "facility_number": (("eng", "grey"), ("eng", "binary")),
-    "user_id": (("jpn", "binary"), ("jpn", "grey"), ("Latin", "grey"), ("Japanese", "grey")),
-    "temporary_password": (("jpn", "binary"), ("jpn", "grey"), ("Latin", "grey"), ("Japanese", "grey")),
-    "certificate_password": (("jpn", "binary"), ("jpn", "grey"), ("Latin", "grey"), ("Japanese", "grey")),
+    "user_id": _LATIN_READS,
+    "temporary_password": _LATIN_READS,
+    "certificate_password": _LATIN_READS,
     # Free text: no whitelist; the page's Japanese read sometimes adds or swaps a kana.
     "facility_name": (("jpn", "binary"), ("jpn", "grey"), ("Japanese", "binary"), ("Japanese", "grey")),
     # The address without its postal code (free text, voted per character by the core), and the
@@ -139,7 +158,14 @@ def _tesseract() -> tuple[str, list[str]]:
     except (OSError, subprocess.TimeoutExpired):
         out = b""
     listed = [ln.strip() for ln in out.decode("utf-8", "replace").splitlines()[1:] if ln.strip()]
-    return cmd, sorted(set(langs) | set(listed))
+    ours = [MODEL] if model_path().is_file() else []
+    return cmd, sorted(set(langs) | set(listed) | set(ours))
+
+
+def model_path() -> Path:
+    """The packaged ``hugid`` model (:data:`MODEL`); the second pass skips its reads
+    when the file is missing (a broken install), as for any engine not installed."""
+    return MODEL_DIR / f"{MODEL}.traineddata"
 
 
 def _deskew_angle(cv2: Any, np: Any, ink: Any) -> float:
@@ -218,9 +244,13 @@ def run_tesseract(
     env = dict(os.environ)
     env.setdefault("OMP_THREAD_LIMIT", "1")
     extra = ["-c", f"tessedit_char_whitelist={whitelist}"] if whitelist else []
+    # Our model lives in the package, not in Tesseract's tessdata: its folder is given for
+    # that run only, and TSV is asked for by its variable (the ``tsv`` config file is in
+    # Tesseract's tessdata, which --tessdata-dir hides).
+    where = ["--tessdata-dir", str(MODEL_DIR)] if lang == MODEL else []
     try:
         done = subprocess.run(
-            [cmd, "stdin", "stdout", "-l", lang, "--psm", str(psm), *extra, "tsv"],
+            [cmd, "stdin", "stdout", *where, "-l", lang, "--psm", str(psm), *extra, "-c", "tessedit_create_tsv=1"],
             input=png,
             capture_output=True,
             timeout=TIMEOUT,
