@@ -2559,6 +2559,22 @@ mod tests {
     #[allow(unused_imports)]
     use crate::diagnostic::{Declared, Diagnostic, Lang};
 
+    /// The notice's `notice.ocr_reads_disagree` findings as `(field, reads, agreeing, positions)`.
+    fn disagreements(n: &RegistrationNotice) -> Vec<(NoticeField, usize, usize, Vec<usize>)> {
+        n.findings()
+            .into_iter()
+            .filter_map(|f| match f {
+                NoticeProblem::OcrReadsDisagree {
+                    field,
+                    reads,
+                    agreeing,
+                    positions,
+                } => Some((field, reads, agreeing, positions)),
+                _ => None,
+            })
+            .collect()
+    }
+
     const TEST_NOTICE: &str = "電子請求登録結果に関するお知らせ\n令和 元年 6月 3日\n東京都国民健康保険団体連合会\n障害福祉サービス費等の電子請求に関し、下記のとおり登録いたしましたので、ご連絡いたします。\n事業所番号\t１３１２３４５６７８\n住所\t〒100-0001 東京都千代田区千代田1-1\n事業所名\t放課後等デイサービス はぐ\nテストID\tT1312345\n（仮）パスワード\tKari0123\n証明書発行用パスワード\tCert4567\n備考\t\n・ID、仮パスワード及び証明書発行用パスワードは、他に漏洩しないよう十分な管理を行ってください\n";
 
     #[test]
@@ -3108,15 +3124,11 @@ mod tests {
             Some("589-5742")
         );
         assert!(!codes(&m).contains(&"notice.ocr_postal_code_invalid"));
-        assert!(m.findings().iter().any(|f| matches!(
-            f,
-            NoticeProblem::OcrReadsDisagree {
-                field: NoticeField::PostalCode,
-                reads: 3,
-                agreeing: 2,
-                ..
-            }
-        )));
+        assert!(
+            disagreements(&m)
+                .iter()
+                .any(|d| (d.0, d.1, d.2) == (NoticeField::PostalCode, 3, 2))
+        );
         // No valid plurality: still empty, still said.
         let m = n
             .with_ocr_rereads(&[(
@@ -3215,19 +3227,7 @@ mod tests {
             Some("就労継続支援B型 あおぞら作業所")
         );
         assert_eq!(m.address.as_deref(), Some("東京都千代田区千代田1-1"));
-        let disagree: Vec<_> = m
-            .findings()
-            .into_iter()
-            .filter_map(|f| match f {
-                NoticeProblem::OcrReadsDisagree {
-                    field,
-                    reads,
-                    agreeing,
-                    positions,
-                } => Some((field, reads, agreeing, positions)),
-                _ => None,
-            })
-            .collect();
+        let disagree = disagreements(&m);
         assert_eq!(
             disagree,
             [
@@ -3360,19 +3360,7 @@ mod tests {
         assert_eq!(m.facility_number.as_str(), "1302345678");
         assert_eq!(m.temporary_password.expose(), "l7c5mG3p");
         assert_eq!(m.certificate_password.expose(), "Cert4567");
-        let found: Vec<_> = m
-            .findings()
-            .into_iter()
-            .filter_map(|f| match f {
-                NoticeProblem::OcrReadsDisagree {
-                    field,
-                    reads,
-                    agreeing,
-                    positions,
-                } => Some((field, reads, agreeing, positions)),
-                _ => None,
-            })
-            .collect();
+        let found = disagreements(&m);
         assert_eq!(
             found,
             [
@@ -3399,15 +3387,11 @@ mod tests {
             named.facility_name.as_deref(),
             Some("放課後等デイサービス はぐ")
         );
-        assert!(named.findings().iter().any(|f| matches!(
-            f,
-            NoticeProblem::OcrReadsDisagree {
-                field: NoticeField::FacilityName,
-                reads: 3,
-                agreeing: 2,
-                ..
-            }
-        )));
+        assert!(
+            disagreements(&named)
+                .iter()
+                .any(|d| (d.0, d.1, d.2) == (NoticeField::FacilityName, 3, 2))
+        );
         // A tie keeps the page's value (and says so).
         let t = n
             .with_ocr_rereads(&[(
