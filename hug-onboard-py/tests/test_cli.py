@@ -48,9 +48,28 @@ def test_a_bad_lang_in_the_environment_is_a_usage_error(monkeypatch: pytest.Monk
     assert "[cli.usage]" in err and cli.LANG_ENV in err and "xx" in err
     # --lang overrides it; empty means unset; case and spaces do not matter.
     assert run("facility", "1312345678", "--lang", "en")[0] == 0
-    for ok in ("", " EN "):
+    for ok in ("", " EN ", "ja_JP.UTF-8", "en-US"):
         monkeypatch.setenv(cli.LANG_ENV, ok)
         assert run("facility", "1312345678")[0] == 0
+    # Help and the version are never refused for it.
+    monkeypatch.setenv(cli.LANG_ENV, "xx")
+    assert run("--help")[0] == 0 and run("--version")[0] == 0
+
+
+def test_bytes_that_are_not_utf8_are_a_coded_error() -> None:
+    # Python hands undecodable argv/stdin bytes on as lone surrogates; the library refused them with a
+    # bare UnicodeEncodeError, which the command line reported as an internal error (exit 70, "a bug").
+    for argv in (["facility", "13\udcff45678"], ["wareki", "\udcff"], ["calendar", "2026-12", "--prefecture", "\udcff"]):
+        code, out, err = run(*argv)
+        assert code == cli.EXIT_BY_KIND["invalid_encoding"] and out == "", (argv, err)
+        assert "[cli.not_utf8]" in err and "cli.internal" not in err
+        assert "\udcff" not in err and "\\udcff" not in err
+
+
+def test_an_empty_prefecture_is_refused() -> None:
+    # `--prefecture ""` silently used the default rulebook.
+    code, _, err = run("calendar", "2026-12", "--prefecture", "")
+    assert code != 0 and "rulebook.unknown_prefecture" in err
 
 
 def test_calendar_prefecture_takes_what_rules_takes() -> None:

@@ -182,6 +182,27 @@ def test_unreadable_image_is_a_validation_error(tmp_path: Path) -> None:
     assert e.value.code == "ocr.image_unreadable" and "missing.png" in e.value.message_en
 
 
+def test_too_large_or_refused_images_are_coded(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A 33000×33000 PNG made OpenCV raise a bare cv2.error (more pixels than its limit); a 30000×30000
+    # one ran for a minute and ran out of memory. Both are refused with the code now.
+    cv2 = pytest.importorskip("cv2")
+    np = pytest.importorskip("numpy")
+    ok, png = cv2.imencode(".png", np.full((400, 300), 255, dtype=np.uint8))
+    assert ok
+    monkeypatch.setattr(_ocr, "MAX_PIXELS", 100_000)
+    with pytest.raises(h.ValidationError) as e:
+        _ocr._prepare(bytes(png.tobytes()))
+    assert e.value.code == "ocr.image_unreadable" and "300×400 px" in e.value.message_en
+
+    def refuse(*_: Any) -> Any:
+        raise cv2.error("pixels <= CV_IO_MAX_IMAGE_PIXELS")
+
+    monkeypatch.setattr(cv2, "imdecode", refuse)
+    with pytest.raises(h.ValidationError) as e:
+        _ocr._prepare(bytes(png.tobytes()))
+    assert e.value.code == "ocr.image_unreadable"
+
+
 def test_missing_tesseract_and_language(monkeypatch: pytest.MonkeyPatch, smoke: list[Any]) -> None:
     import pytesseract  # type: ignore[import-untyped]
 

@@ -469,8 +469,11 @@ crate::diagnostics! {
             } },
             en: { if field.is_secret() {
                 format!(
-                    "Character {} of the {} as read {} one of the glyphs OCR confuses ({}). Compare it with the paper letter, character by character, before the first login (3 wrong tries lock the ID for 30 minutes).",
-                    glyphs.iter().map(|(p, _)| p.to_string()).collect::<Vec<_>>().join(", "),
+                    "{} of the {} as read {} one of the glyphs OCR confuses ({}). Compare it with the paper letter, character by character, before the first login (3 wrong tries lock the ID for 30 minutes).",
+                    match glyphs.as_slice() {
+                        [(p, _)] => format!("Character {p}"),
+                        gs => format!("Characters {}", gs.iter().map(|(p, _)| p.to_string()).collect::<Vec<_>>().join(", ")),
+                    },
                     field.name_en(),
                     if glyphs.len() == 1 { "is" } else { "are each" },
                     ocr::confusable_groups(", ")
@@ -528,9 +531,10 @@ crate::diagnostics! {
             } },
             en: { if field.is_secret() {
                 format!(
-                    "{} mark(s) just before the {} were taken as a table line or smudge and removed; check on the paper that the password does not begin with a symbol.",
-                    marks.len(),
-                    field.name_en()
+                    "{} just before the {} {} taken as a table line or smudge and removed; check on the paper that the password does not begin with a symbol.",
+                    if marks.len() == 1 { "One mark".to_owned() } else { format!("{} marks", marks.len()) },
+                    field.name_en(),
+                    if marks.len() == 1 { "was" } else { "were" }
                 )
             } else {
                 format!(
@@ -585,22 +589,29 @@ crate::diagnostics! {
         } => "notice.ocr_reads_disagree", InvalidInput, Warning,
             "the reads of an OCR'd field disagree; the value kept is the second reads' plurality or the page's",
             ja: { format!(
-                "「{}」を{reads}回読み取り、同じ結果は{agreeing}回でした{}。最初のログインの前に、用紙と1文字ずつ見比べてください。",
+                "「{}」を{reads}回読み取り、同じ結果は{agreeing}回でした{}。{}用紙と1文字ずつ見比べてください。",
                 field.label(),
                 if positions.is_empty() {
                     String::new()
                 } else {
                     format!("（読み取りが分かれた文字: {}文字目）", positions.iter().map(ToString::to_string).collect::<Vec<_>>().join("・"))
-                }
+                },
+                if ocr::is_key_field(*field) && *field != NoticeField::FacilityNumber { "最初のログインの前に、" } else { "" }
             ) },
             en: { format!(
-                "The {} was read {reads} times and {agreeing} reads agree{}. Compare it with the paper, character by character, before the first login.",
+                "The {} was read {reads} times; {}{}. Compare it with the paper, character by character{}.",
                 field.name_en(),
-                if positions.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (the reads differ at character {})", positions.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))
-                }
+                match agreeing {
+                    0 => "no read gives the value kept".to_owned(),
+                    1 => "only one read gives the value kept".to_owned(),
+                    n => format!("{n} reads agree"),
+                },
+                match positions.as_slice() {
+                    [] => String::new(),
+                    [p] => format!(" (the reads differ at character {p})"),
+                    ps => format!(" (the reads differ at characters {})", ps.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")),
+                },
+                if ocr::is_key_field(*field) && *field != NoticeField::FacilityNumber { ", before the first login" } else { "" }
             ) };
         /// Warning (OCR): the ID's label was read as `ID` (production) but the
         /// page does not show that nothing stood before it; it may be `テストID`.

@@ -56,6 +56,10 @@ CODES: dict[str, tuple[str, str]] = dict(_binding_messages())
 PSM = 6
 #: Seconds before Tesseract is stopped.
 TIMEOUT = 120
+#: The most pixels an image may have (a 200-megapixel phone photo; an A4 scan at
+#: 1200 dpi is 140): a larger one is refused (``ocr.image_unreadable``) instead of
+#: running for minutes or out of memory.
+MAX_PIXELS = 200_000_000
 
 #: Our own Tesseract model, shipped in the package: ``hugid``, a small LSTM line
 #: recogniser for the Latin/digit values (ID, passwords, 事業所番号) trained on the
@@ -210,10 +214,15 @@ def _prepare(data: bytes) -> tuple[Any, Any]:
     """The page deskewed in grey, and cleaned (binarised, table lines removed), as arrays of one geometry."""
     cv2, np, _ = _imports()
     buf = np.frombuffer(data, dtype=np.uint8)
-    gray = cv2.imdecode(buf, cv2.IMREAD_GRAYSCALE) if buf.size else None
+    try:
+        gray = cv2.imdecode(buf, cv2.IMREAD_GRAYSCALE) if buf.size else None
+    except cv2.error:
+        gray = None  # OpenCV refuses it (e.g. more pixels than its limit, 2**30)
     if gray is None:
-        raise _error("ocr.image_unreadable", "OpenCV cannot decode it")
+        raise _error("ocr.image_unreadable", "OpenCV: imdecode")
     h, w = gray.shape
+    if h * w > MAX_PIXELS:
+        raise _error("ocr.image_unreadable", f"{w}×{h} px > {MAX_PIXELS:,} px")
     # A4 portrait at 300 dpi is ~2480 px wide; smaller scans and photos are scaled up.
     scale = min(2.5, 2480 / max(w, h * 0.707)) if max(w, h * 0.707) < 2000 else 1.0
     if scale > 1.05:

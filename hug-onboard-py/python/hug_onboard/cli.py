@@ -112,6 +112,7 @@ CLI_CODES: dict[str, tuple[str, str]] = {
     "cli.file_not_found": ("unavailable", "the file does not exist"),
     "cli.file_unreadable": ("unavailable", "the file cannot be read (a directory, no permission)"),
     "cli.not_text": ("invalid_encoding", "the file is not UTF-8 text"),
+    "cli.not_utf8": ("invalid_encoding", "an argument or standard input is not valid UTF-8 (no position or byte is shown)"),
     "cli.internal": ("internal", "an unexpected error in the command line (a bug)"),
 }
 
@@ -637,8 +638,8 @@ def cmd_cert(args: argparse.Namespace, out: Output) -> int:
 def cmd_calendar(args: argparse.Namespace, out: Output) -> int:
     """``calendar YYYY-MM``: the billing schedule of a service month (``--ics`` for iCalendar)."""
     rulebook = _rulebook(args, out)
-    if rulebook is None and args.prefecture:
-        rulebook = _find_rulebook(args.prefecture)
+    if rulebook is None and args.prefecture is not None:
+        rulebook = _find_rulebook(args.prefecture)  # "" is refused, not the default rulebook
     cal = BillingCalendar(rulebook, facility=args.facility if rulebook is None else None)
     s = cal.schedule(args.month)
     if args.ics:
@@ -950,15 +951,17 @@ def _prescan_lang(argv: Sequence[str]) -> str:
 
 
 def _env_lang() -> Optional[str]:
-    """``$HUG_ONBOARD_LANG`` as ``ja``/``en`` (case and spaces ignored), None when unset or empty,
-    ``"?"`` for any other value (a usage error unless ``--lang`` is given)."""
-    v = os.environ.get(LANG_ENV, "").strip().lower()
+    """``$HUG_ONBOARD_LANG`` as ``ja``/``en`` (case, spaces and a locale's region and encoding, as in
+    ``ja_JP.UTF-8``, ignored), None when unset or empty, ``"?"`` for any other value (a usage error
+    unless ``--lang``, ``--help`` or ``--version`` is given)."""
+    # A locale-style value (ja_JP.UTF-8, en-US) counts by its language.
+    v = os.environ.get(LANG_ENV, "").strip().lower().split(".")[0].replace("-", "_").split("_")[0]
     return None if not v else v if v in ("ja", "en") else "?"
 
 
 def _check_env_lang(argv: Sequence[str]) -> None:
     """A bad ``$HUG_ONBOARD_LANG`` is a usage error, not silently Japanese (``--lang`` overrides it)."""
-    if _env_lang() != "?" or any(a == "--lang" or a.startswith("--lang=") for a in argv):
+    if _env_lang() != "?" or any(a in ("--lang", "-h", "--help", "--version") or a.startswith("--lang=") for a in argv):
         return
     raise CliError(
         "cli.usage",
@@ -998,6 +1001,18 @@ def main(
     except HugOnboardError as e:
         out.error(e)
         return exit_code_for(e)
+    except UnicodeError:
+        # Bytes that are not UTF-8 in argv or stdin reach the library as lone surrogates. Nothing of
+        # them is shown: they may be a password.
+        err = CliError(
+            "cli.not_utf8",
+            "入力（コマンドの引数か標準入力）に UTF-8 の文字として読めないバイトがあります。"
+            "文字コードを UTF-8 にして入力し直してください。",
+            "An argument or the standard input has bytes that are not UTF-8 text; "
+            "enter it again as UTF-8.",
+        )
+        out.error(err)
+        return exit_code_for(err)
     except KeyboardInterrupt:
         out.stderr.write(out.t("中断しました。\n", "Interrupted.\n"))
         return EXIT_INTERRUPTED
