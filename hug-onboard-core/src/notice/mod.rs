@@ -572,8 +572,8 @@ crate::diagnostics! {
             line: usize,
         } => "notice.ocr_label_ambiguous", InvalidInput, Warning,
             "a damaged label is as close to two fields; not used",
-            ja: "{line}行目の項目名「{read}」は2つの項目のどちらとも読めるため使いませんでした。",
-            en: "The label \"{read}\" on line {line} is as close to two fields; it was not used.";
+            ja: { format!("{line}行目の項目名「{}」は2つの項目のどちらとも読めるため使いませんでした。", ocr::shown(read)) },
+            en: { format!("The label \"{}\" on line {line} is as close to two fields; it was not used.", ocr::shown(read)) };
         /// Warning (OCR): the field's value was read again, cell by cell (for a key
         /// field with an engine told the field's characters), and the reads do not
         /// all agree.
@@ -637,13 +637,16 @@ crate::diagnostics! {
         } => "notice.ocr_label_inferred", InvalidInput, Warning,
             "an unreadable label was taken from the table's row order",
             ja: { format!(
-                "{line}行目の項目名は「{read}」と読み取られ、項目名として読めませんでしたが、表の行の順番（「{}」と「{}」の間）から「{}」の行と判断しました。用紙の項目名と値を確認してください。",
+                "{line}行目の項目名は{}項目名として読めませんでしたが、表の行の順番（「{}」と「{}」の間）から「{}」の行と判断しました。用紙の項目名と値を確認してください。",
+                // A password row's label as read may hold the password's first symbols: not shown.
+                if field.is_secret() { String::new() } else { format!("「{}」と読み取られ、", ocr::shown(read)) },
                 after.label(),
                 before.label(),
                 kind.map_or(field.label(), |k| k.id_label())
             ) },
             en: { format!(
-                "The label on line {line} was read \"{read}\", which is no label; from the table's row order (between the {} and the {}) the row was taken as the {}{}. Check the label and the value on the paper.",
+                "The label on line {line} {}is no label; from the table's row order (between the {} and the {}) the row was taken as the {}{}. Check the label and the value on the paper.",
+                if field.is_secret() { String::new() } else { format!("was read \"{}\", which ", ocr::shown(read)) },
                 after.name_en(),
                 before.name_en(),
                 field.name_en(),
@@ -659,12 +662,12 @@ crate::diagnostics! {
         } => "notice.ocr_postal_code_invalid", InvalidInput, Warning,
             "the postal code read by OCR is not valid; not used",
             ja: { format!(
-                "読み取った郵便番号「{read}」は使えません（{}）。用紙を見て郵便番号を入力してください。",
-                error.message(Lang::Ja)
+                "読み取った郵便番号「{}」は郵便番号の形（123-4567）でないため使いませんでした。用紙を見て郵便番号を入力してください。",
+                ocr::shown(read)
             ) },
             en: { format!(
-                "The postal code read, \"{read}\", cannot be used ({}); it was left empty. Enter the postal code from the paper.",
-                error.message(Lang::En)
+                "The postal code read, \"{}\", is not in the form 123-4567, so it was left empty. Enter the postal code from the paper.",
+                ocr::shown(read)
             ) };
         /// Second reads that cannot be used: the notice was not read by OCR, or a
         /// read names a field that is not read again (only the 事業所番号, the ID,
@@ -2869,6 +2872,55 @@ mod tests {
             "{:?}",
             e.codes()
         );
+    }
+
+    #[test]
+    fn ocr_findings_quote_at_most_a_little_of_what_was_read() {
+        use crate::diagnostic::{Diagnostic, Lang};
+        // A label or postal code read as a whole line of noise was quoted in full (5,000
+        // characters); a password row's label as read (it may hold the password's first
+        // symbols) was quoted at all.
+        let noise = "#@".repeat(2500);
+        let problems = [
+            NoticeProblem::OcrLabelAmbiguous {
+                read: noise.clone(),
+                line: 3,
+            },
+            NoticeProblem::OcrPostalCodeInvalid {
+                read: noise.clone(),
+                error: PostalCodeError::Invalid {
+                    input: noise.clone(),
+                },
+            },
+            NoticeProblem::OcrLabelInferred {
+                field: NoticeField::FacilityName,
+                kind: None,
+                read: noise.clone(),
+                line: 4,
+                after: NoticeField::Address,
+                before: NoticeField::UserId,
+            },
+        ];
+        for p in &problems {
+            for lang in [Lang::Ja, Lang::En] {
+                let m = p.message(lang);
+                assert!(
+                    m.contains(&ocr::shown(&noise)) && m.chars().count() < 300,
+                    "{m}"
+                );
+            }
+        }
+        let pw = NoticeProblem::OcrLabelInferred {
+            field: NoticeField::TemporaryPassword,
+            kind: None,
+            read: "#$%".into(),
+            line: 6,
+            after: NoticeField::UserId,
+            before: NoticeField::CertificatePassword,
+        };
+        for lang in [Lang::Ja, Lang::En] {
+            assert!(!pw.message(lang).contains("#$%"), "{}", pw.message(lang));
+        }
     }
 
     #[test]

@@ -433,6 +433,24 @@ pub const CONFUSABLES: &[Confusable] = &[
     },
 ];
 
+/// Text OCR read, as a message quotes it: at most [`SHOWN_CHARS`] characters, then `…`
+/// (a damaged label or postal code can be a whole line of noise).
+///
+/// ```
+/// use hug_onboard_core::notice::ocr::{shown, SHOWN_CHARS};
+/// assert_eq!(shown("テス ト TJD"), "テス ト TJD");
+/// assert_eq!(shown(&"#".repeat(5000)).chars().count(), SHOWN_CHARS + 1);
+/// ```
+pub fn shown(read: &str) -> String {
+    match read.char_indices().nth(SHOWN_CHARS) {
+        Some((i, _)) => format!("{}…", &read[..i]),
+        None => read.to_owned(),
+    }
+}
+
+/// How many characters of an OCR'd text a message quotes ([`shown`]).
+pub const SHOWN_CHARS: usize = 40;
+
 /// The look-alike groups of [`CONFUSABLES`] for a message, each glyph with its
 /// look-alikes, joined by `sep`: `0/O/o, 1/l/I/|, 5/S, …` (derived from the table).
 ///
