@@ -56,11 +56,43 @@ impl PyNotice {
     }
 
     /// Parses Tesseract's TSV output (word boxes): each label pairs with the value on its row.
+    /// With `rereads` (as `with_ocr_rereads` takes them, the cells of `ocr_layout_json`) a
+    /// key field the page read in an invalid form is taken from its cell's second reads
+    /// (`notice.ocr_page_read_invalid`) instead of refusing the letter, then every field is
+    /// reconciled as by `with_ocr_rereads`.
     #[staticmethod]
-    fn parse_ocr_tsv(py: Python<'_>, tsv: &str) -> PyResult<Self> {
+    #[pyo3(signature = (tsv, rereads = None))]
+    fn parse_ocr_tsv(
+        py: Python<'_>,
+        tsv: &str,
+        rereads: Option<std::collections::BTreeMap<String, Vec<String>>>,
+    ) -> PyResult<Self> {
         guard(py, || {
-            RegistrationNotice::parse_ocr_tsv(tsv)
-                .map(PyNotice)
+            let Some(rereads) = rereads else {
+                return RegistrationNotice::parse_ocr_tsv(tsv)
+                    .map(PyNotice)
+                    .map_err(|p| problems_err(py, &p));
+            };
+            let mut v = reread_fields(py, rereads)?;
+            let r = RegistrationNotice::parse_ocr_tsv_with_rereads(tsv, &v);
+            // The reads may be passwords: wiped before they are freed.
+            for (_, reads) in &mut v {
+                reads.iter_mut().for_each(zeroize::Zeroize::zeroize);
+            }
+            r.map(PyNotice).map_err(|p| problems_err(py, &p))
+        })
+    }
+
+    /// Where each field's value is on the page of a Tesseract TSV, without checking the
+    /// values, as JSON in the shape of `ocr_provenance_json` (`{"input": "tsv", "fields":
+    /// [{"field", "value_box", "value_charset", ...}]}`; no values): the
+    /// cells a second pass reads before `parse_ocr_tsv(tsv, rereads)`, also for a letter
+    /// `parse_ocr_tsv(tsv)` refuses.
+    #[staticmethod]
+    fn ocr_layout_json(py: Python<'_>, tsv: &str) -> PyResult<String> {
+        guard(py, || {
+            RegistrationNotice::ocr_layout_tsv(tsv)
+                .map(|o| o.to_json_value().to_string())
                 .map_err(|p| problems_err(py, &p))
         })
     }
@@ -93,18 +125,7 @@ impl PyNotice {
         rereads: std::collections::BTreeMap<String, Vec<String>>,
     ) -> PyResult<Self> {
         guard(py, || {
-            let mut v = Vec::new();
-            for (key, reads) in rereads {
-                let Some(field) = NoticeField::from_key(&key) else {
-                    return Err(to_err(
-                        py,
-                        &NoticeProblem::OcrRereadsInvalid {
-                            reason: format!("unknown field {key:?}"),
-                        },
-                    ));
-                };
-                v.push((field, reads));
-            }
+            let mut v = reread_fields(py, rereads)?;
             let r = self.0.with_ocr_rereads(&v);
             // The reads may be passwords: wiped before they are freed.
             for (_, reads) in &mut v {
@@ -263,4 +284,26 @@ impl PyNotice {
             py_repr(py, self.0.user_id.as_str())?,
         ))
     }
+}
+
+/// The rereads as the core takes them (`notice.ocr_rereads_invalid` for an unknown field).
+#[allow(clippy::type_complexity)]
+fn reread_fields(
+    py: Python<'_>,
+    rereads: std::collections::BTreeMap<String, Vec<String>>,
+) -> PyResult<Vec<(NoticeField, Vec<String>)>> {
+    let mut v = Vec::new();
+    for (key, mut reads) in rereads {
+        let Some(field) = NoticeField::from_key(&key) else {
+            reads.iter_mut().for_each(zeroize::Zeroize::zeroize);
+            return Err(to_err(
+                py,
+                &NoticeProblem::OcrRereadsInvalid {
+                    reason: format!("unknown field {key:?}"),
+                },
+            ));
+        };
+        v.push((field, reads));
+    }
+    Ok(v)
 }
