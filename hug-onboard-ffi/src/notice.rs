@@ -216,31 +216,61 @@ pub unsafe extern "C" fn hug_notice_with_ocr_rereads(
 }
 
 /// `rereads_json` as the core takes it (`notice.ocr_rereads_invalid` for JSON that is not
-/// an object of arrays of strings, or an unknown field).
+/// an object of arrays of strings, or an unknown field). A key given twice keeps both
+/// lists of reads (the core joins them), as a Rust caller's repeated entries are: a JSON
+/// map would silently keep the last.
 #[allow(clippy::type_complexity)]
 fn parse_rereads(
     json: &str,
 ) -> Result<Vec<(NoticeField, Vec<String>)>, hug_onboard_core::diagnostic::Problems<NoticeProblem>>
 {
+    /// The object's entries in order, repeated keys included.
+    struct Entries(Vec<(String, Vec<String>)>);
+    impl<'de> serde::Deserialize<'de> for Entries {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> serde::de::Visitor<'de> for V {
+                type Value = Entries;
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("an object of arrays of strings")
+                }
+                fn visit_map<A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> Result<Entries, A::Error> {
+                    let mut v = Vec::new();
+                    while let Some(entry) = map.next_entry::<String, Vec<String>>()? {
+                        v.push(entry);
+                    }
+                    Ok(Entries(v))
+                }
+            }
+            d.deserialize_map(V)
+        }
+    }
     let invalid = |reason: String| {
         hug_onboard_core::diagnostic::Problems::one(NoticeProblem::OcrRereadsInvalid { reason })
     };
-    let parsed: std::collections::BTreeMap<String, Vec<String>> = serde_json::from_str(json)
-        .map_err(|e| {
-            // Position only: serde's message may quote a value (a password).
-            invalid(format!(
-                "not an object of arrays of strings (line {}, column {})",
-                e.line(),
-                e.column()
-            ))
-        })?;
+    let Entries(parsed) = serde_json::from_str(json).map_err(|e| {
+        // Position only: serde's message may quote a value (a password).
+        invalid(format!(
+            "not an object of arrays of strings (line {}, column {})",
+            e.line(),
+            e.column()
+        ))
+    })?;
     let mut rereads = Vec::new();
-    for (key, mut reads) in parsed {
+    let mut rest = parsed.into_iter();
+    while let Some((key, mut reads)) = rest.next() {
         match NoticeField::from_key(&key) {
             Some(f) => rereads.push((f, reads)),
             None => {
+                // The reads may be passwords: wiped before they are freed.
                 reads.iter_mut().for_each(zeroize::Zeroize::zeroize);
                 for (_, r) in &mut rereads {
+                    r.iter_mut().for_each(zeroize::Zeroize::zeroize);
+                }
+                for (_, mut r) in rest {
                     r.iter_mut().for_each(zeroize::Zeroize::zeroize);
                 }
                 return Err(invalid(format!("unknown field {key:?}")));
@@ -259,8 +289,9 @@ fn parse_rereads(
 /// `hug_string_free`.
 ///
 /// # Errors
-/// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_VALIDATION` for the TSV
-/// itself (`notice.empty`, `notice.tsv_invalid`, …), never for a field's value.
+/// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; for the TSV itself, never for a field's
+/// value: `HUG_ERR_INVALID_JSON` (`notice.tsv_invalid`, a TSV without Tesseract's columns),
+/// `HUG_ERR_VALIDATION` (`notice.empty`, `notice.too_long`, `notice.control_char`).
 ///
 /// # Safety
 /// `tsv` NUL-terminated; `out_json` writable. Thread safety: any thread, any time.
@@ -283,15 +314,16 @@ pub unsafe extern "C" fn hug_notice_ocr_layout_json(
 /// `RegistrationNotice::parse_ocr_tsv_with_rereads`): `rereads_json` as
 /// `hug_notice_with_ocr_rereads` takes it, the cells those of `hug_notice_ocr_layout_json`.
 /// A 事業所番号, ID or password the page read in an invalid form is taken from the valid
-/// plurality of its cell's second reads (`notice.ocr_page_read_invalid`, a warning)
-/// instead of refusing the letter; then every field is reconciled as by
+/// plurality of its cell's second reads when at least two of them agree
+/// (`notice.ocr_page_read_invalid`, a warning) instead of refusing the letter; then every field is reconciled as by
 /// `hug_notice_with_ocr_rereads`. Writes the notice to `out` (free it with
 /// `hug_notice_free`).
 ///
 /// # Errors
 /// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_INVALID_ARGUMENT`
-/// (`notice.ocr_rereads_invalid`) for rereads it does not take; `HUG_ERR_VALIDATION` as
-/// `hug_notice_parse_ocr_tsv`.
+/// (`notice.ocr_rereads_invalid`) for rereads it does not take; otherwise as
+/// `hug_notice_parse_ocr_tsv` (`HUG_ERR_INVALID_JSON` for `notice.tsv_invalid`,
+/// `HUG_ERR_VALIDATION` with every `notice.*` problem).
 ///
 /// # Safety
 /// `tsv`, `rereads_json` NUL-terminated; `out` writable. Thread safety: any thread, any time.

@@ -57,8 +57,8 @@ impl PyNotice {
 
     /// Parses Tesseract's TSV output (word boxes): each label pairs with the value on its row.
     /// With `rereads` (as `with_ocr_rereads` takes them, the cells of `ocr_layout_json`) a
-    /// key field the page read in an invalid form is taken from its cell's second reads
-    /// (`notice.ocr_page_read_invalid`) instead of refusing the letter, then every field is
+    /// key field the page read in an invalid form is taken from its cell's second reads when
+    /// at least two agree (`notice.ocr_page_read_invalid`) instead of refusing the letter, then every field is
     /// reconciled as by `with_ocr_rereads`.
     #[staticmethod]
     #[pyo3(signature = (tsv, rereads = None))]

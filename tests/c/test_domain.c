@@ -412,6 +412,20 @@ static void test_notice(void) {
     hug_string_free(json);
     hug_notice_free(m);
     m = NULL;
+    /* a key given twice keeps both lists (as the core joins repeated entries; a JSON map would keep the
+       last, one read, and refuse) */
+    CHECK_OK(hug_notice_parse_ocr_tsv_with_rereads(
+        tsv, "{\"facility_number\":[\"0135127436\",\"0135127436\"],\"facility_number\":[\"0235127436\"]}", &m));
+    {
+      struct hug_facility_number f;
+      CHECK_OK(hug_notice_facility_number(m, &f));
+      CHECK(str_eq(f.digits, "0135127436"));
+    }
+    hug_notice_free(m);
+    m = NULL;
+    /* one valid read alone is no evidence against the page's: refused */
+    CHECK_ERR(hug_notice_parse_ocr_tsv_with_rereads(tsv, "{\"facility_number\":[\"0135127436\"]}", &m),
+              HUG_ERR_VALIDATION, "facility.unknown_prefecture");
     /* no valid plurality: refused as before; bad rereads and NULLs are coded */
     CHECK_ERR(hug_notice_parse_ocr_tsv_with_rereads(tsv, "{\"facility_number\":[\"0135127436\",\"0235127436\"]}", &m),
               HUG_ERR_VALIDATION, "facility.unknown_prefecture");

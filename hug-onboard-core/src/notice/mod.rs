@@ -685,14 +685,14 @@ crate::diagnostics! {
         } => "notice.ocr_date_invalid", InvalidInput, Warning,
             "the letter's date read by OCR is not a valid date; not used",
             ja: { format!(
-                "読み取った通知日「{}」は日付として正しくないため使いませんでした（{}）。必要なら用紙を見て入力してください。",
+                "読み取った通知日「{}」は日付として正しくないため使いませんでした。{} 必要なら用紙を見て入力してください。",
                 ocr::shown(read),
-                error.message(Lang::Ja).trim_end_matches('。')
+                error.message(Lang::Ja)
             ) },
             en: { format!(
-                "The letter's date read, \"{}\", is not a valid date, so it was left empty ({}). Enter it from the paper if needed.",
+                "The letter's date read, \"{}\", is not a valid date, so it was left empty. {} Enter it from the paper if needed.",
                 ocr::shown(read),
-                error.message(Lang::En).trim_end_matches('.')
+                error.message(Lang::En)
             ) };
         /// Warning (OCR): the postal code after `〒` was read in a form that is not
         /// a postal code; it is not used (the notice's postal code is empty).
@@ -826,8 +826,9 @@ fn shaped_read(field: NoticeField, v: &str) -> Option<Secret> {
     }
 }
 
-/// The value that strictly more valid reads give than any other, if any.
-fn plurality(field: NoticeField, reads: &[&String]) -> Option<Secret> {
+/// The value that strictly more valid reads give than any other, if any, and
+/// how many give it.
+fn plurality(field: NoticeField, reads: &[&String]) -> Option<(Secret, usize)> {
     let votes: Vec<Secret> = reads.iter().filter_map(|r| shaped_read(field, r)).collect();
     let mut tally: Vec<(&Secret, usize)> = Vec::new();
     for v in &votes {
@@ -837,8 +838,8 @@ fn plurality(field: NoticeField, reads: &[&String]) -> Option<Secret> {
     }
     tally.sort_by_key(|(_, k)| std::cmp::Reverse(*k));
     match tally.as_slice() {
-        [(v, _)] => Some((*v).clone()),
-        [(v, k), (_, k2), ..] if k > k2 => Some((*v).clone()),
+        [(v, k)] => Some(((*v).clone(), *k)),
+        [(v, k), (_, k2), ..] if k > k2 => Some(((*v).clone(), *k)),
         _ => None,
     }
 }
@@ -1219,13 +1220,21 @@ impl Collected {
     /// Replaces a key field's page read when it is not valid and the valid
     /// second reads of its cell have a plurality (`parse_ocr_tsv_with_rereads`).
     fn replace_invalid_page_read(&mut self, field: NoticeField, reads: &[&String]) {
+        // The tests `build` makes of the page's value (not the second reads'
+        // normalisation: a password with a space inside is invalid there).
         let valid = |v: &str| match field {
             // The digit corrections `build` makes (`O` → `0`) count as valid.
             NoticeField::FacilityNumber => {
-                let v = ocr::correct_digits(v).map_or_else(|| v.to_owned(), |(d, _)| d);
-                shaped_read(field, &v).is_some()
+                let mut v = ocr::correct_digits(v).map_or_else(|| v.to_owned(), |(d, _)| d);
+                let ok = FacilityNumber::parse(&v).is_ok();
+                zeroize::Zeroize::zeroize(&mut v);
+                ok
             }
-            _ => shaped_read(field, v).is_some(),
+            NoticeField::UserId => UserId::parse(v).is_ok(),
+            _ => password_value(v).is_some_and(|mut p| {
+                zeroize::Zeroize::zeroize(&mut p);
+                true
+            }),
         };
         let slot: Option<&mut String> = match field {
             NoticeField::UserId => match self.ids.as_mut_slice() {
@@ -1246,7 +1255,11 @@ impl Collected {
         if slot.is_empty() || valid(slot) {
             return;
         }
-        if let Some(kept) = plurality(field, reads) {
+        // At least two second reads must agree: one read alone is no evidence
+        // against the page's.
+        if let Some((kept, n)) = plurality(field, reads)
+            && n >= 2
+        {
             let mut old = std::mem::replace(slot, kept.expose().to_owned());
             zeroize::Zeroize::zeroize(&mut old);
             self.page_invalid.push(field);
@@ -1692,8 +1705,9 @@ impl RegistrationNotice {
     }
 
     /// Where each field's value is on the page of a Tesseract TSV, **without
-    /// checking the values**: the fields found by their labels, each with its
-    /// `value_box` (the cell to read again) — what a second OCR pass needs
+    /// checking the values**: the fields found by their labels with a
+    /// non-empty value, each with its `value_box` (the cell to read again;
+    /// `None` when the value's words cannot be found in the row) — what a second OCR pass needs
     /// before [`RegistrationNotice::parse_ocr_tsv_with_rereads`], even when a
     /// value the page read is not valid (a `0` read as `9` in the 事業所番号
     /// makes its prefecture code unknown; [`RegistrationNotice::parse_ocr_tsv`]
@@ -1732,12 +1746,15 @@ impl RegistrationNotice {
     /// field the page read in an invalid form can still be taken from its
     /// cell's second reads instead of refusing the letter: when the page's
     /// 事業所番号, ID or password is not valid (a `0` read as `9` gives an
-    /// unknown prefecture code, a `T` read as `1` an ID of the wrong shape) and
-    /// the valid second reads have a plurality, that value is used and said
-    /// (`notice.ocr_page_read_invalid`, a warning; the page's read votes for
-    /// nothing, so `notice.ocr_reads_disagree` follows). Without such a
-    /// plurality the letter is refused as by `parse_ocr_tsv`. The boxes to
-    /// re-read come from [`RegistrationNotice::ocr_layout_tsv`].
+    /// unknown prefecture code; an ID or password with a space or a kana in
+    /// it — such a value is only paired with its label when it stands on the
+    /// row after it, otherwise the row is not taken as that field's) and at
+    /// least two valid second reads agree on a value more of them give than
+    /// any other, that value is used and said (`notice.ocr_page_read_invalid`,
+    /// a warning; the page's read votes for nothing, so
+    /// `notice.ocr_reads_disagree` follows). Otherwise the letter is refused
+    /// as by `parse_ocr_tsv`. The boxes to re-read come from
+    /// [`RegistrationNotice::ocr_layout_tsv`].
     ///
     /// # Errors
     ///
@@ -3841,6 +3858,68 @@ mod tests {
             e.iter().next().unwrap().code(),
             "notice.ocr_rereads_invalid"
         );
+    }
+
+    #[test]
+    fn a_page_read_is_replaced_only_when_build_would_refuse_it_and_two_reads_agree() {
+        // A password split over the row after its label: invalid as `build` checks it
+        // (a space inside), though its squeezed form is valid.
+        let mut tsv = tsv_of(&[
+            ("事業所番号", 100, "0135127436"),
+            ("テストID", 100, "T5323346"),
+        ]);
+        tsv += "5\t1\t1\t1\t2\t1\t100\t200\t320\t40\t95\t(仮)パスワード\n";
+        tsv += "5\t1\t2\t1\t3\t1\t600\t250\t90\t30\t95\tKari\n5\t1\t2\t1\t3\t2\t760\t250\t90\t30\t95\t0123\n";
+        tsv += "5\t1\t1\t1\t4\t1\t100\t300\t440\t40\t95\t証明書発行用パスワード\n";
+        tsv += "5\t1\t2\t1\t4\t1\t600\t300\t200\t30\t95\tCert4567\n";
+        assert!(RegistrationNotice::parse_ocr_tsv(&tsv).is_err());
+        let two = vec![(
+            NoticeField::TemporaryPassword,
+            vec!["Kari0123".to_string(), "Kari0123".into()],
+        )];
+        let n = RegistrationNotice::parse_ocr_tsv_with_rereads(&tsv, &two).unwrap();
+        assert_eq!(n.temporary_password.expose(), "Kari0123");
+        assert!(codes(&n).contains(&"notice.ocr_page_read_invalid"));
+        // One read alone is no evidence against the page's: refused as before.
+        let one = vec![(NoticeField::TemporaryPassword, vec!["Kari0123".to_string()])];
+        assert!(RegistrationNotice::parse_ocr_tsv_with_rereads(&tsv, &one).is_err());
+    }
+
+    #[test]
+    fn a_label_never_takes_the_first_characters_of_a_password() {
+        // `(仮)パスワ K ari0123`: the `K` could be the damaged `ード` or the password's
+        // first letter. Before: label `(仮)パスワK`, password `ari0123`, silently.
+        let tsv = tsv_of(&[
+            ("事業所番号", 100, "1312345678"),
+            ("テストID", 100, "T1312345"),
+            ("(仮)パスワK", 100, "ari0123"),
+            ("証明書発行用パスワード", 100, "Cert4567"),
+        ]);
+        let e = RegistrationNotice::parse_ocr_tsv(&tsv).unwrap_err();
+        let codes: Vec<&str> = e.iter().map(|p| p.code()).collect();
+        assert!(codes.contains(&"notice.ocr_label_ambiguous"), "{codes:?}");
+        for p in e.iter() {
+            for lang in [Lang::Ja, Lang::En] {
+                assert!(!p.message(lang).contains("パスワK"), "{}", p.message(lang));
+            }
+        }
+        let layout = RegistrationNotice::ocr_layout_tsv(&tsv).unwrap();
+        assert!(
+            layout
+                .fields
+                .iter()
+                .all(|f| f.field != NoticeField::TemporaryPassword && !f.label_read.contains('K'))
+        );
+        // A label that ends in Latin letters keeps them (`テストID`), and an intact label
+        // is still found.
+        let ok = tsv_of(&[
+            ("事業所番号", 100, "1312345678"),
+            ("テストID", 100, "T1312345"),
+            ("(仮)パスワード", 100, "Kari0123"),
+            ("証明書発行用パスワード", 100, "Cert4567"),
+        ]);
+        let n = RegistrationNotice::parse_ocr_tsv(&ok).unwrap();
+        assert_eq!(n.temporary_password.expose(), "Kari0123");
     }
 
     #[test]

@@ -401,8 +401,8 @@ class RegistrationNotice:
 
         With ``rereads`` (as :meth:`with_ocr_rereads` takes them; the cells are those of
         :meth:`ocr_layout_json`), a 事業所番号, ID or password the page read in an invalid form (a ``0`` read
-        as ``9`` in the prefecture code) is taken from the valid plurality of its cell's second reads
-        (``notice.ocr_page_read_invalid``, a warning) instead of refusing the letter; then every field is
+        as ``9`` in the prefecture code) is taken from the valid plurality of its cell's second reads when at
+        least two agree (``notice.ocr_page_read_invalid``, a warning) instead of refusing the letter; then every field is
         reconciled as by :meth:`with_ocr_rereads`. Raises ValidationError (``notice.tsv_invalid`` for a TSV
         that is not Tesseract's shape, ``notice.ocr_rereads_invalid`` for rereads it does not take).
         """
