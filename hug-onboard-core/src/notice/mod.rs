@@ -346,8 +346,9 @@ crate::diagnostics! {
         /// No text at all.
         Empty => "notice.empty", InvalidInput, Error,
             "notice text is empty",
-            ja: "お知らせの内容が空です。お知らせの文字をすべて貼り付けてください。",
-            en: "The notice is empty; paste the whole text of the letter.";
+            // Typed text and scans alike (a blank page reads as nothing).
+            ja: "お知らせの文字がありません（何も読み取れませんでした）。お知らせの文字をすべて貼り付けるか、お知らせ全体が写った画像を指定してください。",
+            en: "The notice is empty (nothing was read). Paste the whole text of the letter, or give an image of the whole letter.";
         /// Longer than any real notice ([`MAX_NOTICE_CHARS`] characters).
         TooLong {
             /// How many characters.
@@ -371,7 +372,15 @@ crate::diagnostics! {
         } => "notice.missing_field", InvalidInput, Error,
             "a required field is missing",
             ja: { format!("「{}」が見つかりません。お知らせの該当欄を確認して入力してください。", field.label()) },
-            en: { format!("The {} ({}) was not found; check that line of the letter.", field.name_en(), field.label()) };
+            en: { format!(
+                "The {} was not found; check that line of the letter.",
+                // The ID's English name already gives its labels (テストID or ID).
+                if *field == NoticeField::UserId {
+                    field.name_en().to_owned()
+                } else {
+                    format!("{} ({})", field.name_en(), field.label())
+                }
+            ) };
         /// The same field twice with different values.
         DuplicateField {
             /// The field.
@@ -1765,6 +1774,7 @@ impl RegistrationNotice {
     /// # Example
     ///
     /// ```
+    /// use hug_onboard_core::diagnostic::Diagnostic;
     /// use hug_onboard_core::notice::{NoticeField, RegistrationNotice};
     /// let mut tsv = String::from("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n");
     /// // The page read the 0 of Hokkaido's prefecture code 01 as 9.
@@ -1777,7 +1787,7 @@ impl RegistrationNotice {
     /// let reads = vec![(NoticeField::FacilityNumber, vec!["0135127436".to_string(), "0135127436".into()])];
     /// let n = RegistrationNotice::parse_ocr_tsv_with_rereads(&tsv, &reads)?;
     /// assert_eq!(n.facility_number.as_str(), "0135127436");
-    /// assert!(n.findings().iter().any(|f| f.code == "notice.ocr_page_read_invalid"));
+    /// assert!(n.findings().iter().any(|f| f.code() == "notice.ocr_page_read_invalid"));
     /// # Ok::<(), hug_onboard_core::diagnostic::Problems<hug_onboard_core::notice::NoticeProblem>>(())
     /// ```
     pub fn parse_ocr_tsv_with_rereads(
@@ -3920,6 +3930,24 @@ mod tests {
         ]);
         let n = RegistrationNotice::parse_ocr_tsv(&ok).unwrap();
         assert_eq!(n.temporary_password.expose(), "Kari0123");
+    }
+
+    #[test]
+    fn messages_fit_scans_too() {
+        // A blank scan reads as nothing: the advice names the image, not only pasting.
+        assert!(NoticeProblem::Empty.message(Lang::En).contains("image"));
+        assert!(NoticeProblem::Empty.message(Lang::Ja).contains("画像"));
+        // The ID's English name already gives its labels: not twice.
+        let m = NoticeProblem::MissingField {
+            field: NoticeField::UserId,
+        }
+        .message(Lang::En);
+        assert_eq!(m.matches("テストID").count(), 1, "{m}");
+        let m = NoticeProblem::MissingField {
+            field: NoticeField::FacilityNumber,
+        }
+        .message(Lang::En);
+        assert!(m.contains("facility number (事業所番号)"), "{m}");
     }
 
     #[test]
