@@ -12,6 +12,7 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
+use crate::errors::Text;
 use crate::errors::{PyFinding, guard, problems_err, py_repr};
 use crate::facility::PyFacilityNumber;
 
@@ -22,7 +23,8 @@ pub fn to_json_text(py: Python<'_>, v: &Bound<'_, PyAny>) -> PyResult<String> {
     kwargs.set_item("ensure_ascii", false)?;
     py.import("json")?
         .call_method("dumps", (v,), Some(&kwargs))?
-        .extract()
+        .extract::<Text>()
+        .map(Text::into_string)
 }
 
 /// The raw 事業所情報保守 fields of a mapping. The outer error is a Python
@@ -197,10 +199,10 @@ impl PyFacilityProfile {
         py.import("json")?.call_method1("loads", (self.to_json()?,))
     }
     /// Each field's label on the screen (Japanese) or its English name, with its value.
-    #[pyo3(signature = (lang = "ja"))]
-    fn fields(&self, py: Python<'_>, lang: &str) -> PyResult<Vec<(String, String)>> {
+    #[pyo3(signature = (lang = Text::from("ja")), text_signature = "($self, lang=\"ja\")")]
+    fn fields(&self, py: Python<'_>, lang: Text) -> PyResult<Vec<(String, String)>> {
         use hug_onboard_core::profile::ProfileField as F;
-        let lang = crate::errors::parse_lang(py, lang)?;
+        let lang = crate::errors::parse_lang(py, &lang)?;
         let p = &self.0;
         let name = |f: F| match lang {
             Lang::Ja => f.label().to_owned(),
