@@ -306,7 +306,7 @@ impl PyCertificateLifecycle {
     /// state is unchanged.
     fn apply_event(&mut self, py: Python<'_>, event: &Bound<'_, PyAny>) -> PyResult<()> {
         let text = if let Ok(s) = event.cast::<PyString>() {
-            text_of(&s)?
+            text_of(s)?
         } else if event.cast::<PyMapping>().is_ok() {
             to_json_text(py, event)?
         } else {

@@ -34,7 +34,7 @@ pub fn to_json_text(py: Python<'_>, v: &Bound<'_, PyAny>) -> PyResult<String> {
 /// that is not valid Unicode, as its `binding.invalid_text` error.
 fn first_bad_text(v: &Bound<'_, PyAny>) -> PyResult<()> {
     if let Ok(s) = v.cast::<PyString>() {
-        text_of(&s)?;
+        text_of(s)?;
     } else if let Ok(m) = v.cast::<PyMapping>() {
         for item in m.items()?.iter() {
             let (k, x): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;

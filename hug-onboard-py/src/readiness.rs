@@ -376,7 +376,7 @@ pub fn evaluate_many(
     let mut parsed: Vec<Option<Onboarding>> = Vec::with_capacity(states.len());
     for s in &states {
         if let Ok(t) = s.cast::<PyString>() {
-            texts.push(Some(text_of(&t)?));
+            texts.push(Some(text_of(t)?));
             parsed.push(None);
         } else {
             let ob: PyRef<'_, PyOnboarding> = s.extract()?;

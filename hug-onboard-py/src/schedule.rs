@@ -40,7 +40,7 @@ pub fn aware(t: NaiveDateTime) -> DateTime<FixedOffset> {
 /// zone), a naive datetime (JST) or `YYYY-MM-DDTHH:MM[:SS]` text (JST).
 pub fn instant_arg(py: Python<'_>, v: &Bound<'_, PyAny>) -> PyResult<NaiveDateTime> {
     if let Ok(s) = v.cast::<PyString>() {
-        let s = text_of(&s)?;
+        let s = text_of(s)?;
         return parse_instant(&s).map_err(|e| to_err(py, &e));
     }
     let dt = v.cast::<PyDateTime>()?;
@@ -72,7 +72,7 @@ pub fn month_arg(
 ) -> PyResult<YearMonth> {
     let month: Option<i64> = crate::errors::opt_int_arg(py, month.as_ref(), "month")?;
     if let Ok(s) = year.cast::<PyString>() {
-        let s = text_of(&s)?;
+        let s = text_of(s)?;
         if month.is_some() {
             return Err(pyo3::exceptions::PyTypeError::new_err(
                 "give either \"YYYY-MM\" or a year and a month, not both",
