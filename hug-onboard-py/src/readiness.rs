@@ -391,12 +391,8 @@ pub fn evaluate_many(
         } else {
             a
         };
-        let kwargs = PyDict::new(py);
-        kwargs.set_item("default", py.get_type::<PyString>())?;
-        let text: String = py
-            .import("json")?
-            .call_method("dumps", (ev,), Some(&kwargs))?
-            .extract()?;
+        // Text that is not Unicode is binding.invalid_text, as for every text argument.
+        let text = crate::profile::to_json_text(py, &ev)?;
         agents.push(serde_json::from_str(&text).map_err(|e| {
             pyo3::exceptions::PyValueError::new_err(format!("agent certificate: {e}"))
         })?);

@@ -124,6 +124,8 @@ CALLS: list[tuple[str, Callable[[Any], Any]]] = [
     ("Onboarding.is_done(step)", lambda v: _onboarding().is_done(v)),
     ("Onboarding.done_on(step)", lambda v: _onboarding().done_on(v)),
     ("evaluate_many(states)", lambda v: h.evaluate_many([v], D)),
+    ("evaluate_many(agent_certificates)",
+     lambda v: h.evaluate_many([], D, agent_certificates=[{"subject_facility_number": v}])),
     # certificate lifecycle
     ("Addressee(address)", lambda v: h.Addressee(**{**ADDRESSEE, "address": v})),
     ("Addressee(honorific)", lambda v: h.Addressee(**ADDRESSEE, honorific=v)),
