@@ -60,7 +60,8 @@ impl PyAddressee {
     #[new]
     #[pyo3(
         signature = (postal_code, address, office_name, person_name, honorific = Text::from("様")),
-        text_signature = "(postal_code, address, office_name, person_name, honorific=\"様\")"
+        // ASCII only: inspect.signature() on Python 3.9–3.11 reads the signature as ASCII.
+        text_signature = "(postal_code, address, office_name, person_name, honorific=\"\\u69d8\")"
     )]
     fn py_new(
         py: Python<'_>,

@@ -609,7 +609,10 @@ impl PyMonthSchedule {
         })
     }
     /// This month as an iCalendar (RFC 5545) text. `dtstamp` defaults to now.
-    #[pyo3(signature = (*, dtstamp = None, uid_scope = Text::from(""), calendar_name = None, alarm_minutes_before_close = IntValue::of(2340), include_returns_documents = true))]
+    #[pyo3(
+        signature = (*, dtstamp = None, uid_scope = Text::from(""), calendar_name = None, alarm_minutes_before_close = IntValue::of(2340), include_returns_documents = true),
+        text_signature = "($self, *, dtstamp=None, uid_scope=\"\", calendar_name=None, alarm_minutes_before_close=2340, include_returns_documents=True)"
+    )]
     fn to_ics(
         &self,
         py: Python<'_>,
@@ -787,7 +790,10 @@ impl PyBillingCalendar {
 
     /// The service months `start` to `end` (`"YYYY-MM"`, `end` defaults to
     /// `start`) as an iCalendar text. `dtstamp` defaults to now.
-    #[pyo3(signature = (start, end = None, *, dtstamp = None, uid_scope = Text::from(""), calendar_name = None, alarm_minutes_before_close = IntValue::of(2340), include_returns_documents = true))]
+    #[pyo3(
+        signature = (start, end = None, *, dtstamp = None, uid_scope = Text::from(""), calendar_name = None, alarm_minutes_before_close = IntValue::of(2340), include_returns_documents = true),
+        text_signature = "($self, start, end=None, *, dtstamp=None, uid_scope=\"\", calendar_name=None, alarm_minutes_before_close=2340, include_returns_documents=True)"
+    )]
     #[allow(clippy::too_many_arguments)]
     fn to_ics(
         &self,

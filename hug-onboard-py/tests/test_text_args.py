@@ -10,6 +10,7 @@ text). The source scan below keeps it that way.
 from __future__ import annotations
 
 import datetime
+import inspect
 import re
 from pathlib import Path
 from typing import Any, Callable
@@ -184,6 +185,16 @@ def test_valid_non_ascii_text_still_works() -> None:
     assert ob.billing_pcs == ["事務所PC🖥"]
     assert h.Onboarding.from_json(ob.to_json()).billing_pcs == ["事務所PC🖥"]
     assert _policy().check("パスワード😀") != []  # checked (and refused), not an encoding error
+
+
+def test_text_defaults_show_in_signatures() -> None:
+    # Text parameters with a default give their signature explicitly (pyo3 renders a non-literal
+    # default as `...`); a non-ASCII default is escaped (inspect reads signatures as ASCII on 3.9–3.11).
+    assert inspect.signature(h.Addressee).parameters["honorific"].default == "様"
+    assert inspect.signature(h.Finding.message).parameters["lang"].default == "ja"
+    assert inspect.signature(h.format_wareki).parameters["style"].default == "long"
+    to_ics = inspect.signature(h.BillingCalendar.to_ics).parameters
+    assert to_ics["uid_scope"].default == "" and to_ics["alarm_minutes_before_close"].default == 2340
 
 
 def test_a_non_str_stays_a_type_error() -> None:
