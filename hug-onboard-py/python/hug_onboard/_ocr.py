@@ -129,6 +129,12 @@ def _imports() -> tuple[Any, Any, Any]:
     return cv2, numpy, pytesseract
 
 
+def _shown_path(image: "str | os.PathLike[str]") -> str:
+    """The path for a message: a file name decoded with surrogateescape (or any lone surrogate)
+    shown escaped (``\\udcff``), since a message must be valid text."""
+    return os.fsdecode(os.fspath(image)).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _read(image: ImageSource) -> bytes:
     if isinstance(image, (bytes, bytearray, memoryview)):
         return bytes(image)
@@ -137,7 +143,11 @@ def _read(image: ImageSource) -> bytes:
             with open(image, "rb") as fh:
                 return fh.read()
         except OSError as e:
-            raise _error("ocr.image_unreadable", f"{os.fspath(image)}: {e.strerror}") from None
+            raise _error("ocr.image_unreadable", f"{_shown_path(image)}: {e.strerror}") from None
+        except ValueError:
+            # A name the OS cannot take: a lone surrogate outside surrogateescape's range (open()
+            # raised a bare UnicodeEncodeError) or a NUL character.
+            raise _error("ocr.image_unreadable", f"{_shown_path(image)}: not a valid file name") from None
     raise _error("ocr.image_unreadable", f"expected a path or bytes, not {type(image).__name__}")
 
 
