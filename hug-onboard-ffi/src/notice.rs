@@ -202,17 +202,25 @@ pub unsafe extern "C" fn hug_notice_with_ocr_rereads(
         // SAFETY: caller's contract.
         let json = unsafe { arg_str(rereads_json, "rereads_json") }?;
         let out = arg_out(out, "out")?;
-        let mut rereads = match parse_rereads(json) {
-            Ok(r) => r,
-            Err(e) => return made(Err(e), out),
-        };
-        let r = n.inner.with_ocr_rereads(&rereads);
-        // The reads may be passwords: wiped before they are freed.
-        for (_, reads) in &mut rereads {
-            reads.iter_mut().for_each(zeroize::Zeroize::zeroize);
-        }
-        made(r, out)
+        made(with_rereads(json, |r| n.inner.with_ocr_rereads(r)), out)
     })
+}
+
+/// `f` with the rereads of `rereads_json` (as `parse_rereads` reads them), wiped after
+/// (they may be passwords).
+fn with_rereads(
+    json: &str,
+    f: impl FnOnce(
+        &[(NoticeField, Vec<String>)],
+    )
+        -> Result<RegistrationNotice, hug_onboard_core::diagnostic::Problems<NoticeProblem>>,
+) -> Result<RegistrationNotice, hug_onboard_core::diagnostic::Problems<NoticeProblem>> {
+    let mut rereads = parse_rereads(json)?;
+    let r = f(&rereads);
+    for (_, reads) in &mut rereads {
+        reads.iter_mut().for_each(zeroize::Zeroize::zeroize);
+    }
+    r
 }
 
 /// `rereads_json` as the core takes it (`notice.ocr_rereads_invalid` for JSON that is not
@@ -339,16 +347,12 @@ pub unsafe extern "C" fn hug_notice_parse_ocr_tsv_with_rereads(
         // SAFETY: caller's contract.
         let json = unsafe { arg_str(rereads_json, "rereads_json") }?;
         let out = arg_out(out, "out")?;
-        let mut rereads = match parse_rereads(json) {
-            Ok(r) => r,
-            Err(e) => return made(Err(e), out),
-        };
-        let r = RegistrationNotice::parse_ocr_tsv_with_rereads(tsv, &rereads);
-        // The reads may be passwords: wiped before they are freed.
-        for (_, reads) in &mut rereads {
-            reads.iter_mut().for_each(zeroize::Zeroize::zeroize);
-        }
-        made(r, out)
+        made(
+            with_rereads(json, |r| {
+                RegistrationNotice::parse_ocr_tsv_with_rereads(tsv, r)
+            }),
+            out,
+        )
     })
 }
 
