@@ -178,7 +178,9 @@ impl<'a, 'py> FromPyObject<'a, 'py> for IntValue {
 
     fn extract(obj: pyo3::Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
         // `bool` is an `int` subclass in Python: `days=True` would silently be 1.
-        if !obj.is_instance_of::<pyo3::types::PyInt>() || obj.is_instance_of::<pyo3::types::PyBool>() {
+        if !obj.is_instance_of::<pyo3::types::PyInt>()
+            || obj.is_instance_of::<pyo3::types::PyBool>()
+        {
             return Err(PyTypeError::new_err(format!(
                 "an int is required, not {}",
                 obj.get_type().name()?
