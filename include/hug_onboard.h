@@ -1410,6 +1410,48 @@ hug_status hug_notice_with_ocr_rereads(const struct hug_notice *notice,
                                        struct hug_notice **out);
 
 /*
+ Where each field's value is on the page of a Tesseract TSV, **without checking the
+ values** (the core's `RegistrationNotice::ocr_layout_tsv`), as JSON in the shape of
+ `hug_notice_ocr_json` (`fields` with `value_box` and `value_charset`; no values, no
+ findings): the cells a second OCR pass reads before
+ `hug_notice_parse_ocr_tsv_with_rereads`, also for a letter `hug_notice_parse_ocr_tsv`
+ refuses (a `0` read as `9` in the 事業所番号's prefecture code). Free with
+ `hug_string_free`.
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; for the TSV itself, never for a field's
+ value: `HUG_ERR_INVALID_JSON` (`notice.tsv_invalid`, a TSV without Tesseract's columns),
+ `HUG_ERR_VALIDATION` (`notice.empty`, `notice.too_long`, `notice.control_char`).
+
+ # Safety
+ `tsv` NUL-terminated; `out_json` writable. Thread safety: any thread, any time.
+ */
+hug_status hug_notice_ocr_layout_json(const char *tsv, char **out_json);
+
+/*
+ `hug_notice_parse_ocr_tsv` and `hug_notice_with_ocr_rereads` in one step (the core's
+ `RegistrationNotice::parse_ocr_tsv_with_rereads`): `rereads_json` as
+ `hug_notice_with_ocr_rereads` takes it, the cells those of `hug_notice_ocr_layout_json`.
+ A 事業所番号, ID or password the page read in an invalid form is taken from the valid
+ plurality of its cell's second reads when at least two of them agree
+ (`notice.ocr_page_read_invalid`, a warning) instead of refusing the letter; then every field is reconciled as by
+ `hug_notice_with_ocr_rereads`. Writes the notice to `out` (free it with
+ `hug_notice_free`).
+
+ # Errors
+ `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_INVALID_ARGUMENT`
+ (`notice.ocr_rereads_invalid`) for rereads it does not take; otherwise as
+ `hug_notice_parse_ocr_tsv` (`HUG_ERR_INVALID_JSON` for `notice.tsv_invalid`,
+ `HUG_ERR_VALIDATION` with every `notice.*` problem).
+
+ # Safety
+ `tsv`, `rereads_json` NUL-terminated; `out` writable. Thread safety: any thread, any time.
+ */
+hug_status hug_notice_parse_ocr_tsv_with_rereads(const char *tsv,
+                                                 const char *rereads_json,
+                                                 struct hug_notice **out);
+
+/*
  Reads a notice from its JSON (as `hug_notice_to_json` or `hug_notice_reveal_json` write it).
 
  # Errors

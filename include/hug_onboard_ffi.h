@@ -350,6 +350,12 @@ hug_status hug_notice_with_ocr_rereads(const struct hug_notice *notice,
                                        const char *rereads_json,
                                        struct hug_notice **out);
 
+hug_status hug_notice_ocr_layout_json(const char *tsv, char **out_json);
+
+hug_status hug_notice_parse_ocr_tsv_with_rereads(const char *tsv,
+                                                 const char *rereads_json,
+                                                 struct hug_notice **out);
+
 hug_status hug_notice_from_json(const char *json, struct hug_notice **out);
 
 void hug_notice_free(struct hug_notice *notice);

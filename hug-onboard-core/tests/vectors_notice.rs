@@ -2,7 +2,7 @@
 
 use crate::common;
 
-use common::{Outcome, check_all, input_str};
+use common::{Case, Outcome, check_all, input_str};
 use hug_onboard_core::diagnostic::{Diagnostic, Problems};
 use hug_onboard_core::notice::{NoticeField, NoticeProblem, RegistrationNotice};
 use serde_json::json;
@@ -27,6 +27,22 @@ fn outcome(r: Result<RegistrationNotice, Problems<NoticeProblem>>) -> Outcome {
     }
 }
 
+/// A case's `rereads` {field: [reads]}.
+fn rereads(case: &Case) -> Vec<(NoticeField, Vec<String>)> {
+    case.input["rereads"]
+        .as_object()
+        .unwrap_or_else(|| panic!("{}: input.rereads must be an object", case.id))
+        .iter()
+        .map(|(k, v)| {
+            let f = NoticeField::from_key(k)
+                .unwrap_or_else(|| panic!("{}: unknown field {k}", case.id));
+            let reads = serde_json::from_value(v.clone())
+                .unwrap_or_else(|_| panic!("{}: reads must be strings", case.id));
+            (f, reads)
+        })
+        .collect()
+}
+
 #[test]
 fn notice_vectors() {
     let n = check_all("notice", |case| match case.op.as_str() {
@@ -42,20 +58,13 @@ fn notice_vectors() {
                 Some(tsv) => RegistrationNotice::parse_ocr_tsv(tsv),
                 None => RegistrationNotice::parse_ocr(input_str(case, "text")),
             };
-            let rereads: Vec<(NoticeField, Vec<String>)> = case.input["rereads"]
-                .as_object()
-                .unwrap_or_else(|| panic!("{}: input.rereads must be an object", case.id))
-                .iter()
-                .map(|(k, v)| {
-                    let f = NoticeField::from_key(k)
-                        .unwrap_or_else(|| panic!("{}: unknown field {k}", case.id));
-                    let reads = serde_json::from_value(v.clone())
-                        .unwrap_or_else(|_| panic!("{}: reads must be strings", case.id));
-                    (f, reads)
-                })
-                .collect();
-            outcome(page.and_then(|n| n.with_ocr_rereads(&rereads)))
+            outcome(page.and_then(|n| n.with_ocr_rereads(&rereads(case))))
         }
+        // The page and its second reads in one step.
+        "notice.parse_ocr_tsv_rereads" => outcome(RegistrationNotice::parse_ocr_tsv_with_rereads(
+            input_str(case, "tsv"),
+            &rereads(case),
+        )),
         op => panic!("{}: unknown op {op}", case.id),
     });
     assert!(n >= 40, "notice vectors: only {n}");

@@ -202,37 +202,157 @@ pub unsafe extern "C" fn hug_notice_with_ocr_rereads(
         // SAFETY: caller's contract.
         let json = unsafe { arg_str(rereads_json, "rereads_json") }?;
         let out = arg_out(out, "out")?;
-        let invalid = |reason: String| {
-            hug_onboard_core::diagnostic::Problems::one(NoticeProblem::OcrRereadsInvalid { reason })
-        };
-        let parsed: std::collections::BTreeMap<String, Vec<String>> =
-            match serde_json::from_str(json) {
-                Ok(v) => v,
-                Err(e) => {
-                    // Position only: serde's message may quote a value (a password).
-                    return made(
-                        Err(invalid(format!(
-                            "not an object of arrays of strings (line {}, column {})",
-                            e.line(),
-                            e.column()
-                        ))),
-                        out,
-                    );
+        made(with_rereads(json, |r| n.inner.with_ocr_rereads(r)), out)
+    })
+}
+
+/// `f` with the rereads of `rereads_json` (as `parse_rereads` reads them), wiped after
+/// (they may be passwords).
+fn with_rereads(
+    json: &str,
+    f: impl FnOnce(
+        &[(NoticeField, Vec<String>)],
+    )
+        -> Result<RegistrationNotice, hug_onboard_core::diagnostic::Problems<NoticeProblem>>,
+) -> Result<RegistrationNotice, hug_onboard_core::diagnostic::Problems<NoticeProblem>> {
+    let mut rereads = parse_rereads(json)?;
+    let r = f(&rereads);
+    for (_, reads) in &mut rereads {
+        reads.iter_mut().for_each(zeroize::Zeroize::zeroize);
+    }
+    r
+}
+
+/// `rereads_json` as the core takes it (`notice.ocr_rereads_invalid` for JSON that is not
+/// an object of arrays of strings, or an unknown field). A key given twice keeps both
+/// lists of reads (the core joins them), as a Rust caller's repeated entries are: a JSON
+/// map would silently keep the last.
+#[allow(clippy::type_complexity)]
+fn parse_rereads(
+    json: &str,
+) -> Result<Vec<(NoticeField, Vec<String>)>, hug_onboard_core::diagnostic::Problems<NoticeProblem>>
+{
+    /// The object's entries in order, repeated keys included.
+    struct Entries(Vec<(String, Vec<String>)>);
+    impl<'de> serde::Deserialize<'de> for Entries {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> serde::de::Visitor<'de> for V {
+                type Value = Entries;
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("an object of arrays of strings")
                 }
-            };
-        let mut rereads = Vec::new();
-        for (key, reads) in parsed {
-            match NoticeField::from_key(&key) {
-                Some(f) => rereads.push((f, reads)),
-                None => return made(Err(invalid(format!("unknown field {key:?}"))), out),
+                fn visit_map<A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> Result<Entries, A::Error> {
+                    let mut v = Vec::new();
+                    while let Some(entry) = map.next_entry::<String, Vec<String>>()? {
+                        v.push(entry);
+                    }
+                    Ok(Entries(v))
+                }
+            }
+            d.deserialize_map(V)
+        }
+    }
+    let invalid = |reason: String| {
+        hug_onboard_core::diagnostic::Problems::one(NoticeProblem::OcrRereadsInvalid { reason })
+    };
+    let Entries(parsed) = serde_json::from_str(json).map_err(|e| {
+        // Position only: serde's message may quote a value (a password).
+        invalid(format!(
+            "not an object of arrays of strings (line {}, column {})",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    let mut rereads = Vec::new();
+    let mut rest = parsed.into_iter();
+    while let Some((key, mut reads)) = rest.next() {
+        match NoticeField::from_key(&key) {
+            Some(f) => rereads.push((f, reads)),
+            None => {
+                // The reads may be passwords: wiped before they are freed.
+                reads.iter_mut().for_each(zeroize::Zeroize::zeroize);
+                for (_, r) in &mut rereads {
+                    r.iter_mut().for_each(zeroize::Zeroize::zeroize);
+                }
+                for (_, mut r) in rest {
+                    r.iter_mut().for_each(zeroize::Zeroize::zeroize);
+                }
+                return Err(invalid(format!("unknown field {key:?}")));
             }
         }
-        let r = n.inner.with_ocr_rereads(&rereads);
-        // The reads may be passwords: wiped before they are freed.
-        for (_, reads) in &mut rereads {
-            reads.iter_mut().for_each(zeroize::Zeroize::zeroize);
-        }
-        made(r, out)
+    }
+    Ok(rereads)
+}
+
+/// Where each field's value is on the page of a Tesseract TSV, **without checking the
+/// values** (the core's `RegistrationNotice::ocr_layout_tsv`), as JSON in the shape of
+/// `hug_notice_ocr_json` (`fields` with `value_box` and `value_charset`; no values, no
+/// findings): the cells a second OCR pass reads before
+/// `hug_notice_parse_ocr_tsv_with_rereads`, also for a letter `hug_notice_parse_ocr_tsv`
+/// refuses (a `0` read as `9` in the 事業所番号's prefecture code). Free with
+/// `hug_string_free`.
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; for the TSV itself, never for a field's
+/// value: `HUG_ERR_INVALID_JSON` (`notice.tsv_invalid`, a TSV without Tesseract's columns),
+/// `HUG_ERR_VALIDATION` (`notice.empty`, `notice.too_long`, `notice.control_char`).
+///
+/// # Safety
+/// `tsv` NUL-terminated; `out_json` writable. Thread safety: any thread, any time.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_notice_ocr_layout_json(
+    tsv: *const c_char,
+    out_json: *mut *mut c_char,
+) -> hug_status {
+    ffi_boundary!({
+        // SAFETY: caller's contract.
+        let tsv = unsafe { arg_str(tsv, "tsv") }?;
+        let out = arg_out(out_json, "out_json")?;
+        let layout = RegistrationNotice::ocr_layout_tsv(tsv).map_err(|p| Failure::problems(&p))?;
+        out.write(new_c_string(layout.to_json_value().to_string())?);
+        Ok(())
+    })
+}
+
+/// `hug_notice_parse_ocr_tsv` and `hug_notice_with_ocr_rereads` in one step (the core's
+/// `RegistrationNotice::parse_ocr_tsv_with_rereads`): `rereads_json` as
+/// `hug_notice_with_ocr_rereads` takes it, the cells those of `hug_notice_ocr_layout_json`.
+/// A 事業所番号, ID or password the page read in an invalid form is taken from the valid
+/// plurality of its cell's second reads when at least two of them agree
+/// (`notice.ocr_page_read_invalid`, a warning) instead of refusing the letter; then every field is reconciled as by
+/// `hug_notice_with_ocr_rereads`. Writes the notice to `out` (free it with
+/// `hug_notice_free`).
+///
+/// # Errors
+/// `HUG_ERR_NULL_ARGUMENT`, `HUG_ERR_INVALID_UTF8`; `HUG_ERR_INVALID_ARGUMENT`
+/// (`notice.ocr_rereads_invalid`) for rereads it does not take; otherwise as
+/// `hug_notice_parse_ocr_tsv` (`HUG_ERR_INVALID_JSON` for `notice.tsv_invalid`,
+/// `HUG_ERR_VALIDATION` with every `notice.*` problem).
+///
+/// # Safety
+/// `tsv`, `rereads_json` NUL-terminated; `out` writable. Thread safety: any thread, any time.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn hug_notice_parse_ocr_tsv_with_rereads(
+    tsv: *const c_char,
+    rereads_json: *const c_char,
+    out: *mut *mut hug_notice,
+) -> hug_status {
+    ffi_boundary!({
+        // SAFETY: caller's contract.
+        let tsv = unsafe { arg_str(tsv, "tsv") }?;
+        // SAFETY: caller's contract.
+        let json = unsafe { arg_str(rereads_json, "rereads_json") }?;
+        let out = arg_out(out, "out")?;
+        made(
+            with_rereads(json, |r| {
+                RegistrationNotice::parse_ocr_tsv_with_rereads(tsv, r)
+            }),
+            out,
+        )
     })
 }
 

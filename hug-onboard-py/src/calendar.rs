@@ -6,6 +6,7 @@ use hug_onboard_core::calendar::{self, AnnualClosure, Holiday, JapaneseCalendar,
 use pyo3::prelude::*;
 
 use crate::errors::IntValue;
+use crate::errors::Text;
 use crate::errors::{BindingCode, binding_err, guard, parse_lang, py_repr, to_err};
 
 /// One holiday: a day and what it is (国民の祝日, 振替休日, 国民の休日, …).
@@ -48,9 +49,9 @@ impl PyHoliday {
         self.0.kind.is_national_holiday()
     }
     /// The name in `lang` (`"ja"` or `"en"`).
-    #[pyo3(signature = (lang = "ja"))]
-    fn name(&self, py: Python<'_>, lang: &str) -> PyResult<&'static str> {
-        Ok(self.0.kind.name(parse_lang(py, lang)?))
+    #[pyo3(signature = (lang = Text::from("ja")), text_signature = "($self, lang=\"ja\")")]
+    fn name(&self, py: Python<'_>, lang: Text) -> PyResult<&'static str> {
+        Ok(self.0.kind.name(parse_lang(py, &lang)?))
     }
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
@@ -65,8 +66,8 @@ impl PyHoliday {
 /// Parses a date `YYYY-MM-DD` (surrounding white space ignored), as the
 /// command line and the shared vectors write it (`calendar.invalid_date` otherwise).
 #[pyfunction]
-pub fn parse_date(py: Python<'_>, s: &str) -> PyResult<NaiveDate> {
-    guard(py, || calendar::parse_date(s).map_err(|e| to_err(py, &e)))
+pub fn parse_date(py: Python<'_>, s: Text) -> PyResult<NaiveDate> {
+    guard(py, || calendar::parse_date(&s).map_err(|e| to_err(py, &e)))
 }
 
 /// A `datetime.date` (or `datetime.datetime`, its day) as a `NaiveDate`.
@@ -113,14 +114,14 @@ pub fn holiday(py: Python<'_>, d: NaiveDate) -> PyResult<Option<PyHoliday>> {
 
 /// The name of the holiday on a day in `lang`, or `None` on an ordinary day.
 #[pyfunction]
-#[pyo3(signature = (d, lang = "ja"))]
+#[pyo3(signature = (d, lang = Text::from("ja")), text_signature = "(d, lang=\"ja\")")]
 pub fn holiday_name(
     py: Python<'_>,
     d: &Bound<'_, PyAny>,
-    lang: &str,
+    lang: Text,
 ) -> PyResult<Option<&'static str>> {
     let d = fast_date(d)?;
-    let lang = parse_lang(py, lang)?;
+    let lang = parse_lang(py, &lang)?;
     guard(py, || {
         calendar::holiday_name(d, lang).map_err(|e| to_err(py, &e))
     })

@@ -18,6 +18,7 @@ use hug_onboard_core::schedule::BillingCalendar;
 use pyo3::prelude::*;
 
 use crate::errors::IntValue;
+use crate::errors::Text;
 use pyo3::types::{PyBytes, PyDateTime, PyDict};
 
 use crate::errors::{PyFinding, guard, parse_lang, py_repr, to_err};
@@ -150,9 +151,10 @@ impl PyCertificate {
     fn from_pkcs12(
         py: Python<'_>,
         data: &Bound<'_, PyAny>,
-        password: &str,
+        password: Text,
         max_iterations: Option<IntValue>,
     ) -> PyResult<Self> {
+        let password: &str = &password;
         let bytes = data_arg(data)?;
         let opts = options(crate::errors::opt_int_arg(
             py,
@@ -183,9 +185,10 @@ impl PyCertificate {
     fn inspect_pkcs12(
         py: Python<'_>,
         data: &Bound<'_, PyAny>,
-        password: &str,
+        password: Text,
         max_iterations: Option<IntValue>,
     ) -> PyResult<Self> {
+        let password: &str = &password;
         let bytes = data_arg(data)?;
         let opts = options(crate::errors::opt_int_arg(
             py,
@@ -245,7 +248,8 @@ impl PyCertificate {
             .collect()
     }
     /// The first value of a subject attribute (`"CN"`, `"O"`, …), or `None`.
-    fn subject_value(&self, name: &str) -> Option<String> {
+    fn subject_value(&self, name: Text) -> Option<String> {
+        let name: &str = &name;
         self.info.subject_value(name).map(str::to_owned)
     }
     /// The serial number in upper-case hex.
@@ -593,9 +597,9 @@ impl PyCertificateStatus {
         self.0.remind_today
     }
     /// The message in `lang`.
-    #[pyo3(signature = (lang = "ja"))]
-    fn message(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
-        message_in(py, &self.0, lang)
+    #[pyo3(signature = (lang = Text::from("ja")), text_signature = "($self, lang=\"ja\")")]
+    fn message(&self, py: Python<'_>, lang: Text) -> PyResult<String> {
+        message_in(py, &self.0, &lang)
     }
     /// As a `Finding`.
     fn to_finding(&self) -> PyFinding {
@@ -688,9 +692,9 @@ impl PyRenewalPlan {
         self.0.passed
     }
     /// The advice in `lang`.
-    #[pyo3(signature = (lang = "ja"))]
-    fn message(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
-        message_in(py, &self.0, lang)
+    #[pyo3(signature = (lang = Text::from("ja")), text_signature = "($self, lang=\"ja\")")]
+    fn message(&self, py: Python<'_>, lang: Text) -> PyResult<String> {
+        message_in(py, &self.0, &lang)
     }
     /// As a `Finding`.
     fn to_finding(&self) -> PyFinding {

@@ -12,10 +12,11 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use hug_onboard_core::diagnostic::{
     self, Declared, Diagnostic, ErrorKind, Lang, Problems, Severity,
 };
-use pyo3::exceptions::PyTypeError;
+use pyo3::exceptions::{PyTypeError, PyUnicodeEncodeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::PyList;
+use pyo3::types::{PyList, PyString};
+use zeroize::Zeroize;
 
 hug_onboard_core::diagnostic_codes! {
     /// The Python binding's own codes (`binding.*`), with their kinds. An unknown
@@ -47,6 +48,11 @@ hug_onboard_core::diagnostic_codes! {
         /// count, a year past 2^31, …): never pyo3's bare `OverflowError`.
         OutOfRange => "binding.out_of_range", InvalidArgument, Error,
             "an integer argument outside what the parameter can hold";
+        /// A `str` argument that is not valid Unicode (a lone surrogate such as
+        /// `"\ud800"`, or a file name decoded with `surrogateescape`): never
+        /// pyo3's bare `UnicodeEncodeError`.
+        InvalidText => "binding.invalid_text", InvalidArgument, Error,
+            "a text argument that is not valid Unicode (a lone surrogate)";
         /// Reading a scan: the `[ocr]` extra (pytesseract, OpenCV, numpy) is not installed.
         OcrDependencyMissing => "ocr.dependency_missing", Unavailable, Error,
             "reading an image needs the optional packages (pip install 'hug-onboard[ocr]')";
@@ -171,7 +177,10 @@ impl<'a, 'py> FromPyObject<'a, 'py> for IntValue {
     type Error = PyErr;
 
     fn extract(obj: pyo3::Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
-        if !obj.is_instance_of::<pyo3::types::PyInt>() {
+        // `bool` is an `int` subclass in Python: `days=True` would silently be 1.
+        if !obj.is_instance_of::<pyo3::types::PyInt>()
+            || obj.is_instance_of::<pyo3::types::PyBool>()
+        {
             return Err(PyTypeError::new_err(format!(
                 "an int is required, not {}",
                 obj.get_type().name()?
@@ -222,6 +231,118 @@ pub fn opt_int_arg<T: IntArg>(
     v.map(|v| int_arg(py, v, name)).transpose()
 }
 
+/// A text argument: a Python `str` that is valid Unicode, as an owned `String`
+/// (wiped on drop: some text arguments are passwords). Every exported function
+/// takes its text through this (or [`text_of`]) instead of `&str`/`String`, so
+/// a `str` holding a lone surrogate is a coded `ValidationError`
+/// (`binding.invalid_text`) instead of pyo3's bare `UnicodeEncodeError`. A
+/// non-`str` stays pyo3's usual `TypeError`.
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Text(String);
+
+impl Text {
+    /// The text as an owned `String` (the caller takes over wiping it, if it must).
+    pub fn into_string(mut self) -> String {
+        std::mem::take(&mut self.0)
+    }
+}
+
+impl From<&str> for Text {
+    /// A default value of a text parameter.
+    fn from(s: &str) -> Self {
+        Text(s.to_owned())
+    }
+}
+
+impl Drop for Text {
+    fn drop(&mut self) {
+        self.0.zeroize();
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Text {
+    type Error = PyErr;
+
+    fn extract(obj: pyo3::Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        let s = obj.cast::<PyString>()?;
+        text_of(&s).map(Text)
+    }
+}
+
+/// A one-character text argument (like pyo3's `char`, with a lone surrogate
+/// coded as `binding.invalid_text`; any other length stays pyo3's `ValueError`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextChar(pub char);
+
+impl<'a, 'py> FromPyObject<'a, 'py> for TextChar {
+    type Error = PyErr;
+
+    fn extract(obj: pyo3::Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        let s = obj.cast::<PyString>()?;
+        let s = text_of(&s)?;
+        let mut it = s.chars();
+        match (it.next(), it.next()) {
+            (Some(c), None) => Ok(TextChar(c)),
+            _ => Err(PyValueError::new_err("expected a string of length 1")),
+        }
+    }
+}
+
+/// The UTF-8 text of a Python `str`, or a `ValidationError`
+/// (`binding.invalid_text`) naming the first code point that is not a Unicode
+/// scalar value (a lone surrogate) and its position, counted from 1 in
+/// characters. The rest of the text is never echoed (it may be a password).
+pub fn text_of(s: &Bound<'_, PyString>) -> PyResult<String> {
+    match s.to_cow() {
+        Ok(c) => Ok(c.into_owned()),
+        Err(e) => Err(invalid_text(s, e)),
+    }
+}
+
+/// The coded error for a `str` whose UTF-8 encoding failed with `e` (any
+/// other failure is returned unchanged).
+fn invalid_text(s: &Bound<'_, PyString>, e: PyErr) -> PyErr {
+    let py = s.py();
+    if !e.is_instance_of::<PyUnicodeEncodeError>(py) {
+        return e;
+    }
+    // UnicodeEncodeError.start: the index (in code points) of the first bad one.
+    let start: usize = match e.value(py).getattr("start").and_then(|v| v.extract()) {
+        Ok(i) => i,
+        Err(_) => return e,
+    };
+    let code_point = s
+        .as_any()
+        .get_item(start)
+        .and_then(|c| {
+            py.import("builtins")?
+                .getattr("ord")?
+                .call1((c,))?
+                .extract::<u32>()
+        })
+        .map_or_else(|_| "?".to_owned(), |c| format!("U+{c:04X}"));
+    let at = start + 1;
+    binding_err(
+        py,
+        BindingCode::InvalidText,
+        format!(
+            "文字列に Unicode として正しくない文字があります: {at} 文字目の {code_point}（対になっていないサロゲート）。\
+             surrogateescape で読んだファイル名などは、そのままでは渡せません。正しい文字列を指定してください。"
+        ),
+        format!(
+            "A text argument is not valid Unicode: {code_point} (a lone surrogate) at character {at}. \
+             Give valid text (a file name decoded with surrogateescape, for one, cannot be passed as is)."
+        ),
+    )
+}
+
 /// One problem: a stable code, a severity and a message in Japanese and English.
 ///
 /// Python name `Finding` (alias `Violation`).
@@ -265,23 +386,32 @@ pub fn parse_severity(s: &str) -> Option<Severity> {
 #[pymethods]
 impl PyFinding {
     #[new]
-    #[pyo3(signature = (code, message_ja, message_en, severity = "error", kind = None))]
+    #[pyo3(
+        signature = (code, message_ja, message_en, severity = Text::from("error"), kind = None),
+        text_signature = "(code, message_ja, message_en, severity=\"error\", kind=None)"
+    )]
     fn py_new(
-        code: String,
-        message_ja: String,
-        message_en: String,
-        severity: &str,
-        kind: Option<&str>,
+        code: Text,
+        message_ja: Text,
+        message_en: Text,
+        severity: Text,
+        kind: Option<Text>,
     ) -> PyResult<Self> {
-        let severity = parse_severity(severity).ok_or_else(|| {
+        let (code, message_ja, message_en) = (
+            code.into_string(),
+            message_ja.into_string(),
+            message_en.into_string(),
+        );
+        let severity = parse_severity(&severity).ok_or_else(|| {
             PyTypeError::new_err(format!(
-                "severity must be 'info', 'warning' or 'error', not {severity:?}"
+                "severity must be 'info', 'warning' or 'error', not {:?}",
+                &*severity
             ))
         })?;
         let kind = match kind {
             None => kind_of(&code),
-            Some(k) => ErrorKind::parse(k)
-                .ok_or_else(|| PyTypeError::new_err(format!("unknown kind {k:?}")))?,
+            Some(k) => ErrorKind::parse(&k)
+                .ok_or_else(|| PyTypeError::new_err(format!("unknown kind {:?}", &*k)))?,
         };
         Ok(PyFinding {
             code,
@@ -324,9 +454,9 @@ impl PyFinding {
     }
 
     /// The message in `lang` (`"ja"` or `"en"`).
-    #[pyo3(signature = (lang = "ja"))]
-    fn message(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
-        Ok(match parse_lang(py, lang)? {
+    #[pyo3(signature = (lang = Text::from("ja")), text_signature = "($self, lang=\"ja\")")]
+    fn message(&self, py: Python<'_>, lang: Text) -> PyResult<String> {
+        Ok(match parse_lang(py, &lang)? {
             Lang::Ja => self.message_ja.clone(),
             Lang::En => self.message_en.clone(),
         })

@@ -4,6 +4,7 @@ use hug_onboard_core::facility::{FacilityNumber, FacilityNumberError, Prefecture
 use pyo3::prelude::*;
 
 use crate::errors::IntValue;
+use crate::errors::Text;
 
 use crate::errors::{guard, parse_lang, py_repr, to_err};
 
@@ -23,7 +24,8 @@ pub struct PyPrefecture(pub Prefecture);
 impl PyPrefecture {
     /// The prefecture with a two-digit code `"01"`–`"47"`.
     #[staticmethod]
-    fn from_code(py: Python<'_>, code: &str) -> PyResult<Self> {
+    fn from_code(py: Python<'_>, code: Text) -> PyResult<Self> {
+        let code: &str = &code;
         guard(py, || {
             Prefecture::from_code(code)
                 .map(PyPrefecture)
@@ -89,9 +91,9 @@ impl PyPrefecture {
     }
 
     /// The name in `lang` (`"ja"` or `"en"`).
-    #[pyo3(signature = (lang = "ja"))]
-    fn name(&self, py: Python<'_>, lang: &str) -> PyResult<&'static str> {
-        Ok(self.0.name(parse_lang(py, lang)?))
+    #[pyo3(signature = (lang = Text::from("ja")), text_signature = "($self, lang=\"ja\")")]
+    fn name(&self, py: Python<'_>, lang: Text) -> PyResult<&'static str> {
+        Ok(self.0.name(parse_lang(py, &lang)?))
     }
 
     fn __int__(&self) -> u8 {
@@ -123,7 +125,8 @@ pub struct PyFacilityNumber(pub FacilityNumber);
 impl PyFacilityNumber {
     /// Parses a facility number (full-width digits and surrounding spaces accepted).
     #[new]
-    fn py_new(py: Python<'_>, s: &str) -> PyResult<Self> {
+    fn py_new(py: Python<'_>, s: Text) -> PyResult<Self> {
+        let s: &str = &s;
         guard(py, || {
             FacilityNumber::parse(s)
                 .map(PyFacilityNumber)
@@ -165,7 +168,8 @@ pub struct PyUserId(pub UserId);
 impl PyUserId {
     /// Parses a user ID (full-width letters and digits normalised, trimmed).
     #[new]
-    fn py_new(py: Python<'_>, s: &str) -> PyResult<Self> {
+    fn py_new(py: Python<'_>, s: Text) -> PyResult<Self> {
+        let s: &str = &s;
         guard(py, || {
             UserId::parse(s).map(PyUserId).map_err(|e| to_err(py, &e))
         })

@@ -13,6 +13,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyMapping, PyString};
 
 use crate::errors::{BindingCode, binding_err, guard, parse_lang, problems_err, py_repr, to_err};
+use crate::errors::{Text, text_of};
 use crate::profile::to_json_text;
 use crate::schedule::PyRulebook;
 
@@ -57,15 +58,24 @@ impl PyAddressee {
     /// accepted), 住所, 事業所名, 氏名 and 敬称 (`様` or `御中`); every problem
     /// at once as a `ValidationError` (`certificate.addressee.*`).
     #[new]
-    #[pyo3(signature = (postal_code, address, office_name, person_name, honorific = "様"))]
+    #[pyo3(
+        signature = (postal_code, address, office_name, person_name, honorific = Text::from("様")),
+        // ASCII only: inspect.signature() on Python 3.9–3.11 reads the signature as ASCII.
+        text_signature = "(postal_code, address, office_name, person_name, honorific=\"\\u69d8\")"
+    )]
     fn py_new(
         py: Python<'_>,
-        postal_code: &str,
-        address: &str,
-        office_name: &str,
-        person_name: &str,
-        honorific: &str,
+        postal_code: Text,
+        address: Text,
+        office_name: Text,
+        person_name: Text,
+        honorific: Text,
     ) -> PyResult<Self> {
+        let postal_code: &str = &postal_code;
+        let address: &str = &address;
+        let office_name: &str = &office_name;
+        let person_name: &str = &person_name;
+        let honorific: &str = &honorific;
         new_addressee(
             py,
             postal_code,
@@ -215,7 +225,8 @@ impl PyCertificateLifecycle {
 
     /// Reads a state written by `to_json` (WorkflowError `state.invalid` when it cannot).
     #[staticmethod]
-    fn from_json(py: Python<'_>, json: &str) -> PyResult<Self> {
+    fn from_json(py: Python<'_>, json: Text) -> PyResult<Self> {
+        let json: &str = &json;
         guard(py, || {
             serde_json::from_str::<Lifecycle>(json)
                 .map(PyCertificateLifecycle)
@@ -243,9 +254,9 @@ impl PyCertificateLifecycle {
     }
 
     /// The stage as the portal or HUG shows it (`"発行申請中"`), in `lang`.
-    #[pyo3(signature = (lang = "ja"))]
-    fn stage_label(&self, py: Python<'_>, lang: &str) -> PyResult<&'static str> {
-        Ok(self.0.stage.label(parse_lang(py, lang)?))
+    #[pyo3(signature = (lang = Text::from("ja")), text_signature = "($self, lang=\"ja\")")]
+    fn stage_label(&self, py: Python<'_>, lang: Text) -> PyResult<&'static str> {
+        Ok(self.0.stage.label(parse_lang(py, &lang)?))
     }
 
     /// The last estimate made for the current application.
@@ -296,7 +307,7 @@ impl PyCertificateLifecycle {
     /// state is unchanged.
     fn apply_event(&mut self, py: Python<'_>, event: &Bound<'_, PyAny>) -> PyResult<()> {
         let text = if let Ok(s) = event.cast::<PyString>() {
-            s.to_cow()?.into_owned()
+            text_of(s)?
         } else if event.cast::<PyMapping>().is_ok() {
             to_json_text(py, event)?
         } else {
@@ -347,7 +358,7 @@ impl PyCertificateLifecycle {
         } else if let Ok(m) = addressee.cast::<PyMapping>() {
             let get = |k: &str| -> PyResult<String> {
                 match m.get_item(k) {
-                    Ok(v) if !v.is_none() => v.extract::<String>(),
+                    Ok(v) if !v.is_none() => v.extract::<Text>().map(Text::into_string),
                     _ => Ok(String::new()),
                 }
             };
@@ -412,8 +423,9 @@ impl PyCertificateLifecycle {
         &mut self,
         py: Python<'_>,
         on: NaiveDate,
-        fingerprint_sha256: Option<String>,
+        fingerprint_sha256: Option<Text>,
     ) -> PyResult<()> {
+        let fingerprint_sha256 = fingerprint_sha256.map(Text::into_string);
         self.event(
             py,
             LifecycleEvent::Download {
@@ -424,7 +436,8 @@ impl PyCertificateLifecycle {
     }
 
     /// Installed on the PC named `pc` on `on` (again: the day is updated).
-    fn install(&mut self, py: Python<'_>, pc: String, on: NaiveDate) -> PyResult<()> {
+    fn install(&mut self, py: Python<'_>, pc: Text, on: NaiveDate) -> PyResult<()> {
+        let pc = pc.into_string();
         self.event(py, LifecycleEvent::Install { pc, on })
     }
 

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use hug_onboard_core::notice::{NoticeField, NoticeKind, NoticeProblem, RegistrationNotice};
 use pyo3::prelude::*;
 
+use crate::errors::Text;
 use crate::errors::{
     BindingCode, PyFinding, binding_err, guard, parse_lang, problems_err, py_repr, to_err,
 };
@@ -35,7 +36,8 @@ fn parse_kind(py: Python<'_>, kind: &str) -> PyResult<NoticeKind> {
 impl PyNotice {
     /// Parses the letter's text (typed, pasted or OCR'd); raises ValidationError with every problem.
     #[staticmethod]
-    fn parse(py: Python<'_>, text: &str) -> PyResult<Self> {
+    fn parse(py: Python<'_>, text: Text) -> PyResult<Self> {
+        let text: &str = &text;
         guard(py, || {
             RegistrationNotice::parse(text)
                 .map(PyNotice)
@@ -47,7 +49,8 @@ impl PyNotice {
     /// marks, table borders, column-by-column text); the findings ask the user to
     /// compare the ID and passwords with the paper.
     #[staticmethod]
-    fn parse_ocr(py: Python<'_>, text: &str) -> PyResult<Self> {
+    fn parse_ocr(py: Python<'_>, text: Text) -> PyResult<Self> {
+        let text: &str = &text;
         guard(py, || {
             RegistrationNotice::parse_ocr(text)
                 .map(PyNotice)
@@ -56,11 +59,45 @@ impl PyNotice {
     }
 
     /// Parses Tesseract's TSV output (word boxes): each label pairs with the value on its row.
+    /// With `rereads` (as `with_ocr_rereads` takes them, the cells of `ocr_layout_json`) a
+    /// key field the page read in an invalid form is taken from its cell's second reads when
+    /// at least two agree (`notice.ocr_page_read_invalid`) instead of refusing the letter, then every field is
+    /// reconciled as by `with_ocr_rereads`.
     #[staticmethod]
-    fn parse_ocr_tsv(py: Python<'_>, tsv: &str) -> PyResult<Self> {
+    #[pyo3(signature = (tsv, rereads = None))]
+    fn parse_ocr_tsv(
+        py: Python<'_>,
+        tsv: Text,
+        rereads: Option<std::collections::BTreeMap<Text, Vec<Text>>>,
+    ) -> PyResult<Self> {
+        let tsv: &str = &tsv;
         guard(py, || {
-            RegistrationNotice::parse_ocr_tsv(tsv)
-                .map(PyNotice)
+            let Some(rereads) = rereads else {
+                return RegistrationNotice::parse_ocr_tsv(tsv)
+                    .map(PyNotice)
+                    .map_err(|p| problems_err(py, &p));
+            };
+            let mut v = reread_fields(py, rereads)?;
+            let r = RegistrationNotice::parse_ocr_tsv_with_rereads(tsv, &v);
+            // The reads may be passwords: wiped before they are freed.
+            for (_, reads) in &mut v {
+                reads.iter_mut().for_each(zeroize::Zeroize::zeroize);
+            }
+            r.map(PyNotice).map_err(|p| problems_err(py, &p))
+        })
+    }
+
+    /// Where each field's value is on the page of a Tesseract TSV, without checking the
+    /// values, as JSON in the shape of `ocr_provenance_json` (`{"input": "tsv", "fields":
+    /// [{"field", "value_box", "value_charset", ...}]}`; no values): the
+    /// cells a second pass reads before `parse_ocr_tsv(tsv, rereads)`, also for a letter
+    /// `parse_ocr_tsv(tsv)` refuses.
+    #[staticmethod]
+    fn ocr_layout_json(py: Python<'_>, tsv: Text) -> PyResult<String> {
+        let tsv: &str = &tsv;
+        guard(py, || {
+            RegistrationNotice::ocr_layout_tsv(tsv)
+                .map(|o| o.to_json_value().to_string())
                 .map_err(|p| problems_err(py, &p))
         })
     }
@@ -90,21 +127,10 @@ impl PyNotice {
     fn with_ocr_rereads(
         &self,
         py: Python<'_>,
-        rereads: std::collections::BTreeMap<String, Vec<String>>,
+        rereads: std::collections::BTreeMap<Text, Vec<Text>>,
     ) -> PyResult<Self> {
         guard(py, || {
-            let mut v = Vec::new();
-            for (key, reads) in rereads {
-                let Some(field) = NoticeField::from_key(&key) else {
-                    return Err(to_err(
-                        py,
-                        &NoticeProblem::OcrRereadsInvalid {
-                            reason: format!("unknown field {key:?}"),
-                        },
-                    ));
-                };
-                v.push((field, reads));
-            }
+            let mut v = reread_fields(py, rereads)?;
             let r = self.0.with_ocr_rereads(&v);
             // The reads may be passwords: wiped before they are freed.
             for (_, reads) in &mut v {
@@ -117,7 +143,8 @@ impl PyNotice {
     /// The characters a key field's value can hold (the character whitelist of
     /// the second OCR pass), or `None` for a free-text field.
     #[staticmethod]
-    fn ocr_value_charset(py: Python<'_>, field: &str) -> PyResult<Option<String>> {
+    fn ocr_value_charset(py: Python<'_>, field: Text) -> PyResult<Option<String>> {
+        let field: &str = &field;
         match NoticeField::from_key(field) {
             Some(f) => Ok(hug_onboard_core::notice::ocr::value_charset(f)),
             None => Err(to_err(
@@ -138,7 +165,8 @@ impl PyNotice {
 
     /// Reads a notice from JSON (as written by `to_json_with_secrets`).
     #[staticmethod]
-    fn from_json(py: Python<'_>, json: &str) -> PyResult<Self> {
+    fn from_json(py: Python<'_>, json: Text) -> PyResult<Self> {
+        let json: &str = &json;
         guard(py, || {
             RegistrationNotice::from_json(json)
                 .map(PyNotice)
@@ -212,13 +240,14 @@ impl PyNotice {
     }
 
     /// What this notice is for, in plain words.
-    #[pyo3(signature = (lang = "ja"))]
-    fn purpose(&self, py: Python<'_>, lang: &str) -> PyResult<&'static str> {
-        Ok(self.0.kind.purpose(parse_lang(py, lang)?))
+    #[pyo3(signature = (lang = Text::from("ja")), text_signature = "($self, lang=\"ja\")")]
+    fn purpose(&self, py: Python<'_>, lang: Text) -> PyResult<&'static str> {
+        Ok(self.0.kind.purpose(parse_lang(py, &lang)?))
     }
 
     /// Raises ValidationError (`notice.wrong_kind`) unless this is the `kind` notice.
-    fn expect_kind(&self, py: Python<'_>, kind: &str) -> PyResult<()> {
+    fn expect_kind(&self, py: Python<'_>, kind: Text) -> PyResult<()> {
+        let kind: &str = &kind;
         guard(py, || {
             let k = parse_kind(py, kind)?;
             self.0
@@ -228,9 +257,9 @@ impl PyNotice {
     }
 
     /// The non-secret fields for display, as `(label, value)` in `lang`.
-    #[pyo3(signature = (lang = "ja"))]
-    fn public_fields(&self, py: Python<'_>, lang: &str) -> PyResult<Vec<(String, String)>> {
-        let lang = parse_lang(py, lang)?;
+    #[pyo3(signature = (lang = Text::from("ja")), text_signature = "($self, lang=\"ja\")")]
+    fn public_fields(&self, py: Python<'_>, lang: Text) -> PyResult<Vec<(String, String)>> {
+        let lang = parse_lang(py, &lang)?;
         Ok(self
             .0
             .public_field_values()
@@ -263,4 +292,32 @@ impl PyNotice {
             py_repr(py, self.0.user_id.as_str())?,
         ))
     }
+}
+
+/// The rereads as the core takes them (`notice.ocr_rereads_invalid` for an unknown field).
+#[allow(clippy::type_complexity)]
+fn reread_fields(
+    py: Python<'_>,
+    rereads: std::collections::BTreeMap<Text, Vec<Text>>,
+) -> PyResult<Vec<(NoticeField, Vec<String>)>> {
+    let mut v = Vec::new();
+    for (key, reads) in rereads {
+        // `Text` wipes itself when dropped; the Strings made here are wiped by the callers.
+        let mut reads: Vec<String> = reads.into_iter().map(Text::into_string).collect();
+        let Some(field) = NoticeField::from_key(&key) else {
+            reads.iter_mut().for_each(zeroize::Zeroize::zeroize);
+            for (_, r) in &mut v {
+                let r: &mut Vec<String> = r;
+                r.iter_mut().for_each(zeroize::Zeroize::zeroize);
+            }
+            return Err(to_err(
+                py,
+                &NoticeProblem::OcrRereadsInvalid {
+                    reason: format!("unknown field {:?}", &*key),
+                },
+            ));
+        };
+        v.push((field, reads));
+    }
+    Ok(v)
 }

@@ -8,6 +8,7 @@ use hug_onboard_core::onboarding::{
 use pyo3::prelude::*;
 
 use crate::errors::IntValue;
+use crate::errors::Text;
 
 use crate::errors::{guard, parse_lang, to_err};
 use crate::facility::PyFacilityNumber;
@@ -31,7 +32,7 @@ pub fn facility_arg(py: Python<'_>, v: &Bound<'_, PyAny>) -> PyResult<FacilityNu
     if let Ok(n) = v.cast::<PyFacilityNumber>() {
         return Ok(n.get().0);
     }
-    let s: String = v.extract()?;
+    let s: Text = v.extract()?;
     FacilityNumber::parse(&s).map_err(|e| to_err(py, &e))
 }
 
@@ -44,7 +45,8 @@ pub struct PyStep(pub Step);
 impl PyStep {
     /// The step with this identifier.
     #[new]
-    fn py_new(py: Python<'_>, id: &str) -> PyResult<Self> {
+    fn py_new(py: Python<'_>, id: Text) -> PyResult<Self> {
+        let id: &str = &id;
         parse_step(py, id).map(PyStep)
     }
     /// Every step in the guide's order.
@@ -73,9 +75,9 @@ impl PyStep {
         self.0.prerequisites().iter().map(|s| s.id()).collect()
     }
     /// What to do, in `lang`.
-    #[pyo3(signature = (lang = "ja"))]
-    fn title(&self, py: Python<'_>, lang: &str) -> PyResult<&'static str> {
-        Ok(self.0.title(parse_lang(py, lang)?))
+    #[pyo3(signature = (lang = Text::from("ja")), text_signature = "($self, lang=\"ja\")")]
+    fn title(&self, py: Python<'_>, lang: Text) -> PyResult<&'static str> {
+        Ok(self.0.title(parse_lang(py, &lang)?))
     }
     fn __str__(&self) -> &'static str {
         self.0.id()
@@ -111,7 +113,8 @@ impl PyOnboarding {
 
     /// Reads a state written by `to_json` (raises WorkflowError `state.*` when it cannot).
     #[staticmethod]
-    fn from_json(py: Python<'_>, json: &str) -> PyResult<Self> {
+    fn from_json(py: Python<'_>, json: Text) -> PyResult<Self> {
+        let json: &str = &json;
         guard(py, || {
             Onboarding::from_json(json)
                 .map(PyOnboarding)
@@ -149,13 +152,15 @@ impl PyOnboarding {
     fn complete(
         &mut self,
         py: Python<'_>,
-        step: &str,
+        step: Text,
         on: NaiveDate,
         notice: Option<PyRef<'_, PyNotice>>,
         certificate: Option<&Bound<'_, PyAny>>,
-        pc: Option<String>,
+        pc: Option<Text>,
         profile: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
+        let step: &str = &step;
+        let pc = pc.map(Text::into_string);
         let step = parse_step(py, step)?;
         let cert = match certificate {
             None => None,
@@ -225,25 +230,29 @@ impl PyOnboarding {
     }
 
     /// Undoes a step (refused while a step that needs it is done).
-    fn undo(&mut self, py: Python<'_>, step: &str) -> PyResult<()> {
+    fn undo(&mut self, py: Python<'_>, step: Text) -> PyResult<()> {
+        let step: &str = &step;
         let step = parse_step(py, step)?;
         guard(py, || self.0.undo(step).map_err(|e| to_err(py, &e)))
     }
 
     /// Adds a billing PC by name.
-    fn add_billing_pc(&mut self, py: Python<'_>, name: &str) -> PyResult<()> {
+    fn add_billing_pc(&mut self, py: Python<'_>, name: Text) -> PyResult<()> {
+        let name: &str = &name;
         guard(py, || {
             self.0.add_billing_pc(name).map_err(|e| to_err(py, &e))
         })
     }
 
     /// Whether a step is done.
-    fn is_done(&self, py: Python<'_>, step: &str) -> PyResult<bool> {
+    fn is_done(&self, py: Python<'_>, step: Text) -> PyResult<bool> {
+        let step: &str = &step;
         Ok(self.0.is_done(parse_step(py, step)?))
     }
 
     /// The day a step was done, if it was.
-    fn done_on(&self, py: Python<'_>, step: &str) -> PyResult<Option<NaiveDate>> {
+    fn done_on(&self, py: Python<'_>, step: Text) -> PyResult<Option<NaiveDate>> {
+        let step: &str = &step;
         let step = parse_step(py, step)?;
         Ok(self.0.steps.get(&step).map(|r| r.on))
     }

@@ -5,6 +5,7 @@ use hug_onboard_core::password::{PasswordPolicy, PasswordViolation};
 use pyo3::prelude::*;
 
 use crate::errors::IntValue;
+use crate::errors::Text;
 use crate::errors::{BindingCode, PyFinding, binding_err, guard, parse_lang, py_repr, to_err};
 use crate::facility::PyUserId;
 
@@ -21,7 +22,7 @@ fn user_id_text(u: Option<&Bound<'_, PyAny>>) -> PyResult<Option<String>> {
             if let Ok(id) = v.cast::<PyUserId>() {
                 Ok(Some(id.get().0.as_str().to_owned()))
             } else {
-                Ok(Some(v.extract::<String>()?))
+                Ok(Some(v.extract::<Text>().map(Text::into_string)?))
             }
         }
     }
@@ -50,7 +51,8 @@ impl PyPasswordPolicy {
     }
     /// A built-in profile by name: `"test"`, `"production"` or `"generation"`.
     #[staticmethod]
-    fn by_name(py: Python<'_>, name: &str) -> PyResult<Self> {
+    fn by_name(py: Python<'_>, name: Text) -> PyResult<Self> {
+        let name: &str = &name;
         PasswordPolicy::by_name(name).map(PyPasswordPolicy).ok_or_else(|| {
             binding_err(
                 py,
@@ -62,7 +64,8 @@ impl PyPasswordPolicy {
     }
     /// A policy from JSON (the fields of `to_json()`), for a 国保連 whose screen differs.
     #[staticmethod]
-    fn from_json(py: Python<'_>, json: &str) -> PyResult<Self> {
+    fn from_json(py: Python<'_>, json: Text) -> PyResult<Self> {
+        let json: &str = &json;
         guard(py, || {
             serde_json::from_str::<PasswordPolicy>(json)
                 .map(PyPasswordPolicy)
@@ -128,9 +131,10 @@ impl PyPasswordPolicy {
     fn check(
         &self,
         py: Python<'_>,
-        password: &str,
+        password: Text,
         user_id: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<PyFinding>> {
+        let password: &str = &password;
         let uid = user_id_text(user_id)?;
         guard(py, || Ok(findings(&self.0.check(password, uid.as_deref()))))
     }
@@ -140,9 +144,10 @@ impl PyPasswordPolicy {
     fn is_acceptable(
         &self,
         py: Python<'_>,
-        password: &str,
+        password: Text,
         user_id: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<bool> {
+        let password: &str = &password;
         let uid = user_id_text(user_id)?;
         guard(py, || Ok(self.0.is_acceptable(password, uid.as_deref())))
     }
@@ -153,10 +158,13 @@ impl PyPasswordPolicy {
         &self,
         py: Python<'_>,
         user_id: &Bound<'_, PyAny>,
-        current: &str,
-        new: &str,
-        confirm: &str,
+        current: Text,
+        new: Text,
+        confirm: Text,
     ) -> PyResult<Vec<PyFinding>> {
+        let current: &str = &current;
+        let new: &str = &new;
+        let confirm: &str = &confirm;
         let uid = user_id_text(Some(user_id))?.unwrap_or_default();
         guard(py, || {
             Ok(findings(&self.0.check_change(&uid, current, new, confirm)))
@@ -186,9 +194,9 @@ impl PyPasswordPolicy {
     }
 
     /// A paragraph of advice for the password screen (the rule and the lockout).
-    #[pyo3(signature = (lang = "ja"))]
-    fn advice(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
-        Ok(self.0.advice(parse_lang(py, lang)?))
+    #[pyo3(signature = (lang = Text::from("ja")), text_signature = "($self, lang=\"ja\")")]
+    fn advice(&self, py: Python<'_>, lang: Text) -> PyResult<String> {
+        Ok(self.0.advice(parse_lang(py, &lang)?))
     }
 
     /// The policy as JSON (readable by `from_json`).

@@ -10,9 +10,10 @@ use hug_onboard_core::facility::FacilityNumber;
 use hug_onboard_core::profile::{CheckedProfile, FacilityProfile, ProfileInput, ProfileProblem};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString};
+use pyo3::types::{PyDict, PyList, PyMapping, PyString, PyTuple};
 
 use crate::errors::{PyFinding, guard, problems_err, py_repr};
+use crate::errors::{Text, text_of};
 use crate::facility::PyFacilityNumber;
 
 /// A Python mapping as JSON text (dates become ISO strings).
@@ -22,7 +23,30 @@ pub fn to_json_text(py: Python<'_>, v: &Bound<'_, PyAny>) -> PyResult<String> {
     kwargs.set_item("ensure_ascii", false)?;
     py.import("json")?
         .call_method("dumps", (v,), Some(&kwargs))?
-        .extract()
+        .extract::<Text>()
+        .map(Text::into_string)
+        // A lone surrogate: the error names its position in the value that holds it, not in
+        // the JSON text.
+        .map_err(|e| first_bad_text(v).err().unwrap_or(e))
+}
+
+/// The first `str` (a key or a value, nested in mappings, lists and tuples)
+/// that is not valid Unicode, as its `binding.invalid_text` error.
+fn first_bad_text(v: &Bound<'_, PyAny>) -> PyResult<()> {
+    if let Ok(s) = v.cast::<PyString>() {
+        text_of(s)?;
+    } else if let Ok(m) = v.cast::<PyMapping>() {
+        for item in m.items()?.iter() {
+            let (k, x): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
+            first_bad_text(&k)?;
+            first_bad_text(&x)?;
+        }
+    } else if v.is_instance_of::<PyList>() || v.is_instance_of::<PyTuple>() {
+        for x in v.try_iter()? {
+            first_bad_text(&x?)?;
+        }
+    }
+    Ok(())
 }
 
 /// The raw 事業所情報保守 fields of a mapping. The outer error is a Python
@@ -197,10 +221,10 @@ impl PyFacilityProfile {
         py.import("json")?.call_method1("loads", (self.to_json()?,))
     }
     /// Each field's label on the screen (Japanese) or its English name, with its value.
-    #[pyo3(signature = (lang = "ja"))]
-    fn fields(&self, py: Python<'_>, lang: &str) -> PyResult<Vec<(String, String)>> {
+    #[pyo3(signature = (lang = Text::from("ja")), text_signature = "($self, lang=\"ja\")")]
+    fn fields(&self, py: Python<'_>, lang: Text) -> PyResult<Vec<(String, String)>> {
         use hug_onboard_core::profile::ProfileField as F;
-        let lang = crate::errors::parse_lang(py, lang)?;
+        let lang = crate::errors::parse_lang(py, &lang)?;
         let p = &self.0;
         let name = |f: F| match lang {
             Lang::Ja => f.label().to_owned(),

@@ -15,6 +15,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
 use crate::errors::{BindingCode, PyFinding, binding_err, guard, parse_lang, py_repr, to_err};
+use crate::errors::{Text, text_of};
 use crate::facility::PyFacilityNumber;
 use crate::onboarding::PyOnboarding;
 use crate::schedule::{PyClaimWindow, PyRulebook};
@@ -52,9 +53,9 @@ impl PyReadinessFinding {
         self.0.fix_by.map(|_| self.0.fix_by_basis.id())
     }
     /// The message in `lang`.
-    #[pyo3(signature = (lang = "ja"))]
-    fn message(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
-        Ok(self.0.message(parse_lang(py, lang)?))
+    #[pyo3(signature = (lang = Text::from("ja")), text_signature = "($self, lang=\"ja\")")]
+    fn message(&self, py: Python<'_>, lang: Text) -> PyResult<String> {
+        Ok(self.0.message(parse_lang(py, &lang)?))
     }
     /// As a `Finding`.
     fn to_finding(&self) -> PyFinding {
@@ -101,9 +102,9 @@ impl PyAction {
         self.0.due_basis.map(|b| b.id())
     }
     /// What to do, in `lang`.
-    #[pyo3(signature = (lang = "ja"))]
-    fn message(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
-        Ok(match parse_lang(py, lang)? {
+    #[pyo3(signature = (lang = Text::from("ja")), text_signature = "($self, lang=\"ja\")")]
+    fn message(&self, py: Python<'_>, lang: Text) -> PyResult<String> {
+        Ok(match parse_lang(py, &lang)? {
             Lang::Ja => self.0.message_ja.clone(),
             Lang::En => self.0.message_en.clone(),
         })
@@ -151,9 +152,9 @@ impl PyReadiness {
     }
     /// Which rulebook, and whether its rules are sourced:
     /// `京都府国保連の規則（出典あり）` / `東京都国保連の規則：既定値（未確認）`.
-    #[pyo3(signature = (lang = "ja"))]
-    fn rulebook_label(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
-        Ok(match crate::errors::parse_lang(py, lang)? {
+    #[pyo3(signature = (lang = Text::from("ja")), text_signature = "($self, lang=\"ja\")")]
+    fn rulebook_label(&self, py: Python<'_>, lang: Text) -> PyResult<String> {
+        Ok(match crate::errors::parse_lang(py, &lang)? {
             hug_onboard_core::Lang::Ja => self.0.rulebook.label_ja.clone(),
             hug_onboard_core::Lang::En => self.0.rulebook.label_en.clone(),
         })
@@ -271,9 +272,9 @@ impl PyReminder {
         &self.0.message_en
     }
     /// The message in `lang`.
-    #[pyo3(signature = (lang = "ja"))]
-    fn message(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
-        Ok(match parse_lang(py, lang)? {
+    #[pyo3(signature = (lang = Text::from("ja")), text_signature = "($self, lang=\"ja\")")]
+    fn message(&self, py: Python<'_>, lang: Text) -> PyResult<String> {
+        Ok(match parse_lang(py, &lang)? {
             Lang::Ja => self.0.message_ja.clone(),
             Lang::En => self.0.message_en.clone(),
         })
@@ -375,7 +376,7 @@ pub fn evaluate_many(
     let mut parsed: Vec<Option<Onboarding>> = Vec::with_capacity(states.len());
     for s in &states {
         if let Ok(t) = s.cast::<PyString>() {
-            texts.push(Some(t.to_cow()?.into_owned()));
+            texts.push(Some(text_of(t)?));
             parsed.push(None);
         } else {
             let ob: PyRef<'_, PyOnboarding> = s.extract()?;
@@ -390,12 +391,8 @@ pub fn evaluate_many(
         } else {
             a
         };
-        let kwargs = PyDict::new(py);
-        kwargs.set_item("default", py.get_type::<PyString>())?;
-        let text: String = py
-            .import("json")?
-            .call_method("dumps", (ev,), Some(&kwargs))?
-            .extract()?;
+        // Text that is not Unicode is binding.invalid_text, as for every text argument.
+        let text = crate::profile::to_json_text(py, &ev)?;
         agents.push(serde_json::from_str(&text).map_err(|e| {
             pyo3::exceptions::PyValueError::new_err(format!("agent certificate: {e}"))
         })?);

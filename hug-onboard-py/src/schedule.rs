@@ -19,6 +19,7 @@ use hug_onboard_core::schedule::{
 use pyo3::prelude::*;
 
 use crate::errors::IntValue;
+use crate::errors::{Text, text_of};
 use pyo3::types::{PyDateTime, PyDict, PyString};
 
 use crate::calendar::PyJapaneseCalendar;
@@ -39,7 +40,7 @@ pub fn aware(t: NaiveDateTime) -> DateTime<FixedOffset> {
 /// zone), a naive datetime (JST) or `YYYY-MM-DDTHH:MM[:SS]` text (JST).
 pub fn instant_arg(py: Python<'_>, v: &Bound<'_, PyAny>) -> PyResult<NaiveDateTime> {
     if let Ok(s) = v.cast::<PyString>() {
-        let s = s.to_cow()?;
+        let s = text_of(s)?;
         return parse_instant(&s).map_err(|e| to_err(py, &e));
     }
     let dt = v.cast::<PyDateTime>()?;
@@ -71,7 +72,7 @@ pub fn month_arg(
 ) -> PyResult<YearMonth> {
     let month: Option<i64> = crate::errors::opt_int_arg(py, month.as_ref(), "month")?;
     if let Ok(s) = year.cast::<PyString>() {
-        let s = s.to_cow()?;
+        let s = text_of(s)?;
         if month.is_some() {
             return Err(pyo3::exceptions::PyTypeError::new_err(
                 "give either \"YYYY-MM\" or a year and a month, not both",
@@ -113,7 +114,8 @@ impl PyRulebook {
 
     /// Overrides from JSON over the defaults; raises ValidationError with every problem.
     #[staticmethod]
-    fn from_json(py: Python<'_>, json: &str) -> PyResult<Self> {
+    fn from_json(py: Python<'_>, json: Text) -> PyResult<Self> {
+        let json: &str = &json;
         guard(py, || {
             Rulebook::from_json(json)
                 .map(|r| PyRulebook(Arc::new(r)))
@@ -123,7 +125,8 @@ impl PyRulebook {
 
     /// Overrides from TOML over the defaults; raises ValidationError with every problem.
     #[staticmethod]
-    fn from_toml(py: Python<'_>, toml: &str) -> PyResult<Self> {
+    fn from_toml(py: Python<'_>, toml: Text) -> PyResult<Self> {
+        let toml: &str = &toml;
         guard(py, || {
             Rulebook::from_toml(toml)
                 .map(|r| PyRulebook(Arc::new(r)))
@@ -147,9 +150,9 @@ impl PyRulebook {
         self.0.name_en().to_owned()
     }
     /// Its name in `lang`.
-    #[pyo3(signature = (lang = "ja"))]
-    fn name(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
-        Ok(match parse_lang(py, lang)? {
+    #[pyo3(signature = (lang = Text::from("ja")), text_signature = "($self, lang=\"ja\")")]
+    fn name(&self, py: Python<'_>, lang: Text) -> PyResult<String> {
+        Ok(match parse_lang(py, &lang)? {
             hug_onboard_core::Lang::Ja => self.0.name_ja().to_owned(),
             hug_onboard_core::Lang::En => self.0.name_en().to_owned(),
         })
@@ -176,7 +179,7 @@ impl PyRulebook {
         let text = match code.extract::<i64>() {
             Ok(n) if (0..100).contains(&n) => format!("{n:02}"),
             Ok(n) => n.to_string(),
-            Err(_) => code.str()?.to_cow()?.into_owned(),
+            Err(_) => text_of(&code.str()?)?,
         };
         guard(py, || {
             Rulebook::for_prefecture_code(&text)
@@ -243,7 +246,8 @@ impl PyRulebook {
             .collect()
     }
     /// `"sourced"`, `"approximate"` or `"unverified"` for one field (`"payment.roll"`).
-    fn field_basis(&self, field: &str) -> &'static str {
+    fn field_basis(&self, field: Text) -> &'static str {
+        let field: &str = &field;
         self.0.field_basis(field).id()
     }
     /// Whether any field is sourced.
@@ -252,9 +256,9 @@ impl PyRulebook {
         self.0.has_sources()
     }
     /// Which rulebook this is: `京都府国保連の規則（出典あり）` / `既定値（未確認）`.
-    #[pyo3(signature = (lang = "ja"))]
-    fn label(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
-        Ok(self.0.label(parse_lang(py, lang)?))
+    #[pyo3(signature = (lang = Text::from("ja")), text_signature = "($self, lang=\"ja\")")]
+    fn label(&self, py: Python<'_>, lang: Text) -> PyResult<String> {
+        Ok(self.0.label(parse_lang(py, &lang)?))
     }
     /// Every field path a rulebook has (`window.closing_day`, …).
     #[staticmethod]
@@ -341,9 +345,9 @@ impl PyDocumentRelease {
         self.0.document.name_en()
     }
     /// Its name in `lang`.
-    #[pyo3(signature = (lang = "ja"))]
-    fn name(&self, py: Python<'_>, lang: &str) -> PyResult<&'static str> {
-        Ok(match parse_lang(py, lang)? {
+    #[pyo3(signature = (lang = Text::from("ja")), text_signature = "($self, lang=\"ja\")")]
+    fn name(&self, py: Python<'_>, lang: Text) -> PyResult<&'static str> {
+        Ok(match parse_lang(py, &lang)? {
             hug_onboard_core::Lang::Ja => self.0.document.name_ja(),
             hug_onboard_core::Lang::En => self.0.document.name_en(),
         })
@@ -369,9 +373,9 @@ impl PyDocumentRelease {
         self.0.sources.iter().map(|s| source_id(*s)).collect()
     }
     /// Where to get it, described in `lang`.
-    #[pyo3(signature = (lang = "ja"))]
-    fn source_names(&self, py: Python<'_>, lang: &str) -> PyResult<Vec<&'static str>> {
-        let lang = parse_lang(py, lang)?;
+    #[pyo3(signature = (lang = Text::from("ja")), text_signature = "($self, lang=\"ja\")")]
+    fn source_names(&self, py: Python<'_>, lang: Text) -> PyResult<Vec<&'static str>> {
+        let lang = parse_lang(py, &lang)?;
         Ok(self
             .0
             .sources
@@ -444,9 +448,9 @@ impl PyDayEvent {
         self.0.only_if_returns
     }
     /// One line in `lang`.
-    #[pyo3(signature = (lang = "ja"))]
-    fn describe(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
-        Ok(self.0.describe(parse_lang(py, lang)?))
+    #[pyo3(signature = (lang = Text::from("ja")), text_signature = "($self, lang=\"ja\")")]
+    fn describe(&self, py: Python<'_>, lang: Text) -> PyResult<String> {
+        Ok(self.0.describe(parse_lang(py, &lang)?))
     }
     fn __repr__(&self) -> String {
         format!(
@@ -605,16 +609,21 @@ impl PyMonthSchedule {
         })
     }
     /// This month as an iCalendar (RFC 5545) text. `dtstamp` defaults to now.
-    #[pyo3(signature = (*, dtstamp = None, uid_scope = "", calendar_name = None, alarm_minutes_before_close = IntValue::of(2340), include_returns_documents = true))]
+    #[pyo3(
+        signature = (*, dtstamp = None, uid_scope = Text::from(""), calendar_name = None, alarm_minutes_before_close = IntValue::of(2340), include_returns_documents = true),
+        text_signature = "($self, *, dtstamp=None, uid_scope=\"\", calendar_name=None, alarm_minutes_before_close=2340, include_returns_documents=True)"
+    )]
     fn to_ics(
         &self,
         py: Python<'_>,
         dtstamp: Option<&Bound<'_, PyAny>>,
-        uid_scope: &str,
-        calendar_name: Option<String>,
+        uid_scope: Text,
+        calendar_name: Option<Text>,
         alarm_minutes_before_close: IntValue,
         include_returns_documents: bool,
     ) -> PyResult<String> {
+        let uid_scope: &str = &uid_scope;
+        let calendar_name = calendar_name.map(Text::into_string);
         let opts = ical_options(
             py,
             dtstamp,
@@ -721,7 +730,9 @@ impl PyBillingCalendar {
     }
 
     /// The schedules of the service months `start` to `end` inclusive (`"YYYY-MM"`).
-    fn schedules(&self, py: Python<'_>, start: &str, end: &str) -> PyResult<Vec<PyMonthSchedule>> {
+    fn schedules(&self, py: Python<'_>, start: Text, end: Text) -> PyResult<Vec<PyMonthSchedule>> {
+        let start: &str = &start;
+        let end: &str = &end;
         guard(py, || {
             let a = YearMonth::parse(start).map_err(|e| to_err(py, &e))?;
             let b = YearMonth::parse(end).map_err(|e| to_err(py, &e))?;
@@ -779,19 +790,26 @@ impl PyBillingCalendar {
 
     /// The service months `start` to `end` (`"YYYY-MM"`, `end` defaults to
     /// `start`) as an iCalendar text. `dtstamp` defaults to now.
-    #[pyo3(signature = (start, end = None, *, dtstamp = None, uid_scope = "", calendar_name = None, alarm_minutes_before_close = IntValue::of(2340), include_returns_documents = true))]
+    #[pyo3(
+        signature = (start, end = None, *, dtstamp = None, uid_scope = Text::from(""), calendar_name = None, alarm_minutes_before_close = IntValue::of(2340), include_returns_documents = true),
+        text_signature = "($self, start, end=None, *, dtstamp=None, uid_scope=\"\", calendar_name=None, alarm_minutes_before_close=2340, include_returns_documents=True)"
+    )]
     #[allow(clippy::too_many_arguments)]
     fn to_ics(
         &self,
         py: Python<'_>,
-        start: &str,
-        end: Option<&str>,
+        start: Text,
+        end: Option<Text>,
         dtstamp: Option<&Bound<'_, PyAny>>,
-        uid_scope: &str,
-        calendar_name: Option<String>,
+        uid_scope: Text,
+        calendar_name: Option<Text>,
         alarm_minutes_before_close: IntValue,
         include_returns_documents: bool,
     ) -> PyResult<String> {
+        let start: &str = &start;
+        let end = end.as_deref();
+        let uid_scope: &str = &uid_scope;
+        let calendar_name = calendar_name.map(Text::into_string);
         let opts = ical_options(
             py,
             dtstamp,

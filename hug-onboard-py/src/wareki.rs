@@ -5,6 +5,7 @@ use hug_onboard_core::wareki::{self, EraTable, ParseOptions, PartialDate, Style}
 use pyo3::prelude::*;
 
 use crate::errors::{BindingCode, binding_err, guard, py_repr, to_err};
+use crate::errors::{Text, TextChar};
 
 /// The era table the 和暦 functions read: the built-in one (明治 to 令和) or
 /// one read from JSON / extended with a new era, as `hug_era_table` in C.
@@ -22,7 +23,8 @@ impl PyEraTable {
 
     /// A table from JSON, oldest era first (`wareki.invalid_era_table` otherwise).
     #[staticmethod]
-    fn from_json(py: Python<'_>, json: &str) -> PyResult<Self> {
+    fn from_json(py: Python<'_>, json: Text) -> PyResult<Self> {
+        let json: &str = &json;
         guard(py, || {
             EraTable::from_json(json)
                 .map(PyEraTable)
@@ -36,12 +38,16 @@ impl PyEraTable {
     fn with_era(
         &self,
         py: Python<'_>,
-        name: String,
-        name_en: String,
-        initial: char,
+        name: Text,
+        name_en: Text,
+        initial: TextChar,
         first_day: NaiveDate,
-        aliases: Option<Vec<String>>,
+        aliases: Option<Vec<Text>>,
     ) -> PyResult<Self> {
+        let name = name.into_string();
+        let name_en = name_en.into_string();
+        let initial = initial.0;
+        let aliases = aliases.map(|v| v.into_iter().map(Text::into_string).collect::<Vec<_>>());
         guard(py, || {
             self.0
                 .with_era(wareki::Era {
@@ -93,10 +99,11 @@ fn table_of(era_table: Option<&PyEraTable>) -> &EraTable {
 #[pyo3(signature = (s, *, lenient = false, era_table = None))]
 pub fn parse_wareki(
     py: Python<'_>,
-    s: &str,
+    s: Text,
     lenient: bool,
     era_table: Option<PyRef<'_, PyEraTable>>,
 ) -> PyResult<NaiveDate> {
+    let s: &str = &s;
     guard(py, || {
         let opts = ParseOptions {
             lenient,
@@ -164,10 +171,11 @@ impl PyPartialDate {
 #[pyo3(signature = (s, *, lenient = false, era_table = None))]
 pub fn parse_wareki_partial(
     py: Python<'_>,
-    s: &str,
+    s: Text,
     lenient: bool,
     era_table: Option<PyRef<'_, PyEraTable>>,
 ) -> PyResult<PyPartialDate> {
+    let s: &str = &s;
     guard(py, || {
         let opts = ParseOptions {
             lenient,
@@ -181,13 +189,17 @@ pub fn parse_wareki_partial(
 
 /// Formats a date as 和暦: `"long"` 令和元年6月3日, `"long_numeric"` 令和1年6月3日, `"short"` R1.6.3.
 #[pyfunction]
-#[pyo3(signature = (d, style = "long", *, era_table = None))]
+#[pyo3(
+    signature = (d, style = Text::from("long"), *, era_table = None),
+    text_signature = "(d, style=\"long\", *, era_table=None)"
+)]
 pub fn format_wareki(
     py: Python<'_>,
     d: NaiveDate,
-    style: &str,
+    style: Text,
     era_table: Option<PyRef<'_, PyEraTable>>,
 ) -> PyResult<String> {
+    let style: &str = &style;
     guard(py, || {
         let st = Style::parse(style).ok_or_else(|| {
             binding_err(

@@ -69,10 +69,12 @@ def test_bad_user_ids_raise_validation_error(bad: str) -> None:
         h.UserId(bad)
 
 
-def test_lone_surrogate_is_a_type_level_error_not_a_crash() -> None:
-    # A str that is not valid Unicode cannot cross to Rust: a UnicodeEncodeError (a ValueError).
-    with pytest.raises(UnicodeEncodeError):
+def test_lone_surrogate_is_a_coded_error_not_a_crash() -> None:
+    # A str that is not valid Unicode cannot cross to Rust: a coded ValidationError (was pyo3's bare
+    # UnicodeEncodeError); every text parameter is covered in test_text_args.py.
+    with pytest.raises(h.ValidationError) as e:
         h.FacilityNumber("\ud800")
+    assert e.value.code == "binding.invalid_text" and not isinstance(e.value, UnicodeError)
 
 
 def test_wrong_argument_types_are_type_errors() -> None:

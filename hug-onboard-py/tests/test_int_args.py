@@ -88,6 +88,13 @@ def test_a_non_integer_stays_a_type_error() -> None:
         h.holidays_of_year(2026.0)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("what,call", CALLS, ids=[c[0] for c in CALLS])
+def test_a_bool_is_not_an_integer(what: str, call: Callable[[Any], Any]) -> None:
+    # `bool` is an `int` subclass: `reminders(days=True)` was silently one day.
+    with pytest.raises(TypeError):
+        call(True)
+
+
 def test_the_code_is_listed() -> None:
     assert "binding.out_of_range" in {c.code for c in h.codes()}
 

@@ -108,6 +108,54 @@ def test_second_pass_charsets_come_from_the_core() -> None:
     assert e.value.code == "notice.ocr_rereads_invalid"
 
 
+def _tsv(rows: list[tuple[str, str]]) -> str:
+    out = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+    for i, (label, value) in enumerate(rows):
+        top = 100 + 50 * i
+        out += f"5\t1\t1\t1\t{i}\t1\t100\t{top}\t{40 * len(label)}\t40\t95\t{label}\n"
+        out += f"5\t1\t2\t1\t{i}\t1\t600\t{top}\t200\t30\t95\t{value}\n"
+    return out
+
+
+def test_an_invalid_page_read_of_a_key_field_is_read_again_not_refused() -> None:
+    # Hokkaido's 0135127436 read 9135127436 by the page (an unknown prefecture code): the
+    # layout still gives the cell; the page with the cell's reads is taken, and says so.
+    tsv = _tsv([("事業所番号", "9135127436"), ("ID", "P1312345"), ("(仮)パスワード", "Kari0123"),
+                ("証明書発行用パスワード", "Cert4567")])
+    with pytest.raises(h.ValidationError) as e:
+        h.RegistrationNotice.parse_ocr_tsv(tsv)
+    assert "facility.unknown_prefecture" in e.value.codes
+    layout = json.loads(h.RegistrationNotice.ocr_layout_json(tsv))
+    assert [f["field"] for f in layout["fields"]] == [
+        "facility_number", "user_id", "temporary_password", "certificate_password"]
+    assert all(f["value_box"] for f in layout["fields"])
+    assert "9135127436" not in json.dumps(layout) and "Kari0123" not in json.dumps(layout)
+    n = h.RegistrationNotice.parse_ocr_tsv(tsv, {"facility_number": ["0135127436", "0135127436"]})
+    assert str(n.facility_number) == "0135127436"
+    codes = [f.code for f in n.findings()]
+    assert "notice.ocr_page_read_invalid" in codes and "notice.ocr_reads_disagree" in codes
+    # No valid plurality: refused as before; rereads it does not take are coded.
+    with pytest.raises(h.ValidationError) as e:
+        h.RegistrationNotice.parse_ocr_tsv(tsv, {"facility_number": ["0135127436", "0235127436"]})
+    assert "facility.unknown_prefecture" in e.value.codes
+    with pytest.raises(h.ValidationError) as e:
+        h.RegistrationNotice.parse_ocr_tsv(tsv, {"date": ["令和7年10月16日"]})
+    assert e.value.code == "notice.ocr_rereads_invalid"
+    with pytest.raises(h.ValidationError) as e:
+        h.RegistrationNotice.ocr_layout_json("a\tb\n")
+    assert e.value.code == "notice.tsv_invalid"
+
+
+def test_an_impossible_date_read_by_ocr_is_left_empty_and_said() -> None:
+    text = "令和7年19月16日\n事業所番号 1312345678\nID P1312345\n(仮)パスワード Kari0123\n証明書発行用パスワード Cert4567"
+    n = h.RegistrationNotice.parse_ocr(text)
+    assert n.date is None
+    (f,) = [f for f in n.findings() if f.code == "notice.ocr_date_invalid"]
+    assert f.severity == "warning" and "19" in f.message_en
+    with pytest.raises(h.ValidationError):
+        h.RegistrationNotice.parse(text)
+
+
 def test_rereads_need_an_ocr_notice() -> None:
     typed = h.RegistrationNotice.parse(
         "事業所番号 1312345678\nID P1312345\n(仮)パスワード Kari0123\n証明書発行用パスワード Cert4567"

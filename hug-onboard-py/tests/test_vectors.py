@@ -118,6 +118,11 @@ def op_notice_ocr_rereads(inp: Input) -> Any:
     return _notice(page.with_ocr_rereads(inp["rereads"]))
 
 
+def op_notice_parse_ocr_tsv_rereads(inp: Input) -> Any:
+    """The page and its second reads in one step."""
+    return _notice(h.RegistrationNotice.parse_ocr_tsv(_s(inp, "tsv"), inp["rereads"]))
+
+
 # --- profile -----------------------------------------------------------------------
 
 
@@ -420,6 +425,7 @@ OPS: Dict[str, Op] = {
     "notice.parse_ocr": op_notice_parse_ocr,
     "notice.parse_ocr_tsv": op_notice_parse_ocr_tsv,
     "notice.ocr_rereads": op_notice_ocr_rereads,
+    "notice.parse_ocr_tsv_rereads": op_notice_parse_ocr_tsv_rereads,
     "profile.validate": op_profile_validate,
     "notice.from_json": op_notice_from_json,
     "password.policy": op_password_policy,

@@ -378,6 +378,69 @@ static void test_notice(void) {
   CHECK_ERR(hug_notice_parse_ocr_text(NULL, &n), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   CHECK_ERR(hug_notice_parse_ocr_text("x", NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   CHECK_ERR(hug_notice_parse_ocr_tsv("a\tb\n", &n), HUG_ERR_INVALID_JSON, "notice.tsv_invalid");
+  /* A page whose 事業所番号 0135127436 was read 9135127436 (unknown prefecture code): refused alone; the
+     layout still gives its cell, and the page with the cell's second reads is taken and says so. */
+  {
+#define ROW(i, label, value)                                                                            \
+  "5\t1\t1\t1\t" #i "\t1\t100\t" #i "00\t200\t40\t95\t" label "\n5\t1\t2\t1\t" #i "\t1\t600\t" #i \
+  "00\t200\t30\t95\t" value "\n"
+    const char *tsv = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n" ROW(
+        1, "\xe4\xba\x8b\xe6\xa5\xad\xe6\x89\x80\xe7\x95\xaa\xe5\x8f\xb7", "9135127436") /* 事業所番号 */
+        ROW(2, "ID", "P1312345") ROW(3, "(\xe4\xbb\xae)\xe3\x83\x91\xe3\x82\xb9\xe3\x83\xaf\xe3\x83\xbc\xe3\x83\x89",
+                                     "Kari0123") /* (仮)パスワード */
+        ROW(4,
+            "\xe8\xa8\xbc\xe6\x98\x8e\xe6\x9b\xb8\xe7\x99\xba\xe8\xa1\x8c\xe7\x94\xa8\xe3\x83\x91\xe3\x82\xb9"
+            "\xe3\x83\xaf\xe3\x83\xbc\xe3\x83\x89",
+            "Cert4567"); /* 証明書発行用パスワード */
+#undef ROW
+    hug_notice *m = NULL;
+    CHECK_ERR(hug_notice_parse_ocr_tsv(tsv, &m), HUG_ERR_VALIDATION, "facility.unknown_prefecture");
+    json = NULL;
+    CHECK_OK(hug_notice_ocr_layout_json(tsv, &json));
+    CHECK(str_has(json, "\"field\":\"facility_number\"") && str_has(json, "\"value_box\":{"));
+    CHECK(!str_has(json, "9135127436") && !str_has(json, "Kari0123"));
+    hug_string_free(json);
+    CHECK_OK(hug_notice_parse_ocr_tsv_with_rereads(tsv, "{\"facility_number\":[\"0135127436\",\"0135127436\"]}", &m));
+    {
+      struct hug_facility_number f;
+      CHECK_OK(hug_notice_facility_number(m, &f));
+      CHECK(str_eq(f.digits, "0135127436") && f.prefecture == 1);
+    }
+    json = NULL;
+    CHECK_OK(hug_notice_findings_json(m, &json));
+    CHECK(str_has(json, "notice.ocr_page_read_invalid") && str_has(json, "notice.ocr_reads_disagree"));
+    hug_string_free(json);
+    hug_notice_free(m);
+    m = NULL;
+    /* a key given twice keeps both lists (as the core joins repeated entries; a JSON map would keep the
+       last, one read, and refuse) */
+    CHECK_OK(hug_notice_parse_ocr_tsv_with_rereads(
+        tsv, "{\"facility_number\":[\"0135127436\",\"0135127436\"],\"facility_number\":[\"0235127436\"]}", &m));
+    {
+      struct hug_facility_number f;
+      CHECK_OK(hug_notice_facility_number(m, &f));
+      CHECK(str_eq(f.digits, "0135127436"));
+    }
+    hug_notice_free(m);
+    m = NULL;
+    /* one valid read alone is no evidence against the page's: refused */
+    CHECK_ERR(hug_notice_parse_ocr_tsv_with_rereads(tsv, "{\"facility_number\":[\"0135127436\"]}", &m),
+              HUG_ERR_VALIDATION, "facility.unknown_prefecture");
+    /* no valid plurality: refused as before; bad rereads and NULLs are coded */
+    CHECK_ERR(hug_notice_parse_ocr_tsv_with_rereads(tsv, "{\"facility_number\":[\"0135127436\",\"0235127436\"]}", &m),
+              HUG_ERR_VALIDATION, "facility.unknown_prefecture");
+    CHECK_ERR(hug_notice_parse_ocr_tsv_with_rereads(tsv, "{\"date\":[\"x\"]}", &m), HUG_ERR_INVALID_ARGUMENT,
+              "notice.ocr_rereads_invalid");
+    CHECK_ERR(hug_notice_parse_ocr_tsv_with_rereads(tsv, "[1]", &m), HUG_ERR_INVALID_ARGUMENT,
+              "notice.ocr_rereads_invalid");
+    CHECK(m == NULL);
+    CHECK_ERR(hug_notice_parse_ocr_tsv_with_rereads(NULL, "{}", &m), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+    CHECK_ERR(hug_notice_parse_ocr_tsv_with_rereads(tsv, NULL, &m), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+    CHECK_ERR(hug_notice_parse_ocr_tsv_with_rereads(tsv, "{}", NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+    CHECK_ERR(hug_notice_ocr_layout_json(NULL, &json), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+    CHECK_ERR(hug_notice_ocr_layout_json(tsv, NULL), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
+    CHECK_ERR(hug_notice_ocr_layout_json("a\tb\n", &json), HUG_ERR_INVALID_JSON, "notice.tsv_invalid");
+  }
   CHECK_ERR(hug_notice_parse_ocr_tsv(NULL, &n), HUG_ERR_NULL_ARGUMENT, "ffi.null_argument");
   CHECK_ERR(hug_notice_parse_ocr_tsv("\xe4\xba", &n), HUG_ERR_INVALID_UTF8, "ffi.invalid_utf8");
   CHECK(n == NULL);

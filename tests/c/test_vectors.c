@@ -434,6 +434,18 @@ static int run_domain_op(const char *op, const cJSON *input, outcome *out) {
     hug_notice_free(n);
     return 1;
   }
+  if (strcmp(op, "notice.parse_ocr_tsv_rereads") == 0) {
+    /* The page and its second reads in one step (invalid page reads of key fields replaced). */
+    hug_notice *n = NULL;
+    char *rereads = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(input, "rereads"));
+    s = hug_notice_parse_ocr_tsv_with_rereads(input_str(input, "tsv"), rereads, &n);
+    cJSON_free(rereads);
+    if (s == HUG_OK) {
+      out->value = notice_value(n);
+      hug_notice_free(n);
+    }
+    return 1;
+  }
   if (strcmp(op, "profile.validate") == 0) {
     char *fields = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(input, "fields"));
     char *json = NULL;

@@ -235,6 +235,35 @@ pub(crate) fn match_label(line: &str, labels: &[&str], tolerant: bool) -> LabelM
     let Some(&(d, li, m)) = best.first() else {
         return LabelMatch::None;
     };
+    // A label that does not end in a Latin letter or digit, matched with such
+    // characters at its end (`(仮)パスワK ari0123`), may have taken the first
+    // characters of the value (a password's `K`) as its own damage — or a
+    // damaged last kana may read as a letter (`(仮)パスワーF Kari0123`). Where it
+    // also matches without them the two cannot be told apart: ambiguous (the
+    // row is not taken), quoted without those characters.
+    let lab_ends_latin = labels[li]
+        .chars()
+        .rfind(|c| !c.is_whitespace())
+        .map(fold)
+        .is_some_and(|c| c.is_ascii_alphanumeric());
+    if tolerant && !lab_ends_latin {
+        let mut k = m;
+        while k > 0 && fold(chars[k - 1].0).is_ascii_alphanumeric() {
+            k -= 1;
+        }
+        if k < m && k > 0 {
+            let lab: Vec<char> = labels[li]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(fold)
+                .collect();
+            if edit_distance(&folded[..k], &lab) <= max_edits(lab.len()) {
+                return LabelMatch::Ambiguous {
+                    read: chars[..k].iter().map(|(c, _)| *c).collect(),
+                };
+            }
+        }
+    }
     let read: String = chars[..m].iter().map(|(c, _)| *c).collect();
     if let Some(&(d2, li2, _)) = best.get(1)
         && d2 == d

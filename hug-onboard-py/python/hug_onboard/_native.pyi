@@ -396,11 +396,21 @@ class RegistrationNotice:
         Raises ValidationError with every problem.
         """
     @staticmethod
-    def parse_ocr_tsv(tsv: str) -> RegistrationNotice:
+    def parse_ocr_tsv(tsv: str, rereads: Optional[Mapping[str, Sequence[str]]] = None) -> RegistrationNotice:
         """Parses Tesseract's TSV word boxes (``tesseract … tsv``): each label is paired with the value on its row.
 
-        Raises ValidationError (``notice.tsv_invalid`` for a TSV that is not Tesseract's shape).
+        With ``rereads`` (as :meth:`with_ocr_rereads` takes them; the cells are those of
+        :meth:`ocr_layout_json`), a 事業所番号, ID or password the page read in an invalid form (a ``0`` read
+        as ``9`` in the prefecture code) is taken from the valid plurality of its cell's second reads when at
+        least two agree (``notice.ocr_page_read_invalid``, a warning) instead of refusing the letter; then every field is
+        reconciled as by :meth:`with_ocr_rereads`. Raises ValidationError (``notice.tsv_invalid`` for a TSV
+        that is not Tesseract's shape, ``notice.ocr_rereads_invalid`` for rereads it does not take).
         """
+    @staticmethod
+    def ocr_layout_json(tsv: str) -> str:
+        """Where each field's value is on the page of a Tesseract TSV, without checking the values: JSON in the
+        shape of :meth:`ocr_provenance_json` (``fields`` with ``value_box`` and ``value_charset``; no values, no
+        findings), also for a letter :meth:`parse_ocr_tsv` refuses. Raises ValidationError for the TSV itself."""
     @staticmethod
     def from_image(image: Union[str, os.PathLike[str], bytes]) -> RegistrationNotice:
         """Reads a scan or photo of the letter (path or bytes) with Tesseract (jpn) after image clean-up.

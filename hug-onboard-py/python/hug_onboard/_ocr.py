@@ -20,10 +20,13 @@ provenance) are cropped from the deskewed page with a margin of half their heigh
 and read again, one line per cell (the cells of a letter are stacked, a blank band
 between two, into one image: one Tesseract run per engine and image), each engine
 restricted to the field's characters (``value_charset`` in the provenance, i.e.
-:meth:`RegistrationNotice.ocr_value_charset`, from the core; none for the free text). The reads are handed to
-:meth:`RegistrationNotice.with_ocr_rereads`: the core keeps the second reads'
-plurality (a tie keeps the page's value; the free text is voted character by
-character) and reports every disagreement. The
+:meth:`RegistrationNotice.ocr_value_charset`, from the core; none for the free text). The cells come
+from :meth:`RegistrationNotice.ocr_layout_json` (before any value is checked) and the
+reads are handed to :meth:`RegistrationNotice.parse_ocr_tsv` with the TSV: the core
+keeps the second reads' plurality (a tie keeps the page's value; the free text is
+voted character by character; a key field the page read in an invalid form, such as
+a 事業所番号 whose ``0`` became ``9``, is taken from its cell's valid reads instead of
+refusing the letter) and reports every disagreement. The
 engines used are data (:data:`SECOND_PASS`); one whose traineddata is not
 installed is skipped. Besides Tesseract's stock models they include our own,
 ``hugid`` (:data:`MODEL`, shipped in ``hug_onboard/data/``; tools/ocr-model), trained
@@ -126,6 +129,12 @@ def _imports() -> tuple[Any, Any, Any]:
     return cv2, numpy, pytesseract
 
 
+def _shown_path(image: "str | os.PathLike[str]") -> str:
+    """The path for a message: a file name decoded with surrogateescape (or any lone surrogate)
+    shown escaped (``\\udcff``), since a message must be valid text."""
+    return os.fsdecode(os.fspath(image)).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _read(image: ImageSource) -> bytes:
     if isinstance(image, (bytes, bytearray, memoryview)):
         return bytes(image)
@@ -134,7 +143,11 @@ def _read(image: ImageSource) -> bytes:
             with open(image, "rb") as fh:
                 return fh.read()
         except OSError as e:
-            raise _error("ocr.image_unreadable", f"{os.fspath(image)}: {e.strerror}") from None
+            raise _error("ocr.image_unreadable", f"{_shown_path(image)}: {e.strerror}") from None
+        except ValueError:
+            # A name the OS cannot take: a lone surrogate outside surrogateescape's range (open()
+            # raised a bare UnicodeEncodeError) or a NUL character.
+            raise _error("ocr.image_unreadable", f"{_shown_path(image)}: not a valid file name") from None
     raise _error("ocr.image_unreadable", f"expected a path or bytes, not {type(image).__name__}")
 
 
@@ -286,9 +299,12 @@ def read_notice(image: ImageSource) -> RegistrationNotice:
     data = _read(image)
     cmd, langs = _tesseract()
     grey, binary = _prepare(data)
-    notice = RegistrationNotice.parse_ocr_tsv(run_tesseract(_png(binary), cmd=cmd))
-    rereads = second_pass(notice, grey, binary, cmd=cmd, langs=langs)
-    return notice.with_ocr_rereads(rereads) if rereads else notice
+    tsv = run_tesseract(_png(binary), cmd=cmd)
+    # The cells are found before any value is checked, so that a key field the page
+    # read in an invalid form (a 0 read as 9 in the 事業所番号) is read again instead
+    # of refusing the letter.
+    rereads = second_pass(RegistrationNotice.ocr_layout_json(tsv), grey, binary, cmd=cmd, langs=langs)
+    return RegistrationNotice.parse_ocr_tsv(tsv, rereads)
 
 
 def _cell(image: Any, box: dict[str, int], hpad: float = 0.5) -> Any:
@@ -349,12 +365,15 @@ def _join(words: list[tuple[int, int, int, str]]) -> str:
 
 
 def second_pass(
-    notice: RegistrationNotice, grey: Any, binary: Any, cmd: str | None = None, langs: list[str] | None = None
+    layout: RegistrationNotice | str, grey: Any, binary: Any, cmd: str | None = None, langs: list[str] | None = None
 ) -> dict[str, list[str]]:
     """The key fields' cells read again (module doc): field -> reads, for
-    :meth:`RegistrationNotice.with_ocr_rereads`. In memory only: the crops go to
-    Tesseract on its standard input."""
-    prov = json.loads(notice.ocr_provenance_json() or "null") or {"fields": []}
+    :meth:`RegistrationNotice.parse_ocr_tsv` (``rereads``) or
+    :meth:`RegistrationNotice.with_ocr_rereads`. ``layout`` is the page's
+    :meth:`RegistrationNotice.ocr_layout_json`, or a notice read by OCR (its
+    provenance). In memory only: the crops go to Tesseract on its standard input."""
+    text = layout if isinstance(layout, str) else layout.ocr_provenance_json()
+    prov = json.loads(text or "null") or {"fields": []}
     found = {f["field"]: f for f in prov["fields"] if f["field"] in SECOND_PASS and f.get("value_box")}
     boxes = {k: f["value_box"] for k, f in found.items()}
     if not boxes:

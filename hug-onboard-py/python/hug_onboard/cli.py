@@ -998,12 +998,13 @@ def main(
         out.wareki = bool(getattr(args, "wareki", False))
         handler: Handler = args.func
         return handler(args, out)
-    except HugOnboardError as e:
-        out.error(e)
-        return exit_code_for(e)
-    except UnicodeError:
-        # Bytes that are not UTF-8 in argv or stdin reach the library as lone surrogates. Nothing of
-        # them is shown: they may be a password.
+    except (HugOnboardError, UnicodeError) as e:
+        if isinstance(e, HugOnboardError) and e.code != "binding.invalid_text":
+            out.error(e)
+            return exit_code_for(e)
+        # Bytes that are not UTF-8 in argv or stdin reach the library as lone surrogates, which it
+        # refuses (binding.invalid_text). Nothing of them is shown, not even the code point or its
+        # position: they may be a password.
         err = CliError(
             "cli.not_utf8",
             "入力（コマンドの引数か標準入力）に UTF-8 の文字として読めないバイトがあります。"
