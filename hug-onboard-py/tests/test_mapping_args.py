@@ -29,8 +29,8 @@ def _message(e: BaseException) -> str:
 @pytest.mark.parametrize(
     "call",
     [
-        lambda: h.FacilityProfile.validate(password=87654321),
-        lambda: _ob().complete("register_facility", D, profile={"password": 87654321}),
+        lambda: h.FacilityProfile.validate(password=87654321),  # type: ignore[arg-type]
+        lambda: _ob().complete("register_facility", D, profile={"password": 87654321}),  # type: ignore[dict-item]
         lambda: _ob().complete("install_certificate", D, certificate={"valid_to": 87654321}),
         lambda: h.evaluate_many([], D, agent_certificates=[{"valid_from": 87654321}]),
     ],
@@ -46,7 +46,7 @@ def test_a_value_of_the_wrong_type_is_not_shown(call: Any) -> None:
 def test_an_object_that_is_not_json_is_refused_not_stringified(value: object) -> None:
     # json.dumps(default=str) took object() as the text '<object object at 0x…>'.
     with pytest.raises(TypeError):
-        h.FacilityProfile.validate(name_kanji=value)
+        h.FacilityProfile.validate(name_kanji=value)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         h.evaluate_many([], D, agent_certificates=[{"subject_facility_number": value}])
 
@@ -66,7 +66,7 @@ def test_a_structure_that_contains_itself_or_is_too_deep_is_a_type_error() -> No
         deep = [deep]
     for value in (d, {"x": deep}):
         with pytest.raises(TypeError):
-            h.FacilityProfile.validate(value)
+            h.FacilityProfile.validate(value)  # type: ignore[arg-type]
         with pytest.raises(TypeError):
             h.evaluate_many([], D, agent_certificates=[value])
 
@@ -86,5 +86,5 @@ def test_closure_numbers_go_through_the_range_check(bad: int) -> None:
 
 def test_closure_numbers_refuse_bool() -> None:
     with pytest.raises(TypeError):
-        h.JapaneseCalendar(closures=[((True, 1), (1, 2))])  # type: ignore[list-item]
+        h.JapaneseCalendar(closures=[((True, 1), (1, 2))])
     assert h.JapaneseCalendar(closures=[((8, 13), (8, 16))]).closures == [((8, 13), (8, 16))]
