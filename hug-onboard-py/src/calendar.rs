@@ -170,6 +170,8 @@ pub fn roll_forward(py: Python<'_>, d: NaiveDate) -> PyResult<NaiveDate> {
 }
 
 type MonthDay = (u32, u32);
+/// A `(month, day)` pair as Python gave it (each number range-checked by `int_arg`).
+type MonthDayArg = (IntValue, IntValue);
 
 /// `"announced"` or `"provisional"`.
 pub(crate) fn year_status_id(s: YearStatus) -> &'static str {
@@ -194,7 +196,7 @@ impl PyJapaneseCalendar {
     fn py_new(
         py: Python<'_>,
         last_announced_year: Option<IntValue>,
-        closures: Option<Vec<(MonthDay, MonthDay)>>,
+        closures: Option<Vec<(MonthDayArg, MonthDayArg)>>,
         year_end_closure: bool,
     ) -> PyResult<Self> {
         let last_announced_year: Option<i32> =
@@ -207,6 +209,14 @@ impl PyJapaneseCalendar {
             c.closures.push(AnnualClosure::year_end());
         }
         for (start, end) in closures.unwrap_or_default() {
+            // Each number through the one range check (`binding.out_of_range`; `bool` refused).
+            let md = |(m, d): &MonthDayArg, what: &str| -> PyResult<(u32, u32)> {
+                Ok((
+                    crate::errors::int_arg(py, m, &format!("closures {what} month"))?,
+                    crate::errors::int_arg(py, d, &format!("closures {what} day"))?,
+                ))
+            };
+            let (start, end) = (md(&start, "start")?, md(&end, "end")?);
             let closure = AnnualClosure { start, end };
             if !closure.is_valid() {
                 return Err(binding_err(

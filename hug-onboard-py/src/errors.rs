@@ -574,3 +574,32 @@ pub fn guard<T>(py: Python<'_>, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> 
         }
     }
 }
+
+/// serde's message about JSON made from a caller's mapping, without what could be
+/// a secret or noise: no value (`invalid type: integer `87654321`` — a password
+/// given as a number — becomes `invalid type: integer`), no "at line 1 column N"
+/// of the JSON text the binding made. Field names stay.
+pub fn serde_reason(e: &serde_json::Error) -> String {
+    let m = e.to_string();
+    let mut m = m
+        .get(..m.find(" at line ").unwrap_or(m.len()))
+        .unwrap_or(&m)
+        .to_owned();
+    for lead in ["invalid type: ", "invalid value: "] {
+        if let Some(rest) = m.strip_prefix(lead) {
+            // `integer `8765`, expected …` / `string "abc", expected …`: the value goes.
+            let cut = match rest.find(", expected") {
+                Some(i) => i,
+                None => rest.len(),
+            };
+            let what = rest[..cut]
+                .split([' ', '`', '"'])
+                .next()
+                .unwrap_or("")
+                .to_owned();
+            m = format!("{lead}{what}{}", &rest[cut..]);
+            break;
+        }
+    }
+    m
+}

@@ -316,11 +316,7 @@ impl PyCertificateLifecycle {
             ));
         };
         let mut ev = serde_json::from_str::<LifecycleEvent>(&text).map_err(|e| {
-            let m = e.to_string();
-            let m = m
-                .get(..m.find(" at line ").unwrap_or(m.len()))
-                .unwrap_or(&m)
-                .to_owned();
+            let m = crate::errors::serde_reason(&e);
             binding_err(
                 py,
                 BindingCode::InvalidEvent,

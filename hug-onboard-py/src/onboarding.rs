@@ -171,7 +171,7 @@ impl PyOnboarding {
                         to_err(
                             py,
                             &WorkflowError::InvalidEvidence {
-                                reason: format!("certificate: {e}"),
+                                reason: format!("certificate: {}", crate::errors::serde_reason(&e)),
                             },
                         )
                     })?,

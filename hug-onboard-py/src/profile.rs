@@ -16,13 +16,32 @@ use crate::errors::{PyFinding, guard, problems_err, py_repr};
 use crate::errors::{Text, text_of};
 use crate::facility::PyFacilityNumber;
 
-/// A Python mapping as JSON text (dates become ISO strings).
+/// A Python mapping as JSON text (dates and times become their `str`, as before;
+/// any other object that is not text, a number, `None`, a list or a mapping is a
+/// `TypeError` — `json`'s `default=str` took `object()` or `b"x"` as text, silently).
+/// A structure that contains itself, or is nested too deep, is a `TypeError` too
+/// (bare `ValueError`/`RecursionError` from `json` before).
 pub fn to_json_text(py: Python<'_>, v: &Bound<'_, PyAny>) -> PyResult<String> {
     let kwargs = PyDict::new(py);
-    kwargs.set_item("default", py.get_type::<PyString>())?;
+    kwargs.set_item(
+        "default",
+        py.import("hug_onboard._errors")?.getattr("_json_default")?,
+    )?;
     kwargs.set_item("ensure_ascii", false)?;
-    py.import("json")?
-        .call_method("dumps", (v,), Some(&kwargs))?
+    let dumped = py.import("json")?.call_method("dumps", (v,), Some(&kwargs));
+    let dumped = match dumped {
+        Ok(d) => d,
+        Err(e)
+            if e.is_instance_of::<pyo3::exceptions::PyValueError>(py)
+                || e.is_instance_of::<pyo3::exceptions::PyRecursionError>(py) =>
+        {
+            return Err(PyTypeError::new_err(
+                "the value contains itself or is nested too deep to be read as JSON",
+            ));
+        }
+        Err(e) => return Err(e),
+    };
+    dumped
         .extract::<Text>()
         .map(Text::into_string)
         // A lone surrogate: the error names its position in the value that holds it, not in
@@ -57,14 +76,8 @@ pub fn profile_input(
     fields: &Bound<'_, PyAny>,
 ) -> PyResult<Result<ProfileInput, String>> {
     let text = to_json_text(py, fields)?;
-    Ok(serde_json::from_str::<ProfileInput>(&text).map_err(|e| {
-        // serde's message without the "at line 1 column N" of the JSON text.
-        let m = e.to_string();
-        match m.find(" at line ") {
-            Some(i) => m.get(..i).unwrap_or(&m).to_owned(),
-            None => m,
-        }
-    }))
+    // serde's message without a value (a password given as a number) or the JSON position.
+    Ok(serde_json::from_str::<ProfileInput>(&text).map_err(|e| crate::errors::serde_reason(&e)))
 }
 
 /// Validates the fields; every problem at once as a `ValidationError`.

@@ -393,8 +393,14 @@ pub fn evaluate_many(
         };
         // Text that is not Unicode is binding.invalid_text, as for every text argument.
         let text = crate::profile::to_json_text(py, &ev)?;
+        // As `Onboarding.complete(certificate=...)`: a coded WorkflowError, no value shown.
         agents.push(serde_json::from_str(&text).map_err(|e| {
-            pyo3::exceptions::PyValueError::new_err(format!("agent certificate: {e}"))
+            crate::errors::to_err(
+                py,
+                &hug_onboard_core::onboarding::WorkflowError::InvalidEvidence {
+                    reason: format!("agent certificate: {}", crate::errors::serde_reason(&e)),
+                },
+            )
         })?);
     }
     let r = py.detach(|| {

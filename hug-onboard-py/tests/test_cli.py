@@ -176,6 +176,19 @@ def test_entry_points_in_a_subprocess(prefix: List[str] | None) -> None:
     assert p.returncode == 1 and "Traceback" not in p.stderr and "[facility.not_digit]" in p.stderr
 
 
+
+@pytest.mark.parametrize("encoding", ["ascii", "cp932"])
+def test_a_terminal_that_cannot_show_japanese_gets_escapes_not_an_input_error(encoding: str) -> None:
+    # PYTHONIOENCODING=ascii: the output's UnicodeEncodeError was reported as undecodable input
+    # (cli.not_utf8), and with --json the error itself could not be written (a traceback).
+    env = dict(os.environ, PYTHONIOENCODING=encoding)
+    env.pop(cli.LANG_ENV, None)
+    for args in (["facility", "1312345678"], ["--json", "facility", "1312345678"], ["facility", "x"]):
+        p = subprocess.run([sys.executable, "-m", "hug_onboard", *args], capture_output=True, env=env)
+        err = p.stderr.decode("ascii", "replace")
+        assert "Traceback" not in err and "cli.not_utf8" not in err, (encoding, args, err)
+        assert p.returncode == (1 if "x" in args else 0), (encoding, args, err)
+
 # --- cert and calendar ---------------------------------------------------------------
 
 P12 = str(Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "guide-openssl3.p12")

@@ -242,13 +242,52 @@ def test_too_large_or_refused_images_are_coded(monkeypatch: pytest.MonkeyPatch) 
         _ocr._prepare(bytes(png.tobytes()))
     assert e.value.code == "ocr.image_unreadable" and "300×400 px" in e.value.message_en
 
-    def refuse(*_: Any) -> Any:
-        raise cv2.error("pixels <= CV_IO_MAX_IMAGE_PIXELS")
+    from PIL import Image
 
-    monkeypatch.setattr(cv2, "imdecode", refuse)
+    def refuse(*_: Any, **__: Any) -> Any:
+        raise Image.DecompressionBombError("too many pixels")
+
+    monkeypatch.setattr(Image, "open", refuse)
     with pytest.raises(h.ValidationError) as e:
         _ocr._prepare(bytes(png.tobytes()))
     assert e.value.code == "ocr.image_unreadable"
+
+
+def test_a_damaged_image_prints_nothing_on_the_hosts_stderr(capfd: pytest.CaptureFixture[str]) -> None:
+    # OpenCV's libjpeg printed "Corrupt JPEG data: 3 extraneous bytes before marker 0xd9" on fd 2.
+    cv2 = pytest.importorskip("cv2")
+    np = pytest.importorskip("numpy")
+    img = np.full((400, 600), 255, dtype=np.uint8)
+    cv2.putText(img, "TEST 123", (50, 200), cv2.FONT_HERSHEY_SIMPLEX, 2, 0, 4)
+    ok, jpg = cv2.imencode(".jpg", img)
+    assert ok
+    data = bytearray(jpg.tobytes())
+    end = data.rfind(b"\xff\xd9")
+    data[end:end] = b"\x00\x11\x22"
+    grey = _ocr._decode_grey(bytes(data))
+    # The same pixels as OpenCV's grey decoding of the intact file.
+    assert (grey == cv2.imdecode(np.frombuffer(jpg.tobytes(), np.uint8), cv2.IMREAD_GRAYSCALE)).all()
+    truncated = bytes(jpg.tobytes())[: len(jpg) // 2]
+    with pytest.raises(h.ValidationError) as e:
+        _ocr._prepare(truncated)
+    assert e.value.code == "ocr.image_unreadable"
+    out, err = capfd.readouterr()
+    assert err == "" and out == ""
+
+
+def test_exif_orientation_is_applied() -> None:
+    # A phone photo stored sideways with its EXIF orientation, as cv2.imdecode turned it upright.
+    from PIL import Image
+
+    np = pytest.importorskip("numpy")
+    im = Image.new("L", (300, 100), 255)
+    exif = Image.Exif()
+    exif[0x0112] = 6  # rotate 90° clockwise to display
+    buf = io.BytesIO()
+    im.save(buf, "JPEG", exif=exif)
+    grey = _ocr._decode_grey(buf.getvalue())
+    assert grey.shape == (300, 100)
+    assert np.asarray(grey).dtype == np.uint8
 
 
 def test_missing_tesseract_and_language(monkeypatch: pytest.MonkeyPatch, smoke: list[Any]) -> None:

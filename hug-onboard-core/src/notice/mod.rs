@@ -1754,16 +1754,19 @@ impl RegistrationNotice {
     /// [`RegistrationNotice::with_ocr_rereads`] in one step, so that a key
     /// field the page read in an invalid form can still be taken from its
     /// cell's second reads instead of refusing the letter: when the page's
-    /// 事業所番号, ID or password is not valid (a `0` read as `9` gives an
-    /// unknown prefecture code; an ID or password with a space or a kana in
-    /// it — such a value is only paired with its label when it stands on the
-    /// row after it, otherwise the row is not taken as that field's) and at
-    /// least two valid second reads agree on a value more of them give than
-    /// any other, that value is used and said (`notice.ocr_page_read_invalid`,
+    /// 事業所番号, ID or password has the field's shape but is not valid (ten
+    /// digits with an unknown prefecture code: a `0` read as `9`), or stands on
+    /// the row after its label and is not valid (a space or a kana in a
+    /// password), and at least two valid second reads agree on a value more of
+    /// them give than any other, that value is used and said
+    /// (`notice.ocr_page_read_invalid`,
     /// a warning; the page's read votes for nothing, so
     /// `notice.ocr_reads_disagree` follows). Otherwise the letter is refused
     /// as by `parse_ocr_tsv`. The boxes to re-read come from
-    /// [`RegistrationNotice::ocr_layout_tsv`].
+    /// [`RegistrationNotice::ocr_layout_tsv`]. A value read out of the field's
+    /// shape on its label's row (nine digits, a kanji in a password) is not
+    /// paired with the label at all — the row may be another's — so it has no
+    /// cell in the layout and stays `notice.missing_field`.
     ///
     /// # Errors
     ///

@@ -154,3 +154,17 @@ def _error_from_findings(findings: Sequence[Finding]) -> HugOnboardError:
     """Called by the native module: the exception for a list of findings."""
     cls = error_class_for_kind(findings[0].kind) if findings else HugOnboardError
     return cls(findings)
+
+
+def _json_default(value: object) -> str:
+    """``json.dumps``' ``default`` for the mappings the binding reads as JSON (profiles,
+    certificate evidence, lifecycle events): dates and times as their ``str``; anything
+    else that is not text, a number, ``None``, a list or a mapping is a ``TypeError``
+    (``default=str`` took ``object()`` or ``b"x"`` as text, silently)."""
+    import datetime
+
+    if isinstance(value, (datetime.date, datetime.time)):
+        return str(value)
+    raise TypeError(
+        f"a {type(value).__name__} cannot be given here (text, numbers, None, dates, lists and mappings can)"
+    )

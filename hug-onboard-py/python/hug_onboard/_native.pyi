@@ -400,9 +400,10 @@ class RegistrationNotice:
         """Parses Tesseract's TSV word boxes (``tesseract … tsv``): each label is paired with the value on its row.
 
         With ``rereads`` (as :meth:`with_ocr_rereads` takes them; the cells are those of
-        :meth:`ocr_layout_json`), a 事業所番号, ID or password the page read in an invalid form (a ``0`` read
-        as ``9`` in the prefecture code) is taken from the valid plurality of its cell's second reads when at
-        least two agree (``notice.ocr_page_read_invalid``, a warning) instead of refusing the letter; then every field is
+        :meth:`ocr_layout_json`), a 事業所番号, ID or password the page read in the field's shape but invalid
+        (ten digits whose prefecture code is unknown: a ``0`` read as ``9``) is taken from the valid plurality
+        of its cell's second reads when at least two agree (a value out of the field's shape is not paired
+        with its label: ``notice.missing_field``) (``notice.ocr_page_read_invalid``, a warning) instead of refusing the letter; then every field is
         reconciled as by :meth:`with_ocr_rereads`. Raises ValidationError (``notice.tsv_invalid`` for a TSV
         that is not Tesseract's shape, ``notice.ocr_rereads_invalid`` for rereads it does not take).
         """

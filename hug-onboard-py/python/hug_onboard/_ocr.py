@@ -5,7 +5,8 @@ Needs the optional extra (``pip install hug-onboard[ocr]``: pytesseract,
 opencv-python-headless, numpy) and Tesseract with its Japanese data (Debian:
 ``apt-get install tesseract-ocr tesseract-ocr-jpn``).
 
-The pipeline: decode the image (PNG, JPEG, TIFF … through OpenCV), grey, scale to
+The pipeline: decode the image (PNG, JPEG, TIFF … through Pillow: OpenCV's decoders print warnings on
+the host's standard error), grey, scale to
 about 300 dpi for an A4 page, deskew (the angle of the table's ruled lines, else
 of the text block), binarise (Otsu), remove the table's ruled lines (morphological
 opening with long horizontal and vertical kernels), then Tesseract
@@ -37,9 +38,11 @@ on its standard input. Measured on the corpus: benches/ocr/RESULTS.md.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
+import warnings
 from pathlib import Path
 from typing import Any, Union
 
@@ -223,19 +226,52 @@ def _png(image: Any) -> bytes:
     return bytes(png.tobytes())
 
 
+def _decode_grey(data: bytes) -> Any:
+    """The image as one grey channel (numpy array).
+
+    Decoded with Pillow, not OpenCV's ``imdecode``: the libjpeg and libpng inside OpenCV
+    print their warnings on the process's standard error ("Corrupt JPEG data: 3
+    extraneous bytes before marker"), which is the host's; Pillow reports through
+    exceptions only. A JPEG is decoded straight to grey (``draft("L")``: libjpeg's own
+    grey output, the same pixels ``cv2.IMREAD_GRAYSCALE`` gives — identical on every
+    corpus letter, benches/ocr); a phone photo is turned upright by its EXIF
+    orientation, as ``imdecode`` did. The size is checked before any pixel is decoded.
+    """
+    np = _imports()[1]
+    try:
+        from PIL import Image, ImageOps
+    except ImportError as e:
+        raise _error("ocr.dependency_missing", str(e)) from None
+    try:
+        with warnings.catch_warnings():
+            # Our own limit (MAX_PIXELS) is checked below; Pillow's bomb warning would go to stderr.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            opened = Image.open(io.BytesIO(data))
+            w, h = opened.size
+            if w * h > MAX_PIXELS:
+                raise _error("ocr.image_unreadable", f"{w}×{h} px > {MAX_PIXELS:,} px")
+            if opened.format == "JPEG":
+                opened.draft("L", opened.size)
+            upright = ImageOps.exif_transpose(opened)
+            grey = np.asarray(upright.convert("L"))
+    except HugOnboardError:
+        raise
+    except Image.DecompressionBombError:
+        # Pillow's own ceiling (twice Image.MAX_IMAGE_PIXELS), checked when the file is opened.
+        raise _error("ocr.image_unreadable", "Pillow: too many pixels (DecompressionBombError)") from None
+    except (OSError, ValueError, SyntaxError, EOFError, MemoryError) as e:
+        # Not an image, truncated, or a format Pillow cannot read.
+        raise _error("ocr.image_unreadable", f"Pillow: {type(e).__name__}") from None
+    if grey.ndim != 2 or not grey.size:
+        raise _error("ocr.image_unreadable", "Pillow: no pixels")
+    return grey
+
+
 def _prepare(data: bytes) -> tuple[Any, Any]:
     """The page deskewed in grey, and cleaned (binarised, table lines removed), as arrays of one geometry."""
     cv2, np, _ = _imports()
-    buf = np.frombuffer(data, dtype=np.uint8)
-    try:
-        gray = cv2.imdecode(buf, cv2.IMREAD_GRAYSCALE) if buf.size else None
-    except cv2.error:
-        gray = None  # OpenCV refuses it (e.g. more pixels than its limit, 2**30)
-    if gray is None:
-        raise _error("ocr.image_unreadable", "OpenCV: imdecode")
+    gray = _decode_grey(data)
     h, w = gray.shape
-    if h * w > MAX_PIXELS:
-        raise _error("ocr.image_unreadable", f"{w}×{h} px > {MAX_PIXELS:,} px")
     # A4 portrait at 300 dpi is ~2480 px wide; smaller scans and photos are scaled up.
     scale = min(2.5, 2480 / max(w, h * 0.707)) if max(w, h * 0.707) < 2000 else 1.0
     if scale > 1.05:

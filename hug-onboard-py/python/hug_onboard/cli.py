@@ -112,7 +112,7 @@ CLI_CODES: dict[str, tuple[str, str]] = {
     "cli.file_not_found": ("unavailable", "the file does not exist"),
     "cli.file_unreadable": ("unavailable", "the file cannot be read (a directory, no permission)"),
     "cli.not_text": ("invalid_encoding", "the file is not UTF-8 text"),
-    "cli.not_utf8": ("invalid_encoding", "an argument or standard input is not valid UTF-8 (no position or byte is shown)"),
+    "cli.not_utf8": ("invalid_encoding", "an argument, environment variable or standard input is not valid UTF-8 (no position or byte is shown)"),
     "cli.internal": ("internal", "an unexpected error in the command line (a bug)"),
 }
 
@@ -979,6 +979,16 @@ def main(
 ) -> int:
     """Runs the command line; returns the exit code (never raises, never prints a traceback)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    # A terminal that cannot show Japanese (PYTHONIOENCODING=ascii, cp932 without a
+    # character) gets escapes instead of an output error: a UnicodeEncodeError here was
+    # reported as undecodable input, and with --json the error itself failed to print.
+    for stream in (stdout if stdout is not None else sys.stdout, stderr if stderr is not None else sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass  # a stream that cannot be reconfigured keeps its own handling
     out = Output(
         _prescan_lang(args_list),
         "--json" in args_list,
@@ -1007,10 +1017,10 @@ def main(
         # position: they may be a password.
         err = CliError(
             "cli.not_utf8",
-            "入力（コマンドの引数か標準入力）に UTF-8 の文字として読めないバイトがあります。"
+            "入力（コマンドの引数・環境変数・標準入力）に UTF-8 の文字として読めないバイトがあります。"
             "文字コードを UTF-8 にして入力し直してください。",
-            "An argument or the standard input has bytes that are not UTF-8 text; "
-            "enter it again as UTF-8.",
+            "An argument, an environment variable or the standard input has bytes that are not UTF-8 "
+            "text; enter it again as UTF-8.",
         )
         out.error(err)
         return exit_code_for(err)
