@@ -275,6 +275,70 @@ def test_a_damaged_image_prints_nothing_on_the_hosts_stderr(capfd: pytest.Captur
     assert err == "" and out == ""
 
 
+def _png(im: Any) -> bytes:
+    buf = io.BytesIO()
+    im.save(buf, "PNG")
+    return buf.getvalue()
+
+
+def test_pages_of_other_depths_and_transparency_keep_their_ink() -> None:
+    # From a probe of the Pillow decoding: convert("L") clipped a 16-bit page to white (text
+    # gone), and a transparent background became black (text on black).
+    from PIL import Image, ImageDraw
+
+    np = pytest.importorskip("numpy")
+    wide = np.full((40, 60), 60000, dtype=np.uint16)
+    wide[10:30, 20:40] = 8000
+    grey = _ocr._decode_grey(_png(Image.fromarray(wide)))
+    assert int(grey[0, 0]) == 234 and int(grey[20, 30]) == 31  # OpenCV's 8-bit values
+    clear = Image.new("RGBA", (60, 40), (0, 0, 0, 0))
+    ImageDraw.Draw(clear).rectangle((20, 10, 40, 30), fill=(0, 0, 0, 255))
+    grey = _ocr._decode_grey(_png(clear))
+    assert int(grey[0, 0]) == 255 and int(grey[20, 30]) == 0
+    buf = io.BytesIO()
+    Image.fromarray(np.zeros((10, 10), dtype=np.float32)).save(buf, "TIFF")
+    with pytest.raises(h.ValidationError) as e:
+        _ocr._decode_grey(buf.getvalue())
+    assert e.value.code == "ocr.image_unreadable"
+
+
+@pytest.mark.parametrize("size", [(1_000_000, 1), (31_000, 2_000), (200, 5)])
+def test_images_not_shaped_like_a_page_are_refused_before_decoding(size: tuple[int, int]) -> None:
+    # A 1,000,000×1 PNG of a few hundred bytes made the deskew ask for 5.8 GB.
+    from PIL import Image
+
+    with pytest.raises(h.ValidationError) as e:
+        _ocr._decode_grey(_png(Image.new("1", size, 1)))
+    assert e.value.code == "ocr.image_unreadable" and "not the shape of a page" in e.value.message_en
+
+
+def test_any_decoder_failure_is_coded_and_silent(capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    # A damaged AVIF raised RuntimeError, a 46-byte PSD OverflowError: bare exceptions (cli.internal).
+    from PIL import Image
+
+    for exc in (RuntimeError("Failed to decode frame 0"), OverflowError("x")):
+        def broken(*_: Any, **__: Any) -> Any:
+            raise exc
+
+        monkeypatch.setattr(Image, "open", broken)
+        with pytest.raises(h.ValidationError) as e:
+            _ocr._decode_grey(b"anything")
+        assert e.value.code == "ocr.image_unreadable"
+    monkeypatch.undo()
+    # Pillow's warnings about damaged metadata are not printed (they went to stderr).
+    import warnings as w
+
+    def warn_then_open(*a: Any, **k: Any) -> Any:
+        w.warn("Corrupt EXIF data", UserWarning)
+        return real_open(*a, **k)
+
+    real_open = Image.open
+    monkeypatch.setattr(Image, "open", warn_then_open)
+    _ocr._decode_grey(_png(Image.new("L", (30, 20), 255)))
+    out, err = capfd.readouterr()
+    assert out == "" and err == ""
+
+
 def test_exif_orientation_is_applied() -> None:
     # A phone photo stored sideways with its EXIF orientation, as cv2.imdecode turned it upright.
     from PIL import Image

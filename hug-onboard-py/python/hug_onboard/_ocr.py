@@ -62,10 +62,15 @@ CODES: dict[str, tuple[str, str]] = dict(_binding_messages())
 PSM = 6
 #: Seconds before Tesseract is stopped.
 TIMEOUT = 120
-#: The most pixels an image may have (a 200-megapixel phone photo; an A4 scan at
-#: 1200 dpi is 140): a larger one is refused (``ocr.image_unreadable``) instead of
-#: running for minutes or out of memory.
-MAX_PIXELS = 200_000_000
+#: The most pixels an image may have (an A4 scan at 1200 dpi is 140 million; Pillow's
+#: own default ceiling is 178,956,970): a larger one is refused (``ocr.image_unreadable``)
+#: instead of running for minutes or out of memory.
+MAX_PIXELS = 178_000_000
+#: The longest side (an A4 page at 2400 dpi is 28,000 px) and the most one side may be
+#: longer than the other: the deskew's line search needs memory in proportion to width +
+#: height (a 1,000,000×1 PNG of a few hundred bytes asked for 5.8 GB).
+MAX_SIDE = 30_000
+MAX_ASPECT = 20
 
 #: Our own Tesseract model, shipped in the package: ``hugid``, a small LSTM line
 #: recogniser for the Latin/digit values (ID, passwords, 事業所番号) trained on the
@@ -227,15 +232,21 @@ def _png(image: Any) -> bytes:
 
 
 def _decode_grey(data: bytes) -> Any:
-    """The image as one grey channel (numpy array).
+    """The image as one grey channel (numpy array, uint8).
 
     Decoded with Pillow, not OpenCV's ``imdecode``: the libjpeg and libpng inside OpenCV
     print their warnings on the process's standard error ("Corrupt JPEG data: 3
     extraneous bytes before marker"), which is the host's; Pillow reports through
-    exceptions only. A JPEG is decoded straight to grey (``draft("L")``: libjpeg's own
-    grey output, the same pixels ``cv2.IMREAD_GRAYSCALE`` gives — identical on every
-    corpus letter, benches/ocr); a phone photo is turned upright by its EXIF
-    orientation, as ``imdecode`` did. The size is checked before any pixel is decoded.
+    exceptions and Python warnings (silenced here). A JPEG is decoded straight to grey
+    (``draft("L")``: libjpeg's own grey output, the same pixels ``cv2.IMREAD_GRAYSCALE``
+    gives — identical on every corpus letter, benches/ocr); a phone photo is turned
+    upright by its EXIF orientation, as ``imdecode`` did; 16- and 32-bit integer pages
+    are scaled to 8 bits as OpenCV did (``convert("L")`` clips them: a blank page); a
+    transparent background becomes white paper (it was black: text on black); a
+    floating-point image is refused. The size and shape are checked before any pixel is
+    decoded (:data:`MAX_PIXELS`, :data:`MAX_SIDE`, :data:`MAX_ASPECT`). Left: libtiff
+    (inside Pillow, as inside OpenCV) writes its own messages about a damaged TIFF on the
+    process's standard error.
     """
     np = _imports()[1]
     try:
@@ -244,22 +255,37 @@ def _decode_grey(data: bytes) -> Any:
         raise _error("ocr.dependency_missing", str(e)) from None
     try:
         with warnings.catch_warnings():
-            # Our own limit (MAX_PIXELS) is checked below; Pillow's bomb warning would go to stderr.
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            # Pillow warns (on stderr by default) about damaged metadata and big images;
+            # our own limits are checked below.
+            warnings.simplefilter("ignore")
             opened = Image.open(io.BytesIO(data))
             w, h = opened.size
             if w * h > MAX_PIXELS:
                 raise _error("ocr.image_unreadable", f"{w}×{h} px > {MAX_PIXELS:,} px")
+            if max(w, h) > MAX_SIDE or max(w, h) > MAX_ASPECT * max(1, min(w, h)):
+                raise _error("ocr.image_unreadable", f"{w}×{h} px: not the shape of a page")
             if opened.format == "JPEG":
                 opened.draft("L", opened.size)
             upright = ImageOps.exif_transpose(opened)
-            grey = np.asarray(upright.convert("L"))
+            mode = upright.mode
+            if mode == "F":
+                raise _error("ocr.image_unreadable", "a floating-point image")
+            if mode.startswith("I"):
+                # 16- or 32-bit integer grey: the top 8 of 16 bits (OpenCV's scaling).
+                wide = np.asarray(upright).astype(np.int64)
+                grey = (np.clip(wide, 0, 65535) >> 8).astype(np.uint8)
+            elif mode in ("RGBA", "LA", "PA") or "transparency" in upright.info:
+                rgba = upright.convert("RGBA")
+                paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+                grey = np.asarray(Image.alpha_composite(paper, rgba).convert("L"))
+            else:
+                grey = np.asarray(upright.convert("L"))
     except HugOnboardError:
         raise
     except Image.DecompressionBombError:
         # Pillow's own ceiling (twice Image.MAX_IMAGE_PIXELS), checked when the file is opened.
         raise _error("ocr.image_unreadable", "Pillow: too many pixels (DecompressionBombError)") from None
-    except (OSError, ValueError, SyntaxError, EOFError, MemoryError) as e:
+    except Exception as e:  # any format plugin's failure (OSError, RuntimeError, OverflowError …)
         # Not an image, truncated, or a format Pillow cannot read.
         raise _error("ocr.image_unreadable", f"Pillow: {type(e).__name__}") from None
     if grey.ndim != 2 or not grey.size:
