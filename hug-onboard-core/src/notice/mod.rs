@@ -2002,19 +2002,10 @@ impl RegistrationNotice {
             .collect();
         let count =
             |v: &Secret, from: usize| votes[from..].iter().flatten().filter(|w| *w == v).count();
-        // The second reads' plurality: strictly more votes than any other value.
-        let mut tally: Vec<(&Secret, usize)> = Vec::new();
-        for v in votes[1..].iter().flatten() {
-            if tally.iter().all(|(w, _)| *w != v) {
-                tally.push((v, count(v, 1)));
-            }
-        }
-        tally.sort_by_key(|(_, k)| std::cmp::Reverse(*k));
-        let kept: Option<Secret> = match tally.as_slice() {
-            [(v, _)] => Some((*v).clone()),
-            [(v, k), (_, k2), ..] if k > k2 => Some((*v).clone()),
-            _ => page.clone(),
-        };
+        // The second reads' plurality (strictly more votes than any other value), else the page's.
+        let kept: Option<Secret> = plurality(field, reads)
+            .map(|(v, _)| v)
+            .or_else(|| page.clone());
         let agreeing = kept.as_ref().map_or(0, |k| count(k, 0));
         let prov = self.ocr.as_mut().expect("read by OCR");
         if agreeing < votes.len() {
