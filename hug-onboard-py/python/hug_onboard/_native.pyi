@@ -433,6 +433,10 @@ class RegistrationNotice:
     @staticmethod
     def ocr_value_charset(field: str) -> Optional[str]:
         """The characters a key field's value can hold (the second OCR pass's whitelist); None for free text."""
+    @staticmethod
+    def ocr_confusables() -> list[tuple[str, str]]:
+        """The glyphs OCR confuses in IDs and passwords, each as ``(glyph, look-alikes)`` (``("0", "O o")``,
+        ``("rn", "m")`` …): the core's table, which its ``notice.ocr_confusable`` findings report."""
     def ocr_provenance_json(self) -> Optional[str]:
         """Where each field was read from (line, label as read, edits, confidence, value box, the characters a
         second pass over the cell may be restricted to: ``value_charset``, as :meth:`ocr_value_charset`) as JSON;

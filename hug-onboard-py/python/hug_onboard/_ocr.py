@@ -457,4 +457,232 @@ def second_pass(
         reads = _read_cells(cells, lang, charset, cmd)
         for f, r in zip(fields, reads):
             rereads[f].append(r)
-    return {f: r for f, r in rereads.items() if r}
+    return glyph_check({f: r for f, r in rereads.items() if r}, boxes, grey, binary)
+
+
+# --- The glyph check -----------------------------------------------------------------
+#
+# Why our own code: no maintained library decides between two given readings of one
+# glyph; Tesseract gives one answer per engine. The check compares the glyph with the
+# letter's own printed digits (same font, size, printer and scan), which needs no
+# knowledge of the font. Measured on the corpus (benches/ocr/RESULTS.md).
+
+#: Fields whose reads the glyph check may correct (the ID and the passwords).
+GLYPH_FIELDS = ("user_id", "temporary_password", "certificate_password")
+#: Whole-window normalised correlation of a glyph with the letter's own printed digit
+#: ``d`` (from the 事業所番号, and the ID where all its reads agree): at least
+#: :data:`GLYPH_SAME` and the glyph is ``d``; below :data:`GLYPH_OTHER` it is not.
+#: On the corpus's light letters (seeds 14–16, four fonts): a printed 0 or 1 against the
+#: letter's other 0s or 1s scored 0.92–1.00, the letters O, I, l 0.43–0.92 except in
+#: IPAMincho, where O and l score 0.95–0.98 — there neither rule decides.
+GLYPH_SAME = 0.97
+GLYPH_OTHER = 0.91
+#: Pixels a glyph may be shifted against a printed digit (each way, each axis).
+GLYPH_SHIFT = 2
+#: Grey margin around a glyph for the correlation, in pixels.
+GLYPH_MARGIN = 3
+
+
+class _Glyph:
+    """One glyph of a cell: its ink box in the cell, its ink mask, its grey crop
+    (box + :data:`GLYPH_MARGIN`), and whether it has a separate dot above (i, j)."""
+
+    def __init__(self, box: tuple[int, int, int, int], mask: Any, grey: Any, dot: bool) -> None:
+        self.box, self.mask, self.grey, self.dot = box, mask, grey, dot
+
+    @property
+    def foot(self) -> bool:
+        """An L's foot: ink at the bottom reaching far right of the stem and little left of it."""
+        np = _imports()[1]
+        x0, y0, x1, y1 = self.box
+        h = y1 - y0
+        stem = int(np.argmax(self.mask.sum(axis=0)))
+        cols = np.where(self.mask[h - max(1, h // 5) :].any(axis=0))[0]
+        if not len(cols):
+            return False
+        right, left = (cols.max() - stem) / h, (stem - cols.min()) / h
+        return bool(right >= 0.3 and (x1 - x0) / h >= 0.4 and right > 2 * left)
+
+
+def _glyphs(grey: Any, binary: Any, box: dict[str, int]) -> list[_Glyph]:
+    """The glyphs of a value's cell, left to right: the ink's connected components (specks
+    dropped), those that overlap horizontally joined (the dot of an i, a broken stroke);
+    only components centred within the value box's height are kept (the margin may hold
+    a neighbouring row's ink)."""
+    cv2, np, _ = _imports()
+    h, w = binary.shape[:2]
+    pad = max(4, box["height"] // 2)
+    top, left = max(0, box["top"] - pad), max(0, box["left"] - pad)
+    bottom, right = min(h, box["top"] + box["height"] + pad), min(w, box["left"] + box["width"] + pad)
+    ink = (binary[top:bottom, left:right] < 128).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    band = (box["top"] - top, box["top"] - top + box["height"])
+    comps = []
+    for i in range(1, n):
+        x, y, cw, ch, area = (int(v) for v in stats[i])
+        if band[0] <= y + ch / 2 <= band[1] or (y < band[1] and y + ch > band[0] and ch <= box["height"] // 2):
+            comps.append((x, y, cw, ch, area, i))
+    if not comps:
+        return []
+    tallest = max(c[3] for c in comps)
+    comps = [c for c in comps if c[4] >= 4 and max(c[2], c[3]) >= tallest * 0.12]
+    comps.sort()
+    groups: list[list[Any]] = []
+    for x, y, cw, ch, _, i in comps:
+        if groups:
+            g = groups[-1]
+            overlap = min(g[2], x + cw) - max(g[0], x)
+            if overlap > 0.5 * min(cw, g[2] - g[0]):
+                g[0], g[1], g[2], g[3] = min(g[0], x), min(g[1], y), max(g[2], x + cw), max(g[3], y + ch)
+                g[4].append((y, ch, i))
+                continue
+        groups.append([x, y, x + cw, y + ch, [(y, ch, i)]])
+    paper = cv2.copyMakeBorder(grey[top:bottom, left:right], GLYPH_MARGIN, GLYPH_MARGIN, GLYPH_MARGIN,
+                               GLYPH_MARGIN, cv2.BORDER_CONSTANT, value=255)
+    out = []
+    for x0, y0, x1, y1, parts in groups:
+        mask = np.isin(labels[y0:y1, x0:x1], [i for _, _, i in parts])
+        main = max(parts, key=lambda p: p[1])
+        dot = any(p is not main and p[0] + p[1] <= main[0] and p[1] <= 0.35 * (y1 - y0) for p in parts)
+        crop = paper[y0 : y1 + 2 * GLYPH_MARGIN, x0 : x1 + 2 * GLYPH_MARGIN]
+        out.append(_Glyph((x0, y0, x1, y1), mask, crop, dot))
+    return out
+
+
+def _likeness(a: Any, b: Any) -> float:
+    """Whole-window normalised correlation of two grey glyph crops, the best over shifts of
+    up to :data:`GLYPH_SHIFT` px: each is centred on a white canvas of the larger size, so a
+    narrow glyph is not found inside a wider one (an l inside a 1)."""
+    cv2, np, _ = _imports()
+    s = GLYPH_SHIFT
+    hh, ww = max(a.shape[0], b.shape[0]), max(a.shape[1], b.shape[1])
+
+    def canvas(x: Any, pad: int) -> Any:
+        c = np.full((hh + 2 * pad, ww + 2 * pad), 255, np.float32)
+        y0, x0 = (c.shape[0] - x.shape[0]) // 2, (c.shape[1] - x.shape[1]) // 2
+        c[y0 : y0 + x.shape[0], x0 : x0 + x.shape[1]] = x
+        return c
+
+    return float(cv2.matchTemplate(canvas(a, s), canvas(b, 0), cv2.TM_CCOEFF_NORMED).max())
+
+
+def _squeeze(read: str) -> str:
+    return "".join(read.split())
+
+
+def _printed_digits(rereads: dict[str, list[str]], cells: dict[str, list[_Glyph]]) -> dict[str, list[Any]]:
+    """The letter's own printed digits (grey crops by digit), where the reads leave no doubt:
+    the 事業所番号 when all its reads agree on ten digits and its cell has ten glyphs; the
+    postal code when all its reads agree on ``NNN-NNNN`` and the cell's last eight glyphs
+    have a hyphen's shape in the fourth (a 〒 may precede them); the ID's positions where
+    every read of its cell's length gives the same digit (at least two such reads, and more
+    than half of all the ID's reads)."""
+    out: dict[str, list[Any]] = {}
+
+    def take(read: str, glyphs: list[_Glyph]) -> None:
+        for c, g in zip(read, glyphs):
+            if c.isascii() and c.isdigit():
+                out.setdefault(c, []).append(g.grey)
+
+    number = {_squeeze(r) for r in rereads.get("facility_number", [])}
+    glyphs = cells.get("facility_number", [])
+    if len(number) == 1:
+        (read,) = number
+        if read.isascii() and read.isdigit() and len(read) == len(glyphs):
+            take(read, glyphs)
+    postal = {_squeeze(r) for r in rereads.get("postal_code", [])}
+    glyphs = cells.get("postal_code", [])[-8:]
+    if len(postal) == 1 and len(glyphs) == 8:
+        (read,) = postal
+        digits = read[:3] + read[4:]
+        heights = sorted(g.box[3] - g.box[1] for g in glyphs)
+        if len(read) == 8 and read[3] == "-" and digits.isascii() and digits.isdigit() and \
+                glyphs[3].box[3] - glyphs[3].box[1] < 0.4 * heights[4]:
+            take(read, glyphs)
+    ids = [_squeeze(r) for r in rereads.get("user_id", [])]
+    glyphs = cells.get("user_id", [])
+    aligned = [r for r in ids if glyphs and len(r) == len(glyphs)]
+    if len(aligned) >= 2 and 2 * len(aligned) > len(ids):
+        agreed = "".join(r[0] if len(set(r)) == 1 else "?" for r in zip(*aligned))
+        take(agreed, glyphs)
+    return out
+
+
+def _ruled_out(chars: set[str], g: _Glyph, printed: dict[str, list[Any]]) -> set[str]:
+    """Of the characters the reads give for one glyph, those its shape rules out."""
+    out: set[str] = set()
+    if g.dot:
+        out |= chars & set("lI|1LJ")
+    else:
+        out |= chars & set("ij")
+    if "L" in chars and not g.foot:
+        out.add("L")
+    for d in sorted(chars & set("0123456789")):
+        if not printed.get(d):
+            continue
+        s = max(_likeness(g.grey, e) for e in printed[d])
+        if s < GLYPH_OTHER:
+            out.add(d)
+        elif s >= GLYPH_SAME:
+            out |= chars - {d}
+    return out
+
+
+def glyph_check(
+    rereads: dict[str, list[str]], boxes: dict[str, dict[str, int]], grey: Any, binary: Any
+) -> dict[str, list[str]]:
+    """The second reads of the ID and the passwords, with the reads that a glyph's shape
+    contradicts set aside (the module doc, "Glyph check").
+
+    ``rereads`` is :func:`second_pass`'s result, ``boxes`` the value boxes of the layout
+    (field → ``{"left", "top", "width", "height"}``) and ``grey``/``binary`` the page as
+    :func:`_prepare` gives it. Each field's cell is cut into glyphs (:func:`_glyphs`); the
+    reads with as many characters as the cell has glyphs are compared position by
+    position. Where they disagree, the glyph rules out some of their characters
+    (:func:`_ruled_out`) and of the others the most reads give one glyph the core reports
+    as a look-alike (:meth:`RegistrationNotice.ocr_confusables`), a read giving a ruled-out
+    character does not vote — unless, with that one glyph put in its place at every such
+    position, it is a read another read gives: then it votes for that read. Reads of
+    another length are left as they are; when no read would remain, none is set aside.
+    In memory only; nothing is logged (the reads are passwords)."""
+    fields = [f for f in GLYPH_FIELDS if len(rereads.get(f, [])) > 1 and f in boxes]
+    if not fields:
+        return rereads
+    look_alikes = {g for g, _ in RegistrationNotice.ocr_confusables() if len(g) == 1}
+    cells = {f: _glyphs(grey, binary, boxes[f]) for f in ("facility_number", "postal_code", *fields) if f in boxes}
+    printed = _printed_digits(rereads, cells)
+    out = dict(rereads)
+    for field in fields:
+        glyphs = cells[field]
+        reads = [_squeeze(r) for r in rereads[field]]
+        aligned = [i for i, r in enumerate(reads) if glyphs and len(r) == len(glyphs)]
+        if len(aligned) < 2:
+            continue
+        mended = {i: list(reads[i]) for i in aligned}
+        set_aside: set[int] = set()
+        for p, g in enumerate(glyphs):
+            chars = {reads[i][p] for i in aligned}
+            if len(chars) < 2:
+                continue
+            bad = _ruled_out(chars, g, printed)
+            left = [reads[i][p] for i in aligned if reads[i][p] not in bad]
+            most = max((left.count(c) for c in left), default=0)
+            winners = {c for c in left if left.count(c) == most}
+            if not bad or len(winners) != 1 or not winners <= look_alikes:
+                continue
+            (glyph,) = winners
+            for i in aligned:
+                if reads[i][p] in bad:
+                    set_aside.add(i)
+                    mended[i][p] = glyph
+        if not set_aside:
+            continue
+        voting = {reads[i] for i in aligned if i not in set_aside}
+        new = [
+            r if i not in set_aside else "".join(mended[i])
+            for i, r in enumerate(rereads[field])
+            if i not in set_aside or "".join(mended[i]) in voting
+        ]
+        if new:
+            out[field] = new
+    return out
