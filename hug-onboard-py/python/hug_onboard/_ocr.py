@@ -34,6 +34,21 @@ installed is skipped. Besides Tesseract's stock models they include our own,
 for the JIS-style Latin glyphs of Japanese business fonts. Nothing is written to a file: each image goes to Tesseract
 on its standard input. Measured on the corpus: benches/ocr/RESULTS.md.
 
+**Glyph check.** Where the second reads of the ID or a password disagree on a glyph
+(``l``/``L``, ``0``/``O``, ``1``/``i``), the stock engines often agree with each other on
+the wrong one, and outvote the right read. Before the core votes, :func:`glyph_check`
+cuts the cell into glyphs and sets aside a read whose character the glyph's own shape
+rules out: a glyph with no foot is not ``L``; one with a separate dot above is not
+``l``/``I``/``1``, one without is not ``i``/``j``; a glyph compared with the letter's own
+printed digits (the 事業所番号, the postal code, the ID — same font, printer and scan, so
+no knowledge of the font is needed) is that digit when it matches one closely
+(:data:`GLYPH_SAME`) and is not when it matches none well (:data:`GLYPH_OTHER`). Only
+where the reads left agree on a look-alike glyph the core reports
+(``notice.ocr_confusable``), so the user is still asked to compare that character with
+the paper; a read set aside still votes when, mended there, it is a read another read
+gives. Where the shapes do not decide (IPAMincho's ``l`` and ``1`` at 150 dpi differ
+by a few pixels) nothing changes.
+
 """
 
 from __future__ import annotations
@@ -427,13 +442,19 @@ def _join(words: list[tuple[int, int, int, str]]) -> str:
 
 
 def second_pass(
-    layout: RegistrationNotice | str, grey: Any, binary: Any, cmd: str | None = None, langs: list[str] | None = None
+    layout: RegistrationNotice | str,
+    grey: Any,
+    binary: Any,
+    cmd: str | None = None,
+    langs: list[str] | None = None,
+    glyphs: bool = True,
 ) -> dict[str, list[str]]:
     """The key fields' cells read again (module doc): field -> reads, for
     :meth:`RegistrationNotice.parse_ocr_tsv` (``rereads``) or
     :meth:`RegistrationNotice.with_ocr_rereads`. ``layout`` is the page's
     :meth:`RegistrationNotice.ocr_layout_json`, or a notice read by OCR (its
-    provenance). In memory only: the crops go to Tesseract on its standard input."""
+    provenance). The reads pass the :func:`glyph_check` unless ``glyphs`` is false (the
+    corpus measures both). In memory only: the crops go to Tesseract on its standard input."""
     text = layout if isinstance(layout, str) else layout.ocr_provenance_json()
     prov = json.loads(text or "null") or {"fields": []}
     found = {f["field"]: f for f in prov["fields"] if f["field"] in SECOND_PASS and f.get("value_box")}
@@ -457,7 +478,8 @@ def second_pass(
         reads = _read_cells(cells, lang, charset, cmd)
         for f, r in zip(fields, reads):
             rereads[f].append(r)
-    return glyph_check({f: r for f, r in rereads.items() if r}, boxes, grey, binary)
+    reads = {f: r for f, r in rereads.items() if r}
+    return glyph_check(reads, boxes, grey, binary) if glyphs else reads
 
 
 # --- The glyph check -----------------------------------------------------------------
@@ -470,13 +492,20 @@ def second_pass(
 #: Fields whose reads the glyph check may correct (the ID and the passwords).
 GLYPH_FIELDS = ("user_id", "temporary_password", "certificate_password")
 #: Whole-window normalised correlation of a glyph with the letter's own printed digit
-#: ``d`` (from the 事業所番号, and the ID where all its reads agree): at least
-#: :data:`GLYPH_SAME` and the glyph is ``d``; below :data:`GLYPH_OTHER` it is not.
-#: On the corpus's light letters (seeds 14–16, four fonts): a printed 0 or 1 against the
-#: letter's other 0s or 1s scored 0.92–1.00, the letters O, I, l 0.43–0.92 except in
-#: IPAMincho, where O and l score 0.95–0.98 — there neither rule decides.
-GLYPH_SAME = 0.97
+#: ``d`` (:func:`_printed_digits`): at least :data:`GLYPH_SAME` and the glyph is ``d``;
+#: below :data:`GLYPH_OTHER` it is not. Measured on the corpus's light letters (seeds
+#: 14–16, four fonts, the scripts in benches/ocr): 322 password/ID glyphs against the
+#: printed copies of their own digit scored 0.886–0.998 (9 below 0.91, all NotoSansCJK;
+#: 136 at 0.98 or more); 88 look-alike letters (O o I l i S B Z b g q) against the digit
+#: they are mistaken for scored 0.39–0.977 (8 at 0.91 or more: IPAMincho's O 0.95–0.96,
+#: I 0.91–0.93, l 0.977 — in that font, at 150 dpi, the shapes do not decide; none at
+#: 0.98). The margins are thin for some fonts: the choice is a measured trade-off, and
+#: every character it decides is a look-alike the user is asked to compare.
+GLYPH_SAME = 0.98
 GLYPH_OTHER = 0.91
+#: Marks Tesseract adds after a value (a speck, the cell's edge) that the glyph check
+#: drops from a read when the cell has no glyph for them.
+TRAILING_MARKS = "._-,;:'\"`~"
 #: Pixels a glyph may be shifted against a printed digit (each way, each axis).
 GLYPH_SHIFT = 2
 #: Grey margin around a glyph for the correlation, in pixels.
@@ -492,7 +521,8 @@ class _Glyph:
 
     @property
     def foot(self) -> bool:
-        """An L's foot: ink at the bottom reaching far right of the stem and little left of it."""
+        """An L's foot: at the bottom, ink reaching far right of the stem (the glyph's
+        fullest column) and little left of it, with no ink right of the stem above."""
         np = _imports()[1]
         x0, y0, x1, y1 = self.box
         h = y1 - y0
@@ -501,7 +531,8 @@ class _Glyph:
         if not len(cols):
             return False
         right, left = (cols.max() - stem) / h, (stem - cols.min()) / h
-        return bool(right >= 0.3 and (x1 - x0) / h >= 0.4 and right > 2 * left)
+        upper = self.mask[: int(0.6 * h), stem + max(2, h // 6) :]
+        return bool(right >= 0.3 and (x1 - x0) / h >= 0.4 and right > 2 * left and upper.sum() <= 0.02 * max(1, upper.size))
 
 
 def _glyphs(grey: Any, binary: Any, box: dict[str, int]) -> list[_Glyph]:
@@ -655,6 +686,12 @@ def glyph_check(
     for field in fields:
         glyphs = cells[field]
         reads = [_squeeze(r) for r in rereads[field]]
+        # A mark after the value that is not one of the cell's glyphs (Tesseract reads a
+        # speck or the cell's edge as `.`, `_`, `-`): the read without it.
+        trimmed = {i for i, r in enumerate(reads) if glyphs and len(r) > len(glyphs) and
+                   not r[len(glyphs):].strip(TRAILING_MARKS)}
+        for i in trimmed:
+            reads[i] = reads[i][: len(glyphs)]
         aligned = [i for i, r in enumerate(reads) if glyphs and len(r) == len(glyphs)]
         if len(aligned) < 2:
             continue
@@ -675,11 +712,11 @@ def glyph_check(
                 if reads[i][p] in bad:
                     set_aside.add(i)
                     mended[i][p] = glyph
-        if not set_aside:
+        if not set_aside and not trimmed:
             continue
         voting = {reads[i] for i in aligned if i not in set_aside}
         new = [
-            r if i not in set_aside else "".join(mended[i])
+            (reads[i] if i in trimmed else r) if i not in set_aside else "".join(mended[i])
             for i, r in enumerate(rereads[field])
             if i not in set_aside or "".join(mended[i]) in voting
         ]
