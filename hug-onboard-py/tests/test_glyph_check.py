@@ -125,6 +125,15 @@ def test_reads_that_agree_or_cannot_be_aligned_are_left_alone() -> None:
     assert _ocr.glyph_check(other, {}, grey, binary) == other
 
 
+def test_a_box_outside_the_page_or_empty_has_no_glyphs() -> None:
+    grey, binary, boxes = _page({"user_id": "T0383732"})
+    for box in ({"left": 5000, "top": 5000, "width": 10, "height": 10}, {"left": 10, "top": 10, "width": 0, "height": 0},
+                {"left": -50, "top": -50, "width": 10, "height": 10}):
+        assert _ocr._glyphs(grey, binary, box) == []
+        reads = {"user_id": ["T0383732", "T9383732"]}
+        assert _ocr.glyph_check(reads, {"user_id": box}, grey, binary) == reads
+
+
 def test_a_mark_after_the_value_that_is_no_glyph_is_dropped() -> None:
     grey, binary, boxes = _page({"user_id": "T0383732"})
     reads = ["T0383732.", "T0383732_", "T0383732", "T0383732"]

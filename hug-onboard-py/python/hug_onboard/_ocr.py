@@ -545,6 +545,8 @@ def _glyphs(grey: Any, binary: Any, box: dict[str, int]) -> list[_Glyph]:
     pad = max(4, box["height"] // 2)
     top, left = max(0, box["top"] - pad), max(0, box["left"] - pad)
     bottom, right = min(h, box["top"] + box["height"] + pad), min(w, box["left"] + box["width"] + pad)
+    if bottom <= top or right <= left or box["height"] <= 0:
+        return []  # a box outside the page or empty: no glyphs, the reads are left alone
     ink = (binary[top:bottom, left:right] < 128).astype(np.uint8)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     band = (box["top"] - top, box["top"] - top + box["height"])
