@@ -63,10 +63,11 @@ def main(argv: list[str] | None = None) -> int:
                             (same if c == d else other)[letter.font].append(s)
     print("| font | digit vs its printed copies: n, min–max | look-alike letters vs the digit: n, min–max |")
     print("|---|---|---|")
+    def span(v: list[float]) -> str:
+        return f"{len(v)}, {min(v):.3f}–{max(v):.3f}" if v else "0"
+
     for font in sorted(set(same) | set(other)):
-        a, b = same.get(font, []), other.get(font, [])
-        span = lambda v: f"{len(v)}, {min(v):.3f}–{max(v):.3f}" if v else "0"  # noqa: E731
-        print(f"| {font} | {span(a)} | {span(b)} |")
+        print(f"| {font} | {span(same.get(font, []))} | {span(other.get(font, []))} |")
     all_same = [x for v in same.values() for x in v]
     all_other = [x for v in other.values() for x in v]
     lo, hi = _ocr.GLYPH_OTHER, _ocr.GLYPH_SAME

@@ -37,7 +37,7 @@ def _page(cells: dict[str, str], font_path: str = TAKAO, px: int = 44) -> tuple[
     for row, (field, text) in enumerate(cells.items()):
         x, y = 60, 40 + 120 * row
         draw.text((x, y), text, font=font, fill=0)
-        left, top, right, bottom = draw.textbbox((x, y), text, font=font)
+        left, top, right, bottom = (int(v) for v in draw.textbbox((x, y), text, font=font))
         boxes[field] = {"left": left, "top": top, "width": right - left, "height": bottom - top}
     grey = np.asarray(img)
     binary = np.where(grey < 128, 0, 255).astype(np.uint8)

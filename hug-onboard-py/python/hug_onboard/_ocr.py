@@ -478,8 +478,8 @@ def second_pass(
         reads = _read_cells(cells, lang, charset, cmd)
         for f, r in zip(fields, reads):
             rereads[f].append(r)
-    reads = {f: r for f, r in rereads.items() if r}
-    return glyph_check(reads, boxes, grey, binary) if glyphs else reads
+    given = {f: r for f, r in rereads.items() if r}
+    return glyph_check(given, boxes, grey, binary) if glyphs else given
 
 
 # --- The glyph check -----------------------------------------------------------------
