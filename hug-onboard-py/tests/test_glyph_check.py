@@ -22,6 +22,7 @@ from hug_onboard import _ocr  # noqa: E402
 
 TAKAO = "/usr/share/fonts/truetype/takao-gothic/TakaoGothic.ttf"
 IPAGOTHIC = "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf"
+NOTO = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 
 
 def _page(cells: dict[str, str], font_path: str = TAKAO, px: int = 44) -> tuple[Any, Any, dict[str, dict[str, int]]]:
@@ -134,6 +135,38 @@ def test_a_box_outside_the_page_or_empty_has_no_glyphs() -> None:
         assert _ocr.glyph_check(reads, {"user_id": box}, grey, binary) == reads
 
 
+def test_a_bar_at_the_top_right_is_not_1() -> None:
+    """IPAGothic's I has bars both sides of its stem; a 1 has its flag on the left only."""
+    grey, binary, boxes = _page({"temporary_password": "EDbI3i2I"}, font_path=IPAGOTHIC)
+    reads = ["EDb13i21", "EDb13i21", "EDbI3i2", "EDbI3i21", "EDbI3i2I", "EDbI3i2I"]
+    out = _ocr.glyph_check({"temporary_password": reads}, boxes, grey, binary)["temporary_password"]
+    assert out == ["EDbI3i2I", "EDbI3i2I", "EDbI3i2", "EDbI3i2I", "EDbI3i2I", "EDbI3i2I"]
+    glyphs = _ocr._glyphs(grey, binary, boxes["temporary_password"])
+    assert [g.top_right for g in glyphs][3] and not _page({"user_id": "1l"}, font_path=IPAGOTHIC) is None
+    one, ell = _ocr._glyphs(*_page({"user_id": "1l"}, font_path=IPAGOTHIC)[:2], _page({"user_id": "1l"}, font_path=IPAGOTHIC)[2]["user_id"])
+    assert not one.top_right and not ell.top_right
+
+
+def test_an_l_taller_than_the_capitals_is_not_I() -> None:
+    """NotoSansCJK's l rises to the ascender line, above its capitals (the JIS-style fonts'
+    does not, and there the rule does not apply)."""
+    grey, binary, boxes = _page({"certificate_password": "pL8kSlCS"}, font_path=NOTO)
+    reads = ["pLSKSICS", "pL8kSICS", "pL8kSICS", "pL8kSICS", "pL8kSlCS", "pL8kSlCS"]
+    out = _ocr.glyph_check({"certificate_password": reads}, boxes, grey, binary)["certificate_password"]
+    assert _voted(out) == "pL8kSlCS" and out.count("pL8kSlCS") == 5
+    grey, binary, boxes = _page({"certificate_password": "pL8kSICS"}, font_path=NOTO)
+    reads = ["pL8kSlCS", "pL8kSlCS", "pL8kSICS"]
+    assert _ocr.glyph_check({"certificate_password": reads}, boxes, grey, binary)["certificate_password"] == reads
+
+
+def test_a_mark_before_the_value_that_is_no_glyph_is_dropped() -> None:
+    """The cell's left border read as `|` (or a quote) before the ID."""
+    grey, binary, boxes = _page({"user_id": "T1924486"})
+    reads = ["|T1924486", "|T1924486", "'T1924486", "T1924486", "|T924486"]
+    out = _ocr.glyph_check({"user_id": reads}, boxes, grey, binary)["user_id"]
+    assert out == ["T1924486"] * 4 + ["|T924486"]
+
+
 def test_a_mark_after_the_value_that_is_no_glyph_is_dropped() -> None:
     grey, binary, boxes = _page({"user_id": "T0383732"})
     reads = ["T0383732.", "T0383732_", "T0383732", "T0383732"]
@@ -149,7 +182,7 @@ def test_only_a_look_alike_replaces_a_ruled_out_glyph(monkeypatch: pytest.Monkey
     """What the check decides is always a glyph the core reports (notice.ocr_confusable),
     so the user compares it with the paper: the policy, whatever the shapes."""
     grey, binary, boxes = _page({"temporary_password": "42RQOQg5"})
-    monkeypatch.setattr(_ocr, "_ruled_out", lambda chars, g, printed: chars & {"0"})
+    monkeypatch.setattr(_ocr, "_ruled_out", lambda chars, g, printed, cap=None: chars & {"0"})
     reads = ["42RQ0Qg5", "42RQ0Qg5", "42RQQQg5", "42RQQQg5", "42RQOQg5"]
     # At the fifth glyph the reads left say Q (2) or O (1): Q is no look-alike, so nothing changes there.
     out = _ocr.glyph_check({"temporary_password": reads}, boxes, grey, binary)["temporary_password"]

@@ -39,7 +39,9 @@ on its standard input. Measured on the corpus: benches/ocr/RESULTS.md.
 the wrong one, and outvote the right read. Before the core votes, :func:`glyph_check`
 cuts the cell into glyphs and sets aside a read whose character the glyph's own shape
 rules out: a glyph with no foot is not ``L``; one with a separate dot above is not
-``l``/``I``/``1``, one without is not ``i``/``j``; a glyph compared with the letter's own
+``l``/``I``/``1``, one without is not ``i``/``j``; one with a bar reaching right of its stem
+at the top is not ``1``/``l``; one taller than the cell's capitals is not ``I``/``1``
+(an ``l`` rising to the ascender line); a glyph compared with the letter's own
 printed digits (the 事業所番号, the postal code, the ID — same font, printer and scan, so
 no knowledge of the font is needed) is that digit when it matches one closely
 (:data:`GLYPH_SAME`) and is not when it matches none well (:data:`GLYPH_OTHER`). Only
@@ -506,6 +508,20 @@ GLYPH_OTHER = 0.91
 #: Marks Tesseract adds after a value (a speck, the cell's edge) that the glyph check
 #: drops from a read when the cell has no glyph for them.
 TRAILING_MARKS = "._-,;:'\"`~"
+#: Marks Tesseract adds before a value (the cell's left border, a speck).
+LEADING_MARKS = "|[({!'\"`"
+#: Capitals and digits flat at the top and the bottom (no overshoot, no descender), and
+#: unlike their small letters (V W X Z are read for v w x z): the reference height for
+#: :data:`GLYPH_TALL`.
+CAP_HEIGHT_GLYPHS = "BDEFHIKLMNPRTY1247"
+#: A glyph at least this many times the cell's capital height is not ``I`` or ``1``: an
+#: ``l`` rising to the ascender line (NotoSansCJK: 1.08–1.12 times; in the JIS-style
+#: fonts ``l`` is as high as the capitals and the rule does not apply).
+GLYPH_TALL = 1.06
+#: The least height in pixels of a glyph whose missing dot rules out ``i`` and ``j``: in a
+#: smaller one the dot may be a speck (an A4 page is read at about 300 dpi, where a
+#: 10.5 pt ``i`` is about 30 px high).
+GLYPH_DOT_HEIGHT = 20
 #: Pixels a glyph may be shifted against a printed digit (each way, each axis).
 GLYPH_SHIFT = 2
 #: Grey margin around a glyph for the correlation, in pixels.
@@ -522,7 +538,7 @@ class _Glyph:
     @property
     def foot(self) -> bool:
         """An L's foot: at the bottom, ink reaching far right of the stem (the glyph's
-        fullest column) and little left of it, with no ink right of the stem above."""
+        fullest column), further than left of it (a serif), with no ink right of the stem above."""
         np = _imports()[1]
         x0, y0, x1, y1 = self.box
         h = y1 - y0
@@ -531,8 +547,21 @@ class _Glyph:
         if not len(cols):
             return False
         right, left = (cols.max() - stem) / h, (stem - cols.min()) / h
-        upper = self.mask[: int(0.6 * h), stem + max(2, h // 6) :]
-        return bool(right >= 0.3 and (x1 - x0) / h >= 0.4 and right > 2 * left and upper.sum() <= 0.02 * max(1, upper.size))
+        upper = self.mask[h // 5 : int(0.6 * h), stem + max(2, h // 6) :]  # below a top serif
+        return bool(right >= 0.3 and (x1 - x0) / h >= 0.4 and right >= left + 0.15 and upper.sum() <= 0.02 * max(1, upper.size))
+
+
+    @property
+    def top_right(self) -> bool:
+        """Ink at the top reaching right of the stem (the glyph's fullest column): an I's or a
+        T's bar; a 1 has its flag on the left only, an l its serif."""
+        np = _imports()[1]
+        x0, y0, x1, y1 = self.box
+        h = y1 - y0
+        stem = int(np.argmax(self.mask.sum(axis=0)))
+        width = int(self.mask[h // 2].sum()) or 1  # the stem's stroke, half-way down
+        cols = np.where(self.mask[: max(1, h // 8)].any(axis=0))[0]
+        return bool(len(cols) and cols.max() - stem >= width + 0.08 * h)
 
 
 def _glyphs(grey: Any, binary: Any, box: dict[str, int]) -> list[_Glyph]:
@@ -557,8 +586,10 @@ def _glyphs(grey: Any, binary: Any, box: dict[str, int]) -> list[_Glyph]:
             comps.append((x, y, cw, ch, area, i))
     if not comps:
         return []
-    tallest = max(c[3] for c in comps)
-    comps = [c for c in comps if c[4] >= 4 and max(c[2], c[3]) >= tallest * 0.12]
+    # Specks: a few pixels, small against the glyphs' typical height (the median, not the
+    # tallest: a `|` or a descender would make an i's dot a speck).
+    typical = sorted(c[3] for c in comps)[len(comps) // 2]
+    comps = [c for c in comps if c[4] >= 4 and max(c[2], c[3]) >= typical * 0.08]
     comps.sort()
     groups: list[list[Any]] = []
     for x, y, cw, ch, _, i in comps:
@@ -641,15 +672,31 @@ def _printed_digits(rereads: dict[str, list[str]], cells: dict[str, list[_Glyph]
     return out
 
 
-def _ruled_out(chars: set[str], g: _Glyph, printed: dict[str, list[Any]]) -> set[str]:
-    """Of the characters the reads give for one glyph, those its shape rules out."""
+def _cap_height(reads: list[str], glyphs: list[_Glyph]) -> float | None:
+    """The median height of the cell's glyphs that every read gives as the same flat
+    capital or digit (:data:`CAP_HEIGHT_GLYPHS`); None without one."""
+    heights = sorted(
+        g.box[3] - g.box[1]
+        for p, g in enumerate(glyphs)
+        if len({r[p] for r in reads}) == 1 and reads[0][p] in CAP_HEIGHT_GLYPHS
+    )
+    return heights[len(heights) // 2] if heights else None
+
+
+def _ruled_out(chars: set[str], g: _Glyph, printed: dict[str, list[Any]], cap: float | None = None) -> set[str]:
+    """Of the characters the reads give for one glyph, those its shape rules out (``cap``:
+    the cell's :func:`_cap_height`)."""
     out: set[str] = set()
+    if cap is not None and g.box[3] - g.box[1] >= GLYPH_TALL * cap:
+        out |= chars & set("I1")
     if g.dot:
         out |= chars & set("lI|1LJ")
-    else:
+    elif g.box[3] - g.box[1] >= GLYPH_DOT_HEIGHT:
         out |= chars & set("ij")
     if "L" in chars and not g.foot:
         out.add("L")
+    if g.top_right:
+        out |= chars & set("1l|")
     for d in sorted(chars & set("0123456789")):
         if not printed.get(d):
             continue
@@ -670,8 +717,9 @@ def glyph_check(
     ``rereads`` is :func:`second_pass`'s result, ``boxes`` the value boxes of the layout
     (field → ``{"left", "top", "width", "height"}``) and ``grey``/``binary`` the page as
     :func:`_prepare` gives it. Each field's cell is cut into glyphs (:func:`_glyphs`); the
-    reads with as many characters as the cell has glyphs are compared position by
-    position. Where they disagree, the glyph rules out some of their characters
+    reads with as many characters as the cell has glyphs (after marks before or after the
+    value that are no glyph of the cell, :data:`LEADING_MARKS`, :data:`TRAILING_MARKS`) are
+    compared position by position. Where they disagree, the glyph rules out some of their characters
     (:func:`_ruled_out`) and of the others the most reads give one glyph the core reports
     as a look-alike (:meth:`RegistrationNotice.ocr_confusables`), a read giving a ruled-out
     character does not vote — unless, with that one glyph put in its place at every such
@@ -688,22 +736,28 @@ def glyph_check(
     for field in fields:
         glyphs = cells[field]
         reads = [_squeeze(r) for r in rereads[field]]
-        # A mark after the value that is not one of the cell's glyphs (Tesseract reads a
-        # speck or the cell's edge as `.`, `_`, `-`): the read without it.
-        trimmed = {i for i, r in enumerate(reads) if glyphs and len(r) > len(glyphs) and
-                   not r[len(glyphs):].strip(TRAILING_MARKS)}
-        for i in trimmed:
-            reads[i] = reads[i][: len(glyphs)]
+        # Marks before or after the value that are none of the cell's glyphs (Tesseract reads
+        # a speck or the cell's edge as `.`, `_`, `|`): the read without them.
+        trimmed: set[int] = set()
+        for i, r in enumerate(reads):
+            if not glyphs or len(r) <= len(glyphs):
+                continue
+            for bare in (r.rstrip(TRAILING_MARKS), r.lstrip(LEADING_MARKS), r.lstrip(LEADING_MARKS).rstrip(TRAILING_MARKS)):
+                if len(bare) == len(glyphs):
+                    reads[i] = bare
+                    trimmed.add(i)
+                    break
         aligned = [i for i, r in enumerate(reads) if glyphs and len(r) == len(glyphs)]
         if len(aligned) < 2:
             continue
+        cap = _cap_height([reads[i] for i in aligned], glyphs)
         mended = {i: list(reads[i]) for i in aligned}
         set_aside: set[int] = set()
         for p, g in enumerate(glyphs):
             chars = {reads[i][p] for i in aligned}
             if len(chars) < 2:
                 continue
-            bad = _ruled_out(chars, g, printed)
+            bad = _ruled_out(chars, g, printed, cap)
             left = [reads[i][p] for i in aligned if reads[i][p] not in bad]
             most = max((left.count(c) for c in left), default=0)
             winners = {c for c in left if left.count(c) == most}
