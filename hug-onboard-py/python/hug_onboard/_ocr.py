@@ -106,9 +106,9 @@ MODEL_DIR = Path(__file__).resolve().parent / "data"
 #: reliable, so six reads vote, one vote each (the page's read is the fallback on a tie):
 #: four of Tesseract's stock models and our :data:`MODEL` on both images (its binary
 #: read is the best single reader on the corpus, 39 of 48 ID/password cells against
-#: 36; where three stock reads agree on ``L`` for a JIS ``l`` it is outvoted, and the
-#: core reports the disagreement; more votes for it were measured and not kept:
-#: tools/ocr-model/RESULTS.md). ``Latin`` and ``Japanese`` are Tesseract's script models
+#: 36; where three stock reads agree on ``L`` for a JIS ``l`` it was outvoted — the
+#: :func:`glyph_check` now sets such reads aside when the glyph has no foot; more votes
+#: for it were measured and not kept: tools/ocr-model/RESULTS.md). ``Latin`` and ``Japanese`` are Tesseract's script models
 #: (Debian ``tesseract-ocr-script-latn``, ``tesseract-ocr-script-jpan``); a model not
 #: installed is skipped.
 _LATIN_READS = (("jpn", "binary"), ("jpn", "grey"), ("Latin", "grey"), ("Japanese", "grey"),
