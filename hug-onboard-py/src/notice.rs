@@ -3,11 +3,12 @@
 use chrono::NaiveDate;
 use hug_onboard_core::notice::{NoticeField, NoticeKind, NoticeProblem, RegistrationNotice};
 use pyo3::prelude::*;
+use pyo3::types::{PyByteArray, PyBytes, PyMapping, PySequence, PyString};
 
-use crate::errors::Text;
 use crate::errors::{
     BindingCode, PyFinding, binding_err, guard, parse_lang, problems_err, py_repr, to_err,
 };
+use crate::errors::{Text, text_of};
 use crate::facility::{PyFacilityNumber, PyUserId};
 
 /// The registration notice (電子請求登録結果に関するお知らせ). Secrets only through
@@ -68,7 +69,7 @@ impl PyNotice {
     fn parse_ocr_tsv(
         py: Python<'_>,
         tsv: Text,
-        rereads: Option<std::collections::BTreeMap<Text, Vec<Text>>>,
+        rereads: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let tsv: &str = &tsv;
         guard(py, || {
@@ -124,11 +125,9 @@ impl PyNotice {
     /// cell read again; for the tokens the second reads' plurality is kept (a tie
     /// keeps the page's value), the free text is voted per character, and any
     /// disagreement is a finding (`notice.ocr_reads_disagree`). Returns a new notice.
-    fn with_ocr_rereads(
-        &self,
-        py: Python<'_>,
-        rereads: std::collections::BTreeMap<Text, Vec<Text>>,
-    ) -> PyResult<Self> {
+    /// Any mapping of `str` to a sequence of `str`; a value of another type is
+    /// `notice.ocr_rereads_invalid` (naming the field and the type, never a read).
+    fn with_ocr_rereads(&self, py: Python<'_>, rereads: &Bound<'_, PyAny>) -> PyResult<Self> {
         guard(py, || {
             let mut v = reread_fields(py, rereads)?;
             let r = self.0.with_ocr_rereads(&v);
@@ -294,30 +293,102 @@ impl PyNotice {
     }
 }
 
-/// The rereads as the core takes them (`notice.ocr_rereads_invalid` for an unknown field).
-#[allow(clippy::type_complexity)]
+/// The rereads as the core takes them, from any mapping of field names to
+/// sequences of reads: `notice.ocr_rereads_invalid` for an unknown field and
+/// for a value of the wrong type (a mapping that is not one, a key that is not
+/// a `str`, reads that are one `str` or not a sequence, a read that is not a
+/// `str`), naming the field, the read's position and the type given, never a
+/// read (it may be a password).
 fn reread_fields(
     py: Python<'_>,
-    rereads: std::collections::BTreeMap<Text, Vec<Text>>,
+    rereads: &Bound<'_, PyAny>,
 ) -> PyResult<Vec<(NoticeField, Vec<String>)>> {
-    let mut v = Vec::new();
-    for (key, reads) in rereads {
-        // `Text` wipes itself when dropped; the Strings made here are wiped by the callers.
-        let mut reads: Vec<String> = reads.into_iter().map(Text::into_string).collect();
-        let Some(field) = NoticeField::from_key(&key) else {
+    let mut v: Vec<(NoticeField, Vec<String>)> = Vec::new();
+    let r = collect_rereads(py, rereads, &mut v);
+    if r.is_err() {
+        // What was read so far may hold passwords: wiped before it is freed.
+        for (_, reads) in &mut v {
             reads.iter_mut().for_each(zeroize::Zeroize::zeroize);
-            for (_, r) in &mut v {
-                let r: &mut Vec<String> = r;
-                r.iter_mut().for_each(zeroize::Zeroize::zeroize);
-            }
+        }
+    }
+    r.map(|()| v)
+}
+
+fn collect_rereads(
+    py: Python<'_>,
+    rereads: &Bound<'_, PyAny>,
+    v: &mut Vec<(NoticeField, Vec<String>)>,
+) -> PyResult<()> {
+    let invalid = |reason: String| to_err(py, &NoticeProblem::OcrRereadsInvalid { reason });
+    let type_name =
+        |o: &Bound<'_, PyAny>| -> PyResult<String> { Ok(o.get_type().name()?.to_string()) };
+    let map = rereads
+        .cast::<PyMapping>()
+        .map_err(|_| match type_name(rereads) {
+            Ok(t) => invalid(format!(
+                "the rereads are not a mapping of field names to lists of reads ({t} given)"
+            )),
+            Err(e) => e,
+        })?;
+    for item in map.items()?.iter() {
+        let (key, reads): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
+        let Ok(key) = key.cast::<PyString>() else {
+            return Err(invalid(format!(
+                "a field name is not a str ({} given)",
+                type_name(&key)?
+            )));
+        };
+        let key = text_of(key)?;
+        let Some(field) = NoticeField::from_key(&key) else {
+            return Err(invalid(format!("unknown field {key:?}")));
+        };
+        let not_a_list = |t: String| {
+            invalid(format!(
+                "the reads of {} are not a list of str ({t} given)",
+                field.key()
+            ))
+        };
+        if reads.is_instance_of::<PyString>()
+            || reads.is_instance_of::<PyBytes>()
+            || reads.is_instance_of::<PyByteArray>()
+        {
+            return Err(not_a_list(type_name(&reads)?));
+        }
+        let Ok(seq) = reads.cast::<PySequence>() else {
+            return Err(not_a_list(type_name(&reads)?));
+        };
+        // Pushed even when a read is refused: the caller wipes what was read.
+        let mut out = Vec::new();
+        let r = sequence_reads(py, field, seq, &mut out);
+        v.push((field, out));
+        r?;
+    }
+    Ok(())
+}
+
+/// The reads of `field`, each a `str`, appended to `out`.
+fn sequence_reads(
+    py: Python<'_>,
+    field: NoticeField,
+    seq: &Bound<'_, PySequence>,
+    out: &mut Vec<String>,
+) -> PyResult<()> {
+    for (k, read) in seq.try_iter()?.enumerate() {
+        let read = read?;
+        let Ok(s) = read.cast::<PyString>() else {
             return Err(to_err(
                 py,
                 &NoticeProblem::OcrRereadsInvalid {
-                    reason: format!("unknown field {:?}", &*key),
+                    reason: format!(
+                        "read {} of {} is not a str ({} given)",
+                        k + 1,
+                        field.key(),
+                        read.get_type().name()?
+                    ),
                 },
             ));
         };
-        v.push((field, reads));
+        out.push(text_of(s)?);
     }
-    Ok(v)
+    Ok(())
 }

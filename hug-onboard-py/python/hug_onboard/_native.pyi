@@ -428,7 +428,10 @@ class RegistrationNotice:
         more of the second reads give than any other is kept (a tie keeps the page's), the 事業所名 and the
         address are voted character by character, any disagreement is a finding
         (``notice.ocr_reads_disagree``). Raises ValidationError (``notice.ocr_rereads_invalid``) for a
-        notice not read by OCR, another field, more than 64 reads for a field or a read over 1 000 characters.
+        notice not read by OCR, another field, more than 64 reads for a field or a read over 1 000 characters,
+        and for a value of the wrong type (not a mapping, a key that is not a ``str``, the reads given as one
+        ``str`` or not as a sequence, a read that is not a ``str``): the message names the field, the read's
+        position and the type given, never a read.
         """
     @staticmethod
     def ocr_value_charset(field: str) -> Optional[str]:

@@ -1,0 +1,86 @@
+"""Bad input to the Python face is a coded error (a stable code, a kind, a message in
+Japanese and English), never a bare Python exception, never the value echoed (it may be a
+password), never English inside the Japanese message (issue #14, item 5)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+import pytest
+
+import hug_onboard as h
+
+NOTICE_TEXT = "事業所番号 1392345678\nID P1312345\n(仮)パスワード Kari0123\n証明書発行用パスワード Cert4567"
+SECRET = "Zq9Secret"
+
+
+def _ocr_notice() -> h.RegistrationNotice:
+    return h.RegistrationNotice.parse_ocr(NOTICE_TEXT)
+
+
+def _tsv() -> str:
+    out = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+    rows = [("事業所番号", "1312345678"), ("ID", "P1312345"), ("(仮)パスワード", "Kari0123"),
+            ("証明書発行用パスワード", "Cert4567")]
+    for i, (label, value) in enumerate(rows):
+        top = 100 + 50 * i
+        out += f"5\t1\t1\t1\t{i}\t1\t100\t{top}\t{40 * len(label)}\t40\t95\t{label}\n"
+        out += f"5\t1\t2\t1\t{i}\t1\t600\t{top}\t200\t30\t95\t{value}\n"
+    return out
+
+
+def _coded(call: Callable[[], object], code: str) -> h.HugOnboardError:
+    with pytest.raises(h.HugOnboardError) as e:
+        call()
+    assert e.value.code == code, e.value
+    (f,) = e.value.findings
+    assert f.kind and f.message_ja and f.message_en
+    return e.value
+
+
+# --- rereads of the wrong type ---------------------------------------------------------------
+
+WRONG_REREADS: list[Any] = [
+    {"temporary_password": SECRET},  # one str where a list of reads is expected
+    {"temporary_password": [SECRET, 12345678]},  # an int read
+    {"temporary_password": (SECRET.encode(),)},  # a bytes read
+    {"temporary_password": SECRET.encode()},  # bytes for the list
+    {"temporary_password": 12345678},  # an int for the list
+    {"temporary_password": None},
+    {12345678: [SECRET]},  # a key that is not a str
+    {("user_id",): [SECRET]},
+    [("temporary_password", [SECRET])],  # not a mapping
+    SECRET,
+]
+
+
+@pytest.mark.parametrize("rereads", WRONG_REREADS)
+def test_rereads_of_the_wrong_type_are_coded_and_never_echoed(rereads: Any) -> None:
+    for call in (
+        lambda: _ocr_notice().with_ocr_rereads(rereads),
+        lambda: h.RegistrationNotice.parse_ocr_tsv(_tsv(), rereads),
+    ):
+        e = _coded(call, "notice.ocr_rereads_invalid")
+        assert isinstance(e, h.ValidationError)
+        (f,) = e.findings
+        assert f.kind == "invalid_argument"
+        for m in (str(e), f.message_ja, f.message_en, repr(e)):
+            assert SECRET not in m and "12345678" not in m, m
+
+
+def test_rereads_of_the_wrong_type_say_where() -> None:
+    e = _coded(lambda: _ocr_notice().with_ocr_rereads({"temporary_password": ["ok", 7]}),
+               "notice.ocr_rereads_invalid")
+    assert "2" in e.message_en and "int" in e.message_en
+    e = _coded(lambda: _ocr_notice().with_ocr_rereads({"user_id": "P1312345"}), "notice.ocr_rereads_invalid")
+    assert "str" in e.message_en
+
+
+def test_any_mapping_and_sequence_of_reads_is_taken() -> None:
+    import types
+
+    m = types.MappingProxyType({"facility_number": ("1312345678", "1312345678")})
+    n = _ocr_notice().with_ocr_rereads(m)
+    assert str(n.facility_number) == "1312345678"
+    assert str(h.RegistrationNotice.parse_ocr_tsv(_tsv(), m).facility_number) == "1312345678"
