@@ -172,6 +172,60 @@ pub fn find_control(input: &str) -> Option<(usize, char)> {
         .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\r' | '\n'))
 }
 
+/// `input` as a message quotes it: each control character, each white-space
+/// character other than the ASCII space (tab, line break, U+3000, …) and each
+/// invisible character (Unicode's Default_Ignorable_Code_Point: zero-width
+/// spaces and joiners, direction marks, variation selectors, the BOM, …) is
+/// written `<U+XXXX>`, as the project's messages name such characters; every
+/// other character is kept as it is, combining marks included (Rust's `{:?}`
+/// wrote `"R\u{301}"` for `Ŕ`). The quotes are the message's (「…」 or "…").
+///
+/// ```
+/// use hug_onboard_core::text::readable;
+/// assert_eq!(readable("R\u{301}"), "R\u{301}");
+/// assert_eq!(readable("令和\u{200B}元年"), "令和<U+200B>元年");
+/// assert_eq!(readable("a\tb\0"), "a<U+0009>b<U+0000>");
+/// assert_eq!(readable("a b"), "a b");
+/// ```
+pub fn readable(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        if is_invisible(c) {
+            out.push_str(&format!("<U+{:04X}>", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Is `c` written `<U+XXXX>` by [`readable`]: a control character, white space
+/// other than U+0020, a line or paragraph separator, or a default-ignorable
+/// code point (Unicode 15.1 DerivedCoreProperties.txt, Default_Ignorable_Code_Point)?
+fn is_invisible(c: char) -> bool {
+    (c.is_control() || c.is_whitespace()) && c != ' '
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{034F}'
+                | '\u{061C}'
+                | '\u{115F}'..='\u{1160}'
+                | '\u{17B4}'..='\u{17B5}'
+                | '\u{180B}'..='\u{180F}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{FFF0}'..='\u{FFF8}'
+                | '\u{1BCA0}'..='\u{1BCA3}'
+                | '\u{1D173}'..='\u{1D17A}'
+                | '\u{E0000}'..='\u{E0FFF}'
+        )
+}
+
 /// Is this a full-width katakana letter or mark (ァ–ヺ, ー, ヽ, ヾ)?
 ///
 /// ```

@@ -1,7 +1,9 @@
 //! `RegistrationNotice`.
 
 use chrono::NaiveDate;
-use hug_onboard_core::notice::{NoticeField, NoticeKind, NoticeProblem, RegistrationNotice};
+use hug_onboard_core::notice::{
+    NoticeField, NoticeKind, NoticeProblem, RegistrationNotice, RereadsReason,
+};
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyMapping, PySequence, PyString};
 
@@ -149,7 +151,9 @@ impl PyNotice {
             None => Err(to_err(
                 py,
                 &NoticeProblem::OcrRereadsInvalid {
-                    reason: format!("unknown field {field:?}"),
+                    reason: RereadsReason::UnknownField {
+                        key: field.to_owned(),
+                    },
                 },
             )),
         }
@@ -319,43 +323,42 @@ fn collect_rereads(
     rereads: &Bound<'_, PyAny>,
     v: &mut Vec<(NoticeField, Vec<String>)>,
 ) -> PyResult<()> {
-    let invalid = |reason: String| to_err(py, &NoticeProblem::OcrRereadsInvalid { reason });
-    let type_name =
-        |o: &Bound<'_, PyAny>| -> PyResult<String> { Ok(o.get_type().name()?.to_string()) };
-    let map = rereads
-        .cast::<PyMapping>()
-        .map_err(|_| match type_name(rereads) {
-            Ok(t) => invalid(format!(
-                "the rereads are not a mapping of field names to lists of reads ({t} given)"
-            )),
-            Err(e) => e,
-        })?;
+    let invalid = |reason| to_err(py, &NoticeProblem::OcrRereadsInvalid { reason });
+    let given = |o: &Bound<'_, PyAny>| -> PyResult<String> { Ok(o.get_type().name()?.to_string()) };
+    let map = match rereads.cast::<PyMapping>() {
+        Ok(m) => m,
+        Err(_) => {
+            return Err(invalid(RereadsReason::NotAMapping {
+                given: given(rereads)?,
+            }));
+        }
+    };
     for item in map.items()?.iter() {
         let (key, reads): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
         let Ok(key) = key.cast::<PyString>() else {
-            return Err(invalid(format!(
-                "a field name is not a str ({} given)",
-                type_name(&key)?
-            )));
+            return Err(invalid(RereadsReason::KeyNotText {
+                given: given(&key)?,
+            }));
         };
         let key = text_of(key)?;
         let Some(field) = NoticeField::from_key(&key) else {
-            return Err(invalid(format!("unknown field {key:?}")));
+            return Err(invalid(RereadsReason::UnknownField { key }));
         };
-        let not_a_list = |t: String| {
-            invalid(format!(
-                "the reads of {} are not a list of str ({t} given)",
-                field.key()
-            ))
-        };
-        if reads.is_instance_of::<PyString>()
-            || reads.is_instance_of::<PyBytes>()
-            || reads.is_instance_of::<PyByteArray>()
-        {
-            return Err(not_a_list(type_name(&reads)?));
-        }
-        let Ok(seq) = reads.cast::<PySequence>() else {
-            return Err(not_a_list(type_name(&reads)?));
+        let seq = match reads.cast::<PySequence>() {
+            // One text (or bytes) is a sequence, of characters: not a list of reads.
+            Ok(seq)
+                if !(reads.is_instance_of::<PyString>()
+                    || reads.is_instance_of::<PyBytes>()
+                    || reads.is_instance_of::<PyByteArray>()) =>
+            {
+                seq
+            }
+            _ => {
+                return Err(invalid(RereadsReason::ReadsNotAList {
+                    field,
+                    given: given(&reads)?,
+                }));
+            }
         };
         // Pushed even when a read is refused: the caller wipes what was read.
         let mut out = Vec::new();
@@ -376,17 +379,12 @@ fn sequence_reads(
     for (k, read) in seq.try_iter()?.enumerate() {
         let read = read?;
         let Ok(s) = read.cast::<PyString>() else {
-            return Err(to_err(
-                py,
-                &NoticeProblem::OcrRereadsInvalid {
-                    reason: format!(
-                        "read {} of {} is not a str ({} given)",
-                        k + 1,
-                        field.key(),
-                        read.get_type().name()?
-                    ),
-                },
-            ));
+            let reason = RereadsReason::ReadNotText {
+                field,
+                read: k + 1,
+                given: read.get_type().name()?.to_string(),
+            };
+            return Err(to_err(py, &NoticeProblem::OcrRereadsInvalid { reason }));
         };
         out.push(text_of(s)?);
     }

@@ -30,6 +30,18 @@ def _tsv() -> str:
     return out
 
 
+# Identifiers a Japanese message may quote: field keys, function and type names.
+IDENTIFIERS = {"OCR", "JSON", "ID", "parse_ocr", "parse_ocr_tsv", "int", "str", "bytes", "list", "tuple",
+               "NoneType", "U", "facility_number", "user_id", "temporary_password", "certificate_password",
+               "postal_code", "facility_name", "address"}
+
+
+def english_in(ja: str, also: tuple[str, ...] = ()) -> list[str]:
+    """The English words of a Japanese message (identifiers and the given names aside)."""
+    words = re.findall(r"[A-Za-z_][A-Za-z0-9_]*", ja)
+    return [w for w in words if w not in IDENTIFIERS and w not in also]
+
+
 def _coded(call: Callable[[], object], code: str) -> h.HugOnboardError:
     with pytest.raises(h.HugOnboardError) as e:
         call()
@@ -67,6 +79,25 @@ def test_rereads_of_the_wrong_type_are_coded_and_never_echoed(rereads: Any) -> N
         assert f.kind == "invalid_argument"
         for m in (str(e), f.message_ja, f.message_en, repr(e)):
             assert SECRET not in m and "12345678" not in m, m
+        assert english_in(f.message_ja) == [], f.message_ja
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: h.RegistrationNotice.parse(NOTICE_TEXT).with_ocr_rereads({"user_id": ["P1312345"]}),
+        lambda: _ocr_notice().with_ocr_rereads({"remarks": ["x"]}),
+        lambda: _ocr_notice().with_ocr_rereads({"nope": ["x"]}),
+        lambda: _ocr_notice().with_ocr_rereads({"user_id": ["P1312345"] * 65}),
+        lambda: _ocr_notice().with_ocr_rereads({"user_id": ["x" * 1001]}),
+        lambda: h.RegistrationNotice.ocr_value_charset("nope"),
+    ],
+)
+def test_the_reason_of_unusable_rereads_is_in_japanese_in_the_japanese_message(call: Callable[[], object]) -> None:
+    # The reason was English inside the Japanese message ("再読み取りの結果を使えません: unknown field …").
+    e = _coded(call, "notice.ocr_rereads_invalid")
+    assert english_in(e.message_ja, also=("nope", "remarks")) == [], e.message_ja
+    assert e.message_en.startswith("The second OCR reads cannot be used: ")
 
 
 def test_rereads_of_the_wrong_type_say_where() -> None:

@@ -120,6 +120,8 @@ use crate::text;
 use crate::wareki::{self, WarekiError};
 
 pub mod ocr;
+mod rereads;
+pub use rereads::RereadsReason;
 
 use ocr::{Confusable, LabelMatch};
 
@@ -724,12 +726,12 @@ crate::diagnostics! {
         /// read names a field that is not read again (only the 事業所番号, the ID,
         /// the passwords and the 事業所名 are).
         OcrRereadsInvalid {
-            /// Why.
-            reason: String,
+            /// Why, in both languages.
+            reason: RereadsReason,
         } => "notice.ocr_rereads_invalid", InvalidArgument, Error,
-            "second OCR reads given for a notice not read by OCR, or for a field that is not re-read",
-            ja: "再読み取りの結果を使えません: {reason}",
-            en: "The second OCR reads cannot be used: {reason}";
+            "second OCR reads that cannot be used: a notice not read by OCR, a field that is not re-read, too many or too long reads, a value of the wrong type",
+            ja: { format!("再読み取りの結果を使えません: {}。", reason.message(Lang::Ja)) },
+            en: { format!("The second OCR reads cannot be used: {}.", reason.message(Lang::En)) };
         /// Tesseract TSV that cannot be read.
         TsvInvalid {
             /// 1-based line of the TSV (1 for the header).
@@ -783,12 +785,10 @@ crate::diagnostics! {
 /// The rereads `with_ocr_rereads` takes: re-read fields only, at most
 /// [`MAX_REREADS`] reads of at most [`MAX_REREAD_CHARS`] characters each.
 fn check_rereads(rereads: &[(NoticeField, Vec<String>)]) -> Result<(), Problems<NoticeProblem>> {
-    let invalid = |reason: String| Problems::one(NoticeProblem::OcrRereadsInvalid { reason });
+    let invalid =
+        |reason: RereadsReason| Problems::one(NoticeProblem::OcrRereadsInvalid { reason });
     if let Some((f, _)) = rereads.iter().find(|(f, _)| !REREAD_FIELDS.contains(f)) {
-        return Err(invalid(format!(
-            "{} is not re-read (only the facility number, the ID, the passwords, the postal code, the facility name and the address are)",
-            f.key()
-        )));
+        return Err(invalid(RereadsReason::NotReread { field: *f }));
     }
     for field in REREAD_FIELDS {
         let count: usize = rereads
@@ -797,10 +797,7 @@ fn check_rereads(rereads: &[(NoticeField, Vec<String>)]) -> Result<(), Problems<
             .map(|(_, r)| r.len())
             .sum();
         if count > MAX_REREADS {
-            return Err(invalid(format!(
-                "{} has {count} reads (at most {MAX_REREADS})",
-                field.key()
-            )));
+            return Err(invalid(RereadsReason::TooManyReads { field, count }));
         }
     }
     // Position only: a read may be a password.
@@ -809,11 +806,10 @@ fn check_rereads(rereads: &[(NoticeField, Vec<String>)]) -> Result<(), Problems<
             .position(|r| r.chars().count() > MAX_REREAD_CHARS)
             .map(|k| (f, k))
     }) {
-        return Err(invalid(format!(
-            "read {} of {} is longer than {MAX_REREAD_CHARS} characters",
-            k + 1,
-            f.key()
-        )));
+        return Err(invalid(RereadsReason::ReadTooLong {
+            field: *f,
+            read: k + 1,
+        }));
     }
     Ok(())
 }
@@ -1884,7 +1880,7 @@ impl RegistrationNotice {
     ) -> Result<RegistrationNotice, Problems<NoticeProblem>> {
         if self.ocr.is_none() {
             return Err(Problems::one(NoticeProblem::OcrRereadsInvalid {
-                reason: "the notice was not read by OCR (parse_ocr or parse_ocr_tsv)".into(),
+                reason: RereadsReason::NotOcr,
             }));
         }
         check_rereads(rereads)?;
@@ -3000,7 +2996,9 @@ mod tests {
                 read: "5893-5742".into(),
                 error: PostalCode::parse("5893-5742").unwrap_err(),
             },
-            NoticeProblem::OcrRereadsInvalid { reason: "x".into() },
+            NoticeProblem::OcrRereadsInvalid {
+                reason: RereadsReason::NotOcr,
+            },
             NoticeProblem::OcrPageReadInvalid {
                 field: NoticeField::FacilityNumber,
             },
