@@ -175,7 +175,11 @@ impl PyPasswordPolicy {
     /// accept, without look-alike characters.
     #[pyo3(signature = (length = IntValue::of(12)))]
     fn generate(&self, py: Python<'_>, length: IntValue) -> PyResult<String> {
-        let length: usize = crate::errors::int_arg(py, &length, "length")?;
+        // Any length outside the range is the core's `password.generate_length`,
+        // also one no `usize` holds (`-1`, `10**22`; not `binding.out_of_range`).
+        let Some(length) = length.value.and_then(|v| usize::try_from(v).ok()) else {
+            return Err(to_err(py, &self.0.length_refused(&length.shown)));
+        };
         guard(py, || {
             self.0
                 .generate_with(length, |buf| {

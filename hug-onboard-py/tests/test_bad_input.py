@@ -115,3 +115,23 @@ def test_any_mapping_and_sequence_of_reads_is_taken() -> None:
     n = _ocr_notice().with_ocr_rereads(m)
     assert str(n.facility_number) == "1312345678"
     assert str(h.RegistrationNotice.parse_ocr_tsv(_tsv(), m).facility_number) == "1312345678"
+
+
+# --- PasswordPolicy.generate(length) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("length", [0, 7, 17, -1, -(10**22), 10**22, 2**64, 10**50])
+def test_any_length_outside_the_range_is_generate_length(length: int) -> None:
+    # 7 and 17 were password.generate_length, -1 and 10**22 binding.out_of_range: one fault, one code.
+    e = _coded(lambda: h.PasswordPolicy.generation().generate(length), "password.generate_length")
+    assert isinstance(e, h.ValidationError)
+    assert "8〜16" in e.message_ja and "8 to 16" in e.message_en
+    shown = str(length) if len(str(length)) <= 40 else str(length)[:40] + "…"
+    assert f"{shown}文字" in e.message_ja and f"of {shown} characters" in e.message_en
+
+
+def test_the_range_named_is_the_policys() -> None:
+    g = h.PasswordPolicy.generation()
+    narrow = h.PasswordPolicy.from_json(g.to_json().replace('"max_len":16', '"max_len":10'))
+    e = _coded(lambda: narrow.generate(10**22), "password.generate_length")
+    assert "8〜10" in e.message_ja

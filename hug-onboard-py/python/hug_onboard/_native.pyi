@@ -554,7 +554,9 @@ class PasswordPolicy:
         """Every problem of the password-change form (現在 / 新しい / 確認用)."""
     def generate(self, length: int = 12) -> str:
         """A new password from the OS's CSPRNG that this policy and both screens
-        accept, without look-alike characters.
+        accept, without look-alike characters. Raises ValidationError
+        (``password.generate_length``) for any length outside :meth:`generate_lengths`
+        (``-1`` and ``10**22`` included).
         """
     def generate_lengths(self) -> Optional[tuple[int, int]]:
         """The range of lengths ``generate`` accepts, as ``(min, max)``: within this
