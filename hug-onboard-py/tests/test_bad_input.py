@@ -10,6 +10,7 @@ from typing import Any, Callable
 import pytest
 
 import hug_onboard as h
+from hug_onboard._errors import CLASS_BY_KIND
 
 NOTICE_TEXT = "事業所番号 1392345678\nID P1312345\n(仮)パスワード Kari0123\n証明書発行用パスワード Cert4567"
 SECRET = "Zq9Secret"
@@ -135,3 +136,27 @@ def test_the_range_named_is_the_policys() -> None:
     narrow = h.PasswordPolicy.from_json(g.to_json().replace('"max_len":16', '"max_len":10'))
     e = _coded(lambda: narrow.generate(10**22), "password.generate_length")
     assert "8〜10" in e.message_ja
+
+
+# --- Finding(severity=, kind=) -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["fatal", "Zq9Secret", "ERROR", ""])
+def test_a_finding_with_an_unknown_severity_names_the_allowed_ones(value: str) -> None:
+    e = _coded(lambda: h.Finding("x.y", "ja", "en", severity=value), "binding.invalid_finding")
+    assert isinstance(e, h.ValidationError) and not isinstance(e, TypeError)
+    for name in ("info", "warning", "error"):
+        assert f'"{name}"' in e.message_ja and f'"{name}"' in e.message_en
+    if value:
+        assert value not in e.message_ja and value not in e.message_en and value not in str(e)
+    assert english_in(e.message_ja, also=("Finding", "severity", "info", "warning", "error")) == []
+
+
+@pytest.mark.parametrize("value", ["fatal", "Zq9Secret", "Workflow"])
+def test_a_finding_with_an_unknown_kind_names_the_allowed_ones(value: str) -> None:
+    e = _coded(lambda: h.Finding("x.y", "ja", "en", kind=value), "binding.invalid_finding")
+    kinds = sorted(set(CLASS_BY_KIND))
+    for name in kinds:
+        assert f'"{name}"' in e.message_ja and f'"{name}"' in e.message_en
+    assert value not in e.message_ja and value not in e.message_en and value not in str(e)
+    assert english_in(e.message_ja, also=("Finding", "kind", *kinds)) == []

@@ -112,7 +112,12 @@ StepId = Literal[
 
 @final
 class Finding:
-    """One problem: a stable code, a severity and a message in Japanese and English."""
+    """One problem: a stable code, a severity and a message in Japanese and English.
+
+    ``Finding(code, message_ja, message_en, severity="error", kind=None)``; ``kind`` defaults to the
+    code's kind in the catalogue. A severity or kind that is not one of the names raises
+    ValidationError (``binding.invalid_finding``, naming the allowed ones).
+    """
 
     def __new__(
         cls,
