@@ -160,3 +160,29 @@ def test_a_finding_with_an_unknown_kind_names_the_allowed_ones(value: str) -> No
         assert f'"{name}"' in e.message_ja and f'"{name}"' in e.message_en
     assert value not in e.message_ja and value not in e.message_en and value not in str(e)
     assert english_in(e.message_ja, also=("Finding", "kind", *kinds)) == []
+
+
+# --- Certificate.from_der ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("blob", [b"x", b"", b"\x30\x03\x02\x01\x01", bytearray(b"nope")])
+def test_from_der_of_bytes_that_are_no_certificate_speaks_of_a_der_certificate(blob: bytes) -> None:
+    # The message spoke of a .p12 file in both languages.
+    e = _coded(lambda: h.Certificate.from_der(blob), "certificate.malformed")
+    assert isinstance(e, h.CertificateFormatError)
+    assert ".p12" not in e.message_ja and ".p12" not in e.message_en
+    assert "DER形式" in e.message_ja and "DER certificate" in e.message_en
+
+
+def test_from_der_of_a_str_asks_for_the_der_files_bytes() -> None:
+    with pytest.raises(TypeError) as e:
+        h.Certificate.from_der("x")  # type: ignore[arg-type]
+    assert ".p12" not in str(e.value) and "DER" in str(e.value)
+    with pytest.raises(TypeError) as e:
+        h.Certificate.from_pkcs12("x", "pw")  # type: ignore[arg-type]
+    assert ".p12" in str(e.value)
+
+
+def test_a_p12_that_is_damaged_still_speaks_of_a_p12() -> None:
+    e = _coded(lambda: h.Certificate.inspect_pkcs12(b"\x30\x03\x02\x01\x01", "pw"), "certificate.malformed")
+    assert ".p12" in e.message_ja and ".p12" in e.message_en

@@ -1119,7 +1119,11 @@ class Certificate:
         """
     @staticmethod
     def from_der(data: Bytes) -> Certificate:
-        """Reads a bare DER X.509 certificate (a .cer file): no password, no file facts."""
+        """Reads a bare DER X.509 certificate (a .cer file): no password, no file facts.
+
+        Raises CertificateFormatError (``certificate.malformed``, a message about a DER certificate) for
+        bytes that are not one; TypeError for a ``str`` (give the file's bytes).
+        """
     @property
     def subject(self) -> list[tuple[str, str]]:
         """The subject, attribute by attribute in order: ``[("C", "JP"), ("CN", "…"), …]``."""
