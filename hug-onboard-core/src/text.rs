@@ -446,6 +446,51 @@ pub fn fullwidth_to_halfwidth_katakana(input: &str) -> String {
 mod tests {
     use super::*;
 
+    /// Every message that quotes what a caller typed quotes it readably: no
+    /// Rust escape (`R\u{301}` was shown for `Ŕ`), each invisible character as
+    /// `<U+XXXX>`, in Japanese too (a zero-width space was invisible there).
+    #[test]
+    fn messages_quote_what_was_typed_readably() {
+        use crate::diagnostic::{Diagnostic, Lang};
+        let typed = "R\u{301}\u{200B}x\t";
+        let mut errors: Vec<Box<dyn Diagnostic>> = vec![
+            Box::new(crate::wareki::parse_date("R\u{301}\u{200B}1.2.3").unwrap_err()),
+            Box::new(crate::wareki::parse_date(&format!("{typed}!")).unwrap_err()),
+            Box::new(crate::calendar::parse_date(typed).unwrap_err()),
+            Box::new(crate::schedule::YearMonth::parse(typed).unwrap_err()),
+            Box::new(typed.parse::<crate::diagnostic::Lang>().unwrap_err()),
+            Box::new(crate::facility::PostalCode::parse(typed).unwrap_err()),
+            Box::new(crate::facility::FacilityNumber::parse("131\u{200B}345678").unwrap_err()),
+            Box::new(crate::facility::UserId::parse("P13\u{200B}").unwrap_err()),
+        ];
+        errors.push(Box::new(crate::onboarding::WorkflowError::UnknownStep {
+            id: typed.into(),
+        }));
+        for e in &errors {
+            for lang in [Lang::Ja, Lang::En] {
+                let m = e.message(lang);
+                assert!(
+                    !m.contains("\\u{") && !m.contains('\u{200B}'),
+                    "{}: {m}",
+                    e.code()
+                );
+                assert!(m.contains("<U+200B>"), "{}: {m}", e.code());
+            }
+        }
+        let era = &errors[0];
+        assert_eq!(era.code(), "wareki.unknown_era");
+        assert!(
+            era.message(Lang::En).starts_with("\"R\u{301}<U+200B>\""),
+            "{}",
+            era.message(Lang::En)
+        );
+        assert!(
+            era.message(Lang::Ja).starts_with("「R\u{301}<U+200B>」"),
+            "{}",
+            era.message(Lang::Ja)
+        );
+    }
+
     #[test]
     fn fullwidth_ascii_range_roundtrips() {
         for cp in 0x21u32..=0x7E {

@@ -519,6 +519,13 @@ impl PyFinding {
     }
 }
 
+/// A name a caller gave (a style, a kind, a policy's name), for a message: at
+/// most 40 characters, its invisible characters as `<U+XXXX>`
+/// (`text::readable`), never Rust's escapes.
+pub fn shown(s: &str) -> String {
+    hug_onboard_core::text::readable(&hug_onboard_core::notice::ocr::shown(s))
+}
+
 /// Python's `repr()` of a string (quotes and escapes as Python writes them).
 pub fn py_repr(py: Python<'_>, s: &str) -> PyResult<String> {
     Ok(pyo3::types::PyString::new(py, s).repr()?.to_string())

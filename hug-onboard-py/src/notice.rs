@@ -8,7 +8,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyMapping, PySequence, PyString};
 
 use crate::errors::{
-    BindingCode, PyFinding, binding_err, guard, parse_lang, problems_err, py_repr, to_err,
+    BindingCode, PyFinding, binding_err, guard, parse_lang, problems_err, py_repr, shown, to_err,
 };
 use crate::errors::{Text, text_of};
 use crate::facility::{PyFacilityNumber, PyUserId};
@@ -29,8 +29,14 @@ fn parse_kind(py: Python<'_>, kind: &str) -> PyResult<NoticeKind> {
         binding_err(
             py,
             BindingCode::InvalidKind,
-            format!("お知らせの種類 {kind:?} は使えません。\"test\" か \"production\" です。"),
-            format!("Unknown notice kind {kind:?}; use \"test\" or \"production\"."),
+            format!(
+                "お知らせの種類「{}」は使えません。\"test\" か \"production\" です。",
+                shown(kind)
+            ),
+            format!(
+                "Unknown notice kind \"{}\"; use \"test\" or \"production\".",
+                shown(kind)
+            ),
         )
     })
 }

@@ -57,8 +57,14 @@ impl PyPasswordPolicy {
             binding_err(
                 py,
                 BindingCode::InvalidPolicy,
-                format!("パスワード規則 {name:?} はありません。\"test\"、\"production\"、\"generation\" のいずれかです。"),
-                format!("No password policy {name:?}; use \"test\", \"production\" or \"generation\"."),
+                format!(
+                    "パスワード規則「{}」はありません。\"test\"、\"production\"、\"generation\" のいずれかです。",
+                    crate::errors::shown(name)
+                ),
+                format!(
+                    "No password policy \"{}\"; use \"test\", \"production\" or \"generation\".",
+                    crate::errors::shown(name)
+                ),
             )
         })
     }

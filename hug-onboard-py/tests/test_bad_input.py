@@ -4,6 +4,7 @@ password), never English inside the Japanese message (issue #14, item 5)."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any, Callable
 
@@ -186,3 +187,29 @@ def test_from_der_of_a_str_asks_for_the_der_files_bytes() -> None:
 def test_a_p12_that_is_damaged_still_speaks_of_a_p12() -> None:
     e = _coded(lambda: h.Certificate.inspect_pkcs12(b"\x30\x03\x02\x01\x01", "pw"), "certificate.malformed")
     assert ".p12" in e.message_ja and ".p12" in e.message_en
+
+
+# --- what was typed, quoted readably -----------------------------------------------------------
+
+TYPED = "R\u0301\u200bx"
+
+
+@pytest.mark.parametrize(
+    "call,code",
+    [
+        (lambda: h.parse_wareki("R\u0301\u200b1.2.3"), "wareki.unknown_era"),
+        (lambda: h.parse_wareki("2019\u0301\u200b/06/03"), "wareki.unrecognized"),
+        (lambda: h.format_wareki(datetime.date(2019, 6, 3), style=TYPED), "binding.invalid_style"),
+        (lambda: h.PasswordPolicy.by_name(TYPED), "binding.invalid_policy"),
+        (lambda: h.RegistrationNotice.parse(NOTICE_TEXT).expect_kind(TYPED), "binding.invalid_kind"),
+        (lambda: h.Finding("x.y", "a", "b").message(TYPED), "lang.unknown"),
+        (lambda: _ocr_notice().with_ocr_rereads({TYPED: ["x"]}), "notice.ocr_rereads_invalid"),
+    ],
+)
+def test_what_was_typed_is_quoted_readably(call: Callable[[], object], code: str) -> None:
+    # wareki.unknown_era showed Rust's escapes ("R\u{301}"), the Japanese message an invisible
+    # zero-width space; the binding's own messages did the same.
+    e = _coded(call, code)
+    for m in (e.message_ja, e.message_en):
+        assert "\\u{" not in m and "\u200b" not in m, m
+        assert "\u0301<U+200B>" in m, m
