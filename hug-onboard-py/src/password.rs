@@ -179,7 +179,10 @@ impl PyPasswordPolicy {
 
     /// A new password from the OS's CSPRNG that this policy and both screens
     /// accept, without look-alike characters.
-    #[pyo3(signature = (length = IntValue::of(12)))]
+    #[pyo3(
+        signature = (length = IntValue::of(12)),
+        text_signature = "($self, length=12)"
+    )]
     fn generate(&self, py: Python<'_>, length: IntValue) -> PyResult<String> {
         // Any length outside the range is the core's `password.generate_length`,
         // also one no `usize` holds (`-1`, `10**22`; not `binding.out_of_range`).

@@ -5,6 +5,7 @@ password), never English inside the Japanese message (issue #14, item 5)."""
 from __future__ import annotations
 
 import datetime
+import inspect
 import re
 from typing import Any, Callable
 
@@ -103,7 +104,7 @@ def test_the_reason_of_unusable_rereads_is_in_japanese_in_the_japanese_message(c
 
 
 def test_rereads_of_the_wrong_type_say_where() -> None:
-    e = _coded(lambda: _ocr_notice().with_ocr_rereads({"temporary_password": ["ok", 7]}),
+    e = _coded(lambda: _ocr_notice().with_ocr_rereads({"temporary_password": ["ok", 7]}),  # type: ignore[list-item]
                "notice.ocr_rereads_invalid")
     assert "2" in e.message_en and "int" in e.message_en
     e = _coded(lambda: _ocr_notice().with_ocr_rereads({"user_id": "P1312345"}), "notice.ocr_rereads_invalid")
@@ -199,7 +200,7 @@ TYPED = "R\u0301\u200bx"
     [
         (lambda: h.parse_wareki("R\u0301\u200b1.2.3"), "wareki.unknown_era"),
         (lambda: h.parse_wareki("2019\u0301\u200b/06/03"), "wareki.unrecognized"),
-        (lambda: h.format_wareki(datetime.date(2019, 6, 3), style=TYPED), "binding.invalid_style"),
+        (lambda: h.format_wareki(datetime.date(2019, 6, 3), style=TYPED), "binding.invalid_style"),  # type: ignore[arg-type]
         (lambda: h.PasswordPolicy.by_name(TYPED), "binding.invalid_policy"),
         (lambda: h.RegistrationNotice.parse(NOTICE_TEXT).expect_kind(TYPED), "binding.invalid_kind"),
         (lambda: h.Finding("x.y", "a", "b").message(TYPED), "lang.unknown"),
@@ -213,3 +214,37 @@ def test_what_was_typed_is_quoted_readably(call: Callable[[], object], code: str
     for m in (e.message_ja, e.message_en):
         assert "\\u{" not in m and "\u200b" not in m, m
         assert "\u0301<U+200B>" in m, m
+
+
+# --- defaults in signatures ---------------------------------------------------------------------
+
+
+def test_integer_defaults_show_in_signatures() -> None:
+    # pyo3 rendered the IntValue defaults as `...`.
+    length = inspect.signature(h.PasswordPolicy.generate).parameters["length"].default
+    assert length == 12 and len(h.PasswordPolicy.generation().generate()) == length
+    days = inspect.signature(h.Onboarding.reminders).parameters["days"].default
+    assert days == 30
+    ob = h.Onboarding(h.FacilityNumber("1312345678"))
+    today = datetime.date(2026, 6, 1)
+    assert ob.reminders(today) == ob.reminders(today, days=days) != ob.reminders(today, days=days + 40)
+
+
+def test_no_default_is_an_ellipsis() -> None:
+    import hug_onboard._native as native
+
+    found = []
+    for name in native.__all__:
+        obj = getattr(native, name)
+        members: list[tuple[str, Any]] = [(name, obj)]
+        if inspect.isclass(obj):
+            members += [(f"{name}.{k}", v) for k, v in vars(obj).items() if callable(v) or isinstance(v, staticmethod)]
+        for qual, f in members:
+            if isinstance(f, staticmethod):
+                f = f.__func__
+            try:
+                sig = inspect.signature(f)
+            except (ValueError, TypeError):
+                continue
+            found += [f"{qual}({p.name})" for p in sig.parameters.values() if p.default is Ellipsis]
+    assert found == []
