@@ -120,8 +120,8 @@ use crate::text;
 use crate::wareki::{self, WarekiError};
 
 pub mod ocr;
-mod rereads;
-pub use rereads::RereadsReason;
+mod reasons;
+pub use reasons::{JsonReason, RereadsReason, TsvReason};
 
 use ocr::{Confusable, LabelMatch};
 
@@ -418,12 +418,12 @@ crate::diagnostics! {
             ) };
         /// JSON that is not a notice object.
         JsonInvalid {
-            /// Why.
-            reason: String,
+            /// Why, in both languages.
+            reason: JsonReason,
         } => "notice.json_invalid", InvalidData, Error,
             "JSON is not a notice",
-            ja: "お知らせのJSONが正しくありません: {reason}",
-            en: "The notice JSON is invalid: {reason}";
+            ja: { format!("お知らせのJSONが正しくありません: {}。", reason.message(Lang::Ja)) },
+            en: { format!("The notice JSON is invalid: {}.", reason.message(Lang::En)) };
         /// A notice of the other kind than the step needs.
         WrongKind {
             /// What the step needs.
@@ -736,12 +736,12 @@ crate::diagnostics! {
         TsvInvalid {
             /// 1-based line of the TSV (1 for the header).
             line: usize,
-            /// Why.
-            reason: String,
+            /// Why, in both languages.
+            reason: TsvReason,
         } => "notice.tsv_invalid", InvalidData, Error,
             "Tesseract TSV cannot be read",
-            ja: "TesseractのTSVを読めません（{line}行目）: {reason}",
-            en: "The Tesseract TSV cannot be read (line {line}): {reason}";
+            ja: { format!("TesseractのTSVを読めません（{line}行目）: {}。", reason.message(Lang::Ja)) },
+            en: { format!("The Tesseract TSV cannot be read (line {line}): {}.", reason.message(Lang::En)) };
         @delegate
         /// The facility number is not valid.
         FacilityNumber {
@@ -2535,11 +2535,15 @@ impl RegistrationNotice {
     /// # Ok::<(), hug_onboard_core::diagnostic::Problems<hug_onboard_core::notice::NoticeProblem>>(())
     /// ```
     pub fn from_json(json: &str) -> Result<RegistrationNotice, Problems<NoticeProblem>> {
-        let one = |reason: String| Problems::one(NoticeProblem::JsonInvalid { reason });
-        let v: Value = serde_json::from_str(json).map_err(|e| one(e.to_string()))?;
-        let obj = v
-            .as_object()
-            .ok_or_else(|| one("not a JSON object".into()))?;
+        let one = |reason: JsonReason| Problems::one(NoticeProblem::JsonInvalid { reason });
+        // Position only: the parser's message may quote a value (a password).
+        let v: Value = serde_json::from_str(json).map_err(|e| {
+            one(JsonReason::Syntax {
+                line: e.line(),
+                column: e.column(),
+            })
+        })?;
+        let obj = v.as_object().ok_or_else(|| one(JsonReason::NotAnObject))?;
         let known = [
             "kind",
             "date",
@@ -2554,16 +2558,16 @@ impl RegistrationNotice {
             "remarks",
         ];
         if let Some(k) = obj.keys().find(|k| !known.contains(&k.as_str())) {
-            return Err(one(format!("unknown field {k:?}")));
+            return Err(one(JsonReason::UnknownField { key: k.clone() }));
         }
         let mut problems = Vec::new();
-        let mut s = |key: &str| -> Option<String> {
+        let mut s = |key: &'static str| -> Option<String> {
             match obj.get(key) {
                 None | Some(Value::Null) => None,
                 Some(Value::String(s)) => Some(s.clone()),
                 Some(_) => {
                     problems.push(NoticeProblem::JsonInvalid {
-                        reason: format!("{key} must be a string"),
+                        reason: JsonReason::NotAString { key },
                     });
                     None
                 }
@@ -2587,14 +2591,16 @@ impl RegistrationNotice {
                 Some(kind) => Some(kind),
                 None => {
                     problems.push(NoticeProblem::JsonInvalid {
-                        reason: format!("kind must be \"test\" or \"production\", not {k:?}"),
+                        reason: JsonReason::UnknownKind {
+                            given: k.to_owned(),
+                        },
                     });
                     None
                 }
             },
             None => {
                 problems.push(NoticeProblem::JsonInvalid {
-                    reason: "kind is missing".into(),
+                    reason: JsonReason::KindMissing,
                 });
                 None
             }
@@ -2947,7 +2953,9 @@ mod tests {
                 field: NoticeField::TemporaryPassword,
                 line: 1,
             },
-            NoticeProblem::JsonInvalid { reason: "x".into() },
+            NoticeProblem::JsonInvalid {
+                reason: JsonReason::NotAnObject,
+            },
             NoticeProblem::WrongKind {
                 expected: NoticeKind::Test,
                 found: NoticeKind::Production,
@@ -3008,7 +3016,7 @@ mod tests {
             },
             NoticeProblem::TsvInvalid {
                 line: 1,
-                reason: "x".into(),
+                reason: TsvReason::NoSize,
             },
         ];
         assert_eq!(

@@ -1,4 +1,7 @@
-//! [`RereadsReason`]: why second OCR reads cannot be used, in Japanese and English.
+//! Why a caller's input to the notice reader cannot be used, in Japanese and
+//! English: [`RereadsReason`] (second OCR reads), [`JsonReason`] (a notice's
+//! JSON), [`TsvReason`] (Tesseract's TSV). Each names a field, a column, a
+//! position or a type, never a value (it may be a password).
 
 use super::{MAX_REREAD_CHARS, MAX_REREADS, NoticeField, REREAD_FIELDS};
 use crate::diagnostic::Lang;
@@ -223,6 +226,161 @@ impl RereadsReason {
     }
 }
 
+/// Why JSON is not a notice
+/// ([`NoticeProblem::JsonInvalid`](super::NoticeProblem::JsonInvalid)), in both
+/// languages ([`JsonReason::message`]).
+///
+/// # Example
+///
+/// ```
+/// use hug_onboard_core::diagnostic::Lang;
+/// use hug_onboard_core::notice::JsonReason;
+/// let r = JsonReason::NotAString { key: "user_id" };
+/// assert_eq!(r.message(Lang::Ja), "「user_id」は文字列で指定してください");
+/// assert_eq!(r.message(Lang::En), "user_id must be a string");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum JsonReason {
+    /// Not JSON: where reading stopped (the parser's own message may quote a value).
+    Syntax {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+    /// JSON, but not an object.
+    NotAnObject,
+    /// A key that is not a field of a notice.
+    UnknownField {
+        /// The key (quoted shortened, invisible characters as `<U+XXXX>`).
+        key: String,
+    },
+    /// A field whose value is not a string (nor `null`).
+    NotAString {
+        /// The field's key.
+        key: &'static str,
+    },
+    /// A `kind` that is not `test` or `production`.
+    UnknownKind {
+        /// What was given (quoted shortened).
+        given: String,
+    },
+    /// No `kind`.
+    KindMissing,
+}
+
+impl JsonReason {
+    /// The reason in `lang`, without a final full stop.
+    pub fn message(&self, lang: Lang) -> String {
+        let ja = lang == Lang::Ja;
+        match self {
+            JsonReason::Syntax { line, column } => {
+                if ja {
+                    format!("JSON として読めません（{line}行{column}列目）")
+                } else {
+                    format!("not valid JSON (line {line}, column {column})")
+                }
+            }
+            JsonReason::NotAnObject => if ja {
+                "JSON オブジェクト（{…}）ではありません"
+            } else {
+                "not a JSON object ({…})"
+            }
+            .to_owned(),
+            JsonReason::UnknownField { key } => {
+                let key = shown(key);
+                if ja {
+                    format!("「{key}」という項目はありません")
+                } else {
+                    format!("unknown field \"{key}\"")
+                }
+            }
+            JsonReason::NotAString { key } => {
+                if ja {
+                    format!("「{key}」は文字列で指定してください")
+                } else {
+                    format!("{key} must be a string")
+                }
+            }
+            JsonReason::UnknownKind { given } => {
+                let given = shown(given);
+                if ja {
+                    format!("kind「{given}」は使えません（\"test\" か \"production\"）")
+                } else {
+                    format!("kind must be \"test\" or \"production\", not \"{given}\"")
+                }
+            }
+            JsonReason::KindMissing => if ja {
+                "kind（\"test\" か \"production\"）がありません"
+            } else {
+                "kind is missing"
+            }
+            .to_owned(),
+        }
+    }
+}
+
+/// Why Tesseract's TSV cannot be read
+/// ([`NoticeProblem::TsvInvalid`](super::NoticeProblem::TsvInvalid)), in both
+/// languages ([`TsvReason::message`]).
+///
+/// # Example
+///
+/// ```
+/// use hug_onboard_core::diagnostic::Lang;
+/// use hug_onboard_core::notice::TsvReason;
+/// assert_eq!(TsvReason::NoColumn { name: "conf" }.message(Lang::En), "no column \"conf\" (not Tesseract's TSV output)");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TsvReason {
+    /// The header has no column of that name.
+    NoColumn {
+        /// The column Tesseract's TSV has.
+        name: &'static str,
+    },
+    /// A number column holds something else.
+    NotANumber {
+        /// The column's name in the header.
+        column: String,
+    },
+    /// A word box of no width or height.
+    NoSize,
+}
+
+impl TsvReason {
+    /// The reason in `lang`, without a final full stop.
+    pub fn message(&self, lang: Lang) -> String {
+        let ja = lang == Lang::Ja;
+        match self {
+            TsvReason::NoColumn { name } => {
+                if ja {
+                    format!(
+                        "見出し行に「{name}」の列がありません（Tesseract の TSV 出力ではありません）"
+                    )
+                } else {
+                    format!("no column \"{name}\" (not Tesseract's TSV output)")
+                }
+            }
+            TsvReason::NotANumber { column } => {
+                let column = shown(column);
+                if ja {
+                    format!("「{column}」の列が数値ではありません")
+                } else {
+                    format!("column \"{column}\" is not a number")
+                }
+            }
+            TsvReason::NoSize => if ja {
+                "単語の枠に幅か高さがありません"
+            } else {
+                "a word box has no size"
+            }
+            .to_owned(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,6 +400,14 @@ mod tests {
             "list",
             "U",
             "nope",
+            "kind",
+            "test",
+            "production",
+            "Tesseract",
+            "TSV",
+            "level",
+            "conf",
+            "left",
         ]
         .into_iter()
         .chain(REREAD_FIELDS.iter().map(|f| f.key()))
@@ -315,6 +481,64 @@ mod tests {
             let ja = e.message(Lang::Ja);
             assert_eq!(english_words(&ja), Vec::<String>::new(), "{ja}");
             assert!(!ja.contains("Kari0123") && !e.message(Lang::En).contains("Kari0123"));
+        }
+    }
+
+    #[test]
+    fn json_and_tsv_reasons_are_japanese_in_japanese() {
+        let json = [
+            JsonReason::Syntax { line: 1, column: 2 },
+            JsonReason::NotAnObject,
+            JsonReason::UnknownField { key: "nope".into() },
+            JsonReason::NotAString { key: "user_id" },
+            JsonReason::UnknownKind {
+                given: "nope".into(),
+            },
+            JsonReason::KindMissing,
+        ];
+        let tsv = [
+            TsvReason::NoColumn { name: "level" },
+            TsvReason::NotANumber {
+                column: "conf".into(),
+            },
+            TsvReason::NoSize,
+        ];
+        let problems = json
+            .into_iter()
+            .map(|reason| NoticeProblem::JsonInvalid { reason })
+            .chain(
+                tsv.into_iter()
+                    .map(|reason| NoticeProblem::TsvInvalid { line: 2, reason }),
+            );
+        for p in problems {
+            let ja = p.message(Lang::Ja);
+            assert_eq!(english_words(&ja), Vec::<String>::new(), "{ja}");
+            assert!(!p.message(Lang::En).is_empty());
+        }
+        // Through the readers (the reasons were English inside the Japanese message).
+        let header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n";
+        let results = [
+            RegistrationNotice::from_json("{").map(|_| ()),
+            RegistrationNotice::from_json("[1]").map(|_| ()),
+            RegistrationNotice::from_json(r#"{"nope":1}"#).map(|_| ()),
+            RegistrationNotice::from_json(r#"{"kind":"nope","user_id":12345678}"#).map(|_| ()),
+            RegistrationNotice::parse_ocr_tsv("a\tb\n").map(|_| ()),
+            RegistrationNotice::parse_ocr_tsv(&format!(
+                "{header}5\t1\t1\t1\t1\t1\tx\t1\t1\t1\t95\tID\n"
+            ))
+            .map(|_| ()),
+            RegistrationNotice::parse_ocr_tsv(&format!(
+                "{header}5\t1\t1\t1\t1\t1\t1\t1\t0\t0\t95\tID\n"
+            ))
+            .map(|_| ()),
+        ];
+        for r in results {
+            let p = r.unwrap_err();
+            for e in p.iter() {
+                let ja = e.message(Lang::Ja);
+                assert_eq!(english_words(&ja), Vec::<String>::new(), "{ja}");
+                assert!(!ja.contains("12345678") && !e.message(Lang::En).contains("12345678"));
+            }
         }
     }
 
