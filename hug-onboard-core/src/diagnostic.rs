@@ -98,8 +98,8 @@ crate::diagnostics! {
             input: String,
         } => "lang.unknown", InvalidArgument, Error,
             "a language that is not \"ja\" or \"en\"",
-            ja: "言語 {input:?} は使えません。\"ja\" か \"en\" を指定してください。",
-            en: "Unknown language {input:?}; use \"ja\" or \"en\".";
+            ja: { format!("言語「{}」は使えません。\"ja\" か \"en\" を指定してください。", crate::text::readable(input)) },
+            en: { format!("Unknown language \"{}\"; use \"ja\" or \"en\".", crate::text::readable(input)) };
     }
 }
 

@@ -57,8 +57,8 @@ crate::diagnostics! {
             position: usize,
         } => "facility.not_digit", InvalidInput, Error,
             "facility number contains a non-digit",
-            ja: "事業所番号の{position}文字目「{ch}」は数字ではありません。数字10桁で入力してください。",
-            en: "Character {position} of the facility number ({ch:?}) is not a digit; enter 10 digits.";
+            ja: { format!("事業所番号の{position}文字目「{}」は数字ではありません。数字10桁で入力してください。", crate::text::readable(&ch.to_string())) },
+            en: { format!("Character {position} of the facility number (\"{}\") is not a digit; enter 10 digits.", crate::text::readable(&ch.to_string())) };
         /// Not exactly 10 digits.
         WrongLength {
             /// The number of characters found.
@@ -320,8 +320,8 @@ crate::diagnostics! {
             position: usize,
         } => "user_id.invalid_char", InvalidInput, Error,
             "user ID contains a space, a control or a non-ASCII character",
-            ja: { format!("ユーザIDの{position}文字目「{}」は使えません。ユーザIDは半角英数字と記号です。", ch.escape_default()) },
-            en: "Character {position} of the user ID ({ch:?}) is not allowed; user IDs are half-width letters, digits and symbols.";
+            ja: { format!("ユーザIDの{position}文字目「{}」は使えません。ユーザIDは半角英数字と記号です。", crate::text::readable(&ch.to_string())) },
+            en: { format!("Character {position} of the user ID (\"{}\") is not allowed; user IDs are half-width letters, digits and symbols.", crate::text::readable(&ch.to_string())) };
     }
 }
 
@@ -420,8 +420,8 @@ crate::diagnostics! {
             input: String,
         } => "postal_code.invalid", InvalidInput, Error,
             "postal code is not NNN-NNNN",
-            ja: "「{input}」は郵便番号ではありません。「123-4567」の形で入力してください。",
-            en: "{input:?} is not a postal code; use the form 123-4567.";
+            ja: { format!("「{}」は郵便番号ではありません。「123-4567」の形で入力してください。", crate::text::readable(input)) },
+            en: { format!("\"{}\" is not a postal code; use the form 123-4567.", crate::text::readable(input)) };
     }
 }
 

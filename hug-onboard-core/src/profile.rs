@@ -207,12 +207,14 @@ crate::diagnostics! {
         } => "profile.not_katakana", InvalidInput, Error,
             "a kana field contains a character that is not katakana",
             ja: { format!(
-                "「{}」の{position}文字目「{ch}」はカタカナではありません。カタカナで入力してください（全角・半角どちらも可）。",
-                field.label()
+                "「{}」の{position}文字目「{}」はカタカナではありません。カタカナで入力してください（全角・半角どちらも可）。",
+                field.label(),
+                text::readable(&ch.to_string())
             ) },
             en: { format!(
-                "Character {position} of the {} ({ch:?}) is not katakana; use katakana (full- or half-width).",
-                field.name_en()
+                "Character {position} of the {} (\"{}\") is not katakana; use katakana (full- or half-width).",
+                field.name_en(),
+                text::readable(&ch.to_string())
             ) };
         /// A phone or fax number of the wrong shape.
         PhoneInvalid {
@@ -250,13 +252,15 @@ crate::diagnostics! {
         } => "profile.kana_lookalike", InvalidInput, Error,
             "a kana field has a character that only looks like ー (一, a hyphen)",
             ja: { format!(
-                "「{}」の{position}文字目「{ch}」（U+{:04X}）は長音「ー」に似た別の文字です。カタカナの長音「ー」で入力してください（取込送信では別の文字として扱われます）。",
+                "「{}」の{position}文字目「{}」（U+{:04X}）は長音「ー」に似た別の文字です。カタカナの長音「ー」で入力してください（取込送信では別の文字として扱われます）。",
                 field.label(),
+                text::readable(&ch.to_string()),
                 u32::from(*ch)
             ) },
             en: { format!(
-                "Character {position} of the {} is {ch:?} (U+{:04X}), which only looks like the katakana long-vowel mark ー; type ー instead (取込送信 treats them as different characters).",
+                "Character {position} of the {} is \"{}\" (U+{:04X}), which only looks like the katakana long-vowel mark ー; type ー instead (取込送信 treats them as different characters).",
                 field.name_en(),
+                text::readable(&ch.to_string()),
                 u32::from(*ch)
             ) };
         /// A phone or fax number whose digit count does not match its prefix.

@@ -172,6 +172,60 @@ pub fn find_control(input: &str) -> Option<(usize, char)> {
         .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\r' | '\n'))
 }
 
+/// `input` as a message quotes it: each control character, each white-space
+/// character other than the ASCII space (tab, line break, U+3000, …) and each
+/// invisible character (Unicode's Default_Ignorable_Code_Point: zero-width
+/// spaces and joiners, direction marks, variation selectors, the BOM, …) is
+/// written `<U+XXXX>`, as the project's messages name such characters; every
+/// other character is kept as it is, combining marks included (Rust's `{:?}`
+/// wrote `"R\u{301}"` for `Ŕ`). The quotes are the message's (「…」 or "…").
+///
+/// ```
+/// use hug_onboard_core::text::readable;
+/// assert_eq!(readable("R\u{301}"), "R\u{301}");
+/// assert_eq!(readable("令和\u{200B}元年"), "令和<U+200B>元年");
+/// assert_eq!(readable("a\tb\0"), "a<U+0009>b<U+0000>");
+/// assert_eq!(readable("a b"), "a b");
+/// ```
+pub fn readable(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        if is_invisible(c) {
+            out.push_str(&format!("<U+{:04X}>", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Is `c` written `<U+XXXX>` by [`readable`]: a control character, white space
+/// other than U+0020, a line or paragraph separator, or a default-ignorable
+/// code point (Unicode 15.1 DerivedCoreProperties.txt, Default_Ignorable_Code_Point)?
+fn is_invisible(c: char) -> bool {
+    (c.is_control() || c.is_whitespace()) && c != ' '
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{034F}'
+                | '\u{061C}'
+                | '\u{115F}'..='\u{1160}'
+                | '\u{17B4}'..='\u{17B5}'
+                | '\u{180B}'..='\u{180F}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{FFF0}'..='\u{FFF8}'
+                | '\u{1BCA0}'..='\u{1BCA3}'
+                | '\u{1D173}'..='\u{1D17A}'
+                | '\u{E0000}'..='\u{E0FFF}'
+        )
+}
+
 /// Is this a full-width katakana letter or mark (ァ–ヺ, ー, ヽ, ヾ)?
 ///
 /// ```
@@ -391,6 +445,51 @@ pub fn fullwidth_to_halfwidth_katakana(input: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every message that quotes what a caller typed quotes it readably: no
+    /// Rust escape (`R\u{301}` was shown for `Ŕ`), each invisible character as
+    /// `<U+XXXX>`, in Japanese too (a zero-width space was invisible there).
+    #[test]
+    fn messages_quote_what_was_typed_readably() {
+        use crate::diagnostic::{Diagnostic, Lang};
+        let typed = "R\u{301}\u{200B}x\t";
+        let mut errors: Vec<Box<dyn Diagnostic>> = vec![
+            Box::new(crate::wareki::parse_date("R\u{301}\u{200B}1.2.3").unwrap_err()),
+            Box::new(crate::wareki::parse_date(&format!("{typed}!")).unwrap_err()),
+            Box::new(crate::calendar::parse_date(typed).unwrap_err()),
+            Box::new(crate::schedule::YearMonth::parse(typed).unwrap_err()),
+            Box::new(typed.parse::<crate::diagnostic::Lang>().unwrap_err()),
+            Box::new(crate::facility::PostalCode::parse(typed).unwrap_err()),
+            Box::new(crate::facility::FacilityNumber::parse("131\u{200B}345678").unwrap_err()),
+            Box::new(crate::facility::UserId::parse("P13\u{200B}").unwrap_err()),
+        ];
+        errors.push(Box::new(crate::onboarding::WorkflowError::UnknownStep {
+            id: typed.into(),
+        }));
+        for e in &errors {
+            for lang in [Lang::Ja, Lang::En] {
+                let m = e.message(lang);
+                assert!(
+                    !m.contains("\\u{") && !m.contains('\u{200B}'),
+                    "{}: {m}",
+                    e.code()
+                );
+                assert!(m.contains("<U+200B>"), "{}: {m}", e.code());
+            }
+        }
+        let era = &errors[0];
+        assert_eq!(era.code(), "wareki.unknown_era");
+        assert!(
+            era.message(Lang::En).starts_with("\"R\u{301}<U+200B>\""),
+            "{}",
+            era.message(Lang::En)
+        );
+        assert!(
+            era.message(Lang::Ja).starts_with("「R\u{301}<U+200B>」"),
+            "{}",
+            era.message(Lang::Ja)
+        );
+    }
 
     #[test]
     fn fullwidth_ascii_range_roundtrips() {

@@ -384,16 +384,16 @@ crate::diagnostics! {
             input: String,
         } => "wareki.unrecognized", InvalidInput, Error,
             "not a date in an accepted form",
-            ja: "「{input}」は日付として読めません。例: 令和元年6月3日、R1.6.3、2019/06/03",
-            en: "{input:?} is not a date. Examples: 令和元年6月3日, R1.6.3, 2019/06/03.";
+            ja: { format!("「{}」は日付として読めません。例: 令和元年6月3日、R1.6.3、2019/06/03", crate::text::readable(input)) },
+            en: { format!("\"{}\" is not a date. Examples: 令和元年6月3日, R1.6.3, 2019/06/03.", crate::text::readable(input)) };
         /// An era name that is not in the table.
         UnknownEra {
             /// What stood where an era name was expected.
             era: String,
         } => "wareki.unknown_era", InvalidInput, Error,
             "era name not in the era table",
-            ja: "「{era}」は元号の表にありません（標準の表は明治・大正・昭和・平成・令和）。",
-            en: "{era:?} is not an era of the era table (the standard table: Meiji, Taisho, Showa, Heisei, Reiwa).";
+            ja: { format!("「{}」は元号の表にありません（標準の表は明治・大正・昭和・平成・令和）。", crate::text::readable(era)) },
+            en: { format!("\"{}\" is not an era of the era table (the standard table: Meiji, Taisho, Showa, Heisei, Reiwa).", crate::text::readable(era)) };
         /// Year 0, or a year the calendar cannot hold.
         InvalidYear {
             /// The year as written.
@@ -459,8 +459,8 @@ crate::diagnostics! {
             input: String,
         } => "wareki.day_required", InvalidInput, Error,
             "a full date is required but only a year or month was given",
-            ja: "「{input}」には日がありません。年月日まで入力してください。",
-            en: "{input:?} has no day; enter a full date.";
+            ja: { format!("「{}」には日がありません。年月日まで入力してください。", crate::text::readable(input)) },
+            en: { format!("\"{}\" has no day; enter a full date.", crate::text::readable(input)) };
         /// A weekday in brackets that does not match the date.
         WeekdayMismatch {
             /// The date.
@@ -469,8 +469,8 @@ crate::diagnostics! {
             written: String,
         } => "wareki.weekday_mismatch", InvalidInput, Error,
             "the weekday in brackets does not match the date",
-            ja: { format!("{date}は{}曜日です（「{written}」と書かれています）。", weekday_kanji(date.weekday())) },
-            en: { format!("{date} is a {:?}, not {written:?}.", date.weekday()) };
+            ja: { format!("{date}は{}曜日です（「{}」と書かれています）。", weekday_kanji(date.weekday()), crate::text::readable(written)) },
+            en: { format!("{date} is a {:?}, not \"{}\".", date.weekday(), crate::text::readable(written)) };
         /// Before 1873-01-01 (lunisolar calendar) or beyond the supported years.
         OutOfRange {
             /// The date or year concerned.

@@ -4,7 +4,9 @@
 use std::ffi::c_char;
 
 use hug_onboard_core::diagnostic::Diagnostic;
-use hug_onboard_core::notice::{NoticeField, NoticeKind, NoticeProblem, RegistrationNotice};
+use hug_onboard_core::notice::{
+    NoticeField, NoticeKind, NoticeProblem, RegistrationNotice, RereadsReason,
+};
 
 use crate::error::{
     Failure, FfiProblem, arg_out, arg_ref, arg_str, ffi_boundary, hug_status, new_c_string,
@@ -256,16 +258,15 @@ fn parse_rereads(
             d.deserialize_map(V)
         }
     }
-    let invalid = |reason: String| {
+    let invalid = |reason: RereadsReason| {
         hug_onboard_core::diagnostic::Problems::one(NoticeProblem::OcrRereadsInvalid { reason })
     };
     let Entries(parsed) = serde_json::from_str(json).map_err(|e| {
         // Position only: serde's message may quote a value (a password).
-        invalid(format!(
-            "not an object of arrays of strings (line {}, column {})",
-            e.line(),
-            e.column()
-        ))
+        invalid(RereadsReason::NotJson {
+            line: e.line(),
+            column: e.column(),
+        })
     })?;
     let mut rereads = Vec::new();
     let mut rest = parsed.into_iter();
@@ -281,7 +282,7 @@ fn parse_rereads(
                 for (_, mut r) in rest {
                     r.iter_mut().for_each(zeroize::Zeroize::zeroize);
                 }
-                return Err(invalid(format!("unknown field {key:?}")));
+                return Err(invalid(RereadsReason::UnknownField { key }));
             }
         }
     }

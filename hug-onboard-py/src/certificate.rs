@@ -71,15 +71,19 @@ impl PyCertificate {
     }
 }
 
-/// The bytes of a `bytes`, `bytearray` or buffer argument, borrowed when immutable.
-fn data_arg<'a>(data: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, [u8]>> {
+/// What the `.p12` functions' `data` is, for [`data_arg`]'s message.
+const P12_FILE: &str = "the .p12 file";
+
+/// The bytes of a `bytes`, `bytearray` or buffer argument, borrowed when
+/// immutable; a `str` is a `TypeError` naming `file`, what the bytes should be.
+fn data_arg<'a>(data: &'a Bound<'_, PyAny>, file: &str) -> PyResult<Cow<'a, [u8]>> {
     if let Ok(b) = data.cast::<PyBytes>() {
         return Ok(Cow::Borrowed(b.as_bytes()));
     }
     if data.is_instance_of::<pyo3::types::PyString>() {
-        return Err(pyo3::exceptions::PyTypeError::new_err(
-            "data must be bytes (the .p12 file's content), not str",
-        ));
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "data must be bytes (the content of {file}, as open(path, \"rb\").read() gives it), not str"
+        )));
     }
     // bytearray, memoryview, …: copied, so that no other thread can change
     // them while the GIL is released.
@@ -155,7 +159,7 @@ impl PyCertificate {
         max_iterations: Option<IntValue>,
     ) -> PyResult<Self> {
         let password: &str = &password;
-        let bytes = data_arg(data)?;
+        let bytes = data_arg(data, P12_FILE)?;
         let opts = options(crate::errors::opt_int_arg(
             py,
             max_iterations.as_ref(),
@@ -189,7 +193,7 @@ impl PyCertificate {
         max_iterations: Option<IntValue>,
     ) -> PyResult<Self> {
         let password: &str = &password;
-        let bytes = data_arg(data)?;
+        let bytes = data_arg(data, P12_FILE)?;
         let opts = options(crate::errors::opt_int_arg(
             py,
             max_iterations.as_ref(),
@@ -210,7 +214,7 @@ impl PyCertificate {
     /// Reads a bare DER X.509 certificate (a .cer file): no password, no file facts.
     #[staticmethod]
     fn from_der(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let bytes = data_arg(data)?;
+        let bytes = data_arg(data, "the DER certificate file (.cer/.crt)")?;
         guard(py, || {
             CertificateInfo::from_der(&bytes)
                 .map(|info| PyCertificate {

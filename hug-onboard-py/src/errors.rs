@@ -48,6 +48,10 @@ hug_onboard_core::diagnostic_codes! {
         /// count, a year past 2^31, …): never pyo3's bare `OverflowError`.
         OutOfRange => "binding.out_of_range", InvalidArgument, Error,
             "an integer argument outside what the parameter can hold";
+        /// A `Finding` built with a severity or a kind that is not one of the
+        /// allowed names (the message names them, never the value given).
+        InvalidFinding => "binding.invalid_finding", InvalidArgument, Error,
+            "a Finding built with a severity or a kind that is not one of the allowed names";
         /// A `str` argument that is not valid Unicode (a lone surrogate such as
         /// `"\ud800"`, or a file name decoded with `surrogateescape`): never
         /// pyo3's bare `UnicodeEncodeError`.
@@ -374,13 +378,30 @@ impl PyFinding {
     }
 }
 
+/// Every severity, in order.
+const SEVERITIES: [Severity; 3] = [Severity::Info, Severity::Warning, Severity::Error];
+
 pub fn parse_severity(s: &str) -> Option<Severity> {
-    match s {
-        "info" => Some(Severity::Info),
-        "warning" => Some(Severity::Warning),
-        "error" => Some(Severity::Error),
-        _ => None,
-    }
+    SEVERITIES.into_iter().find(|v| v.as_str() == s)
+}
+
+/// `binding.invalid_finding` for a `Finding`'s `param` that is not one of
+/// `allowed` (the names are listed; the value given is not echoed).
+fn invalid_finding(py: Python<'_>, param: &str, ja_name: &str, allowed: &[&str]) -> PyErr {
+    let quoted: Vec<String> = allowed.iter().map(|a| format!("\"{a}\"")).collect();
+    let en_list = match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => quoted.join(""),
+    };
+    binding_err(
+        py,
+        BindingCode::InvalidFinding,
+        format!(
+            "Finding の{ja_name}（{param}）には次のどれかを指定してください: {}。",
+            quoted.join("、")
+        ),
+        format!("A Finding's {param} must be {en_list}."),
+    )
 }
 
 #[pymethods]
@@ -391,6 +412,7 @@ impl PyFinding {
         text_signature = "(code, message_ja, message_en, severity=\"error\", kind=None)"
     )]
     fn py_new(
+        py: Python<'_>,
         code: Text,
         message_ja: Text,
         message_en: Text,
@@ -403,15 +425,15 @@ impl PyFinding {
             message_en.into_string(),
         );
         let severity = parse_severity(&severity).ok_or_else(|| {
-            PyTypeError::new_err(format!(
-                "severity must be 'info', 'warning' or 'error', not {:?}",
-                &*severity
-            ))
+            let names = SEVERITIES.map(Severity::as_str);
+            invalid_finding(py, "severity", "重大度", &names)
         })?;
         let kind = match kind {
             None => kind_of(&code),
-            Some(k) => ErrorKind::parse(&k)
-                .ok_or_else(|| PyTypeError::new_err(format!("unknown kind {:?}", &*k)))?,
+            Some(k) => ErrorKind::parse(&k).ok_or_else(|| {
+                let names: Vec<&str> = ErrorKind::ALL.iter().map(|k| k.as_str()).collect();
+                invalid_finding(py, "kind", "種類", &names)
+            })?,
         };
         Ok(PyFinding {
             code,
@@ -495,6 +517,13 @@ impl PyFinding {
             self.kind.as_str(),
         )
     }
+}
+
+/// A name a caller gave (a style, a kind, a policy's name), for a message: at
+/// most 40 characters, its invisible characters as `<U+XXXX>`
+/// (`text::readable`), never Rust's escapes.
+pub fn shown(s: &str) -> String {
+    hug_onboard_core::text::readable(&hug_onboard_core::notice::ocr::shown(s))
 }
 
 /// Python's `repr()` of a string (quotes and escapes as Python writes them).

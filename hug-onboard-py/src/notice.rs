@@ -1,13 +1,16 @@
 //! `RegistrationNotice`.
 
 use chrono::NaiveDate;
-use hug_onboard_core::notice::{NoticeField, NoticeKind, NoticeProblem, RegistrationNotice};
-use pyo3::prelude::*;
-
-use crate::errors::Text;
-use crate::errors::{
-    BindingCode, PyFinding, binding_err, guard, parse_lang, problems_err, py_repr, to_err,
+use hug_onboard_core::notice::{
+    NoticeField, NoticeKind, NoticeProblem, RegistrationNotice, RereadsReason,
 };
+use pyo3::prelude::*;
+use pyo3::types::{PyByteArray, PyBytes, PyMapping, PySequence, PyString};
+
+use crate::errors::{
+    BindingCode, PyFinding, binding_err, guard, parse_lang, problems_err, py_repr, shown, to_err,
+};
+use crate::errors::{Text, text_of};
 use crate::facility::{PyFacilityNumber, PyUserId};
 
 /// The registration notice (電子請求登録結果に関するお知らせ). Secrets only through
@@ -26,8 +29,14 @@ fn parse_kind(py: Python<'_>, kind: &str) -> PyResult<NoticeKind> {
         binding_err(
             py,
             BindingCode::InvalidKind,
-            format!("お知らせの種類 {kind:?} は使えません。\"test\" か \"production\" です。"),
-            format!("Unknown notice kind {kind:?}; use \"test\" or \"production\"."),
+            format!(
+                "お知らせの種類「{}」は使えません。\"test\" か \"production\" です。",
+                shown(kind)
+            ),
+            format!(
+                "Unknown notice kind \"{}\"; use \"test\" or \"production\".",
+                shown(kind)
+            ),
         )
     })
 }
@@ -68,7 +77,7 @@ impl PyNotice {
     fn parse_ocr_tsv(
         py: Python<'_>,
         tsv: Text,
-        rereads: Option<std::collections::BTreeMap<Text, Vec<Text>>>,
+        rereads: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let tsv: &str = &tsv;
         guard(py, || {
@@ -124,11 +133,9 @@ impl PyNotice {
     /// cell read again; for the tokens the second reads' plurality is kept (a tie
     /// keeps the page's value), the free text is voted per character, and any
     /// disagreement is a finding (`notice.ocr_reads_disagree`). Returns a new notice.
-    fn with_ocr_rereads(
-        &self,
-        py: Python<'_>,
-        rereads: std::collections::BTreeMap<Text, Vec<Text>>,
-    ) -> PyResult<Self> {
+    /// Any mapping of `str` to a sequence of `str`; a value of another type is
+    /// `notice.ocr_rereads_invalid` (naming the field and the type, never a read).
+    fn with_ocr_rereads(&self, py: Python<'_>, rereads: &Bound<'_, PyAny>) -> PyResult<Self> {
         guard(py, || {
             let mut v = reread_fields(py, rereads)?;
             let r = self.0.with_ocr_rereads(&v);
@@ -150,7 +157,9 @@ impl PyNotice {
             None => Err(to_err(
                 py,
                 &NoticeProblem::OcrRereadsInvalid {
-                    reason: format!("unknown field {field:?}"),
+                    reason: RereadsReason::UnknownField {
+                        key: field.to_owned(),
+                    },
                 },
             )),
         }
@@ -305,30 +314,96 @@ impl PyNotice {
     }
 }
 
-/// The rereads as the core takes them (`notice.ocr_rereads_invalid` for an unknown field).
-#[allow(clippy::type_complexity)]
+/// The rereads as the core takes them, from any mapping of field names to
+/// sequences of reads: `notice.ocr_rereads_invalid` for an unknown field and
+/// for a value of the wrong type (a mapping that is not one, a key that is not
+/// a `str`, reads that are one `str` or not a sequence, a read that is not a
+/// `str`), naming the field, the read's position and the type given, never a
+/// read (it may be a password).
 fn reread_fields(
     py: Python<'_>,
-    rereads: std::collections::BTreeMap<Text, Vec<Text>>,
+    rereads: &Bound<'_, PyAny>,
 ) -> PyResult<Vec<(NoticeField, Vec<String>)>> {
-    let mut v = Vec::new();
-    for (key, reads) in rereads {
-        // `Text` wipes itself when dropped; the Strings made here are wiped by the callers.
-        let mut reads: Vec<String> = reads.into_iter().map(Text::into_string).collect();
-        let Some(field) = NoticeField::from_key(&key) else {
+    let mut v: Vec<(NoticeField, Vec<String>)> = Vec::new();
+    let r = collect_rereads(py, rereads, &mut v);
+    if r.is_err() {
+        // What was read so far may hold passwords: wiped before it is freed.
+        for (_, reads) in &mut v {
             reads.iter_mut().for_each(zeroize::Zeroize::zeroize);
-            for (_, r) in &mut v {
-                let r: &mut Vec<String> = r;
-                r.iter_mut().for_each(zeroize::Zeroize::zeroize);
-            }
-            return Err(to_err(
-                py,
-                &NoticeProblem::OcrRereadsInvalid {
-                    reason: format!("unknown field {:?}", &*key),
-                },
-            ));
-        };
-        v.push((field, reads));
+        }
     }
-    Ok(v)
+    r.map(|()| v)
+}
+
+fn collect_rereads(
+    py: Python<'_>,
+    rereads: &Bound<'_, PyAny>,
+    v: &mut Vec<(NoticeField, Vec<String>)>,
+) -> PyResult<()> {
+    let invalid = |reason| to_err(py, &NoticeProblem::OcrRereadsInvalid { reason });
+    let given = |o: &Bound<'_, PyAny>| -> PyResult<String> { Ok(o.get_type().name()?.to_string()) };
+    let map = match rereads.cast::<PyMapping>() {
+        Ok(m) => m,
+        Err(_) => {
+            return Err(invalid(RereadsReason::NotAMapping {
+                given: given(rereads)?,
+            }));
+        }
+    };
+    for item in map.items()?.iter() {
+        let (key, reads): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
+        let Ok(key) = key.cast::<PyString>() else {
+            return Err(invalid(RereadsReason::KeyNotText {
+                given: given(&key)?,
+            }));
+        };
+        let key = text_of(key)?;
+        let Some(field) = NoticeField::from_key(&key) else {
+            return Err(invalid(RereadsReason::UnknownField { key }));
+        };
+        let seq = match reads.cast::<PySequence>() {
+            // One text (or bytes) is a sequence, of characters: not a list of reads.
+            Ok(seq)
+                if !(reads.is_instance_of::<PyString>()
+                    || reads.is_instance_of::<PyBytes>()
+                    || reads.is_instance_of::<PyByteArray>()) =>
+            {
+                seq
+            }
+            _ => {
+                return Err(invalid(RereadsReason::ReadsNotAList {
+                    field,
+                    given: given(&reads)?,
+                }));
+            }
+        };
+        // Pushed even when a read is refused: the caller wipes what was read.
+        let mut out = Vec::new();
+        let r = sequence_reads(py, field, seq, &mut out);
+        v.push((field, out));
+        r?;
+    }
+    Ok(())
+}
+
+/// The reads of `field`, each a `str`, appended to `out`.
+fn sequence_reads(
+    py: Python<'_>,
+    field: NoticeField,
+    seq: &Bound<'_, PySequence>,
+    out: &mut Vec<String>,
+) -> PyResult<()> {
+    for (k, read) in seq.try_iter()?.enumerate() {
+        let read = read?;
+        let Ok(s) = read.cast::<PyString>() else {
+            let reason = RereadsReason::ReadNotText {
+                field,
+                read: k + 1,
+                given: read.get_type().name()?.to_string(),
+            };
+            return Err(to_err(py, &NoticeProblem::OcrRereadsInvalid { reason }));
+        };
+        out.push(text_of(s)?);
+    }
+    Ok(())
 }

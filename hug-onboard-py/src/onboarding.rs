@@ -283,7 +283,10 @@ impl PyOnboarding {
     /// claim window opening and closing, document releases, payment,
     /// certificate milestones and renewal deadline, and the next onboarding
     /// action; in date order.
-    #[pyo3(signature = (today, days = IntValue::of(30), rulebook = None))]
+    #[pyo3(
+        signature = (today, days = IntValue::of(30), rulebook = None),
+        text_signature = "($self, today, days=30, rulebook=None)"
+    )]
     fn reminders(
         &self,
         py: Python<'_>,

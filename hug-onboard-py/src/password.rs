@@ -57,8 +57,14 @@ impl PyPasswordPolicy {
             binding_err(
                 py,
                 BindingCode::InvalidPolicy,
-                format!("パスワード規則 {name:?} はありません。\"test\"、\"production\"、\"generation\" のいずれかです。"),
-                format!("No password policy {name:?}; use \"test\", \"production\" or \"generation\"."),
+                format!(
+                    "パスワード規則「{}」はありません。\"test\"、\"production\"、\"generation\" のいずれかです。",
+                    crate::errors::shown(name)
+                ),
+                format!(
+                    "No password policy \"{}\"; use \"test\", \"production\" or \"generation\".",
+                    crate::errors::shown(name)
+                ),
             )
         })
     }
@@ -173,9 +179,16 @@ impl PyPasswordPolicy {
 
     /// A new password from the OS's CSPRNG that this policy and both screens
     /// accept, without look-alike characters.
-    #[pyo3(signature = (length = IntValue::of(12)))]
+    #[pyo3(
+        signature = (length = IntValue::of(12)),
+        text_signature = "($self, length=12)"
+    )]
     fn generate(&self, py: Python<'_>, length: IntValue) -> PyResult<String> {
-        let length: usize = crate::errors::int_arg(py, &length, "length")?;
+        // Any length outside the range is the core's `password.generate_length`,
+        // also one no `usize` holds (`-1`, `10**22`; not `binding.out_of_range`).
+        let Some(length) = length.value.and_then(|v| usize::try_from(v).ok()) else {
+            return Err(to_err(py, &self.0.length_refused(&length.shown)));
+        };
         guard(py, || {
             self.0
                 .generate_with(length, |buf| {

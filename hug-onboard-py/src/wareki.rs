@@ -205,8 +205,14 @@ pub fn format_wareki(
             binding_err(
                 py,
                 BindingCode::InvalidStyle,
-                format!("書式 {style:?} は使えません。\"long\"、\"long_numeric\"、\"short\" のいずれかです。"),
-                format!("Unknown style {style:?}; use \"long\", \"long_numeric\" or \"short\"."),
+                format!(
+                    "書式「{}」は使えません。\"long\"、\"long_numeric\"、\"short\" のいずれかです。",
+                    crate::errors::shown(style)
+                ),
+                format!(
+                    "Unknown style \"{}\"; use \"long\", \"long_numeric\" or \"short\".",
+                    crate::errors::shown(style)
+                ),
             )
         })?;
         wareki::format_with(d, st, table_of(era_table.as_deref())).map_err(|e| to_err(py, &e))

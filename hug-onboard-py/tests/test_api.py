@@ -137,11 +137,13 @@ def test_finding() -> None:
     }
     assert h.Finding("facility.empty", "a", "b").kind == "invalid_input"
     assert h.Finding("x.y", "a", "b", kind="workflow").kind == "workflow"
-    with pytest.raises(TypeError):
+    with pytest.raises(h.ValidationError) as e:
         h.Finding("x.y", "a", "b", kind="bogus")
+    assert e.value.code == "binding.invalid_finding"  # a bare TypeError before (test_bad_input.py)
     assert pickle.loads(pickle.dumps(f)) == f
-    with pytest.raises(TypeError):
+    with pytest.raises(h.ValidationError) as e:
         h.Finding("x.y", "a", "b", "fatal")
+    assert e.value.code == "binding.invalid_finding"
 
 
 def test_code_catalogue() -> None:

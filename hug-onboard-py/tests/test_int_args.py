@@ -63,7 +63,6 @@ def test_out_of_range_is_a_coded_validation_error(what: str, call: Callable[[Any
     "call",
     [
         lambda: h.billing_schedule(2026, 6).to_ics(dtstamp=STAMP, alarm_minutes_before_close=-1),
-        lambda: h.PasswordPolicy.by_name("production").generate(-1),
         lambda: h.Certificate.inspect_pkcs12(P12, "x", max_iterations=-1),
     ],
 )

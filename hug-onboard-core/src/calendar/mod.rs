@@ -117,8 +117,8 @@ crate::diagnostics! {
             input: String,
         } => "calendar.invalid_date", InvalidInput, Error,
             "text is not a date YYYY-MM-DD",
-            ja: "「{input}」は日付（YYYY-MM-DD）ではありません。",
-            en: "{input:?} is not a date (YYYY-MM-DD).";
+            ja: { format!("「{}」は日付（YYYY-MM-DD）ではありません。", crate::text::readable(input)) },
+            en: { format!("\"{}\" is not a date (YYYY-MM-DD).", crate::text::readable(input)) };
         /// No business day within 366 days of the given day (every day closed).
         NoBusinessDay {
             /// The day the search started from.

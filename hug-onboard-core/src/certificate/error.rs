@@ -96,6 +96,23 @@ crate::diagnostics! {
             "a .p12 whose password was not verified (no MAC, nothing decrypted) is not evidence",
             ja: "このファイルはパスワードを確認できないため、証明書の記録（エビデンス）に使えません。秘密鍵まで開いてパスワードを確認してから記録してください。",
             en: "The file's password could not be verified, so the file cannot be recorded as evidence. Open it with its private key to verify the password first.";
+        @delegate
+        /// A bare DER X.509 certificate (a .cer/.crt file,
+        /// [`CertificateInfo::from_der`](super::CertificateInfo::from_der)) that
+        /// cannot be read: the code of the error inside (`certificate.malformed`),
+        /// with a message about a DER certificate, not a .p12 file.
+        DerUnreadable {
+            /// Why (`certificate.malformed`).
+            error: Box<CertificateError>,
+        } => error,
+            ja: "このファイルは壊れているか、DER形式の電子証明書（.cer/.crt）ではありません。証明書のファイルを選び直すか、もう一度書き出してください。",
+            en: { format!(
+                "The file is damaged or is not a DER certificate (.cer/.crt){}. Choose the certificate file again, or export it again.",
+                match error.as_ref() {
+                    CertificateError::Malformed { detail, .. } => format!(" ({detail})"),
+                    _ => String::new(),
+                }
+            ) };
     }
 }
 

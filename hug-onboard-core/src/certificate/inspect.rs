@@ -142,20 +142,31 @@ pub struct CertificateInfo {
 }
 
 impl CertificateInfo {
-    /// Reads a DER X.509 certificate.
+    /// Reads a DER X.509 certificate (a .cer/.crt file).
     ///
     /// # Errors
     ///
-    /// `certificate.malformed` when the bytes are not a certificate.
+    /// `certificate.malformed` when the bytes are not a certificate
+    /// ([`CertificateError::DerUnreadable`]: its message is about a DER
+    /// certificate, not a .p12 file).
     ///
     /// # Example
     ///
     /// ```
     /// use hug_onboard_core::certificate::CertificateInfo;
-    /// use hug_onboard_core::diagnostic::Diagnostic;
-    /// assert_eq!(CertificateInfo::from_der(b"nope").unwrap_err().code(), "certificate.malformed");
+    /// use hug_onboard_core::diagnostic::{Diagnostic, Lang};
+    /// let e = CertificateInfo::from_der(b"nope").unwrap_err();
+    /// assert_eq!(e.code(), "certificate.malformed");
+    /// assert!(e.message(Lang::Ja).contains("DER形式") && !e.message(Lang::En).contains(".p12"));
     /// ```
     pub fn from_der(der: &[u8]) -> Result<CertificateInfo, CertificateError> {
+        Self::from_der_in_p12(der)
+            .map_err(|e| CertificateError::DerUnreadable { error: Box::new(e) })
+    }
+
+    /// [`from_der`](Self::from_der) for a certificate inside a .p12 file: its
+    /// errors are about the .p12 (`certificate.malformed`, "the .p12 file is damaged").
+    pub(crate) fn from_der_in_p12(der: &[u8]) -> Result<CertificateInfo, CertificateError> {
         // x509-parser reads some damaged certificates (a length cut inside an
         // extension, a BOOLEAN that is not 0x00/0xFF, bytes after the
         // certificate) that OpenSSL's strict DER decoder refuses; RustCrypto's

@@ -63,8 +63,8 @@ crate::diagnostics! {
             value: String,
         } => "certificate.addressee.postal_code", InvalidInput, Error,
             "estimate addressee: the postal code is not NNN-NNNN",
-            ja: "郵便番号「{value}」は「123-4567」の形で入力してください。",
-            en: "Postal code {value:?}: enter it as 123-4567.";
+            ja: { format!("郵便番号「{}」は「123-4567」の形で入力してください。", crate::text::readable(value)) },
+            en: { format!("Postal code \"{}\": enter it as 123-4567.", crate::text::readable(value)) };
         /// A required field is empty.
         Empty {
             /// The field (`address`, `office_name`, `person_name`, `honorific`).
@@ -90,8 +90,8 @@ crate::diagnostics! {
             value: String,
         } => "certificate.addressee.honorific", InvalidInput, Error,
             "estimate addressee: the honorific is not 様 or 御中",
-            ja: "敬称「{value}」は「様」か「御中」を選んでください。",
-            en: "Honorific {value:?}: choose 様 (a person) or 御中 (an organisation).";
+            ja: { format!("敬称「{}」は「様」か「御中」を選んでください。", crate::text::readable(value)) },
+            en: { format!("Honorific \"{}\": choose 様 (a person) or 御中 (an organisation).", crate::text::readable(value)) };
     }
 }
 

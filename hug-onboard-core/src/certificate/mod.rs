@@ -472,7 +472,7 @@ fn choose_leaf(pfx: &pkcs12::Pfx, unique: &[usize]) -> (usize, LeafBasis) {
         .map(|i| {
             unique
                 .contains(&i)
-                .then(|| CertificateInfo::from_der(der(i)).ok())
+                .then(|| CertificateInfo::from_der_in_p12(der(i)).ok())
                 .flatten()
                 .map(|c| (c.subject, c.issuer))
         })
@@ -548,7 +548,7 @@ fn build_info(
         None => choose_leaf(pfx, &unique),
     };
     let info_of = |i: usize| -> Result<CertificateInfo, CertificateError> {
-        let mut info = CertificateInfo::from_der(&pfx.certs[i].der)?;
+        let mut info = CertificateInfo::from_der_in_p12(&pfx.certs[i].der)?;
         // The first friendlyName any copy of it carries.
         info.friendly_name = pfx
             .certs

@@ -120,6 +120,8 @@ use crate::text;
 use crate::wareki::{self, WarekiError};
 
 pub mod ocr;
+mod reasons;
+pub use reasons::{JsonReason, RereadsReason, TsvReason};
 
 use ocr::{Confusable, LabelMatch};
 
@@ -416,12 +418,12 @@ crate::diagnostics! {
             ) };
         /// JSON that is not a notice object.
         JsonInvalid {
-            /// Why.
-            reason: String,
+            /// Why, in both languages.
+            reason: JsonReason,
         } => "notice.json_invalid", InvalidData, Error,
             "JSON is not a notice",
-            ja: "お知らせのJSONが正しくありません: {reason}",
-            en: "The notice JSON is invalid: {reason}";
+            ja: { format!("お知らせのJSONが正しくありません: {}。", reason.message(Lang::Ja)) },
+            en: { format!("The notice JSON is invalid: {}.", reason.message(Lang::En)) };
         /// A notice of the other kind than the step needs.
         WrongKind {
             /// What the step needs.
@@ -724,22 +726,22 @@ crate::diagnostics! {
         /// read names a field that is not read again (only the 事業所番号, the ID,
         /// the passwords and the 事業所名 are).
         OcrRereadsInvalid {
-            /// Why.
-            reason: String,
+            /// Why, in both languages.
+            reason: RereadsReason,
         } => "notice.ocr_rereads_invalid", InvalidArgument, Error,
-            "second OCR reads given for a notice not read by OCR, or for a field that is not re-read",
-            ja: "再読み取りの結果を使えません: {reason}",
-            en: "The second OCR reads cannot be used: {reason}";
+            "second OCR reads that cannot be used: a notice not read by OCR, a field that is not re-read, too many or too long reads, a value of the wrong type",
+            ja: { format!("再読み取りの結果を使えません: {}。", reason.message(Lang::Ja)) },
+            en: { format!("The second OCR reads cannot be used: {}.", reason.message(Lang::En)) };
         /// Tesseract TSV that cannot be read.
         TsvInvalid {
             /// 1-based line of the TSV (1 for the header).
             line: usize,
-            /// Why.
-            reason: String,
+            /// Why, in both languages.
+            reason: TsvReason,
         } => "notice.tsv_invalid", InvalidData, Error,
             "Tesseract TSV cannot be read",
-            ja: "TesseractのTSVを読めません（{line}行目）: {reason}",
-            en: "The Tesseract TSV cannot be read (line {line}): {reason}";
+            ja: { format!("TesseractのTSVを読めません（{line}行目）: {}。", reason.message(Lang::Ja)) },
+            en: { format!("The Tesseract TSV cannot be read (line {line}): {}.", reason.message(Lang::En)) };
         @delegate
         /// The facility number is not valid.
         FacilityNumber {
@@ -783,12 +785,10 @@ crate::diagnostics! {
 /// The rereads `with_ocr_rereads` takes: re-read fields only, at most
 /// [`MAX_REREADS`] reads of at most [`MAX_REREAD_CHARS`] characters each.
 fn check_rereads(rereads: &[(NoticeField, Vec<String>)]) -> Result<(), Problems<NoticeProblem>> {
-    let invalid = |reason: String| Problems::one(NoticeProblem::OcrRereadsInvalid { reason });
+    let invalid =
+        |reason: RereadsReason| Problems::one(NoticeProblem::OcrRereadsInvalid { reason });
     if let Some((f, _)) = rereads.iter().find(|(f, _)| !REREAD_FIELDS.contains(f)) {
-        return Err(invalid(format!(
-            "{} is not re-read (only the facility number, the ID, the passwords, the postal code, the facility name and the address are)",
-            f.key()
-        )));
+        return Err(invalid(RereadsReason::NotReread { field: *f }));
     }
     for field in REREAD_FIELDS {
         let count: usize = rereads
@@ -797,10 +797,7 @@ fn check_rereads(rereads: &[(NoticeField, Vec<String>)]) -> Result<(), Problems<
             .map(|(_, r)| r.len())
             .sum();
         if count > MAX_REREADS {
-            return Err(invalid(format!(
-                "{} has {count} reads (at most {MAX_REREADS})",
-                field.key()
-            )));
+            return Err(invalid(RereadsReason::TooManyReads { field, count }));
         }
     }
     // Position only: a read may be a password.
@@ -809,11 +806,10 @@ fn check_rereads(rereads: &[(NoticeField, Vec<String>)]) -> Result<(), Problems<
             .position(|r| r.chars().count() > MAX_REREAD_CHARS)
             .map(|k| (f, k))
     }) {
-        return Err(invalid(format!(
-            "read {} of {} is longer than {MAX_REREAD_CHARS} characters",
-            k + 1,
-            f.key()
-        )));
+        return Err(invalid(RereadsReason::ReadTooLong {
+            field: *f,
+            read: k + 1,
+        }));
     }
     Ok(())
 }
@@ -1923,7 +1919,7 @@ impl RegistrationNotice {
     ) -> Result<RegistrationNotice, Problems<NoticeProblem>> {
         if self.ocr.is_none() {
             return Err(Problems::one(NoticeProblem::OcrRereadsInvalid {
-                reason: "the notice was not read by OCR (parse_ocr or parse_ocr_tsv)".into(),
+                reason: RereadsReason::NotOcr,
             }));
         }
         check_rereads(rereads)?;
@@ -2578,11 +2574,15 @@ impl RegistrationNotice {
     /// # Ok::<(), hug_onboard_core::diagnostic::Problems<hug_onboard_core::notice::NoticeProblem>>(())
     /// ```
     pub fn from_json(json: &str) -> Result<RegistrationNotice, Problems<NoticeProblem>> {
-        let one = |reason: String| Problems::one(NoticeProblem::JsonInvalid { reason });
-        let v: Value = serde_json::from_str(json).map_err(|e| one(e.to_string()))?;
-        let obj = v
-            .as_object()
-            .ok_or_else(|| one("not a JSON object".into()))?;
+        let one = |reason: JsonReason| Problems::one(NoticeProblem::JsonInvalid { reason });
+        // Position only: the parser's message may quote a value (a password).
+        let v: Value = serde_json::from_str(json).map_err(|e| {
+            one(JsonReason::Syntax {
+                line: e.line(),
+                column: e.column(),
+            })
+        })?;
+        let obj = v.as_object().ok_or_else(|| one(JsonReason::NotAnObject))?;
         let known = [
             "kind",
             "date",
@@ -2597,16 +2597,16 @@ impl RegistrationNotice {
             "remarks",
         ];
         if let Some(k) = obj.keys().find(|k| !known.contains(&k.as_str())) {
-            return Err(one(format!("unknown field {k:?}")));
+            return Err(one(JsonReason::UnknownField { key: k.clone() }));
         }
         let mut problems = Vec::new();
-        let mut s = |key: &str| -> Option<String> {
+        let mut s = |key: &'static str| -> Option<String> {
             match obj.get(key) {
                 None | Some(Value::Null) => None,
                 Some(Value::String(s)) => Some(s.clone()),
                 Some(_) => {
                     problems.push(NoticeProblem::JsonInvalid {
-                        reason: format!("{key} must be a string"),
+                        reason: JsonReason::NotAString { key },
                     });
                     None
                 }
@@ -2630,14 +2630,16 @@ impl RegistrationNotice {
                 Some(kind) => Some(kind),
                 None => {
                     problems.push(NoticeProblem::JsonInvalid {
-                        reason: format!("kind must be \"test\" or \"production\", not {k:?}"),
+                        reason: JsonReason::UnknownKind {
+                            given: k.to_owned(),
+                        },
                     });
                     None
                 }
             },
             None => {
                 problems.push(NoticeProblem::JsonInvalid {
-                    reason: "kind is missing".into(),
+                    reason: JsonReason::KindMissing,
                 });
                 None
             }
@@ -2990,7 +2992,9 @@ mod tests {
                 field: NoticeField::TemporaryPassword,
                 line: 1,
             },
-            NoticeProblem::JsonInvalid { reason: "x".into() },
+            NoticeProblem::JsonInvalid {
+                reason: JsonReason::NotAnObject,
+            },
             NoticeProblem::WrongKind {
                 expected: NoticeKind::Test,
                 found: NoticeKind::Production,
@@ -3039,7 +3043,9 @@ mod tests {
                 read: "5893-5742".into(),
                 error: PostalCode::parse("5893-5742").unwrap_err(),
             },
-            NoticeProblem::OcrRereadsInvalid { reason: "x".into() },
+            NoticeProblem::OcrRereadsInvalid {
+                reason: RereadsReason::NotOcr,
+            },
             NoticeProblem::OcrPageReadInvalid {
                 field: NoticeField::FacilityNumber,
             },
@@ -3049,7 +3055,7 @@ mod tests {
             },
             NoticeProblem::TsvInvalid {
                 line: 1,
-                reason: "x".into(),
+                reason: TsvReason::NoSize,
             },
         ];
         assert_eq!(

@@ -742,8 +742,11 @@ pub(crate) fn value_confidence(words: &[(String, Option<u8>)], value: &str) -> O
 /// Why a TSV could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum TsvError {
-    Header(String),
-    Row { line: usize, reason: String },
+    Header(super::TsvReason),
+    Row {
+        line: usize,
+        reason: super::TsvReason,
+    },
 }
 
 /// Reads Tesseract's TSV into visual rows (see the module doc).
@@ -751,10 +754,10 @@ pub(crate) fn tsv_lines(tsv: &str) -> Result<Vec<TsvLine>, TsvError> {
     let mut rows = tsv.lines();
     let header = rows.next().unwrap_or("");
     let cols: Vec<&str> = header.split('\t').map(str::trim).collect();
-    let col = |name: &str| {
+    let col = |name: &'static str| {
         cols.iter()
             .position(|c| *c == name)
-            .ok_or_else(|| TsvError::Header(format!("no column {name:?}")))
+            .ok_or(TsvError::Header(super::TsvReason::NoColumn { name }))
     };
     let (lv, l, t, w, h, cf, tx) = (
         col("level")?,
@@ -779,7 +782,9 @@ pub(crate) fn tsv_lines(tsv: &str) -> Result<Vec<TsvLine>, TsvError> {
                 .map(|x| x as i64)
                 .ok_or_else(|| TsvError::Row {
                     line: lineno,
-                    reason: format!("column {} is not a number", cols[k]),
+                    reason: super::TsvReason::NotANumber {
+                        column: cols[k].to_owned(),
+                    },
                 })
         };
         if num(lv)? != 5 {
@@ -801,7 +806,7 @@ pub(crate) fn tsv_lines(tsv: &str) -> Result<Vec<TsvLine>, TsvError> {
         if width < 0 || height <= 0 {
             return Err(TsvError::Row {
                 line: lineno,
-                reason: "a word box has no size".into(),
+                reason: super::TsvReason::NoSize,
             });
         }
         words.push(Word {

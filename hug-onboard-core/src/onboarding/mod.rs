@@ -527,8 +527,8 @@ crate::diagnostics! {
             id: String,
         } => "workflow.unknown_step", Workflow, Error,
             "unknown step identifier",
-            ja: "「{id}」という手順はありません。",
-            en: "There is no step {id:?}.";
+            ja: { format!("「{}」という手順はありません。", crate::text::readable(id)) },
+            en: { format!("There is no step \"{}\".", crate::text::readable(id)) };
         /// State JSON that cannot be read.
         StateInvalid {
             /// Why.

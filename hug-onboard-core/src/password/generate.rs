@@ -37,6 +37,32 @@ impl PasswordPolicy {
         (min <= max).then_some((min, max))
     }
 
+    /// The error for a length [`generate_with`](Self::generate_with) does not
+    /// make (`password.generate_length`, naming the range of
+    /// [`generate_lengths`](Self::generate_lengths), or the policy's own when no
+    /// length fits): `requested` as the caller gave it, which may be beyond what
+    /// a `usize` holds (a binding's `-1` or `10**22`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use hug_onboard_core::diagnostic::{Diagnostic, Lang};
+    /// use hug_onboard_core::password::PasswordPolicy;
+    /// let e = PasswordPolicy::generation().length_refused("-1");
+    /// assert_eq!(e.code(), "password.generate_length");
+    /// assert_eq!(e.message(Lang::En), "Cannot generate a password of -1 characters; ask for 8 to 16.");
+    /// ```
+    pub fn length_refused(&self, requested: impl std::fmt::Display) -> PasswordError {
+        let (min, max) = self
+            .generate_lengths()
+            .unwrap_or((self.min_len, self.max_len));
+        PasswordError::GenerateLength {
+            requested: requested.to_string(),
+            min,
+            max,
+        }
+    }
+
     /// The characters [`generate_with`](Self::generate_with) draws from: letters, digits
     /// 2–9 and this policy's symbols that both screens accept, minus
     /// [`LOOK_ALIKES`], in a fixed order.
@@ -115,19 +141,11 @@ impl PasswordPolicy {
     where
         F: FnMut(&mut [u8]) -> Result<(), String>,
     {
-        let (min, max) = self
-            .generate_lengths()
-            .ok_or(PasswordError::GenerateLength {
-                requested: length,
-                min: self.min_len,
-                max: self.max_len,
-            })?;
+        let Some((min, max)) = self.generate_lengths() else {
+            return Err(self.length_refused(length));
+        };
         if length < min || length > max {
-            return Err(PasswordError::GenerateLength {
-                requested: length,
-                min,
-                max,
-            });
+            return Err(self.length_refused(length));
         }
         let (letters, digits, symbols) = self.generation_sets();
         let mut all = letters.clone();

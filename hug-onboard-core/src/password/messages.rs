@@ -249,7 +249,7 @@ crate::diagnostics! {
     /// use hug_onboard_core::password::{PasswordError, PasswordPolicy};
     ///
     /// let e = PasswordPolicy::generation().generate_with(20, |_| Ok(())).unwrap_err();
-    /// assert_eq!(e, PasswordError::GenerateLength { requested: 20, min: 8, max: 16 });
+    /// assert_eq!(e, PasswordError::GenerateLength { requested: "20".into(), min: 8, max: 16 });
     /// assert!(e.message(Lang::Ja).contains("8〜16文字"));
     /// ```
     #[derive(Clone, Debug, PartialEq, Eq)]
@@ -257,8 +257,9 @@ crate::diagnostics! {
     pub enum PasswordError {
         /// The requested length is outside what the policy and both screens accept.
         GenerateLength {
-            /// The length asked for.
-            requested: usize,
+            /// The length asked for, as the caller gave it: a number, which a
+            /// binding may take beyond what `usize` holds (`-1`, `10**22`).
+            requested: String,
             /// The smallest length that can be generated.
             min: usize,
             /// The largest length that can be generated.

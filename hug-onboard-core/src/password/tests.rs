@@ -75,7 +75,7 @@ fn every_variant() -> Vec<PasswordViolation> {
 fn every_code_is_catalogued_with_its_severity() {
     let errors = [
         PasswordError::GenerateLength {
-            requested: 3,
+            requested: "3".into(),
             min: 8,
             max: 16,
         },
@@ -125,7 +125,7 @@ fn messages_in_both_languages_never_hold_the_password() {
         }
     }
     let e = PasswordError::GenerateLength {
-        requested: 3,
+        requested: "3".into(),
         min: 8,
         max: 16,
     };

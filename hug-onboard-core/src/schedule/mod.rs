@@ -487,16 +487,16 @@ crate::diagnostics! {
             input: String,
         } => "schedule.invalid_month", InvalidInput, Error,
             "not a month YYYY-MM",
-            ja: "「{input}」は年月（YYYY-MM）ではありません。",
-            en: "{input:?} is not a month (YYYY-MM).";
+            ja: { format!("「{}」は年月（YYYY-MM）ではありません。", crate::text::readable(input)) },
+            en: { format!("\"{}\" is not a month (YYYY-MM).", crate::text::readable(input)) };
         /// Text that is not an instant `YYYY-MM-DDTHH:MM[:SS]`.
         InvalidInstant {
             /// The input (at most 64 characters of it).
             input: String,
         } => "schedule.invalid_instant", InvalidInput, Error,
             "not an instant YYYY-MM-DDTHH:MM[:SS] (JST)",
-            ja: "「{input}」は日時（YYYY-MM-DDTHH:MM）ではありません。",
-            en: "{input:?} is not a date and time (YYYY-MM-DDTHH:MM).";
+            ja: { format!("「{}」は日時（YYYY-MM-DDTHH:MM）ではありません。", crate::text::readable(input)) },
+            en: { format!("\"{}\" is not a date and time (YYYY-MM-DDTHH:MM).", crate::text::readable(input)) };
         /// A range whose end is before its start.
         InvalidRange {
             /// First month.

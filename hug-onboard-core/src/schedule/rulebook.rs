@@ -418,8 +418,8 @@ crate::diagnostics! {
             id: String,
         } => "rulebook.invalid_id", InvalidInput, Error,
             "rulebook id is not 1-64 characters of a-z 0-9 _ -",
-            ja: "ルールブックのID「{id}」は半角英小文字・数字・_・- の1〜64文字にしてください。",
-            en: "The rulebook id {id:?} must be 1-64 characters of a-z, 0-9, _ and -.";
+            ja: { format!("ルールブックのID「{}」は半角英小文字・数字・_・- の1〜64文字にしてください。", crate::text::readable(id)) },
+            en: { format!("The rulebook id \"{}\" must be 1-64 characters of a-z, 0-9, _ and -.", crate::text::readable(id)) };
         /// A day of the month outside 1–31.
         DayOutOfRange {
             /// The field, e.g. `window.closing_day`.
@@ -438,8 +438,8 @@ crate::diagnostics! {
             value: String,
         } => "rulebook.invalid_time", InvalidInput, Error,
             "a time that is not HH:MM between 00:00 and 24:00",
-            ja: "{field} の時刻「{value}」は 00:00〜24:00 の HH:MM ではありません。",
-            en: "{field} = {value:?} is not a time HH:MM between 00:00 and 24:00.";
+            ja: { format!("{field} の時刻「{}」は 00:00〜24:00 の HH:MM ではありません。", crate::text::readable(value)) },
+            en: { format!("{field} = \"{}\" is not a time HH:MM between 00:00 and 24:00.", crate::text::readable(value)) };
         /// The window closes before (or when) it opens.
         ClosingBeforeOpening {
             /// Opening, `day HH:MM`.
@@ -456,8 +456,8 @@ crate::diagnostics! {
             name: String,
         } => "rulebook.unknown_document", InvalidInput, Error,
             "a document that is not one of the 国保連 documents",
-            ja: { format!("帳票「{name}」は不明です（{} のいずれか）。", DocumentKind::ids_joined()) },
-            en: { format!("Unknown document {name:?} (expected one of {}).", DocumentKind::ids_joined()) };
+            ja: { format!("帳票「{}」は不明です（{} のいずれか）。", crate::text::readable(name), DocumentKind::ids_joined()) },
+            en: { format!("Unknown document \"{}\" (expected one of {}).", crate::text::readable(name), DocumentKind::ids_joined()) };
         /// A month offset outside 1–3.
         MonthOffsetOutOfRange {
             /// The field.
@@ -499,16 +499,16 @@ crate::diagnostics! {
             code: String,
         } => "rulebook.unknown_prefecture", InvalidInput, Error,
             "a prefecture code that is not 01-47",
-            ja: "都道府県コード「{code}」は01〜47ではありません。",
-            en: "{code:?} is not a prefecture code (01-47).";
+            ja: { format!("都道府県コード「{}」は01〜47ではありません。", crate::text::readable(code)) },
+            en: { format!("\"{}\" is not a prefecture code (01-47).", crate::text::readable(code)) };
         /// A source or note names a field that no rulebook has.
         UnknownField {
             /// The field named (at most 64 characters of it).
             field: String,
         } => "rulebook.unknown_field", InvalidInput, Error,
             "a source or note names a field that no rulebook has",
-            ja: "「{field}」というルールブックの項目はありません。",
-            en: "{field:?} is not a field of a rulebook.";
+            ja: { format!("「{}」というルールブックの項目はありません。", crate::text::readable(field)) },
+            en: { format!("\"{}\" is not a field of a rulebook.", crate::text::readable(field)) };
         /// A source or note without an `http://` or `https://` URL.
         SourceWithoutUrl {
             /// The field whose source it is.
@@ -525,8 +525,8 @@ crate::diagnostics! {
             declared: String,
         } => "rulebook.prefecture_mismatch", InvalidData, Error,
             "a registry file's name and its prefecture disagree",
-            ja: "ファイル {file} の都道府県コード（prefecture = \"{declared}\"）がファイル名と一致しません。",
-            en: "File {file} declares prefecture {declared:?}, which does not match its name.";
+            ja: { format!("ファイル {file} の都道府県コード（prefecture = \"{}\"）がファイル名と一致しません。", crate::text::readable(declared)) },
+            en: { format!("File {file} declares prefecture \"{}\", which does not match its name.", crate::text::readable(declared)) };
         @delegate
         /// A problem in a named rulebook file: the code, kind and severity are
         /// the problem's own, the message names the file.

@@ -112,7 +112,12 @@ StepId = Literal[
 
 @final
 class Finding:
-    """One problem: a stable code, a severity and a message in Japanese and English."""
+    """One problem: a stable code, a severity and a message in Japanese and English.
+
+    ``Finding(code, message_ja, message_en, severity="error", kind=None)``; ``kind`` defaults to the
+    code's kind in the catalogue. A severity or kind that is not one of the names raises
+    ValidationError (``binding.invalid_finding``, naming the allowed ones).
+    """
 
     def __new__(
         cls,
@@ -429,7 +434,10 @@ class RegistrationNotice:
         more of the second reads give than any other is kept (a tie keeps the page's), the 事業所名 and the
         address are voted character by character, any disagreement is a finding
         (``notice.ocr_reads_disagree``). Raises ValidationError (``notice.ocr_rereads_invalid``) for a
-        notice not read by OCR, another field, more than 64 reads for a field or a read over 1 000 characters.
+        notice not read by OCR, another field, more than 64 reads for a field or a read over 1 000 characters,
+        and for a value of the wrong type (not a mapping, a key that is not a ``str``, the reads given as one
+        ``str`` or not as a sequence, a read that is not a ``str``): the message names the field, the read's
+        position and the type given, never a read.
         """
     @staticmethod
     def ocr_value_charset(field: str) -> Optional[str]:
@@ -556,7 +564,9 @@ class PasswordPolicy:
         """Every problem of the password-change form (現在 / 新しい / 確認用)."""
     def generate(self, length: int = 12) -> str:
         """A new password from the OS's CSPRNG that this policy and both screens
-        accept, without look-alike characters.
+        accept, without look-alike characters. Raises ValidationError
+        (``password.generate_length``) for any length outside :meth:`generate_lengths`
+        (``-1`` and ``10**22`` included).
         """
     def generate_lengths(self) -> Optional[tuple[int, int]]:
         """The range of lengths ``generate`` accepts, as ``(min, max)``: within this
@@ -1114,7 +1124,11 @@ class Certificate:
         """
     @staticmethod
     def from_der(data: Bytes) -> Certificate:
-        """Reads a bare DER X.509 certificate (a .cer file): no password, no file facts."""
+        """Reads a bare DER X.509 certificate (a .cer file): no password, no file facts.
+
+        Raises CertificateFormatError (``certificate.malformed``, a message about a DER certificate) for
+        bytes that are not one; TypeError for a ``str`` (give the file's bytes).
+        """
     @property
     def subject(self) -> list[tuple[str, str]]:
         """The subject, attribute by attribute in order: ``[("C", "JP"), ("CN", "…"), …]``."""
