@@ -349,3 +349,21 @@ def test_the_postal_codes_digits_are_found_with_the_address_close_after_it() -> 
             m.setattr(_ocr, "_printed_digits", kept)
             _ocr.glyph_check(reads, {"postal_code": box, "user_id": box}, grey, binary)
         assert sorted(seen[0]) == list("1234567"), text
+
+
+def test_a_box_partly_or_wholly_off_the_page_is_clipped_not_wrapped() -> None:
+    """Negative ends must not index from the far side of the page (numpy's negative slices):
+    the cell of a box left of or above the page is empty, for the second pass's crop as for
+    the glyphs."""
+    grey, binary, boxes = _page({"user_id": "T0383732"})
+    h, w = grey.shape
+    for box in ({"left": -50, "top": -50, "width": 10, "height": 10}, {"left": 10, "top": 10, "width": -300, "height": 0},
+                {"left": w + 10, "top": h + 10, "width": 5, "height": 5}):
+        top, bottom, left, right = _ocr._bounds(grey.shape, box)
+        assert 0 <= top <= bottom <= h and 0 <= left <= right <= w, box
+        assert (bottom - top) * (right - left) == 0, box
+        assert (_ocr._cell(grey, box) == 255).all()  # only the white border: no ink of the page
+    b = boxes["user_id"]
+    pad = max(4, b["height"] // 2)
+    assert _ocr._bounds(grey.shape, b) == (b["top"] - pad, b["top"] + b["height"] + pad,
+                                           b["left"] - pad, b["left"] + b["width"] + pad)

@@ -393,8 +393,11 @@ def _bounds(shape: tuple[int, ...], box: dict[str, int], hpad: float = 0.5) -> t
     h, w = shape[:2]
     pad = max(4, box["height"] // 2)
     side = pad if hpad >= 0.5 else max(2, int(box["height"] * hpad))
-    top, left = max(0, box["top"] - pad), max(0, box["left"] - side)
-    return top, min(h, box["top"] + box["height"] + pad), left, min(w, box["left"] + box["width"] + side)
+    top, left = min(h, max(0, box["top"] - pad)), min(w, max(0, box["left"] - side))
+    # Clipped at both ends: a negative end would index from the far side of the page.
+    bottom = max(top, min(h, box["top"] + box["height"] + pad))
+    right = max(left, min(w, box["left"] + box["width"] + side))
+    return top, bottom, left, right
 
 
 def _cell(image: Any, box: dict[str, int], hpad: float = 0.5) -> Any:
