@@ -367,3 +367,17 @@ def test_a_box_partly_or_wholly_off_the_page_is_clipped_not_wrapped() -> None:
     pad = max(4, b["height"] // 2)
     assert _ocr._bounds(grey.shape, b) == (b["top"] - pad, b["top"] + b["height"] + pad,
                                            b["left"] - pad, b["left"] + b["width"] + pad)
+
+
+def test_when_every_aligned_read_is_set_aside_none_is() -> None:
+    """Two reads of the cell's length, each ruled out at another glyph (`0` for an `O` the
+    printed 0s rule out, `L` without a foot), and a short read: setting both aside left the
+    short read alone to vote — a wrong value the core would take. None is set aside."""
+    grey, binary, boxes = _page({"facility_number": "2096385973", "temporary_password": "O5fr8Fkl"})
+    reads = {"facility_number": ["2096385973"] * 2, "temporary_password": ["05fr8Fkl", "O5fr8FkL", "O5fr8Fk"]}
+    out = _ocr.glyph_check(reads, boxes, grey, binary)
+    assert out["temporary_password"] == reads["temporary_password"]
+    # With a third read of the cell's length that is not ruled out, the two vote for it.
+    reads["temporary_password"].append("O5fr8Fkl")
+    out = _ocr.glyph_check(reads, boxes, grey, binary)
+    assert out["temporary_password"] == ["O5fr8Fkl", "O5fr8Fkl", "O5fr8Fk", "O5fr8Fkl"]

@@ -776,7 +776,7 @@ def glyph_check(
     (:meth:`RegistrationNotice.ocr_confusables`), a read giving a ruled-out character does
     not vote — unless, with that one glyph put in its place at every such position, it is a
     read another read gives: then it votes for that read. Reads of another length are left as
-    they are; when no read would remain, none is set aside.
+    they are; when no read of the cell's length would remain, none is set aside.
 
     Never raises: a box, an image or a read of another kind, or any failure inside
     (OpenCV, memory), leaves the reads as they are. In memory only; nothing is printed or
@@ -853,11 +853,12 @@ def _glyph_check(
         if not set_aside and not trimmed:
             continue
         voting = {reads[i] for i in aligned if i not in set_aside}
+        if set_aside and not voting:
+            continue  # every read of the cell's length ruled out somewhere: the shapes do not decide
         new = [
             (reads[i] if i in trimmed else r) if i not in set_aside else "".join(mended[i])
             for i, r in enumerate(texts[field])
             if i not in set_aside or "".join(mended[i]) in voting
         ]
-        if new:
-            out[field] = new
+        out[field] = new
     return out
