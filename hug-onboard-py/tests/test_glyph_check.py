@@ -381,3 +381,18 @@ def test_when_every_aligned_read_is_set_aside_none_is() -> None:
     reads["temporary_password"].append("O5fr8Fkl")
     out = _ocr.glyph_check(reads, boxes, grey, binary)
     assert out["temporary_password"] == ["O5fr8Fkl", "O5fr8Fkl", "O5fr8Fk", "O5fr8Fkl"]
+
+
+def test_the_ids_reads_give_no_copy_of_a_digit_a_letter_looks_like() -> None:
+    """The ID's format is not published (it may hold letters): reads that all give `0` for
+    its `O` are what the check distrusts. Taken as a printed `0`, that `O` made a password's
+    right `O` (three reads of five) a `0`. The ID gives only digits no letter looks like
+    (3 4 6 7 9: the core's table lists 0 1 2 5 8 with letters)."""
+    for font in (TAKAO, NOTO):
+        grey, binary, boxes = _page({"facility_number": "2096385973", "user_id": "TO383732",
+                                     "temporary_password": "O5fr8Fku"}, font_path=font)
+        reads = {"facility_number": ["2096385973", "2096385978"], "user_id": ["T0383732"] * 4,
+                 "temporary_password": ["O5fr8Fku"] * 3 + ["05fr8Fku"] * 2}
+        assert _ocr.glyph_check(reads, boxes, grey, binary)["temporary_password"] == reads["temporary_password"]
+        cells = {f: _ocr._glyphs(grey, binary, b) for f, b in boxes.items()}
+        assert sorted(_ocr._printed_digits(reads, cells)) == ["3", "7"]

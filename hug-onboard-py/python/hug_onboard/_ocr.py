@@ -683,14 +683,17 @@ def _printed_digits(rereads: dict[str, list[str]], cells: dict[str, list[_Glyph]
     """The letter's own printed digits (grey crops by digit), where the reads leave no doubt:
     the 事業所番号 when all its reads agree on ten digits and its cell has ten glyphs; the
     postal code when all its reads agree on ``NNN-NNNN`` and the cell's last eight glyphs
-    have a hyphen's shape in the fourth (a 〒 may precede them); the ID's positions where
-    every read of its cell's length gives the same digit (at least two such reads, and more
-    than half of all the ID's reads)."""
+    have a hyphen's shape in the fourth (a 〒 may precede them) — both digits only by their
+    format; the ID's positions where every read of its cell's length gives the same digit (at
+    least two such reads, and more than half of all the ID's reads) and no letter looks like
+    that digit in the core's table (:meth:`RegistrationNotice.ocr_confusables`: 0 1 2 5 8 are
+    left out): the ID's format is not published, it may hold an ``O`` that every read gives
+    as ``0`` — the very agreement on a look-alike the check distrusts."""
     out: dict[str, list[Any]] = {}
 
-    def take(read: str, glyphs: list[_Glyph]) -> None:
+    def take(read: str, glyphs: list[_Glyph], digits: str = "0123456789") -> None:
         for c, g in zip(read, glyphs):
-            if c.isascii() and c.isdigit():
+            if c.isascii() and c in digits:
                 out.setdefault(c, []).append(g.grey)
 
     number = {_squeeze(r) for r in rereads.get("facility_number", [])}
@@ -713,7 +716,9 @@ def _printed_digits(rereads: dict[str, list[str]], cells: dict[str, list[_Glyph]
     aligned = [r for r in ids if glyphs and len(r) == len(glyphs)]
     if len(aligned) >= 2 and 2 * len(aligned) > len(ids):
         agreed = "".join(r[0] if len(set(r)) == 1 else "?" for r in zip(*aligned))
-        take(agreed, glyphs)
+        letter_like = {d for d, alikes in RegistrationNotice.ocr_confusables()
+                       if d.isdigit() and any(not a.isdigit() for a in alikes.split())}
+        take(agreed, glyphs, "".join(sorted(set("0123456789") - letter_like)))
     return out
 
 
