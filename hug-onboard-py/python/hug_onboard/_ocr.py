@@ -39,17 +39,22 @@ on its standard input. Measured on the corpus: benches/ocr/RESULTS.md.
 the wrong one, and outvote the right read. Before the core votes, :func:`glyph_check`
 cuts the cell into glyphs and sets aside a read whose character the glyph's own shape
 rules out: a glyph with no foot is not ``L``; one with a separate dot above is not
-``l``/``I``/``1``, one without is not ``i``/``j``; one with a bar reaching right of its stem
-at the top is not ``1``/``l``; one taller than the cell's capitals is not ``I``/``1``
-(an ``l`` rising to the ascender line); a glyph compared with the letter's own
-printed digits (the 事業所番号, the postal code, the ID — same font, printer and scan, so
-no knowledge of the font is needed) is that digit when it matches one closely
-(:data:`GLYPH_SAME`) and is not when it matches none well (:data:`GLYPH_OTHER`). Only
-where the reads left agree on a look-alike glyph the core reports
+``l``/``I``/``1``, one without (at least :data:`GLYPH_DOT_HEIGHT` px high) is not ``i``/``j``;
+one with a bar reaching right of its stem at the top is not ``1``/``l``; one taller than the
+cell's capitals is not ``I``/``1`` (an ``l`` rising to the ascender line); a glyph compared
+with the letter's own printed digits of about its size (the 事業所番号 and the postal code,
+digits by their format, and the ID's agreed digits that no letter looks like — same font,
+printer and scan, so no knowledge of the font is needed) is that digit when it matches one
+closely (:data:`GLYPH_SAME`) and is not when it matches none well (:data:`GLYPH_OTHER`). It
+acts only where the plurality of the reads left is one look-alike glyph the core reports
 (``notice.ocr_confusable``), so the user is still asked to compare that character with
 the paper; a read set aside still votes when, mended there, it is a read another read
-gives. Where the shapes do not decide (IPAMincho's ``l`` and ``1`` at 150 dpi differ
-by a few pixels) nothing changes.
+gives. Besides, a mark before or after a value that is no glyph of the cell (the cell's
+border read as ``|``, a speck as ``.``) is dropped from a read when another read lacks it.
+Where the shapes do not decide (IPAMincho's ``l`` and ``1`` at 150 dpi differ by a few
+pixels), or the cell is no line of a few characters (:data:`GLYPH_CELL_PIXELS`,
+:data:`GLYPH_PARTS`), nothing changes; nothing the check meets (a box, an image, a failure
+inside OpenCV) makes it raise: the reads then go to the core as read.
 
 """
 
@@ -516,9 +521,10 @@ GLYPH_FIELDS = ("user_id", "temporary_password", "certificate_password")
 GLYPH_SAME = 0.98
 GLYPH_OTHER = 0.91
 #: Marks Tesseract adds after a value (a speck, the cell's edge) that the glyph check
-#: drops from a read when the cell has no glyph for them.
+#: drops from a read when the cell has no glyph for them: the read is longer than the cell's
+#: glyphs, another read has the cell's length, and the cell's last glyph is no mark's size.
 TRAILING_MARKS = "._-,;:'\"`~"
-#: Marks Tesseract adds before a value (the cell's left border, a speck).
+#: Marks Tesseract adds before a value (the cell's left border, a speck); dropped likewise.
 LEADING_MARKS = "|[({!'\"`"
 #: Capitals and digits flat at the top and the bottom (no overshoot, no descender), and
 #: unlike their small letters (V W X Z are read for v w x z): the reference height for
