@@ -801,6 +801,7 @@ def glyph_check(
 def _glyph_check(
     rereads: dict[str, list[str]], boxes: dict[str, dict[str, int]], grey: Any, binary: Any
 ) -> dict[str, list[str]]:
+    """:func:`glyph_check`'s work, without its guard."""
     np = _imports()[1]
     if not all(isinstance(a, np.ndarray) and a.ndim == 2 and a.dtype == np.uint8 for a in (grey, binary)) or \
             grey.shape != binary.shape:
@@ -866,10 +867,14 @@ def _glyph_check(
         voting = {reads[i] for i in aligned if i not in set_aside}
         if set_aside and not voting:
             continue  # every read of the cell's length ruled out somewhere: the shapes do not decide
-        new = [
-            (reads[i] if i in trimmed else r) if i not in set_aside else "".join(mended[i])
-            for i, r in enumerate(texts[field])
-            if i not in set_aside or "".join(mended[i]) in voting
-        ]
+        new = []
+        for i, r in enumerate(texts[field]):
+            if i in set_aside:
+                if "".join(mended[i]) in voting:
+                    new.append("".join(mended[i]))  # votes for the read it is, mended
+            elif i in trimmed:
+                new.append(reads[i])  # without the marks that are no glyph of the cell
+            else:
+                new.append(r)  # as read
         out[field] = new
     return out
