@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
             layout = h.RegistrationNotice.ocr_layout_json(tsv)
             rereads = _ocr.second_pass(layout, grey, binary, cmd=cmd, langs=langs, glyphs=False)
             boxes = {f["field"]: f["value_box"] for f in json.loads(layout)["fields"] if f.get("value_box")}
-            cells = {f: _ocr._glyphs(grey, binary, b) for f, b in boxes.items()
+            cells = {f: _ocr._glyphs(grey, binary, b, _ocr.NARROW_CELLS.get(f, 0.5)) for f, b in boxes.items()
                      if f in ("facility_number", "postal_code", *KEYS)}
             printed = _ocr._printed_digits({k: v for k, v in rereads.items() if k != "user_id"}, cells)
             for field in KEYS:

@@ -208,3 +208,191 @@ def test_ocr_confusables_is_the_cores_table() -> None:
     n = h.RegistrationNotice.parse_ocr("事業所番号 1392345678\nID P1312345\n(仮)パスワード Kari0123\n証明書発行用パスワード Cert4567")
     msgs = [f.message_en for f in n.findings() if f.code == "notice.ocr_confusable"]
     assert any(f'"1" (digit one, easily confused with {dict(table)["1"]})' in m for m in msgs), msgs
+
+
+# --- Probes: what the check must survive (hug-onboard s6-break) -------------------------
+
+
+def test_bad_geometry_leaves_the_reads_alone() -> None:
+    """Boxes that are not four integer coordinates (floats, missing keys, text, None) give no
+    glyphs: the reads are left as they are, nothing raises."""
+    grey, binary, boxes = _page({"facility_number": "2096385973", "temporary_password": "O5fr8Fku"})
+    reads = {"facility_number": ["2096385973"] * 2, "temporary_password": ["05fr8Fku"] * 4 + ["O5fr8Fku"] * 2}
+    box = boxes["temporary_password"]
+    for bad in ({k: v + 0.5 for k, v in box.items()}, {k: float(v) for k, v in box.items()}, {"left": 1, "top": 2},
+                {k: str(v) for k, v in box.items()}, None, [1, 2, 3, 4], {**box, "height": float("nan")}):
+        for field in ("temporary_password", "facility_number"):
+            out = _ocr.glyph_check(reads, {**boxes, field: bad}, grey, binary)  # type: ignore[dict-item]
+            if field == "temporary_password":
+                assert out == reads, bad
+            else:  # no printed digits: the O/0 is not decided
+                assert out["temporary_password"] == reads["temporary_password"], bad
+
+
+def test_images_other_than_the_prepared_page_leave_the_reads_alone() -> None:
+    """The check reads the page :func:`_prepare` gives (two 2-D uint8 arrays of one shape);
+    anything else (colour, floating point, 16 bits, another shape, not an array) is left alone."""
+    grey, binary, boxes = _page({"facility_number": "2096385973", "temporary_password": "O5fr8Fku"})
+    reads = {"facility_number": ["2096385973"] * 2, "temporary_password": ["05fr8Fku"] * 4 + ["O5fr8Fku"] * 2}
+    assert _ocr.glyph_check(reads, boxes, grey, binary)["temporary_password"] == ["O5fr8Fku"] * 6
+    for g, b in ((np.dstack([grey] * 3), binary), (grey, np.dstack([binary] * 3)), (grey.astype(np.float64), binary),
+                 (grey.astype(np.uint16) * 257, binary.astype(np.uint16) * 257), (grey[:100], binary),
+                 (grey.tolist(), binary.tolist()), (None, None), (grey.ravel(), binary.ravel())):
+        assert _ocr.glyph_check(reads, boxes, g, b) == reads
+
+
+def test_reads_that_are_not_text_leave_their_field_alone() -> None:
+    grey, binary, boxes = _page({"temporary_password": "XlfwKg52"})
+    for reads in (["XLfwKg52", None, "XlfwKg52"], "XLfwKg52", ["XLfwKg52", b"XlfwKg52"]):
+        given = {"temporary_password": reads}
+        assert _ocr.glyph_check(given, boxes, grey, binary) == given  # type: ignore[arg-type]
+
+
+def test_a_failure_inside_the_check_leaves_the_reads_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check refines the reads; whatever goes wrong inside it (an OpenCV error, memory),
+    the reads go to the core as Tesseract gave them — never a bare exception out of read_notice."""
+    import cv2
+
+    grey, binary, boxes = _page({"facility_number": "2096385973", "temporary_password": "O5fr8Fku"})
+    reads = {"facility_number": ["2096385973"] * 2, "temporary_password": ["05fr8Fku"] * 4 + ["O5fr8Fku"] * 2}
+    assert _ocr.glyph_check(reads, boxes, grey, binary) != reads  # the check decides this cell
+
+    def broken(*_: Any) -> Any:
+        raise cv2.error("boom")
+
+    for name in ("_glyphs", "_likeness", "_printed_digits", "_ruled_out"):
+        with monkeypatch.context() as m:
+            m.setattr(_ocr, name, broken)
+            assert _ocr.glyph_check(reads, boxes, grey, binary) == reads
+
+
+def test_a_cell_far_larger_than_a_line_of_text_has_no_glyphs() -> None:
+    """A value box over most of the page (GLYPH_CELL_PIXELS) or a cell of noise (GLYPH_PARTS
+    components) is no line of a few characters: no glyphs, and no seconds spent cutting it."""
+    grey, binary, boxes = _page({"user_id": "T0383732"})
+    h, w = grey.shape
+    assert _ocr._glyphs(grey, binary, boxes["user_id"])
+    big = np.full((2100, 2100), 255, np.uint8)
+    big[: grey.shape[0], : grey.shape[1]] = grey
+    assert 2100 * 2100 > _ocr.GLYPH_CELL_PIXELS
+    assert _ocr._glyphs(big, big, {"left": 0, "top": 0, "width": 2100, "height": 2100}) == []
+    assert len(_ocr._glyphs(big, big, boxes["user_id"])) == 8  # the same page, the ID's own box
+    rng = np.random.default_rng(0)
+    noise = np.where(rng.random((h, w)) < 0.3, 0, 255).astype(np.uint8)
+    assert _ocr._glyphs(noise, noise, {"left": 0, "top": 0, "width": w, "height": h}) == []
+
+
+def test_a_glyph_of_another_size_than_the_printed_digits_is_not_compared(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A blob twice the printed digits' height is not compared with them (the whole-window
+    correlation is meaningless across sizes, and a page-sized one took seconds)."""
+    grey, binary, boxes = _page({"facility_number": "2096385973", "temporary_password": "O5fr8Fku"})
+    cells = {f: _ocr._glyphs(grey, binary, b) for f, b in boxes.items()}
+    printed = _ocr._printed_digits({"facility_number": ["2096385973"] * 2}, cells)
+    blob = np.zeros((200, 150), np.uint8)
+    big = _ocr._Glyph((0, 0, 150, 200), blob > -1, blob, False)
+    calls: list[int] = []
+    real = _ocr._likeness
+
+    def counted(a: Any, b: Any) -> float:
+        calls.append(1)
+        return real(a, b)
+
+    monkeypatch.setattr(_ocr, "_likeness", counted)
+    assert _ocr._ruled_out({"0", "O"}, big, printed) == set()
+    assert calls == []
+    # A glyph of the digits' size is compared, and decided.
+    o = cells["temporary_password"][0]
+    assert _ocr._ruled_out({"0", "O"}, o, printed) == {"0"} and calls
+
+
+def test_a_mark_every_read_gives_or_that_is_the_cells_last_glyph_is_kept() -> None:
+    """A password may end in `.` (both screens accept it). Two `_` run together into one glyph,
+    so the cell has one glyph fewer than the reads: the `.` is still a glyph of the cell (its
+    last glyph is a mark's size), and reads that all give it are not changed."""
+    grey, binary, boxes = _page({"temporary_password": "Kari__0."})
+    assert len(_ocr._glyphs(grey, binary, boxes["temporary_password"])) == 7
+    for reads in (["Kari__0."] * 4, ["Kari__0."] * 5 + ["Kari__0"]):
+        out = _ocr.glyph_check({"temporary_password": reads}, boxes, grey, binary)["temporary_password"]
+        assert out == reads
+
+
+def test_the_postal_codes_digits_are_found_with_the_address_close_after_it() -> None:
+    """The postal code's cell is cut with the second pass's narrow side margin
+    (NARROW_CELLS): the half-height margin took the address's first glyph into it, and the
+    code's last eight glyphs no longer lined up with its read."""
+    try:
+        font = ImageFont.truetype(NOTO, 44)
+    except OSError:
+        pytest.skip(f"font not installed: {NOTO}")
+    for text in ("〒123-4567 東京都千代田区", "123-4567 東京都千代田区", "〒 123-4567"):
+        img = Image.new("L", (1200, 200), 255)
+        draw = ImageDraw.Draw(img)
+        draw.text((60, 60), text, font=font, fill=0)
+        start = text.index("123")
+        left = draw.textbbox((60, 60), text[:start], font=font)[2] if start else draw.textbbox((60, 60), text, font=font)[0]
+        _, top, right, bottom = (int(v) for v in draw.textbbox((60, 60), text[: start + 8], font=font))
+        box = {"left": int(left), "top": top, "width": right - int(left), "height": bottom - top}
+        grey = np.asarray(img)
+        binary = np.where(grey < 128, 0, 255).astype(np.uint8)
+        cells = {"postal_code": _ocr._glyphs(grey, binary, box, _ocr.NARROW_CELLS["postal_code"])}
+        assert sorted(_ocr._printed_digits({"postal_code": ["123-4567"] * 3}, cells)) == list("1234567"), text
+        # glyph_check cuts the postal code's cell the same way.
+        reads = {"postal_code": ["123-4567"] * 3, "user_id": ["T1234567", "T7234567"]}
+        seen: list[dict[str, list[Any]]] = []
+        real = _ocr._printed_digits
+
+        def kept(r: dict[str, list[str]], c: dict[str, list[Any]]) -> dict[str, list[Any]]:
+            seen.append(real(r, c))
+            return seen[-1]
+
+        with pytest.MonkeyPatch.context() as m:
+            m.setattr(_ocr, "_printed_digits", kept)
+            _ocr.glyph_check(reads, {"postal_code": box, "user_id": box}, grey, binary)
+        assert sorted(seen[0]) == list("1234567"), text
+
+
+def test_a_box_partly_or_wholly_off_the_page_is_clipped_not_wrapped() -> None:
+    """Negative ends must not index from the far side of the page (numpy's negative slices):
+    the cell of a box left of or above the page is empty, for the second pass's crop as for
+    the glyphs."""
+    grey, binary, boxes = _page({"user_id": "T0383732"})
+    h, w = grey.shape
+    for box in ({"left": -50, "top": -50, "width": 10, "height": 10}, {"left": 10, "top": 10, "width": -300, "height": 0},
+                {"left": w + 10, "top": h + 10, "width": 5, "height": 5}):
+        top, bottom, left, right = _ocr._bounds(grey.shape, box)
+        assert 0 <= top <= bottom <= h and 0 <= left <= right <= w, box
+        assert (bottom - top) * (right - left) == 0, box
+        assert (_ocr._cell(grey, box) == 255).all()  # only the white border: no ink of the page
+    b = boxes["user_id"]
+    pad = max(4, b["height"] // 2)
+    assert _ocr._bounds(grey.shape, b) == (b["top"] - pad, b["top"] + b["height"] + pad,
+                                           b["left"] - pad, b["left"] + b["width"] + pad)
+
+
+def test_when_every_aligned_read_is_set_aside_none_is() -> None:
+    """Two reads of the cell's length, each ruled out at another glyph (`0` for an `O` the
+    printed 0s rule out, `L` without a foot), and a short read: setting both aside left the
+    short read alone to vote — a wrong value the core would take. None is set aside."""
+    grey, binary, boxes = _page({"facility_number": "2096385973", "temporary_password": "O5fr8Fkl"})
+    reads = {"facility_number": ["2096385973"] * 2, "temporary_password": ["05fr8Fkl", "O5fr8FkL", "O5fr8Fk"]}
+    out = _ocr.glyph_check(reads, boxes, grey, binary)
+    assert out["temporary_password"] == reads["temporary_password"]
+    # With a third read of the cell's length that is not ruled out, the two vote for it.
+    reads["temporary_password"].append("O5fr8Fkl")
+    out = _ocr.glyph_check(reads, boxes, grey, binary)
+    assert out["temporary_password"] == ["O5fr8Fkl", "O5fr8Fkl", "O5fr8Fk", "O5fr8Fkl"]
+
+
+def test_the_ids_reads_give_no_copy_of_a_digit_a_letter_looks_like() -> None:
+    """The ID's format is not published (it may hold letters): reads that all give `0` for
+    its `O` are what the check distrusts. Taken as a printed `0`, that `O` made a password's
+    right `O` (three reads of five) a `0`. The ID gives only digits no letter looks like
+    (3 4 6 7 9: the core's table lists 0 1 2 5 8 with letters)."""
+    for font in (TAKAO, NOTO):
+        grey, binary, boxes = _page({"facility_number": "2096385973", "user_id": "TO383732",
+                                     "temporary_password": "O5fr8Fku"}, font_path=font)
+        reads = {"facility_number": ["2096385973", "2096385978"], "user_id": ["T0383732"] * 4,
+                 "temporary_password": ["O5fr8Fku"] * 3 + ["05fr8Fku"] * 2}
+        assert _ocr.glyph_check(reads, boxes, grey, binary)["temporary_password"] == reads["temporary_password"]
+        cells = {f: _ocr._glyphs(grey, binary, b) for f, b in boxes.items()}
+        assert sorted(_ocr._printed_digits(reads, cells)) == ["3", "7"]

@@ -39,17 +39,22 @@ on its standard input. Measured on the corpus: benches/ocr/RESULTS.md.
 the wrong one, and outvote the right read. Before the core votes, :func:`glyph_check`
 cuts the cell into glyphs and sets aside a read whose character the glyph's own shape
 rules out: a glyph with no foot is not ``L``; one with a separate dot above is not
-``l``/``I``/``1``, one without is not ``i``/``j``; one with a bar reaching right of its stem
-at the top is not ``1``/``l``; one taller than the cell's capitals is not ``I``/``1``
-(an ``l`` rising to the ascender line); a glyph compared with the letter's own
-printed digits (the 事業所番号, the postal code, the ID — same font, printer and scan, so
-no knowledge of the font is needed) is that digit when it matches one closely
-(:data:`GLYPH_SAME`) and is not when it matches none well (:data:`GLYPH_OTHER`). Only
-where the reads left agree on a look-alike glyph the core reports
+``l``/``I``/``1``, one without (at least :data:`GLYPH_DOT_HEIGHT` px high) is not ``i``/``j``;
+one with a bar reaching right of its stem at the top is not ``1``/``l``; one taller than the
+cell's capitals is not ``I``/``1`` (an ``l`` rising to the ascender line); a glyph compared
+with the letter's own printed digits of about its size (the 事業所番号 and the postal code,
+digits by their format, and the ID's agreed digits that no letter looks like — same font,
+printer and scan, so no knowledge of the font is needed) is that digit when it matches one
+closely (:data:`GLYPH_SAME`) and is not when it matches none well (:data:`GLYPH_OTHER`). It
+acts only where the plurality of the reads left is one look-alike glyph the core reports
 (``notice.ocr_confusable``), so the user is still asked to compare that character with
 the paper; a read set aside still votes when, mended there, it is a read another read
-gives. Where the shapes do not decide (IPAMincho's ``l`` and ``1`` at 150 dpi differ
-by a few pixels) nothing changes.
+gives. Besides, a mark before or after a value that is no glyph of the cell (the cell's
+border read as ``|``, a speck as ``.``) is dropped from a read when another read lacks it.
+Where the shapes do not decide (IPAMincho's ``l`` and ``1`` at 150 dpi differ by a few
+pixels), or the cell is no line of a few characters (:data:`GLYPH_CELL_PIXELS`,
+:data:`GLYPH_PARTS`), nothing changes; nothing the check meets (a box, an image, a failure
+inside OpenCV) makes it raise: the reads then go to the core as read.
 
 """
 
@@ -386,15 +391,25 @@ def read_notice(image: ImageSource) -> RegistrationNotice:
     return RegistrationNotice.parse_ocr_tsv(tsv, rereads)
 
 
-def _cell(image: Any, box: dict[str, int], hpad: float = 0.5) -> Any:
-    """The value's cell with a margin of half its height (``hpad`` of it left and
-    right), on a white border."""
-    cv2, _, _ = _imports()
-    h, w = image.shape[:2]
+def _bounds(shape: tuple[int, ...], box: dict[str, int], hpad: float = 0.5) -> tuple[int, int, int, int]:
+    """The value's cell on the page, ``(top, bottom, left, right)``: the box with a margin of
+    half its height (``hpad`` of it left and right), clipped to the page (the second pass's
+    crop and the glyph check's cell)."""
+    h, w = shape[:2]
     pad = max(4, box["height"] // 2)
     side = pad if hpad >= 0.5 else max(2, int(box["height"] * hpad))
-    top, left = max(0, box["top"] - pad), max(0, box["left"] - side)
-    crop = image[top : min(h, box["top"] + box["height"] + pad), left : min(w, box["left"] + box["width"] + side)]
+    top, left = min(h, max(0, box["top"] - pad)), min(w, max(0, box["left"] - side))
+    # Clipped at both ends: a negative end would index from the far side of the page.
+    bottom = max(top, min(h, box["top"] + box["height"] + pad))
+    right = max(left, min(w, box["left"] + box["width"] + side))
+    return top, bottom, left, right
+
+
+def _cell(image: Any, box: dict[str, int], hpad: float = 0.5) -> Any:
+    """The value's cell (:func:`_bounds`), on a white border."""
+    cv2, _, _ = _imports()
+    top, bottom, left, right = _bounds(image.shape, box, hpad)
+    crop = image[top:bottom, left:right]
     return cv2.copyMakeBorder(crop, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
 
 
@@ -506,9 +521,10 @@ GLYPH_FIELDS = ("user_id", "temporary_password", "certificate_password")
 GLYPH_SAME = 0.98
 GLYPH_OTHER = 0.91
 #: Marks Tesseract adds after a value (a speck, the cell's edge) that the glyph check
-#: drops from a read when the cell has no glyph for them.
+#: drops from a read when the cell has no glyph for them: the read is longer than the cell's
+#: glyphs, another read has the cell's length, and the cell's last glyph is no mark's size.
 TRAILING_MARKS = "._-,;:'\"`~"
-#: Marks Tesseract adds before a value (the cell's left border, a speck).
+#: Marks Tesseract adds before a value (the cell's left border, a speck); dropped likewise.
 LEADING_MARKS = "|[({!'\"`"
 #: Capitals and digits flat at the top and the bottom (no overshoot, no descender), and
 #: unlike their small letters (V W X Z are read for v w x z): the reference height for
@@ -522,6 +538,17 @@ GLYPH_TALL = 1.06
 #: smaller one the dot may be a speck (an A4 page is read at about 300 dpi, where a
 #: 10.5 pt ``i`` is about 30 px high).
 GLYPH_DOT_HEIGHT = 20
+#: A printed digit is compared only with a glyph at most this many times taller or shorter
+#: (their crops, :data:`GLYPH_MARGIN` included): an ``o`` is about 0.7 of a ``0``; a glyph
+#: twice the digits' height is no glyph of the same print (no decision either way).
+GLYPH_SCALE = 2.0
+#: The most pixels of a cell (value box and margin) cut into glyphs: a key field's value is
+#: one line of a few characters (10 at 10.5 pt on a page at 1200 dpi: about 300 × 1,200 px);
+#: a larger box is no such line, and cutting it took seconds (the reads are left alone).
+GLYPH_CELL_PIXELS = 4_000_000
+#: The most ink components a cell may have: more is noise or a picture, not a line of a few
+#: characters (hundreds of specks of a dirty scan are fewer; the reads are left alone).
+GLYPH_PARTS = 1_000
 #: Pixels a glyph may be shifted against a printed digit (each way, each axis).
 GLYPH_SHIFT = 2
 #: Grey margin around a glyph for the correlation, in pixels.
@@ -564,25 +591,49 @@ class _Glyph:
         return bool(len(cols) and cols.max() - stem >= width + 0.08 * h)
 
 
-def _glyphs(grey: Any, binary: Any, box: dict[str, int]) -> list[_Glyph]:
-    """The glyphs of a value's cell, left to right: the ink's connected components (specks
+def _box(box: Any) -> tuple[int, int, int, int] | None:
+    """A value box's ``(left, top, width, height)`` as integers, or None when it is not one
+    (a coordinate missing or not an integer: the core's boxes are integers)."""
+    import numbers
+
+    try:
+        values = tuple(box[k] for k in ("left", "top", "width", "height"))
+    except (TypeError, KeyError, IndexError):
+        return None
+    if not all(isinstance(v, numbers.Integral) and not isinstance(v, bool) for v in values):
+        return None
+    left, top, width, height = (int(v) for v in values)
+    return left, top, width, height
+
+
+def _glyphs(grey: Any, binary: Any, box: dict[str, int], hpad: float = 0.5) -> list[_Glyph]:
+    """The glyphs of a value's cell (:func:`_bounds`, as the second pass cuts it: ``hpad``
+    is :data:`NARROW_CELLS`'s margin), left to right: the ink's connected components (specks
     dropped), those that overlap horizontally joined (the dot of an i, a broken stroke);
     only components centred within the value box's height are kept (the margin may hold
-    a neighbouring row's ink)."""
+    a neighbouring row's ink). No glyphs for a box that is not four integers, is empty or off
+    the page, holds more than :data:`GLYPH_CELL_PIXELS` pixels or more than
+    :data:`GLYPH_PARTS` components: no line of a few characters (the reads are left alone)."""
     cv2, np, _ = _imports()
-    h, w = binary.shape[:2]
-    pad = max(4, box["height"] // 2)
-    top, left = max(0, box["top"] - pad), max(0, box["left"] - pad)
-    bottom, right = min(h, box["top"] + box["height"] + pad), min(w, box["left"] + box["width"] + pad)
-    if bottom <= top or right <= left or box["height"] <= 0:
+    b = _box(box)
+    if b is None:
+        return []
+    b_left, b_top, b_width, b_height = b
+    top, bottom, left, right = _bounds(binary.shape, {"left": b_left, "top": b_top, "width": b_width,
+                                                      "height": b_height}, hpad)
+    if bottom <= top or right <= left or b_height <= 0:
         return []  # a box outside the page or empty: no glyphs, the reads are left alone
+    if (bottom - top) * (right - left) > GLYPH_CELL_PIXELS:
+        return []
     ink = (binary[top:bottom, left:right] < 128).astype(np.uint8)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    band = (box["top"] - top, box["top"] - top + box["height"])
+    if n - 1 > GLYPH_PARTS:
+        return []
+    band = (b_top - top, b_top - top + b_height)
     comps = []
     for i in range(1, n):
         x, y, cw, ch, area = (int(v) for v in stats[i])
-        if band[0] <= y + ch / 2 <= band[1] or (y < band[1] and y + ch > band[0] and ch <= box["height"] // 2):
+        if band[0] <= y + ch / 2 <= band[1] or (y < band[1] and y + ch > band[0] and ch <= b_height // 2):
             comps.append((x, y, cw, ch, area, i))
     if not comps:
         return []
@@ -638,14 +689,17 @@ def _printed_digits(rereads: dict[str, list[str]], cells: dict[str, list[_Glyph]
     """The letter's own printed digits (grey crops by digit), where the reads leave no doubt:
     the 事業所番号 when all its reads agree on ten digits and its cell has ten glyphs; the
     postal code when all its reads agree on ``NNN-NNNN`` and the cell's last eight glyphs
-    have a hyphen's shape in the fourth (a 〒 may precede them); the ID's positions where
-    every read of its cell's length gives the same digit (at least two such reads, and more
-    than half of all the ID's reads)."""
+    have a hyphen's shape in the fourth (a 〒 may precede them) — both digits only by their
+    format; the ID's positions where every read of its cell's length gives the same digit (at
+    least two such reads, and more than half of all the ID's reads) and no letter looks like
+    that digit in the core's table (:meth:`RegistrationNotice.ocr_confusables`: 0 1 2 5 8 are
+    left out): the ID's format is not published, it may hold an ``O`` that every read gives
+    as ``0`` — the very agreement on a look-alike the check distrusts."""
     out: dict[str, list[Any]] = {}
 
-    def take(read: str, glyphs: list[_Glyph]) -> None:
+    def take(read: str, glyphs: list[_Glyph], digits: str = "0123456789") -> None:
         for c, g in zip(read, glyphs):
-            if c.isascii() and c.isdigit():
+            if c.isascii() and c in digits:
                 out.setdefault(c, []).append(g.grey)
 
     number = {_squeeze(r) for r in rereads.get("facility_number", [])}
@@ -668,7 +722,9 @@ def _printed_digits(rereads: dict[str, list[str]], cells: dict[str, list[_Glyph]
     aligned = [r for r in ids if glyphs and len(r) == len(glyphs)]
     if len(aligned) >= 2 and 2 * len(aligned) > len(ids):
         agreed = "".join(r[0] if len(set(r)) == 1 else "?" for r in zip(*aligned))
-        take(agreed, glyphs)
+        letter_like = {d for d, alikes in RegistrationNotice.ocr_confusables()
+                       if d.isdigit() and any(not a.isdigit() for a in alikes.split())}
+        take(agreed, glyphs, "".join(sorted(set("0123456789") - letter_like)))
     return out
 
 
@@ -698,9 +754,13 @@ def _ruled_out(chars: set[str], g: _Glyph, printed: dict[str, list[Any]], cap: f
     if g.top_right:
         out |= chars & set("1l|")
     for d in sorted(chars & set("0123456789")):
-        if not printed.get(d):
+        # Only copies of about the glyph's size: the whole-window correlation means nothing
+        # across sizes (and a page-sized blob took seconds).
+        copies = [e for e in printed.get(d, []) if max(e.shape[0], g.grey.shape[0]) <=
+                  GLYPH_SCALE * min(e.shape[0], g.grey.shape[0])]
+        if not copies:
             continue
-        s = max(_likeness(g.grey, e) for e in printed[d])
+        s = max(_likeness(g.grey, e) for e in copies)
         if s < GLYPH_OTHER:
             out.add(d)
         elif s >= GLYPH_SAME:
@@ -715,39 +775,73 @@ def glyph_check(
     contradicts set aside (the module doc, "Glyph check").
 
     ``rereads`` is :func:`second_pass`'s result, ``boxes`` the value boxes of the layout
-    (field → ``{"left", "top", "width", "height"}``) and ``grey``/``binary`` the page as
-    :func:`_prepare` gives it. Each field's cell is cut into glyphs (:func:`_glyphs`); the
-    reads with as many characters as the cell has glyphs (after marks before or after the
-    value that are no glyph of the cell, :data:`LEADING_MARKS`, :data:`TRAILING_MARKS`) are
-    compared position by position. Where they disagree, the glyph rules out some of their characters
-    (:func:`_ruled_out`) and of the others the most reads give one glyph the core reports
-    as a look-alike (:meth:`RegistrationNotice.ocr_confusables`), a read giving a ruled-out
-    character does not vote — unless, with that one glyph put in its place at every such
-    position, it is a read another read gives: then it votes for that read. Reads of
-    another length are left as they are; when no read would remain, none is set aside.
-    In memory only; nothing is logged (the reads are passwords)."""
-    fields = [f for f in GLYPH_FIELDS if len(rereads.get(f, [])) > 1 and f in boxes]
+    (field → ``{"left", "top", "width", "height"}``, integers) and ``grey``/``binary`` the page as
+    :func:`_prepare` gives it (2-D ``uint8`` arrays of one shape). Each field's cell is cut into
+    glyphs (:func:`_glyphs`); the reads with as many characters as the cell has glyphs are
+    compared position by position. A read longer by marks before or after the value
+    (:data:`LEADING_MARKS`, :data:`TRAILING_MARKS`: the cell's border, a speck) is compared
+    without them when another read has the cell's length as given and the glyph at that end
+    is not itself a mark's size (a password may end in ``.``). Where the reads disagree, the
+    glyph rules out some of their characters (:func:`_ruled_out`) and of the others the most
+    reads give one glyph the core reports as a look-alike
+    (:meth:`RegistrationNotice.ocr_confusables`), a read giving a ruled-out character does
+    not vote — unless, with that one glyph put in its place at every such position, it is a
+    read another read gives: then it votes for that read. Reads of another length are left as
+    they are; when no read of the cell's length would remain, none is set aside.
+
+    Never raises: a box, an image or a read of another kind, or any failure inside
+    (OpenCV, memory), leaves the reads as they are. In memory only; nothing is printed or
+    logged (the reads are passwords)."""
+    try:
+        return _glyph_check(rereads, boxes, grey, binary)
+    except Exception:  # a refinement of the reads: whatever fails, the reads go to the core as read
+        return rereads
+
+
+def _glyph_check(
+    rereads: dict[str, list[str]], boxes: dict[str, dict[str, int]], grey: Any, binary: Any
+) -> dict[str, list[str]]:
+    """:func:`glyph_check`'s work, without its guard."""
+    np = _imports()[1]
+    if not all(isinstance(a, np.ndarray) and a.ndim == 2 and a.dtype == np.uint8 for a in (grey, binary)) or \
+            grey.shape != binary.shape:
+        return rereads
+    # Only lists of text are read (the printed digits' sources too); anything else is left as it is.
+    texts = {f: list(r) for f, r in rereads.items()
+             if isinstance(r, (list, tuple)) and all(isinstance(x, str) for x in r)}
+    fields = [f for f in GLYPH_FIELDS if len(texts.get(f, [])) > 1 and f in boxes]
     if not fields:
         return rereads
     look_alikes = {g for g, _ in RegistrationNotice.ocr_confusables() if len(g) == 1}
-    cells = {f: _glyphs(grey, binary, boxes[f]) for f in ("facility_number", "postal_code", *fields) if f in boxes}
-    printed = _printed_digits(rereads, cells)
+    cells = {f: _glyphs(grey, binary, boxes[f], NARROW_CELLS.get(f, 0.5))
+             for f in ("facility_number", "postal_code", *fields) if f in boxes}
+    printed = _printed_digits(texts, cells)
     out = dict(rereads)
     for field in fields:
         glyphs = cells[field]
-        reads = [_squeeze(r) for r in rereads[field]]
+        if not glyphs:
+            continue
+        reads = [_squeeze(r) for r in texts[field]]
         # Marks before or after the value that are none of the cell's glyphs (Tesseract reads
-        # a speck or the cell's edge as `.`, `_`, `|`): the read without them.
+        # a speck or the cell's edge as `.`, `_`, `|`): the read without them — only where the
+        # reads disagree about them (a read of the cell's length as given) and the glyph at
+        # that end is no mark itself (two `_` run together make one glyph of the cell fewer).
+        heights = sorted(g.box[3] - g.box[1] for g in glyphs)
+        full = 0.5 * heights[len(heights) // 2]
+        first_full, last_full = (g.box[3] - g.box[1] >= full for g in (glyphs[0], glyphs[-1]))
         trimmed: set[int] = set()
-        for i, r in enumerate(reads):
-            if not glyphs or len(r) <= len(glyphs):
-                continue
-            for bare in (r.rstrip(TRAILING_MARKS), r.lstrip(LEADING_MARKS), r.lstrip(LEADING_MARKS).rstrip(TRAILING_MARKS)):
-                if len(bare) == len(glyphs):
-                    reads[i] = bare
-                    trimmed.add(i)
-                    break
-        aligned = [i for i, r in enumerate(reads) if glyphs and len(r) == len(glyphs)]
+        if any(len(r) == len(glyphs) for r in reads):
+            for i, r in enumerate(reads):
+                if len(r) <= len(glyphs):
+                    continue
+                tail, head = r.rstrip(TRAILING_MARKS), r.lstrip(LEADING_MARKS)
+                for bare, ok in ((tail, last_full), (head, first_full),
+                                 (head.rstrip(TRAILING_MARKS), first_full and last_full)):
+                    if ok and len(bare) == len(glyphs):
+                        reads[i] = bare
+                        trimmed.add(i)
+                        break
+        aligned = [i for i, r in enumerate(reads) if len(r) == len(glyphs)]
         if len(aligned) < 2:
             continue
         cap = _cap_height([reads[i] for i in aligned], glyphs)
@@ -771,11 +865,16 @@ def glyph_check(
         if not set_aside and not trimmed:
             continue
         voting = {reads[i] for i in aligned if i not in set_aside}
-        new = [
-            (reads[i] if i in trimmed else r) if i not in set_aside else "".join(mended[i])
-            for i, r in enumerate(rereads[field])
-            if i not in set_aside or "".join(mended[i]) in voting
-        ]
-        if new:
-            out[field] = new
+        if set_aside and not voting:
+            continue  # every read of the cell's length ruled out somewhere: the shapes do not decide
+        new = []
+        for i, r in enumerate(texts[field]):
+            if i in set_aside:
+                if "".join(mended[i]) in voting:
+                    new.append("".join(mended[i]))  # votes for the read it is, mended
+            elif i in trimmed:
+                new.append(reads[i])  # without the marks that are no glyph of the cell
+            else:
+                new.append(r)  # as read
+        out[field] = new
     return out
