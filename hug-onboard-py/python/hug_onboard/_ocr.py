@@ -577,7 +577,6 @@ class _Glyph:
         upper = self.mask[h // 5 : int(0.6 * h), stem + max(2, h // 6) :]  # below a top serif
         return bool(right >= 0.3 and (x1 - x0) / h >= 0.4 and right >= left + 0.15 and upper.sum() <= 0.02 * max(1, upper.size))
 
-
     @property
     def top_right(self) -> bool:
         """Ink at the top reaching right of the stem (the glyph's fullest column): an I's or a
