@@ -510,14 +510,15 @@ def second_pass(
 GLYPH_FIELDS = ("user_id", "temporary_password", "certificate_password")
 #: Whole-window normalised correlation of a glyph with the letter's own printed digit
 #: ``d`` (:func:`_printed_digits`): at least :data:`GLYPH_SAME` and the glyph is ``d``;
-#: below :data:`GLYPH_OTHER` it is not. Measured on the corpus's light letters (seeds
-#: 14–16, four fonts, the scripts in benches/ocr): 322 password/ID glyphs against the
-#: printed copies of their own digit scored 0.886–0.998 (9 below 0.91, all NotoSansCJK;
-#: 136 at 0.98 or more); 88 look-alike letters (O o I l i S B Z b g q) against the digit
-#: they are mistaken for scored 0.39–0.977 (8 at 0.91 or more: IPAMincho's O 0.95–0.96,
-#: I 0.91–0.93, l 0.977 — in that font, at 150 dpi, the shapes do not decide; none at
-#: 0.98). The margins are thin for some fonts: the choice is a measured trade-off, and
-#: every character it decides is a look-alike the user is asked to compare.
+#: below :data:`GLYPH_OTHER` it is not. Measured with ``benches/ocr/glyphs.py`` on the
+#: corpus's light letters (seeds 14–16, four fonts): 234 password/ID digits against the
+#: printed copies of their own digit scored 0.863–0.998 (14 below 0.91, NotoSansCJK's down to
+#: 0.863; 94 at 0.98 or more); 102 look-alike letters (O o I l i S B Z b g q) against the
+#: digit they are mistaken for scored 0.37–0.977 (8 at 0.91 or more: IPAMincho's O, I and l
+#: — in that font, at 150 dpi, the shapes do not decide; none at 0.98). The margins are thin
+#: for some fonts (TakaoGothic's O up to 0.907): the choice is a measured trade-off, it acts
+#: only where the reads disagree, and every character it decides is a look-alike the user
+#: is asked to compare.
 GLYPH_SAME = 0.98
 GLYPH_OTHER = 0.91
 #: Marks Tesseract adds after a value (a speck, the cell's edge) that the glyph check
