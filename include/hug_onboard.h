@@ -1433,8 +1433,9 @@ hug_status hug_notice_ocr_layout_json(const char *tsv, char **out_json);
  `RegistrationNotice::parse_ocr_tsv_with_rereads`): `rereads_json` as
  `hug_notice_with_ocr_rereads` takes it, the cells those of `hug_notice_ocr_layout_json`.
  A 事業所番号, ID or password the page read in the field's shape but invalid (ten digits
- whose prefecture code is unknown) is taken from the valid plurality of its cell's second
- reads when at least two of them agree
+ whose prefecture code is unknown; or out of shape on its label's row but one word near
+ the field's length, such as 11 digits or a password with a `」`) is taken from the valid
+ plurality of its cell's second reads when at least two of them agree
  (`notice.ocr_page_read_invalid`, a warning) instead of refusing the letter; then every field is reconciled as by
  `hug_notice_with_ocr_rereads`. Writes the notice to `out` (free it with
  `hug_notice_free`).

@@ -165,6 +165,17 @@ impl PyNotice {
         }
     }
 
+    /// The glyphs OCR confuses in IDs and passwords, each as `(glyph, look-alikes)`
+    /// (`("0", "O o")`, `("rn", "m")` …): the core's table, which its
+    /// `notice.ocr_confusable` findings report.
+    #[staticmethod]
+    fn ocr_confusables() -> Vec<(&'static str, &'static str)> {
+        hug_onboard_core::notice::ocr::CONFUSABLES
+            .iter()
+            .map(|c| (c.glyph, c.look_alikes))
+            .collect()
+    }
+
     /// Where each field came from when the notice was read by OCR, as a JSON
     /// string (`{"input": "tsv", "fields": [...]}`; no values, no secrets), or
     /// `None` for typed text and JSON.

@@ -1095,10 +1095,13 @@ fn classify(line: &str, mode: Mode) -> Line {
             };
             let target = LABELS[h.index].1;
             // OCR: a label word followed by text that cannot be the field's value
-            // (a sentence of boilerplate) is no label line.
+            // (a sentence of boilerplate) is no label line. A value OCR damaged (an
+            // 11-digit 事業所番号, a password with a `」`) is kept: its cell is read
+            // again, and the letter is refused when the second reads do not mend it.
             if mode == Mode::Ocr
                 && !value.is_empty()
                 && !has_shape(target, &value)
+                && !near_shape(target, &value)
                 && ocr::is_key_field(target.field())
             {
                 return Line::Other;
@@ -1171,6 +1174,40 @@ fn password_value(raw: &str) -> Option<String> {
         Some(v)
     } else {
         None
+    }
+}
+
+/// OCR: could `v`, without the shape of `target`'s value, be that value damaged by
+/// OCR — one word near the field's length, not a sentence? For the 事業所番号 9 to 11
+/// characters with at most one that is no digit or a letter OCR gives for one; for an
+/// ID or a password 4 to 32 characters with at most two that are not printable ASCII.
+///
+/// ```text
+/// 40959928356 (事業所番号)  yes: 11 digits        EUmnWz6」 (password)  yes: one non-ASCII
+/// は、他に漏洩しないよう…   no: a sentence
+/// ```
+fn near_shape(target: Target, v: &str) -> bool {
+    let squeezed: Vec<char> = text::to_halfwidth_ascii(v)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let one_word = !v.trim().contains(char::is_whitespace);
+    let n = squeezed.len();
+    match target {
+        Target::Field(NoticeField::FacilityNumber) => {
+            let digits = squeezed
+                .iter()
+                .filter(|c| c.is_ascii_digit() || ocr::digit_for(**c).is_some())
+                .count();
+            (9..=11).contains(&n) && digits + 1 >= n
+        }
+        Target::Field(NoticeField::TemporaryPassword)
+        | Target::Field(NoticeField::CertificatePassword)
+        | Target::Id(_) => {
+            let odd = squeezed.iter().filter(|c| !c.is_ascii_graphic()).count();
+            one_word && (4..=32).contains(&n) && odd <= 2 && odd < n
+        }
+        Target::Field(_) => false,
     }
 }
 
@@ -1760,9 +1797,11 @@ impl RegistrationNotice {
     /// `notice.ocr_reads_disagree` follows). Otherwise the letter is refused
     /// as by `parse_ocr_tsv`. The boxes to re-read come from
     /// [`RegistrationNotice::ocr_layout_tsv`]. A value read out of the field's
-    /// shape on its label's row (nine digits, a kanji in a password) is not
-    /// paired with the label at all — the row may be another's — so it has no
-    /// cell in the layout and stays `notice.missing_field`.
+    /// shape on its label's row is paired with the label when it is one word near
+    /// the field's length (an 11-digit 事業所番号, a password with a `」`): its cell
+    /// is in the layout and its second reads can replace it as above; a sentence
+    /// after a label word is not (no cell; `notice.missing_field` when the field
+    /// has no other row).
     ///
     /// # Errors
     ///
@@ -3759,6 +3798,82 @@ mod tests {
     /// page's read of a validated key field (a `0` read as `9` in Hokkaido's
     /// prefecture code `01`) refused the letter before its
     /// cell was read again.
+    #[test]
+    fn a_damaged_value_on_its_labels_row_gets_its_cell_read_again() {
+        // Held-out corpus letters: an 11-digit 事業所番号 and a password ending in `」`
+        // were not paired with their labels (not the field's shape), so their cells were
+        // never read again and the letter was refused as if the rows were missing.
+        let tsv = tsv_of(&[
+            ("事業所番号", 100, "40959928356"),
+            ("テストID", 100, "T5323346"),
+            ("(仮)パスワード", 100, "Kari0123"),
+            ("証明書発行用パスワード", 100, "EUmnWz6」"),
+        ]);
+        let layout = RegistrationNotice::ocr_layout_tsv(&tsv).unwrap();
+        let fields: Vec<_> = layout.fields.iter().map(|f| f.field).collect();
+        assert_eq!(
+            fields,
+            [
+                NoticeField::FacilityNumber,
+                NoticeField::UserId,
+                NoticeField::TemporaryPassword,
+                NoticeField::CertificatePassword
+            ]
+        );
+        assert!(layout.fields.iter().all(|f| f.value_box.is_some()));
+        // Without second reads the letter is refused for the damaged values, not for
+        // missing rows, and the password is not quoted.
+        let refused = RegistrationNotice::parse_ocr_tsv(&tsv).unwrap_err();
+        let codes: Vec<&str> = refused.iter().map(|p| p.code()).collect();
+        assert!(!codes.contains(&"notice.missing_field"), "{codes:?}");
+        for p in refused.iter() {
+            for lang in [Lang::En, Lang::Ja] {
+                assert!(!p.message(lang).contains("EUmnWz"), "{}", p.message(lang));
+            }
+        }
+        // With two agreeing second reads each is taken from its cell.
+        let n = RegistrationNotice::parse_ocr_tsv_with_rereads(
+            &tsv,
+            &[
+                (
+                    NoticeField::FacilityNumber,
+                    vec!["4059928356".into(), "4059928356".into()],
+                ),
+                (
+                    NoticeField::CertificatePassword,
+                    vec!["EUmnWz0j".into(), "EUmnWz09j".into(), "EUmnWz0j".into()],
+                ),
+            ],
+        )
+        .unwrap();
+        assert_eq!(n.facility_number.as_str(), "4059928356");
+        assert_eq!(n.certificate_password.expose(), "EUmnWz0j");
+        let replaced = n
+            .findings()
+            .into_iter()
+            .filter(|f| matches!(f, NoticeProblem::OcrPageReadInvalid { .. }))
+            .count();
+        assert_eq!(replaced, 2);
+        // A sentence after a label word is still no label line.
+        assert!(!near_shape(
+            Target::Field(NoticeField::CertificatePassword),
+            "は証明書発行申請の 際に必要"
+        ));
+        assert!(!near_shape(
+            Target::Field(NoticeField::FacilityNumber),
+            "は別紙のとおり"
+        ));
+        assert!(near_shape(
+            Target::Field(NoticeField::FacilityNumber),
+            "4O95992835"
+        ));
+        assert!(!near_shape(
+            Target::Field(NoticeField::FacilityNumber),
+            "40959928356789"
+        ));
+        assert!(!near_shape(Target::Id(NoticeKind::Test), "」」」"));
+    }
+
     #[test]
     fn invalid_page_reads_of_key_fields_are_taken_from_their_cells() {
         let tsv = tsv_of(&[

@@ -407,8 +407,9 @@ class RegistrationNotice:
         With ``rereads`` (as :meth:`with_ocr_rereads` takes them; the cells are those of
         :meth:`ocr_layout_json`), a 事業所番号, ID or password the page read in the field's shape but invalid
         (ten digits whose prefecture code is unknown: a ``0`` read as ``9``) is taken from the valid plurality
-        of its cell's second reads when at least two agree (a value out of the field's shape is not paired
-        with its label: ``notice.missing_field``) (``notice.ocr_page_read_invalid``, a warning) instead of refusing the letter; then every field is
+        of its cell's second reads when at least two agree — so is one read out of the field's shape on its
+        label's row when it is one word near the field's length (an 11-digit 事業所番号, a password with a ``」``)
+        (``notice.ocr_page_read_invalid``, a warning) instead of refusing the letter; then every field is
         reconciled as by :meth:`with_ocr_rereads`. Raises ValidationError (``notice.tsv_invalid`` for a TSV
         that is not Tesseract's shape, ``notice.ocr_rereads_invalid`` for rereads it does not take).
         """
@@ -441,6 +442,10 @@ class RegistrationNotice:
     @staticmethod
     def ocr_value_charset(field: str) -> Optional[str]:
         """The characters a key field's value can hold (the second OCR pass's whitelist); None for free text."""
+    @staticmethod
+    def ocr_confusables() -> list[tuple[str, str]]:
+        """The glyphs OCR confuses in IDs and passwords, each as ``(glyph, look-alikes)`` (``("0", "O o")``,
+        ``("rn", "m")`` …): the core's table, which its ``notice.ocr_confusable`` findings report."""
     def ocr_provenance_json(self) -> Optional[str]:
         """Where each field was read from (line, label as read, edits, confidence, value box, the characters a
         second pass over the cell may be restricted to: ``value_charset``, as :meth:`ocr_value_charset`) as JSON;

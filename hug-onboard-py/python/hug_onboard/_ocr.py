@@ -34,6 +34,28 @@ installed is skipped. Besides Tesseract's stock models they include our own,
 for the JIS-style Latin glyphs of Japanese business fonts. Nothing is written to a file: each image goes to Tesseract
 on its standard input. Measured on the corpus: benches/ocr/RESULTS.md.
 
+**Glyph check.** Where the second reads of the ID or a password disagree on a glyph
+(``l``/``L``, ``0``/``O``, ``1``/``i``), the stock engines often agree with each other on
+the wrong one, and outvote the right read. Before the core votes, :func:`glyph_check`
+cuts the cell into glyphs and sets aside a read whose character the glyph's own shape
+rules out: a glyph with no foot is not ``L``; one with a separate dot above is not
+``l``/``I``/``1``, one without (at least :data:`GLYPH_DOT_HEIGHT` px high) is not ``i``/``j``;
+one with a bar reaching right of its stem at the top is not ``1``/``l``; one taller than the
+cell's capitals is not ``I``/``1`` (an ``l`` rising to the ascender line); a glyph compared
+with the letter's own printed digits of about its size (the 事業所番号 and the postal code,
+digits by their format, and the ID's agreed digits that no letter looks like — same font,
+printer and scan, so no knowledge of the font is needed) is that digit when it matches one
+closely (:data:`GLYPH_SAME`) and is not when it matches none well (:data:`GLYPH_OTHER`). It
+acts only where the plurality of the reads left is one look-alike glyph the core reports
+(``notice.ocr_confusable``), so the user is still asked to compare that character with
+the paper; a read set aside still votes when, mended there, it is a read another read
+gives. Besides, a mark before or after a value that is no glyph of the cell (the cell's
+border read as ``|``, a speck as ``.``) is dropped from a read when another read lacks it.
+Where the shapes do not decide (IPAMincho's ``l`` and ``1`` at 150 dpi differ by a few
+pixels), or the cell is no line of a few characters (:data:`GLYPH_CELL_PIXELS`,
+:data:`GLYPH_PARTS`), nothing changes; nothing the check meets (a box, an image, a failure
+inside OpenCV) makes it raise: the reads then go to the core as read.
+
 """
 
 from __future__ import annotations
@@ -89,9 +111,9 @@ MODEL_DIR = Path(__file__).resolve().parent / "data"
 #: reliable, so six reads vote, one vote each (the page's read is the fallback on a tie):
 #: four of Tesseract's stock models and our :data:`MODEL` on both images (its binary
 #: read is the best single reader on the corpus, 39 of 48 ID/password cells against
-#: 36; where three stock reads agree on ``L`` for a JIS ``l`` it is outvoted, and the
-#: core reports the disagreement; more votes for it were measured and not kept:
-#: tools/ocr-model/RESULTS.md). ``Latin`` and ``Japanese`` are Tesseract's script models
+#: 36; where three stock reads agree on ``L`` for a JIS ``l`` it was outvoted — the
+#: :func:`glyph_check` now sets such reads aside when the glyph has no foot; more votes
+#: for it were measured and not kept: tools/ocr-model/RESULTS.md). ``Latin`` and ``Japanese`` are Tesseract's script models
 #: (Debian ``tesseract-ocr-script-latn``, ``tesseract-ocr-script-jpan``); a model not
 #: installed is skipped.
 _LATIN_READS = (("jpn", "binary"), ("jpn", "grey"), ("Latin", "grey"), ("Japanese", "grey"),
@@ -369,15 +391,25 @@ def read_notice(image: ImageSource) -> RegistrationNotice:
     return RegistrationNotice.parse_ocr_tsv(tsv, rereads)
 
 
-def _cell(image: Any, box: dict[str, int], hpad: float = 0.5) -> Any:
-    """The value's cell with a margin of half its height (``hpad`` of it left and
-    right), on a white border."""
-    cv2, _, _ = _imports()
-    h, w = image.shape[:2]
+def _bounds(shape: tuple[int, ...], box: dict[str, int], hpad: float = 0.5) -> tuple[int, int, int, int]:
+    """The value's cell on the page, ``(top, bottom, left, right)``: the box with a margin of
+    half its height (``hpad`` of it left and right), clipped to the page (the second pass's
+    crop and the glyph check's cell)."""
+    h, w = shape[:2]
     pad = max(4, box["height"] // 2)
     side = pad if hpad >= 0.5 else max(2, int(box["height"] * hpad))
-    top, left = max(0, box["top"] - pad), max(0, box["left"] - side)
-    crop = image[top : min(h, box["top"] + box["height"] + pad), left : min(w, box["left"] + box["width"] + side)]
+    top, left = min(h, max(0, box["top"] - pad)), min(w, max(0, box["left"] - side))
+    # Clipped at both ends: a negative end would index from the far side of the page.
+    bottom = max(top, min(h, box["top"] + box["height"] + pad))
+    right = max(left, min(w, box["left"] + box["width"] + side))
+    return top, bottom, left, right
+
+
+def _cell(image: Any, box: dict[str, int], hpad: float = 0.5) -> Any:
+    """The value's cell (:func:`_bounds`), on a white border."""
+    cv2, _, _ = _imports()
+    top, bottom, left, right = _bounds(image.shape, box, hpad)
+    crop = image[top:bottom, left:right]
     return cv2.copyMakeBorder(crop, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
 
 
@@ -427,13 +459,19 @@ def _join(words: list[tuple[int, int, int, str]]) -> str:
 
 
 def second_pass(
-    layout: RegistrationNotice | str, grey: Any, binary: Any, cmd: str | None = None, langs: list[str] | None = None
+    layout: RegistrationNotice | str,
+    grey: Any,
+    binary: Any,
+    cmd: str | None = None,
+    langs: list[str] | None = None,
+    glyphs: bool = True,
 ) -> dict[str, list[str]]:
     """The key fields' cells read again (module doc): field -> reads, for
     :meth:`RegistrationNotice.parse_ocr_tsv` (``rereads``) or
     :meth:`RegistrationNotice.with_ocr_rereads`. ``layout`` is the page's
     :meth:`RegistrationNotice.ocr_layout_json`, or a notice read by OCR (its
-    provenance). In memory only: the crops go to Tesseract on its standard input."""
+    provenance). The reads pass the :func:`glyph_check` unless ``glyphs`` is false (the
+    corpus measures both). In memory only: the crops go to Tesseract on its standard input."""
     text = layout if isinstance(layout, str) else layout.ocr_provenance_json()
     prov = json.loads(text or "null") or {"fields": []}
     found = {f["field"]: f for f in prov["fields"] if f["field"] in SECOND_PASS and f.get("value_box")}
@@ -457,4 +495,386 @@ def second_pass(
         reads = _read_cells(cells, lang, charset, cmd)
         for f, r in zip(fields, reads):
             rereads[f].append(r)
-    return {f: r for f, r in rereads.items() if r}
+    given = {f: r for f, r in rereads.items() if r}
+    return glyph_check(given, boxes, grey, binary) if glyphs else given
+
+
+# --- The glyph check -----------------------------------------------------------------
+#
+# Why our own code: no maintained library decides between two given readings of one
+# glyph; Tesseract gives one answer per engine. The check compares the glyph with the
+# letter's own printed digits (same font, size, printer and scan), which needs no
+# knowledge of the font. Measured on the corpus (benches/ocr/RESULTS.md).
+
+#: Fields whose reads the glyph check may correct (the ID and the passwords).
+GLYPH_FIELDS = ("user_id", "temporary_password", "certificate_password")
+#: Whole-window normalised correlation of a glyph with the letter's own printed digit
+#: ``d`` (:func:`_printed_digits`): at least :data:`GLYPH_SAME` and the glyph is ``d``;
+#: below :data:`GLYPH_OTHER` it is not. Measured with ``benches/ocr/glyphs.py`` on the
+#: corpus's light letters (seeds 14–16, four fonts): 234 password/ID digits against the
+#: printed copies of their own digit scored 0.863–0.998 (14 below 0.91, NotoSansCJK's down to
+#: 0.863; 94 at 0.98 or more); 102 look-alike letters (O o I l i S B Z b g q) against the
+#: digit they are mistaken for scored 0.37–0.977 (8 at 0.91 or more: IPAMincho's O, I and l
+#: — in that font, at 150 dpi, the shapes do not decide; none at 0.98). The margins are thin
+#: for some fonts (TakaoGothic's O up to 0.907): the choice is a measured trade-off, it acts
+#: only where the reads disagree, and every character it decides is a look-alike the user
+#: is asked to compare.
+GLYPH_SAME = 0.98
+GLYPH_OTHER = 0.91
+#: Marks Tesseract adds after a value (a speck, the cell's edge) that the glyph check
+#: drops from a read when the cell has no glyph for them: the read is longer than the cell's
+#: glyphs, another read has the cell's length, and the cell's last glyph is no mark's size.
+TRAILING_MARKS = "._-,;:'\"`~"
+#: Marks Tesseract adds before a value (the cell's left border, a speck); dropped likewise.
+LEADING_MARKS = "|[({!'\"`"
+#: Capitals and digits flat at the top and the bottom (no overshoot, no descender), and
+#: unlike their small letters (V W X Z are read for v w x z): the reference height for
+#: :data:`GLYPH_TALL`.
+CAP_HEIGHT_GLYPHS = "BDEFHIKLMNPRTY1247"
+#: A glyph at least this many times the cell's capital height is not ``I`` or ``1``: an
+#: ``l`` rising to the ascender line (NotoSansCJK: 1.08–1.12 times; in the JIS-style
+#: fonts ``l`` is as high as the capitals and the rule does not apply).
+GLYPH_TALL = 1.06
+#: The least height in pixels of a glyph whose missing dot rules out ``i`` and ``j``: in a
+#: smaller one the dot may be a speck (an A4 page is read at about 300 dpi, where a
+#: 10.5 pt ``i`` is about 30 px high).
+GLYPH_DOT_HEIGHT = 20
+#: A printed digit is compared only with a glyph at most this many times taller or shorter
+#: (their crops, :data:`GLYPH_MARGIN` included): an ``o`` is about 0.7 of a ``0``; a glyph
+#: twice the digits' height is no glyph of the same print (no decision either way).
+GLYPH_SCALE = 2.0
+#: The most pixels of a cell (value box and margin) cut into glyphs: a key field's value is
+#: one line of a few characters (10 at 10.5 pt on a page at 1200 dpi: about 300 × 1,200 px);
+#: a larger box is no such line, and cutting it took seconds (the reads are left alone).
+GLYPH_CELL_PIXELS = 4_000_000
+#: The most ink components a cell may have: more is noise or a picture, not a line of a few
+#: characters (hundreds of specks of a dirty scan are fewer; the reads are left alone).
+GLYPH_PARTS = 1_000
+#: Pixels a glyph may be shifted against a printed digit (each way, each axis).
+GLYPH_SHIFT = 2
+#: Grey margin around a glyph for the correlation, in pixels.
+GLYPH_MARGIN = 3
+
+
+class _Glyph:
+    """One glyph of a cell: its ink box in the cell, its ink mask, its grey crop
+    (box + :data:`GLYPH_MARGIN`), and whether it has a separate dot above (i, j)."""
+
+    def __init__(self, box: tuple[int, int, int, int], mask: Any, grey: Any, dot: bool) -> None:
+        self.box, self.mask, self.grey, self.dot = box, mask, grey, dot
+
+    @property
+    def foot(self) -> bool:
+        """An L's foot: at the bottom, ink reaching far right of the stem (the glyph's
+        fullest column), further than left of it (a serif), with no ink right of the stem above."""
+        np = _imports()[1]
+        x0, y0, x1, y1 = self.box
+        h = y1 - y0
+        stem = int(np.argmax(self.mask.sum(axis=0)))
+        cols = np.where(self.mask[h - max(1, h // 5) :].any(axis=0))[0]
+        if not len(cols):
+            return False
+        right, left = (cols.max() - stem) / h, (stem - cols.min()) / h
+        upper = self.mask[h // 5 : int(0.6 * h), stem + max(2, h // 6) :]  # below a top serif
+        return bool(right >= 0.3 and (x1 - x0) / h >= 0.4 and right >= left + 0.15 and upper.sum() <= 0.02 * max(1, upper.size))
+
+    @property
+    def top_right(self) -> bool:
+        """Ink at the top reaching right of the stem (the glyph's fullest column): an I's or a
+        T's bar; a 1 has its flag on the left only, an l its serif."""
+        np = _imports()[1]
+        x0, y0, x1, y1 = self.box
+        h = y1 - y0
+        stem = int(np.argmax(self.mask.sum(axis=0)))
+        width = int(self.mask[h // 2].sum()) or 1  # the stem's stroke, half-way down
+        cols = np.where(self.mask[: max(1, h // 8)].any(axis=0))[0]
+        return bool(len(cols) and cols.max() - stem >= width + 0.08 * h)
+
+
+def _box(box: Any) -> tuple[int, int, int, int] | None:
+    """A value box's ``(left, top, width, height)`` as integers, or None when it is not one
+    (a coordinate missing or not an integer: the core's boxes are integers)."""
+    import numbers
+
+    try:
+        values = tuple(box[k] for k in ("left", "top", "width", "height"))
+    except (TypeError, KeyError, IndexError):
+        return None
+    if not all(isinstance(v, numbers.Integral) and not isinstance(v, bool) for v in values):
+        return None
+    left, top, width, height = (int(v) for v in values)
+    return left, top, width, height
+
+
+def _glyphs(grey: Any, binary: Any, box: dict[str, int], hpad: float = 0.5) -> list[_Glyph]:
+    """The glyphs of a value's cell (:func:`_bounds`, as the second pass cuts it: ``hpad``
+    is :data:`NARROW_CELLS`'s margin), left to right: the ink's connected components (specks
+    dropped), those that overlap horizontally joined (the dot of an i, a broken stroke);
+    only components centred within the value box's height are kept (the margin may hold
+    a neighbouring row's ink). No glyphs for a box that is not four integers, is empty or off
+    the page, holds more than :data:`GLYPH_CELL_PIXELS` pixels or more than
+    :data:`GLYPH_PARTS` components: no line of a few characters (the reads are left alone)."""
+    cv2, np, _ = _imports()
+    b = _box(box)
+    if b is None:
+        return []
+    b_left, b_top, b_width, b_height = b
+    top, bottom, left, right = _bounds(binary.shape, {"left": b_left, "top": b_top, "width": b_width,
+                                                      "height": b_height}, hpad)
+    if bottom <= top or right <= left or b_height <= 0:
+        return []  # a box outside the page or empty: no glyphs, the reads are left alone
+    if (bottom - top) * (right - left) > GLYPH_CELL_PIXELS:
+        return []
+    ink = (binary[top:bottom, left:right] < 128).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if n - 1 > GLYPH_PARTS:
+        return []
+    band = (b_top - top, b_top - top + b_height)
+    comps = []
+    for i in range(1, n):
+        x, y, cw, ch, area = (int(v) for v in stats[i])
+        if band[0] <= y + ch / 2 <= band[1] or (y < band[1] and y + ch > band[0] and ch <= b_height // 2):
+            comps.append((x, y, cw, ch, area, i))
+    if not comps:
+        return []
+    # Specks: a few pixels, small against the glyphs' typical height (the median, not the
+    # tallest: a `|` or a descender would make an i's dot a speck).
+    typical = sorted(c[3] for c in comps)[len(comps) // 2]
+    comps = [c for c in comps if c[4] >= 4 and max(c[2], c[3]) >= typical * 0.08]
+    comps.sort()
+    groups: list[list[Any]] = []
+    for x, y, cw, ch, _, i in comps:
+        if groups:
+            g = groups[-1]
+            overlap = min(g[2], x + cw) - max(g[0], x)
+            if overlap > 0.5 * min(cw, g[2] - g[0]):
+                g[0], g[1], g[2], g[3] = min(g[0], x), min(g[1], y), max(g[2], x + cw), max(g[3], y + ch)
+                g[4].append((y, ch, i))
+                continue
+        groups.append([x, y, x + cw, y + ch, [(y, ch, i)]])
+    paper = cv2.copyMakeBorder(grey[top:bottom, left:right], GLYPH_MARGIN, GLYPH_MARGIN, GLYPH_MARGIN,
+                               GLYPH_MARGIN, cv2.BORDER_CONSTANT, value=255)
+    out = []
+    for x0, y0, x1, y1, parts in groups:
+        mask = np.isin(labels[y0:y1, x0:x1], [i for _, _, i in parts])
+        main = max(parts, key=lambda p: p[1])
+        dot = any(p is not main and p[0] + p[1] <= main[0] and p[1] <= 0.35 * (y1 - y0) for p in parts)
+        crop = paper[y0 : y1 + 2 * GLYPH_MARGIN, x0 : x1 + 2 * GLYPH_MARGIN]
+        out.append(_Glyph((x0, y0, x1, y1), mask, crop, dot))
+    return out
+
+
+def _likeness(a: Any, b: Any) -> float:
+    """Whole-window normalised correlation of two grey glyph crops, the best over shifts of
+    up to :data:`GLYPH_SHIFT` px: each is centred on a white canvas of the larger size, so a
+    narrow glyph is not found inside a wider one (an l inside a 1)."""
+    cv2, np, _ = _imports()
+    s = GLYPH_SHIFT
+    hh, ww = max(a.shape[0], b.shape[0]), max(a.shape[1], b.shape[1])
+
+    def canvas(x: Any, pad: int) -> Any:
+        c = np.full((hh + 2 * pad, ww + 2 * pad), 255, np.float32)
+        y0, x0 = (c.shape[0] - x.shape[0]) // 2, (c.shape[1] - x.shape[1]) // 2
+        c[y0 : y0 + x.shape[0], x0 : x0 + x.shape[1]] = x
+        return c
+
+    return float(cv2.matchTemplate(canvas(a, s), canvas(b, 0), cv2.TM_CCOEFF_NORMED).max())
+
+
+def _squeeze(read: str) -> str:
+    return "".join(read.split())
+
+
+def _printed_digits(rereads: dict[str, list[str]], cells: dict[str, list[_Glyph]]) -> dict[str, list[Any]]:
+    """The letter's own printed digits (grey crops by digit), where the reads leave no doubt:
+    the 事業所番号 when all its reads agree on ten digits and its cell has ten glyphs; the
+    postal code when all its reads agree on ``NNN-NNNN`` and the cell's last eight glyphs
+    have a hyphen's shape in the fourth (a 〒 may precede them) — both digits only by their
+    format; the ID's positions where every read of its cell's length gives the same digit (at
+    least two such reads, and more than half of all the ID's reads) and no letter looks like
+    that digit in the core's table (:meth:`RegistrationNotice.ocr_confusables`: 0 1 2 5 8 are
+    left out): the ID's format is not published, it may hold an ``O`` that every read gives
+    as ``0`` — the very agreement on a look-alike the check distrusts."""
+    out: dict[str, list[Any]] = {}
+
+    def take(read: str, glyphs: list[_Glyph], digits: str = "0123456789") -> None:
+        for c, g in zip(read, glyphs):
+            if c.isascii() and c in digits:
+                out.setdefault(c, []).append(g.grey)
+
+    number = {_squeeze(r) for r in rereads.get("facility_number", [])}
+    glyphs = cells.get("facility_number", [])
+    if len(number) == 1:
+        (read,) = number
+        if read.isascii() and read.isdigit() and len(read) == len(glyphs):
+            take(read, glyphs)
+    postal = {_squeeze(r) for r in rereads.get("postal_code", [])}
+    glyphs = cells.get("postal_code", [])[-8:]
+    if len(postal) == 1 and len(glyphs) == 8:
+        (read,) = postal
+        digits = read[:3] + read[4:]
+        heights = sorted(g.box[3] - g.box[1] for g in glyphs)
+        if len(read) == 8 and read[3] == "-" and digits.isascii() and digits.isdigit() and \
+                glyphs[3].box[3] - glyphs[3].box[1] < 0.4 * heights[4]:
+            take(read, glyphs)
+    ids = [_squeeze(r) for r in rereads.get("user_id", [])]
+    glyphs = cells.get("user_id", [])
+    aligned = [r for r in ids if glyphs and len(r) == len(glyphs)]
+    if len(aligned) >= 2 and 2 * len(aligned) > len(ids):
+        agreed = "".join(r[0] if len(set(r)) == 1 else "?" for r in zip(*aligned))
+        letter_like = {d for d, alikes in RegistrationNotice.ocr_confusables()
+                       if d.isdigit() and any(not a.isdigit() for a in alikes.split())}
+        take(agreed, glyphs, "".join(sorted(set("0123456789") - letter_like)))
+    return out
+
+
+def _cap_height(reads: list[str], glyphs: list[_Glyph]) -> float | None:
+    """The median height of the cell's glyphs that every read gives as the same flat
+    capital or digit (:data:`CAP_HEIGHT_GLYPHS`); None without one."""
+    heights = sorted(
+        g.box[3] - g.box[1]
+        for p, g in enumerate(glyphs)
+        if len({r[p] for r in reads}) == 1 and reads[0][p] in CAP_HEIGHT_GLYPHS
+    )
+    return heights[len(heights) // 2] if heights else None
+
+
+def _ruled_out(chars: set[str], g: _Glyph, printed: dict[str, list[Any]], cap: float | None = None) -> set[str]:
+    """Of the characters the reads give for one glyph, those its shape rules out (``cap``:
+    the cell's :func:`_cap_height`)."""
+    out: set[str] = set()
+    if cap is not None and g.box[3] - g.box[1] >= GLYPH_TALL * cap:
+        out |= chars & set("I1")
+    if g.dot:
+        out |= chars & set("lI|1LJ")
+    elif g.box[3] - g.box[1] >= GLYPH_DOT_HEIGHT:
+        out |= chars & set("ij")
+    if "L" in chars and not g.foot:
+        out.add("L")
+    if g.top_right:
+        out |= chars & set("1l|")
+    for d in sorted(chars & set("0123456789")):
+        # Only copies of about the glyph's size: the whole-window correlation means nothing
+        # across sizes (and a page-sized blob took seconds).
+        copies = [e for e in printed.get(d, []) if max(e.shape[0], g.grey.shape[0]) <=
+                  GLYPH_SCALE * min(e.shape[0], g.grey.shape[0])]
+        if not copies:
+            continue
+        s = max(_likeness(g.grey, e) for e in copies)
+        if s < GLYPH_OTHER:
+            out.add(d)
+        elif s >= GLYPH_SAME:
+            out |= chars - {d}
+    return out
+
+
+def glyph_check(
+    rereads: dict[str, list[str]], boxes: dict[str, dict[str, int]], grey: Any, binary: Any
+) -> dict[str, list[str]]:
+    """The second reads of the ID and the passwords, with the reads that a glyph's shape
+    contradicts set aside (the module doc, "Glyph check").
+
+    ``rereads`` is :func:`second_pass`'s result, ``boxes`` the value boxes of the layout
+    (field → ``{"left", "top", "width", "height"}``, integers) and ``grey``/``binary`` the page as
+    :func:`_prepare` gives it (2-D ``uint8`` arrays of one shape). Each field's cell is cut into
+    glyphs (:func:`_glyphs`); the reads with as many characters as the cell has glyphs are
+    compared position by position. A read longer by marks before or after the value
+    (:data:`LEADING_MARKS`, :data:`TRAILING_MARKS`: the cell's border, a speck) is compared
+    without them when another read has the cell's length as given and the glyph at that end
+    is not itself a mark's size (a password may end in ``.``). Where the reads disagree, the
+    glyph rules out some of their characters (:func:`_ruled_out`) and of the others the most
+    reads give one glyph the core reports as a look-alike
+    (:meth:`RegistrationNotice.ocr_confusables`), a read giving a ruled-out character does
+    not vote — unless, with that one glyph put in its place at every such position, it is a
+    read another read gives: then it votes for that read. Reads of another length are left as
+    they are; when no read of the cell's length would remain, none is set aside.
+
+    Never raises: a box, an image or a read of another kind, or any failure inside
+    (OpenCV, memory), leaves the reads as they are. In memory only; nothing is printed or
+    logged (the reads are passwords)."""
+    try:
+        return _glyph_check(rereads, boxes, grey, binary)
+    except Exception:  # a refinement of the reads: whatever fails, the reads go to the core as read
+        return rereads
+
+
+def _glyph_check(
+    rereads: dict[str, list[str]], boxes: dict[str, dict[str, int]], grey: Any, binary: Any
+) -> dict[str, list[str]]:
+    """:func:`glyph_check`'s work, without its guard."""
+    np = _imports()[1]
+    if not all(isinstance(a, np.ndarray) and a.ndim == 2 and a.dtype == np.uint8 for a in (grey, binary)) or \
+            grey.shape != binary.shape:
+        return rereads
+    # Only lists of text are read (the printed digits' sources too); anything else is left as it is.
+    texts = {f: list(r) for f, r in rereads.items()
+             if isinstance(r, (list, tuple)) and all(isinstance(x, str) for x in r)}
+    fields = [f for f in GLYPH_FIELDS if len(texts.get(f, [])) > 1 and f in boxes]
+    if not fields:
+        return rereads
+    look_alikes = {g for g, _ in RegistrationNotice.ocr_confusables() if len(g) == 1}
+    cells = {f: _glyphs(grey, binary, boxes[f], NARROW_CELLS.get(f, 0.5))
+             for f in ("facility_number", "postal_code", *fields) if f in boxes}
+    printed = _printed_digits(texts, cells)
+    out = dict(rereads)
+    for field in fields:
+        glyphs = cells[field]
+        if not glyphs:
+            continue
+        reads = [_squeeze(r) for r in texts[field]]
+        # Marks before or after the value that are none of the cell's glyphs (Tesseract reads
+        # a speck or the cell's edge as `.`, `_`, `|`): the read without them — only where the
+        # reads disagree about them (a read of the cell's length as given) and the glyph at
+        # that end is no mark itself (two `_` run together make one glyph of the cell fewer).
+        heights = sorted(g.box[3] - g.box[1] for g in glyphs)
+        full = 0.5 * heights[len(heights) // 2]
+        first_full, last_full = (g.box[3] - g.box[1] >= full for g in (glyphs[0], glyphs[-1]))
+        trimmed: set[int] = set()
+        if any(len(r) == len(glyphs) for r in reads):
+            for i, r in enumerate(reads):
+                if len(r) <= len(glyphs):
+                    continue
+                tail, head = r.rstrip(TRAILING_MARKS), r.lstrip(LEADING_MARKS)
+                for bare, ok in ((tail, last_full), (head, first_full),
+                                 (head.rstrip(TRAILING_MARKS), first_full and last_full)):
+                    if ok and len(bare) == len(glyphs):
+                        reads[i] = bare
+                        trimmed.add(i)
+                        break
+        aligned = [i for i, r in enumerate(reads) if len(r) == len(glyphs)]
+        if len(aligned) < 2:
+            continue
+        cap = _cap_height([reads[i] for i in aligned], glyphs)
+        mended = {i: list(reads[i]) for i in aligned}
+        set_aside: set[int] = set()
+        for p, g in enumerate(glyphs):
+            chars = {reads[i][p] for i in aligned}
+            if len(chars) < 2:
+                continue
+            bad = _ruled_out(chars, g, printed, cap)
+            left = [reads[i][p] for i in aligned if reads[i][p] not in bad]
+            most = max((left.count(c) for c in left), default=0)
+            winners = {c for c in left if left.count(c) == most}
+            if not bad or len(winners) != 1 or not winners <= look_alikes:
+                continue
+            (glyph,) = winners
+            for i in aligned:
+                if reads[i][p] in bad:
+                    set_aside.add(i)
+                    mended[i][p] = glyph
+        if not set_aside and not trimmed:
+            continue
+        voting = {reads[i] for i in aligned if i not in set_aside}
+        if set_aside and not voting:
+            continue  # every read of the cell's length ruled out somewhere: the shapes do not decide
+        new = []
+        for i, r in enumerate(texts[field]):
+            if i in set_aside:
+                if "".join(mended[i]) in voting:
+                    new.append("".join(mended[i]))  # votes for the read it is, mended
+            elif i in trimmed:
+                new.append(reads[i])  # without the marks that are no glyph of the cell
+            else:
+                new.append(r)  # as read
+        out[field] = new
+    return out

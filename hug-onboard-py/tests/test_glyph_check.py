@@ -1,0 +1,398 @@
+"""The glyph check of the OCR second pass (hug_onboard._ocr.glyph_check).
+
+Cells are rendered with Pillow in the corpus's fonts (Debian fonts-takao, fonts-ipafont;
+installed by run-tests) at about 300 dpi, as the cleaned page would hold them; no
+Tesseract is needed: the reads are given, as if the engines had read the cells.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import pytest
+
+np = pytest.importorskip("numpy")
+pytest.importorskip("cv2")
+ImageFont = pytest.importorskip("PIL.ImageFont")
+from PIL import Image, ImageDraw  # noqa: E402
+
+import hug_onboard as h  # noqa: E402
+from hug_onboard import _ocr  # noqa: E402
+
+TAKAO = "/usr/share/fonts/truetype/takao-gothic/TakaoGothic.ttf"
+IPAGOTHIC = "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf"
+NOTO = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+
+
+def _page(cells: dict[str, str], font_path: str = TAKAO, px: int = 44) -> tuple[Any, Any, dict[str, dict[str, int]]]:
+    """A grey page and its binarised copy holding each field's text on a row of its own,
+    with the value boxes a layout would give (Tesseract's word box: the ink)."""
+    try:
+        font = ImageFont.truetype(font_path, px)
+    except OSError:
+        pytest.skip(f"font not installed: {font_path}")
+    img = Image.new("L", (900, 120 * len(cells) + 60), 255)
+    draw = ImageDraw.Draw(img)
+    boxes = {}
+    for row, (field, text) in enumerate(cells.items()):
+        x, y = 60, 40 + 120 * row
+        draw.text((x, y), text, font=font, fill=0)
+        left, top, right, bottom = (int(v) for v in draw.textbbox((x, y), text, font=font))
+        boxes[field] = {"left": left, "top": top, "width": right - left, "height": bottom - top}
+    grey = np.asarray(img)
+    binary = np.where(grey < 128, 0, 255).astype(np.uint8)
+    return grey, binary, boxes
+
+
+def _voted(reads: list[str]) -> str:
+    return Counter(reads).most_common(1)[0][0]
+
+
+def test_cells_are_cut_into_their_glyphs() -> None:
+    grey, binary, boxes = _page({"temporary_password": "XlfwKg52", "certificate_password": "ij1lL0O8"})
+    assert len(_ocr._glyphs(grey, binary, boxes["temporary_password"])) == 8
+    glyphs = _ocr._glyphs(grey, binary, boxes["certificate_password"])
+    assert len(glyphs) == 8
+    assert [g.dot for g in glyphs] == [True, True, False, False, False, False, False, False]
+    assert [g.foot for g in glyphs] == [False, False, False, False, True, False, False, False]
+
+
+def test_an_l_the_stock_reads_took_for_L_is_read_as_l() -> None:
+    """The corpus's TakaoGothic letter: three stock reads agreed on `L`; our model read `l`."""
+    grey, binary, boxes = _page({"certificate_password": "XlfwKg52"})
+    reads = ["XLfwKg52", "XLfwKg52", "XLfwKg52", "Xlfwkg52", "xtfwKg52", "XlfwKg52"]
+    assert _voted(reads) == "XLfwKg52"  # the vote without the check
+    out = _ocr.glyph_check({"certificate_password": reads}, boxes, grey, binary)["certificate_password"]
+    # The `L` reads, mended to `l`, are the read another read gives: they vote for it.
+    assert out == ["XlfwKg52", "XlfwKg52", "XlfwKg52", "Xlfwkg52", "xtfwKg52", "XlfwKg52"]
+    # A real `L` is kept when reads give `l` for it.
+    grey, binary, boxes = _page({"certificate_password": "XLfwKg52"})
+    reads = ["XlfwKg52", "XlfwKg52", "XLfwKg52"]
+    out = _ocr.glyph_check({"certificate_password": reads}, boxes, grey, binary)["certificate_password"]
+    assert out == reads  # `l` is not ruled out by a foot: no change (never towards a glyph that is no look-alike)
+
+
+@pytest.mark.parametrize("truth, wrong", [("O5fr8Fku", "05fr8Fku"), ("05fr8Fku", "O5fr8Fku")])
+def test_O_and_0_are_told_apart_by_the_letters_own_digits(truth: str, wrong: str) -> None:
+    """A glyph compared with the 0s printed in the letter's 事業所番号: an `O` matches none
+    well (GLYPH_OTHER), a `0` matches one closely (GLYPH_SAME)."""
+    grey, binary, boxes = _page({"facility_number": "2096385973", "temporary_password": truth})
+    reads = {"facility_number": ["2096385973", "2096385973"], "temporary_password": [wrong] * 4 + [truth] * 2}
+    out = _ocr.glyph_check(reads, boxes, grey, binary)
+    assert out["temporary_password"] == [truth] * 6
+    assert out["facility_number"] == reads["facility_number"]
+    # Without printed digits to compare with (the 事業所番号's reads disagree), nothing changes.
+    reads["facility_number"] = ["2096385973", "2096385978"]
+    assert _ocr.glyph_check(reads, boxes, grey, binary)["temporary_password"] == [wrong] * 4 + [truth] * 2
+
+
+def test_the_printed_digits_come_only_from_reads_that_leave_no_doubt() -> None:
+    grey, binary, boxes = _page({"facility_number": "2096385973", "postal_code": "〒123-4567", "user_id": "T0383732"})
+    cells = {f: _ocr._glyphs(grey, binary, b) for f, b in boxes.items()}
+    printed = _ocr._printed_digits(
+        {"facility_number": ["2096385973"] * 2, "postal_code": ["123-4567"] * 3, "user_id": ["T0383732", "T9383732", "T0383732"]},
+        cells,
+    )
+    assert sorted(printed) == list("0123456789")
+    assert len(printed["0"]) == 1  # the 事業所番号's; the ID's first digit is in doubt (0 or 9)
+    assert len(printed["3"]) == 2 + 1 + 3  # 事業所番号, postal code, the ID's agreed 3s
+    # Reads that disagree, or a count of glyphs that does not match, give none.
+    assert _ocr._printed_digits({"facility_number": ["2096385973", "2096385979"]}, cells) == {}
+    assert _ocr._printed_digits({"facility_number": ["209638597"] * 2}, cells) == {}
+    assert _ocr._printed_digits({"postal_code": ["1234567"] * 3}, cells) == {}
+
+
+def test_a_dot_rules_out_l_and_its_absence_rules_out_i() -> None:
+    grey, binary, boxes = _page({"user_id": "il"}, font_path=IPAGOTHIC)
+    i, ell = _ocr._glyphs(grey, binary, boxes["user_id"])
+    assert _ocr._ruled_out({"i", "l", "1"}, i, {}) == {"l", "1"}
+    assert _ocr._ruled_out({"i", "l", "1"}, ell, {}) == {"i"}
+
+
+def test_a_read_mended_into_a_read_no_other_gives_does_not_vote() -> None:
+    grey, binary, boxes = _page({"certificate_password": "XlfwKg52"})
+    reads = ["XLfwKg5Z", "XlfwKg52", "XlfwKg52", "XLfwKg52"]
+    out = _ocr.glyph_check({"certificate_password": reads}, boxes, grey, binary)["certificate_password"]
+    assert out == ["XlfwKg52", "XlfwKg52", "XlfwKg52"]
+
+
+def test_reads_that_agree_or_cannot_be_aligned_are_left_alone() -> None:
+    grey, binary, boxes = _page({"certificate_password": "XlfwKg52"})
+    for reads in (["XlfwKg52", "Xlfw Kg52"], ["XLfwKg5", "XlfwKg52x"], ["XLfwKg52"]):
+        assert _ocr.glyph_check({"certificate_password": reads}, boxes, grey, binary) == {"certificate_password": reads}
+    # A field without a cell, or not an ID/password, is not checked.
+    other = {"facility_name": ["にじいろ", "にじいる"], "user_id": ["XLfwKg52", "XlfwKg52"]}
+    assert _ocr.glyph_check(other, {}, grey, binary) == other
+
+
+def test_a_box_outside_the_page_or_empty_has_no_glyphs() -> None:
+    grey, binary, boxes = _page({"user_id": "T0383732"})
+    for box in ({"left": 5000, "top": 5000, "width": 10, "height": 10}, {"left": 10, "top": 10, "width": 0, "height": 0},
+                {"left": -50, "top": -50, "width": 10, "height": 10}):
+        assert _ocr._glyphs(grey, binary, box) == []
+        reads = {"user_id": ["T0383732", "T9383732"]}
+        assert _ocr.glyph_check(reads, {"user_id": box}, grey, binary) == reads
+
+
+def test_a_bar_at_the_top_right_is_not_1() -> None:
+    """IPAGothic's I has bars both sides of its stem; a 1 has its flag on the left only."""
+    grey, binary, boxes = _page({"temporary_password": "EDbI3i2I"}, font_path=IPAGOTHIC)
+    reads = ["EDb13i21", "EDb13i21", "EDbI3i2", "EDbI3i21", "EDbI3i2I", "EDbI3i2I"]
+    out = _ocr.glyph_check({"temporary_password": reads}, boxes, grey, binary)["temporary_password"]
+    assert out == ["EDbI3i2I", "EDbI3i2I", "EDbI3i2", "EDbI3i2I", "EDbI3i2I", "EDbI3i2I"]
+    glyphs = _ocr._glyphs(grey, binary, boxes["temporary_password"])
+    assert [g.top_right for g in glyphs][3] and not _page({"user_id": "1l"}, font_path=IPAGOTHIC) is None
+    one, ell = _ocr._glyphs(*_page({"user_id": "1l"}, font_path=IPAGOTHIC)[:2], _page({"user_id": "1l"}, font_path=IPAGOTHIC)[2]["user_id"])
+    assert not one.top_right and not ell.top_right
+
+
+def test_an_l_taller_than_the_capitals_is_not_I() -> None:
+    """NotoSansCJK's l rises to the ascender line, above its capitals (the JIS-style fonts'
+    does not, and there the rule does not apply)."""
+    grey, binary, boxes = _page({"certificate_password": "pL8kSlCS"}, font_path=NOTO)
+    reads = ["pLSKSICS", "pL8kSICS", "pL8kSICS", "pL8kSICS", "pL8kSlCS", "pL8kSlCS"]
+    out = _ocr.glyph_check({"certificate_password": reads}, boxes, grey, binary)["certificate_password"]
+    assert _voted(out) == "pL8kSlCS" and out.count("pL8kSlCS") == 5
+    grey, binary, boxes = _page({"certificate_password": "pL8kSICS"}, font_path=NOTO)
+    reads = ["pL8kSlCS", "pL8kSlCS", "pL8kSICS"]
+    assert _ocr.glyph_check({"certificate_password": reads}, boxes, grey, binary)["certificate_password"] == reads
+
+
+def test_a_mark_before_the_value_that_is_no_glyph_is_dropped() -> None:
+    """The cell's left border read as `|` (or a quote) before the ID."""
+    grey, binary, boxes = _page({"user_id": "T1924486"})
+    reads = ["|T1924486", "|T1924486", "'T1924486", "T1924486", "|T924486"]
+    out = _ocr.glyph_check({"user_id": reads}, boxes, grey, binary)["user_id"]
+    assert out == ["T1924486"] * 4 + ["|T924486"]
+
+
+def test_a_mark_after_the_value_that_is_no_glyph_is_dropped() -> None:
+    grey, binary, boxes = _page({"user_id": "T0383732"})
+    reads = ["T0383732.", "T0383732_", "T0383732", "T0383732"]
+    out = _ocr.glyph_check({"user_id": reads}, boxes, grey, binary)["user_id"]
+    assert out == ["T0383732"] * 4
+    # A character that is a glyph of the cell stays.
+    grey, binary, boxes = _page({"user_id": "T038373."})
+    reads = ["T038373.", "T038373.", "T038373"]
+    assert _ocr.glyph_check({"user_id": reads}, boxes, grey, binary)["user_id"] == reads
+
+
+def test_only_a_look_alike_replaces_a_ruled_out_glyph(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the check decides is always a glyph the core reports (notice.ocr_confusable),
+    so the user compares it with the paper: the policy, whatever the shapes."""
+    grey, binary, boxes = _page({"temporary_password": "42RQOQg5"})
+    monkeypatch.setattr(_ocr, "_ruled_out", lambda chars, g, printed, cap=None: chars & {"0"})
+    reads = ["42RQ0Qg5", "42RQ0Qg5", "42RQQQg5", "42RQQQg5", "42RQOQg5"]
+    # At the fifth glyph the reads left say Q (2) or O (1): Q is no look-alike, so nothing changes there.
+    out = _ocr.glyph_check({"temporary_password": reads}, boxes, grey, binary)["temporary_password"]
+    assert out == reads
+    look_alikes = {g for g, _ in h.RegistrationNotice.ocr_confusables()}
+    assert {"0", "O", "o", "1", "l", "I", "|"} <= look_alikes and "Q" not in look_alikes and "L" not in look_alikes
+
+
+def test_the_check_prints_nothing(capfd: pytest.CaptureFixture[str]) -> None:
+    grey, binary, boxes = _page({"facility_number": "2096385973", "temporary_password": "O5fr8Fku"})
+    _ocr.glyph_check(
+        {"facility_number": ["2096385973"] * 2, "temporary_password": ["05fr8Fku"] * 4 + ["O5fr8Fku"] * 2},
+        boxes, grey, binary,
+    )
+    out, err = capfd.readouterr()
+    assert out == "" and err == ""
+
+
+def test_ocr_confusables_is_the_cores_table() -> None:
+    table = h.RegistrationNotice.ocr_confusables()
+    assert ("0", "O o") in table and ("rn", "m") in table
+    # The look-alikes a finding names are the same table's.
+    n = h.RegistrationNotice.parse_ocr("事業所番号 1392345678\nID P1312345\n(仮)パスワード Kari0123\n証明書発行用パスワード Cert4567")
+    msgs = [f.message_en for f in n.findings() if f.code == "notice.ocr_confusable"]
+    assert any(f'"1" (digit one, easily confused with {dict(table)["1"]})' in m for m in msgs), msgs
+
+
+# --- Probes: what the check must survive (hug-onboard s6-break) -------------------------
+
+
+def test_bad_geometry_leaves_the_reads_alone() -> None:
+    """Boxes that are not four integer coordinates (floats, missing keys, text, None) give no
+    glyphs: the reads are left as they are, nothing raises."""
+    grey, binary, boxes = _page({"facility_number": "2096385973", "temporary_password": "O5fr8Fku"})
+    reads = {"facility_number": ["2096385973"] * 2, "temporary_password": ["05fr8Fku"] * 4 + ["O5fr8Fku"] * 2}
+    box = boxes["temporary_password"]
+    for bad in ({k: v + 0.5 for k, v in box.items()}, {k: float(v) for k, v in box.items()}, {"left": 1, "top": 2},
+                {k: str(v) for k, v in box.items()}, None, [1, 2, 3, 4], {**box, "height": float("nan")}):
+        for field in ("temporary_password", "facility_number"):
+            out = _ocr.glyph_check(reads, {**boxes, field: bad}, grey, binary)  # type: ignore[dict-item]
+            if field == "temporary_password":
+                assert out == reads, bad
+            else:  # no printed digits: the O/0 is not decided
+                assert out["temporary_password"] == reads["temporary_password"], bad
+
+
+def test_images_other_than_the_prepared_page_leave_the_reads_alone() -> None:
+    """The check reads the page :func:`_prepare` gives (two 2-D uint8 arrays of one shape);
+    anything else (colour, floating point, 16 bits, another shape, not an array) is left alone."""
+    grey, binary, boxes = _page({"facility_number": "2096385973", "temporary_password": "O5fr8Fku"})
+    reads = {"facility_number": ["2096385973"] * 2, "temporary_password": ["05fr8Fku"] * 4 + ["O5fr8Fku"] * 2}
+    assert _ocr.glyph_check(reads, boxes, grey, binary)["temporary_password"] == ["O5fr8Fku"] * 6
+    for g, b in ((np.dstack([grey] * 3), binary), (grey, np.dstack([binary] * 3)), (grey.astype(np.float64), binary),
+                 (grey.astype(np.uint16) * 257, binary.astype(np.uint16) * 257), (grey[:100], binary),
+                 (grey.tolist(), binary.tolist()), (None, None), (grey.ravel(), binary.ravel())):
+        assert _ocr.glyph_check(reads, boxes, g, b) == reads
+
+
+def test_reads_that_are_not_text_leave_their_field_alone() -> None:
+    grey, binary, boxes = _page({"temporary_password": "XlfwKg52"})
+    for reads in (["XLfwKg52", None, "XlfwKg52"], "XLfwKg52", ["XLfwKg52", b"XlfwKg52"]):
+        given = {"temporary_password": reads}
+        assert _ocr.glyph_check(given, boxes, grey, binary) == given  # type: ignore[arg-type]
+
+
+def test_a_failure_inside_the_check_leaves_the_reads_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check refines the reads; whatever goes wrong inside it (an OpenCV error, memory),
+    the reads go to the core as Tesseract gave them — never a bare exception out of read_notice."""
+    import cv2
+
+    grey, binary, boxes = _page({"facility_number": "2096385973", "temporary_password": "O5fr8Fku"})
+    reads = {"facility_number": ["2096385973"] * 2, "temporary_password": ["05fr8Fku"] * 4 + ["O5fr8Fku"] * 2}
+    assert _ocr.glyph_check(reads, boxes, grey, binary) != reads  # the check decides this cell
+
+    def broken(*_: Any) -> Any:
+        raise cv2.error("boom")
+
+    for name in ("_glyphs", "_likeness", "_printed_digits", "_ruled_out"):
+        with monkeypatch.context() as m:
+            m.setattr(_ocr, name, broken)
+            assert _ocr.glyph_check(reads, boxes, grey, binary) == reads
+
+
+def test_a_cell_far_larger_than_a_line_of_text_has_no_glyphs() -> None:
+    """A value box over most of the page (GLYPH_CELL_PIXELS) or a cell of noise (GLYPH_PARTS
+    components) is no line of a few characters: no glyphs, and no seconds spent cutting it."""
+    grey, binary, boxes = _page({"user_id": "T0383732"})
+    h, w = grey.shape
+    assert _ocr._glyphs(grey, binary, boxes["user_id"])
+    big = np.full((2100, 2100), 255, np.uint8)
+    big[: grey.shape[0], : grey.shape[1]] = grey
+    assert 2100 * 2100 > _ocr.GLYPH_CELL_PIXELS
+    assert _ocr._glyphs(big, big, {"left": 0, "top": 0, "width": 2100, "height": 2100}) == []
+    assert len(_ocr._glyphs(big, big, boxes["user_id"])) == 8  # the same page, the ID's own box
+    rng = np.random.default_rng(0)
+    noise = np.where(rng.random((h, w)) < 0.3, 0, 255).astype(np.uint8)
+    assert _ocr._glyphs(noise, noise, {"left": 0, "top": 0, "width": w, "height": h}) == []
+
+
+def test_a_glyph_of_another_size_than_the_printed_digits_is_not_compared(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A blob twice the printed digits' height is not compared with them (the whole-window
+    correlation is meaningless across sizes, and a page-sized one took seconds)."""
+    grey, binary, boxes = _page({"facility_number": "2096385973", "temporary_password": "O5fr8Fku"})
+    cells = {f: _ocr._glyphs(grey, binary, b) for f, b in boxes.items()}
+    printed = _ocr._printed_digits({"facility_number": ["2096385973"] * 2}, cells)
+    blob = np.zeros((200, 150), np.uint8)
+    big = _ocr._Glyph((0, 0, 150, 200), blob > -1, blob, False)
+    calls: list[int] = []
+    real = _ocr._likeness
+
+    def counted(a: Any, b: Any) -> float:
+        calls.append(1)
+        return real(a, b)
+
+    monkeypatch.setattr(_ocr, "_likeness", counted)
+    assert _ocr._ruled_out({"0", "O"}, big, printed) == set()
+    assert calls == []
+    # A glyph of the digits' size is compared, and decided.
+    o = cells["temporary_password"][0]
+    assert _ocr._ruled_out({"0", "O"}, o, printed) == {"0"} and calls
+
+
+def test_a_mark_every_read_gives_or_that_is_the_cells_last_glyph_is_kept() -> None:
+    """A password may end in `.` (both screens accept it). Two `_` run together into one glyph,
+    so the cell has one glyph fewer than the reads: the `.` is still a glyph of the cell (its
+    last glyph is a mark's size), and reads that all give it are not changed."""
+    grey, binary, boxes = _page({"temporary_password": "Kari__0."})
+    assert len(_ocr._glyphs(grey, binary, boxes["temporary_password"])) == 7
+    for reads in (["Kari__0."] * 4, ["Kari__0."] * 5 + ["Kari__0"]):
+        out = _ocr.glyph_check({"temporary_password": reads}, boxes, grey, binary)["temporary_password"]
+        assert out == reads
+
+
+def test_the_postal_codes_digits_are_found_with_the_address_close_after_it() -> None:
+    """The postal code's cell is cut with the second pass's narrow side margin
+    (NARROW_CELLS): the half-height margin took the address's first glyph into it, and the
+    code's last eight glyphs no longer lined up with its read."""
+    try:
+        font = ImageFont.truetype(NOTO, 44)
+    except OSError:
+        pytest.skip(f"font not installed: {NOTO}")
+    for text in ("〒123-4567 東京都千代田区", "123-4567 東京都千代田区", "〒 123-4567"):
+        img = Image.new("L", (1200, 200), 255)
+        draw = ImageDraw.Draw(img)
+        draw.text((60, 60), text, font=font, fill=0)
+        start = text.index("123")
+        left = draw.textbbox((60, 60), text[:start], font=font)[2] if start else draw.textbbox((60, 60), text, font=font)[0]
+        _, top, right, bottom = (int(v) for v in draw.textbbox((60, 60), text[: start + 8], font=font))
+        box = {"left": int(left), "top": top, "width": right - int(left), "height": bottom - top}
+        grey = np.asarray(img)
+        binary = np.where(grey < 128, 0, 255).astype(np.uint8)
+        cells = {"postal_code": _ocr._glyphs(grey, binary, box, _ocr.NARROW_CELLS["postal_code"])}
+        assert sorted(_ocr._printed_digits({"postal_code": ["123-4567"] * 3}, cells)) == list("1234567"), text
+        # glyph_check cuts the postal code's cell the same way.
+        reads = {"postal_code": ["123-4567"] * 3, "user_id": ["T1234567", "T7234567"]}
+        seen: list[dict[str, list[Any]]] = []
+        real = _ocr._printed_digits
+
+        def kept(r: dict[str, list[str]], c: dict[str, list[Any]]) -> dict[str, list[Any]]:
+            seen.append(real(r, c))
+            return seen[-1]
+
+        with pytest.MonkeyPatch.context() as m:
+            m.setattr(_ocr, "_printed_digits", kept)
+            _ocr.glyph_check(reads, {"postal_code": box, "user_id": box}, grey, binary)
+        assert sorted(seen[0]) == list("1234567"), text
+
+
+def test_a_box_partly_or_wholly_off_the_page_is_clipped_not_wrapped() -> None:
+    """Negative ends must not index from the far side of the page (numpy's negative slices):
+    the cell of a box left of or above the page is empty, for the second pass's crop as for
+    the glyphs."""
+    grey, binary, boxes = _page({"user_id": "T0383732"})
+    h, w = grey.shape
+    for box in ({"left": -50, "top": -50, "width": 10, "height": 10}, {"left": 10, "top": 10, "width": -300, "height": 0},
+                {"left": w + 10, "top": h + 10, "width": 5, "height": 5}):
+        top, bottom, left, right = _ocr._bounds(grey.shape, box)
+        assert 0 <= top <= bottom <= h and 0 <= left <= right <= w, box
+        assert (bottom - top) * (right - left) == 0, box
+        assert (_ocr._cell(grey, box) == 255).all()  # only the white border: no ink of the page
+    b = boxes["user_id"]
+    pad = max(4, b["height"] // 2)
+    assert _ocr._bounds(grey.shape, b) == (b["top"] - pad, b["top"] + b["height"] + pad,
+                                           b["left"] - pad, b["left"] + b["width"] + pad)
+
+
+def test_when_every_aligned_read_is_set_aside_none_is() -> None:
+    """Two reads of the cell's length, each ruled out at another glyph (`0` for an `O` the
+    printed 0s rule out, `L` without a foot), and a short read: setting both aside left the
+    short read alone to vote — a wrong value the core would take. None is set aside."""
+    grey, binary, boxes = _page({"facility_number": "2096385973", "temporary_password": "O5fr8Fkl"})
+    reads = {"facility_number": ["2096385973"] * 2, "temporary_password": ["05fr8Fkl", "O5fr8FkL", "O5fr8Fk"]}
+    out = _ocr.glyph_check(reads, boxes, grey, binary)
+    assert out["temporary_password"] == reads["temporary_password"]
+    # With a third read of the cell's length that is not ruled out, the two vote for it.
+    reads["temporary_password"].append("O5fr8Fkl")
+    out = _ocr.glyph_check(reads, boxes, grey, binary)
+    assert out["temporary_password"] == ["O5fr8Fkl", "O5fr8Fkl", "O5fr8Fk", "O5fr8Fkl"]
+
+
+def test_the_ids_reads_give_no_copy_of_a_digit_a_letter_looks_like() -> None:
+    """The ID's format is not published (it may hold letters): reads that all give `0` for
+    its `O` are what the check distrusts. Taken as a printed `0`, that `O` made a password's
+    right `O` (three reads of five) a `0`. The ID gives only digits no letter looks like
+    (3 4 6 7 9: the core's table lists 0 1 2 5 8 with letters)."""
+    for font in (TAKAO, NOTO):
+        grey, binary, boxes = _page({"facility_number": "2096385973", "user_id": "TO383732",
+                                     "temporary_password": "O5fr8Fku"}, font_path=font)
+        reads = {"facility_number": ["2096385973", "2096385978"], "user_id": ["T0383732"] * 4,
+                 "temporary_password": ["O5fr8Fku"] * 3 + ["05fr8Fku"] * 2}
+        assert _ocr.glyph_check(reads, boxes, grey, binary)["temporary_password"] == reads["temporary_password"]
+        cells = {f: _ocr._glyphs(grey, binary, b) for f, b in boxes.items()}
+        assert sorted(_ocr._printed_digits(reads, cells)) == ["3", "7"]
