@@ -3794,10 +3794,6 @@ mod tests {
         );
     }
 
-    /// The kind of fault behind a refused letter on a held-out corpus seed: the
-    /// page's read of a validated key field (a `0` read as `9` in Hokkaido's
-    /// prefecture code `01`) refused the letter before its
-    /// cell was read again.
     #[test]
     fn a_damaged_value_on_its_labels_row_gets_its_cell_read_again() {
         // Held-out corpus letters: an 11-digit 事業所番号 and a password ending in `」`
@@ -3874,6 +3870,10 @@ mod tests {
         assert!(!near_shape(Target::Id(NoticeKind::Test), "」」」"));
     }
 
+    /// The kind of fault behind a refused letter on a held-out corpus seed: the
+    /// page's read of a validated key field (a `0` read as `9` in Hokkaido's
+    /// prefecture code `01`) refused the letter before its
+    /// cell was read again.
     #[test]
     fn invalid_page_reads_of_key_fields_are_taken_from_their_cells() {
         let tsv = tsv_of(&[
