@@ -66,6 +66,15 @@ def test_bytes_that_are_not_utf8_are_a_coded_error() -> None:
         assert "\udcff" not in err and "\\udcff" not in err
 
 
+def test_a_missing_file_whose_name_is_not_utf8_is_file_not_found(tmp_path: Path) -> None:
+    # The file name reached the message with a lone surrogate, which made the error cli.not_utf8.
+    missing = str(tmp_path / "\udcff.png")
+    for argv in (["notice", "--image", missing], ["notice", missing]):
+        code, out, err = run(*argv)
+        assert "[cli.file_not_found]" in err and "cli.not_utf8" not in err, (argv, err)
+        assert "\\udcff.png" in err and code == cli.EXIT_BY_KIND["unavailable"]
+
+
 def test_an_empty_prefecture_is_refused() -> None:
     # `--prefecture ""` silently used the default rulebook.
     code, _, err = run("calendar", "2026-12", "--prefecture", "")

@@ -253,6 +253,33 @@ def test_too_large_or_refused_images_are_coded(monkeypatch: pytest.MonkeyPatch) 
     assert e.value.code == "ocr.image_unreadable"
 
 
+@pytest.mark.parametrize("failure", ["cv2.error", "MemoryError"])
+def test_opencv_failures_and_memory_are_coded(monkeypatch: pytest.MonkeyPatch, failure: str) -> None:
+    """Cleaning a page (or cutting its cells) that OpenCV cannot process, or that exhausts the
+    memory, is ``ocr.image_unreadable`` — a bare cv2.error/MemoryError escaped before."""
+    cv2 = pytest.importorskip("cv2")
+    np = pytest.importorskip("numpy")
+    ok, png = cv2.imencode(".png", np.full((400, 300), 255, dtype=np.uint8))
+    assert ok
+
+    def fail(*_: Any, **__: Any) -> Any:
+        raise cv2.error("simulated") if failure == "cv2.error" else MemoryError()
+
+    with monkeypatch.context() as m:
+        m.setattr(cv2, "medianBlur", fail)
+        with pytest.raises(h.ValidationError) as e:
+            _ocr._prepare(bytes(png.tobytes()))
+    assert e.value.code == "ocr.image_unreadable" and "300×400 px" in e.value.message_en
+    grey, binary = _ocr._prepare(bytes(png.tobytes()))
+    layout = json.dumps({"fields": [{"field": "user_id", "value_box": {"left": 10, "top": 10, "width": 50, "height": 20},
+                                     "value_charset": "0123456789"}]})
+    with monkeypatch.context() as m:
+        m.setattr(cv2, "copyMakeBorder", fail)
+        with pytest.raises(h.ValidationError) as e:
+            _ocr.second_pass(layout, grey, binary, cmd="tesseract", langs=["jpn", "eng"])
+    assert e.value.code == "ocr.image_unreadable"
+
+
 def test_a_damaged_image_prints_nothing_on_the_hosts_stderr(capfd: pytest.CaptureFixture[str]) -> None:
     # OpenCV's libjpeg printed "Corrupt JPEG data: 3 extraneous bytes before marker 0xd9" on fd 2.
     cv2 = pytest.importorskip("cv2")

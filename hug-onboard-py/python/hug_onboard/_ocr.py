@@ -60,13 +60,14 @@ inside OpenCV) makes it raise: the reads then go to the core as read.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
 import subprocess
 import warnings
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, Iterator, Union
 
 from ._errors import HugOnboardError, error_class_for
 from ._native import Finding, RegistrationNotice, _binding_messages
@@ -316,9 +317,35 @@ def _decode_grey(data: bytes) -> Any:
 
 
 def _prepare(data: bytes) -> tuple[Any, Any]:
-    """The page deskewed in grey, and cleaned (binarised, table lines removed), as arrays of one geometry."""
-    cv2, np, _ = _imports()
+    """The page deskewed in grey, and cleaned (binarised, table lines removed), as arrays of one geometry.
+
+    OpenCV's failures (``cv2.error``) and running out of memory on a large page are
+    ``ocr.image_unreadable``, never a bare exception."""
     gray = _decode_grey(data)
+    with _opencv_failures_coded(gray.shape):
+        page = _clean_page(gray)
+    return page
+
+
+@contextlib.contextmanager
+def _opencv_failures_coded(shape: tuple[int, ...]) -> Iterator[None]:
+    """``cv2.error`` and ``MemoryError`` inside the block become ``ocr.image_unreadable``
+    (the page's size in the detail); a coded error passes unchanged."""
+    cv2 = _imports()[0]
+    size = "×".join(str(n) for n in reversed(shape[:2]))
+    try:
+        yield
+    except HugOnboardError:
+        raise
+    except MemoryError:
+        raise _error("ocr.image_unreadable", f"{size} px: not enough memory to process the page") from None
+    except cv2.error:
+        raise _error("ocr.image_unreadable", f"{size} px: OpenCV could not process the page") from None
+
+
+def _clean_page(gray: Any) -> tuple[Any, Any]:
+    """:func:`_prepare`'s work on the decoded grey page."""
+    cv2, np, _ = _imports()
     h, w = gray.shape
     # A4 portrait at 300 dpi is ~2480 px wide; smaller scans and photos are scaled up.
     scale = min(2.5, 2480 / max(w, h * 0.707)) if max(w, h * 0.707) < 2000 else 1.0
@@ -491,8 +518,9 @@ def second_pass(
             if lang in langs:
                 runs.setdefault((lang, image, charset, alone), []).append(field)
     for (lang, image, charset, _), fields in runs.items():
-        cells = [_cell(images[image], boxes[f], NARROW_CELLS.get(f, 0.5)) for f in fields]
-        reads = _read_cells(cells, lang, charset, cmd)
+        with _opencv_failures_coded(grey.shape):
+            cells = [_cell(images[image], boxes[f], NARROW_CELLS.get(f, 0.5)) for f in fields]
+            reads = _read_cells(cells, lang, charset, cmd)
         for f, r in zip(fields, reads):
             rereads[f].append(r)
     given = {f: r for f, r in rereads.items() if r}

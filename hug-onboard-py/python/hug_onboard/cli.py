@@ -122,6 +122,10 @@ class CliError(HugOnboardError):
 
     def __init__(self, code: str, ja: str, en: str) -> None:
         kind = CLI_CODES[code][0]
+        # A file name that is not UTF-8 reaches Python with lone surrogates (surrogateescape);
+        # shown escaped (`\udcff`), so that the message is text and the error stays this one
+        # (it became cli.not_utf8). The CLI never puts a password in a message.
+        ja, en = (m.encode("utf-8", "backslashreplace").decode("utf-8") for m in (ja, en))
         super().__init__([Finding(code, ja, en, kind=kind)])
 
     @property
