@@ -1,4 +1,4 @@
-//! Why JSON read with serde cannot be used, in Japanese and English
+//! Why JSON or TOML read with serde cannot be used, in Japanese and English
 //! ([`DataReason`]): serde's own text is English and may quote a value (a
 //! password, in the wrong field), so it is classified instead and only a
 //! field's name and a position are kept.
@@ -6,8 +6,8 @@
 use crate::diagnostic::Lang;
 use crate::text;
 
-/// Why JSON read with serde cannot be used, from a [`serde_json::Error`]
-/// ([`DataReason::from_serde`]), with its message in both languages
+/// Why JSON or TOML read with serde cannot be used, from a [`serde_json::Error`]
+/// ([`DataReason::from_serde`]) or a [`toml::de::Error`] ([`DataReason::from_toml`]), with its message in both languages
 /// ([`DataReason::message`]). It names a field and a position (1-based line
 /// and column; 0 when unknown), never a value.
 ///
@@ -27,7 +27,7 @@ use crate::text;
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum DataReason {
-    /// Not JSON.
+    /// Not JSON (or TOML): a syntax error.
     Syntax {
         /// 1-based line.
         line: usize,
@@ -103,33 +103,50 @@ impl DataReason {
         match e.classify() {
             Category::Eof => DataReason::EndsEarly { line, column },
             Category::Syntax | Category::Io => DataReason::Syntax { line, column },
-            Category::Data => {
-                let m = e.to_string();
-                let field = |lead: &str| m.strip_prefix(lead).and_then(|_| quoted_name(&m));
-                if let Some(field) = field("missing field `") {
-                    DataReason::MissingField {
-                        field,
-                        line,
-                        column,
-                    }
-                } else if let Some(field) = field("unknown field `") {
-                    DataReason::UnknownField {
-                        field,
-                        line,
-                        column,
-                    }
-                } else if let Some(field) = field("duplicate field `") {
-                    DataReason::DuplicateField {
-                        field,
-                        line,
-                        column,
-                    }
-                } else if m.starts_with("invalid type: ") || m.starts_with("invalid length ") {
-                    DataReason::WrongType { line, column }
-                } else {
-                    DataReason::InvalidValue { line, column }
-                }
+            Category::Data => DataReason::from_data_message(&e.to_string(), line, column),
+        }
+    }
+
+    /// The reason for a TOML error of `text`: a syntax error when `text` is
+    /// not TOML at all, otherwise classified as [`from_serde`](Self::from_serde)
+    /// does; the position from the error's span.
+    pub fn from_toml(text: &str, e: &toml::de::Error) -> DataReason {
+        let (line, column) = match e.span() {
+            Some(span) => line_column(text, span.start),
+            None => (0, 0),
+        };
+        if toml::from_str::<toml::Table>(text).is_err() {
+            DataReason::Syntax { line, column }
+        } else {
+            DataReason::from_data_message(e.message(), line, column)
+        }
+    }
+
+    /// serde's message for a data error (a missing field, an invalid type, …), classified.
+    fn from_data_message(m: &str, line: usize, column: usize) -> DataReason {
+        let field = |lead: &str| m.strip_prefix(lead).and_then(|_| quoted_name(m));
+        if let Some(field) = field("missing field `") {
+            DataReason::MissingField {
+                field,
+                line,
+                column,
             }
+        } else if let Some(field) = field("unknown field `") {
+            DataReason::UnknownField {
+                field,
+                line,
+                column,
+            }
+        } else if let Some(field) = field("duplicate field `") {
+            DataReason::DuplicateField {
+                field,
+                line,
+                column,
+            }
+        } else if m.starts_with("invalid type: ") || m.starts_with("invalid length ") {
+            DataReason::WrongType { line, column }
+        } else {
+            DataReason::InvalidValue { line, column }
         }
     }
 
@@ -176,15 +193,15 @@ impl DataReason {
         let ja = lang == Lang::Ja;
         let what = match self {
             DataReason::Syntax { .. } => if ja {
-                "JSON として読めません"
+                "書き方（構文）が正しくありません"
             } else {
-                "not valid JSON"
+                "syntax error"
             }
             .to_owned(),
             DataReason::EndsEarly { .. } => if ja {
-                "JSON が途中で終わっています"
+                "途中で終わっています"
             } else {
-                "the JSON ends early"
+                "the text ends early"
             }
             .to_owned(),
             DataReason::MissingField { field, .. } => {
@@ -229,6 +246,14 @@ impl DataReason {
     }
 }
 
+/// The 1-based line and column (in characters) of byte `at` of `text`.
+fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let before = text.get(..at).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[start..].chars().count() + 1)
+}
+
 /// The words left in a Japanese message once the identifiers it may quote
 /// (`allowed`: field names, codes) are removed: a test's check that no English
 /// (serde's) is left in a Japanese message.
@@ -263,8 +288,11 @@ mod tests {
     #[test]
     fn each_serde_error_is_classified_without_its_value() {
         let cases = [
-            ("{\"user\": \"Secret99\"", "JSON が途中で終わっています"),
-            ("{\"user\" \"Secret99\"}", "JSON として読めません"),
+            ("{\"user\": \"Secret99\"", "途中で終わっています"),
+            (
+                "{\"user\" \"Secret99\"}",
+                "書き方（構文）が正しくありません",
+            ),
             (r#"{"pin": 1, "kind": "test"}"#, "項目「user」がありません"),
             (
                 r#"{"user": "a", "pin": 1, "kind": "test", "Secret99": 1}"#,
