@@ -21,8 +21,8 @@ use crate::text;
 /// struct Pc { name: String }
 /// let e = serde_json::from_str::<Pc>(r#"{"name": 5}"#).unwrap_err();
 /// let r = DataReason::from_serde(&e);
-/// assert_eq!(r.message(Lang::Ja), "値の型が違います（1行11列目）");
-/// assert_eq!(r.message(Lang::En), "a value is of the wrong type (line 1, column 11)");
+/// assert_eq!(r.message(Lang::Ja), "値の型が違います（1行10列目）");
+/// assert_eq!(r.message(Lang::En), "a value is of the wrong type (line 1, column 10)");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
