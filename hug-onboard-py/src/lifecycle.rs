@@ -322,7 +322,10 @@ impl PyCertificateLifecycle {
             binding_err(
                 py,
                 BindingCode::InvalidEvent,
-                format!("証明書の手続きのイベントを読めません: {}", r.message(Lang::Ja)),
+                format!(
+                    "証明書の手続きのイベントを読めません: {}",
+                    r.message(Lang::Ja)
+                ),
                 format!(
                     "Cannot read the certificate lifecycle event: {}",
                     r.message(Lang::En)

@@ -4,8 +4,7 @@ use chrono::NaiveDate;
 use hug_onboard_core::facility::FacilityNumber;
 use hug_onboard_core::json_reason::DataReason;
 use hug_onboard_core::onboarding::{
-    EvidenceReason,
-    CertificateEvidence, Evidence, Onboarding, Step, WorkflowError,
+    CertificateEvidence, Evidence, EvidenceReason, Onboarding, Step, WorkflowError,
 };
 use pyo3::prelude::*;
 
