@@ -238,6 +238,7 @@ pub mod calendar;
 pub mod certificate;
 pub mod diagnostic;
 pub mod facility;
+pub mod json_reason;
 pub mod notice;
 pub mod onboarding;
 pub mod password;

@@ -44,6 +44,7 @@ use std::sync::OnceLock;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
+use crate::diagnostic::Lang;
 use crate::text;
 
 /// One era of the table.
@@ -129,29 +130,32 @@ impl EraTable {
     /// assert!(EraTable::new(vec![]).is_err());
     /// ```
     pub fn new(mut eras: Vec<Era>) -> Result<EraTable, WarekiError> {
-        let bad = |reason: &str| WarekiError::InvalidEraTable {
-            reason: reason.to_owned(),
-        };
+        let bad = |reason: EraTableReason| WarekiError::InvalidEraTable { reason };
         if eras.is_empty() {
-            return Err(bad("no era"));
+            return Err(bad(EraTableReason::NoEra));
         }
         eras.sort_by_key(|e| e.first_day);
         let mut names: Vec<String> = Vec::new();
         for (i, e) in eras.iter().enumerate() {
             if i > 0 && eras[i - 1].first_day == e.first_day {
-                return Err(bad(&format!("two eras start on {}", e.first_day)));
+                return Err(bad(EraTableReason::SameFirstDay { day: e.first_day }));
             }
             if !e.initial.is_ascii_alphabetic() {
-                return Err(bad(&format!("initial of {} is not a Latin letter", e.name)));
+                return Err(bad(EraTableReason::InitialNotLatin {
+                    era: e.name.clone(),
+                }));
             }
             let mut spellings = vec![e.name.clone(), e.initial.to_ascii_uppercase().to_string()];
             spellings.extend(e.aliases.iter().cloned());
             for s in spellings {
                 if s.is_empty() || s.chars().any(|c| c.is_ascii_digit() || c.is_whitespace()) {
-                    return Err(bad(&format!("bad spelling {s:?} of {}", e.name)));
+                    return Err(bad(EraTableReason::BadSpelling {
+                        era: e.name.clone(),
+                        spelling: s,
+                    }));
                 }
                 if names.contains(&s) {
-                    return Err(bad(&format!("spelling {s:?} used twice")));
+                    return Err(bad(EraTableReason::SpellingTwice { spelling: s }));
                 }
                 names.push(s);
             }
@@ -201,9 +205,11 @@ impl EraTable {
     /// # Ok::<(), hug_onboard_core::wareki::WarekiError>(())
     /// ```
     pub fn from_json(json: &str) -> Result<EraTable, WarekiError> {
-        serde_json::from_str(json).map_err(|e| WarekiError::InvalidEraTable {
-            reason: e.to_string(),
-        })
+        let eras: Vec<Era> =
+            serde_json::from_str(json).map_err(|e| WarekiError::InvalidEraTable {
+                reason: EraTableReason::Json(crate::json_reason::DataReason::from_serde(&e)),
+            })?;
+        EraTable::new(eras)
     }
 
     /// The eras, oldest first.
@@ -251,6 +257,113 @@ impl EraTable {
             }
         }
         best
+    }
+}
+
+/// Why an era table cannot be used
+/// ([`WarekiError::InvalidEraTable`]), in both languages
+/// ([`EraTableReason::message`]).
+///
+/// # Example
+///
+/// ```
+/// use hug_onboard_core::diagnostic::Lang;
+/// use hug_onboard_core::wareki::EraTableReason;
+/// let r = EraTableReason::SpellingTwice { spelling: "令".into() };
+/// assert_eq!(r.message(Lang::Ja), "表記「令」が2回使われています");
+/// assert_eq!(r.message(Lang::En), "the spelling \"令\" is used twice");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum EraTableReason {
+    /// JSON that is not a list of eras.
+    Json(crate::json_reason::DataReason),
+    /// No era at all.
+    NoEra,
+    /// Two eras starting on the same day.
+    SameFirstDay {
+        /// The day.
+        day: NaiveDate,
+    },
+    /// An initial that is not a Latin letter.
+    InitialNotLatin {
+        /// The era's name.
+        era: String,
+    },
+    /// An empty spelling (name, initial or alias), or one with a digit or a space.
+    BadSpelling {
+        /// The era's name.
+        era: String,
+        /// The spelling.
+        spelling: String,
+    },
+    /// A name, initial or alias used twice.
+    SpellingTwice {
+        /// The spelling.
+        spelling: String,
+    },
+}
+
+impl EraTableReason {
+    /// The reason in `lang`, without a final full stop.
+    pub fn message(&self, lang: Lang) -> String {
+        let ja = lang == Lang::Ja;
+        // A name from the caller's table: at most 40 characters, invisible ones as <U+XXXX>.
+        let shown = |s: &str| text::readable(&s.chars().take(40).collect::<String>());
+        match self {
+            EraTableReason::Json(r) => {
+                if ja {
+                    format!(
+                        "元号の一覧（JSON の配列）として読めません（{}）",
+                        r.message(lang)
+                    )
+                } else {
+                    format!("not a JSON list of eras ({})", r.message(lang))
+                }
+            }
+            EraTableReason::NoEra => if ja {
+                "元号が1つもありません"
+            } else {
+                "no era"
+            }
+            .to_owned(),
+            EraTableReason::SameFirstDay { day } => {
+                if ja {
+                    format!("2つの元号が同じ日（{day}）に始まっています")
+                } else {
+                    format!("two eras start on {day}")
+                }
+            }
+            EraTableReason::InitialNotLatin { era } => {
+                if ja {
+                    format!("「{}」の頭文字がローマ字（A〜Z）ではありません", shown(era))
+                } else {
+                    format!("the initial of \"{}\" is not a Latin letter", shown(era))
+                }
+            }
+            EraTableReason::BadSpelling { era, spelling } => {
+                if ja {
+                    format!(
+                        "「{}」の表記「{}」が使えません（空・数字や空白を含む）",
+                        shown(era),
+                        shown(spelling)
+                    )
+                } else {
+                    format!(
+                        "the spelling \"{}\" of \"{}\" is empty or has a digit or a space",
+                        shown(spelling),
+                        shown(era)
+                    )
+                }
+            }
+            EraTableReason::SpellingTwice { spelling } => {
+                if ja {
+                    format!("表記「{}」が2回使われています", shown(spelling))
+                } else {
+                    format!("the spelling \"{}\" is used twice", shown(spelling))
+                }
+            }
+        }
     }
 }
 
@@ -481,12 +594,12 @@ crate::diagnostics! {
             en: "{date} is outside the supported range (from 1873-01-01, Meiji 6).";
         /// An era table that cannot be used.
         InvalidEraTable {
-            /// Why.
-            reason: String,
+            /// Why, in both languages.
+            reason: EraTableReason,
         } => "wareki.invalid_era_table", InvalidData, Error,
             "the era table is not JSON, empty or inconsistent",
-            ja: "元号の表が正しくありません: {reason}",
-            en: "Invalid era table: {reason}";
+            ja: { format!("元号の表が正しくありません: {}", reason.message(Lang::Ja)) },
+            en: { format!("Invalid era table: {}", reason.message(Lang::En)) };
     }
 }
 
@@ -1130,7 +1243,9 @@ mod tests {
                 written: "火".into(),
             },
             WarekiError::OutOfRange { date: "x".into() },
-            WarekiError::InvalidEraTable { reason: "x".into() },
+            WarekiError::InvalidEraTable {
+                reason: EraTableReason::NoEra,
+            },
         ];
         assert_eq!(errs.len(), WarekiError::CODES.len());
         for e in errs {
@@ -1140,6 +1255,42 @@ mod tests {
                 e.code()
             );
             assert!(!e.message(Lang::Ja).is_empty() && !e.message(Lang::En).is_empty());
+        }
+    }
+
+    #[test]
+    fn era_table_reasons_are_japanese_in_japanese() {
+        let era = |name: &str, initial: char, aliases: &[&str], first_day| Era {
+            name: name.into(),
+            name_en: "Xx".into(),
+            initial,
+            aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
+            first_day,
+        };
+        let results = [
+            EraTable::from_json(""),
+            EraTable::from_json("[]"),
+            EraTable::from_json(r#"{"name": "Secret99"}"#),
+            EraTable::from_json(
+                r#"[{"name":"令和","name_en":"Reiwa","initial":"R","first_day":"Secret99"}]"#,
+            ),
+            EraTable::from_json(r#"[{"name":"令和","name_en":"Reiwa","initial":"R"}]"#),
+            EraTable::new(vec![
+                era("甲", 'A', &[], d(2090, 1, 1)),
+                era("乙", 'B', &[], d(2090, 1, 1)),
+            ]),
+            EraTable::new(vec![era("甲", '1', &[], d(2090, 1, 1))]),
+            EraTable::new(vec![era("甲", 'A', &["甲 1"], d(2090, 1, 1))]),
+            EraTable::new(vec![era("甲", 'A', &["甲"], d(2090, 1, 1))]),
+        ];
+        for r in results {
+            let e = r.unwrap_err();
+            assert_eq!(e.code(), "wareki.invalid_era_table");
+            let (ja, en) = (e.message(Lang::Ja), e.message(Lang::En));
+            let words = crate::json_reason::english_words(&ja, &["first_day"]);
+            assert_eq!(words, Vec::<String>::new(), "{ja}");
+            assert!(!ja.contains("Secret99") && !en.contains("Secret99"), "{en}");
+            assert!(ja != en);
         }
     }
 }

@@ -75,7 +75,7 @@ pub unsafe extern "C" fn hug_calendar_from_json(
         let inner: JapaneseCalendar = serde_json::from_str(json).map_err(|e| {
             Failure::ffi(FfiProblem::InvalidJson {
                 param: "json",
-                detail: e.to_string(),
+                reason: hug_onboard_core::json_reason::DataReason::from_serde(&e),
             })
         })?;
         out.write(Box::into_raw(Box::new(hug_calendar { inner })));

@@ -414,7 +414,7 @@ pub unsafe extern "C" fn hug_certificate_rules_from_json(
         let inner: CertificateRules = serde_json::from_str(json).map_err(|e| {
             Failure::ffi(FfiProblem::InvalidJson {
                 param: "json",
-                detail: e.to_string(),
+                reason: hug_onboard_core::json_reason::DataReason::from_serde(&e),
             })
         })?;
         out.write(Box::into_raw(Box::new(hug_certificate_rules { inner })));
@@ -778,7 +778,7 @@ pub unsafe extern "C" fn hug_certificate_lifecycle_apply_json(
         let bad_json = |param: &'static str, e: serde_json::Error| {
             Failure::ffi(FfiProblem::InvalidJson {
                 param,
-                detail: e.to_string(),
+                reason: hug_onboard_core::json_reason::DataReason::from_serde(&e),
             })
         };
         let mut lc = if lifecycle_json.is_null() {

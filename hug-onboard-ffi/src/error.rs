@@ -122,11 +122,12 @@ hug_onboard_core::diagnostics! {
         /// JSON that is not the documented schema.
         InvalidJson {
             param: &'static str,
-            detail: String,
+            /// Why, in both languages (a field's name and a position, never a value).
+            reason: hug_onboard_core::json_reason::DataReason,
         } => "ffi.invalid_json", InvalidData, Error,
             "a JSON argument is not JSON or not the documented schema",
-            ja: "引数 {param} の JSON を読めません: {detail}",
-            en: "Argument {param} is not the expected JSON: {detail}";
+            ja: { format!("引数 {param} の JSON を読めません: {}", reason.message(Lang::Ja)) },
+            en: { format!("Argument {param} is not the expected JSON: {}", reason.message(Lang::En)) };
         /// A caught panic.
         Panic {
             message: String,
@@ -529,7 +530,7 @@ mod tests {
             FfiProblem::IndexOutOfRange { index: 9, len: 2 },
             FfiProblem::InvalidJson {
                 param: "p",
-                detail: "eof".into(),
+                reason: hug_onboard_core::json_reason::DataReason::EndsEarly { line: 1, column: 1 },
             },
             FfiProblem::Panic {
                 message: "boom".into(),
@@ -538,6 +539,40 @@ mod tests {
                 message: "x".into(),
             },
         ]
+    }
+
+    #[test]
+    fn a_json_arguments_reason_is_japanese_in_japanese_and_never_echoes_a_value() {
+        // serde's English ("invalid type: string \"…\", expected …") was inside the Japanese message.
+        for json in [
+            c"{",
+            c"{\"min_len\":\"Secret99\"}",
+            c"{\"Secret99\":1}",
+            c"[\"Secret99\"]",
+        ] {
+            let mut out = std::ptr::null_mut();
+            // SAFETY: a NUL-terminated string and a writable out-pointer.
+            let st =
+                unsafe { crate::password::hug_password_policy_from_json(json.as_ptr(), &mut out) };
+            assert_eq!(st, hug_status::HUG_ERR_INVALID_JSON);
+            let msg = |lang| {
+                // SAFETY: the last error's message, valid until the next call on this thread.
+                unsafe { CStr::from_ptr(crate::hug_last_error_message(lang)) }
+                    .to_string_lossy()
+                    .into_owned()
+            };
+            let (ja, en) = (msg(crate::HUG_LANG_JA), msg(crate::HUG_LANG_EN));
+            let english: Vec<&str> = ja
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .filter(|w| w.chars().filter(char::is_ascii_alphabetic).count() >= 3)
+                .filter(|w| !["json", "JSON", "Secret99"].contains(w))
+                .collect();
+            assert_eq!(english, Vec::<&str>::new(), "{ja}");
+            if json != c"{\"Secret99\":1}" {
+                assert!(!ja.contains("Secret99") && !en.contains("Secret99"), "{en}");
+            }
+            assert!(ja.contains("行") && en.contains("line"), "{ja} / {en}");
+        }
     }
 
     #[test]

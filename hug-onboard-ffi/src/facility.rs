@@ -180,7 +180,7 @@ pub unsafe extern "C" fn hug_facility_profile_validate_json(
             serde_json::from_str(j).map_err(|e| {
                 Failure::ffi(FfiProblem::InvalidJson {
                     param: "input_json",
-                    detail: e.to_string(),
+                    reason: hug_onboard_core::json_reason::DataReason::from_serde(&e),
                 })
             })?;
         let checked = input

@@ -160,7 +160,7 @@ pub unsafe extern "C" fn hug_onboarding_complete(
             serde_json::from_str(j).map_err(|e| {
                 Failure::ffi(FfiProblem::InvalidJson {
                     param: "evidence_json",
-                    detail: e.to_string(),
+                    reason: hug_onboard_core::json_reason::DataReason::from_serde(&e),
                 })
             })?
         };
@@ -489,7 +489,7 @@ pub unsafe extern "C" fn hug_onboarding_evaluate_many_json(
         let raw: Vec<serde_json::Value> = serde_json::from_str(j).map_err(|e| {
             Failure::ffi(FfiProblem::InvalidJson {
                 param: "states_json",
-                detail: e.to_string(),
+                reason: hug_onboard_core::json_reason::DataReason::from_serde(&e),
             })
         })?;
         let mut states = Vec::with_capacity(raw.len());
@@ -511,7 +511,7 @@ pub unsafe extern "C" fn hug_onboarding_evaluate_many_json(
             serde_json::from_str(a).map_err(|e| {
                 Failure::ffi(FfiProblem::InvalidJson {
                     param: "agent_certificates_json",
-                    detail: e.to_string(),
+                    reason: hug_onboard_core::json_reason::DataReason::from_serde(&e),
                 })
             })?
         };

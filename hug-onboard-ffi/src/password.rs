@@ -90,7 +90,7 @@ pub unsafe extern "C" fn hug_password_policy_from_json(
         let p: PasswordPolicy = serde_json::from_str(json).map_err(|e| {
             Failure::ffi(FfiProblem::InvalidJson {
                 param: "json",
-                detail: e.to_string(),
+                reason: hug_onboard_core::json_reason::DataReason::from_serde(&e),
             })
         })?;
         out.write(boxed(p));

@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 use hug_onboard_core::certificate::{
     Addressee, Estimate, IssuedCertificate, Lifecycle, LifecycleEvent, Stage,
 };
-use hug_onboard_core::onboarding::WorkflowError;
+use hug_onboard_core::diagnostic::Lang;
+use hug_onboard_core::json_reason::DataReason;
+use hug_onboard_core::onboarding::{StateReason, WorkflowError};
 use hug_onboard_core::rules::CertificateRules;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -234,7 +236,7 @@ impl PyCertificateLifecycle {
                     to_err(
                         py,
                         &WorkflowError::StateInvalid {
-                            reason: format!("certificate lifecycle: {e}"),
+                            reason: StateReason::LifecycleJson(DataReason::from_serde(&e)),
                         },
                     )
                 })
@@ -316,12 +318,18 @@ impl PyCertificateLifecycle {
             ));
         };
         let mut ev = serde_json::from_str::<LifecycleEvent>(&text).map_err(|e| {
-            let m = crate::errors::serde_reason(&e);
+            let r = DataReason::from_serde(&e).without_position();
             binding_err(
                 py,
                 BindingCode::InvalidEvent,
-                format!("証明書の手続きのイベントを読めません: {m}"),
-                format!("Cannot read the certificate lifecycle event: {m}"),
+                format!(
+                    "証明書の手続きのイベントを読めません: {}",
+                    r.message(Lang::Ja)
+                ),
+                format!(
+                    "Cannot read the certificate lifecycle event: {}",
+                    r.message(Lang::En)
+                ),
             )
         })?;
         if let LifecycleEvent::MakeEstimate { estimate } = &mut ev {

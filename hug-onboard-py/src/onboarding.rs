@@ -2,8 +2,9 @@
 
 use chrono::NaiveDate;
 use hug_onboard_core::facility::FacilityNumber;
+use hug_onboard_core::json_reason::DataReason;
 use hug_onboard_core::onboarding::{
-    CertificateEvidence, Evidence, Onboarding, Step, WorkflowError,
+    CertificateEvidence, Evidence, EvidenceReason, Onboarding, Step, WorkflowError,
 };
 use pyo3::prelude::*;
 
@@ -171,7 +172,9 @@ impl PyOnboarding {
                         to_err(
                             py,
                             &WorkflowError::InvalidEvidence {
-                                reason: format!("certificate: {}", crate::errors::serde_reason(&e)),
+                                reason: EvidenceReason::Certificate(
+                                    DataReason::from_serde(&e).without_position(),
+                                ),
                             },
                         )
                     })?,
@@ -185,11 +188,13 @@ impl PyOnboarding {
                     // Already validated; the core checks its facility number.
                     Some(fp.get().0.clone())
                 } else {
-                    let input = profile_input(py, p)?.map_err(|reason| {
+                    let input = profile_input(py, p)?.map_err(|e| {
                         to_err(
                             py,
                             &WorkflowError::InvalidEvidence {
-                                reason: format!("profile: {reason}"),
+                                reason: EvidenceReason::Profile(
+                                    DataReason::from_serde(&e).without_position(),
+                                ),
                             },
                         )
                     })?;
@@ -204,7 +209,7 @@ impl PyOnboarding {
             return Err(to_err(
                 py,
                 &WorkflowError::InvalidEvidence {
-                    reason: "give one kind of evidence: notice, certificate, pc (with an optional certificate) or profile".into(),
+                    reason: EvidenceReason::MoreThanOneKind,
                 },
             ));
         }

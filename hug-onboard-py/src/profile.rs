@@ -74,10 +74,9 @@ fn first_bad_text(v: &Bound<'_, PyAny>) -> PyResult<()> {
 pub fn profile_input(
     py: Python<'_>,
     fields: &Bound<'_, PyAny>,
-) -> PyResult<Result<ProfileInput, String>> {
+) -> PyResult<Result<ProfileInput, serde_json::Error>> {
     let text = to_json_text(py, fields)?;
-    // serde's message without a value (a password given as a number) or the JSON position.
-    Ok(serde_json::from_str::<ProfileInput>(&text).map_err(|e| crate::errors::serde_reason(&e)))
+    Ok(serde_json::from_str::<ProfileInput>(&text))
 }
 
 /// Validates the fields; every problem at once as a `ValidationError`.
@@ -147,7 +146,9 @@ impl PyFacilityProfile {
             None => None,
             Some(v) => Some(crate::onboarding::facility_arg(py, v)?),
         };
-        let input = profile_input(py, merged.as_any())?.map_err(|reason| {
+        let input = profile_input(py, merged.as_any())?.map_err(|e| {
+            // serde's message without a value (a password given as a number) or the JSON position.
+            let reason = crate::errors::serde_reason(&e);
             PyTypeError::new_err(format!("FacilityProfile.validate(): {reason}"))
         })?;
         let checked = validate_profile(py, &input, expected.as_ref())?;

@@ -398,7 +398,10 @@ pub fn evaluate_many(
             crate::errors::to_err(
                 py,
                 &hug_onboard_core::onboarding::WorkflowError::InvalidEvidence {
-                    reason: format!("agent certificate: {}", crate::errors::serde_reason(&e)),
+                    reason: hug_onboard_core::onboarding::EvidenceReason::AgentCertificate(
+                        hug_onboard_core::json_reason::DataReason::from_serde(&e)
+                            .without_position(),
+                    ),
                 },
             )
         })?);

@@ -248,3 +248,47 @@ def test_no_default_is_an_ellipsis() -> None:
                 continue
             found += [f"{qual}({p.name})" for p in sig.parameters.values() if p.default is Ellipsis]
     assert found == []
+
+
+# --- state.invalid, workflow.invalid_evidence, binding.invalid_event: serde's English ------
+
+
+def _at_certificate_issued() -> h.Onboarding:
+    # The certificate's mapping is read before the step's prerequisites are checked.
+    return h.Onboarding.new("1312345678")
+
+
+STATE = '{"schema":"hug-onboard/onboarding-state","version":1'
+
+
+@pytest.mark.parametrize(
+    "call, code, also",
+    [
+        (lambda: h.Onboarding.from_json(""), "state.invalid", ()),
+        (lambda: h.Onboarding.from_json(f'{{"schema":"{SECRET}","version":1}}'), "state.invalid",
+         ("schema", "hug", "onboard", "onboarding", "state")),
+        (lambda: h.Onboarding.from_json(STATE + f',"facility_number":"1312345678","password":"{SECRET}"}}'),
+         "state.invalid", ("password",)),
+        (lambda: h.Onboarding.from_json(STATE + f',"facility_number":"{SECRET}"}}'), "state.invalid", ()),
+        (lambda: h.CertificateLifecycle.from_json(f'{{"stage": "{SECRET}"}}'), "state.invalid", ()),
+        (lambda: _at_certificate_issued().complete(
+            "certificate_issued", datetime.date(2019, 6, 8),
+            certificate={"valid_from": SECRET, "valid_until": "2022-07-24"}), "workflow.invalid_evidence", ()),
+        (lambda: _at_certificate_issued().complete(
+            "certificate_issued", datetime.date(2019, 6, 8), certificate={"valid_until": "2022-07-24"}),
+         "workflow.invalid_evidence", ("valid_from",)),
+        (lambda: h.evaluate_many([], datetime.date(2019, 6, 8), agent_certificates=[{"x": SECRET}]),
+         "workflow.invalid_evidence", ("x",)),
+        (lambda: h.CertificateLifecycle().apply_event({"event": "apply", "on": SECRET}),
+         "binding.invalid_event", ()),
+    ],
+)
+def test_the_reason_of_unreadable_json_is_japanese_in_japanese(
+    call: Callable[[], object], code: str, also: tuple[str, ...]
+) -> None:
+    # serde's English ("invalid type: string …, expected …") was inside the Japanese message.
+    e = _coded(call, code)
+    (f,) = e.findings
+    for m in (str(e), f.message_ja, f.message_en):
+        assert SECRET not in m, m
+    assert english_in(f.message_ja, also) == [], f.message_ja

@@ -388,12 +388,71 @@ crate::diagnostics! {
             ) };
         /// Inconsistent dates or an empty PC name.
         InvalidDates {
-            /// What is wrong, in English.
-            detail: String,
+            /// What is wrong, in both languages.
+            reason: InvalidDatesReason,
         } => "certificate.lifecycle.invalid_dates", Workflow, Error,
             "an event's dates are inconsistent (e.g. valid-to before valid-from)",
-            ja: "日付または入力が正しくありません（{detail}）。",
-            en: "Inconsistent input: {detail}.";
+            ja: { format!("日付または入力が正しくありません（{}）。", reason.message(Lang::Ja)) },
+            en: { format!("Inconsistent input: {}.", reason.message(Lang::En)) };
+    }
+}
+
+/// Why an event's input is inconsistent
+/// ([`LifecycleError::InvalidDates`]), in both languages
+/// ([`InvalidDatesReason::message`]).
+///
+/// # Example
+///
+/// ```
+/// use hug_onboard_core::certificate::InvalidDatesReason;
+/// use hug_onboard_core::diagnostic::Lang;
+/// let r = InvalidDatesReason::PcNameMissing;
+/// assert_eq!(r.message(Lang::Ja), "PC の名前が空か、制御文字を含んでいます");
+/// assert_eq!(r.message(Lang::En), "the PC name is empty or has a control character");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum InvalidDatesReason {
+    /// A certificate whose validity ends before it starts.
+    ValidToBeforeValidFrom {
+        /// Its first valid day.
+        valid_from: NaiveDate,
+        /// Its last valid day.
+        valid_to: NaiveDate,
+    },
+    /// An installation's PC name that is empty or has a control character.
+    PcNameMissing,
+}
+
+impl InvalidDatesReason {
+    /// The reason in `lang`, without a final full stop.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (
+                InvalidDatesReason::ValidToBeforeValidFrom {
+                    valid_from,
+                    valid_to,
+                },
+                Lang::Ja,
+            ) => {
+                format!("有効期間の終了日（{valid_to}）が開始日（{valid_from}）より前です")
+            }
+            (
+                InvalidDatesReason::ValidToBeforeValidFrom {
+                    valid_from,
+                    valid_to,
+                },
+                Lang::En,
+            ) => {
+                format!("valid-to {valid_to} is before valid-from {valid_from}")
+            }
+            (InvalidDatesReason::PcNameMissing, Lang::Ja) => {
+                "PC の名前が空か、制御文字を含んでいます".to_owned()
+            }
+            (InvalidDatesReason::PcNameMissing, Lang::En) => {
+                "the PC name is empty or has a control character".to_owned()
+            }
+        }
     }
 }
 
@@ -522,7 +581,10 @@ impl Lifecycle {
                 }
                 if valid_to < valid_from {
                     return Err(LifecycleError::InvalidDates {
-                        detail: format!("valid-to {valid_to} is before valid-from {valid_from}"),
+                        reason: InvalidDatesReason::ValidToBeforeValidFrom {
+                            valid_from: *valid_from,
+                            valid_to: *valid_to,
+                        },
                     });
                 }
                 next.certificate = Some(IssuedCertificate {
@@ -554,7 +616,7 @@ impl Lifecycle {
                 let name = text::collapse_spaces(&text::to_halfwidth_ascii(pc));
                 if name.is_empty() || text::find_control(pc).is_some() {
                     return Err(LifecycleError::InvalidDates {
-                        detail: "the PC name is empty or has a control character".into(),
+                        reason: InvalidDatesReason::PcNameMissing,
                     });
                 }
                 if let Some(c) = next.certificate.as_mut() {
@@ -659,6 +721,22 @@ mod tests {
             })
             .unwrap_err();
         assert_eq!(err.code(), "certificate.lifecycle.invalid_dates");
+        // The reason was English inside the Japanese message.
+        let ja = err.message(Lang::Ja);
+        assert_eq!(
+            crate::json_reason::english_words(&ja, &[]),
+            Vec::<String>::new(),
+            "{ja}"
+        );
+        let e = LifecycleError::InvalidDates {
+            reason: InvalidDatesReason::PcNameMissing,
+        };
+        let ja = e.message(Lang::Ja);
+        assert_eq!(
+            crate::json_reason::english_words(&ja, &[]),
+            Vec::<String>::new(),
+            "{ja}"
+        );
         let json = serde_json::to_string(&lc).unwrap();
         assert_eq!(serde_json::from_str::<Lifecycle>(&json).unwrap(), lc);
         for e in [

@@ -85,8 +85,8 @@ use crate::facility::FacilityNumber;
 pub use error::CertificateError;
 pub use inspect::{CertificateInfo, KeyInfo, NameAttribute, Validity, to_jst};
 pub use lifecycle::{
-    Addressee, AddresseeError, Estimate, Honorific, Installation, IssuedCertificate, Lifecycle,
-    LifecycleError, LifecycleEvent, Stage,
+    Addressee, AddresseeError, Estimate, Honorific, Installation, InvalidDatesReason,
+    IssuedCertificate, Lifecycle, LifecycleError, LifecycleEvent, Stage,
 };
 pub use renewal::{RenewalFinding, RenewalPlan, renewal_plan};
 pub use status::{CertificateStatus, StatusKind, status};

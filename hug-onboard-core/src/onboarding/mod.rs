@@ -48,15 +48,18 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Lang;
 use crate::facility::FacilityNumber;
+use crate::json_reason::DataReason;
 use crate::notice::{NoticeKind, RegistrationNotice};
 use crate::profile::FacilityProfile;
 
 pub mod readiness;
+mod reasons;
 
 pub use readiness::{
     Action, BatchContext, BatchReport, FindingKind, Readiness, ReadinessFinding, Reminder,
     RulebookUsed, evaluate_many,
 };
+pub use reasons::{EvidenceReason, StateReason};
 
 /// The current version of the state's JSON schema (`schemas/onboarding-state.v1.schema.json`).
 pub const SCHEMA_VERSION: u32 = 1;
@@ -489,12 +492,12 @@ crate::diagnostics! {
             en: "Wrong facility: this onboarding is for {expected}, the document is for {found}. Is it another facility's?";
         /// An empty PC name, or a certificate whose end is before its start.
         InvalidEvidence {
-            /// Why.
-            reason: String,
+            /// Why, in both languages.
+            reason: EvidenceReason,
         } => "workflow.invalid_evidence", Workflow, Error,
             "evidence is inconsistent",
-            ja: "記録の内容が正しくありません: {reason}",
-            en: "The evidence is invalid: {reason}";
+            ja: { format!("記録の内容が正しくありません: {}", reason.message(Lang::Ja)) },
+            en: { format!("The evidence is invalid: {}", reason.message(Lang::En)) };
         /// Undoing a step that later steps depend on.
         HasDependents {
             /// The step asked for.
@@ -531,12 +534,12 @@ crate::diagnostics! {
             en: { format!("There is no step \"{}\".", crate::text::readable(id)) };
         /// State JSON that cannot be read.
         StateInvalid {
-            /// Why.
-            reason: String,
+            /// Why, in both languages.
+            reason: StateReason,
         } => "state.invalid", InvalidData, Error,
             "state JSON cannot be read",
-            ja: "保存された状態を読み込めません: {reason}",
-            en: "The saved state cannot be read: {reason}";
+            ja: { format!("保存された状態を読み込めません: {}", reason.message(Lang::Ja)) },
+            en: { format!("The saved state cannot be read: {}", reason.message(Lang::En)) };
         /// A state file written by a newer version of the library.
         UnsupportedVersion {
             /// The file's version.
@@ -758,18 +761,17 @@ impl Onboarding {
         let certificate = |c: &CertificateEvidence| {
             if c.valid_until < c.valid_from {
                 return Err(WorkflowError::InvalidEvidence {
-                    reason: format!(
-                        "valid_until {} is before valid_from {}",
-                        c.valid_until, c.valid_from
-                    ),
+                    reason: EvidenceReason::CertificateEndsBeforeStart {
+                        valid_from: c.valid_from,
+                        valid_until: c.valid_until,
+                    },
                 });
             }
             if c.agent_for.len() > 100 {
                 return Err(WorkflowError::InvalidEvidence {
-                    reason: format!(
-                        "an agent certificate serves at most 100 facilities, not {}",
-                        c.agent_for.len()
-                    ),
+                    reason: EvidenceReason::TooManyFacilities {
+                        count: c.agent_for.len(),
+                    },
                 });
             }
             if !c.serves(&self.facility_number)
@@ -808,7 +810,7 @@ impl Onboarding {
                 Evidence::Installation { pc, certificate: c } => {
                     if pc.trim().is_empty() || crate::text::find_control(pc).is_some() {
                         return Err(WorkflowError::InvalidEvidence {
-                            reason: "the PC needs a name".into(),
+                            reason: EvidenceReason::PcNameMissing,
                         });
                     }
                     if let Some(c) = c {
@@ -896,7 +898,7 @@ impl Onboarding {
         let name = name.trim();
         if name.is_empty() || crate::text::find_control(name).is_some() {
             return Err(WorkflowError::InvalidEvidence {
-                reason: "the PC needs a name".into(),
+                reason: EvidenceReason::PcNameMissing,
             });
         }
         self.billing_pcs.entry(name.to_owned()).or_default();
@@ -1016,20 +1018,19 @@ impl Onboarding {
     /// assert_eq!(e.code(), "state.unsupported_version");
     /// ```
     pub fn from_json(json: &str) -> Result<Onboarding, WorkflowError> {
-        let invalid = |reason: String| WorkflowError::StateInvalid { reason };
-        let probe: VersionProbe = serde_json::from_str(json).map_err(|e| invalid(e.to_string()))?;
-        let schema = probe.schema.unwrap_or_default();
-        if schema != SCHEMA_NAME {
-            return Err(invalid(format!(
-                "schema is {schema:?}, not {SCHEMA_NAME:?}"
-            )));
+        let invalid = |reason: StateReason| WorkflowError::StateInvalid { reason };
+        let json_err =
+            |e: serde_json::Error| invalid(StateReason::Json(DataReason::from_serde(&e)));
+        let probe: VersionProbe = serde_json::from_str(json).map_err(json_err)?;
+        if probe.schema.as_deref() != Some(SCHEMA_NAME) {
+            return Err(invalid(StateReason::WrongSchema));
         }
         // Each later version adds a `N => migrate_{N-1}_to_N(...)` arm here.
         let ob = match probe.version {
-            None => return Err(invalid("version is missing".into())),
-            Some(0) => return Err(invalid("version 0 does not exist".into())),
+            None => return Err(invalid(StateReason::VersionMissing)),
+            Some(0) => return Err(invalid(StateReason::VersionZero)),
             Some(1) => {
-                let f: StateV1 = serde_json::from_str(json).map_err(|e| invalid(e.to_string()))?;
+                let f: StateV1 = serde_json::from_str(json).map_err(json_err)?;
                 Onboarding {
                     facility_number: f.facility_number,
                     steps: f.steps,
@@ -1050,22 +1051,20 @@ impl Onboarding {
                 match self.steps.get(p) {
                     None => {
                         return Err(WorkflowError::StateInvalid {
-                            reason: format!(
-                                "{} is done but its prerequisite {} is not",
-                                step.id(),
-                                p.id()
-                            ),
+                            reason: StateReason::PrerequisiteNotDone {
+                                step: *step,
+                                prerequisite: *p,
+                            },
                         });
                     }
                     Some(pr) if rec.on < pr.on => {
                         return Err(WorkflowError::StateInvalid {
-                            reason: format!(
-                                "{} ({}) is dated before {} ({})",
-                                step.id(),
-                                rec.on,
-                                p.id(),
-                                pr.on
-                            ),
+                            reason: StateReason::DatedBeforePrerequisite {
+                                step: *step,
+                                on: rec.on,
+                                prerequisite: *p,
+                                prerequisite_on: pr.on,
+                            },
                         });
                     }
                     _ => {}
@@ -1127,7 +1126,9 @@ mod tests {
                 expected: n,
                 found: n,
             },
-            WorkflowError::InvalidEvidence { reason: "x".into() },
+            WorkflowError::InvalidEvidence {
+                reason: EvidenceReason::PcNameMissing,
+            },
             WorkflowError::HasDependents {
                 step: Step::TestLogin,
                 dependents: vec![Step::ChangeTestPassword],
@@ -1136,7 +1137,9 @@ mod tests {
                 step: Step::TestLogin,
             },
             WorkflowError::UnknownStep { id: "x".into() },
-            WorkflowError::StateInvalid { reason: "x".into() },
+            WorkflowError::StateInvalid {
+                reason: StateReason::VersionMissing,
+            },
             WorkflowError::UnsupportedVersion { version: 2 },
         ];
         assert_eq!(all.len(), <WorkflowError as Declared>::CODES.len());
@@ -1178,6 +1181,101 @@ mod tests {
             ),
         ] {
             assert_eq!(Onboarding::from_json(j).unwrap_err().code(), code, "{j}");
+        }
+    }
+
+    #[test]
+    fn state_and_evidence_reasons_are_japanese_in_japanese() {
+        let head = r#"{"schema":"hug-onboard/onboarding-state","version":1"#;
+        let states = [
+            String::new(),
+            "[]".into(),
+            r#"{"schema":"Secret99","version":1}"#.into(),
+            r#"{"schema":"hug-onboard/onboarding-state"}"#.into(),
+            r#"{"schema":"hug-onboard/onboarding-state","version":0}"#.into(),
+            format!("{head}}}"),
+            format!(r#"{head},"facility_number":"Secret99"}}"#),
+            format!(r#"{head},"facility_number":1312345678}}"#),
+            format!(r#"{head},"facility_number":"1312345678","password":"Secret99"}}"#),
+            format!(
+                r#"{head},"facility_number":"1312345678","steps":{{"test_login":{{"on":"2019-06-01","evidence":{{"type":"none"}}}}}}}}"#
+            ),
+            format!(
+                r#"{head},"facility_number":"1312345678","steps":{{"test_login":{{"on":"Secret99"}}}}}}"#
+            ),
+        ];
+        // The identifiers a message may name: fields, the schema's name.
+        let allowed = [
+            "facility_number",
+            "password",
+            "schema",
+            "hug",
+            "onboard",
+            "onboarding",
+            "state",
+            "version",
+            "steps",
+        ];
+        for j in &states {
+            let e = Onboarding::from_json(j).unwrap_err();
+            assert_eq!(e.code(), "state.invalid", "{j}");
+            let (ja, en) = (e.message(Lang::Ja), e.message(Lang::En));
+            let words = crate::json_reason::english_words(&ja, &allowed);
+            assert_eq!(words, Vec::<String>::new(), "{ja}");
+            assert!(!ja.contains("Secret99") && !en.contains("Secret99"), "{en}");
+            assert!(
+                !en.contains("expected") && !en.contains("invalid type"),
+                "{en}"
+            );
+        }
+        // A step dated before its prerequisite, with each step's title.
+        let j = format!(
+            r#"{head},"facility_number":"1312345678","steps":{{"receive_documents":{{"on":"2019-06-02","evidence":{{"type":"none"}}}},"test_login":{{"on":"2019-06-01","evidence":{{"type":"none"}}}}}}}}"#
+        );
+        if let Err(e) = Onboarding::from_json(&j) {
+            let ja = e.message(Lang::Ja);
+            assert_eq!(
+                crate::json_reason::english_words(&ja, &allowed),
+                Vec::<String>::new(),
+                "{ja}"
+            );
+        }
+        let n = FacilityNumber::parse("1312345678").unwrap();
+        let mut ob = Onboarding::new(n);
+        let e = ob.add_billing_pc(" ").unwrap_err();
+        let ja = e.message(Lang::Ja);
+        assert_eq!(e.code(), "workflow.invalid_evidence");
+        assert_eq!(
+            crate::json_reason::english_words(&ja, &[]),
+            Vec::<String>::new(),
+            "{ja}"
+        );
+        let reasons = [
+            EvidenceReason::PcNameMissing,
+            EvidenceReason::CertificateEndsBeforeStart {
+                valid_from: d(2, 1),
+                valid_until: d(1, 1),
+            },
+            EvidenceReason::TooManyFacilities { count: 101 },
+            EvidenceReason::Certificate(DataReason::WrongType { line: 1, column: 2 }),
+            EvidenceReason::AgentCertificate(DataReason::MissingField {
+                field: "valid_from".into(),
+                line: 1,
+                column: 2,
+            }),
+            EvidenceReason::Profile(DataReason::Syntax { line: 1, column: 2 }),
+            EvidenceReason::MoreThanOneKind,
+        ];
+        for reason in reasons {
+            let e = WorkflowError::InvalidEvidence { reason };
+            let (ja, en) = (e.message(Lang::Ja), e.message(Lang::En));
+            let allowed = ["valid_from", "notice", "certificate", "profile"];
+            assert_eq!(
+                crate::json_reason::english_words(&ja, &allowed),
+                Vec::<String>::new(),
+                "{ja}"
+            );
+            assert!(!en.is_empty() && en != ja);
         }
     }
 }

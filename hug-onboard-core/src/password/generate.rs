@@ -2,7 +2,7 @@
 
 use zeroize::Zeroizing;
 
-use super::{LOOK_ALIKES, PasswordError, PasswordPolicy};
+use super::{LOOK_ALIKES, PasswordError, PasswordPolicy, RandomReason};
 use crate::secret::Secret;
 
 impl PasswordPolicy {
@@ -216,8 +216,9 @@ where
 
     fn byte(&mut self) -> Result<u8, PasswordError> {
         if self.pos >= self.buf.len() {
-            (self.fill)(&mut self.buf[..])
-                .map_err(|reason| PasswordError::RandomUnavailable { reason })?;
+            (self.fill)(&mut self.buf[..]).map_err(|detail| PasswordError::RandomUnavailable {
+                reason: RandomReason::SourceFailed { detail },
+            })?;
             self.pos = 0;
         }
         let b = self.buf.get(self.pos).copied().unwrap_or(0);
@@ -239,7 +240,7 @@ where
             }
         }
         Err(PasswordError::RandomUnavailable {
-            reason: "the random source kept returning unusable bytes".into(),
+            reason: RandomReason::UnusableBytes,
         })
     }
 }

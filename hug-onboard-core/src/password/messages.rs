@@ -270,12 +270,12 @@ crate::diagnostics! {
             en: "Cannot generate a password of {requested} characters; ask for {min} to {max}.";
         /// The random source failed (or kept returning unusable bytes).
         RandomUnavailable {
-            /// What the source said.
-            reason: String,
+            /// Why, in both languages.
+            reason: RandomReason,
         } => "password.random_unavailable", Unavailable, Error,
             "generation: the random source failed",
-            ja: "乱数を取得できませんでした（{reason}）。",
-            en: "No random bytes are available ({reason}).";
+            ja: { format!("乱数を取得できませんでした（{}）。", reason.message(Lang::Ja)) },
+            en: { format!("No random bytes are available ({}).", reason.message(Lang::En)) };
         /// The generated password failed a check (an internal error: never expected).
         GenerateFailed => "password.generate_failed", Internal, Error,
             "generation: internal error, the result failed a check",
@@ -348,6 +348,57 @@ impl PasswordViolation {
             | V::CharOtherScreen { ch, .. }
             | V::CharNotAllowed { ch, .. } => Some(*ch),
             _ => None,
+        }
+    }
+}
+
+/// Why no random bytes are available
+/// ([`PasswordError::RandomUnavailable`]), in both languages
+/// ([`RandomReason::message`]).
+///
+/// # Example
+///
+/// ```
+/// use hug_onboard_core::diagnostic::Lang;
+/// use hug_onboard_core::password::RandomReason;
+/// let r = RandomReason::UnusableBytes;
+/// assert_eq!(r.message(Lang::Ja), "乱数源が使えないバイトばかりを返し続けました");
+/// assert_eq!(r.message(Lang::En), "the random source kept returning unusable bytes");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RandomReason {
+    /// The source (`fill`) returned an error.
+    SourceFailed {
+        /// The source's own words (the operating system's, in English): the
+        /// English message quotes them; the Japanese one says where they are.
+        detail: String,
+    },
+    /// The source kept returning bytes that rejection sampling must discard.
+    UnusableBytes,
+}
+
+impl RandomReason {
+    /// The reason in `lang`, without a final full stop.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (RandomReason::SourceFailed { .. }, Lang::Ja) => {
+                "乱数源（OS の乱数生成器）がエラーを返しました。OS からの詳細は英語のメッセージにあります"
+                    .to_owned()
+            }
+            (RandomReason::SourceFailed { detail }, Lang::En) => {
+                let detail: String = detail.chars().take(200).collect();
+                format!(
+                    "the random source (the operating system's) failed: {}",
+                    crate::text::readable(&detail)
+                )
+            }
+            (RandomReason::UnusableBytes, Lang::Ja) => {
+                "乱数源が使えないバイトばかりを返し続けました".to_owned()
+            }
+            (RandomReason::UnusableBytes, Lang::En) => {
+                "the random source kept returning unusable bytes".to_owned()
+            }
         }
     }
 }

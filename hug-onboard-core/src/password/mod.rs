@@ -95,7 +95,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-pub use messages::{LockoutAdvice, PasswordAdvice, PasswordError, PasswordViolation};
+pub use messages::{LockoutAdvice, PasswordAdvice, PasswordError, PasswordViolation, RandomReason};
 pub use rules::{
     LOOK_ALIKES, LockoutRule, MAX_CHAR_VIOLATIONS, PRODUCTION_SCREEN_SYMBOLS, ScreenSymbols,
     TEST_SCREEN_SYMBOLS,

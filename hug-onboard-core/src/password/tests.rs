@@ -79,7 +79,9 @@ fn every_code_is_catalogued_with_its_severity() {
             min: 8,
             max: 16,
         },
-        PasswordError::RandomUnavailable { reason: "x".into() },
+        PasswordError::RandomUnavailable {
+            reason: RandomReason::UnusableBytes,
+        },
         PasswordError::GenerateFailed,
     ];
     let mut found: Vec<(&str, Severity)> = every_variant()
@@ -395,7 +397,22 @@ fn generate_lengths_and_errors() {
         b.fill(255);
         Ok(())
     });
-    assert_eq!(e.unwrap_err().code(), "password.random_unavailable");
+    let e = e.unwrap_err();
+    assert_eq!(e.code(), "password.random_unavailable");
+    // The reasons were English inside the Japanese message.
+    let failed = p
+        .generate_with(8, |_| Err("no entropy".into()))
+        .unwrap_err();
+    for e in [e, failed] {
+        let ja = e.message(Lang::Ja);
+        let words = crate::json_reason::english_words(&ja, &[]);
+        assert_eq!(words, Vec::<String>::new(), "{ja}");
+        assert!(e.message(Lang::En).len() > 20);
+    }
+    let failed = p
+        .generate_with(8, |_| Err("no entropy".into()))
+        .unwrap_err();
+    assert!(failed.message(Lang::En).contains("no entropy"));
     // All-zero bytes are accepted by sampling and still give a valid password.
     let pw = p
         .generate_with(16, |b| {

@@ -7,6 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::diagnostic::{Lang, Problems};
 use crate::facility::Prefecture;
+use crate::json_reason::DataReason;
 use crate::rules::CertificateRules;
 
 use super::DocumentKind;
@@ -406,12 +407,12 @@ crate::diagnostics! {
         Syntax {
             /// `"json"` or `"toml"`.
             format: &'static str,
-            /// The parser's message (at most 300 characters).
-            detail: String,
+            /// Why, in both languages (a field's name and a position, never a value).
+            reason: crate::json_reason::DataReason,
         } => "rulebook.syntax", InvalidData, Error,
             "rulebook file is not valid JSON/TOML, or has a wrong type or an unknown field",
-            ja: "ルールブック（{format}）を読めません: {detail}",
-            en: "The rulebook ({format}) cannot be read: {detail}";
+            ja: { format!("ルールブック（{format}）を読めません: {}", reason.message(Lang::Ja)) },
+            en: { format!("The rulebook ({format}) cannot be read: {}", reason.message(Lang::En)) };
         /// The id is not 1–64 characters of `a-z`, `0-9`, `_`, `-`.
         InvalidId {
             /// The id (at most 64 characters of it).
@@ -757,9 +758,8 @@ impl<'de> Deserialize<'de> for Rulebook {
     }
 }
 
-fn syntax(format: &'static str, detail: String) -> Problems<RulebookError> {
-    let detail: String = detail.chars().take(300).collect();
-    Problems::new(vec![RulebookError::Syntax { format, detail }]).unwrap_or_else(|| unreachable!())
+fn syntax(format: &'static str, reason: crate::json_reason::DataReason) -> Problems<RulebookError> {
+    Problems::new(vec![RulebookError::Syntax { format, reason }]).unwrap_or_else(|| unreachable!())
 }
 
 impl Rulebook {
@@ -781,7 +781,7 @@ impl Rulebook {
     /// ```
     pub fn from_json(text: &str) -> Result<Rulebook, Problems<RulebookError>> {
         let raw: RawRulebook =
-            serde_json::from_str(text).map_err(|e| syntax("json", e.to_string()))?;
+            serde_json::from_str(text).map_err(|e| syntax("json", DataReason::from_serde(&e)))?;
         raw.build()
     }
 
@@ -800,7 +800,8 @@ impl Rulebook {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_toml(text: &str) -> Result<Rulebook, Problems<RulebookError>> {
-        let raw: RawRulebook = toml::from_str(text).map_err(|e| syntax("toml", e.to_string()))?;
+        let raw: RawRulebook =
+            toml::from_str(text).map_err(|e| syntax("toml", DataReason::from_toml(text, &e)))?;
         raw.build()
     }
 
@@ -1204,11 +1205,48 @@ mod tests {
     use crate::diagnostic::{Declared, Diagnostic, Lang};
 
     #[test]
+    fn syntax_reasons_are_japanese_in_japanese_and_never_echo_a_value() {
+        let toml = [
+            "=",
+            "[window]\nclosing_day = \"Secret99\"",
+            "[window]\nclosing_dai = 10\n",
+            "[sources]\n\"window.closing_day\" = { kind = \"Secret99\", url = \"https://x.jp/\" }\n",
+            "id = \"Secret99",
+        ];
+        let json = [
+            "{\"window\": {\"closing_day\": \"Secret99\"}}",
+            "{\"nope\": 1}",
+            "{\"id\": \"Secret99\"",
+            "[\"Secret99\"]",
+        ];
+        let errors = toml
+            .iter()
+            .map(|t| Rulebook::from_toml(t))
+            .chain(json.iter().map(|j| Rulebook::from_json(j)));
+        for e in errors {
+            let e = e.unwrap_err();
+            assert_eq!(e.codes(), ["rulebook.syntax"]);
+            let (ja, en) = (
+                e.items()[0].message(Lang::Ja),
+                e.items()[0].message(Lang::En),
+            );
+            let allowed = ["toml", "json", "closing_dai", "nope"];
+            assert_eq!(
+                crate::json_reason::english_words(&ja, &allowed),
+                Vec::<String>::new(),
+                "{ja}"
+            );
+            assert!(ja.contains("行"), "{ja}");
+            assert!(!ja.contains("Secret99") && !en.contains("Secret99"), "{en}");
+        }
+    }
+
+    #[test]
     fn every_error_code_is_listed() {
         let errs = [
             RulebookError::Syntax {
                 format: "json",
-                detail: "x".into(),
+                reason: DataReason::Syntax { line: 1, column: 1 },
             },
             RulebookError::InvalidId { id: "X".into() },
             RulebookError::DayOutOfRange {
