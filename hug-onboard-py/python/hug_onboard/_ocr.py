@@ -592,28 +592,35 @@ class _Glyph:
         self.box, self.mask, self.grey, self.dot = box, mask, grey, dot
 
     @property
+    def height(self) -> int:
+        """The ink box's height in pixels."""
+        return self.box[3] - self.box[1]
+
+    @property
+    def stem(self) -> int:
+        """The glyph's fullest column (its stem), from the left of its box."""
+        return int(_imports()[1].argmax(self.mask.sum(axis=0)))
+
+    @property
     def foot(self) -> bool:
         """An L's foot: at the bottom, ink reaching far right of the stem (the glyph's
         fullest column), further than left of it (a serif), with no ink right of the stem above."""
         np = _imports()[1]
-        x0, y0, x1, y1 = self.box
-        h = y1 - y0
-        stem = int(np.argmax(self.mask.sum(axis=0)))
+        h, stem = self.height, self.stem
         cols = np.where(self.mask[h - max(1, h // 5) :].any(axis=0))[0]
         if not len(cols):
             return False
         right, left = (cols.max() - stem) / h, (stem - cols.min()) / h
         upper = self.mask[h // 5 : int(0.6 * h), stem + max(2, h // 6) :]  # below a top serif
-        return bool(right >= 0.3 and (x1 - x0) / h >= 0.4 and right >= left + 0.15 and upper.sum() <= 0.02 * max(1, upper.size))
+        wide = (self.box[2] - self.box[0]) / h >= 0.4
+        return bool(right >= 0.3 and wide and right >= left + 0.15 and upper.sum() <= 0.02 * max(1, upper.size))
 
     @property
     def top_right(self) -> bool:
         """Ink at the top reaching right of the stem (the glyph's fullest column): an I's or a
         T's bar; a 1 has its flag on the left only, an l its serif."""
         np = _imports()[1]
-        x0, y0, x1, y1 = self.box
-        h = y1 - y0
-        stem = int(np.argmax(self.mask.sum(axis=0)))
+        h, stem = self.height, self.stem
         width = int(self.mask[h // 2].sum()) or 1  # the stem's stroke, half-way down
         cols = np.where(self.mask[: max(1, h // 8)].any(axis=0))[0]
         return bool(len(cols) and cols.max() - stem >= width + 0.08 * h)
@@ -741,9 +748,9 @@ def _printed_digits(rereads: dict[str, list[str]], cells: dict[str, list[_Glyph]
     if len(postal) == 1 and len(glyphs) == 8:
         (read,) = postal
         digits = read[:3] + read[4:]
-        heights = sorted(g.box[3] - g.box[1] for g in glyphs)
+        heights = sorted(g.height for g in glyphs)
         if len(read) == 8 and read[3] == "-" and digits.isascii() and digits.isdigit() and \
-                glyphs[3].box[3] - glyphs[3].box[1] < 0.4 * heights[4]:
+                glyphs[3].height < 0.4 * heights[4]:
             take(read, glyphs)
     ids = [_squeeze(r) for r in rereads.get("user_id", [])]
     glyphs = cells.get("user_id", [])
@@ -760,7 +767,7 @@ def _cap_height(reads: list[str], glyphs: list[_Glyph]) -> float | None:
     """The median height of the cell's glyphs that every read gives as the same flat
     capital or digit (:data:`CAP_HEIGHT_GLYPHS`); None without one."""
     heights = sorted(
-        g.box[3] - g.box[1]
+        g.height
         for p, g in enumerate(glyphs)
         if len({r[p] for r in reads}) == 1 and reads[0][p] in CAP_HEIGHT_GLYPHS
     )
@@ -771,11 +778,11 @@ def _ruled_out(chars: set[str], g: _Glyph, printed: dict[str, list[Any]], cap: f
     """Of the characters the reads give for one glyph, those its shape rules out (``cap``:
     the cell's :func:`_cap_height`)."""
     out: set[str] = set()
-    if cap is not None and g.box[3] - g.box[1] >= GLYPH_TALL * cap:
+    if cap is not None and g.height >= GLYPH_TALL * cap:
         out |= chars & set("I1")
     if g.dot:
         out |= chars & set("lI|1LJ")
-    elif g.box[3] - g.box[1] >= GLYPH_DOT_HEIGHT:
+    elif g.height >= GLYPH_DOT_HEIGHT:
         out |= chars & set("ij")
     if "L" in chars and not g.foot:
         out.add("L")
@@ -854,9 +861,9 @@ def _glyph_check(
         # a speck or the cell's edge as `.`, `_`, `|`): the read without them — only where the
         # reads disagree about them (a read of the cell's length as given) and the glyph at
         # that end is no mark itself (two `_` run together make one glyph of the cell fewer).
-        heights = sorted(g.box[3] - g.box[1] for g in glyphs)
+        heights = sorted(g.height for g in glyphs)
         full = 0.5 * heights[len(heights) // 2]
-        first_full, last_full = (g.box[3] - g.box[1] >= full for g in (glyphs[0], glyphs[-1]))
+        first_full, last_full = (g.height >= full for g in (glyphs[0], glyphs[-1]))
         trimmed: set[int] = set()
         if any(len(r) == len(glyphs) for r in reads):
             for i, r in enumerate(reads):
