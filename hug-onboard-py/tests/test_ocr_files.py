@@ -303,3 +303,29 @@ def test_an_intact_model_gives_no_warning(letters: list[Any]) -> None:
     assert again.findings()[-1].severity == "warning"
     # Carried over when the notice is reconciled with further reads.
     assert "ocr.model_unavailable" in [f.code for f in again.with_ocr_rereads({}).findings()]
+
+
+def test_messages_name_a_file_without_its_folders(tmp_path: Path) -> None:
+    """``from_image(path)`` quoted the whole path (``/home/<user>/…``) into a message that ends up
+    in logs; the command line's file codes did too. Both name the file only, alike."""
+    from hug_onboard import cli
+
+    folder = tmp_path / "tanaka-care"
+    folder.mkdir()
+    missing = folder / "scan.png"
+    with pytest.raises(h.ValidationError) as e:
+        h.RegistrationNotice.from_image(str(missing))
+    assert e.value.code == "ocr.image_unreadable"
+    for message in (e.value.message_en, e.value.message_ja):
+        assert "scan.png" in message and "tanaka-care" not in message and str(tmp_path) not in message
+    with pytest.raises(h.ValidationError) as e:
+        h.RegistrationNotice.from_image(folder)
+    assert "tanaka-care" in e.value.message_en  # the name given is the folder's own
+    err = io.StringIO()
+    code = cli.main(["notice", "--image", str(missing)], stdout=io.StringIO(), stderr=err)
+    assert code == cli.EXIT_BY_KIND["unavailable"] and "[cli.file_not_found]" in err.getvalue()
+    assert "scan.png" in err.getvalue() and "tanaka-care" not in err.getvalue()
+    (folder / "notice.txt").write_bytes(b"\xff\xfe\x00\x81\x00")
+    err = io.StringIO()
+    cli.main(["notice", str(folder / "notice.txt")], stdout=io.StringIO(), stderr=err)
+    assert "notice.txt" in err.getvalue() and "tanaka-care" not in err.getvalue(), err.getvalue()

@@ -6,12 +6,23 @@ opencv-python-headless, numpy) and Tesseract with its Japanese data (Debian:
 ``apt-get install tesseract-ocr tesseract-ocr-jpn``).
 
 The pipeline: decode the image (PNG, JPEG, TIFF … through Pillow: OpenCV's decoders print warnings on
-the host's standard error), grey, scale to
+the host's standard error; libtiff's messages are silenced, :func:`_libtiff_silenced`), grey, scale to
 about 300 dpi for an A4 page, deskew (the angle of the table's ruled lines, else
 of the text block), binarise (Otsu), remove the table's ruled lines (morphological
 opening with long horizontal and vertical kernels), then Tesseract
 (``-l jpn --psm 6``, TSV output). The core
 (:meth:`RegistrationNotice.parse_ocr_tsv`) pairs labels with values by row.
+
+**Files as they come.** Bad input never prints on the host's standard error: Pillow reports
+through exceptions and warnings (silenced), libtiff's process-wide handlers are set to none
+around our decodes (:func:`_libtiff_silenced`), Tesseract's output is captured (its failure is
+``ocr.tesseract_failed`` naming the language it could not load), OpenCV's clean-up prints
+nothing. A file of several pages (a scanner's multi-page TIFF, an animated GIF or WebP; at most
+:data:`MAX_PAGES`) is read on the page that holds the notice (:func:`_notice_page`), or refused
+(``ocr.page_ambiguous``) when two pages hold one; a phone's MPO on its primary image
+(:func:`_decode_pages`). A missing or damaged packaged model (:data:`MODEL`) is a warning on the
+notice (``ocr.model_unavailable``), the second pass running without it. Messages name a file
+without its folders (:func:`hug_onboard._errors.file_shown`).
 
 **Second pass.** Tesseract's Japanese model misreads Latin glyphs of random
 passwords (``l``/``I``/``1``, ``O``/``0``, ``T``/``7``). So the cells of the
@@ -28,7 +39,7 @@ keeps the second reads' plurality (a tie keeps the page's value; the free text i
 voted character by character; a key field the page read in an invalid form, such as
 a 事業所番号 whose ``0`` became ``9``, is taken from its cell's valid reads instead of
 refusing the letter) and reports every disagreement. The
-engines used are data (:data:`SECOND_PASS`); one whose traineddata is not
+engines used are data (:data:`SECOND_PASS`); a stock model whose traineddata is not
 installed is skipped. Besides Tesseract's stock models they include our own,
 ``hugid`` (:data:`MODEL`, shipped in ``hug_onboard/data/``; tools/ocr-model), trained
 for the JIS-style Latin glyphs of Japanese business fonts. Nothing is written to a file: each image goes to Tesseract
@@ -70,7 +81,7 @@ import warnings
 from pathlib import Path
 from typing import Any, Iterator, Union
 
-from ._errors import HugOnboardError, error_class_for
+from ._errors import HugOnboardError, error_class_for, file_shown
 from ._native import Finding, RegistrationNotice, _binding_messages
 
 ImageSource = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview]
@@ -167,12 +178,6 @@ def _imports() -> tuple[Any, Any, Any]:
     return cv2, numpy, pytesseract
 
 
-def _shown_path(image: "str | os.PathLike[str]") -> str:
-    """The path for a message: a file name decoded with surrogateescape (or any lone surrogate)
-    shown escaped (``\\udcff``), since a message must be valid text."""
-    return os.fsdecode(os.fspath(image)).encode("utf-8", "backslashreplace").decode("utf-8")
-
-
 def _read(image: ImageSource) -> bytes:
     if isinstance(image, (bytes, bytearray, memoryview)):
         return bytes(image)
@@ -181,11 +186,11 @@ def _read(image: ImageSource) -> bytes:
             with open(image, "rb") as fh:
                 return fh.read()
         except OSError as e:
-            raise _error("ocr.image_unreadable", f"{_shown_path(image)}: {e.strerror}") from None
+            raise _error("ocr.image_unreadable", f"{file_shown(image)}: {e.strerror}") from None
         except ValueError:
             # A name the OS cannot take: a lone surrogate outside surrogateescape's range (open()
             # raised a bare UnicodeEncodeError) or a NUL character.
-            raise _error("ocr.image_unreadable", f"{_shown_path(image)}: not a valid file name") from None
+            raise _error("ocr.image_unreadable", f"{file_shown(image)}: not a valid file name") from None
     raise _error("ocr.image_unreadable", f"expected a path or bytes, not {type(image).__name__}")
 
 
@@ -395,11 +400,14 @@ def _grey(opened: Any, np: Any, Image: Any, ImageOps: Any) -> Any:
 #
 # libtiff (inside Pillow) writes its errors ("LZWDecode: Using code not yet in table",
 # "Fax4Decode: Bad code word") and warnings straight to the process's fd 2 through its
-# process-wide handlers (TIFFSetErrorHandler / TIFFSetWarningHandler; the per-file handlers
-# of libtiff >= 4.5, TIFFOpenOptionsSetErrorHandlerExtR, are Pillow's to set, and Pillow does
-# not). Pillow offers no setting for them, so the handlers are set to none (libtiff then
-# prints nothing; Pillow still raises its OSError, which is ``ocr.image_unreadable``) while
-# one of our decodes runs, and the host's are put back when the last one ends.
+# process-wide handlers (TIFFSetErrorHandler / TIFFSetWarningHandler: "a NULL (0) handler may be
+# installed to suppress" the messages, and each call returns the previous handler — libtiff's
+# TIFFError(3tiff) / TIFFWarning(3tiff)). The per-file handlers of libtiff >= 4.5
+# (TIFFOpenOptionsSetErrorHandlerExtR) are Pillow's to set, and Pillow does not (its ``_imaging``
+# imports no TIFFOpenOptions* function: checked on Pillow 13.0, libtiff 4.7.2), nor does it offer
+# a setting. So the handlers are set to none while one of our decodes runs (libtiff then prints
+# nothing; Pillow still raises its OSError, which is ``ocr.image_unreadable``), and the host's
+# are put back when the last one ends.
 
 _LIBTIFF_LOCK = threading.Lock()
 _libtiff_users = 0
@@ -458,7 +466,8 @@ def _libtiff_silenced(data: bytes) -> Iterator[None]:
     Risks, stated: while one of our decodes runs, a TIFF the host decodes with the same libtiff on
     another thread is silent too; a handler the host installs during that time is replaced by the
     one saved when the last decode ends. The wheel's libtiff (``pillow.libs``) is Pillow's own
-    copy, so a host that uses libtiff itself (PHP's, ImageMagick's) is not touched.
+    copy: a host's own libtiff (PHP's, ImageMagick's) is touched only when it is loaded into the
+    process's global scope, where Pillow binds to it too.
 
     Where the handlers cannot be found (:func:`_libtiff_setters`), and only for a TIFF (the
     only format libtiff decodes), fd 2 is pointed at ``/dev/null`` for the decode and restored
