@@ -578,6 +578,26 @@ GLYPH_CELL_PIXELS = 4_000_000
 #: The most ink components a cell may have: more is noise or a picture, not a line of a few
 #: characters (hundreds of specks of a dirty scan are fewer; the reads are left alone).
 GLYPH_PARTS = 1_000
+#: The least area of a counter (an enclosed hole of a glyph's largest ink part), as a share of
+#: the glyph's box: smaller holes are specks of paper inside a stroke.
+GLYPH_HOLE_AREA = 0.01
+#: Two counters side by side — their heights overlapping by at least this share of the
+#: smaller's — are a zero's counter crossed by its slash (IPA and Takao gothic, the
+#: MS ゴシック style: 0.33–0.6 on every such zero of the corpus's light letters); an 8's, a
+#: B's or a g's two counters are stacked (overlap ≤ 0: −1.7 … −0.17).
+GLYPH_CROSSED_OVERLAP = 0.3
+#: A clean counter — one hole, nothing inside — is the round counter of an ``O``/``o``/``0``
+#: when it is at least this high a share of the glyph (``O`` 0.72–0.83, ``o`` 0.6–0.8 on
+#: the corpus) …
+GLYPH_CLEAN_HEIGHT = 0.55
+#: … and convex: its pixels at least this share of its convex hull (``O``/``o`` 0.93–0.98;
+#: a slashed zero whose slash reaches one side only: 0.84).
+GLYPH_CLEAN_SOLIDITY = 0.9
+#: Against the letter's own zeros' height: a glyph at least :data:`GLYPH_ZERO_TALL` times it
+#: is not ``o`` (``O`` and ``0`` are 0.94–1.06 times it on the corpus), one at most
+#: :data:`GLYPH_ZERO_SHORT` times it is not ``O`` or ``0`` (``o``: 0.62–0.75).
+GLYPH_ZERO_TALL = 0.9
+GLYPH_ZERO_SHORT = 0.8
 #: Pixels a glyph may be shifted against a printed digit (each way, each axis).
 GLYPH_SHIFT = 2
 #: Grey margin around a glyph for the correlation, in pixels.
@@ -624,6 +644,51 @@ class _Glyph:
         width = int(self.mask[h // 2].sum()) or 1  # the stem's stroke, half-way down
         cols = np.where(self.mask[: max(1, h // 8)].any(axis=0))[0]
         return bool(len(cols) and cols.max() - stem >= width + 0.08 * h)
+
+
+    @property
+    def counter(self) -> str | None:
+        """The glyph's counter (the hole of its largest ink part): ``"crossed"`` when a stroke
+        crosses it — two counters side by side (:data:`GLYPH_CROSSED_OVERLAP`: a slashed zero)
+        or ink of another part inside it (a dotted zero) — ``"clean"`` when it is one round hole
+        with nothing inside (:data:`GLYPH_CLEAN_HEIGHT`, :data:`GLYPH_CLEAN_SOLIDITY`: an
+        ``O``, ``o`` or unslashed ``0``), None otherwise (no counter, or another shape)."""
+        cv2, np, _ = _imports()
+        ink = self.mask.astype(np.uint8)
+        h, w = ink.shape
+        n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+        if n < 2:
+            return None
+        main = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+        # The paper around and inside the largest part (4-connected: a diagonal gap in an
+        # 8-connected stroke is no opening); its parts not connected to the border are holes.
+        paper = np.pad((labels != main).astype(np.uint8), 1, constant_values=1)
+        hn, holes, hstats, _ = cv2.connectedComponentsWithStats(paper, connectivity=4)
+        outside = holes[0, 0]
+        counters = [i for i in range(1, hn)
+                    if i != outside and hstats[i, cv2.CC_STAT_AREA] >= max(3, GLYPH_HOLE_AREA * h * w)]
+        if len(counters) == 2:
+            (t1, h1), (t2, h2) = ((int(hstats[i, cv2.CC_STAT_TOP]), int(hstats[i, cv2.CC_STAT_HEIGHT]))
+                                  for i in counters)
+            beside = min(t1 + h1, t2 + h2) - max(t1, t2) >= GLYPH_CROSSED_OVERLAP * min(h1, h2)
+            return "crossed" if beside else None
+        if len(counters) != 1:
+            return None
+        (i,) = counters
+        region = holes[1:-1, 1:-1] == i
+        height = int(hstats[i, cv2.CC_STAT_HEIGHT])
+        inside = np.where((ink.astype(bool) & region).any(axis=1))[0]
+        if len(inside):
+            # Another part inside the counter: a zero's dot when it is a stroke, not a speck.
+            return "crossed" if inside.max() - inside.min() + 1 >= 0.25 * height else None
+        if height < GLYPH_CLEAN_HEIGHT * h:
+            return None
+        contours, _ = cv2.findContours(region.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+        hull = cv2.convexHull(np.vstack(contours))
+        # Pixels against the hull's polygon (its area plus half its outline: the pixels the
+        # polygon's edge passes through).
+        solidity = region.sum() / (cv2.contourArea(hull) + cv2.arcLength(hull, True) / 2 + 1)
+        return "clean" if solidity >= GLYPH_CLEAN_SOLIDITY else None
 
 
 def _box(box: Any) -> tuple[int, int, int, int] | None:
@@ -720,8 +785,8 @@ def _squeeze(read: str) -> str:
     return "".join(read.split())
 
 
-def _printed_digits(rereads: dict[str, list[str]], cells: dict[str, list[_Glyph]]) -> dict[str, list[Any]]:
-    """The letter's own printed digits (grey crops by digit), where the reads leave no doubt:
+def _printed_digits(rereads: dict[str, list[str]], cells: dict[str, list[_Glyph]]) -> dict[str, list[_Glyph]]:
+    """The letter's own printed digits (their glyphs, by digit), where the reads leave no doubt:
     the 事業所番号 when all its reads agree on ten digits and its cell has ten glyphs; the
     postal code when all its reads agree on ``NNN-NNNN`` and the cell's last eight glyphs
     have a hyphen's shape in the fourth (a 〒 may precede them) — both digits only by their
@@ -730,12 +795,12 @@ def _printed_digits(rereads: dict[str, list[str]], cells: dict[str, list[_Glyph]
     that digit in the core's table (:meth:`RegistrationNotice.ocr_confusables`: 0 1 2 5 8 are
     left out): the ID's format is not published, it may hold an ``O`` that every read gives
     as ``0`` — the very agreement on a look-alike the check distrusts."""
-    out: dict[str, list[Any]] = {}
+    out: dict[str, list[_Glyph]] = {}
 
     def take(read: str, glyphs: list[_Glyph], digits: str = "0123456789") -> None:
         for c, g in zip(read, glyphs):
             if c.isascii() and c in digits:
-                out.setdefault(c, []).append(g.grey)
+                out.setdefault(c, []).append(g)
 
     number = {_squeeze(r) for r in rereads.get("facility_number", [])}
     glyphs = cells.get("facility_number", [])
@@ -774,9 +839,52 @@ def _cap_height(reads: list[str], glyphs: list[_Glyph]) -> float | None:
     return heights[len(heights) // 2] if heights else None
 
 
-def _ruled_out(chars: set[str], g: _Glyph, printed: dict[str, list[Any]], cap: float | None = None) -> set[str]:
+#: How the letter prints its zeros (:func:`_zeros`): their counter (``"crossed"``, ``"clean"``
+#: or None: not known or mixed) and their height in pixels (None: no zero known).
+_Zeros = tuple[str | None, float | None]
+
+
+def _zeros(reads: dict[str, list[str]], cells: dict[str, list[_Glyph]], printed: dict[str, list[_Glyph]]) -> _Zeros:
+    """How the letter prints its zeros: from the zeros printed by format (:func:`_printed_digits`),
+    or without one, from the glyphs of the ID and the passwords with a crossed counter that
+    a read of the cell's length gives as ``0`` (no letter has a crossed counter). The style is
+    the counter most of them have (``"clean"`` only when none is crossed), the height their
+    median."""
+    zeros = list(printed.get("0", []))
+    if not zeros:
+        for field in GLYPH_FIELDS:
+            glyphs = cells.get(field, [])
+            aligned = [r for r in map(_squeeze, reads.get(field, [])) if len(r) == len(glyphs)]
+            zeros += [g for p, g in enumerate(glyphs) if any(r[p] == "0" for r in aligned) and g.counter == "crossed"]
+    if not zeros:
+        return None, None
+    crossed = sum(g.counter == "crossed" for g in zeros)
+    style = "crossed" if 2 * crossed > len(zeros) else "clean" if crossed == 0 else None
+    heights = sorted(g.height for g in zeros)
+    return style, float(heights[len(heights) // 2])
+
+
+def _zero_named(g: _Glyph, zeros: _Zeros) -> str | None:
+    """The one of ``0``, ``O``, ``o`` the glyph's counter names, whatever the reads say: a
+    crossed counter of about a zero's height is a zero (no letter has one); where the letter's
+    zeros are crossed, a clean counter is no zero — ``O`` at a zero's height, ``o`` well below
+    it (:data:`GLYPH_ZERO_TALL`, :data:`GLYPH_ZERO_SHORT`). None: the shape does not decide."""
+    style, height = zeros
+    counter = g.counter
+    if counter == "crossed" and (height is None or g.height > GLYPH_ZERO_SHORT * height):
+        return "0"
+    if counter == "clean" and style == "crossed" and height is not None:
+        if g.height >= GLYPH_ZERO_TALL * height:
+            return "O"
+        if g.height <= GLYPH_ZERO_SHORT * height:
+            return "o"
+    return None
+
+
+def _ruled_out(chars: set[str], g: _Glyph, printed: dict[str, list[_Glyph]], cap: float | None = None,
+               zeros: _Zeros = (None, None)) -> set[str]:
     """Of the characters the reads give for one glyph, those its shape rules out (``cap``:
-    the cell's :func:`_cap_height`)."""
+    the cell's :func:`_cap_height`; ``zeros``: how the letter prints its zeros, :func:`_zeros`)."""
     out: set[str] = set()
     if cap is not None and g.height >= GLYPH_TALL * cap:
         out |= chars & set("I1")
@@ -788,11 +896,21 @@ def _ruled_out(chars: set[str], g: _Glyph, printed: dict[str, list[Any]], cap: f
         out.add("L")
     if g.top_right:
         out |= chars & set("1l|")
+    if chars & set("0Oo"):
+        counter, height = g.counter, zeros[1]
+        if counter == "crossed":
+            out |= chars & set("Oo")
+        elif counter == "clean" and zeros[0] == "crossed":
+            out |= chars & {"0"}
+        if height is not None and g.height >= GLYPH_ZERO_TALL * height:
+            out |= chars & {"o"}
+        if height is not None and g.height <= GLYPH_ZERO_SHORT * height:
+            out |= chars & set("O0")
     for d in sorted(chars & set("0123456789")):
         # Only copies of about the glyph's size: the whole-window correlation means nothing
         # across sizes (and a page-sized blob took seconds).
-        copies = [e for e in printed.get(d, []) if max(e.shape[0], g.grey.shape[0]) <=
-                  GLYPH_SCALE * min(e.shape[0], g.grey.shape[0])]
+        copies = [e.grey for e in printed.get(d, []) if max(e.grey.shape[0], g.grey.shape[0]) <=
+                  GLYPH_SCALE * min(e.grey.shape[0], g.grey.shape[0])]
         if not copies:
             continue
         s = max(_likeness(g.grey, e) for e in copies)
@@ -851,6 +969,7 @@ def _glyph_check(
     cells = {f: _glyphs(grey, binary, boxes[f], NARROW_CELLS.get(f, 0.5))
              for f in ("facility_number", "postal_code", *fields) if f in boxes}
     printed = _printed_digits(texts, cells)
+    zeros = _zeros(texts, cells, printed)
     out = dict(rereads)
     for field in fields:
         glyphs = cells[field]
@@ -864,7 +983,7 @@ def _glyph_check(
         heights = sorted(g.height for g in glyphs)
         full = 0.5 * heights[len(heights) // 2]
         first_full, last_full = (g.height >= full for g in (glyphs[0], glyphs[-1]))
-        trimmed: set[int] = set()
+        changed: set[int] = set()  # reads trimmed of marks or given a counter's glyph
         if any(len(r) == len(glyphs) for r in reads):
             for i, r in enumerate(reads):
                 if len(r) <= len(glyphs):
@@ -874,7 +993,7 @@ def _glyph_check(
                                  (head.rstrip(TRAILING_MARKS), first_full and last_full)):
                     if ok and len(bare) == len(glyphs):
                         reads[i] = bare
-                        trimmed.add(i)
+                        changed.add(i)
                         break
         aligned = [i for i, r in enumerate(reads) if len(r) == len(glyphs)]
         if len(aligned) < 2:
@@ -884,9 +1003,20 @@ def _glyph_check(
         set_aside: set[int] = set()
         for p, g in enumerate(glyphs):
             chars = {reads[i][p] for i in aligned}
+            named = _zero_named(g, zeros)
+            # Among the round look-alikes; a crossed counter also against another reading of a
+            # zero that some read gives as one (`9` for a slashed zero whose tail is noise).
+            if named is not None and chars != {named} and (chars <= set("0Oo") or (named == "0" and "0" in chars)):
+                # The counter decides against the reads, even all of them: each read of the
+                # cell's length gets the glyph it names (a look-alike the core reports).
+                for i in aligned:
+                    reads[i] = reads[i][:p] + named + reads[i][p + 1 :]
+                    mended[i][p] = named
+                    changed.add(i)
+                continue
             if len(chars) < 2:
                 continue
-            bad = _ruled_out(chars, g, printed, cap)
+            bad = _ruled_out(chars, g, printed, cap, zeros)
             left = [reads[i][p] for i in aligned if reads[i][p] not in bad]
             most = max((left.count(c) for c in left), default=0)
             winners = {c for c in left if left.count(c) == most}
@@ -897,7 +1027,7 @@ def _glyph_check(
                 if reads[i][p] in bad:
                     set_aside.add(i)
                     mended[i][p] = glyph
-        if not set_aside and not trimmed:
+        if not set_aside and not changed:
             continue
         voting = {reads[i] for i in aligned if i not in set_aside}
         if set_aside and not voting:
@@ -907,8 +1037,8 @@ def _glyph_check(
             if i in set_aside:
                 if "".join(mended[i]) in voting:
                     new.append("".join(mended[i]))  # votes for the read it is, mended
-            elif i in trimmed:
-                new.append(reads[i])  # without the marks that are no glyph of the cell
+            elif i in changed:
+                new.append(reads[i])  # without the marks that are no glyph of the cell, or mended by a counter
             else:
                 new.append(r)  # as read
         out[field] = new
