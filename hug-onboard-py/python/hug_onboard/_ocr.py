@@ -45,7 +45,11 @@ cell's capitals is not ``I``/``1`` (an ``l`` rising to the ascender line); a gly
 with the letter's own printed digits of about its size (the 事業所番号 and the postal code,
 digits by their format, and the ID's agreed digits that no letter looks like — same font,
 printer and scan, so no knowledge of the font is needed) is that digit when it matches one
-closely (:data:`GLYPH_SAME`) and is not when it matches none well (:data:`GLYPH_OTHER`). It
+closely (:data:`GLYPH_SAME`) and is not when it matches none well (:data:`GLYPH_OTHER`); a
+glyph whose counter is crossed (:attr:`_Glyph.counter`: a slashed or dotted zero) is a zero,
+and where the letter's own zeros are crossed (:func:`_zeros`) one with a clean round counter
+is none (``O`` at a zero's height, ``o`` well below: :func:`_zero_named`) — the counter is
+the one shape that decides even against reads that all agree. Otherwise it
 acts only where the plurality of the reads left is one look-alike glyph the core reports
 (``notice.ocr_confusable``), so the user is still asked to compare that character with
 the paper; a read set aside still votes when, mended there, it is a read another read
@@ -939,7 +943,10 @@ def glyph_check(
     reads give one glyph the core reports as a look-alike
     (:meth:`RegistrationNotice.ocr_confusables`), a read giving a ruled-out character does
     not vote — unless, with that one glyph put in its place at every such position, it is a
-    read another read gives: then it votes for that read. Reads of another length are left as
+    read another read gives: then it votes for that read. Where a glyph's counter names it
+    (:func:`_zero_named`: a crossed counter, or a clean one in a letter whose zeros are crossed)
+    and the reads give ``0``, ``O`` or ``o`` for it, every read of the cell's length gets that
+    glyph there, even when they all agree. Reads of another length are left as
     they are; when no read of the cell's length would remain, none is set aside.
 
     Never raises: a box, an image or a read of another kind, or any failure inside
