@@ -58,7 +58,10 @@ border read as ``|``, a speck as ``.``) is dropped from a read when another read
 Where the shapes do not decide (IPAMincho's ``l`` and ``1`` at 150 dpi differ by a few
 pixels), or the cell is no line of a few characters (:data:`GLYPH_CELL_PIXELS`,
 :data:`GLYPH_PARTS`), nothing changes; nothing the check meets (a box, an image, a failure
-inside OpenCV) makes it raise: the reads then go to the core as read.
+inside OpenCV) makes it raise: the reads then go to the core as read. The counter also
+mends the page's date: where the core finds the OCR'd date impossible (``10月`` read as
+``19月``: the slashed zero taken for a nine), a digit of the date line with a crossed counter
+is a ``0`` (:func:`parse_page`, :func:`mend_date`; kept only when the date is then valid).
 
 """
 
@@ -419,7 +422,27 @@ def read_notice(image: ImageSource) -> RegistrationNotice:
     # read in an invalid form (a 0 read as 9 in the 事業所番号) is read again instead
     # of refusing the letter.
     rereads = second_pass(RegistrationNotice.ocr_layout_json(tsv), grey, binary, cmd=cmd, langs=langs)
-    return RegistrationNotice.parse_ocr_tsv(tsv, rereads)
+    return parse_page(tsv, rereads, grey, binary)
+
+
+def parse_page(tsv: str, rereads: dict[str, list[str]], grey: Any, binary: Any, glyphs: bool = True) -> RegistrationNotice:
+    """The page's TSV parsed with its second reads (:meth:`RegistrationNotice.parse_ocr_tsv`).
+
+    Where the OCR'd date is impossible (``notice.ocr_date_invalid``: the slashed zero of
+    ``10月`` read as ``19月``) and ``glyphs`` is true, the date line's digits are read again by
+    their counters (:func:`mend_date`); the mended page is taken when its date is valid, else
+    the notice stays as parsed (date empty, the finding kept). Raises as ``parse_ocr_tsv``."""
+    notice = RegistrationNotice.parse_ocr_tsv(tsv, rereads)
+    if glyphs and any(f.code == "notice.ocr_date_invalid" for f in notice.findings()):
+        mended = mend_date(tsv, rereads, grey, binary)
+        if mended != tsv:
+            try:
+                better = RegistrationNotice.parse_ocr_tsv(mended, rereads)
+            except HugOnboardError:
+                return notice
+            if better.date is not None:
+                return better
+    return notice
 
 
 def _bounds(shape: tuple[int, ...], box: dict[str, int], hpad: float = 0.5) -> tuple[int, int, int, int]:
@@ -783,6 +806,62 @@ def _likeness(a: Any, b: Any) -> float:
         return c
 
     return float(cv2.matchTemplate(canvas(a, s), canvas(b, 0), cv2.TM_CCOEFF_NORMED).max())
+
+
+def mend_date(tsv: str, rereads: dict[str, list[str]], grey: Any, binary: Any) -> str:
+    """The page's TSV with the digits of its date line read by their counters: in a word of
+    ASCII digits on a line that has the date's 年/月/日, a glyph whose counter is crossed
+    (:attr:`_Glyph.counter`) is a ``0`` (Tesseract reads the slashed zero of ``10月`` as ``9``).
+    Only where the word's box holds as many glyphs as the word has digits, and not in a
+    letter whose own zeros are clean (:func:`_zeros`: a crossed counter there is noise).
+    :func:`parse_page` uses it only for a date the core found impossible, and keeps the
+    result only when the date is then valid. Never raises: anything unexpected gives the
+    TSV back unchanged. The date is no secret; nothing is printed or logged."""
+    try:
+        return _mend_date(tsv, rereads, grey, binary)
+    except Exception:  # a refinement: whatever fails, the page as read
+        return tsv
+
+
+def _mend_date(tsv: str, rereads: dict[str, list[str]], grey: Any, binary: Any) -> str:
+    np = _imports()[1]
+    if not all(isinstance(a, np.ndarray) and a.ndim == 2 and a.dtype == np.uint8 for a in (grey, binary)) or \
+            grey.shape != binary.shape:
+        return tsv
+    layout = json.loads(RegistrationNotice.ocr_layout_json(tsv))
+    boxes = {f["field"]: f["value_box"] for f in layout["fields"] if f.get("value_box")}
+    texts = {f: list(r) for f, r in rereads.items() if isinstance(r, list) and all(isinstance(x, str) for x in r)}
+    cells = {f: _glyphs(grey, binary, boxes[f], NARROW_CELLS.get(f, 0.5))
+             for f in ("facility_number", "postal_code", *GLYPH_FIELDS) if f in boxes}
+    style, height = _zeros(texts, cells, _printed_digits(texts, cells))
+    if style == "clean":
+        return tsv
+    rows = tsv.split("\n")
+    words = [r.split("\t") for r in rows]
+    lines: dict[tuple[str, ...], list[int]] = {}
+    for i, w in enumerate(words):
+        if len(w) == 12 and w[0] == "5":
+            lines.setdefault(tuple(w[1:5]), []).append(i)
+    for members in lines.values():
+        text = "".join(words[i][11] for i in members)
+        if not all(k in text for k in "年月日"):
+            continue
+        for i in members:
+            w = words[i]
+            word = w[11]
+            if not (word.isascii() and word.isdigit()):
+                continue
+            left, top, width, h = (int(v) for v in w[6:10])
+            glyphs = _glyphs(grey, binary, {"left": left, "top": top, "width": width, "height": h}, 0.1)
+            if len(glyphs) != len(word):
+                continue
+            mended = "".join(
+                "0" if g.counter == "crossed" and (height is None or g.height > GLYPH_ZERO_SHORT * height) else c
+                for c, g in zip(word, glyphs)
+            )
+            if mended != word:
+                words[i] = w[:11] + [mended]
+    return "\n".join("\t".join(w) for w in words)
 
 
 def _squeeze(read: str) -> str:
