@@ -82,9 +82,12 @@ def test_O_and_0_are_told_apart_by_the_letters_own_digits(truth: str, wrong: str
     out = _ocr.glyph_check(reads, boxes, grey, binary)
     assert out["temporary_password"] == [truth] * 6
     assert out["facility_number"] == reads["facility_number"]
-    # Without printed digits to compare with (the 事業所番号's reads disagree), nothing changes.
+    # Without printed digits to compare with (the 事業所番号's reads disagree), the likeness
+    # decides nothing; TakaoGothic's zero is slashed, so its crossed counter still names it
+    # (test_where_the_letters_zeros_are_crossed_…), but a clean `O` is not decided.
     reads["facility_number"] = ["2096385973", "2096385978"]
-    assert _ocr.glyph_check(reads, boxes, grey, binary)["temporary_password"] == [wrong] * 4 + [truth] * 2
+    expected = [wrong] * 4 + [truth] * 2 if truth.startswith("O") else [truth] * 6
+    assert _ocr.glyph_check(reads, boxes, grey, binary)["temporary_password"] == expected
 
 
 def test_the_printed_digits_come_only_from_reads_that_leave_no_doubt() -> None:
@@ -253,17 +256,22 @@ def test_a_failure_inside_the_check_leaves_the_reads_alone(monkeypatch: pytest.M
     the reads go to the core as Tesseract gave them — never a bare exception out of read_notice."""
     import cv2
 
-    grey, binary, boxes = _page({"facility_number": "2096385973", "temporary_password": "O5fr8Fku"})
-    reads = {"facility_number": ["2096385973"] * 2, "temporary_password": ["05fr8Fku"] * 4 + ["O5fr8Fku"] * 2}
-    assert _ocr.glyph_check(reads, boxes, grey, binary) != reads  # the check decides this cell
-
     def broken(*_: Any) -> Any:
         raise cv2.error("boom")
 
-    for name in ("_glyphs", "_likeness", "_printed_digits", "_ruled_out"):
+    # NotoSansCJK: the likeness with the printed zeros decides; TakaoGothic: the O's counter.
+    for font, names in ((NOTO, ("_glyphs", "_likeness", "_printed_digits", "_ruled_out", "_zeros")),
+                        (TAKAO, ("_glyphs", "_printed_digits", "_zeros", "_zero_named"))):
+        grey, binary, boxes = _page({"facility_number": "2096385973", "temporary_password": "O5fr8Fku"}, font)
+        reads = {"facility_number": ["2096385973"] * 2, "temporary_password": ["05fr8Fku"] * 4 + ["O5fr8Fku"] * 2}
+        assert _ocr.glyph_check(reads, boxes, grey, binary) != reads  # the check decides this cell
+        for name in names:
+            with monkeypatch.context() as m:
+                m.setattr(_ocr, name, broken)
+                assert _ocr.glyph_check(reads, boxes, grey, binary) == reads, (font, name)
         with monkeypatch.context() as m:
-            m.setattr(_ocr, name, broken)
-            assert _ocr.glyph_check(reads, boxes, grey, binary) == reads
+            m.setattr(_ocr._Glyph, "counter", property(broken))
+            assert _ocr.glyph_check(reads, boxes, grey, binary) == reads, font
 
 
 def test_a_cell_far_larger_than_a_line_of_text_has_no_glyphs() -> None:
@@ -372,8 +380,10 @@ def test_a_box_partly_or_wholly_off_the_page_is_clipped_not_wrapped() -> None:
 def test_when_every_aligned_read_is_set_aside_none_is() -> None:
     """Two reads of the cell's length, each ruled out at another glyph (`0` for an `O` the
     printed 0s rule out, `L` without a foot), and a short read: setting both aside left the
-    short read alone to vote — a wrong value the core would take. None is set aside."""
-    grey, binary, boxes = _page({"facility_number": "2096385973", "temporary_password": "O5fr8Fkl"})
+    short read alone to vote — a wrong value the core would take. None is set aside. (In
+    NotoSansCJK, whose zero is not slashed: in TakaoGothic the `O`'s counter decides the first
+    glyph for every read, test_where_the_letters_zeros_are_crossed_….)"""
+    grey, binary, boxes = _page({"facility_number": "2096385973", "temporary_password": "O5fr8Fkl"}, NOTO)
     reads = {"facility_number": ["2096385973"] * 2, "temporary_password": ["05fr8Fkl", "O5fr8FkL", "O5fr8Fk"]}
     out = _ocr.glyph_check(reads, boxes, grey, binary)
     assert out["temporary_password"] == reads["temporary_password"]
@@ -396,3 +406,134 @@ def test_the_ids_reads_give_no_copy_of_a_digit_a_letter_looks_like() -> None:
         assert _ocr.glyph_check(reads, boxes, grey, binary)["temporary_password"] == reads["temporary_password"]
         cells = {f: _ocr._glyphs(grey, binary, b) for f, b in boxes.items()}
         assert sorted(_ocr._printed_digits(reads, cells)) == ["3", "7"]
+
+
+# --- Counters: the slashed zero of the MS ゴシック-style fonts (issue #14, fifth round) ----
+
+
+@pytest.mark.parametrize("font", [TAKAO, IPAGOTHIC])
+def test_a_glyphs_counter_is_crossed_clean_or_neither(font: str) -> None:
+    """The gothic fonts' zero is slashed: its counter is crossed (two holes side by side); an
+    O's and an o's is clean; an 8's and a B's two counters are stacked (neither)."""
+    grey, binary, boxes = _page({"temporary_password": "0Oo8B6Dq"}, font)
+    glyphs = _ocr._glyphs(grey, binary, boxes["temporary_password"])
+    assert [g.counter for g in glyphs] == ["crossed", "clean", "clean", None, None, None, "clean", "clean"]
+
+
+def test_an_unslashed_zeros_counter_is_clean() -> None:
+    grey, binary, boxes = _page({"temporary_password": "0Oo8"}, NOTO)
+    assert [g.counter for g in _ocr._glyphs(grey, binary, boxes["temporary_password"])] == \
+        ["clean", "clean", "clean", None]
+
+
+@pytest.mark.parametrize("truth, read", [("zCcp2yO3", "zCcp2y03"), ("zCcp2y03", "zCcp2yO3"), ("zCcp2yo3", "zCcp2y03")])
+def test_where_the_letters_zeros_are_crossed_the_counter_decides_against_every_read(truth: str, read: str) -> None:
+    """The corpus's TakaoGothic letter `zCcp2yO3`: all six reads gave `0` for the `O`. The
+    letter's printed zeros (事業所番号) are slashed; the glyph's counter is clean, so it is no
+    zero — an `O` at a zero's height, an `o` below it. A crossed counter is a zero whatever the
+    reads say. The decided glyph is a look-alike the core reports (notice.ocr_confusable)."""
+    grey, binary, boxes = _page({"facility_number": "2096385973", "temporary_password": truth})
+    reads = {"facility_number": ["2096385973"] * 2, "temporary_password": [read] * 6}
+    out = _ocr.glyph_check(reads, boxes, grey, binary)["temporary_password"]
+    assert out == [truth] * 6
+    n = h.RegistrationNotice.parse_ocr(f"事業所番号 2096385973\nID P1312345\n(仮)パスワード {out[0]}\n証明書発行用パスワード Cert4567")
+    assert any(f.code == "notice.ocr_confusable" and "(仮)パスワード" in f.message_ja for f in n.findings())
+
+
+def test_without_a_printed_zero_a_crossed_zero_of_the_value_shows_the_style() -> None:
+    """`rzj0OqDe` (IPAGothic): no zero in the 事業所番号 or the postal code; the password's own
+    slashed `0` shows how the letter prints zeros, so the clean `O` beside it is no zero."""
+    grey, binary, boxes = _page({"facility_number": "2778516535", "certificate_password": "rzj0OqDe"}, IPAGOTHIC)
+    reads = {"facility_number": ["2778516535"] * 2,
+             "certificate_password": ["rzj00qDe"] * 4 + ["rzj0OqDe"] * 2}
+    assert _ocr.glyph_check(reads, boxes, grey, binary)["certificate_password"] == ["rzj0OqDe"] * 6
+
+
+def test_where_the_letters_zeros_are_clean_or_unknown_the_counter_decides_nothing() -> None:
+    """An unslashed font (NotoSansCJK), or a letter with no zero to compare with: a clean
+    counter may be an `O` or a `0` — the reads are left to the vote (and to the user)."""
+    grey, binary, boxes = _page({"facility_number": "2096385973", "temporary_password": "zCcp2yO3"}, NOTO)
+    reads = {"facility_number": ["2096385973"] * 2, "temporary_password": ["zCcp2y03"] * 6}
+    assert _ocr.glyph_check(reads, boxes, grey, binary)["temporary_password"] == ["zCcp2y03"] * 6
+    grey, binary, boxes = _page({"facility_number": "2778516535", "temporary_password": "Oo6Z84KI"})
+    reads = {"facility_number": ["2778516535"] * 2, "temporary_password": ["0o6Z84KI"] * 3 + ["Oo6Z84KI"] * 2}
+    assert _ocr.glyph_check(reads, boxes, grey, binary)["temporary_password"] == reads["temporary_password"]
+
+
+def test_a_crossed_zero_read_as_9_by_some_reads_is_a_zero() -> None:
+    """`0qL4jXlx` (IPAGothic): two reads gave `9` for the slashed zero, one `O`, one `0`. (No
+    zero printed in the 事業所番号 here: the likeness with one decided the clean render, not
+    the corpus's scan.)"""
+    grey, binary, boxes = _page({"facility_number": "2781856326", "certificate_password": "0qL4jXlx"}, IPAGOTHIC)
+    reads = {"facility_number": ["2781856326"] * 2,
+             "certificate_password": ["9qL4jXlx", "9qL4jXlx", "OqL4jXlx", "0qL4jXlx"]}
+    assert _ocr.glyph_check(reads, boxes, grey, binary)["certificate_password"] == ["0qL4jXlx"] * 4
+    # No read gives a zero: a crossed counter alone does not turn a 9 (or a noisy 6) into one.
+    reads["certificate_password"] = ["9qL4jXlx"] * 4
+    assert _ocr.glyph_check(reads, boxes, grey, binary)["certificate_password"] == ["9qL4jXlx"] * 4
+
+
+def _tsv_page(lines: list[list[str]], font_path: str = IPAGOTHIC, reads: dict[str, str] | None = None,
+              px: int = 44) -> tuple[Any, Any, str]:
+    """A page with one row per line of words, and Tesseract's TSV of it (a word box = its
+    ink), each word given as read — ``reads`` maps a word to what the page read gives."""
+    try:
+        font = ImageFont.truetype(font_path, px)
+    except OSError:
+        pytest.skip(f"font not installed: {font_path}")
+    img = Image.new("L", (1400, 100 * len(lines) + 60), 255)
+    draw = ImageDraw.Draw(img)
+    rows = ["level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"]
+    for n, words in enumerate(lines, start=1):
+        x, y = 60, 40 + 100 * (n - 1)
+        for k, word in enumerate(words, start=1):
+            draw.text((x, y), word, font=font, fill=0)
+            left, top, right, bottom = (int(v) for v in draw.textbbox((x, y), word, font=font))
+            text = (reads or {}).get(word, word)
+            rows.append(f"5\t1\t1\t1\t{n}\t{k}\t{left}\t{top}\t{right - left}\t{bottom - top}\t95\t{text}")
+            x = right + (px if k == 1 else px // 6)
+    grey = np.asarray(img)
+    return grey, np.where(grey < 128, 0, 255).astype(np.uint8), "\n".join(rows) + "\n"
+
+
+_LETTER = [["事業所番号", "2096385973"], ["テストID", "T0383732"], ["(仮)パスワード", "Kari3123"],
+           ["証明書発行用パスワード", "Cert4567"]]
+
+
+@pytest.mark.parametrize("font", [TAKAO, IPAGOTHIC])
+def test_a_slashed_zero_read_as_9_in_an_impossible_date_is_read_by_its_counter(font: str) -> None:
+    """Seed 15 of the corpus: two IPAGothic letters dated 令和…年10月… were read `19月`; the
+    core left the date empty (notice.ocr_date_invalid). The date line's `9` has a crossed
+    counter: it is the slashed zero, and the date is read."""
+    grey, binary, tsv = _tsv_page([["令和", "7", "年", "10", "月", "16", "日"], *_LETTER], font, {"10": "19"})
+    rereads = {"facility_number": ["2096385973"] * 2}
+    as_read = h.RegistrationNotice.parse_ocr_tsv(tsv, rereads)
+    assert as_read.date is None  # the date as read is impossible: left empty, and said
+    assert any(f.code == "notice.ocr_date_invalid" for f in as_read.findings())
+    assert "\t19\n" in tsv and "\t10\n" in _ocr.mend_date(tsv, rereads, grey, binary)
+    n = _ocr.parse_page(tsv, rereads, grey, binary)
+    assert n.date is not None and n.date.isoformat() == "2025-10-16"
+    assert not any(f.code == "notice.ocr_date_invalid" for f in n.findings())
+    # Without the glyph check, the date stays empty and said.
+    n = _ocr.parse_page(tsv, rereads, grey, binary, glyphs=False)
+    assert n.date is None and any(f.code == "notice.ocr_date_invalid" for f in n.findings())
+
+
+def test_a_date_is_mended_only_where_it_is_impossible_and_only_by_a_crossed_counter() -> None:
+    # A valid date read is kept as read (a real 9: `19日`), whatever the glyphs.
+    grey, binary, tsv = _tsv_page([["令和", "7", "年", "10", "月", "19", "日"], *_LETTER], IPAGOTHIC)
+    n = _ocr.parse_page(tsv, {}, grey, binary)
+    assert n.date is not None and n.date.isoformat() == "2025-10-19"
+    # An unslashed font: the zero's counter is clean, nothing is mended; the date stays empty and said.
+    grey, binary, tsv = _tsv_page([["令和", "7", "年", "10", "月", "16", "日"], *_LETTER], NOTO, {"10": "19"})
+    assert _ocr.mend_date(tsv, {}, grey, binary) == tsv
+    n = _ocr.parse_page(tsv, {}, grey, binary)
+    assert n.date is None and any(f.code == "notice.ocr_date_invalid" for f in n.findings())
+    # Only the date line's words: a slashed zero read as 9 elsewhere is the second pass's business.
+    grey, binary, tsv = _tsv_page([["令和", "7", "年", "10", "月", "16", "日"], ["備考", "10"], *_LETTER],
+                                  IPAGOTHIC, {"10": "19"})
+    mended = _ocr.mend_date(tsv, {}, grey, binary)
+    assert mended.count("\t19\n") == 1 and mended.count("\t10\n") == 1
+    # Nothing unexpected makes it raise: the page as read.
+    assert _ocr.mend_date(tsv, {}, None, None) == tsv
+    assert _ocr.mend_date("not a tsv", {}, grey, binary) == "not a tsv"

@@ -56,7 +56,11 @@ cell's capitals is not ``I``/``1`` (an ``l`` rising to the ascender line); a gly
 with the letter's own printed digits of about its size (the 事業所番号 and the postal code,
 digits by their format, and the ID's agreed digits that no letter looks like — same font,
 printer and scan, so no knowledge of the font is needed) is that digit when it matches one
-closely (:data:`GLYPH_SAME`) and is not when it matches none well (:data:`GLYPH_OTHER`). It
+closely (:data:`GLYPH_SAME`) and is not when it matches none well (:data:`GLYPH_OTHER`); a
+glyph whose counter is crossed (:attr:`_Glyph.counter`: a slashed or dotted zero) is a zero,
+and where the letter's own zeros are crossed (:func:`_zeros`) one with a clean round counter
+is none (``O`` at a zero's height, ``o`` well below: :func:`_zero_named`) — the counter is
+the one shape that decides even against reads that all agree. Otherwise it
 acts only where the plurality of the reads left is one look-alike glyph the core reports
 (``notice.ocr_confusable``), so the user is still asked to compare that character with
 the paper; a read set aside still votes when, mended there, it is a read another read
@@ -65,7 +69,10 @@ border read as ``|``, a speck as ``.``) is dropped from a read when another read
 Where the shapes do not decide (IPAMincho's ``l`` and ``1`` at 150 dpi differ by a few
 pixels), or the cell is no line of a few characters (:data:`GLYPH_CELL_PIXELS`,
 :data:`GLYPH_PARTS`), nothing changes; nothing the check meets (a box, an image, a failure
-inside OpenCV) makes it raise: the reads then go to the core as read.
+inside OpenCV) makes it raise: the reads then go to the core as read. The counter also
+mends the page's date: where the core finds the OCR'd date impossible (``10月`` read as
+``19月``: the slashed zero taken for a nine), a digit of the date line with a crossed counter
+is a ``0`` (:func:`parse_page`, :func:`mend_date`; kept only when the date is then valid).
 
 """
 
@@ -629,7 +636,7 @@ def read_notice(image: ImageSource) -> RegistrationNotice:
     # read in an invalid form (a 0 read as 9 in the 事業所番号) is read again instead
     # of refusing the letter.
     rereads, model_failed = _second_pass(RegistrationNotice.ocr_layout_json(tsv), grey, binary, cmd=cmd, langs=langs)
-    notice = RegistrationNotice.parse_ocr_tsv(tsv, rereads)
+    notice = parse_page(tsv, rereads, grey, binary)
     if model_failed:
         # Degraded, not fatal (the reads are voted; the core still flags every disagreement and
         # look-alike), but never silently: the user is told to compare and to reinstall.
@@ -687,6 +694,26 @@ def _notice_page(pages: list[Any], cmd: str) -> tuple[Any, Any, str]:
         raise _error("ocr.page_ambiguous", f"pages {listed} of {len(pages)} each hold a notice; give one page alone")
     assert best is not None
     return best[1], best[2], best[3]
+
+
+def parse_page(tsv: str, rereads: dict[str, list[str]], grey: Any, binary: Any, glyphs: bool = True) -> RegistrationNotice:
+    """The page's TSV parsed with its second reads (:meth:`RegistrationNotice.parse_ocr_tsv`).
+
+    Where the OCR'd date is impossible (``notice.ocr_date_invalid``: the slashed zero of
+    ``10月`` read as ``19月``) and ``glyphs`` is true, the date line's digits are read again by
+    their counters (:func:`mend_date`); the mended page is taken when its date is valid, else
+    the notice stays as parsed (date empty, the finding kept). Raises as ``parse_ocr_tsv``."""
+    notice = RegistrationNotice.parse_ocr_tsv(tsv, rereads)
+    if glyphs and any(f.code == "notice.ocr_date_invalid" for f in notice.findings()):
+        mended = mend_date(tsv, rereads, grey, binary)
+        if mended != tsv:
+            try:
+                better = RegistrationNotice.parse_ocr_tsv(mended, rereads)
+            except HugOnboardError:
+                return notice
+            if better.date is not None:
+                return better
+    return notice
 
 
 def _bounds(shape: tuple[int, ...], box: dict[str, int], hpad: float = 0.5) -> tuple[int, int, int, int]:
@@ -878,6 +905,26 @@ GLYPH_CELL_PIXELS = 4_000_000
 #: The most ink components a cell may have: more is noise or a picture, not a line of a few
 #: characters (hundreds of specks of a dirty scan are fewer; the reads are left alone).
 GLYPH_PARTS = 1_000
+#: The least area of a counter (an enclosed hole of a glyph's largest ink part), as a share of
+#: the glyph's box: smaller holes are specks of paper inside a stroke.
+GLYPH_HOLE_AREA = 0.01
+#: Two counters side by side — their heights overlapping by at least this share of the
+#: smaller's — are a zero's counter crossed by its slash (IPA and Takao gothic, the
+#: MS ゴシック style: 0.33–0.6 on every such zero of the corpus's light letters); an 8's, a
+#: B's or a g's two counters are stacked (overlap ≤ 0: −1.7 … −0.17).
+GLYPH_CROSSED_OVERLAP = 0.3
+#: A clean counter — one hole, nothing inside — is the round counter of an ``O``/``o``/``0``
+#: when it is at least this high a share of the glyph (``O`` 0.72–0.83, ``o`` 0.6–0.8 on
+#: the corpus) …
+GLYPH_CLEAN_HEIGHT = 0.55
+#: … and convex: its pixels at least this share of its convex hull (``O``/``o`` 0.93–0.98;
+#: a slashed zero whose slash reaches one side only: 0.84).
+GLYPH_CLEAN_SOLIDITY = 0.9
+#: Against the letter's own zeros' height: a glyph at least :data:`GLYPH_ZERO_TALL` times it
+#: is not ``o`` (``O`` and ``0`` are 0.94–1.06 times it on the corpus), one at most
+#: :data:`GLYPH_ZERO_SHORT` times it is not ``O`` or ``0`` (``o``: 0.62–0.75).
+GLYPH_ZERO_TALL = 0.9
+GLYPH_ZERO_SHORT = 0.8
 #: Pixels a glyph may be shifted against a printed digit (each way, each axis).
 GLYPH_SHIFT = 2
 #: Grey margin around a glyph for the correlation, in pixels.
@@ -924,6 +971,51 @@ class _Glyph:
         width = int(self.mask[h // 2].sum()) or 1  # the stem's stroke, half-way down
         cols = np.where(self.mask[: max(1, h // 8)].any(axis=0))[0]
         return bool(len(cols) and cols.max() - stem >= width + 0.08 * h)
+
+
+    @property
+    def counter(self) -> str | None:
+        """The glyph's counter (the hole of its largest ink part): ``"crossed"`` when a stroke
+        crosses it — two counters side by side (:data:`GLYPH_CROSSED_OVERLAP`: a slashed zero)
+        or ink of another part inside it (a dotted zero) — ``"clean"`` when it is one round hole
+        with nothing inside (:data:`GLYPH_CLEAN_HEIGHT`, :data:`GLYPH_CLEAN_SOLIDITY`: an
+        ``O``, ``o`` or unslashed ``0``), None otherwise (no counter, or another shape)."""
+        cv2, np, _ = _imports()
+        ink = self.mask.astype(np.uint8)
+        h, w = ink.shape
+        n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+        if n < 2:
+            return None
+        main = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+        # The paper around and inside the largest part (4-connected: a diagonal gap in an
+        # 8-connected stroke is no opening); its parts not connected to the border are holes.
+        paper = np.pad((labels != main).astype(np.uint8), 1, constant_values=1)
+        hn, holes, hstats, _ = cv2.connectedComponentsWithStats(paper, connectivity=4)
+        outside = holes[0, 0]
+        counters = [i for i in range(1, hn)
+                    if i != outside and hstats[i, cv2.CC_STAT_AREA] >= max(3, GLYPH_HOLE_AREA * h * w)]
+        if len(counters) == 2:
+            (t1, h1), (t2, h2) = ((int(hstats[i, cv2.CC_STAT_TOP]), int(hstats[i, cv2.CC_STAT_HEIGHT]))
+                                  for i in counters)
+            beside = min(t1 + h1, t2 + h2) - max(t1, t2) >= GLYPH_CROSSED_OVERLAP * min(h1, h2)
+            return "crossed" if beside else None
+        if len(counters) != 1:
+            return None
+        (i,) = counters
+        region = holes[1:-1, 1:-1] == i
+        height = int(hstats[i, cv2.CC_STAT_HEIGHT])
+        inside = np.where((ink.astype(bool) & region).any(axis=1))[0]
+        if len(inside):
+            # Another part inside the counter: a zero's dot when it is a stroke, not a speck.
+            return "crossed" if inside.max() - inside.min() + 1 >= 0.25 * height else None
+        if height < GLYPH_CLEAN_HEIGHT * h:
+            return None
+        contours, _ = cv2.findContours(region.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+        hull = cv2.convexHull(np.vstack(contours))
+        # Pixels against the hull's polygon (its area plus half its outline: the pixels the
+        # polygon's edge passes through).
+        solidity = region.sum() / (cv2.contourArea(hull) + cv2.arcLength(hull, True) / 2 + 1)
+        return "clean" if solidity >= GLYPH_CLEAN_SOLIDITY else None
 
 
 def _box(box: Any) -> tuple[int, int, int, int] | None:
@@ -1016,12 +1108,68 @@ def _likeness(a: Any, b: Any) -> float:
     return float(cv2.matchTemplate(canvas(a, s), canvas(b, 0), cv2.TM_CCOEFF_NORMED).max())
 
 
+def mend_date(tsv: str, rereads: dict[str, list[str]], grey: Any, binary: Any) -> str:
+    """The page's TSV with the digits of its date line read by their counters: in a word of
+    ASCII digits on a line that has the date's 年/月/日, a glyph whose counter is crossed
+    (:attr:`_Glyph.counter`) is a ``0`` (Tesseract reads the slashed zero of ``10月`` as ``9``).
+    Only where the word's box holds as many glyphs as the word has digits, and not in a
+    letter whose own zeros are clean (:func:`_zeros`: a crossed counter there is noise).
+    :func:`parse_page` uses it only for a date the core found impossible, and keeps the
+    result only when the date is then valid. Never raises: anything unexpected gives the
+    TSV back unchanged. The date is no secret; nothing is printed or logged."""
+    try:
+        return _mend_date(tsv, rereads, grey, binary)
+    except Exception:  # a refinement: whatever fails, the page as read
+        return tsv
+
+
+def _mend_date(tsv: str, rereads: dict[str, list[str]], grey: Any, binary: Any) -> str:
+    np = _imports()[1]
+    if not all(isinstance(a, np.ndarray) and a.ndim == 2 and a.dtype == np.uint8 for a in (grey, binary)) or \
+            grey.shape != binary.shape:
+        return tsv
+    layout = json.loads(RegistrationNotice.ocr_layout_json(tsv))
+    boxes = {f["field"]: f["value_box"] for f in layout["fields"] if f.get("value_box")}
+    texts = {f: list(r) for f, r in rereads.items() if isinstance(r, list) and all(isinstance(x, str) for x in r)}
+    cells = {f: _glyphs(grey, binary, boxes[f], NARROW_CELLS.get(f, 0.5))
+             for f in ("facility_number", "postal_code", *GLYPH_FIELDS) if f in boxes}
+    style, height = _zeros(texts, cells, _printed_digits(texts, cells))
+    if style == "clean":
+        return tsv
+    rows = tsv.split("\n")
+    words = [r.split("\t") for r in rows]
+    lines: dict[tuple[str, ...], list[int]] = {}
+    for i, w in enumerate(words):
+        if len(w) == 12 and w[0] == "5":
+            lines.setdefault(tuple(w[1:5]), []).append(i)
+    for members in lines.values():
+        text = "".join(words[i][11] for i in members)
+        if not all(k in text for k in "年月日"):
+            continue
+        for i in members:
+            w = words[i]
+            word = w[11]
+            if not (word.isascii() and word.isdigit()):
+                continue
+            left, top, width, h = (int(v) for v in w[6:10])
+            glyphs = _glyphs(grey, binary, {"left": left, "top": top, "width": width, "height": h}, 0.1)
+            if len(glyphs) != len(word):
+                continue
+            mended = "".join(
+                "0" if g.counter == "crossed" and (height is None or g.height > GLYPH_ZERO_SHORT * height) else c
+                for c, g in zip(word, glyphs)
+            )
+            if mended != word:
+                words[i] = w[:11] + [mended]
+    return "\n".join("\t".join(w) for w in words)
+
+
 def _squeeze(read: str) -> str:
     return "".join(read.split())
 
 
-def _printed_digits(rereads: dict[str, list[str]], cells: dict[str, list[_Glyph]]) -> dict[str, list[Any]]:
-    """The letter's own printed digits (grey crops by digit), where the reads leave no doubt:
+def _printed_digits(rereads: dict[str, list[str]], cells: dict[str, list[_Glyph]]) -> dict[str, list[_Glyph]]:
+    """The letter's own printed digits (their glyphs, by digit), where the reads leave no doubt:
     the 事業所番号 when all its reads agree on ten digits and its cell has ten glyphs; the
     postal code when all its reads agree on ``NNN-NNNN`` and the cell's last eight glyphs
     have a hyphen's shape in the fourth (a 〒 may precede them) — both digits only by their
@@ -1030,12 +1178,12 @@ def _printed_digits(rereads: dict[str, list[str]], cells: dict[str, list[_Glyph]
     that digit in the core's table (:meth:`RegistrationNotice.ocr_confusables`: 0 1 2 5 8 are
     left out): the ID's format is not published, it may hold an ``O`` that every read gives
     as ``0`` — the very agreement on a look-alike the check distrusts."""
-    out: dict[str, list[Any]] = {}
+    out: dict[str, list[_Glyph]] = {}
 
     def take(read: str, glyphs: list[_Glyph], digits: str = "0123456789") -> None:
         for c, g in zip(read, glyphs):
             if c.isascii() and c in digits:
-                out.setdefault(c, []).append(g.grey)
+                out.setdefault(c, []).append(g)
 
     number = {_squeeze(r) for r in rereads.get("facility_number", [])}
     glyphs = cells.get("facility_number", [])
@@ -1074,9 +1222,52 @@ def _cap_height(reads: list[str], glyphs: list[_Glyph]) -> float | None:
     return heights[len(heights) // 2] if heights else None
 
 
-def _ruled_out(chars: set[str], g: _Glyph, printed: dict[str, list[Any]], cap: float | None = None) -> set[str]:
+#: How the letter prints its zeros (:func:`_zeros`): their counter (``"crossed"``, ``"clean"``
+#: or None: not known or mixed) and their height in pixels (None: no zero known).
+_Zeros = tuple[str | None, float | None]
+
+
+def _zeros(reads: dict[str, list[str]], cells: dict[str, list[_Glyph]], printed: dict[str, list[_Glyph]]) -> _Zeros:
+    """How the letter prints its zeros: from the zeros printed by format (:func:`_printed_digits`),
+    or without one, from the glyphs of the ID and the passwords with a crossed counter that
+    a read of the cell's length gives as ``0`` (no letter has a crossed counter). The style is
+    the counter most of them have (``"clean"`` only when none is crossed), the height their
+    median."""
+    zeros = list(printed.get("0", []))
+    if not zeros:
+        for field in GLYPH_FIELDS:
+            glyphs = cells.get(field, [])
+            aligned = [r for r in map(_squeeze, reads.get(field, [])) if len(r) == len(glyphs)]
+            zeros += [g for p, g in enumerate(glyphs) if any(r[p] == "0" for r in aligned) and g.counter == "crossed"]
+    if not zeros:
+        return None, None
+    crossed = sum(g.counter == "crossed" for g in zeros)
+    style = "crossed" if 2 * crossed > len(zeros) else "clean" if crossed == 0 else None
+    heights = sorted(g.height for g in zeros)
+    return style, float(heights[len(heights) // 2])
+
+
+def _zero_named(g: _Glyph, zeros: _Zeros) -> str | None:
+    """The one of ``0``, ``O``, ``o`` the glyph's counter names, whatever the reads say: a
+    crossed counter of about a zero's height is a zero (no letter has one); where the letter's
+    zeros are crossed, a clean counter is no zero — ``O`` at a zero's height, ``o`` well below
+    it (:data:`GLYPH_ZERO_TALL`, :data:`GLYPH_ZERO_SHORT`). None: the shape does not decide."""
+    style, height = zeros
+    counter = g.counter
+    if counter == "crossed" and (height is None or g.height > GLYPH_ZERO_SHORT * height):
+        return "0"
+    if counter == "clean" and style == "crossed" and height is not None:
+        if g.height >= GLYPH_ZERO_TALL * height:
+            return "O"
+        if g.height <= GLYPH_ZERO_SHORT * height:
+            return "o"
+    return None
+
+
+def _ruled_out(chars: set[str], g: _Glyph, printed: dict[str, list[_Glyph]], cap: float | None = None,
+               zeros: _Zeros = (None, None)) -> set[str]:
     """Of the characters the reads give for one glyph, those its shape rules out (``cap``:
-    the cell's :func:`_cap_height`)."""
+    the cell's :func:`_cap_height`; ``zeros``: how the letter prints its zeros, :func:`_zeros`)."""
     out: set[str] = set()
     if cap is not None and g.height >= GLYPH_TALL * cap:
         out |= chars & set("I1")
@@ -1088,11 +1279,21 @@ def _ruled_out(chars: set[str], g: _Glyph, printed: dict[str, list[Any]], cap: f
         out.add("L")
     if g.top_right:
         out |= chars & set("1l|")
+    if chars & set("0Oo"):
+        counter, height = g.counter, zeros[1]
+        if counter == "crossed":
+            out |= chars & set("Oo")
+        elif counter == "clean" and zeros[0] == "crossed":
+            out |= chars & {"0"}
+        if height is not None and g.height >= GLYPH_ZERO_TALL * height:
+            out |= chars & {"o"}
+        if height is not None and g.height <= GLYPH_ZERO_SHORT * height:
+            out |= chars & set("O0")
     for d in sorted(chars & set("0123456789")):
         # Only copies of about the glyph's size: the whole-window correlation means nothing
         # across sizes (and a page-sized blob took seconds).
-        copies = [e for e in printed.get(d, []) if max(e.shape[0], g.grey.shape[0]) <=
-                  GLYPH_SCALE * min(e.shape[0], g.grey.shape[0])]
+        copies = [e.grey for e in printed.get(d, []) if max(e.grey.shape[0], g.grey.shape[0]) <=
+                  GLYPH_SCALE * min(e.grey.shape[0], g.grey.shape[0])]
         if not copies:
             continue
         s = max(_likeness(g.grey, e) for e in copies)
@@ -1121,7 +1322,10 @@ def glyph_check(
     reads give one glyph the core reports as a look-alike
     (:meth:`RegistrationNotice.ocr_confusables`), a read giving a ruled-out character does
     not vote — unless, with that one glyph put in its place at every such position, it is a
-    read another read gives: then it votes for that read. Reads of another length are left as
+    read another read gives: then it votes for that read. Where a glyph's counter names it
+    (:func:`_zero_named`: a crossed counter, or a clean one in a letter whose zeros are crossed)
+    and the reads give ``0``, ``O`` or ``o`` for it, every read of the cell's length gets that
+    glyph there, even when they all agree. Reads of another length are left as
     they are; when no read of the cell's length would remain, none is set aside.
 
     Never raises: a box, an image or a read of another kind, or any failure inside
@@ -1151,6 +1355,7 @@ def _glyph_check(
     cells = {f: _glyphs(grey, binary, boxes[f], NARROW_CELLS.get(f, 0.5))
              for f in ("facility_number", "postal_code", *fields) if f in boxes}
     printed = _printed_digits(texts, cells)
+    zeros = _zeros(texts, cells, printed)
     out = dict(rereads)
     for field in fields:
         glyphs = cells[field]
@@ -1164,7 +1369,7 @@ def _glyph_check(
         heights = sorted(g.height for g in glyphs)
         full = 0.5 * heights[len(heights) // 2]
         first_full, last_full = (g.height >= full for g in (glyphs[0], glyphs[-1]))
-        trimmed: set[int] = set()
+        changed: set[int] = set()  # reads trimmed of marks or given a counter's glyph
         if any(len(r) == len(glyphs) for r in reads):
             for i, r in enumerate(reads):
                 if len(r) <= len(glyphs):
@@ -1174,7 +1379,7 @@ def _glyph_check(
                                  (head.rstrip(TRAILING_MARKS), first_full and last_full)):
                     if ok and len(bare) == len(glyphs):
                         reads[i] = bare
-                        trimmed.add(i)
+                        changed.add(i)
                         break
         aligned = [i for i, r in enumerate(reads) if len(r) == len(glyphs)]
         if len(aligned) < 2:
@@ -1184,9 +1389,20 @@ def _glyph_check(
         set_aside: set[int] = set()
         for p, g in enumerate(glyphs):
             chars = {reads[i][p] for i in aligned}
+            named = _zero_named(g, zeros)
+            # Among the round look-alikes; a crossed counter also against another reading of a
+            # zero that some read gives as one (`9` for a slashed zero whose tail is noise).
+            if named is not None and chars != {named} and (chars <= set("0Oo") or (named == "0" and "0" in chars)):
+                # The counter decides against the reads, even all of them: each read of the
+                # cell's length gets the glyph it names (a look-alike the core reports).
+                for i in aligned:
+                    reads[i] = reads[i][:p] + named + reads[i][p + 1 :]
+                    mended[i][p] = named
+                    changed.add(i)
+                continue
             if len(chars) < 2:
                 continue
-            bad = _ruled_out(chars, g, printed, cap)
+            bad = _ruled_out(chars, g, printed, cap, zeros)
             left = [reads[i][p] for i in aligned if reads[i][p] not in bad]
             most = max((left.count(c) for c in left), default=0)
             winners = {c for c in left if left.count(c) == most}
@@ -1197,7 +1413,7 @@ def _glyph_check(
                 if reads[i][p] in bad:
                     set_aside.add(i)
                     mended[i][p] = glyph
-        if not set_aside and not trimmed:
+        if not set_aside and not changed:
             continue
         voting = {reads[i] for i in aligned if i not in set_aside}
         if set_aside and not voting:
@@ -1207,8 +1423,8 @@ def _glyph_check(
             if i in set_aside:
                 if "".join(mended[i]) in voting:
                     new.append("".join(mended[i]))  # votes for the read it is, mended
-            elif i in trimmed:
-                new.append(reads[i])  # without the marks that are no glyph of the cell
+            elif i in changed:
+                new.append(reads[i])  # without the marks that are no glyph of the cell, or mended by a counter
             else:
                 new.append(r)  # as read
         out[field] = new
