@@ -332,3 +332,23 @@ def test_messages_name_a_file_without_its_folders(tmp_path: Path) -> None:
     err = io.StringIO()
     cli.main(["notice", str(folder / "notice.txt")], stdout=io.StringIO(), stderr=err)
     assert "notice.txt" in err.getvalue() and "tanaka-care" not in err.getvalue(), err.getvalue()
+
+
+def test_a_tiffs_thumbnails_are_not_pages() -> None:
+    """A scanner's TIFF may store a reduced-resolution copy of a page (NewSubfileType bit 0) after
+    it: that copy is no page (it would be counted as one, and read)."""
+    from PIL import Image, ImageDraw, TiffImagePlugin
+
+    first, second = Image.new("L", (300, 400), 255), Image.new("L", (300, 400), 255)
+    ImageDraw.Draw(first).rectangle((10, 10, 40, 40), fill=0)
+    ImageDraw.Draw(second).rectangle((100, 10, 130, 40), fill=0)
+    thumb = first.resize((75, 100))
+    buf = io.BytesIO()
+    with TiffImagePlugin.AppendingTiffWriter(buf, True) as tf:
+        for im, info in ((first, {}), (thumb, {254: 1}), (second, {})):
+            im.save(tf, "TIFF", tiffinfo=info)
+            tf.newFrame()
+    assert getattr(Image.open(io.BytesIO(buf.getvalue())), "n_frames", 1) == 3
+    pages = _ocr._decode_pages(buf.getvalue())
+    assert [p.shape for p in pages] == [(400, 300), (400, 300)]
+    assert int(pages[0][20, 20]) == 0 and int(pages[1][20, 110]) == 0
