@@ -352,3 +352,41 @@ def test_a_tiffs_thumbnails_are_not_pages() -> None:
     pages = _ocr._decode_pages(buf.getvalue())
     assert [p.shape for p in pages] == [(400, 300), (400, 300)]
     assert int(pages[0][20, 20]) == 0 and int(pages[1][20, 110]) == 0
+
+
+_DAMAGED_FORMATS = """
+import io, json
+from PIL import Image, ImageDraw
+from hug_onboard import _ocr
+from hug_onboard._errors import HugOnboardError
+page = Image.new("RGB", (300, 200), "white")
+ImageDraw.Draw(page).text((20, 80), "TEST 1234567890", fill="black")
+out = {}
+for fmt in ("JPEG", "PNG", "GIF", "BMP", "WEBP", "JPEG2000", "AVIF", "PPM", "TGA", "ICO", "PCX", "SGI", "DDS", "QOI"):
+    buf = io.BytesIO()
+    try:
+        page.save(buf, fmt)
+    except Exception:
+        continue  # a format this Pillow cannot write
+    good = buf.getvalue()
+    overwritten = bytes(0x5A if 40 < i < len(good) // 2 else b for i, b in enumerate(good))
+    for bad in (good[: len(good) // 2], overwritten):
+        try:
+            out.setdefault(fmt, []).append("pages:%d" % len(_ocr._decode_pages(bad)))
+        except HugOnboardError as e:
+            out.setdefault(fmt, []).append(e.code)
+print(json.dumps(out))
+"""
+
+
+def test_damaged_files_of_any_format_print_nothing() -> None:
+    """The kind, beyond TIFF: every format this Pillow writes, cut in half or overwritten in its
+    middle, is ``ocr.image_unreadable`` or its page — with nothing on fd 2 (Pillow's own decoders
+    and the libraries inside it: libjpeg, libwebp, openjpeg, libavif)."""
+    done = _child(_DAMAGED_FORMATS)
+    assert done.returncode == 0 and done.stderr == b"", done.stderr.decode(errors="replace")
+    got = json.loads(done.stdout)
+    assert {"JPEG", "PNG", "GIF", "WEBP"} <= set(got), got
+    for fmt, outcomes in got.items():
+        assert outcomes[0] == "ocr.image_unreadable", (fmt, outcomes)  # a file cut in half
+        assert all(o == "ocr.image_unreadable" or o == "pages:1" for o in outcomes), (fmt, outcomes)
