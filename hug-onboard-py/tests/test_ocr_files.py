@@ -40,7 +40,7 @@ def _corpus() -> Any:
 
 @pytest.fixture(scope="module")
 def letters() -> list[Any]:
-    """Two light letters (a test notice and a production notice), seeded."""
+    """Two light letters (two fonts, different IDs), seeded."""
     light = [x for x in _corpus().corpus(1) if x.noise == "light" and x.font in ("NotoSansCJK", "IPAMincho")]
     assert len(light) == 2 and light[0].truth["user_id"] != light[1].truth["user_id"]
     return light
