@@ -77,6 +77,10 @@ hug_onboard_core::diagnostic_codes! {
         /// than are read.
         OcrPageAmbiguous => "ocr.page_ambiguous", InvalidInput, Error,
             "an image file of several pages where the notice's page cannot be chosen";
+        /// Reading a scan: of a file of several pages, the page the notice was read
+        /// from (an information on the notice read).
+        OcrPageChosen => "ocr.page_chosen", Advisory, Info,
+            "the page of a file of several pages that the notice was read from";
         /// Reading a scan: the package's own OCR model (`hugid`) is missing or damaged;
         /// the key fields were read again without it (a warning on the notice read).
         OcrModelUnavailable => "ocr.model_unavailable", Unavailable, Warning,
@@ -93,6 +97,7 @@ impl BindingCode {
         BindingCode::OcrImageUnreadable,
         BindingCode::OcrTesseractFailed,
         BindingCode::OcrPageAmbiguous,
+        BindingCode::OcrPageChosen,
         BindingCode::OcrModelUnavailable,
     ];
 
@@ -125,6 +130,10 @@ impl BindingCode {
             BindingCode::OcrPageAmbiguous => (
                 "ファイルに複数のページがあり、お知らせのページを1つに決められません。お知らせのページだけを画像にして指定してください（{detail}）。",
                 "The file has several pages and the notice's page cannot be chosen; give the notice's page alone as an image ({detail}).",
+            ),
+            BindingCode::OcrPageChosen => (
+                "ファイルに複数のページがあるため、お知らせの見出しが見つかったページ（{detail}）を読み取りました。",
+                "The file has several pages; the notice was read from the page where its labels were found ({detail}).",
             ),
             BindingCode::OcrModelUnavailable => (
                 "このパッケージの文字認識モデル（{detail}）が見つからないか壊れているため、ID・パスワードなどの読み直しをこのモデルなしで行いました（精度が下がります）。ID とパスワードを紙のお知らせと見比べ、hug-onboard を入れ直してください（pip install --force-reinstall hug-onboard）。",

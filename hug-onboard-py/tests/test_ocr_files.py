@@ -181,6 +181,9 @@ def test_a_multi_page_tiff_is_read_on_the_notices_page(letters: list[Any]) -> No
     assert str(n.facility_number) == letter.truth["facility_number"]
     assert n.temporary_password() == letter.truth["temporary_password"] or any(
         f.code in ("notice.ocr_confusable", "notice.ocr_reads_disagree") for f in n.findings())
+    chosen = [f for f in n.findings() if f.code == "ocr.page_chosen"]
+    assert len(chosen) == 1 and chosen[0].severity == "info", n.findings()
+    assert "page 2 of 2" in chosen[0].message_en and "2 ページ目" in chosen[0].message_ja
     assert _ocr.image_to_tsv(data) == _ocr.image_to_tsv(letter.image)
     # One page of several is never taken silently by the single-page helpers.
     with pytest.raises(h.ValidationError) as e:
@@ -195,7 +198,7 @@ def test_two_notices_in_one_file_are_refused_naming_the_pages(letters: list[Any]
     with pytest.raises(h.ValidationError) as e:
         h.RegistrationNotice.from_image(data)
     assert e.value.code == "ocr.page_ambiguous"
-    assert "pages 1, 2 of 2" in e.value.message_en and "1, 2" in e.value.message_ja
+    assert "pages 1, 2 of 2" in e.value.message_en and "1, 2 ページ目" in e.value.message_ja
 
 
 def test_more_pages_than_are_read_are_refused_before_any_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -209,6 +212,7 @@ def test_more_pages_than_are_read_are_refused_before_any_ocr(monkeypatch: pytest
     with pytest.raises(h.ValidationError) as e:
         _ocr._notice_page(_ocr._decode_pages(_tiff([blank] * (_ocr.MAX_PAGES + 1))), "tesseract")
     assert e.value.code == "ocr.page_ambiguous" and f"more than {_ocr.MAX_PAGES} pages" in e.value.message_en
+    assert f"{_ocr.MAX_PAGES} ページを超えて" in e.value.message_ja
     assert len(_ocr._decode_pages(_tiff([blank] * _ocr.MAX_PAGES))) == _ocr.MAX_PAGES
     # The pages together stay within MAX_PIXELS.
     monkeypatch.setattr(_ocr, "MAX_PIXELS", 300 * 400 * 2)
@@ -300,7 +304,7 @@ def test_a_damaged_or_missing_packaged_model_is_a_warning_not_a_failure(
 
 def test_an_intact_model_gives_no_warning(letters: list[Any]) -> None:
     n = h.RegistrationNotice.from_image(letters[0].image)
-    assert "ocr.model_unavailable" not in [f.code for f in n.findings()]
+    assert not {"ocr.model_unavailable", "ocr.page_chosen"} & {f.code for f in n.findings()}
     again = n._with_findings([_ocr._finding("ocr.model_unavailable", _ocr.MODEL_SHOWN, "warning")])
     assert [f.code for f in again.findings()][-1] == "ocr.model_unavailable" and again != n
     assert again.findings()[-1].severity == "warning"

@@ -18,8 +18,8 @@ through exceptions and warnings (silenced), libtiff's process-wide handlers are 
 around our decodes (:func:`_libtiff_silenced`), Tesseract's output is captured (its failure is
 ``ocr.tesseract_failed`` naming the language it could not load), OpenCV's clean-up prints
 nothing. A file of several pages (a scanner's multi-page TIFF, an animated GIF or WebP; at most
-:data:`MAX_PAGES`) is read on the page that holds the notice (:func:`_notice_page`), or refused
-(``ocr.page_ambiguous``) when two pages hold one; a phone's MPO on its primary image
+:data:`MAX_PAGES`) is read on the page that holds the notice (:func:`_notice_page`; the notice
+says which, ``ocr.page_chosen``), or refused (``ocr.page_ambiguous``) when two pages hold one; a phone's MPO on its primary image
 (:func:`_decode_pages`). A missing or damaged packaged model (:data:`MODEL`) is a warning on the
 notice (``ocr.model_unavailable``), the second pass running without it. Messages name a file
 without its folders (:func:`hug_onboard._errors.file_shown`).
@@ -165,14 +165,17 @@ SECOND_PASS: dict[str, tuple[tuple[str, str], ...]] = {
 NARROW_CELLS: dict[str, float] = {"postal_code": 0.1, "address": 0.1}
 
 
-def _finding(code: str, detail: str = "", severity: str = "error") -> Finding:
+def _finding(code: str, detail: str = "", severity: str = "error", detail_ja: str | None = None) -> Finding:
+    """The code's finding, its messages' ``{detail}`` filled in (``detail_ja`` in Japanese where
+    the detail is words, not a figure or a library's name)."""
     ja, en = CODES[code]
-    return Finding(code, ja.format(detail=detail), en.format(detail=detail), severity)
+    return Finding(code, ja.format(detail=detail if detail_ja is None else detail_ja), en.format(detail=detail),
+                   severity)
 
 
-def _error(code: str, detail: str = "") -> HugOnboardError:
+def _error(code: str, detail: str = "", detail_ja: str | None = None) -> HugOnboardError:
     # The class comes from the code's kind, as for every other code.
-    return error_class_for(code)([_finding(code, detail)])
+    return error_class_for(code)([_finding(code, detail, "error", detail_ja)])
 
 
 def _imports() -> tuple[Any, Any, Any]:
@@ -282,7 +285,7 @@ def _decode_grey(data: bytes) -> Any:
     (:func:`_notice_page`), this function never picks one silently."""
     pages = _decode_pages(data)
     if len(pages) > 1:
-        raise _error("ocr.page_ambiguous", f"{len(pages)} pages; give the page of the notice alone")
+        raise _error("ocr.page_ambiguous", f"{len(pages)} pages", f"{len(pages)} ページ")
     return pages[0]
 
 
@@ -363,8 +366,10 @@ def _frames(opened: Any) -> list[int]:
     (Pillow's ``n_frames`` walks every frame of the file first); leaves the image on frame 0."""
     if opened.format in ("JPEG", "MPO"):
         return [0]  # an MPO's further frames are its previews or second view, not pages
-    frames = []
-    for i in range(MAX_PAGES * 2 + 1):
+    frames: list[int] = []
+    # Each page may be followed by its thumbnail: twice the pages, and one more to see the end.
+    looked = MAX_PAGES * 2 + 1
+    for i in range(looked):
         try:
             opened.seek(i)
         except EOFError:
@@ -375,9 +380,12 @@ def _frames(opened: Any) -> list[int]:
             continue  # a TIFF's reduced-resolution copy of a page, or a transparency mask
         frames.append(i)
         if len(frames) > MAX_PAGES:
-            raise _error("ocr.page_ambiguous", f"more than {MAX_PAGES} pages; give the page of the notice alone")
+            break
     else:
-        raise _error("ocr.page_ambiguous", f"more than {MAX_PAGES} pages; give the page of the notice alone")
+        looked = -1  # every frame looked at held another: more than can be read
+    if len(frames) > MAX_PAGES or looked < 0:
+        raise _error("ocr.page_ambiguous", f"more than {MAX_PAGES} pages: only {MAX_PAGES} are read",
+                     f"{MAX_PAGES} ページを超えています（読むのは {MAX_PAGES} ページまで）")
     opened.seek(0)
     if not frames:
         raise _error("ocr.image_unreadable", "no page in the file")
@@ -631,7 +639,8 @@ def read_notice(image: ImageSource) -> RegistrationNotice:
     notice: :func:`_notice_page`), then the second pass (module doc)."""
     data = _read(image)
     cmd, langs = _tesseract()
-    grey, binary, tsv = _notice_page(_decode_pages(data), cmd)
+    pages = _decode_pages(data)
+    grey, binary, tsv, number = _notice_page(pages, cmd)
     # The cells are found before any value is checked, so that a key field the page
     # read in an invalid form (a 0 read as 9 in the 事業所番号) is read again instead
     # of refusing the letter.
@@ -641,6 +650,10 @@ def read_notice(image: ImageSource) -> RegistrationNotice:
         # Degraded, not fatal (the reads are voted; the core still flags every disagreement and
         # look-alike), but never silently: the user is told to compare and to reinstall.
         notice = notice._with_findings([_finding("ocr.model_unavailable", MODEL_SHOWN, "warning")])
+    if len(pages) > 1:
+        # Which page of the file the notice is, so that the user can check it is the one meant.
+        notice = notice._with_findings([_finding("ocr.page_chosen", f"page {number} of {len(pages)}", "info",
+                                                 f"全 {len(pages)} ページ中 {number} ページ目")])
     return notice
 
 
@@ -662,9 +675,9 @@ def _notice_fields(tsv: str) -> int:
     return len({f["field"] for f in layout.get("fields", []) if f.get("field") in NOTICE_FIELDS})
 
 
-def _notice_page(pages: list[Any], cmd: str) -> tuple[Any, Any, str]:
-    """The page that holds the notice, cleaned (grey, binary: :func:`_prepare`) and its
-    Tesseract TSV.
+def _notice_page(pages: list[Any], cmd: str) -> tuple[Any, Any, str, int]:
+    """The page that holds the notice, cleaned (grey, binary: :func:`_prepare`), its
+    Tesseract TSV and its number (from 1; :func:`read_notice` names it, ``ocr.page_chosen``).
 
     One page: that page. Several (a scanner's multi-page TIFF, at most :data:`MAX_PAGES`):
     each is cleaned and read once by Tesseract (the first pass, 1–3 s a page: the cost of
@@ -678,8 +691,8 @@ def _notice_page(pages: list[Any], cmd: str) -> tuple[Any, Any, str]:
     missing on it. Only the best page's arrays are kept."""
     if len(pages) == 1:
         grey, binary = _prepare_page(pages[0])
-        return grey, binary, run_tesseract(_png(binary), cmd=cmd)
-    best: tuple[int, Any, Any, str] | None = None
+        return grey, binary, run_tesseract(_png(binary), cmd=cmd), 1
+    best: tuple[int, Any, Any, str, int] | None = None
     holding = []
     for number, page in enumerate(pages, 1):
         grey, binary = _prepare_page(page)
@@ -688,12 +701,13 @@ def _notice_page(pages: list[Any], cmd: str) -> tuple[Any, Any, str]:
         if found >= NOTICE_MIN_FIELDS:
             holding.append(number)
         if best is None or found > best[0]:
-            best = (found, grey, binary, tsv)
+            best = (found, grey, binary, tsv, number)
     if len(holding) > 1:
         listed = ", ".join(str(n) for n in holding)
-        raise _error("ocr.page_ambiguous", f"pages {listed} of {len(pages)} each hold a notice; give one page alone")
+        raise _error("ocr.page_ambiguous", f"pages {listed} of {len(pages)} each hold a notice",
+                     f"全 {len(pages)} ページのうち {listed} ページ目のそれぞれにお知らせがあります")
     assert best is not None
-    return best[1], best[2], best[3]
+    return best[1], best[2], best[3], best[4]
 
 
 def parse_page(tsv: str, rereads: dict[str, list[str]], grey: Any, binary: Any, glyphs: bool = True) -> RegistrationNotice:
