@@ -29,7 +29,8 @@ passwords (``l``/``I``/``1``, ``O``/``0``, ``T``/``7``). So the cells of the
 事業所番号, the ID, the passwords, the 事業所名, the postal code and the rest of the
 address (their ``value_box`` in the
 provenance) are cropped from the deskewed page with a margin of half their height
-and read again, one line per cell (the cells of a letter are stacked, a blank band
+(the free text's cells run on over the ink that continues their row, :func:`_run_on`: the
+page's read can drop a value's last word) and read again, one line per cell (the cells of a letter are stacked, a blank band
 between two, into one image: one Tesseract run per engine and image), each engine
 restricted to the field's characters (``value_charset`` in the provenance, i.e.
 :meth:`RegistrationNotice.ocr_value_charset`, from the core; none for the free text). The cells come
@@ -163,6 +164,22 @@ SECOND_PASS: dict[str, tuple[tuple[str, str], ...]] = {
 #: The address is also read in runs of its own (stacked with the 事業所名 it changed
 #: Tesseract's reads of the name on the corpus).
 NARROW_CELLS: dict[str, float] = {"postal_code": 0.1, "address": 0.1}
+
+#: Free-text fields whose cell runs on over the ink that continues their row
+#: (:func:`_run_on`): the page's read can drop a value's last word — Tesseract gave
+#: 「丁目」 of 「…北1条西2丁目」 a 2 × 2 px box off the row, the core left it out, and the
+#: cell cut at the value box made every second read lose it too. Not the key fields:
+#: there a note printed after the value (「(半角8文字)」) would become part of every read.
+RUN_ON_CELLS = ("address", "facility_name")
+#: A part of the row right of a value box continues the value when it is at least this
+#: share of the box's height (no speck) …
+RUN_ON_PART = 0.3
+#: … and starts at most this many box heights after the value's (or the last such part's)
+#: right edge: about one character of the letter's size, a word's gap (the corpus's address
+#: words are 0.1–0.6 of the height apart; the table's next column is further).
+RUN_ON_GAP = 1.0
+#: How far right of the value box the row is searched, in box heights.
+RUN_ON_REACH = 12
 
 
 def _finding(code: str, detail: str = "", severity: str = "error", detail_ja: str | None = None) -> Finding:
@@ -752,6 +769,34 @@ def _cell(image: Any, box: dict[str, int], hpad: float = 0.5) -> Any:
     return cv2.copyMakeBorder(crop, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
 
 
+def _run_on(binary: Any, box: dict[str, int]) -> dict[str, int]:
+    """The value box widened over the ink that continues its row on the cleaned page
+    (:data:`RUN_ON_CELLS`): parts at least :data:`RUN_ON_PART` of its height, each within
+    :data:`RUN_ON_GAP` heights of the last, searched :data:`RUN_ON_REACH` heights right of
+    the box. The box as given when it is not four integers or nothing continues it."""
+    cv2, np, _ = _imports()
+    b = _box(box)
+    if b is None or b[3] <= 0:
+        return box
+    left, top, width, height = b
+    x0, x1 = max(0, left + width), min(binary.shape[1], left + width + RUN_ON_REACH * height)
+    y0, y1 = max(0, top), min(binary.shape[0], top + height)
+    if x1 <= x0 or y1 <= y0:
+        return box
+    ink = (binary[y0:y1, x0:x1] < 128).astype(np.uint8)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if n - 1 > GLYPH_PARTS:
+        return box  # noise, not a line of text
+    parts = sorted((int(st[cv2.CC_STAT_LEFT]), int(st[cv2.CC_STAT_LEFT] + st[cv2.CC_STAT_WIDTH]))
+                   for st in stats[1:] if st[cv2.CC_STAT_HEIGHT] >= RUN_ON_PART * height)
+    end = 0
+    for start, stop in parts:
+        if start - end > RUN_ON_GAP * height:
+            break
+        end = max(end, stop)
+    return {**box, "width": width + end} if end else box
+
+
 def _read_cells(cells: list[Any], lang: str, whitelist: str, cmd: str) -> list[str]:
     """Each cell read as one line. The cells are stacked, a blank band between two, into
     one image (one Tesseract run per engine); each word goes back to the cell whose band
@@ -835,6 +880,8 @@ def _second_pass(
         return {}, False
     if cmd is None or langs is None:
         cmd, langs = _tesseract()
+    with _opencv_failures_coded(grey.shape):
+        cut = {f: _run_on(binary, b) if f in RUN_ON_CELLS else b for f, b in boxes.items()}
     images = {"grey": grey, "binary": binary}
     rereads: dict[str, list[str]] = {f: [] for f in boxes}
     # One run per (engine, image, charset): the cells that share them are read together.
@@ -854,7 +901,7 @@ def _second_pass(
         if lang == MODEL and model_failed:
             continue
         with _opencv_failures_coded(grey.shape):
-            cells = [_cell(images[image], boxes[f], NARROW_CELLS.get(f, 0.5)) for f in fields]
+            cells = [_cell(images[image], cut[f], NARROW_CELLS.get(f, 0.5)) for f in fields]
             try:
                 reads = _read_cells(cells, lang, charset, cmd)
             except HugOnboardError as e:
