@@ -6,8 +6,11 @@ opencv-python-headless, numpy) and Tesseract with its Japanese data (Debian:
 ``apt-get install tesseract-ocr tesseract-ocr-jpn``).
 
 The pipeline: decode the image (PNG, JPEG, TIFF … through Pillow: OpenCV's decoders print warnings on
-the host's standard error), grey, scale to
-about 300 dpi for an A4 page, deskew (the angle of the table's ruled lines, else
+the host's standard error), grey; in a photo that shows the paper on a darker desk,
+cut the paper out and make it rectangular (:func:`_paper`, :func:`_unwarp`: a perspective
+transform); scale to about 300 dpi for an A4 page; even out the lighting (:func:`_flatten`:
+divided by the paper's brightness, so a shadow or a lamp to one side does not turn half the
+page into ink); deskew (the angle of the table's ruled lines, else
 of the text block), binarise (Otsu), remove the table's ruled lines (morphological
 opening with long horizontal and vertical kernels), then Tesseract
 (``-l jpn --psm 6``, TSV output). The core
