@@ -414,10 +414,12 @@ def test_the_ids_reads_give_no_copy_of_a_digit_a_letter_looks_like() -> None:
 @pytest.mark.parametrize("font", [TAKAO, IPAGOTHIC])
 def test_a_glyphs_counter_is_crossed_clean_or_neither(font: str) -> None:
     """The gothic fonts' zero is slashed: its counter is crossed (two holes side by side); an
-    O's and an o's is clean; an 8's and a B's two counters are stacked (neither)."""
+    O's and an o's is clean; an 8's and a B's two counters are stacked (neither); a 6's ring is
+    open (the paper between its hook and its bowl reaches into its hull), and so is this D's
+    (its straight back overhangs its bowl: 0.15 of its hull, GLYPH_CLEAN_OPEN)."""
     grey, binary, boxes = _page({"temporary_password": "0Oo8B6Dq"}, font)
     glyphs = _ocr._glyphs(grey, binary, boxes["temporary_password"])
-    assert [g.counter for g in glyphs] == ["crossed", "clean", "clean", None, None, None, "clean", "clean"]
+    assert [g.counter for g in glyphs] == ["crossed", "clean", "clean", None, None, None, None, "clean"]
 
 
 def test_an_unslashed_zeros_counter_is_clean() -> None:
@@ -471,3 +473,73 @@ def test_a_crossed_zero_read_as_9_by_some_reads_is_a_zero() -> None:
     # No read gives a zero: a crossed counter alone does not turn a 9 (or a noisy 6) into one.
     reads["certificate_password"] = ["9qL4jXlx"] * 4
     assert _ocr.glyph_check(reads, boxes, grey, binary)["certificate_password"] == ["9qL4jXlx"] * 4
+
+
+# --- Probes of the counter: what the rule that overrides every read must survive (s7-break) ---
+
+IPAMINCHO = "/usr/share/fonts/opentype/ipafont-mincho/ipam.ttf"
+IPAPGOTHIC = "/usr/share/fonts/opentype/ipafont-gothic/ipagp.ttf"
+
+
+def _damaged(cells: dict[str, str], field: str, p: int, damage: Any, font_path: str = TAKAO,
+             px: int = 44) -> tuple[Any, Any, dict[str, dict[str, int]]]:
+    """:func:`_page`, with glyph ``p`` of ``field`` damaged: ``damage(grey, (x0, y0, x1, y1))``
+    paints on the grey page (255 paper, 0 ink) around the glyph's ink box, in page pixels."""
+    grey, binary, boxes = _page(cells, font_path, px)
+    x0, y0, x1, y1 = _ocr._glyphs(grey, binary, boxes[field])[p].box
+    top, _, left, _ = _ocr._bounds(grey.shape, boxes[field], _ocr.NARROW_CELLS.get(field, 0.5))
+    grey = grey.copy()
+    damage(grey, (left + x0, top + y0, left + x1, top + y1))
+    return grey, np.where(grey < 128, 0, 255).astype(np.uint8), boxes
+
+
+def _slashed_letter(password: str) -> dict[str, str]:
+    return {"facility_number": "2096385973", "temporary_password": password}
+
+
+def _all_read(password: str, n: int = 6) -> dict[str, list[str]]:
+    return {"facility_number": ["2096385973"] * 2, "temporary_password": [password] * n}
+
+
+@pytest.mark.parametrize("font, px, glyph", [(IPAMINCHO, 44, "Q"), (IPAPGOTHIC, 40, "@")])
+def test_a_small_or_wide_second_hole_is_no_slashed_zero(font: str, px: int, glyph: str) -> None:
+    """IPAMincho's `Q` (its tail cuts a corner off the counter: a hole a tenth of the other)
+    and IPAPGothic's `@` (two holes, but as wide as high) were "crossed": a read giving `0`
+    for them turned every read into `0`. A slash halves a zero's counter, in a narrow glyph."""
+    grey, binary, boxes = _page({"temporary_password": f"x{glyph}5fr8Fk"}, font, px)
+    assert _ocr._glyphs(grey, binary, boxes["temporary_password"])[1].counter != "crossed"
+    reads = {"temporary_password": [f"x{glyph}5fr8Fk"] * 3 + ["x05fr8Fk"] * 3}
+    assert _ocr.glyph_check(reads, boxes, grey, binary) == reads
+
+
+def test_specks_inside_an_O_are_no_zeros_dot() -> None:
+    """Two specks of dirt inside an `O`'s counter, one high and one low, spanned a quarter of
+    it: taken for a dotted zero's dot, the `O` every read gave became `0`."""
+    def specks(grey: Any, box: tuple[int, int, int, int]) -> None:
+        x0, y0, x1, y1 = box
+        cx, h = (x0 + x1) // 2, y1 - y0
+        grey[y0 + h // 4 : y0 + h // 4 + 3, cx - 1 : cx + 2] = 0
+        grey[y1 - h // 4 - 3 : y1 - h // 4, cx - 1 : cx + 2] = 0
+
+    grey, binary, boxes = _damaged(_slashed_letter("xO5fr8Fk"), "temporary_password", 1, specks)
+    assert _ocr._glyphs(grey, binary, boxes["temporary_password"])[1].counter != "crossed"
+    assert _ocr.glyph_check(_all_read("xO5fr8Fk"), boxes, grey, binary)["temporary_password"] == ["xO5fr8Fk"] * 6
+
+
+@pytest.mark.parametrize("side", ["left", "right", "top", "bottom"])
+def test_a_slashed_zero_with_a_gap_in_its_ring_is_no_O(side: str) -> None:
+    """A gap in a slashed zero's ring (a worn stroke, a scan's dropout) opens one of its two
+    holes; the other is a round, convex hole half the zero's width: "clean", so the zero that
+    every read gave became `O`. An open glyph is no clean counter."""
+    def gap(grey: Any, box: tuple[int, int, int, int]) -> None:
+        x0, y0, x1, y1 = box
+        cx, cy = (x0 + x1) // 2, (y0 + y1) // 2
+        region = {"left": (slice(cy - 2, cy + 2), slice(x0, x0 + 6)),
+                  "right": (slice(cy - 2, cy + 2), slice(x1 - 6, x1)),
+                  "top": (slice(y0, y0 + 6), slice(cx - 2, cx + 2)),
+                  "bottom": (slice(y1 - 6, y1), slice(cx - 2, cx + 2))}[side]
+        grey[region] = 255
+
+    grey, binary, boxes = _damaged(_slashed_letter("x05fr8Fk"), "temporary_password", 1, gap)
+    assert _ocr._glyphs(grey, binary, boxes["temporary_password"])[1].counter != "clean"
+    assert _ocr.glyph_check(_all_read("x05fr8Fk"), boxes, grey, binary)["temporary_password"] == ["x05fr8Fk"] * 6

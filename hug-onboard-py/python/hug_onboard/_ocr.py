@@ -590,13 +590,37 @@ GLYPH_HOLE_AREA = 0.01
 #: MS ゴシック style: 0.33–0.6 on every such zero of the corpus's light letters); an 8's, a
 #: B's or a g's two counters are stacked (overlap ≤ 0: −1.7 … −0.17).
 GLYPH_CROSSED_OVERLAP = 0.3
+#: … and of about one size: the smaller's area at least this share of the larger's (a slash
+#: halves the counter: 0.84–1.0 on the slashed zeros of seven Debian fonts — IPAGothic,
+#: TakaoGothic, VLGothic, UmePlusGothic, MigMix1M, Konatu, LiberationMono — rendered at 150,
+#: 175, 200 and 300 dpi and scaled to 300 dpi, s7-break's probe; the corner a mincho ``Q``'s
+#: tail cuts off its counter: 0.09–0.15; an ``@``'s two holes: 0.07–0.78) …
+GLYPH_CROSSED_BALANCE = 0.6
+#: … together spanning at least this share of the glyph's height (slashed zeros 0.75–0.82; an
+#: ``@`` whose holes are of about one size: 0.45–0.53) …
+GLYPH_CROSSED_SPAN = 0.65
+#: … in a glyph at most this many times as wide as high (slashed zeros 0.49–0.65; two ``O``
+#: run together into one part are wider than high).
+GLYPH_ZERO_ASPECT = 0.8
+#: Another part inside a single counter is a dotted zero's dot (or a slash that touches neither
+#: side: UmeGothic, 0.29–0.33) when it is at least this high a share of the counter …
+GLYPH_INNER_HEIGHT = 0.25
+#: … and its centre at most this share of the counter's height (width) from the counter's
+#: centre (dots and slashes: 0–0.042); specks of dirt are small or anywhere. DejaVu Sans Mono's
+#: and Liberation Mono's dots are smaller (0.17–0.23): not found, so their zeros decide nothing.
+GLYPH_INNER_OFF = 0.15
 #: A clean counter — one hole, nothing inside — is the round counter of an ``O``/``o``/``0``
 #: when it is at least this high a share of the glyph (``O`` 0.72–0.83, ``o`` 0.6–0.8 on
 #: the corpus) …
 GLYPH_CLEAN_HEIGHT = 0.55
 #: … and convex: its pixels at least this share of its convex hull (``O``/``o`` 0.93–0.98;
-#: a slashed zero whose slash reaches one side only: 0.84).
+#: a slashed zero whose slash reaches one side only: 0.84) …
 GLYPH_CLEAN_SOLIDITY = 0.9
+#: … in a closed ring: at most this share of the convex hull of the glyph's largest part is
+#: paper reaching in from outside (``0``/``O``/``o`` of the 27 fonts at 150–300 dpi: 0.014–0.054;
+#: a slashed zero with a gap in its ring, whose other half is a round convex hole: 0.18–0.30;
+#: ``q p b d``: 0.06–0.31).
+GLYPH_CLEAN_OPEN = 0.1
 #: Against the letter's own zeros' height: a glyph at least :data:`GLYPH_ZERO_TALL` times it
 #: is not ``o`` (``O`` and ``0`` are 0.94–1.06 times it on the corpus), one at most
 #: :data:`GLYPH_ZERO_SHORT` times it is not ``O`` or ``0`` (``o``: 0.62–0.75).
@@ -650,19 +674,23 @@ class _Glyph:
         return bool(len(cols) and cols.max() - stem >= width + 0.08 * h)
 
 
-    @property
-    def counter(self) -> str | None:
-        """The glyph's counter (the hole of its largest ink part): ``"crossed"`` when a stroke
-        crosses it — two counters side by side (:data:`GLYPH_CROSSED_OVERLAP`: a slashed zero)
-        or ink of another part inside it (a dotted zero) — ``"clean"`` when it is one round hole
-        with nothing inside (:data:`GLYPH_CLEAN_HEIGHT`, :data:`GLYPH_CLEAN_SOLIDITY`: an
-        ``O``, ``o`` or unslashed ``0``), None otherwise (no counter, or another shape)."""
+    def _counters(self) -> dict[str, Any]:
+        """The measures :attr:`counter` decides on (a dict, for the measurements of the
+        thresholds too): ``holes`` — the counters of the glyph's largest ink part (enclosed
+        paper, at least :data:`GLYPH_HOLE_AREA` of the box); for two, ``overlap`` (their heights'
+        overlap over the smaller's), ``balance`` (the smaller's area over the larger's),
+        ``span`` (the height both cover over the glyph's) and ``aspect`` (the glyph's width over
+        its height); for one, ``inner`` (the height of the largest other part inside it over
+        the counter's, and ``off``: how far its centre is from the counter's, over the
+        counter's size) or ``height`` (over the glyph's), ``solidity`` and ``open`` (the share of
+        the largest part's convex hull that is paper reaching in from outside: a gap in the
+        ring, a stem or a tail)."""
         cv2, np, _ = _imports()
         ink = self.mask.astype(np.uint8)
         h, w = ink.shape
         n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
         if n < 2:
-            return None
+            return {"holes": 0}
         main = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
         # The paper around and inside the largest part (4-connected: a diagonal gap in an
         # 8-connected stroke is no opening); its parts not connected to the border are holes.
@@ -671,28 +699,63 @@ class _Glyph:
         outside = holes[0, 0]
         counters = [i for i in range(1, hn)
                     if i != outside and hstats[i, cv2.CC_STAT_AREA] >= max(3, GLYPH_HOLE_AREA * h * w)]
+        out: dict[str, Any] = {"holes": len(counters)}
         if len(counters) == 2:
-            (t1, h1), (t2, h2) = ((int(hstats[i, cv2.CC_STAT_TOP]), int(hstats[i, cv2.CC_STAT_HEIGHT]))
-                                  for i in counters)
-            beside = min(t1 + h1, t2 + h2) - max(t1, t2) >= GLYPH_CROSSED_OVERLAP * min(h1, h2)
-            return "crossed" if beside else None
+            (a1, t1, h1), (a2, t2, h2) = ((int(hstats[i, cv2.CC_STAT_AREA]), int(hstats[i, cv2.CC_STAT_TOP]),
+                                           int(hstats[i, cv2.CC_STAT_HEIGHT])) for i in counters)
+            out.update(overlap=(min(t1 + h1, t2 + h2) - max(t1, t2)) / min(h1, h2), balance=min(a1, a2) / max(a1, a2),
+                       span=(max(t1 + h1, t2 + h2) - min(t1, t2)) / h, aspect=w / h)
         if len(counters) != 1:
-            return None
+            return out
         (i,) = counters
         region = holes[1:-1, 1:-1] == i
-        height = int(hstats[i, cv2.CC_STAT_HEIGHT])
-        inside = np.where((ink.astype(bool) & region).any(axis=1))[0]
-        if len(inside):
-            # Another part inside the counter: a zero's dot when it is a stroke, not a speck.
-            return "crossed" if inside.max() - inside.min() + 1 >= 0.25 * height else None
-        if height < GLYPH_CLEAN_HEIGHT * h:
-            return None
+        ct, cl, ch, cw = (int(hstats[i, k]) for k in (cv2.CC_STAT_TOP, cv2.CC_STAT_LEFT, cv2.CC_STAT_HEIGHT,
+                                                        cv2.CC_STAT_WIDTH))
+        inner = [int(k) for k in np.unique(labels[region & ink.astype(bool)])]
+        if inner:
+            j = max(inner, key=lambda k: int(stats[k, cv2.CC_STAT_AREA]))
+            jt, jl, jh, jw = (int(stats[j, k]) for k in (cv2.CC_STAT_TOP, cv2.CC_STAT_LEFT, cv2.CC_STAT_HEIGHT,
+                                                          cv2.CC_STAT_WIDTH))
+            # Centres in the padded frame of the holes (one pixel of padding).
+            off = max(abs(jt + 1 + jh / 2 - (ct + ch / 2)) / ch, abs(jl + 1 + jw / 2 - (cl + cw / 2)) / cw)
+            out.update(inner=jh / ch, off=off)
+            return out
         contours, _ = cv2.findContours(region.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
         hull = cv2.convexHull(np.vstack(contours))
         # Pixels against the hull's polygon (its area plus half its outline: the pixels the
         # polygon's edge passes through).
         solidity = region.sum() / (cv2.contourArea(hull) + cv2.arcLength(hull, True) / 2 + 1)
-        return "clean" if solidity >= GLYPH_CLEAN_SOLIDITY else None
+        body = np.zeros((h, w), np.uint8)
+        cv2.fillConvexPoly(body, cv2.convexHull(cv2.findNonZero((labels == main).astype(np.uint8))), 1)
+        opened = int((body.astype(bool) & (holes[1:-1, 1:-1] == outside)).sum()) / max(1, int(body.sum()))
+        out.update(height=ch / h, solidity=float(solidity), open=opened)
+        return out
+
+    @property
+    def counter(self) -> str | None:
+        """The glyph's counter (the hole of its largest ink part, :meth:`_counters`): ``"crossed"``
+        when a stroke crosses it — two counters side by side, of about one size, that together
+        span the glyph's height, in a glyph narrower than high (:data:`GLYPH_CROSSED_OVERLAP`,
+        :data:`GLYPH_CROSSED_BALANCE`, :data:`GLYPH_CROSSED_SPAN`, :data:`GLYPH_ZERO_ASPECT`: a
+        slashed zero, not a ``Q`` whose tail cuts a corner off, an ``@`` or two touching ``O``)
+        or one part inside it, a stroke near its middle (:data:`GLYPH_INNER_HEIGHT`,
+        :data:`GLYPH_INNER_OFF`: a dotted zero, not specks) — ``"clean"`` when it is one round
+        hole with nothing inside in a closed ring (:data:`GLYPH_CLEAN_HEIGHT`,
+        :data:`GLYPH_CLEAN_SOLIDITY`, :data:`GLYPH_CLEAN_OPEN`: an ``O``, ``o`` or unslashed
+        ``0``; not a slashed zero whose ring has a gap, which leaves one half of its counter),
+        None otherwise (no counter, or another shape: the counter decides nothing)."""
+        m = self._counters()
+        if m["holes"] == 2:
+            crossed = (m["overlap"] >= GLYPH_CROSSED_OVERLAP and m["balance"] >= GLYPH_CROSSED_BALANCE
+                       and m["span"] >= GLYPH_CROSSED_SPAN and m["aspect"] <= GLYPH_ZERO_ASPECT)
+            return "crossed" if crossed else None
+        if m["holes"] != 1:
+            return None
+        if "inner" in m:
+            return "crossed" if m["inner"] >= GLYPH_INNER_HEIGHT and m["off"] <= GLYPH_INNER_OFF else None
+        clean = (m["height"] >= GLYPH_CLEAN_HEIGHT and m["solidity"] >= GLYPH_CLEAN_SOLIDITY
+                 and m["open"] <= GLYPH_CLEAN_OPEN)
+        return "clean" if clean else None
 
 
 def _box(box: Any) -> tuple[int, int, int, int] | None:
