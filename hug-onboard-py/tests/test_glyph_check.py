@@ -543,3 +543,55 @@ def test_a_slashed_zero_with_a_gap_in_its_ring_is_no_O(side: str) -> None:
     grey, binary, boxes = _damaged(_slashed_letter("x05fr8Fk"), "temporary_password", 1, gap)
     assert _ocr._glyphs(grey, binary, boxes["temporary_password"])[1].counter != "clean"
     assert _ocr.glyph_check(_all_read("x05fr8Fk"), boxes, grey, binary)["temporary_password"] == ["x05fr8Fk"] * 6
+
+
+def _erase_slash(grey: Any, box: tuple[int, int, int, int]) -> None:
+    """A zero whose slash the print or the scan lost: the ink inside its ring is painted out."""
+    import cv2
+
+    x0, y0, x1, y1 = box
+    ink = (grey[y0:y1, x0:x1] < 128).astype(np.uint8)
+    contours, _ = cv2.findContours(ink, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    outline = np.zeros_like(ink)
+    cv2.drawContours(outline, contours, -1, 1, thickness=cv2.FILLED)
+    inside = cv2.erode(outline, np.ones((9, 9), np.uint8))
+    grey[y0:y1, x0:x1][inside.astype(bool)] = 255
+
+
+def test_a_letter_whose_zeros_are_not_all_crossed_decides_nothing() -> None:
+    """The 事業所番号 `2090305973` printed with three zeros, one of which lost its slash (light
+    ink, a worn print: Konatu's zero is crossed at 175–300 dpi and clean at 150), and a password
+    zero that lost its slash too: two of three printed zeros crossed made the letter's zeros
+    "crossed", and the clean password zero every read gave as `0` became `O`. A letter whose
+    own zeros are not all alike does not say how it prints them."""
+    grey, binary, boxes = _damaged({"facility_number": "2090305973", "temporary_password": "x05fr8Fk"},
+                                   "facility_number", 3, _erase_slash)
+    x0, y0, x1, y1 = _ocr._glyphs(grey, binary, boxes["temporary_password"])[1].box
+    top, _, left, _ = _ocr._bounds(grey.shape, boxes["temporary_password"], 0.5)
+    _erase_slash(grey, (left + x0, top + y0, left + x1, top + y1))
+    binary = np.where(grey < 128, 0, 255).astype(np.uint8)
+    cells = {f: _ocr._glyphs(grey, binary, b) for f, b in boxes.items()}
+    assert [g.counter for g in cells["facility_number"][1:5]] == ["crossed", None, "clean", None]
+    assert cells["temporary_password"][1].counter == "clean"
+    reads = {"facility_number": ["2090305973"] * 2, "temporary_password": ["x05fr8Fk"] * 6}
+    assert _ocr._zeros(reads, cells, _ocr._printed_digits(reads, cells))[0] is None
+    assert _ocr.glyph_check(reads, boxes, grey, binary)["temporary_password"] == ["x05fr8Fk"] * 6
+
+
+def test_a_mark_joined_to_the_letters_only_zero_does_not_change_a_zeros_height() -> None:
+    """A pen tick just above the 事業所番号's only zero, inside the word's box (Tesseract's box
+    takes in what it reads with the word), is joined to the zero's glyph (a part above it, as an
+    i's dot): the letter's zeros looked 1.3 times as high as they are, and the password's `O`
+    that every read gave became `o` (at most GLYPH_ZERO_SHORT of a zero's height). A zero's
+    height is its ring's."""
+    def tick(grey: Any, box: tuple[int, int, int, int]) -> None:
+        x0, y0, x1, _ = box
+        cx = (x0 + x1) // 2
+        grey[y0 - 12 : y0 - 2, cx - 1 : cx + 2] = 0
+
+    grey, binary, boxes = _damaged(_slashed_letter("xO5fr8Fk"), "facility_number", 1, tick)
+    boxes["facility_number"] = dict(boxes["facility_number"], top=boxes["facility_number"]["top"] - 12,
+                                    height=boxes["facility_number"]["height"] + 12)
+    zero = _ocr._glyphs(grey, binary, boxes["facility_number"])[1]
+    assert zero.counter == "crossed" and zero.height > 40  # the tick is part of the glyph
+    assert _ocr.glyph_check(_all_read("xO5fr8Fk"), boxes, grey, binary)["temporary_password"] == ["xO5fr8Fk"] * 6

@@ -638,6 +638,7 @@ class _Glyph:
 
     def __init__(self, box: tuple[int, int, int, int], mask: Any, grey: Any, dot: bool) -> None:
         self.box, self.mask, self.grey, self.dot = box, mask, grey, dot
+        self._measures: dict[str, Any] | None = None
 
     @property
     def height(self) -> int:
@@ -685,13 +686,18 @@ class _Glyph:
         counter's size) or ``height`` (over the glyph's), ``solidity`` and ``open`` (the share of
         the largest part's convex hull that is paper reaching in from outside: a gap in the
         ring, a stem or a tail)."""
+        if self._measures is not None:
+            return self._measures
         cv2, np, _ = _imports()
         ink = self.mask.astype(np.uint8)
-        h, w = ink.shape
         n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
         if n < 2:
-            return {"holes": 0}
+            self._measures = {"holes": 0, "ring": self.height}
+            return self._measures
         main = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+        # Shares of the largest part's box, not the glyph's: a mark joined above it (as an i's
+        # dot) changes neither.
+        h, w = int(stats[main, cv2.CC_STAT_HEIGHT]), int(stats[main, cv2.CC_STAT_WIDTH])
         # The paper around and inside the largest part (4-connected: a diagonal gap in an
         # 8-connected stroke is no opening); its parts not connected to the border are holes.
         paper = np.pad((labels != main).astype(np.uint8), 1, constant_values=1)
@@ -699,7 +705,8 @@ class _Glyph:
         outside = holes[0, 0]
         counters = [i for i in range(1, hn)
                     if i != outside and hstats[i, cv2.CC_STAT_AREA] >= max(3, GLYPH_HOLE_AREA * h * w)]
-        out: dict[str, Any] = {"holes": len(counters)}
+        out: dict[str, Any] = {"holes": len(counters), "ring": h}
+        self._measures = out
         if len(counters) == 2:
             (a1, t1, h1), (a2, t2, h2) = ((int(hstats[i, cv2.CC_STAT_AREA]), int(hstats[i, cv2.CC_STAT_TOP]),
                                            int(hstats[i, cv2.CC_STAT_HEIGHT])) for i in counters)
@@ -725,7 +732,7 @@ class _Glyph:
         # Pixels against the hull's polygon (its area plus half its outline: the pixels the
         # polygon's edge passes through).
         solidity = region.sum() / (cv2.contourArea(hull) + cv2.arcLength(hull, True) / 2 + 1)
-        body = np.zeros((h, w), np.uint8)
+        body = np.zeros(ink.shape, np.uint8)
         cv2.fillConvexPoly(body, cv2.convexHull(cv2.findNonZero((labels == main).astype(np.uint8))), 1)
         opened = int((body.astype(bool) & (holes[1:-1, 1:-1] == outside)).sum()) / max(1, int(body.sum()))
         out.update(height=ch / h, solidity=float(solidity), open=opened)
@@ -756,6 +763,12 @@ class _Glyph:
         clean = (m["height"] >= GLYPH_CLEAN_HEIGHT and m["solidity"] >= GLYPH_CLEAN_SOLIDITY
                  and m["open"] <= GLYPH_CLEAN_OPEN)
         return "clean" if clean else None
+
+    @property
+    def ring(self) -> int:
+        """The height in pixels of the glyph's largest ink part (a zero's ring without a mark
+        joined above or below it): the height :func:`_zeros` and :func:`_zero_named` compare."""
+        return int(self._counters()["ring"])
 
 
 def _box(box: Any) -> tuple[int, int, int, int] | None:
@@ -914,10 +927,12 @@ _Zeros = tuple[str | None, float | None]
 def _zeros(reads: dict[str, list[str]], cells: dict[str, list[_Glyph]], printed: dict[str, list[_Glyph]]) -> _Zeros:
     """How the letter prints its zeros: from the zeros printed by format (:func:`_printed_digits`),
     or without one, from the glyphs of the ID and the passwords with a crossed counter that
-    a read of the cell's length gives as ``0`` (no letter has a crossed counter). The style is
-    the counter most of them have (``"clean"`` only when none is crossed), the height their
-    median."""
-    zeros = list(printed.get("0", []))
+    a read of the cell's length gives as ``0`` (no letter has a crossed counter). Only zeros
+    whose counter is known count (a zero cut by the cell's edge or broken has none). The style
+    is the counter they all have — None when they differ: a letter where one zero lost its
+    slash (a worn print, light ink) may have lost it in the password too — the height the
+    median of their rings (:attr:`_Glyph.ring`)."""
+    zeros = [g for g in printed.get("0", []) if g.counter is not None]
     if not zeros:
         for field in GLYPH_FIELDS:
             glyphs = cells.get(field, [])
@@ -925,9 +940,9 @@ def _zeros(reads: dict[str, list[str]], cells: dict[str, list[_Glyph]], printed:
             zeros += [g for p, g in enumerate(glyphs) if any(r[p] == "0" for r in aligned) and g.counter == "crossed"]
     if not zeros:
         return None, None
-    crossed = sum(g.counter == "crossed" for g in zeros)
-    style = "crossed" if 2 * crossed > len(zeros) else "clean" if crossed == 0 else None
-    heights = sorted(g.height for g in zeros)
+    styles = {g.counter for g in zeros}
+    style = styles.pop() if len(styles) == 1 else None
+    heights = sorted(g.ring for g in zeros)
     return style, float(heights[len(heights) // 2])
 
 
@@ -935,15 +950,16 @@ def _zero_named(g: _Glyph, zeros: _Zeros) -> str | None:
     """The one of ``0``, ``O``, ``o`` the glyph's counter names, whatever the reads say: a
     crossed counter of about a zero's height is a zero (no letter has one); where the letter's
     zeros are crossed, a clean counter is no zero — ``O`` at a zero's height, ``o`` well below
-    it (:data:`GLYPH_ZERO_TALL`, :data:`GLYPH_ZERO_SHORT`). None: the shape does not decide."""
+    it (:data:`GLYPH_ZERO_TALL`, :data:`GLYPH_ZERO_SHORT`; heights of rings, :attr:`_Glyph.ring`).
+    None: the shape does not decide."""
     style, height = zeros
     counter = g.counter
-    if counter == "crossed" and (height is None or g.height > GLYPH_ZERO_SHORT * height):
+    if counter == "crossed" and (height is None or g.ring > GLYPH_ZERO_SHORT * height):
         return "0"
     if counter == "clean" and style == "crossed" and height is not None:
-        if g.height >= GLYPH_ZERO_TALL * height:
+        if g.ring >= GLYPH_ZERO_TALL * height:
             return "O"
-        if g.height <= GLYPH_ZERO_SHORT * height:
+        if g.ring <= GLYPH_ZERO_SHORT * height:
             return "o"
     return None
 
@@ -969,9 +985,9 @@ def _ruled_out(chars: set[str], g: _Glyph, printed: dict[str, list[_Glyph]], cap
             out |= chars & set("Oo")
         elif counter == "clean" and zeros[0] == "crossed":
             out |= chars & {"0"}
-        if height is not None and g.height >= GLYPH_ZERO_TALL * height:
+        if height is not None and g.ring >= GLYPH_ZERO_TALL * height:
             out |= chars & {"o"}
-        if height is not None and g.height <= GLYPH_ZERO_SHORT * height:
+        if height is not None and g.ring <= GLYPH_ZERO_SHORT * height:
             out |= chars & set("O0")
     for d in sorted(chars & set("0123456789")):
         # Only copies of about the glyph's size: the whole-window correlation means nothing
