@@ -512,18 +512,40 @@ def test_a_small_or_wide_second_hole_is_no_slashed_zero(font: str, px: int, glyp
     assert _ocr.glyph_check(reads, boxes, grey, binary) == reads
 
 
-def test_specks_inside_an_O_are_no_zeros_dot() -> None:
-    """Two specks of dirt inside an `O`'s counter, one high and one low, spanned a quarter of
-    it: taken for a dotted zero's dot, the `O` every read gave became `0`."""
+@pytest.mark.parametrize("dirt", ["two specks", "a blot off the middle"])
+def test_specks_inside_an_O_are_no_zeros_dot(dirt: str) -> None:
+    """Dirt inside an `O`'s counter — two specks, one high and one low, or one blot well off
+    its middle — spanned a quarter of it: taken for a dotted zero's dot, the `O` every read
+    gave became `0`. A dot is one part, at least GLYPH_INNER_HEIGHT of the counter, centred."""
     def specks(grey: Any, box: tuple[int, int, int, int]) -> None:
         x0, y0, x1, y1 = box
-        cx, h = (x0 + x1) // 2, y1 - y0
-        grey[y0 + h // 4 : y0 + h // 4 + 3, cx - 1 : cx + 2] = 0
-        grey[y1 - h // 4 - 3 : y1 - h // 4, cx - 1 : cx + 2] = 0
+        cx, cy, h = (x0 + x1) // 2, (y0 + y1) // 2, y1 - y0
+        if dirt == "two specks":
+            grey[y0 + h // 4 : y0 + h // 4 + 3, cx - 1 : cx + 2] = 0
+            grey[y1 - h // 4 - 3 : y1 - h // 4, cx - 1 : cx + 2] = 0
+        else:
+            grey[cy - 11 : cy - 3, cx - 2 : cx + 1] = 0
 
     grey, binary, boxes = _damaged(_slashed_letter("xO5fr8Fk"), "temporary_password", 1, specks)
     assert _ocr._glyphs(grey, binary, boxes["temporary_password"])[1].counter != "crossed"
     assert _ocr.glyph_check(_all_read("xO5fr8Fk"), boxes, grey, binary)["temporary_password"] == ["xO5fr8Fk"] * 6
+
+
+def test_two_round_glyphs_run_together_are_no_slashed_zero() -> None:
+    """`OO` or `oo` printed touching (tight kerning, bold ink) is one part with two counters
+    side by side, of one size: it was "crossed". A zero is narrower than high."""
+    font = ImageFont.truetype(TAKAO, 44)
+    for pair in ("OO", "oo"):
+        img = Image.new("L", (300, 120), 255)
+        draw = ImageDraw.Draw(img)
+        draw.text((40, 30), pair[0], font=font, fill=0)
+        draw.text((draw.textbbox((40, 30), pair[0], font=font)[2] - 6, 30), pair[1], font=font, fill=0)
+        grey = np.asarray(img)
+        binary = np.where(grey < 128, 0, 255).astype(np.uint8)
+        ys, xs = np.where(binary == 0)
+        box = {"left": int(xs.min()), "top": int(ys.min()), "width": int(np.ptp(xs)) + 1, "height": int(np.ptp(ys)) + 1}
+        (glyph,) = _ocr._glyphs(grey, binary, box)
+        assert glyph.counter is None, pair
 
 
 @pytest.mark.parametrize("side", ["left", "right", "top", "bottom"])
