@@ -617,3 +617,53 @@ def test_a_mark_joined_to_the_letters_only_zero_does_not_change_a_zeros_height()
     zero = _ocr._glyphs(grey, binary, boxes["facility_number"])[1]
     assert zero.counter == "crossed" and zero.height > 40  # the tick is part of the glyph
     assert _ocr.glyph_check(_all_read("xO5fr8Fk"), boxes, grey, binary)["temporary_password"] == ["xO5fr8Fk"] * 6
+
+
+def test_a_speck_cut_as_a_glyph_does_not_let_the_counter_decide_another_glyph() -> None:
+    """A speck between `O` and `o` cut as a glyph, and `5` and `F` run together (a smudge), keep
+    the cell's count of glyphs — so the reads line up with the glyphs one place off: the `o`
+    stood where every read has the `0`, and the counter turned that `0` into `o`. The counter
+    overrides the reads only where they line up with the glyphs (no read has a letter or a
+    digit where the cell has a speck)."""
+    grey, binary, boxes = _page(_slashed_letter("Oo0kx5Fr"))
+    glyphs = _ocr._glyphs(grey, binary, boxes["temporary_password"])
+    top, _, left, _ = _ocr._bounds(grey.shape, boxes["temporary_password"], 0.5)
+    grey = grey.copy()
+    (_, _, o_right, o_bottom), (o_left, _, _, _) = glyphs[0].box, glyphs[1].box
+    x, y = left + (o_right + o_left) // 2 - 1, top + o_bottom - 12
+    grey[y : y + 3, x : x + 3] = 0  # the speck
+    (_, five_top, five_right, five_bottom), (f_left, _, _, _) = glyphs[5].box, glyphs[6].box
+    y = top + (five_top + five_bottom) // 2
+    grey[y : y + 3, left + five_right - 2 : left + f_left + 2] = 0  # the smudge
+    binary = np.where(grey < 128, 0, 255).astype(np.uint8)
+    glyphs = _ocr._glyphs(grey, binary, boxes["temporary_password"])
+    assert len(glyphs) == 8 and glyphs[1].height < 5 and glyphs[2].counter == "clean"
+    reads = _all_read("Oo0kx5Fr")
+    assert _ocr.glyph_check(reads, boxes, grey, binary)["temporary_password"] == ["Oo0kx5Fr"] * 6
+
+
+def test_a_speck_stuck_to_an_o_does_not_make_it_O() -> None:
+    """A speck stuck to the top of an `o` is part of its ring: in a font whose `o` is nearly
+    as high as its zero (Liberation Mono: 0.86, between GLYPH_ZERO_SHORT and GLYPH_ZERO_TALL, so
+    undecided) two pixels more made it "as high as the letter's zeros", and the `o` every read
+    gave became `O` (s7-break's pepper probe). Here an `o` 0.82–0.88 of the zeros' height
+    (TakaoGothic at 57 px against zeros at 44 px). A ring's height is its least over its middle third of
+    columns."""
+    grey, binary, boxes = _page({"facility_number": "2096385973"})
+    reads = {"facility_number": ["2096385973"] * 2}
+    cells = {"facility_number": _ocr._glyphs(grey, binary, boxes["facility_number"])}
+    zeros = _ocr._zeros(reads, cells, _ocr._printed_digits(reads, cells))
+    assert zeros[0] == "crossed" and zeros[1] is not None
+
+    def speck(grey: Any, box: tuple[int, int, int, int]) -> None:
+        x0, y0, x1, _ = box
+        cx = (x0 + x1) // 2
+        grey[y0 - 3 : y0 + 1, cx - 1 : cx + 2] = 0
+
+    grey, binary, boxes = _page({"temporary_password": "xo5f"}, TAKAO, 57)
+    o = _ocr._glyphs(grey, binary, boxes["temporary_password"])[1]
+    assert o.counter == "clean" and _ocr._zero_named(o, zeros) is None
+    grey, binary, boxes = _damaged({"temporary_password": "xo5f"}, "temporary_password", 1, speck, TAKAO, 57)
+    o = _ocr._glyphs(grey, binary, boxes["temporary_password"])[1]
+    assert o.counter == "clean" and o.height >= _ocr.GLYPH_ZERO_TALL * zeros[1]
+    assert _ocr._zero_named(o, zeros) is None

@@ -621,6 +621,11 @@ GLYPH_CLEAN_SOLIDITY = 0.9
 #: a slashed zero with a gap in its ring, whose other half is a round convex hole: 0.18–0.30;
 #: ``q p b d``: 0.06–0.31).
 GLYPH_CLEAN_OPEN = 0.1
+#: A glyph at most this share of the cell's median glyph height, high and wide, is a speck or a
+#: mark (``.`` ``,`` ``'``), no letter or digit (the least of those, an ``o`` or an ``r`` at
+#: the x-height, is about half a capital's height): a read with a letter or a digit there is
+#: one place off the glyphs, and no counter overrides the reads of that cell.
+GLYPH_SPECK = 0.3
 #: Against the letter's own zeros' height: a glyph at least :data:`GLYPH_ZERO_TALL` times it
 #: is not ``o`` (``O`` and ``0`` are 0.94–1.06 times it on the corpus), one at most
 #: :data:`GLYPH_ZERO_SHORT` times it is not ``O`` or ``0`` (``o``: 0.62–0.75).
@@ -705,7 +710,14 @@ class _Glyph:
         outside = holes[0, 0]
         counters = [i for i in range(1, hn)
                     if i != outside and hstats[i, cv2.CC_STAT_AREA] >= max(3, GLYPH_HOLE_AREA * h * w)]
-        out: dict[str, Any] = {"holes": len(counters), "ring": h}
+        # The ring's height: its least extent over the middle third of its columns — a speck or
+        # a tick stuck to its top or bottom changes it only where it covers all of them, a bite
+        # out of the stroke by less than the stroke (a deeper one opens the ring).
+        ml = int(stats[main, cv2.CC_STAT_LEFT])
+        cols = (labels == main)[:, ml + w // 3 : ml + max(w // 3 + 1, 2 * w // 3)]
+        extents = [int(np.flatnonzero(c).max() - np.flatnonzero(c).min() + 1) for c in cols.T if c.any()]
+        ring = min(extents) if extents else h
+        out: dict[str, Any] = {"holes": len(counters), "ring": ring}
         self._measures = out
         if len(counters) == 2:
             (a1, t1, h1), (a2, t2, h2) = ((int(hstats[i, cv2.CC_STAT_AREA]), int(hstats[i, cv2.CC_STAT_TOP]),
@@ -766,8 +778,9 @@ class _Glyph:
 
     @property
     def ring(self) -> int:
-        """The height in pixels of the glyph's largest ink part (a zero's ring without a mark
-        joined above or below it): the height :func:`_zeros` and :func:`_zero_named` compare."""
+        """The height in pixels of the glyph's largest ink part over the middle third of its
+        columns (a zero's ring without a mark joined above or below it, or a speck stuck to it):
+        the height :func:`_zeros` and :func:`_zero_named` compare."""
         return int(self._counters()["ring"])
 
 
@@ -1086,10 +1099,16 @@ def _glyph_check(
             continue
         cap = _cap_height([reads[i] for i in aligned], glyphs)
         mended = {i: list(reads[i]) for i in aligned}
+        # The reads line up with the glyphs when no read has a letter or a digit where the cell
+        # has a speck (a speck cut as a glyph and two glyphs run together keep the count, one
+        # place off): only then may a counter override them.
+        speck = GLYPH_SPECK * heights[len(heights) // 2]
+        lined_up = not any(max(g.height, g.box[2] - g.box[0]) <= speck and reads[i][p].isalnum()
+                           for p, g in enumerate(glyphs) for i in aligned)
         set_aside: set[int] = set()
         for p, g in enumerate(glyphs):
             chars = {reads[i][p] for i in aligned}
-            named = _zero_named(g, zeros)
+            named = _zero_named(g, zeros) if lined_up else None
             # Among the round look-alikes; a crossed counter also against another reading of a
             # zero that some read gives as one (`9` for a slashed zero whose tail is noise).
             if named is not None and chars != {named} and (chars <= set("0Oo") or (named == "0" and "0" in chars)):
