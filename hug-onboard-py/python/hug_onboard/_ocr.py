@@ -47,9 +47,14 @@ digits by their format, and the ID's agreed digits that no letter looks like —
 printer and scan, so no knowledge of the font is needed) is that digit when it matches one
 closely (:data:`GLYPH_SAME`) and is not when it matches none well (:data:`GLYPH_OTHER`); a
 glyph whose counter is crossed (:attr:`_Glyph.counter`: a slashed or dotted zero) is a zero,
-and where the letter's own zeros are crossed (:func:`_zeros`) one with a clean round counter
-is none (``O`` at a zero's height, ``o`` well below: :func:`_zero_named`) — the counter is
-the one shape that decides even against reads that all agree. Otherwise it
+and where the letter's own zeros are all crossed (:func:`_zeros`) one with a clean round
+counter is none (``O`` at a zero's height, ``o`` well below: :func:`_zero_named`) — the counter
+is the one shape that decides even against reads that all agree, so it is strict: two holes
+of one size spanning a narrow glyph, or one centred stroke inside (not a ``Q``'s tail, an
+``@``, two ``O`` run together, specks); a clean hole only in a closed ring (not a slashed
+zero with a gap); heights of rings, not of boxes (a speck or a tick stuck to a glyph); and
+only where the reads line up with the glyphs (no letter read where the cell has a speck).
+Where it is unsure it decides nothing. Otherwise it
 acts only where the plurality of the reads left is one look-alike glyph the core reports
 (``notice.ocr_confusable``), so the user is still asked to compare that character with
 the paper; a read set aside still votes when, mended there, it is a read another read
@@ -583,7 +588,8 @@ GLYPH_CELL_PIXELS = 4_000_000
 #: characters (hundreds of specks of a dirty scan are fewer; the reads are left alone).
 GLYPH_PARTS = 1_000
 #: The least area of a counter (an enclosed hole of a glyph's largest ink part), as a share of
-#: the glyph's box: smaller holes are specks of paper inside a stroke.
+#: that part's box (the shares below are of that box too: a mark joined to the glyph, as an
+#: i's dot, changes none of them): smaller holes are specks of paper inside a stroke.
 GLYPH_HOLE_AREA = 0.01
 #: Two counters side by side — their heights overlapping by at least this share of the
 #: smaller's — are a zero's counter crossed by its slash (IPA and Takao gothic, the
@@ -1038,7 +1044,9 @@ def glyph_check(
     read another read gives: then it votes for that read. Where a glyph's counter names it
     (:func:`_zero_named`: a crossed counter, or a clean one in a letter whose zeros are crossed)
     and the reads give ``0``, ``O`` or ``o`` for it, every read of the cell's length gets that
-    glyph there, even when they all agree. Reads of another length are left as
+    glyph there, even when they all agree — unless a read has a letter or a digit where the
+    cell has a speck (:data:`GLYPH_SPECK`: the reads are one place off the glyphs). Reads of
+    another length are left as
     they are; when no read of the cell's length would remain, none is set aside.
 
     Never raises: a box, an image or a read of another kind, or any failure inside
