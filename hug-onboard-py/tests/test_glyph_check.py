@@ -647,8 +647,8 @@ def test_a_speck_stuck_to_an_o_does_not_make_it_O() -> None:
     as high as its zero (Liberation Mono: 0.86, between GLYPH_ZERO_SHORT and GLYPH_ZERO_TALL, so
     undecided) two pixels more made it "as high as the letter's zeros", and the `o` every read
     gave became `O` (s7-break's pepper probe). Here an `o` 0.82–0.88 of the zeros' height
-    (TakaoGothic at 57 px against zeros at 44 px). A ring's height is its least over its middle third of
-    columns."""
+    (TakaoGothic at 57 px against zeros at 44 px). A ring's height runs from the median top to the median bottom
+    of its middle half of columns."""
     grey, binary, boxes = _page({"facility_number": "2096385973"})
     reads = {"facility_number": ["2096385973"] * 2}
     cells = {"facility_number": _ocr._glyphs(grey, binary, boxes["facility_number"])}
@@ -667,3 +667,23 @@ def test_a_speck_stuck_to_an_o_does_not_make_it_O() -> None:
     o = _ocr._glyphs(grey, binary, boxes["temporary_password"])[1]
     assert o.counter == "clean" and o.height >= _ocr.GLYPH_ZERO_TALL * zeros[1]
     assert _ocr._zero_named(o, zeros) is None
+
+
+def test_bites_out_of_an_O_do_not_make_it_o() -> None:
+    """Bold ink, and paper specks biting 4 px into the top and the bottom of an `O`'s ring in
+    the same columns without opening it: a ring measured by its least height over its middle
+    third of columns (s7-break's first fix for a speck stuck to an `o`) was 0.77 of the letter's
+    zeros, and the `O` every read gave became `o`. The ring's top and bottom are medians over
+    its middle half of columns: a bite or a speck moves them only where it covers half of them."""
+    import cv2
+
+    def bites(grey: Any, box: tuple[int, int, int, int]) -> None:
+        x0, y0, x1, y1 = box
+        cx = (x0 + x1) // 2
+        grey[:] = cv2.erode(grey, np.ones((3, 3), np.uint8))  # bold: the ink grows a pixel each way
+        grey[y0 - 1 : y0 + 3, cx - 1 : cx + 2] = 255
+        grey[y1 - 3 : y1 + 1, cx - 1 : cx + 2] = 255
+
+    grey, binary, boxes = _damaged(_slashed_letter("xO5fr8Fk"), "temporary_password", 1, bites)
+    assert _ocr._glyphs(grey, binary, boxes["temporary_password"])[1].counter == "clean"
+    assert _ocr.glyph_check(_all_read("xO5fr8Fk"), boxes, grey, binary)["temporary_password"] == ["xO5fr8Fk"] * 6

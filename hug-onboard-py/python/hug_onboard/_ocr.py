@@ -632,9 +632,11 @@ GLYPH_CLEAN_OPEN = 0.1
 #: the x-height, is about half a capital's height): a read with a letter or a digit there is
 #: one place off the glyphs, and no counter overrides the reads of that cell.
 GLYPH_SPECK = 0.3
-#: Against the letter's own zeros' height: a glyph at least :data:`GLYPH_ZERO_TALL` times it
-#: is not ``o`` (``O`` and ``0`` are 0.94–1.06 times it on the corpus), one at most
-#: :data:`GLYPH_ZERO_SHORT` times it is not ``O`` or ``0`` (``o``: 0.62–0.75).
+#: Against the letter's own zeros' height (heights of rings, :attr:`_Glyph.ring`): a glyph at
+#: least :data:`GLYPH_ZERO_TALL` times it is not ``o`` (``O`` 0.97–1.03 and ``0`` 0.94–1.03 times
+#: it on the corpus's light letters; ``O`` 0.97–1.11 over the 27 fonts at 150–300 dpi), one at
+#: most :data:`GLYPH_ZERO_SHORT` times it is not ``O`` or ``0`` (``o``: 0.61–0.77 on the corpus,
+#: 0.63–0.86 over the fonts — Liberation Mono's and Konatu's ``o`` are left undecided).
 GLYPH_ZERO_TALL = 0.9
 GLYPH_ZERO_SHORT = 0.8
 #: Pixels a glyph may be shifted against a printed digit (each way, each axis).
@@ -716,13 +718,13 @@ class _Glyph:
         outside = holes[0, 0]
         counters = [i for i in range(1, hn)
                     if i != outside and hstats[i, cv2.CC_STAT_AREA] >= max(3, GLYPH_HOLE_AREA * h * w)]
-        # The ring's height: its least extent over the middle third of its columns — a speck or
-        # a tick stuck to its top or bottom changes it only where it covers all of them, a bite
-        # out of the stroke by less than the stroke (a deeper one opens the ring).
+        # The ring's height: from the median of its columns' tops to the median of their bottoms
+        # over its middle half — a speck or a tick stuck to it, or a bite out of its stroke,
+        # moves them only where it covers half of those columns.
         ml = int(stats[main, cv2.CC_STAT_LEFT])
-        cols = (labels == main)[:, ml + w // 3 : ml + max(w // 3 + 1, 2 * w // 3)]
-        extents = [int(np.flatnonzero(c).max() - np.flatnonzero(c).min() + 1) for c in cols.T if c.any()]
-        ring = min(extents) if extents else h
+        cols = [np.flatnonzero(c) for c in (labels == main)[:, ml + w // 4 : ml + max(w // 4 + 1, 3 * w // 4)].T]
+        cols = [c for c in cols if len(c)]
+        ring = int(round(np.median([c.max() for c in cols]) - np.median([c.min() for c in cols]))) + 1 if cols else h
         out: dict[str, Any] = {"holes": len(counters), "ring": ring}
         self._measures = out
         if len(counters) == 2:
@@ -784,8 +786,9 @@ class _Glyph:
 
     @property
     def ring(self) -> int:
-        """The height in pixels of the glyph's largest ink part over the middle third of its
-        columns (a zero's ring without a mark joined above or below it, or a speck stuck to it):
+        """The height in pixels of the glyph's largest ink part, from the median top to the median
+        bottom of its middle half of columns (a zero's ring without a mark joined above or below
+        it, a speck stuck to it or a bite out of it):
         the height :func:`_zeros` and :func:`_zero_named` compare."""
         return int(self._counters()["ring"])
 
