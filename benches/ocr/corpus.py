@@ -255,7 +255,7 @@ def read(letter: Letter, second_pass: bool = True, glyph_check: bool = True) -> 
             s.t_tesseract += s.t_tesseract_cells
             t4 = time.process_time()
             s.t_clean += t4 - t3  # cropping and stacking the cells, the glyph check (OpenCV)
-            n = h.RegistrationNotice.parse_ocr_tsv(tsv, rereads)
+            n = _ocr.parse_page(tsv, rereads, grey, binary, glyphs=glyph_check)
             s.t_parse = (t3 - t2) + (time.process_time() - t4)
         else:
             n = h.RegistrationNotice.parse_ocr_tsv(tsv)

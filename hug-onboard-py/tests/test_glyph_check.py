@@ -687,3 +687,69 @@ def test_bites_out_of_an_O_do_not_make_it_o() -> None:
     grey, binary, boxes = _damaged(_slashed_letter("xO5fr8Fk"), "temporary_password", 1, bites)
     assert _ocr._glyphs(grey, binary, boxes["temporary_password"])[1].counter == "clean"
     assert _ocr.glyph_check(_all_read("xO5fr8Fk"), boxes, grey, binary)["temporary_password"] == ["xO5fr8Fk"] * 6
+
+
+def _tsv_page(lines: list[list[str]], font_path: str = IPAGOTHIC, reads: dict[str, str] | None = None,
+              px: int = 44) -> tuple[Any, Any, str]:
+    """A page with one row per line of words, and Tesseract's TSV of it (a word box = its
+    ink), each word given as read — ``reads`` maps a word to what the page read gives."""
+    try:
+        font = ImageFont.truetype(font_path, px)
+    except OSError:
+        pytest.skip(f"font not installed: {font_path}")
+    img = Image.new("L", (1400, 100 * len(lines) + 60), 255)
+    draw = ImageDraw.Draw(img)
+    rows = ["level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"]
+    for n, words in enumerate(lines, start=1):
+        x, y = 60, 40 + 100 * (n - 1)
+        for k, word in enumerate(words, start=1):
+            draw.text((x, y), word, font=font, fill=0)
+            left, top, right, bottom = (int(v) for v in draw.textbbox((x, y), word, font=font))
+            text = (reads or {}).get(word, word)
+            rows.append(f"5\t1\t1\t1\t{n}\t{k}\t{left}\t{top}\t{right - left}\t{bottom - top}\t95\t{text}")
+            x = right + (px if k == 1 else px // 6)
+    grey = np.asarray(img)
+    return grey, np.where(grey < 128, 0, 255).astype(np.uint8), "\n".join(rows) + "\n"
+
+
+_LETTER = [["事業所番号", "2096385973"], ["テストID", "T0383732"], ["(仮)パスワード", "Kari3123"],
+           ["証明書発行用パスワード", "Cert4567"]]
+
+
+@pytest.mark.parametrize("font", [TAKAO, IPAGOTHIC])
+def test_a_slashed_zero_read_as_9_in_an_impossible_date_is_read_by_its_counter(font: str) -> None:
+    """Seed 15 of the corpus: two IPAGothic letters dated 令和…年10月… were read `19月`; the
+    core left the date empty (notice.ocr_date_invalid). The date line's `9` has a crossed
+    counter: it is the slashed zero, and the date is read."""
+    grey, binary, tsv = _tsv_page([["令和", "7", "年", "10", "月", "16", "日"], *_LETTER], font, {"10": "19"})
+    rereads = {"facility_number": ["2096385973"] * 2}
+    as_read = h.RegistrationNotice.parse_ocr_tsv(tsv, rereads)
+    assert as_read.date is None  # the date as read is impossible: left empty, and said
+    assert any(f.code == "notice.ocr_date_invalid" for f in as_read.findings())
+    assert "\t19\n" in tsv and "\t10\n" in _ocr.mend_date(tsv, rereads, grey, binary)
+    n = _ocr.parse_page(tsv, rereads, grey, binary)
+    assert n.date is not None and n.date.isoformat() == "2025-10-16"
+    assert not any(f.code == "notice.ocr_date_invalid" for f in n.findings())
+    # Without the glyph check, the date stays empty and said.
+    n = _ocr.parse_page(tsv, rereads, grey, binary, glyphs=False)
+    assert n.date is None and any(f.code == "notice.ocr_date_invalid" for f in n.findings())
+
+
+def test_a_date_is_mended_only_where_it_is_impossible_and_only_by_a_crossed_counter() -> None:
+    # A valid date read is kept as read (a real 9: `19日`), whatever the glyphs.
+    grey, binary, tsv = _tsv_page([["令和", "7", "年", "10", "月", "19", "日"], *_LETTER], IPAGOTHIC)
+    n = _ocr.parse_page(tsv, {}, grey, binary)
+    assert n.date is not None and n.date.isoformat() == "2025-10-19"
+    # An unslashed font: the zero's counter is clean, nothing is mended; the date stays empty and said.
+    grey, binary, tsv = _tsv_page([["令和", "7", "年", "10", "月", "16", "日"], *_LETTER], NOTO, {"10": "19"})
+    assert _ocr.mend_date(tsv, {}, grey, binary) == tsv
+    n = _ocr.parse_page(tsv, {}, grey, binary)
+    assert n.date is None and any(f.code == "notice.ocr_date_invalid" for f in n.findings())
+    # Only the date line's words: a slashed zero read as 9 elsewhere is the second pass's business.
+    grey, binary, tsv = _tsv_page([["令和", "7", "年", "10", "月", "16", "日"], ["備考", "10"], *_LETTER],
+                                  IPAGOTHIC, {"10": "19"})
+    mended = _ocr.mend_date(tsv, {}, grey, binary)
+    assert mended.count("\t19\n") == 1 and mended.count("\t10\n") == 1
+    # Nothing unexpected makes it raise: the page as read.
+    assert _ocr.mend_date(tsv, {}, None, None) == tsv
+    assert _ocr.mend_date("not a tsv", {}, grey, binary) == "not a tsv"

@@ -484,3 +484,60 @@ def test_model_reads_the_jis_l_the_stock_models_take_for_L() -> None:
         stock = _ocr._read_cells([cell], "jpn", charset, cmd)[0]
         assert stock != text, "the stock model reads this cell right: the test shows nothing"
         assert _ocr._read_cells([cell], _ocr.MODEL, charset, cmd)[0] == text
+
+
+def _row_page(parts: list[tuple[str, int]], px: int = 40) -> tuple[Any, list[tuple[int, int, int, int]]]:
+    """A cleaned page with one row of text runs, each this many px after the previous one's
+    ink (the first at that x), and each run's ink box."""
+    np = pytest.importorskip("numpy")
+    pytest.importorskip("cv2")
+    from PIL import Image, ImageDraw, ImageFont
+
+    try:
+        font = ImageFont.truetype("/usr/share/fonts/opentype/ipafont-mincho/ipam.ttf", px)
+    except OSError:
+        pytest.skip("IPAMincho not installed")
+    img = Image.new("L", (1600, 200), 255)
+    draw = ImageDraw.Draw(img)
+    boxes: list[tuple[int, int, int, int]] = []
+    for text, gap in parts:
+        x = boxes[-1][2] + gap if boxes else gap
+        draw.text((x, 60), text, font=font, fill=0)
+        left, top, right, bottom = (int(v) for v in draw.textbbox((x, 60), text, font=font))
+        boxes.append((left, top, right, bottom))
+    return np.asarray(img).copy(), boxes
+
+
+def test_a_free_text_cell_runs_on_over_the_words_the_page_read_dropped() -> None:
+    """Seed 15 of the corpus: Tesseract gave 「丁目」 of an address a 2 × 2 px box off the row,
+    the core left it out of the value box, and every second read of the cell, cut at that
+    box, lost it too. The cell now runs on over the ink that continues the row."""
+    page, ((l0, t0, r0, b0), (_, _, r1, _)) = _row_page([("北海道札幌市中央区北1条西2", 100), ("丁目", 12)])
+    box = {"left": l0, "top": t0, "width": r0 - l0, "height": b0 - t0}
+    run = _ocr._run_on(page, box)
+    # (textbbox's right edge includes the last glyph's side bearing; the ink ends a few px before.)
+    assert run["left"] == l0 and r1 - 12 <= run["left"] + run["width"] <= r1
+    # A speck after the value, or the next column of a table (far right), is not part of it.
+    page[t0 + 10 : t0 + 13, r0 + 20 : r0 + 23] = 0
+    page2, ((l0, t0, r0, b0), _) = _row_page([("北海道札幌市中央区", 100), ("備考", 300)])
+    box2 = {"left": l0, "top": t0, "width": r0 - l0, "height": b0 - t0}
+    assert _ocr._run_on(page2, box2) == box2
+    page2[t0 + 10 : t0 + 13, r0 + 20 : r0 + 23] = 0
+    assert _ocr._run_on(page2, box2) == box2
+    # Not a box: as given.
+    assert _ocr._run_on(page2, {"left": 1.5}) == {"left": 1.5}  # type: ignore[dict-item]
+
+
+def test_the_second_pass_reads_the_run_on_cell_of_a_free_text_field_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    page, ((l0, t0, r0, b0), (_, _, r1, _)) = _row_page([("北海道札幌市中央区北1条西2", 100), ("丁目", 12)])
+    box = {"left": l0, "top": t0, "width": r0 - l0, "height": b0 - t0}
+
+    def read(cells: list[Any], lang: str, whitelist: str, cmd: str) -> list[str]:
+        return [str(c.shape[1]) for c in cells]
+
+    monkeypatch.setattr(_ocr, "_read_cells", read)
+    layout = json.dumps({"fields": [{"field": f, "value_box": box} for f in ("address", "user_id")]})
+    out = _ocr.second_pass(layout, page, page, cmd="tesseract", langs=["jpn", "Japanese", "hugid"], glyphs=False)
+    widths = {f: int(r[0]) for f, r in out.items()}
+    assert widths["address"] >= r1 - 12 - l0 > r0 - l0 + box["height"]  # the address's cell holds 「丁目」
+    assert widths["user_id"] < r1 - l0  # a key field's cell is cut at its box (a note after it is no part of it)

@@ -18,7 +18,8 @@ passwords (``l``/``I``/``1``, ``O``/``0``, ``T``/``7``). So the cells of the
 事業所番号, the ID, the passwords, the 事業所名, the postal code and the rest of the
 address (their ``value_box`` in the
 provenance) are cropped from the deskewed page with a margin of half their height
-and read again, one line per cell (the cells of a letter are stacked, a blank band
+(the free text's cells run on over the ink that continues their row, :func:`_run_on`: the
+page's read can drop a value's last word) and read again, one line per cell (the cells of a letter are stacked, a blank band
 between two, into one image: one Tesseract run per engine and image), each engine
 restricted to the field's characters (``value_charset`` in the provenance, i.e.
 :meth:`RegistrationNotice.ocr_value_charset`, from the core; none for the free text). The cells come
@@ -63,7 +64,10 @@ border read as ``|``, a speck as ``.``) is dropped from a read when another read
 Where the shapes do not decide (IPAMincho's ``l`` and ``1`` at 150 dpi differ by a few
 pixels), or the cell is no line of a few characters (:data:`GLYPH_CELL_PIXELS`,
 :data:`GLYPH_PARTS`), nothing changes; nothing the check meets (a box, an image, a failure
-inside OpenCV) makes it raise: the reads then go to the core as read.
+inside OpenCV) makes it raise: the reads then go to the core as read. The counter also
+mends the page's date: where the core finds the OCR'd date impossible (``10月`` read as
+``19月``: the slashed zero taken for a nine), a digit of the date line with a crossed counter
+is a ``0`` (:func:`parse_page`, :func:`mend_date`; kept only when the date is then valid).
 
 """
 
@@ -150,6 +154,22 @@ SECOND_PASS: dict[str, tuple[tuple[str, str], ...]] = {
 #: The address is also read in runs of its own (stacked with the 事業所名 it changed
 #: Tesseract's reads of the name on the corpus).
 NARROW_CELLS: dict[str, float] = {"postal_code": 0.1, "address": 0.1}
+
+#: Free-text fields whose cell runs on over the ink that continues their row
+#: (:func:`_run_on`): the page's read can drop a value's last word — Tesseract gave
+#: 「丁目」 of 「…北1条西2丁目」 a 2 × 2 px box off the row, the core left it out, and the
+#: cell cut at the value box made every second read lose it too. Not the key fields:
+#: there a note printed after the value (「(半角8文字)」) would become part of every read.
+RUN_ON_CELLS = ("address", "facility_name")
+#: A part of the row right of a value box continues the value when it is at least this
+#: share of the box's height (no speck) …
+RUN_ON_PART = 0.3
+#: … and starts at most this many box heights after the value's (or the last such part's)
+#: right edge: about one character of the letter's size, a word's gap (the corpus's address
+#: words are 0.1–0.6 of the height apart; the table's next column is further).
+RUN_ON_GAP = 1.0
+#: How far right of the value box the row is searched, in box heights.
+RUN_ON_REACH = 12
 
 
 def _error(code: str, detail: str = "") -> HugOnboardError:
@@ -424,7 +444,27 @@ def read_notice(image: ImageSource) -> RegistrationNotice:
     # read in an invalid form (a 0 read as 9 in the 事業所番号) is read again instead
     # of refusing the letter.
     rereads = second_pass(RegistrationNotice.ocr_layout_json(tsv), grey, binary, cmd=cmd, langs=langs)
-    return RegistrationNotice.parse_ocr_tsv(tsv, rereads)
+    return parse_page(tsv, rereads, grey, binary)
+
+
+def parse_page(tsv: str, rereads: dict[str, list[str]], grey: Any, binary: Any, glyphs: bool = True) -> RegistrationNotice:
+    """The page's TSV parsed with its second reads (:meth:`RegistrationNotice.parse_ocr_tsv`).
+
+    Where the OCR'd date is impossible (``notice.ocr_date_invalid``: the slashed zero of
+    ``10月`` read as ``19月``) and ``glyphs`` is true, the date line's digits are read again by
+    their counters (:func:`mend_date`); the mended page is taken when its date is valid, else
+    the notice stays as parsed (date empty, the finding kept). Raises as ``parse_ocr_tsv``."""
+    notice = RegistrationNotice.parse_ocr_tsv(tsv, rereads)
+    if glyphs and any(f.code == "notice.ocr_date_invalid" for f in notice.findings()):
+        mended = mend_date(tsv, rereads, grey, binary)
+        if mended != tsv:
+            try:
+                better = RegistrationNotice.parse_ocr_tsv(mended, rereads)
+            except HugOnboardError:
+                return notice
+            if better.date is not None:
+                return better
+    return notice
 
 
 def _bounds(shape: tuple[int, ...], box: dict[str, int], hpad: float = 0.5) -> tuple[int, int, int, int]:
@@ -447,6 +487,34 @@ def _cell(image: Any, box: dict[str, int], hpad: float = 0.5) -> Any:
     top, bottom, left, right = _bounds(image.shape, box, hpad)
     crop = image[top:bottom, left:right]
     return cv2.copyMakeBorder(crop, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
+
+
+def _run_on(binary: Any, box: dict[str, int]) -> dict[str, int]:
+    """The value box widened over the ink that continues its row on the cleaned page
+    (:data:`RUN_ON_CELLS`): parts at least :data:`RUN_ON_PART` of its height, each within
+    :data:`RUN_ON_GAP` heights of the last, searched :data:`RUN_ON_REACH` heights right of
+    the box. The box as given when it is not four integers or nothing continues it."""
+    cv2, np, _ = _imports()
+    b = _box(box)
+    if b is None or b[3] <= 0:
+        return box
+    left, top, width, height = b
+    x0, x1 = max(0, left + width), min(binary.shape[1], left + width + RUN_ON_REACH * height)
+    y0, y1 = max(0, top), min(binary.shape[0], top + height)
+    if x1 <= x0 or y1 <= y0:
+        return box
+    ink = (binary[y0:y1, x0:x1] < 128).astype(np.uint8)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if n - 1 > GLYPH_PARTS:
+        return box  # noise, not a line of text
+    parts = sorted((int(st[cv2.CC_STAT_LEFT]), int(st[cv2.CC_STAT_LEFT] + st[cv2.CC_STAT_WIDTH]))
+                   for st in stats[1:] if st[cv2.CC_STAT_HEIGHT] >= RUN_ON_PART * height)
+    end = 0
+    for start, stop in parts:
+        if start - end > RUN_ON_GAP * height:
+            break
+        end = max(end, stop)
+    return {**box, "width": width + end} if end else box
 
 
 def _read_cells(cells: list[Any], lang: str, whitelist: str, cmd: str) -> list[str]:
@@ -516,6 +584,8 @@ def second_pass(
         return {}
     if cmd is None or langs is None:
         cmd, langs = _tesseract()
+    with _opencv_failures_coded(grey.shape):
+        cut = {f: _run_on(binary, b) if f in RUN_ON_CELLS else b for f, b in boxes.items()}
     images = {"grey": grey, "binary": binary}
     rereads: dict[str, list[str]] = {f: [] for f in boxes}
     # One run per (engine, image, charset): the cells that share them are read together.
@@ -528,7 +598,7 @@ def second_pass(
                 runs.setdefault((lang, image, charset, alone), []).append(field)
     for (lang, image, charset, _), fields in runs.items():
         with _opencv_failures_coded(grey.shape):
-            cells = [_cell(images[image], boxes[f], NARROW_CELLS.get(f, 0.5)) for f in fields]
+            cells = [_cell(images[image], cut[f], NARROW_CELLS.get(f, 0.5)) for f in fields]
             reads = _read_cells(cells, lang, charset, cmd)
         for f, r in zip(fields, reads):
             rereads[f].append(r)
@@ -881,6 +951,62 @@ def _likeness(a: Any, b: Any) -> float:
         return c
 
     return float(cv2.matchTemplate(canvas(a, s), canvas(b, 0), cv2.TM_CCOEFF_NORMED).max())
+
+
+def mend_date(tsv: str, rereads: dict[str, list[str]], grey: Any, binary: Any) -> str:
+    """The page's TSV with the digits of its date line read by their counters: in a word of
+    ASCII digits on a line that has the date's 年/月/日, a glyph whose counter is crossed
+    (:attr:`_Glyph.counter`) is a ``0`` (Tesseract reads the slashed zero of ``10月`` as ``9``).
+    Only where the word's box holds as many glyphs as the word has digits, and not in a
+    letter whose own zeros are clean (:func:`_zeros`: a crossed counter there is noise).
+    :func:`parse_page` uses it only for a date the core found impossible, and keeps the
+    result only when the date is then valid. Never raises: anything unexpected gives the
+    TSV back unchanged. The date is no secret; nothing is printed or logged."""
+    try:
+        return _mend_date(tsv, rereads, grey, binary)
+    except Exception:  # a refinement: whatever fails, the page as read
+        return tsv
+
+
+def _mend_date(tsv: str, rereads: dict[str, list[str]], grey: Any, binary: Any) -> str:
+    np = _imports()[1]
+    if not all(isinstance(a, np.ndarray) and a.ndim == 2 and a.dtype == np.uint8 for a in (grey, binary)) or \
+            grey.shape != binary.shape:
+        return tsv
+    layout = json.loads(RegistrationNotice.ocr_layout_json(tsv))
+    boxes = {f["field"]: f["value_box"] for f in layout["fields"] if f.get("value_box")}
+    texts = {f: list(r) for f, r in rereads.items() if isinstance(r, list) and all(isinstance(x, str) for x in r)}
+    cells = {f: _glyphs(grey, binary, boxes[f], NARROW_CELLS.get(f, 0.5))
+             for f in ("facility_number", "postal_code", *GLYPH_FIELDS) if f in boxes}
+    style, height = _zeros(texts, cells, _printed_digits(texts, cells))
+    if style == "clean":
+        return tsv
+    rows = tsv.split("\n")
+    words = [r.split("\t") for r in rows]
+    lines: dict[tuple[str, ...], list[int]] = {}
+    for i, w in enumerate(words):
+        if len(w) == 12 and w[0] == "5":
+            lines.setdefault(tuple(w[1:5]), []).append(i)
+    for members in lines.values():
+        text = "".join(words[i][11] for i in members)
+        if not all(k in text for k in "年月日"):
+            continue
+        for i in members:
+            w = words[i]
+            word = w[11]
+            if not (word.isascii() and word.isdigit()):
+                continue
+            left, top, width, h = (int(v) for v in w[6:10])
+            glyphs = _glyphs(grey, binary, {"left": left, "top": top, "width": width, "height": h}, 0.1)
+            if len(glyphs) != len(word):
+                continue
+            mended = "".join(
+                "0" if g.counter == "crossed" and (height is None or g.ring > GLYPH_ZERO_SHORT * height) else c
+                for c, g in zip(word, glyphs)
+            )
+            if mended != word:
+                words[i] = w[:11] + [mended]
+    return "\n".join("\t".join(w) for w in words)
 
 
 def _squeeze(read: str) -> str:
