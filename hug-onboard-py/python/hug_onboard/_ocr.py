@@ -1245,7 +1245,7 @@ def _glyph_check(
         set_aside: set[int] = set()
         for p, g in enumerate(glyphs):
             chars = {reads[i][p] for i in aligned}
-            named = _zero_named(g, zeros) if lined_up else None
+            named = _zero_named(g, zeros) if lined_up and chars & set("0Oo") else None
             # Among the round look-alikes; a crossed counter also against another reading of a
             # zero that some read gives as one (`9` for a slashed zero whose tail is noise).
             if named is not None and chars != {named} and (chars <= set("0Oo") or (named == "0" and "0" in chars)):
