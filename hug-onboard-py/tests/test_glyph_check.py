@@ -753,3 +753,19 @@ def test_a_date_is_mended_only_where_it_is_impossible_and_only_by_a_crossed_coun
     # Nothing unexpected makes it raise: the page as read.
     assert _ocr.mend_date(tsv, {}, None, None) == tsv
     assert _ocr.mend_date("not a tsv", {}, grey, binary) == "not a tsv"
+
+
+def test_a_speck_of_paper_inside_an_Os_stroke_is_no_slash() -> None:
+    """A speck of paper inside the stroke of an `O` (salt noise, a scan's dropout) is a second,
+    tiny hole beside its counter: "crossed" when only the holes' heights were compared, and the
+    `O` every read gave became `0` (s7-break's salt sweep: 14 such in 2,880 letters). A slash
+    halves the counter (GLYPH_CROSSED_BALANCE)."""
+    def salt(grey: Any, box: tuple[int, int, int, int]) -> None:
+        x0, y0, _, y1 = box
+        cy = (y0 + y1) // 2
+        grey[cy - 2 : cy + 2, x0 + 1 : x0 + 3] = 255
+
+    grey, binary, boxes = _damaged(_slashed_letter("xO5fr8Fk"), "temporary_password", 1, salt)
+    o = _ocr._glyphs(grey, binary, boxes["temporary_password"])[1]
+    assert o._counters()["holes"] == 2 and o.counter is None
+    assert _ocr.glyph_check(_all_read("xO5fr8Fk"), boxes, grey, binary)["temporary_password"] == ["xO5fr8Fk"] * 6
