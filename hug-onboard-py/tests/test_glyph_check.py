@@ -414,10 +414,12 @@ def test_the_ids_reads_give_no_copy_of_a_digit_a_letter_looks_like() -> None:
 @pytest.mark.parametrize("font", [TAKAO, IPAGOTHIC])
 def test_a_glyphs_counter_is_crossed_clean_or_neither(font: str) -> None:
     """The gothic fonts' zero is slashed: its counter is crossed (two holes side by side); an
-    O's and an o's is clean; an 8's and a B's two counters are stacked (neither)."""
+    O's and an o's is clean; an 8's and a B's two counters are stacked (neither); a 6's ring is
+    open (the paper between its hook and its bowl reaches into its hull), and so is this D's
+    (its straight back overhangs its bowl: 0.15 of its hull, GLYPH_CLEAN_OPEN)."""
     grey, binary, boxes = _page({"temporary_password": "0Oo8B6Dq"}, font)
     glyphs = _ocr._glyphs(grey, binary, boxes["temporary_password"])
-    assert [g.counter for g in glyphs] == ["crossed", "clean", "clean", None, None, None, "clean", "clean"]
+    assert [g.counter for g in glyphs] == ["crossed", "clean", "clean", None, None, None, None, "clean"]
 
 
 def test_an_unslashed_zeros_counter_is_clean() -> None:
@@ -471,6 +473,220 @@ def test_a_crossed_zero_read_as_9_by_some_reads_is_a_zero() -> None:
     # No read gives a zero: a crossed counter alone does not turn a 9 (or a noisy 6) into one.
     reads["certificate_password"] = ["9qL4jXlx"] * 4
     assert _ocr.glyph_check(reads, boxes, grey, binary)["certificate_password"] == ["9qL4jXlx"] * 4
+
+
+# --- Probes of the counter: what the rule that overrides every read must survive (s7-break) ---
+
+IPAMINCHO = "/usr/share/fonts/opentype/ipafont-mincho/ipam.ttf"
+IPAPGOTHIC = "/usr/share/fonts/opentype/ipafont-gothic/ipagp.ttf"
+
+
+def _damaged(cells: dict[str, str], field: str, p: int, damage: Any, font_path: str = TAKAO,
+             px: int = 44) -> tuple[Any, Any, dict[str, dict[str, int]]]:
+    """:func:`_page`, with glyph ``p`` of ``field`` damaged: ``damage(grey, (x0, y0, x1, y1))``
+    paints on the grey page (255 paper, 0 ink) around the glyph's ink box, in page pixels."""
+    grey, binary, boxes = _page(cells, font_path, px)
+    x0, y0, x1, y1 = _ocr._glyphs(grey, binary, boxes[field])[p].box
+    top, _, left, _ = _ocr._bounds(grey.shape, boxes[field], _ocr.NARROW_CELLS.get(field, 0.5))
+    grey = grey.copy()
+    damage(grey, (left + x0, top + y0, left + x1, top + y1))
+    return grey, np.where(grey < 128, 0, 255).astype(np.uint8), boxes
+
+
+def _slashed_letter(password: str) -> dict[str, str]:
+    return {"facility_number": "2096385973", "temporary_password": password}
+
+
+def _all_read(password: str, n: int = 6) -> dict[str, list[str]]:
+    return {"facility_number": ["2096385973"] * 2, "temporary_password": [password] * n}
+
+
+@pytest.mark.parametrize("font, px, glyph", [(IPAMINCHO, 44, "Q"), (IPAPGOTHIC, 40, "@")])
+def test_a_small_or_wide_second_hole_is_no_slashed_zero(font: str, px: int, glyph: str) -> None:
+    """IPAMincho's `Q` (its tail cuts a corner off the counter: a hole a tenth of the other)
+    and IPAPGothic's `@` (two holes, but as wide as high) were "crossed": a read giving `0`
+    for them turned every read into `0`. A slash halves a zero's counter, in a narrow glyph."""
+    grey, binary, boxes = _page({"temporary_password": f"x{glyph}5fr8Fk"}, font, px)
+    assert _ocr._glyphs(grey, binary, boxes["temporary_password"])[1].counter != "crossed"
+    reads = {"temporary_password": [f"x{glyph}5fr8Fk"] * 3 + ["x05fr8Fk"] * 3}
+    assert _ocr.glyph_check(reads, boxes, grey, binary) == reads
+
+
+@pytest.mark.parametrize("dirt", ["two specks", "a blot off the middle"])
+def test_specks_inside_an_O_are_no_zeros_dot(dirt: str) -> None:
+    """Dirt inside an `O`'s counter — two specks, one high and one low, or one blot well off
+    its middle — spanned a quarter of it: taken for a dotted zero's dot, the `O` every read
+    gave became `0`. A dot is one part, at least GLYPH_INNER_HEIGHT of the counter, centred."""
+    def specks(grey: Any, box: tuple[int, int, int, int]) -> None:
+        x0, y0, x1, y1 = box
+        cx, cy, h = (x0 + x1) // 2, (y0 + y1) // 2, y1 - y0
+        if dirt == "two specks":
+            grey[y0 + h // 4 : y0 + h // 4 + 3, cx - 1 : cx + 2] = 0
+            grey[y1 - h // 4 - 3 : y1 - h // 4, cx - 1 : cx + 2] = 0
+        else:
+            grey[cy - 11 : cy - 3, cx - 2 : cx + 1] = 0
+
+    grey, binary, boxes = _damaged(_slashed_letter("xO5fr8Fk"), "temporary_password", 1, specks)
+    assert _ocr._glyphs(grey, binary, boxes["temporary_password"])[1].counter != "crossed"
+    assert _ocr.glyph_check(_all_read("xO5fr8Fk"), boxes, grey, binary)["temporary_password"] == ["xO5fr8Fk"] * 6
+
+
+def test_two_round_glyphs_run_together_are_no_slashed_zero() -> None:
+    """`OO` or `oo` printed touching (tight kerning, bold ink) is one part with two counters
+    side by side, of one size: it was "crossed". A zero is narrower than high."""
+    font = ImageFont.truetype(TAKAO, 44)
+    for pair in ("OO", "oo"):
+        img = Image.new("L", (300, 120), 255)
+        draw = ImageDraw.Draw(img)
+        draw.text((40, 30), pair[0], font=font, fill=0)
+        draw.text((draw.textbbox((40, 30), pair[0], font=font)[2] - 6, 30), pair[1], font=font, fill=0)
+        grey = np.asarray(img)
+        binary = np.where(grey < 128, 0, 255).astype(np.uint8)
+        ys, xs = np.where(binary == 0)
+        box = {"left": int(xs.min()), "top": int(ys.min()), "width": int(np.ptp(xs)) + 1, "height": int(np.ptp(ys)) + 1}
+        (glyph,) = _ocr._glyphs(grey, binary, box)
+        assert glyph.counter is None, pair
+
+
+@pytest.mark.parametrize("side", ["left", "right", "top", "bottom"])
+def test_a_slashed_zero_with_a_gap_in_its_ring_is_no_O(side: str) -> None:
+    """A gap in a slashed zero's ring (a worn stroke, a scan's dropout) opens one of its two
+    holes; the other is a round, convex hole half the zero's width: "clean", so the zero that
+    every read gave became `O`. An open glyph is no clean counter."""
+    def gap(grey: Any, box: tuple[int, int, int, int]) -> None:
+        x0, y0, x1, y1 = box
+        cx, cy = (x0 + x1) // 2, (y0 + y1) // 2
+        region = {"left": (slice(cy - 2, cy + 2), slice(x0, x0 + 6)),
+                  "right": (slice(cy - 2, cy + 2), slice(x1 - 6, x1)),
+                  "top": (slice(y0, y0 + 6), slice(cx - 2, cx + 2)),
+                  "bottom": (slice(y1 - 6, y1), slice(cx - 2, cx + 2))}[side]
+        grey[region] = 255
+
+    grey, binary, boxes = _damaged(_slashed_letter("x05fr8Fk"), "temporary_password", 1, gap)
+    assert _ocr._glyphs(grey, binary, boxes["temporary_password"])[1].counter != "clean"
+    assert _ocr.glyph_check(_all_read("x05fr8Fk"), boxes, grey, binary)["temporary_password"] == ["x05fr8Fk"] * 6
+
+
+def _erase_slash(grey: Any, box: tuple[int, int, int, int]) -> None:
+    """A zero whose slash the print or the scan lost: the ink inside its ring is painted out."""
+    import cv2
+
+    x0, y0, x1, y1 = box
+    ink = (grey[y0:y1, x0:x1] < 128).astype(np.uint8)
+    contours, _ = cv2.findContours(ink, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    outline = np.zeros_like(ink)
+    cv2.drawContours(outline, contours, -1, 1, thickness=cv2.FILLED)
+    inside = cv2.erode(outline, np.ones((9, 9), np.uint8))
+    grey[y0:y1, x0:x1][inside.astype(bool)] = 255
+
+
+def test_a_letter_whose_zeros_are_not_all_crossed_decides_nothing() -> None:
+    """The 事業所番号 `2090305973` printed with three zeros, one of which lost its slash (light
+    ink, a worn print: Konatu's zero is crossed at 175–300 dpi and clean at 150), and a password
+    zero that lost its slash too: two of three printed zeros crossed made the letter's zeros
+    "crossed", and the clean password zero every read gave as `0` became `O`. A letter whose
+    own zeros are not all alike does not say how it prints them."""
+    grey, binary, boxes = _damaged({"facility_number": "2090305973", "temporary_password": "x05fr8Fk"},
+                                   "facility_number", 3, _erase_slash)
+    x0, y0, x1, y1 = _ocr._glyphs(grey, binary, boxes["temporary_password"])[1].box
+    top, _, left, _ = _ocr._bounds(grey.shape, boxes["temporary_password"], 0.5)
+    _erase_slash(grey, (left + x0, top + y0, left + x1, top + y1))
+    binary = np.where(grey < 128, 0, 255).astype(np.uint8)
+    cells = {f: _ocr._glyphs(grey, binary, b) for f, b in boxes.items()}
+    assert [g.counter for g in cells["facility_number"][1:5]] == ["crossed", None, "clean", None]
+    assert cells["temporary_password"][1].counter == "clean"
+    reads = {"facility_number": ["2090305973"] * 2, "temporary_password": ["x05fr8Fk"] * 6}
+    assert _ocr._zeros(reads, cells, _ocr._printed_digits(reads, cells))[0] is None
+    assert _ocr.glyph_check(reads, boxes, grey, binary)["temporary_password"] == ["x05fr8Fk"] * 6
+
+
+def test_a_mark_joined_to_the_letters_only_zero_does_not_change_a_zeros_height() -> None:
+    """A pen tick just above the 事業所番号's only zero, inside the word's box (Tesseract's box
+    takes in what it reads with the word), is joined to the zero's glyph (a part above it, as an
+    i's dot): the letter's zeros looked 1.3 times as high as they are, and the password's `O`
+    that every read gave became `o` (at most GLYPH_ZERO_SHORT of a zero's height). A zero's
+    height is its ring's."""
+    def tick(grey: Any, box: tuple[int, int, int, int]) -> None:
+        x0, y0, x1, _ = box
+        cx = (x0 + x1) // 2
+        grey[y0 - 12 : y0 - 2, cx - 1 : cx + 2] = 0
+
+    grey, binary, boxes = _damaged(_slashed_letter("xO5fr8Fk"), "facility_number", 1, tick)
+    boxes["facility_number"] = dict(boxes["facility_number"], top=boxes["facility_number"]["top"] - 12,
+                                    height=boxes["facility_number"]["height"] + 12)
+    zero = _ocr._glyphs(grey, binary, boxes["facility_number"])[1]
+    assert zero.counter == "crossed" and zero.height > 40  # the tick is part of the glyph
+    assert _ocr.glyph_check(_all_read("xO5fr8Fk"), boxes, grey, binary)["temporary_password"] == ["xO5fr8Fk"] * 6
+
+
+def test_a_speck_cut_as_a_glyph_does_not_let_the_counter_decide_another_glyph() -> None:
+    """A speck between `O` and `o` cut as a glyph, and `5` and `F` run together (a smudge), keep
+    the cell's count of glyphs — so the reads line up with the glyphs one place off: the `o`
+    stood where every read has the `0`, and the counter turned that `0` into `o`. The counter
+    overrides the reads only where they line up with the glyphs (no read has a letter or a
+    digit where the cell has a speck)."""
+    grey, binary, boxes = _page(_slashed_letter("Oo0kx5Fr"))
+    glyphs = _ocr._glyphs(grey, binary, boxes["temporary_password"])
+    top, _, left, _ = _ocr._bounds(grey.shape, boxes["temporary_password"], 0.5)
+    grey = grey.copy()
+    (_, _, o_right, o_bottom), (o_left, _, _, _) = glyphs[0].box, glyphs[1].box
+    x, y = left + (o_right + o_left) // 2 - 1, top + o_bottom - 12
+    grey[y : y + 3, x : x + 3] = 0  # the speck
+    (_, five_top, five_right, five_bottom), (f_left, _, _, _) = glyphs[5].box, glyphs[6].box
+    y = top + (five_top + five_bottom) // 2
+    grey[y : y + 3, left + five_right - 2 : left + f_left + 2] = 0  # the smudge
+    binary = np.where(grey < 128, 0, 255).astype(np.uint8)
+    glyphs = _ocr._glyphs(grey, binary, boxes["temporary_password"])
+    assert len(glyphs) == 8 and glyphs[1].height < 5 and glyphs[2].counter == "clean"
+    reads = _all_read("Oo0kx5Fr")
+    assert _ocr.glyph_check(reads, boxes, grey, binary)["temporary_password"] == ["Oo0kx5Fr"] * 6
+
+
+def test_a_speck_stuck_to_an_o_does_not_make_it_O() -> None:
+    """A speck stuck to the top of an `o` is part of its ring: in a font whose `o` is nearly
+    as high as its zero (Liberation Mono: 0.86, between GLYPH_ZERO_SHORT and GLYPH_ZERO_TALL, so
+    undecided) two pixels more made it "as high as the letter's zeros", and the `o` every read
+    gave became `O` (s7-break's pepper probe). Here an `o` 0.82–0.88 of the zeros' height
+    (TakaoGothic at 57 px against zeros at 44 px). A ring's height runs from the median top to the median bottom
+    of its middle half of columns."""
+    grey, binary, boxes = _page({"facility_number": "2096385973"})
+    reads = {"facility_number": ["2096385973"] * 2}
+    cells = {"facility_number": _ocr._glyphs(grey, binary, boxes["facility_number"])}
+    zeros = _ocr._zeros(reads, cells, _ocr._printed_digits(reads, cells))
+    assert zeros[0] == "crossed" and zeros[1] is not None
+
+    def speck(grey: Any, box: tuple[int, int, int, int]) -> None:
+        x0, y0, x1, _ = box
+        cx = (x0 + x1) // 2
+        grey[y0 - 3 : y0 + 1, cx - 1 : cx + 2] = 0
+
+    grey, binary, boxes = _page({"temporary_password": "xo5f"}, TAKAO, 57)
+    o = _ocr._glyphs(grey, binary, boxes["temporary_password"])[1]
+    assert o.counter == "clean" and _ocr._zero_named(o, zeros) is None
+    grey, binary, boxes = _damaged({"temporary_password": "xo5f"}, "temporary_password", 1, speck, TAKAO, 57)
+    o = _ocr._glyphs(grey, binary, boxes["temporary_password"])[1]
+    assert o.counter == "clean" and o.height >= _ocr.GLYPH_ZERO_TALL * zeros[1]
+    assert _ocr._zero_named(o, zeros) is None
+
+
+def test_bites_out_of_an_O_do_not_make_it_o() -> None:
+    """Bold ink, and paper specks biting 4 px into the top and the bottom of an `O`'s ring in
+    the same columns without opening it: a ring measured by its least height over its middle
+    third of columns (s7-break's first fix for a speck stuck to an `o`) was 0.77 of the letter's
+    zeros, and the `O` every read gave became `o`. The ring's top and bottom are medians over
+    its middle half of columns: a bite or a speck moves them only where it covers half of them."""
+    import cv2
+
+    def bites(grey: Any, box: tuple[int, int, int, int]) -> None:
+        x0, y0, x1, y1 = box
+        cx = (x0 + x1) // 2
+        grey[:] = cv2.erode(grey, np.ones((3, 3), np.uint8))  # bold: the ink grows a pixel each way
+        grey[y0 - 1 : y0 + 3, cx - 1 : cx + 2] = 255
+        grey[y1 - 3 : y1 + 1, cx - 1 : cx + 2] = 255
+
+    grey, binary, boxes = _damaged(_slashed_letter("xO5fr8Fk"), "temporary_password", 1, bites)
+    assert _ocr._glyphs(grey, binary, boxes["temporary_password"])[1].counter == "clean"
+    assert _ocr.glyph_check(_all_read("xO5fr8Fk"), boxes, grey, binary)["temporary_password"] == ["xO5fr8Fk"] * 6
 
 
 def _tsv_page(lines: list[list[str]], font_path: str = IPAGOTHIC, reads: dict[str, str] | None = None,
@@ -537,3 +753,19 @@ def test_a_date_is_mended_only_where_it_is_impossible_and_only_by_a_crossed_coun
     # Nothing unexpected makes it raise: the page as read.
     assert _ocr.mend_date(tsv, {}, None, None) == tsv
     assert _ocr.mend_date("not a tsv", {}, grey, binary) == "not a tsv"
+
+
+def test_a_speck_of_paper_inside_an_Os_stroke_is_no_slash() -> None:
+    """A speck of paper inside the stroke of an `O` (salt noise, a scan's dropout) is a second,
+    tiny hole beside its counter: "crossed" when only the holes' heights were compared, and the
+    `O` every read gave became `0` (s7-break's salt sweep: 14 such in 2,880 letters). A slash
+    halves the counter (GLYPH_CROSSED_BALANCE)."""
+    def salt(grey: Any, box: tuple[int, int, int, int]) -> None:
+        x0, y0, _, y1 = box
+        cy = (y0 + y1) // 2
+        grey[cy - 2 : cy + 2, x0 + 1 : x0 + 3] = 255
+
+    grey, binary, boxes = _damaged(_slashed_letter("xO5fr8Fk"), "temporary_password", 1, salt)
+    o = _ocr._glyphs(grey, binary, boxes["temporary_password"])[1]
+    assert o._counters()["holes"] == 2 and o.counter is None
+    assert _ocr.glyph_check(_all_read("xO5fr8Fk"), boxes, grey, binary)["temporary_password"] == ["xO5fr8Fk"] * 6

@@ -541,3 +541,65 @@ def test_the_second_pass_reads_the_run_on_cell_of_a_free_text_field_only(monkeyp
     widths = {f: int(r[0]) for f, r in out.items()}
     assert widths["address"] >= r1 - 12 - l0 > r0 - l0 + box["height"]  # the address's cell holds 「丁目」
     assert widths["user_id"] < r1 - l0  # a key field's cell is cut at its box (a note after it is no part of it)
+
+
+def test_a_photographed_letter_is_read(corpus: Any, smoke: list[Any]) -> None:
+    """A phone photo: the page on a desk, at a slant, lit unevenly (corpus.py's *photo*). One
+    threshold for the whole page made the darker side all ink and every field was missing;
+    the paper is now cut out and made rectangular (_unwarp) and its lighting evened out
+    (_flatten) before the page is binarised."""
+    import random
+
+    letter = next(x for x in smoke if x.noise == "light" and x.font == "NotoSansCJK")
+    photo = corpus.photograph(letter, random.Random(3))
+    n = h.RegistrationNotice.from_image(photo)
+    assert str(n.facility_number) == letter.truth["facility_number"]
+    assert str(n.user_id) == letter.truth["user_id"]
+    assert n.temporary_password() == letter.truth["temporary_password"]
+    assert n.certificate_password() == letter.truth["certificate_password"]
+
+
+def test_the_paper_is_found_only_on_a_desk() -> None:
+    """_paper: the four corners of a bright quadrilateral on a darker background; None for a
+    scan (no background round the page) or for a small bright patch (no page)."""
+    np = pytest.importorskip("numpy")
+    cv2 = pytest.importorskip("cv2")
+    photo = np.full((1200, 900), 80, np.uint8)
+    quad = np.array([[120, 100], [800, 140], [760, 1100], [90, 1050]], np.int32)
+    cv2.fillConvexPoly(photo, quad, 235)
+    cv2.putText(photo, "2096385973", (200, 400), cv2.FONT_HERSHEY_SIMPLEX, 2, 20, 5)
+    corners = _ocr._paper(cv2, np, photo)
+    assert corners is not None
+    assert np.abs(corners - quad.astype(np.float32)).max() <= 6, corners
+    flat = _ocr._unwarp(cv2, np, photo)
+    (tl, tr, br, bl) = quad.astype(np.float64)
+    width = max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl))  # the longer of each pair of sides
+    height = max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr))
+    assert abs(flat.shape[1] - width) <= 8 and abs(flat.shape[0] - height) <= 8, flat.shape
+    assert flat.min() < 100 and np.median(flat) > 200  # the text is kept, the desk is gone
+    scan = np.full((1200, 900), 240, np.uint8)
+    cv2.putText(scan, "2096385973", (200, 400), cv2.FONT_HERSHEY_SIMPLEX, 2, 20, 5)
+    assert _ocr._paper(cv2, np, scan) is None and _ocr._unwarp(cv2, np, scan) is scan
+    patch = np.full((1200, 900), 80, np.uint8)
+    patch[100:300, 100:300] = 235
+    assert _ocr._paper(cv2, np, patch) is None
+
+
+def test_uneven_light_is_evened_out() -> None:
+    """_flatten: paper lit from 55 % to 100 % becomes evenly white; the ink stays dark."""
+    np = pytest.importorskip("numpy")
+    cv2 = pytest.importorskip("cv2")
+    page = np.full((1000, 800), 240, np.uint8)
+    for row in range(100, 900, 80):
+        cv2.putText(page, "T0383732 Kari0123", (40, row), cv2.FONT_HERSHEY_SIMPLEX, 1.2, 30, 3)
+    ramp = np.linspace(0.55, 1.0, 800, dtype=np.float32)[None, :]
+    dim = (page.astype(np.float32) * ramp).astype(np.uint8)
+    flat = _ocr._flatten(cv2, np, dim)
+    paper = flat[dim > 0.5 * 240 * 0.55 + 40]
+    ink = flat[page < 100]
+    assert np.percentile(paper, 5) > 200, np.percentile(paper, 5)
+    assert np.percentile(ink, 95) < 120, np.percentile(ink, 95)
+    # The page as a whole binarises as the evenly lit one does.
+    _, a = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    _, b = cv2.threshold(page, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    assert (a != b).mean() < 0.01

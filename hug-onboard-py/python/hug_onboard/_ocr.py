@@ -6,8 +6,12 @@ opencv-python-headless, numpy) and Tesseract with its Japanese data (Debian:
 ``apt-get install tesseract-ocr tesseract-ocr-jpn``).
 
 The pipeline: decode the image (PNG, JPEG, TIFF … through Pillow: OpenCV's decoders print warnings on
-the host's standard error; libtiff's messages are silenced, :func:`_libtiff_silenced`), grey, scale to
-about 300 dpi for an A4 page, deskew (the angle of the table's ruled lines, else
+the host's standard error; libtiff's messages are silenced, :func:`_libtiff_silenced`), grey; in a
+photo that shows the paper on a darker desk,
+cut the paper out and make it rectangular (:func:`_paper`, :func:`_unwarp`: a perspective
+transform); scale to about 300 dpi for an A4 page; even out the lighting (:func:`_flatten`:
+divided by the paper's brightness, so a shadow or a lamp to one side does not turn half the
+page into ink); deskew (the angle of the table's ruled lines, else
 of the text block), binarise (Otsu), remove the table's ruled lines (morphological
 opening with long horizontal and vertical kernels), then Tesseract
 (``-l jpn --psm 6``, TSV output). The core
@@ -19,8 +23,8 @@ around our decodes (:func:`_libtiff_silenced`), Tesseract's output is captured (
 ``ocr.tesseract_failed`` naming the language it could not load), OpenCV's clean-up prints
 nothing. A file of several pages (a scanner's multi-page TIFF, an animated GIF or WebP; at most
 :data:`MAX_PAGES`) is read on the page that holds the notice (:func:`_notice_page`; the notice
-says which, ``ocr.page_chosen``), or refused (``ocr.page_ambiguous``) when two pages hold one; a phone's MPO on its primary image
-(:func:`_decode_pages`). A missing or damaged packaged model (:data:`MODEL`) is a warning on the
+says which, ``ocr.page_chosen``), or refused (``ocr.page_ambiguous``) when two pages hold one; a
+phone's MPO on its primary image (:func:`_decode_pages`). A missing or damaged packaged model (:data:`MODEL`) is a warning on the
 notice (``ocr.model_unavailable``), the second pass running without it. Messages name a file
 without its folders (:func:`hug_onboard._errors.file_shown`).
 
@@ -59,9 +63,14 @@ digits by their format, and the ID's agreed digits that no letter looks like —
 printer and scan, so no knowledge of the font is needed) is that digit when it matches one
 closely (:data:`GLYPH_SAME`) and is not when it matches none well (:data:`GLYPH_OTHER`); a
 glyph whose counter is crossed (:attr:`_Glyph.counter`: a slashed or dotted zero) is a zero,
-and where the letter's own zeros are crossed (:func:`_zeros`) one with a clean round counter
-is none (``O`` at a zero's height, ``o`` well below: :func:`_zero_named`) — the counter is
-the one shape that decides even against reads that all agree. Otherwise it
+and where the letter's own zeros are all crossed (:func:`_zeros`) one with a clean round
+counter is none (``O`` at a zero's height, ``o`` well below: :func:`_zero_named`) — the counter
+is the one shape that decides even against reads that all agree, so it is strict: two holes
+of one size spanning a narrow glyph, or one centred stroke inside (not a ``Q``'s tail, an
+``@``, two ``O`` run together, specks); a clean hole only in a closed ring (not a slashed
+zero with a gap); heights of rings, not of boxes (a speck or a tick stuck to a glyph); and
+only where the reads line up with the glyphs (no letter read where the cell has a speck).
+Where it is unsure it decides nothing. Otherwise it
 acts only where the plurality of the reads left is one look-alike glyph the core reports
 (``notice.ocr_confusable``), so the user is still asked to compare that character with
 the paper; a read set aside still votes when, mended there, it is a read another read
@@ -581,14 +590,97 @@ def _opencv_failures_coded(shape: tuple[int, ...]) -> Iterator[None]:
         raise _error("ocr.image_unreadable", f"{size} px: OpenCV could not process the page") from None
 
 
+#: The paper's brightness is estimated on the page shrunk this many times (the estimate is
+#: smooth; shrinking makes it cheap) …
+FLATTEN_SHRINK = 4
+#: … by a closing with a square this share of the page's width (about two characters of
+#: the letter at 10.5 pt: wider than any glyph or ruled line, so all the ink is closed over).
+FLATTEN_KERNEL = 1 / 28
+
+
+def _flatten(cv2: Any, np: Any, gray: Any) -> Any:
+    """The grey page with its lighting evened out: divided by the paper's own brightness.
+
+    A photo is lit unevenly (a lamp to one side, the phone's shadow): one threshold for the
+    whole page (Otsu) then made the darker half of the letter all ink, and every field was
+    missing. The paper is found by a morphological closing (a grey max then min filter),
+    which removes every dark thing smaller than its square — the text and the ruled lines —
+    and leaves the paper's brightness; the page divided by it is white paper with the ink
+    at its own contrast. A page lit evenly (a scan) is left as good as it was (measured on
+    the corpus: benches/ocr/RESULTS.md)."""
+    h, w = gray.shape
+    small = cv2.resize(gray, (max(1, w // FLATTEN_SHRINK), max(1, h // FLATTEN_SHRINK)),
+                       interpolation=cv2.INTER_AREA)
+    k = max(3, int(small.shape[1] * FLATTEN_KERNEL) | 1)
+    paper = cv2.morphologyEx(small, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    paper = cv2.GaussianBlur(paper, (k, k), 0)
+    paper = cv2.resize(paper, (w, h), interpolation=cv2.INTER_LINEAR)
+    return cv2.divide(gray, np.maximum(paper, 1), scale=255)
+
+
+#: The paper is looked for on the photo shrunk to this many pixels on its longer side.
+PAPER_SIDE = 800
+#: The paper found must cover at least this share of the photo (else it is no page but,
+#: say, a white box on the letter) and at most :data:`PAPER_MAX` (else no background shows
+#: round it: a scan, left as it is).
+PAPER_MIN = 0.25
+PAPER_MAX = 0.95
+
+
+def _paper(cv2: Any, np: Any, gray: Any) -> Any:
+    """The paper's four corners in a photo that shows it on a darker background (a desk), as a
+    4 × 2 float array (top left, top right, bottom right, bottom left), or None: the largest
+    bright region (Otsu on the shrunk photo, the text closed over) when its outline is a
+    quadrilateral covering :data:`PAPER_MIN`–:data:`PAPER_MAX` of the photo."""
+    h, w = gray.shape
+    f = PAPER_SIDE / max(h, w)
+    if f >= 1:
+        f = 1.0
+    small = cv2.resize(gray, (max(1, int(w * f)), max(1, int(h * f))), interpolation=cv2.INTER_AREA)
+    _, bright = cv2.threshold(cv2.GaussianBlur(small, (5, 5), 0), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    bright = cv2.morphologyEx(bright, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (15, 15)))
+    contours, _ = cv2.findContours(bright, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return None
+    outline = cv2.convexHull(max(contours, key=cv2.contourArea))
+    share = cv2.contourArea(outline) / float(small.shape[0] * small.shape[1])
+    if not PAPER_MIN <= share <= PAPER_MAX:
+        return None
+    corners = cv2.approxPolyDP(outline, 0.02 * cv2.arcLength(outline, True), True).reshape(-1, 2)
+    if len(corners) != 4:
+        return None
+    pts = corners.astype(np.float32) / f
+    total, diff = pts.sum(axis=1), np.diff(pts, axis=1).ravel()
+    return np.array([pts[np.argmin(total)], pts[np.argmin(diff)], pts[np.argmax(total)], pts[np.argmax(diff)]],
+                    np.float32)
+
+
+def _unwarp(cv2: Any, np: Any, gray: Any) -> Any:
+    """The paper of a photo (:func:`_paper`) cut out and made rectangular (a perspective
+    transform to its longer sides' lengths); the page as given when no paper is found."""
+    corners = _paper(cv2, np, gray)
+    if corners is None:
+        return gray
+    tl, tr, br, bl = corners
+    width = int(max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl)))
+    height = int(max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr)))
+    if width < 2 or height < 2:
+        return gray
+    target = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], np.float32)
+    m = cv2.getPerspectiveTransform(corners, target)
+    return cv2.warpPerspective(gray, m, (width, height), flags=cv2.INTER_CUBIC, borderValue=255)
+
+
 def _clean_page(gray: Any) -> tuple[Any, Any]:
     """:func:`_prepare`'s work on the decoded grey page."""
     cv2, np, _ = _imports()
+    gray = _unwarp(cv2, np, gray)
     h, w = gray.shape
     # A4 portrait at 300 dpi is ~2480 px wide; smaller scans and photos are scaled up.
     scale = min(2.5, 2480 / max(w, h * 0.707)) if max(w, h * 0.707) < 2000 else 1.0
     if scale > 1.05:
         gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    gray = _flatten(cv2, np, gray)
     # A median filter removes speckle (scanner dust, JPEG noise) before thresholding.
     blur = cv2.medianBlur(gray, 3)
     _, ink = cv2.threshold(blur, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
@@ -967,23 +1059,55 @@ GLYPH_CELL_PIXELS = 4_000_000
 #: characters (hundreds of specks of a dirty scan are fewer; the reads are left alone).
 GLYPH_PARTS = 1_000
 #: The least area of a counter (an enclosed hole of a glyph's largest ink part), as a share of
-#: the glyph's box: smaller holes are specks of paper inside a stroke.
+#: that part's box (the shares below are of that box too: a mark joined to the glyph, as an
+#: i's dot, changes none of them): smaller holes are specks of paper inside a stroke.
 GLYPH_HOLE_AREA = 0.01
 #: Two counters side by side — their heights overlapping by at least this share of the
 #: smaller's — are a zero's counter crossed by its slash (IPA and Takao gothic, the
 #: MS ゴシック style: 0.33–0.6 on every such zero of the corpus's light letters); an 8's, a
 #: B's or a g's two counters are stacked (overlap ≤ 0: −1.7 … −0.17).
 GLYPH_CROSSED_OVERLAP = 0.3
+#: … and of about one size: the smaller's area at least this share of the larger's (a slash
+#: halves the counter: 0.84–1.0 on the slashed zeros of seven Debian fonts — IPAGothic,
+#: TakaoGothic, VLGothic, UmePlusGothic, MigMix1M, Konatu, LiberationMono — rendered at 150,
+#: 175, 200 and 300 dpi and scaled to 300 dpi, s7-break's probe; the corner a mincho ``Q``'s
+#: tail cuts off its counter: 0.09–0.15; an ``@``'s two holes: 0.07–0.78) …
+GLYPH_CROSSED_BALANCE = 0.6
+#: … together spanning at least this share of the glyph's height (slashed zeros 0.75–0.82; an
+#: ``@`` whose holes are of about one size: 0.45–0.53) …
+GLYPH_CROSSED_SPAN = 0.65
+#: … in a glyph at most this many times as wide as high (slashed zeros 0.49–0.65; two ``O``
+#: run together into one part are wider than high).
+GLYPH_ZERO_ASPECT = 0.8
+#: Another part inside a single counter is a dotted zero's dot (or a slash that touches neither
+#: side: UmeGothic, 0.29–0.33) when it is at least this high a share of the counter …
+GLYPH_INNER_HEIGHT = 0.25
+#: … and its centre at most this share of the counter's height (width) from the counter's
+#: centre (dots and slashes: 0–0.042); specks of dirt are small or anywhere. DejaVu Sans Mono's
+#: and Liberation Mono's dots are smaller (0.17–0.23): not found, so their zeros decide nothing.
+GLYPH_INNER_OFF = 0.15
 #: A clean counter — one hole, nothing inside — is the round counter of an ``O``/``o``/``0``
 #: when it is at least this high a share of the glyph (``O`` 0.72–0.83, ``o`` 0.6–0.8 on
 #: the corpus) …
 GLYPH_CLEAN_HEIGHT = 0.55
 #: … and convex: its pixels at least this share of its convex hull (``O``/``o`` 0.93–0.98;
-#: a slashed zero whose slash reaches one side only: 0.84).
+#: a slashed zero whose slash reaches one side only: 0.84) …
 GLYPH_CLEAN_SOLIDITY = 0.9
-#: Against the letter's own zeros' height: a glyph at least :data:`GLYPH_ZERO_TALL` times it
-#: is not ``o`` (``O`` and ``0`` are 0.94–1.06 times it on the corpus), one at most
-#: :data:`GLYPH_ZERO_SHORT` times it is not ``O`` or ``0`` (``o``: 0.62–0.75).
+#: … in a closed ring: at most this share of the convex hull of the glyph's largest part is
+#: paper reaching in from outside (``0``/``O``/``o`` of the 27 fonts at 150–300 dpi: 0.014–0.054;
+#: a slashed zero with a gap in its ring, whose other half is a round convex hole: 0.18–0.30;
+#: ``q p b d``: 0.06–0.31).
+GLYPH_CLEAN_OPEN = 0.1
+#: A glyph at most this share of the cell's median glyph height, high and wide, is a speck or a
+#: mark (``.`` ``,`` ``'``), no letter or digit (the least of those, an ``o`` or an ``r`` at
+#: the x-height, is about half a capital's height): a read with a letter or a digit there is
+#: one place off the glyphs, and no counter overrides the reads of that cell.
+GLYPH_SPECK = 0.3
+#: Against the letter's own zeros' height (heights of rings, :attr:`_Glyph.ring`): a glyph at
+#: least :data:`GLYPH_ZERO_TALL` times it is not ``o`` (``O`` 0.97–1.03 and ``0`` 0.94–1.03 times
+#: it on the corpus's light letters; ``O`` 0.97–1.11 over the 27 fonts at 150–300 dpi), one at
+#: most :data:`GLYPH_ZERO_SHORT` times it is not ``O`` or ``0`` (``o``: 0.61–0.77 on the corpus,
+#: 0.63–0.86 over the fonts — Liberation Mono's and Konatu's ``o`` are left undecided).
 GLYPH_ZERO_TALL = 0.9
 GLYPH_ZERO_SHORT = 0.8
 #: Pixels a glyph may be shifted against a printed digit (each way, each axis).
@@ -998,6 +1122,7 @@ class _Glyph:
 
     def __init__(self, box: tuple[int, int, int, int], mask: Any, grey: Any, dot: bool) -> None:
         self.box, self.mask, self.grey, self.dot = box, mask, grey, dot
+        self._measures: dict[str, Any] | None = None
 
     @property
     def height(self) -> int:
@@ -1034,20 +1159,29 @@ class _Glyph:
         return bool(len(cols) and cols.max() - stem >= width + 0.08 * h)
 
 
-    @property
-    def counter(self) -> str | None:
-        """The glyph's counter (the hole of its largest ink part): ``"crossed"`` when a stroke
-        crosses it — two counters side by side (:data:`GLYPH_CROSSED_OVERLAP`: a slashed zero)
-        or ink of another part inside it (a dotted zero) — ``"clean"`` when it is one round hole
-        with nothing inside (:data:`GLYPH_CLEAN_HEIGHT`, :data:`GLYPH_CLEAN_SOLIDITY`: an
-        ``O``, ``o`` or unslashed ``0``), None otherwise (no counter, or another shape)."""
+    def _counters(self) -> dict[str, Any]:
+        """The measures :attr:`counter` decides on (a dict, for the measurements of the
+        thresholds too): ``holes`` — the counters of the glyph's largest ink part (enclosed
+        paper, at least :data:`GLYPH_HOLE_AREA` of the box); for two, ``overlap`` (their heights'
+        overlap over the smaller's), ``balance`` (the smaller's area over the larger's),
+        ``span`` (the height both cover over the glyph's) and ``aspect`` (the glyph's width over
+        its height); for one, ``inner`` (the height of the largest other part inside it over
+        the counter's, and ``off``: how far its centre is from the counter's, over the
+        counter's size) or ``height`` (over the glyph's), ``solidity`` and ``open`` (the share of
+        the largest part's convex hull that is paper reaching in from outside: a gap in the
+        ring, a stem or a tail)."""
+        if self._measures is not None:
+            return self._measures
         cv2, np, _ = _imports()
         ink = self.mask.astype(np.uint8)
-        h, w = ink.shape
         n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
         if n < 2:
-            return None
+            self._measures = {"holes": 0, "ring": self.height}
+            return self._measures
         main = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+        # Shares of the largest part's box, not the glyph's: a mark joined above it (as an i's
+        # dot) changes neither.
+        h, w = int(stats[main, cv2.CC_STAT_HEIGHT]), int(stats[main, cv2.CC_STAT_WIDTH])
         # The paper around and inside the largest part (4-connected: a diagonal gap in an
         # 8-connected stroke is no opening); its parts not connected to the border are holes.
         paper = np.pad((labels != main).astype(np.uint8), 1, constant_values=1)
@@ -1055,28 +1189,79 @@ class _Glyph:
         outside = holes[0, 0]
         counters = [i for i in range(1, hn)
                     if i != outside and hstats[i, cv2.CC_STAT_AREA] >= max(3, GLYPH_HOLE_AREA * h * w)]
+        # The ring's height: from the median of its columns' tops to the median of their bottoms
+        # over its middle half — a speck or a tick stuck to it, or a bite out of its stroke,
+        # moves them only where it covers half of those columns.
+        ml = int(stats[main, cv2.CC_STAT_LEFT])
+        cols = [np.flatnonzero(c) for c in (labels == main)[:, ml + w // 4 : ml + max(w // 4 + 1, 3 * w // 4)].T]
+        cols = [c for c in cols if len(c)]
+        ring = int(round(np.median([c.max() for c in cols]) - np.median([c.min() for c in cols]))) + 1 if cols else h
+        out: dict[str, Any] = {"holes": len(counters), "ring": ring}
+        self._measures = out
         if len(counters) == 2:
-            (t1, h1), (t2, h2) = ((int(hstats[i, cv2.CC_STAT_TOP]), int(hstats[i, cv2.CC_STAT_HEIGHT]))
-                                  for i in counters)
-            beside = min(t1 + h1, t2 + h2) - max(t1, t2) >= GLYPH_CROSSED_OVERLAP * min(h1, h2)
-            return "crossed" if beside else None
+            (a1, t1, h1), (a2, t2, h2) = ((int(hstats[i, cv2.CC_STAT_AREA]), int(hstats[i, cv2.CC_STAT_TOP]),
+                                           int(hstats[i, cv2.CC_STAT_HEIGHT])) for i in counters)
+            out.update(overlap=(min(t1 + h1, t2 + h2) - max(t1, t2)) / min(h1, h2), balance=min(a1, a2) / max(a1, a2),
+                       span=(max(t1 + h1, t2 + h2) - min(t1, t2)) / h, aspect=w / h)
         if len(counters) != 1:
-            return None
+            return out
         (i,) = counters
         region = holes[1:-1, 1:-1] == i
-        height = int(hstats[i, cv2.CC_STAT_HEIGHT])
-        inside = np.where((ink.astype(bool) & region).any(axis=1))[0]
-        if len(inside):
-            # Another part inside the counter: a zero's dot when it is a stroke, not a speck.
-            return "crossed" if inside.max() - inside.min() + 1 >= 0.25 * height else None
-        if height < GLYPH_CLEAN_HEIGHT * h:
-            return None
+        ct, cl, ch, cw = (int(hstats[i, k]) for k in (cv2.CC_STAT_TOP, cv2.CC_STAT_LEFT, cv2.CC_STAT_HEIGHT,
+                                                        cv2.CC_STAT_WIDTH))
+        inner = [int(k) for k in np.unique(labels[region & ink.astype(bool)])]
+        if inner:
+            j = max(inner, key=lambda k: int(stats[k, cv2.CC_STAT_AREA]))
+            jt, jl, jh, jw = (int(stats[j, k]) for k in (cv2.CC_STAT_TOP, cv2.CC_STAT_LEFT, cv2.CC_STAT_HEIGHT,
+                                                          cv2.CC_STAT_WIDTH))
+            # Centres in the padded frame of the holes (one pixel of padding).
+            off = max(abs(jt + 1 + jh / 2 - (ct + ch / 2)) / ch, abs(jl + 1 + jw / 2 - (cl + cw / 2)) / cw)
+            out.update(inner=jh / ch, off=off)
+            return out
         contours, _ = cv2.findContours(region.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
         hull = cv2.convexHull(np.vstack(contours))
         # Pixels against the hull's polygon (its area plus half its outline: the pixels the
         # polygon's edge passes through).
         solidity = region.sum() / (cv2.contourArea(hull) + cv2.arcLength(hull, True) / 2 + 1)
-        return "clean" if solidity >= GLYPH_CLEAN_SOLIDITY else None
+        body = np.zeros(ink.shape, np.uint8)
+        cv2.fillConvexPoly(body, cv2.convexHull(cv2.findNonZero((labels == main).astype(np.uint8))), 1)
+        opened = int((body.astype(bool) & (holes[1:-1, 1:-1] == outside)).sum()) / max(1, int(body.sum()))
+        out.update(height=ch / h, solidity=float(solidity), open=opened)
+        return out
+
+    @property
+    def counter(self) -> str | None:
+        """The glyph's counter (the hole of its largest ink part, :meth:`_counters`): ``"crossed"``
+        when a stroke crosses it — two counters side by side, of about one size, that together
+        span the glyph's height, in a glyph narrower than high (:data:`GLYPH_CROSSED_OVERLAP`,
+        :data:`GLYPH_CROSSED_BALANCE`, :data:`GLYPH_CROSSED_SPAN`, :data:`GLYPH_ZERO_ASPECT`: a
+        slashed zero, not a ``Q`` whose tail cuts a corner off, an ``@`` or two touching ``O``)
+        or one part inside it, a stroke near its middle (:data:`GLYPH_INNER_HEIGHT`,
+        :data:`GLYPH_INNER_OFF`: a dotted zero, not specks) — ``"clean"`` when it is one round
+        hole with nothing inside in a closed ring (:data:`GLYPH_CLEAN_HEIGHT`,
+        :data:`GLYPH_CLEAN_SOLIDITY`, :data:`GLYPH_CLEAN_OPEN`: an ``O``, ``o`` or unslashed
+        ``0``; not a slashed zero whose ring has a gap, which leaves one half of its counter),
+        None otherwise (no counter, or another shape: the counter decides nothing)."""
+        m = self._counters()
+        if m["holes"] == 2:
+            crossed = (m["overlap"] >= GLYPH_CROSSED_OVERLAP and m["balance"] >= GLYPH_CROSSED_BALANCE
+                       and m["span"] >= GLYPH_CROSSED_SPAN and m["aspect"] <= GLYPH_ZERO_ASPECT)
+            return "crossed" if crossed else None
+        if m["holes"] != 1:
+            return None
+        if "inner" in m:
+            return "crossed" if m["inner"] >= GLYPH_INNER_HEIGHT and m["off"] <= GLYPH_INNER_OFF else None
+        clean = (m["height"] >= GLYPH_CLEAN_HEIGHT and m["solidity"] >= GLYPH_CLEAN_SOLIDITY
+                 and m["open"] <= GLYPH_CLEAN_OPEN)
+        return "clean" if clean else None
+
+    @property
+    def ring(self) -> int:
+        """The height in pixels of the glyph's largest ink part, from the median top to the median
+        bottom of its middle half of columns (a zero's ring without a mark joined above or below
+        it, a speck stuck to it or a bite out of it):
+        the height :func:`_zeros` and :func:`_zero_named` compare."""
+        return int(self._counters()["ring"])
 
 
 def _box(box: Any) -> tuple[int, int, int, int] | None:
@@ -1217,7 +1402,7 @@ def _mend_date(tsv: str, rereads: dict[str, list[str]], grey: Any, binary: Any) 
             if len(glyphs) != len(word):
                 continue
             mended = "".join(
-                "0" if g.counter == "crossed" and (height is None or g.height > GLYPH_ZERO_SHORT * height) else c
+                "0" if g.counter == "crossed" and (height is None or g.ring > GLYPH_ZERO_SHORT * height) else c
                 for c, g in zip(word, glyphs)
             )
             if mended != word:
@@ -1291,10 +1476,12 @@ _Zeros = tuple[str | None, float | None]
 def _zeros(reads: dict[str, list[str]], cells: dict[str, list[_Glyph]], printed: dict[str, list[_Glyph]]) -> _Zeros:
     """How the letter prints its zeros: from the zeros printed by format (:func:`_printed_digits`),
     or without one, from the glyphs of the ID and the passwords with a crossed counter that
-    a read of the cell's length gives as ``0`` (no letter has a crossed counter). The style is
-    the counter most of them have (``"clean"`` only when none is crossed), the height their
-    median."""
-    zeros = list(printed.get("0", []))
+    a read of the cell's length gives as ``0`` (no letter has a crossed counter). Only zeros
+    whose counter is known count (a zero cut by the cell's edge or broken has none). The style
+    is the counter they all have — None when they differ: a letter where one zero lost its
+    slash (a worn print, light ink) may have lost it in the password too — the height the
+    median of their rings (:attr:`_Glyph.ring`)."""
+    zeros = [g for g in printed.get("0", []) if g.counter is not None]
     if not zeros:
         for field in GLYPH_FIELDS:
             glyphs = cells.get(field, [])
@@ -1302,9 +1489,9 @@ def _zeros(reads: dict[str, list[str]], cells: dict[str, list[_Glyph]], printed:
             zeros += [g for p, g in enumerate(glyphs) if any(r[p] == "0" for r in aligned) and g.counter == "crossed"]
     if not zeros:
         return None, None
-    crossed = sum(g.counter == "crossed" for g in zeros)
-    style = "crossed" if 2 * crossed > len(zeros) else "clean" if crossed == 0 else None
-    heights = sorted(g.height for g in zeros)
+    styles = {g.counter for g in zeros}
+    style = styles.pop() if len(styles) == 1 else None
+    heights = sorted(g.ring for g in zeros)
     return style, float(heights[len(heights) // 2])
 
 
@@ -1312,15 +1499,16 @@ def _zero_named(g: _Glyph, zeros: _Zeros) -> str | None:
     """The one of ``0``, ``O``, ``o`` the glyph's counter names, whatever the reads say: a
     crossed counter of about a zero's height is a zero (no letter has one); where the letter's
     zeros are crossed, a clean counter is no zero — ``O`` at a zero's height, ``o`` well below
-    it (:data:`GLYPH_ZERO_TALL`, :data:`GLYPH_ZERO_SHORT`). None: the shape does not decide."""
+    it (:data:`GLYPH_ZERO_TALL`, :data:`GLYPH_ZERO_SHORT`; heights of rings, :attr:`_Glyph.ring`).
+    None: the shape does not decide."""
     style, height = zeros
     counter = g.counter
-    if counter == "crossed" and (height is None or g.height > GLYPH_ZERO_SHORT * height):
+    if counter == "crossed" and (height is None or g.ring > GLYPH_ZERO_SHORT * height):
         return "0"
     if counter == "clean" and style == "crossed" and height is not None:
-        if g.height >= GLYPH_ZERO_TALL * height:
+        if g.ring >= GLYPH_ZERO_TALL * height:
             return "O"
-        if g.height <= GLYPH_ZERO_SHORT * height:
+        if g.ring <= GLYPH_ZERO_SHORT * height:
             return "o"
     return None
 
@@ -1346,9 +1534,9 @@ def _ruled_out(chars: set[str], g: _Glyph, printed: dict[str, list[_Glyph]], cap
             out |= chars & set("Oo")
         elif counter == "clean" and zeros[0] == "crossed":
             out |= chars & {"0"}
-        if height is not None and g.height >= GLYPH_ZERO_TALL * height:
+        if height is not None and g.ring >= GLYPH_ZERO_TALL * height:
             out |= chars & {"o"}
-        if height is not None and g.height <= GLYPH_ZERO_SHORT * height:
+        if height is not None and g.ring <= GLYPH_ZERO_SHORT * height:
             out |= chars & set("O0")
     for d in sorted(chars & set("0123456789")):
         # Only copies of about the glyph's size: the whole-window correlation means nothing
@@ -1386,7 +1574,9 @@ def glyph_check(
     read another read gives: then it votes for that read. Where a glyph's counter names it
     (:func:`_zero_named`: a crossed counter, or a clean one in a letter whose zeros are crossed)
     and the reads give ``0``, ``O`` or ``o`` for it, every read of the cell's length gets that
-    glyph there, even when they all agree. Reads of another length are left as
+    glyph there, even when they all agree — unless a read has a letter or a digit where the
+    cell has a speck (:data:`GLYPH_SPECK`: the reads are one place off the glyphs). Reads of
+    another length are left as
     they are; when no read of the cell's length would remain, none is set aside.
 
     Never raises: a box, an image or a read of another kind, or any failure inside
@@ -1447,10 +1637,16 @@ def _glyph_check(
             continue
         cap = _cap_height([reads[i] for i in aligned], glyphs)
         mended = {i: list(reads[i]) for i in aligned}
+        # The reads line up with the glyphs when no read has a letter or a digit where the cell
+        # has a speck (a speck cut as a glyph and two glyphs run together keep the count, one
+        # place off): only then may a counter override them.
+        speck = GLYPH_SPECK * heights[len(heights) // 2]
+        lined_up = not any(max(g.height, g.box[2] - g.box[0]) <= speck and reads[i][p].isalnum()
+                           for p, g in enumerate(glyphs) for i in aligned)
         set_aside: set[int] = set()
         for p, g in enumerate(glyphs):
             chars = {reads[i][p] for i in aligned}
-            named = _zero_named(g, zeros)
+            named = _zero_named(g, zeros) if lined_up and chars & set("0Oo") else None
             # Among the round look-alikes; a crossed counter also against another reading of a
             # zero that some read gives as one (`9` for a slashed zero whose tail is noise).
             if named is not None and chars != {named} and (chars <= set("0Oo") or (named == "0" and "0" in chars)):
