@@ -603,3 +603,21 @@ def test_uneven_light_is_evened_out() -> None:
     _, a = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     _, b = cv2.threshold(page, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     assert (a != b).mean() < 0.01
+
+
+def test_a_grainy_page_is_denoised_and_a_clean_one_is_left_alone() -> None:
+    """_denoise: a page whose paper is grainy (NOISE_SIGMA) is filtered with non-local means,
+    the strokes kept; a clean page is returned as it is (no cost)."""
+    np = pytest.importorskip("numpy")
+    cv2 = pytest.importorskip("cv2")
+    page = np.full((600, 800), 235, np.uint8)
+    for row in range(80, 560, 80):
+        cv2.putText(page, "T0383732 Kari0123", (30, row), cv2.FONT_HERSHEY_SIMPLEX, 1.2, 30, 3)
+    assert _ocr._denoise(cv2, np, page) is page
+    rng = np.random.default_rng(5)
+    grainy = np.clip(page.astype(np.float32) + rng.normal(0, 18, page.shape), 0, 255).astype(np.uint8)
+    clean = _ocr._denoise(cv2, np, grainy)
+    assert clean is not grainy
+    paper, ink = page > 200, page < 100
+    assert np.std(clean[paper].astype(np.float32)) < 0.5 * np.std(grainy[paper].astype(np.float32))
+    assert np.mean(clean[ink]) < 100  # the strokes are kept
