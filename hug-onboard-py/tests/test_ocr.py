@@ -639,6 +639,24 @@ def test_a_sideways_or_upside_down_page_is_turned_upright(corpus: Any, smoke: li
     assert _ocr._orientation(cv2, np, blank) == 0  # too little text: read as it is
 
 
+def test_a_low_resolution_photo_is_read(corpus: Any) -> None:
+    """A phone photo whose page is 1000 px high (~85 dpi): scaled up at most 2.5 times, the page
+    stayed at ~210 dpi and the postal code, the address and the certificate password came back
+    flagged (another letter: its labels lost, refused); it is now scaled up to ~300 dpi
+    (UPSCALE_MAX; 6 light letters: 2 → 4 fully right or all but one field)."""
+    import random
+
+    cv2 = pytest.importorskip("cv2")
+    letter = next(x for x in corpus.corpus(2) if x.noise == "light" and x.font == "NotoSansCJK")
+    photo = _ocr._decode_grey(corpus.photograph(letter, random.Random(3)))
+    f = 1000 / (photo.shape[0] / 1.16)  # the page (not the photo round it) 1000 px high
+    small = cv2.resize(photo, None, fx=f, fy=f, interpolation=cv2.INTER_AREA)
+    ok, jpeg = cv2.imencode(".jpg", small, [cv2.IMWRITE_JPEG_QUALITY, 90])
+    letter.image = bytes(jpeg.tobytes())
+    score = corpus.read(letter)  # from_image's steps, each field scored exact / flagged / silent
+    assert score.fully_right, (score.refused, score.fields)
+
+
 def test_uneven_light_is_evened_out() -> None:
     """_flatten: paper lit from 55 % to 100 % becomes evenly white; the ink stays dark."""
     np = pytest.importorskip("numpy")

@@ -8,7 +8,12 @@ opencv-python-headless, numpy) and Tesseract with its Japanese data (Debian:
 The pipeline: decode the image (PNG, JPEG, TIFF … through Pillow: OpenCV's decoders print warnings on
 the host's standard error), grey; in a photo that shows the paper on a darker desk,
 cut the paper out and make it rectangular (:func:`_paper`, :func:`_unwarp`: a perspective
-transform); scale to about 300 dpi for an A4 page; even out the lighting (:func:`_flatten`:
+transform; not where what lies round the bright region holds text, :func:`_desk_round`: it is
+then the rest of the page — the brighter half of a page lit unevenly, a white table printed on
+grey paper); turn a photo, or a page wider than high, upright (:func:`_orientation`:
+Tesseract's orientation detection, ``--psm 0`` with its ``osd`` data — Debian
+``tesseract-ocr-osd``, which ``tesseract-ocr`` brings; without it the page is read as it lies);
+scale to about 300 dpi for an A4 page; even out the lighting (:func:`_flatten`:
 divided by the paper's brightness, so a shadow or a lamp to one side does not turn half the
 page into ink); deskew (the angle of the table's ruled lines, else
 of the text block), binarise (Otsu), remove the table's ruled lines (morphological
@@ -551,6 +556,12 @@ def _upright(cv2: Any, np: Any, gray: Any) -> Any:
                              270: cv2.ROTATE_90_COUNTERCLOCKWISE}[turn])
 
 
+#: A small page is scaled up at most this many times (towards 300 dpi). It was 2.5, enough for a
+#: 150 dpi scan; a phone photo whose page is 1000 px high (~85 dpi) then stayed at ~210 dpi and
+#: IPAGothic's labels were lost (s7-photo probes, benches/ocr/RESULTS.md "Photos").
+UPSCALE_MAX = 3.5
+
+
 def _clean_page(gray: Any) -> tuple[Any, Any]:
     """:func:`_prepare`'s work on the decoded grey page."""
     cv2, np, _ = _imports()
@@ -563,7 +574,7 @@ def _clean_page(gray: Any) -> tuple[Any, Any]:
     gray = paper
     h, w = gray.shape
     # A4 portrait at 300 dpi is ~2480 px wide; smaller scans and photos are scaled up.
-    scale = min(2.5, 2480 / max(w, h * 0.707)) if max(w, h * 0.707) < 2000 else 1.0
+    scale = min(UPSCALE_MAX, 2480 / max(w, h * 0.707)) if max(w, h * 0.707) < 2000 else 1.0
     if scale > 1.05:
         gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
     gray = _flatten(cv2, np, gray)
