@@ -510,8 +510,8 @@ def _unwarp(cv2: Any, np: Any, gray: Any) -> Any:
 
 
 #: Tesseract's orientation detection (``--psm 0``) is run on the page scaled to this many pixels
-#: on its longer side (measured: 0.6 s a page, against 0.8–1.0 s at 300 dpi, the same answers
-#: on the s7-photo probes) …
+#: on its longer side (measured on the s7-photo probes: 0.8 s CPU a page, 1.0 s at 300 dpi, 0.6 s at
+#: 1100 px — most of it is Tesseract starting —, the same answers at each size) …
 ORIENT_SIDE = 1800
 #: … and its answer is taken when its confidence is at least this (measured on the probes: 6.9–10
 #: for pages turned 90°, 180° and 270°; Tesseract's own documentation gives no scale).
@@ -568,7 +568,7 @@ def _clean_page(gray: Any) -> tuple[Any, Any]:
     paper = _unwarp(cv2, np, gray)
     # A photo (the paper was cut out of a desk) is often taken sideways or upside down, and any
     # page wider than high is a portrait letter lying on its side: their orientation is asked
-    # of Tesseract (:func:`_orientation`, ~0.6 s). A scan upright is not (the letter is portrait).
+    # of Tesseract (:func:`_orientation`, ~0.8 s CPU). A scan upright is not (the letter is portrait).
     if paper is not gray or paper.shape[1] > paper.shape[0]:
         paper = _upright(cv2, np, paper)
     gray = paper
