@@ -72,6 +72,19 @@ hug_onboard_core::diagnostic_codes! {
         /// Reading a scan: Tesseract ran and failed.
         OcrTesseractFailed => "ocr.tesseract_failed", Internal, Error,
             "Tesseract failed to read the image";
+        /// Reading a scan: a file of several pages (a scanner's multi-page TIFF) where
+        /// the notice's page cannot be chosen: two pages hold a notice, or more pages
+        /// than are read.
+        OcrPageAmbiguous => "ocr.page_ambiguous", InvalidInput, Error,
+            "an image file of several pages where the notice's page cannot be chosen";
+        /// Reading a scan: of a file of several pages, the page the notice was read
+        /// from (an information on the notice read).
+        OcrPageChosen => "ocr.page_chosen", Advisory, Info,
+            "the page of a file of several pages that the notice was read from";
+        /// Reading a scan: the package's own OCR model (`hugid`) is missing or damaged;
+        /// the key fields were read again without it (a warning on the notice read).
+        OcrModelUnavailable => "ocr.model_unavailable", Unavailable, Warning,
+            "the package's own OCR model is missing or damaged: the second reads ran without it";
     }
 }
 
@@ -83,6 +96,9 @@ impl BindingCode {
         BindingCode::OcrLanguageMissing,
         BindingCode::OcrImageUnreadable,
         BindingCode::OcrTesseractFailed,
+        BindingCode::OcrPageAmbiguous,
+        BindingCode::OcrPageChosen,
+        BindingCode::OcrModelUnavailable,
     ];
 
     /// The Japanese and English messages of the codes the pure-Python part
@@ -110,6 +126,18 @@ impl BindingCode {
             BindingCode::OcrTesseractFailed => (
                 "Tesseract が文字認識に失敗しました: {detail}",
                 "Tesseract failed to read the image: {detail}",
+            ),
+            BindingCode::OcrPageAmbiguous => (
+                "ファイルに複数のページがあり、お知らせのページを1つに決められません。お知らせのページだけを画像にして指定してください（{detail}）。",
+                "The file has several pages and the notice's page cannot be chosen; give the notice's page alone as an image ({detail}).",
+            ),
+            BindingCode::OcrPageChosen => (
+                "ファイルに複数のページがあるため、お知らせの見出しが見つかったページ（{detail}）を読み取りました。",
+                "The file has several pages; the notice was read from the page where its labels were found ({detail}).",
+            ),
+            BindingCode::OcrModelUnavailable => (
+                "このパッケージの文字認識モデル（{detail}）が見つからないか壊れているため、ID・パスワードなどの読み直しをこのモデルなしで行いました（精度が下がります）。ID とパスワードを紙のお知らせと見比べ、hug-onboard を入れ直してください（pip install --force-reinstall hug-onboard）。",
+                "The package's own OCR model ({detail}) is missing or damaged, so the ID, the passwords and the other key fields were read again without it (less reliable). Compare the ID and the passwords with the paper notice, and reinstall hug-onboard (pip install --force-reinstall hug-onboard).",
             ),
             _ => return None,
         })

@@ -22,7 +22,14 @@ use crate::facility::{PyFacilityNumber, PyUserId};
     eq
 )]
 #[derive(Clone, Debug, PartialEq)]
-pub struct PyNotice(pub RegistrationNotice);
+pub struct PyNotice(pub RegistrationNotice, pub Vec<PyFinding>);
+
+impl PyNotice {
+    /// A notice without the binding's own findings.
+    fn new(notice: RegistrationNotice) -> Self {
+        PyNotice(notice, Vec::new())
+    }
+}
 
 fn parse_kind(py: Python<'_>, kind: &str) -> PyResult<NoticeKind> {
     NoticeKind::parse(kind).ok_or_else(|| {
@@ -49,7 +56,7 @@ impl PyNotice {
         let text: &str = &text;
         guard(py, || {
             RegistrationNotice::parse(text)
-                .map(PyNotice)
+                .map(PyNotice::new)
                 .map_err(|p| problems_err(py, &p))
         })
     }
@@ -62,7 +69,7 @@ impl PyNotice {
         let text: &str = &text;
         guard(py, || {
             RegistrationNotice::parse_ocr(text)
-                .map(PyNotice)
+                .map(PyNotice::new)
                 .map_err(|p| problems_err(py, &p))
         })
     }
@@ -83,7 +90,7 @@ impl PyNotice {
         guard(py, || {
             let Some(rereads) = rereads else {
                 return RegistrationNotice::parse_ocr_tsv(tsv)
-                    .map(PyNotice)
+                    .map(PyNotice::new)
                     .map_err(|p| problems_err(py, &p));
             };
             let mut v = reread_fields(py, rereads)?;
@@ -92,7 +99,7 @@ impl PyNotice {
             for (_, reads) in &mut v {
                 reads.iter_mut().for_each(zeroize::Zeroize::zeroize);
             }
-            r.map(PyNotice).map_err(|p| problems_err(py, &p))
+            r.map(PyNotice::new).map_err(|p| problems_err(py, &p))
         })
     }
 
@@ -115,7 +122,10 @@ impl PyNotice {
     /// Tesseract after clean-up: the page in Japanese (jpn), then the cells of the
     /// 事業所番号, the ID, the passwords (engines restricted to the field's
     /// characters) and the 事業所名 again (`with_ocr_rereads`). Needs `pip install hug-onboard[ocr]`
-    /// and the `tesseract-ocr` + `tesseract-ocr-jpn` packages. The image goes to
+    /// and the `tesseract-ocr` + `tesseract-ocr-jpn` packages. Of a file of several
+    /// pages the page that holds the notice is read (`ocr.page_ambiguous` when that
+    /// cannot be chosen); a missing or damaged packaged model is the warning
+    /// `ocr.model_unavailable` on the notice. The image goes to
     /// Tesseract on its standard input and the TSV comes back on its standard
     /// output: nothing is written to a temporary file.
     #[staticmethod]
@@ -138,12 +148,15 @@ impl PyNotice {
     fn with_ocr_rereads(&self, py: Python<'_>, rereads: &Bound<'_, PyAny>) -> PyResult<Self> {
         guard(py, || {
             let mut v = reread_fields(py, rereads)?;
-            let r = self.0.with_ocr_rereads(&v);
+            let r = self
+                .0
+                .with_ocr_rereads(&v)
+                .map(|n| PyNotice(n, self.1.clone()));
             // The reads may be passwords: wiped before they are freed.
             for (_, reads) in &mut v {
                 reads.iter_mut().for_each(zeroize::Zeroize::zeroize);
             }
-            r.map(PyNotice).map_err(|p| problems_err(py, &p))
+            r.map_err(|p| problems_err(py, &p))
         })
     }
 
@@ -189,7 +202,7 @@ impl PyNotice {
         let json: &str = &json;
         guard(py, || {
             RegistrationNotice::from_json(json)
-                .map(PyNotice)
+                .map(PyNotice::new)
                 .map_err(|p| problems_err(py, &p))
         })
     }
@@ -256,7 +269,17 @@ impl PyNotice {
 
     /// Warnings about a valid notice (optional fields not found).
     fn findings(&self) -> Vec<PyFinding> {
-        self.0.findings().iter().map(PyFinding::of).collect()
+        let mut out: Vec<PyFinding> = self.0.findings().iter().map(PyFinding::of).collect();
+        out.extend(self.1.iter().cloned());
+        out
+    }
+
+    /// The same notice with `findings` added after its own (the image reader's warnings,
+    /// `ocr.model_unavailable`): for `hug_onboard._ocr`, not a public method.
+    fn _with_findings(&self, findings: Vec<PyRef<'_, PyFinding>>) -> Self {
+        let mut extra = self.1.clone();
+        extra.extend(findings.iter().map(|f| (**f).clone()));
+        PyNotice(self.0.clone(), extra)
     }
 
     /// What this notice is for, in plain words.

@@ -25,13 +25,18 @@ IPAGOTHIC = "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf"
 NOTO = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 
 
+def _font(font_path: str, px: int) -> Any:
+    """The font at ``px`` pixels; the test is skipped when it is not installed."""
+    try:
+        return ImageFont.truetype(font_path, px)
+    except OSError:
+        pytest.skip(f"font not installed: {font_path}")
+
+
 def _page(cells: dict[str, str], font_path: str = TAKAO, px: int = 44) -> tuple[Any, Any, dict[str, dict[str, int]]]:
     """A grey page and its binarised copy holding each field's text on a row of its own,
     with the value boxes a layout would give (Tesseract's word box: the ink)."""
-    try:
-        font = ImageFont.truetype(font_path, px)
-    except OSError:
-        pytest.skip(f"font not installed: {font_path}")
+    font = _font(font_path, px)
     img = Image.new("L", (900, 120 * len(cells) + 60), 255)
     draw = ImageDraw.Draw(img)
     boxes = {}
@@ -328,10 +333,7 @@ def test_the_postal_codes_digits_are_found_with_the_address_close_after_it() -> 
     """The postal code's cell is cut with the second pass's narrow side margin
     (NARROW_CELLS): the half-height margin took the address's first glyph into it, and the
     code's last eight glyphs no longer lined up with its read."""
-    try:
-        font = ImageFont.truetype(NOTO, 44)
-    except OSError:
-        pytest.skip(f"font not installed: {NOTO}")
+    font = _font(NOTO, 44)
     for text in ("〒123-4567 東京都千代田区", "123-4567 東京都千代田区", "〒 123-4567"):
         img = Image.new("L", (1200, 200), 255)
         draw = ImageDraw.Draw(img)
@@ -534,7 +536,7 @@ def test_specks_inside_an_O_are_no_zeros_dot(dirt: str) -> None:
 def test_two_round_glyphs_run_together_are_no_slashed_zero() -> None:
     """`OO` or `oo` printed touching (tight kerning, bold ink) is one part with two counters
     side by side, of one size: it was "crossed". A zero is narrower than high."""
-    font = ImageFont.truetype(TAKAO, 44)
+    font = _font(TAKAO, 44)
     for pair in ("OO", "oo"):
         img = Image.new("L", (300, 120), 255)
         draw = ImageDraw.Draw(img)
@@ -693,10 +695,7 @@ def _tsv_page(lines: list[list[str]], font_path: str = IPAGOTHIC, reads: dict[st
               px: int = 44) -> tuple[Any, Any, str]:
     """A page with one row per line of words, and Tesseract's TSV of it (a word box = its
     ink), each word given as read — ``reads`` maps a word to what the page read gives."""
-    try:
-        font = ImageFont.truetype(font_path, px)
-    except OSError:
-        pytest.skip(f"font not installed: {font_path}")
+    font = _font(font_path, px)
     img = Image.new("L", (1400, 100 * len(lines) + 60), 255)
     draw = ImageDraw.Draw(img)
     rows = ["level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"]

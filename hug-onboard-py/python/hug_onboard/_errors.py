@@ -11,7 +11,8 @@ Validation errors carry *every* problem found (``.violations``) and are also
 
 from __future__ import annotations
 
-from typing import Sequence
+import os
+from typing import Sequence, Union
 
 from ._native import Finding, codes
 
@@ -168,3 +169,15 @@ def _json_default(value: object) -> str:
     raise TypeError(
         f"a {type(value).__name__} cannot be given here (text, numbers, None, dates, lists and mappings can)"
     )
+
+
+def file_shown(path: Union[str, "os.PathLike[str]", "os.PathLike[bytes]", bytes]) -> str:
+    """A file as every message names it (``from_image``'s ``ocr.image_unreadable``, the command
+    line's ``cli.file_not_found``, ``cli.file_unreadable``, ``cli.not_text``): its name, without
+    the folders — they often hold the user's name (``/home/tanaka/…``, ``C:\\Users\\…``) and a
+    facility's, and messages end up in logs HUG's support reads; the caller knows where the file
+    is. A name decoded with surrogateescape (or any lone surrogate) is shown escaped
+    (``\\udcff``): a message must be valid text. A path with no name (``/``) is shown whole."""
+    whole = os.fsdecode(os.fspath(path))
+    name = os.path.basename(whole.rstrip("/" + os.sep)) or whole
+    return name.encode("utf-8", "backslashreplace").decode("utf-8")

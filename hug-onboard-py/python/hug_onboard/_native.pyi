@@ -424,8 +424,17 @@ class RegistrationNotice:
 
         Needs the ``hug-onboard[ocr]`` extra and Tesseract with its Japanese data; otherwise raises
         UnavailableError (``ocr.tesseract_missing``, ``ocr.language_missing``, ``ocr.dependency_missing``).
-        The image and the text never go to a temporary file.
+        A file of several pages (a scanner's multi-page TIFF, at most ``hug_onboard._ocr.MAX_PAGES``) is
+        read on the page that holds the notice (the information ``ocr.page_chosen`` names it); two pages
+        holding a notice, or more pages, raise ValidationError (``ocr.page_ambiguous``); a phone's MPO is
+        read on its primary image. An image that cannot be read raises ValidationError
+        (``ocr.image_unreadable``, naming the file without its folders); nothing is printed on the
+        process's standard error. When the package's own OCR model is missing or damaged the notice is
+        read without it and carries the warning ``ocr.model_unavailable``. The image and the text never go
+        to a temporary file.
         """
+    def _with_findings(self, findings: Sequence[Finding]) -> RegistrationNotice:
+        """The same notice with ``findings`` added after its own (the image reader's warnings); internal."""
     def with_ocr_rereads(self, rereads: Mapping[str, Sequence[str]]) -> RegistrationNotice:
         """A second OCR pass reconciled with the page's reads (a new notice).
 

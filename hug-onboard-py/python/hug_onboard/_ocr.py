@@ -6,7 +6,8 @@ opencv-python-headless, numpy) and Tesseract with its Japanese data (Debian:
 ``apt-get install tesseract-ocr tesseract-ocr-jpn``).
 
 The pipeline: decode the image (PNG, JPEG, TIFF … through Pillow: OpenCV's decoders print warnings on
-the host's standard error), grey; in a photo that shows the paper on a darker desk,
+the host's standard error; libtiff's messages are silenced, :func:`_libtiff_silenced`), grey; in a
+photo that shows the paper on a darker desk,
 cut the paper out and make it rectangular (:func:`_paper`, :func:`_unwarp`: a perspective
 transform; not where what lies round the bright region holds text, :func:`_desk_round`: it is
 then the rest of the page — the brighter half of a page lit unevenly, a white table printed on
@@ -20,6 +21,17 @@ of the text block), binarise (Otsu), remove the table's ruled lines (morphologic
 opening with long horizontal and vertical kernels), then Tesseract
 (``-l jpn --psm 6``, TSV output). The core
 (:meth:`RegistrationNotice.parse_ocr_tsv`) pairs labels with values by row.
+
+**Files as they come.** Bad input never prints on the host's standard error: Pillow reports
+through exceptions and warnings (silenced), libtiff's process-wide handlers are set to none
+around our decodes (:func:`_libtiff_silenced`), Tesseract's output is captured (its failure is
+``ocr.tesseract_failed`` naming the language it could not load), OpenCV's clean-up prints
+nothing. A file of several pages (a scanner's multi-page TIFF, an animated GIF or WebP; at most
+:data:`MAX_PAGES`) is read on the page that holds the notice (:func:`_notice_page`; the notice
+says which, ``ocr.page_chosen``), or refused (``ocr.page_ambiguous``) when two pages hold one; a
+phone's MPO on its primary image (:func:`_decode_pages`). A missing or damaged packaged model (:data:`MODEL`) is a warning on the
+notice (``ocr.model_unavailable``), the second pass running without it. Messages name a file
+without its folders (:func:`hug_onboard._errors.file_shown`).
 
 **Second pass.** Tesseract's Japanese model misreads Latin glyphs of random
 passwords (``l``/``I``/``1``, ``O``/``0``, ``T``/``7``). So the cells of the
@@ -37,7 +49,7 @@ keeps the second reads' plurality (a tie keeps the page's value; the free text i
 voted character by character; a key field the page read in an invalid form, such as
 a 事業所番号 whose ``0`` became ``9``, is taken from its cell's valid reads instead of
 refusing the letter) and reports every disagreement. The
-engines used are data (:data:`SECOND_PASS`); one whose traineddata is not
+engines used are data (:data:`SECOND_PASS`); a stock model whose traineddata is not
 installed is skipped. Besides Tesseract's stock models they include our own,
 ``hugid`` (:data:`MODEL`, shipped in ``hug_onboard/data/``; tools/ocr-model), trained
 for the JIS-style Latin glyphs of Japanese business fonts. Nothing is written to a file: each image goes to Tesseract
@@ -86,11 +98,12 @@ import io
 import json
 import os
 import subprocess
+import threading
 import warnings
 from pathlib import Path
 from typing import Any, Iterator, Union
 
-from ._errors import HugOnboardError, error_class_for
+from ._errors import HugOnboardError, error_class_for, file_shown
 from ._native import Finding, RegistrationNotice, _binding_messages
 
 ImageSource = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview]
@@ -124,6 +137,9 @@ MAX_ASPECT = 20
 #: get ``--tessdata-dir`` pointing here.
 MODEL = "hugid"
 MODEL_DIR = Path(__file__).resolve().parent / "data"
+#: The model's file as messages name it: inside the package, without the folder it is
+#: installed in (a user's home directory has no place in a message HUG's support may see).
+MODEL_SHOWN = f"hug_onboard/data/{MODEL}.traineddata"
 
 #: The second pass over the key fields' cells: per field, the reads as
 #: ``(Tesseract language, image)`` where the image is ``"grey"`` (the deskewed page
@@ -180,11 +196,17 @@ RUN_ON_GAP = 1.0
 RUN_ON_REACH = 12
 
 
-def _error(code: str, detail: str = "") -> HugOnboardError:
+def _finding(code: str, detail: str = "", severity: str = "error", detail_ja: str | None = None) -> Finding:
+    """The code's finding, its messages' ``{detail}`` filled in (``detail_ja`` in Japanese where
+    the detail is words, not a figure or a library's name)."""
     ja, en = CODES[code]
-    f = Finding(code, ja.format(detail=detail), en.format(detail=detail), "error")
+    return Finding(code, ja.format(detail=detail if detail_ja is None else detail_ja), en.format(detail=detail),
+                   severity)
+
+
+def _error(code: str, detail: str = "", detail_ja: str | None = None) -> HugOnboardError:
     # The class comes from the code's kind, as for every other code.
-    return error_class_for(code)([f])
+    return error_class_for(code)([_finding(code, detail, "error", detail_ja)])
 
 
 def _imports() -> tuple[Any, Any, Any]:
@@ -197,12 +219,6 @@ def _imports() -> tuple[Any, Any, Any]:
     return cv2, numpy, pytesseract
 
 
-def _shown_path(image: "str | os.PathLike[str]") -> str:
-    """The path for a message: a file name decoded with surrogateescape (or any lone surrogate)
-    shown escaped (``\\udcff``), since a message must be valid text."""
-    return os.fsdecode(os.fspath(image)).encode("utf-8", "backslashreplace").decode("utf-8")
-
-
 def _read(image: ImageSource) -> bytes:
     if isinstance(image, (bytes, bytearray, memoryview)):
         return bytes(image)
@@ -211,11 +227,11 @@ def _read(image: ImageSource) -> bytes:
             with open(image, "rb") as fh:
                 return fh.read()
         except OSError as e:
-            raise _error("ocr.image_unreadable", f"{_shown_path(image)}: {e.strerror}") from None
+            raise _error("ocr.image_unreadable", f"{file_shown(image)}: {e.strerror}") from None
         except ValueError:
             # A name the OS cannot take: a lone surrogate outside surrogateescape's range (open()
             # raised a bare UnicodeEncodeError) or a NUL character.
-            raise _error("ocr.image_unreadable", f"{_shown_path(image)}: not a valid file name") from None
+            raise _error("ocr.image_unreadable", f"{file_shown(image)}: not a valid file name") from None
     raise _error("ocr.image_unreadable", f"expected a path or bytes, not {type(image).__name__}")
 
 
@@ -248,8 +264,10 @@ def _tesseract() -> tuple[str, list[str]]:
 
 
 def model_path() -> Path:
-    """The packaged ``hugid`` model (:data:`MODEL`); the second pass skips its reads
-    when the file is missing (a broken install), as for any engine not installed."""
+    """The packaged ``hugid`` model (:data:`MODEL`). When the file is missing or Tesseract
+    cannot load it (truncated, damaged: a broken install), the second pass runs without its
+    reads and :func:`read_notice` adds the warning ``ocr.model_unavailable`` to the notice
+    (compare the ID and passwords with the paper; reinstall the package)."""
     return MODEL_DIR / f"{MODEL}.traineddata"
 
 
@@ -292,21 +310,49 @@ def _png(image: Any) -> bytes:
 
 
 def _decode_grey(data: bytes) -> Any:
-    """The image as one grey channel (numpy array, uint8).
+    """The image's one page as one grey channel (numpy array, uint8): :func:`_decode_pages` for a
+    file of one page (or a phone's MPO: its primary image). A file of several pages is refused
+    (``ocr.page_ambiguous``): :func:`read_notice` and :func:`image_to_tsv` choose among pages
+    (:func:`_notice_page`), this function never picks one silently."""
+    pages = _decode_pages(data)
+    if len(pages) > 1:
+        raise _error("ocr.page_ambiguous", f"{len(pages)} pages", f"{len(pages)} ページ")
+    return pages[0]
+
+
+#: The most pages (frames) of one file that are read: a multi-page TIFF from a scanner, an
+#: animated GIF or WebP. A registration notice is one sheet; a scanner's file holds it with
+#: its cover letter, the back sides, perhaps the other notice (テストID and ID) — a few pages.
+#: Each page costs one Tesseract run of the whole page (1–3 s) to find the notice's labels
+#: (:func:`_notice_page`), so a file of more pages is refused (``ocr.page_ambiguous``: give the
+#: notice's page alone) instead of running for a minute. Together the pages may hold at most
+#: :data:`MAX_PIXELS` pixels.
+MAX_PAGES = 8
+
+
+def _decode_pages(data: bytes) -> list[Any]:
+    """The image's pages, each as one grey channel (numpy array, uint8), in the file's order.
+
+    One page for a PNG, a JPEG, a one-page TIFF; for a phone's MPO (a JPEG with a preview or a
+    second view in further frames) its primary image only (the first frame, the photo itself);
+    every page of a multi-page TIFF (a scanner's batch) and every frame of an animated GIF or
+    WebP, at most :data:`MAX_PAGES` (more is ``ocr.page_ambiguous``), without a TIFF's
+    reduced-resolution copies (NewSubfileType bit 0: a thumbnail of another page) and masks
+    (bit 2). A damaged page anywhere is ``ocr.image_unreadable``: the notice may be on it.
 
     Decoded with Pillow, not OpenCV's ``imdecode``: the libjpeg and libpng inside OpenCV
     print their warnings on the process's standard error ("Corrupt JPEG data: 3
     extraneous bytes before marker"), which is the host's; Pillow reports through
-    exceptions and Python warnings (silenced here). A JPEG is decoded straight to grey
+    exceptions and Python warnings (silenced here), and the libtiff inside it is kept
+    silent by :func:`_libtiff_silenced`. A JPEG is decoded straight to grey
     (``draft("L")``: libjpeg's own grey output, the same pixels ``cv2.IMREAD_GRAYSCALE``
     gives — identical on every corpus letter, benches/ocr); a phone photo is turned
     upright by its EXIF orientation, as ``imdecode`` did; 16- and 32-bit integer pages
     are scaled to 8 bits as OpenCV did (``convert("L")`` clips them: a blank page); a
     transparent background becomes white paper (it was black: text on black); a
-    floating-point image is refused. The size and shape are checked before any pixel is
-    decoded (:data:`MAX_PIXELS`, :data:`MAX_SIDE`, :data:`MAX_ASPECT`). Left: libtiff
-    (inside Pillow, as inside OpenCV) writes its own messages about a damaged TIFF on the
-    process's standard error.
+    floating-point image is refused. The size and shape of each page are checked before
+    its pixels are decoded (:data:`MAX_PIXELS` for the pages together, :data:`MAX_SIDE`,
+    :data:`MAX_ASPECT`).
     """
     np = _imports()[1]
     try:
@@ -314,32 +360,24 @@ def _decode_grey(data: bytes) -> Any:
     except ImportError as e:
         raise _error("ocr.dependency_missing", str(e)) from None
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _libtiff_silenced(data):
             # Pillow warns (on stderr by default) about damaged metadata and big images;
             # our own limits are checked below.
             warnings.simplefilter("ignore")
             opened = Image.open(io.BytesIO(data))
-            w, h = opened.size
-            if w * h > MAX_PIXELS:
-                raise _error("ocr.image_unreadable", f"{w}×{h} px > {MAX_PIXELS:,} px")
-            if max(w, h) > MAX_SIDE or max(w, h) > MAX_ASPECT * max(1, min(w, h)):
-                raise _error("ocr.image_unreadable", f"{w}×{h} px: not the shape of a page")
-            if opened.format == "JPEG":
-                opened.draft("L", opened.size)
-            upright = ImageOps.exif_transpose(opened)
-            mode = upright.mode
-            if mode == "F":
-                raise _error("ocr.image_unreadable", "a floating-point image")
-            if mode.startswith("I"):
-                # 16- or 32-bit integer grey: the top 8 of 16 bits (OpenCV's scaling).
-                wide = np.asarray(upright).astype(np.int64)
-                grey = (np.clip(wide, 0, 65535) >> 8).astype(np.uint8)
-            elif mode in ("RGBA", "LA", "PA") or "transparency" in upright.info:
-                rgba = upright.convert("RGBA")
-                paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-                grey = np.asarray(Image.alpha_composite(paper, rgba).convert("L"))
-            else:
-                grey = np.asarray(upright.convert("L"))
+            frames = _frames(opened)
+            pages, pixels = [], 0
+            for frame in frames:
+                if frame:
+                    opened.seek(frame)
+                w, h = opened.size
+                pixels += w * h
+                if pixels > MAX_PIXELS:
+                    what = f"{w}×{h} px" if len(frames) == 1 else f"{len(frames)} pages"
+                    raise _error("ocr.image_unreadable", f"{what} > {MAX_PIXELS:,} px")
+                if max(w, h) > MAX_SIDE or max(w, h) > MAX_ASPECT * max(1, min(w, h)):
+                    raise _error("ocr.image_unreadable", f"{w}×{h} px: not the shape of a page")
+                pages.append(_grey(opened, np, Image, ImageOps))
     except HugOnboardError:
         raise
     except Image.DecompressionBombError:
@@ -348,17 +386,195 @@ def _decode_grey(data: bytes) -> Any:
     except Exception as e:  # any format plugin's failure (OSError, RuntimeError, OverflowError …)
         # Not an image, truncated, or a format Pillow cannot read.
         raise _error("ocr.image_unreadable", f"Pillow: {type(e).__name__}") from None
-    if grey.ndim != 2 or not grey.size:
-        raise _error("ocr.image_unreadable", "Pillow: no pixels")
-    return grey
+    for grey in pages:
+        if grey.ndim != 2 or not grey.size:
+            raise _error("ocr.image_unreadable", "Pillow: no pixels")
+    return pages
+
+
+def _frames(opened: Any) -> list[int]:
+    """The frames of an opened image that are pages (:func:`_decode_pages`), found by seeking
+    (Pillow's ``n_frames`` walks every frame of the file first); leaves the image on frame 0."""
+    if opened.format in ("JPEG", "MPO"):
+        return [0]  # an MPO's further frames are its previews or second view, not pages
+    frames: list[int] = []
+    # Each page may be followed by its thumbnail: twice the pages, and one more to see the end.
+    looked = MAX_PAGES * 2 + 1
+    for i in range(looked):
+        try:
+            opened.seek(i)
+        except EOFError:
+            break
+        tags = getattr(opened, "tag_v2", None)
+        subfile = tags.get(254, 0) if tags is not None else 0
+        if isinstance(subfile, int) and subfile & 0b101:
+            continue  # a TIFF's reduced-resolution copy of a page, or a transparency mask
+        frames.append(i)
+        if len(frames) > MAX_PAGES:
+            break
+    else:
+        looked = -1  # every frame looked at held another: more than can be read
+    if len(frames) > MAX_PAGES or looked < 0:
+        raise _error("ocr.page_ambiguous", f"more than {MAX_PAGES} pages: only {MAX_PAGES} are read",
+                     f"{MAX_PAGES} ページを超えています（読むのは {MAX_PAGES} ページまで）")
+    opened.seek(0)
+    if not frames:
+        raise _error("ocr.image_unreadable", "no page in the file")
+    return frames
+
+
+def _grey(opened: Any, np: Any, Image: Any, ImageOps: Any) -> Any:
+    """The current frame of an opened image in grey (:func:`_decode_pages`)."""
+    if opened.format == "JPEG":
+        opened.draft("L", opened.size)
+    upright = ImageOps.exif_transpose(opened)
+    mode = upright.mode
+    if mode == "F":
+        raise _error("ocr.image_unreadable", "a floating-point image")
+    if mode.startswith("I"):
+        # 16- or 32-bit integer grey: the top 8 of 16 bits (OpenCV's scaling).
+        wide = np.asarray(upright).astype(np.int64)
+        return (np.clip(wide, 0, 65535) >> 8).astype(np.uint8)
+    if mode in ("RGBA", "LA", "PA") or "transparency" in upright.info:
+        rgba = upright.convert("RGBA")
+        paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return np.asarray(Image.alpha_composite(paper, rgba).convert("L"))
+    return np.asarray(upright.convert("L"))
+
+
+# --- libtiff's messages ----------------------------------------------------------------
+#
+# libtiff (inside Pillow) writes its errors ("LZWDecode: Using code not yet in table",
+# "Fax4Decode: Bad code word") and warnings straight to the process's fd 2 through its
+# process-wide handlers (TIFFSetErrorHandler / TIFFSetWarningHandler: "a NULL (0) handler may be
+# installed to suppress" the messages, and each call returns the previous handler — libtiff's
+# TIFFError(3tiff) / TIFFWarning(3tiff)). The per-file handlers of libtiff >= 4.5
+# (TIFFOpenOptionsSetErrorHandlerExtR) are Pillow's to set, and Pillow does not (its ``_imaging``
+# imports no TIFFOpenOptions* function: checked on Pillow 13.0, libtiff 4.7.2), nor does it offer
+# a setting. So the handlers are set to none while one of our decodes runs (libtiff then prints
+# nothing; Pillow still raises its OSError, which is ``ocr.image_unreadable``), and the host's
+# are put back when the last one ends.
+
+_LIBTIFF_LOCK = threading.Lock()
+_libtiff_users = 0
+_libtiff_saved: list[tuple[Any, Any]] = []
+_libtiff_found: list[Any] | None = None
+
+
+def _libtiff_setters() -> list[Any]:
+    """``TIFFSetErrorHandler`` and ``TIFFSetWarningHandler`` (ctypes functions) of the libtiff
+    Pillow decodes with, found once: looked up in Pillow's ``_imaging`` module (``dlsym`` on its
+    handle searches the libraries it loaded: the wheel's own libtiff in ``pillow.libs``, or the
+    system's), and in the process's global scope (a libtiff the host loaded globally, which
+    Pillow would bind to first), the same function once. Empty when there is none to find
+    (Pillow built without libtiff, or with libtiff linked into its module without exporting
+    its functions — possibly so on Windows, not checked): :func:`_libtiff_silenced` then
+    silences fd 2 instead. Found on Linux with Pillow 13.0's wheel (libtiff 4.7.2)."""
+    global _libtiff_found
+    if _libtiff_found is not None:
+        return _libtiff_found
+    import ctypes
+
+    found: list[Any] = []
+    seen: set[int] = set()
+    try:
+        from PIL import _imaging
+
+        scopes = [ctypes.CDLL(_imaging.__file__), ctypes.CDLL(None)]
+    except (ImportError, OSError, TypeError, AttributeError):
+        scopes = []
+    for lib in scopes:
+        try:
+            pair = (lib.TIFFSetErrorHandler, lib.TIFFSetWarningHandler)
+        except AttributeError:
+            continue
+        where = ctypes.cast(pair[0], ctypes.c_void_p).value or 0
+        if where in seen:
+            continue
+        seen.add(where)
+        for f in pair:
+            f.restype, f.argtypes = ctypes.c_void_p, [ctypes.c_void_p]
+        found.extend(pair)
+    _libtiff_found = found
+    return found
+
+
+#: The first bytes of a TIFF (classic and BigTIFF, both byte orders).
+_TIFF_MAGIC = (b"II*\0", b"MM\0*", b"II+\0", b"MM\0+")
+
+
+@contextlib.contextmanager
+def _libtiff_silenced(data: bytes) -> Iterator[None]:
+    """libtiff prints nothing on the host's standard error inside the block (the comment above).
+
+    Its process-wide handlers are set to none when the first of our decodes enters (under a
+    lock, counted: decodes on several threads share one silent period) and the ones found
+    there — the host's, if it set its own on that libtiff — are put back when the last leaves.
+    Risks, stated: while one of our decodes runs, a TIFF the host decodes with the same libtiff on
+    another thread is silent too; a handler the host installs during that time is replaced by the
+    one saved when the last decode ends. The wheel's libtiff (``pillow.libs``) is Pillow's own
+    copy: a host's own libtiff (PHP's, ImageMagick's) is touched only when it is loaded into the
+    process's global scope, where Pillow binds to it too.
+
+    Where the handlers cannot be found (:func:`_libtiff_setters`), and only for a TIFF (the
+    only format libtiff decodes), fd 2 is pointed at ``/dev/null`` for the decode and restored
+    after it, under a lock (decodes wait for each other). The last resort, with its risk: what the
+    host's other threads write on fd 2 during that decode (milliseconds to a second for a large
+    page) is lost."""
+    global _libtiff_users
+    setters = _libtiff_setters()
+    if setters:
+        with _LIBTIFF_LOCK:
+            if _libtiff_users == 0:
+                _libtiff_saved[:] = [(f, f(None)) for f in setters]
+            _libtiff_users += 1
+        try:
+            yield
+        finally:
+            with _LIBTIFF_LOCK:
+                _libtiff_users -= 1
+                if _libtiff_users == 0:
+                    for f, before in _libtiff_saved:
+                        f(before)
+                    _libtiff_saved.clear()
+    elif data[:4] in _TIFF_MAGIC:
+        with _LIBTIFF_LOCK, _fd2_silenced():
+            yield
+    else:
+        yield
+
+
+@contextlib.contextmanager
+def _fd2_silenced() -> Iterator[None]:
+    """fd 2 points at ``/dev/null`` inside the block and is restored after it (the caller
+    holds :data:`_LIBTIFF_LOCK`); when it cannot be redirected, nothing changes."""
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(null, 2)
+        finally:
+            os.close(null)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def _prepare(data: bytes) -> tuple[Any, Any]:
     """The page deskewed in grey, and cleaned (binarised, table lines removed), as arrays of one geometry.
 
-    OpenCV's failures (``cv2.error``) and running out of memory on a large page are
-    ``ocr.image_unreadable``, never a bare exception."""
-    gray = _decode_grey(data)
+    For an image of one page (:func:`_decode_grey`); OpenCV's failures (``cv2.error``) and
+    running out of memory on a large page are ``ocr.image_unreadable``, never a bare exception."""
+    return _prepare_page(_decode_grey(data))
+
+
+def _prepare_page(gray: Any) -> tuple[Any, Any]:
+    """:func:`_prepare` for a decoded grey page."""
     with _opencv_failures_coded(gray.shape):
         page = _clean_page(gray)
     return page
@@ -596,6 +812,10 @@ def _clean_page(gray: Any) -> tuple[Any, Any]:
     return gray, cv2.bitwise_not(text)
 
 
+#: How Tesseract says that it could not load a language's traineddata (on its stderr).
+_NOT_LOADED = "Failed loading language"
+
+
 def run_tesseract(
     png: bytes, lang: str = "jpn", psm: int = PSM, whitelist: str | None = None, cmd: str | None = None
 ) -> str:
@@ -622,27 +842,94 @@ def run_tesseract(
     except subprocess.TimeoutExpired:
         raise _error("ocr.tesseract_failed", f"no answer within {TIMEOUT} s") from None
     if done.returncode != 0:
+        # Tesseract's own words, never passed through to the host's stderr: the line that names a
+        # language it could not load (a missing or damaged traineddata), else its last line.
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise _error("ocr.tesseract_failed", detail[-1] if detail else f"exit {done.returncode}")
+        named = [ln for ln in detail if ln.startswith(_NOT_LOADED)]
+        raise _error("ocr.tesseract_failed", (named or detail or [f"exit {done.returncode}"])[-1])
     return str(done.stdout.decode("utf-8", "replace"))
 
 
 def image_to_tsv(image: ImageSource) -> str:
-    """The cleaned image read by Tesseract, as TSV (what ``parse_ocr_tsv`` reads)."""
-    return run_tesseract(clean(_read(image)))
+    """The cleaned image read by Tesseract, as TSV (what ``parse_ocr_tsv`` reads); of a file of
+    several pages, the page that holds the notice (:func:`_notice_page`)."""
+    return _notice_page(_decode_pages(_read(image)), tesseract_command())[2]
 
 
 def read_notice(image: ImageSource) -> RegistrationNotice:
-    """The notice read from a scan or photo: the page, then the second pass (module doc)."""
+    """The notice read from a scan or photo: the page (of several, the one that holds the
+    notice: :func:`_notice_page`), then the second pass (module doc)."""
     data = _read(image)
     cmd, langs = _tesseract()
-    grey, binary = _prepare(data)
-    tsv = run_tesseract(_png(binary), cmd=cmd)
+    pages = _decode_pages(data)
+    grey, binary, tsv, number = _notice_page(pages, cmd)
     # The cells are found before any value is checked, so that a key field the page
     # read in an invalid form (a 0 read as 9 in the 事業所番号) is read again instead
     # of refusing the letter.
-    rereads = second_pass(RegistrationNotice.ocr_layout_json(tsv), grey, binary, cmd=cmd, langs=langs)
-    return parse_page(tsv, rereads, grey, binary)
+    rereads, model_failed = _second_pass(RegistrationNotice.ocr_layout_json(tsv), grey, binary, cmd=cmd, langs=langs)
+    notice = parse_page(tsv, rereads, grey, binary)
+    if model_failed:
+        # Degraded, not fatal (the reads are voted; the core still flags every disagreement and
+        # look-alike), but never silently: the user is told to compare and to reinstall.
+        notice = notice._with_findings([_finding("ocr.model_unavailable", MODEL_SHOWN, "warning")])
+    if len(pages) > 1:
+        # Which page of the file the notice is, so that the user can check it is the one meant.
+        notice = notice._with_findings([_finding("ocr.page_chosen", f"page {number} of {len(pages)}", "info",
+                                                 f"全 {len(pages)} ページ中 {number} ページ目")])
+    return notice
+
+
+#: The key fields whose labels mark a page as the notice's (:func:`_notice_page`).
+NOTICE_FIELDS = ("facility_number", "user_id", "temporary_password", "certificate_password")
+#: A page holds a notice when the core's layout (:meth:`RegistrationNotice.ocr_layout_json`)
+#: finds at least this many of :data:`NOTICE_FIELDS` on it: a cover letter may name the
+#: 事業所番号, or say "ID" in its text, but not two of the notice's labels with values beside them.
+NOTICE_MIN_FIELDS = 2
+
+
+def _notice_fields(tsv: str) -> int:
+    """How many of :data:`NOTICE_FIELDS` the core's layout finds on a page's TSV (0 for a page
+    it cannot read: blank, no text)."""
+    try:
+        layout = json.loads(RegistrationNotice.ocr_layout_json(tsv))
+    except HugOnboardError:
+        return 0
+    return len({f["field"] for f in layout.get("fields", []) if f.get("field") in NOTICE_FIELDS})
+
+
+def _notice_page(pages: list[Any], cmd: str) -> tuple[Any, Any, str, int]:
+    """The page that holds the notice, cleaned (grey, binary: :func:`_prepare`), its
+    Tesseract TSV and its number (from 1; :func:`read_notice` names it, ``ocr.page_chosen``).
+
+    One page: that page. Several (a scanner's multi-page TIFF, at most :data:`MAX_PAGES`):
+    each is cleaned and read once by Tesseract (the first pass, 1–3 s a page: the cost of
+    finding the notice; the second pass, several runs, is made on the chosen page only), and
+    the core's layout counts the notice's labels on it (:func:`_notice_fields`). The page
+    where at least :data:`NOTICE_MIN_FIELDS` are found is the notice's; when two or more
+    pages hold a notice (the テストID and the ID notice scanned together) the file is refused
+    (``ocr.page_ambiguous``, naming the pages: give one page) — every page is read, so the
+    notice on page 2 is not missed for a notice on page 1. When none holds a notice, the
+    page with the most labels is read (the first of equals): the core then says what is
+    missing on it. Only the best page's arrays are kept."""
+    if len(pages) == 1:
+        grey, binary = _prepare_page(pages[0])
+        return grey, binary, run_tesseract(_png(binary), cmd=cmd), 1
+    best: tuple[int, Any, Any, str, int] | None = None
+    holding = []
+    for number, page in enumerate(pages, 1):
+        grey, binary = _prepare_page(page)
+        tsv = run_tesseract(_png(binary), cmd=cmd)
+        found = _notice_fields(tsv)
+        if found >= NOTICE_MIN_FIELDS:
+            holding.append(number)
+        if best is None or found > best[0]:
+            best = (found, grey, binary, tsv, number)
+    if len(holding) > 1:
+        listed = ", ".join(str(n) for n in holding)
+        raise _error("ocr.page_ambiguous", f"pages {listed} of {len(pages)} each hold a notice",
+                     f"全 {len(pages)} ページのうち {listed} ページ目のそれぞれにお知らせがあります")
+    assert best is not None
+    return best[1], best[2], best[3], best[4]
 
 
 def parse_page(tsv: str, rereads: dict[str, list[str]], grey: Any, binary: Any, glyphs: bool = True) -> RegistrationNotice:
@@ -773,13 +1060,29 @@ def second_pass(
     :meth:`RegistrationNotice.with_ocr_rereads`. ``layout`` is the page's
     :meth:`RegistrationNotice.ocr_layout_json`, or a notice read by OCR (its
     provenance). The reads pass the :func:`glyph_check` unless ``glyphs`` is false (the
-    corpus measures both). In memory only: the crops go to Tesseract on its standard input."""
+    corpus measures both). In memory only: the crops go to Tesseract on its standard input.
+    The packaged model's reads are left out when Tesseract cannot load it (a damaged file:
+    :func:`_second_pass` tells, and :func:`read_notice` says so, ``ocr.model_unavailable``)."""
+    return _second_pass(layout, grey, binary, cmd, langs, glyphs)[0]
+
+
+def _second_pass(
+    layout: RegistrationNotice | str,
+    grey: Any,
+    binary: Any,
+    cmd: str | None = None,
+    langs: list[str] | None = None,
+    glyphs: bool = True,
+) -> tuple[dict[str, list[str]], bool]:
+    """:func:`second_pass`'s reads, and whether the packaged model (:data:`MODEL`) was to be
+    run and is missing or Tesseract could not load it (its runs are then left out: the other
+    engines' reads still vote)."""
     text = layout if isinstance(layout, str) else layout.ocr_provenance_json()
     prov = json.loads(text or "null") or {"fields": []}
     found = {f["field"]: f for f in prov["fields"] if f["field"] in SECOND_PASS and f.get("value_box")}
     boxes = {k: f["value_box"] for k, f in found.items()}
     if not boxes:
-        return {}
+        return {}, False
     if cmd is None or langs is None:
         cmd, langs = _tesseract()
     with _opencv_failures_coded(grey.shape):
@@ -794,14 +1097,27 @@ def second_pass(
         for lang, image in SECOND_PASS[field]:
             if lang in langs:
                 runs.setdefault((lang, image, charset, alone), []).append(field)
+    # The packaged model is part of the package: missing (not listed by _tesseract) or not
+    # loadable, the second pass runs without it and says so (a stock model not installed is
+    # an optional system package: skipped, module doc).
+    wanted = any(lang == MODEL for field in boxes for lang, _ in SECOND_PASS[field])
+    model_failed = wanted and MODEL not in langs
     for (lang, image, charset, _), fields in runs.items():
+        if lang == MODEL and model_failed:
+            continue
         with _opencv_failures_coded(grey.shape):
             cells = [_cell(images[image], cut[f], NARROW_CELLS.get(f, 0.5)) for f in fields]
-            reads = _read_cells(cells, lang, charset, cmd)
+            try:
+                reads = _read_cells(cells, lang, charset, cmd)
+            except HugOnboardError as e:
+                if lang != MODEL or e.code != "ocr.tesseract_failed" or _NOT_LOADED not in e.message_en:
+                    raise
+                model_failed = True
+                continue
         for f, r in zip(fields, reads):
             rereads[f].append(r)
     given = {f: r for f, r in rereads.items() if r}
-    return glyph_check(given, boxes, grey, binary) if glyphs else given
+    return (glyph_check(given, boxes, grey, binary) if glyphs else given), model_failed
 
 
 # --- The glyph check -----------------------------------------------------------------

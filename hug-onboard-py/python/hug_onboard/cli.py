@@ -237,35 +237,38 @@ def read_text(path: str, out: Output) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
+    shown = _errors.file_shown(path)
     raise CliError(
         "cli.not_text",
-        f"テキストファイルではありません（UTF-8 でも Shift_JIS でもありません）: {path}",
-        f"Not a text file (neither UTF-8 nor Shift_JIS): {path}",
+        f"テキストファイルではありません（UTF-8 でも Shift_JIS でもありません）: {shown}",
+        f"Not a text file (neither UTF-8 nor Shift_JIS): {shown}",
     )
 
 
 def read_bytes(path: str) -> bytes:
-    """Reads a binary file, with the CLI's messages for a missing or unreadable file."""
+    """Reads a binary file, with the CLI's messages for a missing or unreadable file (naming the
+    file by its name only: :func:`hug_onboard._errors.file_shown`)."""
+    shown = _errors.file_shown(path)
     try:
         with open(path, "rb") as fh:
             return fh.read()
     except FileNotFoundError:
         raise CliError(
             "cli.file_not_found",
-            f"ファイルが見つかりません: {path}",
-            f"File not found: {path}",
+            f"ファイルが見つかりません: {shown}",
+            f"File not found: {shown}",
         ) from None
     except IsADirectoryError:
         raise CliError(
             "cli.file_unreadable",
-            f"フォルダです。ファイルを指定してください: {path}",
-            f"That is a directory, not a file: {path}",
+            f"フォルダです。ファイルを指定してください: {shown}",
+            f"That is a directory, not a file: {shown}",
         ) from None
     except OSError as e:
         raise CliError(
             "cli.file_unreadable",
-            f"ファイルを読めません: {path}（{e.strerror}）",
-            f"Cannot read {path}: {e.strerror}",
+            f"ファイルを読めません: {shown}（{e.strerror}）",
+            f"Cannot read {shown}: {e.strerror}",
         ) from None
 
 

@@ -1,0 +1,396 @@
+"""Reading a scan or photo from files as the world produces them: a damaged TIFF (nothing on the
+host's standard error), a file of several pages (the notice's page, or a coded refusal), a phone's
+MPO (its primary image), a missing or damaged packaged model (a warning, not a failure).
+
+The standard-error tests run the library in a child process whose fd 2 is a pipe: libtiff and
+OpenCV write on the fd itself, which pytest's capture of ``sys.stderr`` would not see whole.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import hug_onboard as h
+from hug_onboard import _ocr
+
+from conftest import REPO_ROOT
+
+pytest.importorskip("cv2")
+pytest.importorskip("PIL")
+
+
+def _corpus() -> Any:
+    spec = importlib.util.spec_from_file_location("hug_ocr_corpus_files", REPO_ROOT / "benches" / "ocr" / "corpus.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["hug_ocr_corpus_files"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def letters() -> list[Any]:
+    """Two light letters (two fonts, different IDs), seeded."""
+    light = [x for x in _corpus().corpus(1) if x.noise == "light" and x.font in ("NotoSansCJK", "IPAMincho")]
+    assert len(light) == 2 and light[0].truth["user_id"] != light[1].truth["user_id"]
+    return light
+
+
+def _child(script: str, *args: str, pythonpath: str | None = None) -> subprocess.CompletedProcess[bytes]:
+    """``script`` run by this Python in a child process, its fd 1 and fd 2 captured."""
+    env = None
+    if pythonpath is not None:
+        import os
+
+        env = dict(os.environ, PYTHONPATH=pythonpath)
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(script), *args], capture_output=True,
+                          timeout=600, check=False, env=env)
+
+
+# A page of text, then damaged TIFFs of it: libtiff's decoders (LZW, Deflate, CCITT G4, JPEG in
+# TIFF) meet a strip overwritten in its middle, a file cut short, a tag pointing past the end.
+_DAMAGED_TIFFS = """
+import io, json, os, sys, threading
+from PIL import Image, ImageDraw
+from hug_onboard import _ocr
+from hug_onboard._errors import HugOnboardError
+
+def damaged():
+    page = Image.new("L", (600, 400), 255)
+    ImageDraw.Draw(page).text((40, 180), "TEST 1234567890 ABCDEFG", fill=0)
+    out = []
+    for comp in ("tiff_lzw", "tiff_deflate", "group4", "jpeg", "packbits"):
+        src = page.convert("1") if comp == "group4" else page
+        buf = io.BytesIO()
+        src.save(buf, "TIFF", compression=comp)
+        good = buf.getvalue()
+        strip = bytearray(good)
+        for i in range(16, min(len(strip) // 2, 240)):
+            strip[i] = 0xAA
+        cut = good[: len(good) * 2 // 3]
+        out += [bytes(strip), cut]
+    return out
+
+def outcome(data):
+    try:
+        pages = _ocr._decode_pages(data)
+        return "pages:%d" % len(pages)
+    except HugOnboardError as e:
+        return e.code
+
+files = damaged()
+if "fallback" in sys.argv:
+    _ocr._libtiff_found = []  # as where libtiff's handlers cannot be found: fd 2 is silenced instead
+results = [outcome(d) for d in files]
+threads = [threading.Thread(target=lambda: [outcome(d) for d in files]) for _ in range(4)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+# Odd pages through OpenCV's clean-up: blank, black, tiny, noise, one line.
+import numpy as np
+odd = [np.full((400, 300), 255, np.uint8), np.zeros((400, 300), np.uint8), np.full((8, 8), 128, np.uint8),
+       np.random.default_rng(1).integers(0, 256, (500, 400)).astype(np.uint8)]
+line = np.full((600, 400), 255, np.uint8); line[300, :] = 0; odd.append(line)
+for grey in odd:
+    buf = io.BytesIO(); Image.fromarray(grey).save(buf, "PNG")
+    _ocr._prepare(buf.getvalue())
+print(json.dumps({"results": results, "setters": len(_ocr._libtiff_setters())}), flush=True)
+os.write(2, b"MARK\\n")
+# The host's libtiff handler is back: Pillow, called directly, prints libtiff's error again.
+try:
+    Image.open(io.BytesIO(files[0])).load()
+except OSError:
+    pass
+"""
+
+
+@pytest.mark.parametrize("path", ["handlers", "fallback"])
+def test_a_damaged_tiff_prints_nothing_on_the_hosts_stderr(path: str) -> None:
+    """libtiff wrote "…: Using code not yet in table." / "Fax4Decode: Bad code word …" on fd 2. Now
+    each damaged file is ``ocr.image_unreadable`` (or its pages, where libtiff recovers), fd 2 gets
+    nothing from the library (four threads decoding at once included, and odd pages through OpenCV),
+    and afterwards the host's own handler is in place again (libtiff prints when Pillow is called
+    directly): the handlers were put back, fd 2 restored."""
+    done = _child(_DAMAGED_TIFFS, path)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    got = json.loads(done.stdout)
+    results = got["results"]
+    # The handlers were found where Pillow's libtiff is (the fallback is not what passed the test).
+    assert (got["setters"] > 0) == (path == "handlers"), got
+    assert len(results) == 10 and "ocr.image_unreadable" in results
+    assert all(r == "ocr.image_unreadable" or r.startswith("pages:") for r in results), results
+    assert done.stderr.startswith(b"MARK\n"), done.stderr.decode(errors="replace")
+    assert len(done.stderr) > len(b"MARK\n"), "libtiff's handler was not put back for the host"
+
+
+def test_tesseracts_messages_are_captured_and_name_the_language() -> None:
+    """A language Tesseract cannot load: ``ocr.tesseract_failed`` naming it; Tesseract's own
+    lines never reach the host's stderr."""
+    done = _child("""
+        import io
+        from PIL import Image
+        from hug_onboard import _ocr
+        from hug_onboard._errors import HugOnboardError
+        buf = io.BytesIO(); Image.new("L", (200, 60), 255).save(buf, "PNG")
+        try:
+            _ocr.run_tesseract(buf.getvalue(), lang="nosuchlanguage")
+        except HugOnboardError as e:
+            print(e.code, e.message_en)
+    """)
+    assert done.returncode == 0 and done.stderr == b"", done.stderr.decode(errors="replace")
+    out = done.stdout.decode()
+    assert out.startswith("ocr.tesseract_failed") and "Failed loading language 'nosuchlanguage'" in out, out
+
+
+def _page(image: bytes) -> Any:
+    from PIL import Image
+
+    return Image.open(io.BytesIO(image)).convert("L")
+
+
+def _tiff(pages: list[Any]) -> bytes:
+    buf = io.BytesIO()
+    pages[0].save(buf, "TIFF", save_all=True, append_images=pages[1:], compression="tiff_deflate")
+    return buf.getvalue()
+
+
+def test_a_multi_page_tiff_is_read_on_the_notices_page(letters: list[Any]) -> None:
+    """A scanner's file: a cover sheet, then the notice. It was read on page 1 (the cover:
+    refused for missing fields); now the page holding the notice's labels is read."""
+    from PIL import Image, ImageDraw
+
+    letter = letters[0]
+    notice = _page(letter.image)
+    cover = Image.new("L", notice.size, 255)
+    ImageDraw.Draw(cover).text((200, 300), "FAX cover sheet: 1 page follows", fill=0)
+    data = _tiff([cover, notice])
+    assert len(_ocr._decode_pages(data)) == 2
+    n = h.RegistrationNotice.from_image(data)
+    assert str(n.user_id) == letter.truth["user_id"]
+    assert str(n.facility_number) == letter.truth["facility_number"]
+    assert n.temporary_password() == letter.truth["temporary_password"] or any(
+        f.code in ("notice.ocr_confusable", "notice.ocr_reads_disagree") for f in n.findings())
+    chosen = [f for f in n.findings() if f.code == "ocr.page_chosen"]
+    assert len(chosen) == 1 and chosen[0].severity == "info", n.findings()
+    assert "page 2 of 2" in chosen[0].message_en and "2 ページ目" in chosen[0].message_ja
+    assert _ocr.image_to_tsv(data) == _ocr.image_to_tsv(letter.image)
+    # One page of several is never taken silently by the single-page helpers.
+    with pytest.raises(h.ValidationError) as e:
+        _ocr._decode_grey(data)
+    assert e.value.code == "ocr.page_ambiguous"
+
+
+def test_two_notices_in_one_file_are_refused_naming_the_pages(letters: list[Any]) -> None:
+    """The テストID notice and the ID notice scanned into one file: which one is meant cannot be
+    told, so neither is taken (it was page 1, silently)."""
+    data = _tiff([_page(x.image) for x in letters])
+    with pytest.raises(h.ValidationError) as e:
+        h.RegistrationNotice.from_image(data)
+    assert e.value.code == "ocr.page_ambiguous"
+    assert "pages 1, 2 of 2" in e.value.message_en and "1, 2 ページ目" in e.value.message_ja
+
+
+def test_more_pages_than_are_read_are_refused_before_any_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
+    from PIL import Image
+
+    def no_ocr(*_: Any, **__: Any) -> str:
+        raise AssertionError("Tesseract ran")
+
+    monkeypatch.setattr(_ocr, "run_tesseract", no_ocr)
+    blank = Image.new("L", (300, 400), 255)
+    with pytest.raises(h.ValidationError) as e:
+        _ocr._notice_page(_ocr._decode_pages(_tiff([blank] * (_ocr.MAX_PAGES + 1))), "tesseract")
+    assert e.value.code == "ocr.page_ambiguous" and f"more than {_ocr.MAX_PAGES} pages" in e.value.message_en
+    assert f"{_ocr.MAX_PAGES} ページを超えて" in e.value.message_ja
+    assert len(_ocr._decode_pages(_tiff([blank] * _ocr.MAX_PAGES))) == _ocr.MAX_PAGES
+    # The pages together stay within MAX_PIXELS.
+    monkeypatch.setattr(_ocr, "MAX_PIXELS", 300 * 400 * 2)
+    with pytest.raises(h.ValidationError) as e:
+        _ocr._decode_pages(_tiff([blank] * 3))
+    assert e.value.code == "ocr.image_unreadable" and "3 pages" in e.value.message_en
+
+
+def test_frames_of_gif_and_webp_are_pages() -> None:
+    from PIL import Image, ImageDraw
+
+    frames = []
+    for i in range(3):
+        im = Image.new("L", (300, 400), 255)
+        ImageDraw.Draw(im).rectangle((10 + 50 * i, 10, 40 + 50 * i, 40), fill=0)
+        frames.append(im)
+    for fmt in ("GIF", "WEBP"):
+        buf = io.BytesIO()
+        frames[0].save(buf, fmt, save_all=True, append_images=frames[1:], **({"lossless": True} if fmt == "WEBP" else {}))
+        pages = _ocr._decode_pages(buf.getvalue())
+        assert len(pages) == 3, fmt
+        assert [int(p[20, 20 + 50 * i]) for i, p in enumerate(pages)] == [0, 0, 0], fmt
+
+
+def test_a_phones_mpo_is_read_on_its_primary_image() -> None:
+    """An MPO (a phone's JPEG with a second image): its primary image is the photo; the others
+    are not pages."""
+    from PIL import Image, ImageDraw
+
+    np = pytest.importorskip("numpy")
+    primary = Image.new("L", (400, 300), 255)
+    ImageDraw.Draw(primary).rectangle((50, 50, 150, 150), fill=0)
+    other = Image.new("L", (400, 300), 0)
+    buf = io.BytesIO()
+    primary.save(buf, "MPO", save_all=True, append_images=[other])
+    data = buf.getvalue()
+    opened = Image.open(io.BytesIO(data))
+    assert opened.format == "MPO" and getattr(opened, "n_frames", 1) == 2
+    pages = _ocr._decode_pages(data)
+    assert len(pages) == 1
+    assert int(pages[0][100, 100]) < 64 and int(pages[0][250, 350]) > 192
+    assert np.array_equal(_ocr._decode_grey(data), pages[0])
+
+
+_READ_WITH_COPIED_PACKAGE = """
+import json, sys
+import hug_onboard as h
+from hug_onboard import _ocr
+assert _ocr.MODEL_DIR.parent.parent.resolve() == __import__("pathlib").Path(sys.argv[1]).resolve(), _ocr.MODEL_DIR
+n = h.RegistrationNotice.from_image(sys.argv[2])
+print(json.dumps({"user_id": str(n.user_id), "facility_number": str(n.facility_number),
+                  "codes": [f.code for f in n.findings()],
+                  "model": [f.message_en for f in n.findings() if f.code == "ocr.model_unavailable"]}))
+"""
+
+
+@pytest.mark.parametrize("damage", ["truncated", "missing"])
+def test_a_damaged_or_missing_packaged_model_is_a_warning_not_a_failure(
+    letters: list[Any], tmp_path: Path, damage: str
+) -> None:
+    """A copy of the installed package whose ``hugid`` model is cut to half (Tesseract cannot
+    load it: every image read failed with ``ocr.tesseract_failed``) or gone (skipped silently):
+    the letter is read by the other engines and the notice carries ``ocr.model_unavailable``,
+    naming the file inside the package and saying to reinstall. Nothing on stderr. The installed
+    package is not touched."""
+    installed = Path(h.__file__).resolve().parent
+    before = _ocr.model_path().stat().st_size
+    site = tmp_path / "site"
+    shutil.copytree(installed, site / "hug_onboard", ignore=shutil.ignore_patterns("__pycache__"))
+    model = site / "hug_onboard" / "data" / f"{_ocr.MODEL}.traineddata"
+    if damage == "truncated":
+        model.write_bytes(model.read_bytes()[: before // 2])
+    else:
+        model.unlink()
+    image = tmp_path / "letter.jpg"
+    letter = letters[0]
+    image.write_bytes(letter.image)
+    done = _child(_READ_WITH_COPIED_PACKAGE, str(site), str(image), pythonpath=str(site))
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    assert done.stderr == b"", done.stderr.decode(errors="replace")
+    got = json.loads(done.stdout)
+    assert got["user_id"] == letter.truth["user_id"] and got["facility_number"] == letter.truth["facility_number"]
+    assert "ocr.model_unavailable" in got["codes"]
+    (message,) = got["model"]
+    assert "hug_onboard/data/hugid.traineddata" in message and "reinstall" in message
+    assert str(tmp_path) not in message
+    assert _ocr.model_path().stat().st_size == before  # the installed model is intact
+
+
+def test_an_intact_model_gives_no_warning(letters: list[Any]) -> None:
+    n = h.RegistrationNotice.from_image(letters[0].image)
+    assert not {"ocr.model_unavailable", "ocr.page_chosen"} & {f.code for f in n.findings()}
+    again = n._with_findings([_ocr._finding("ocr.model_unavailable", _ocr.MODEL_SHOWN, "warning")])
+    assert [f.code for f in again.findings()][-1] == "ocr.model_unavailable" and again != n
+    assert again.findings()[-1].severity == "warning"
+    # Carried over when the notice is reconciled with further reads.
+    assert "ocr.model_unavailable" in [f.code for f in again.with_ocr_rereads({}).findings()]
+
+
+def test_messages_name_a_file_without_its_folders(tmp_path: Path) -> None:
+    """``from_image(path)`` quoted the whole path (``/home/<user>/…``) into a message that ends up
+    in logs; the command line's file codes did too. Both name the file only, alike."""
+    from hug_onboard import cli
+
+    folder = tmp_path / "tanaka-care"
+    folder.mkdir()
+    missing = folder / "scan.png"
+    with pytest.raises(h.ValidationError) as e:
+        h.RegistrationNotice.from_image(str(missing))
+    assert e.value.code == "ocr.image_unreadable"
+    for message in (e.value.message_en, e.value.message_ja):
+        assert "scan.png" in message and "tanaka-care" not in message and str(tmp_path) not in message
+    with pytest.raises(h.ValidationError) as e:
+        h.RegistrationNotice.from_image(folder)
+    assert "tanaka-care" in e.value.message_en  # the name given is the folder's own
+    err = io.StringIO()
+    code = cli.main(["notice", "--image", str(missing)], stdout=io.StringIO(), stderr=err)
+    assert code == cli.EXIT_BY_KIND["unavailable"] and "[cli.file_not_found]" in err.getvalue()
+    assert "scan.png" in err.getvalue() and "tanaka-care" not in err.getvalue()
+    (folder / "notice.txt").write_bytes(b"\xff\xfe\x00\x81\x00")
+    err = io.StringIO()
+    cli.main(["notice", str(folder / "notice.txt")], stdout=io.StringIO(), stderr=err)
+    assert "notice.txt" in err.getvalue() and "tanaka-care" not in err.getvalue(), err.getvalue()
+
+
+def test_a_tiffs_thumbnails_are_not_pages() -> None:
+    """A scanner's TIFF may store a reduced-resolution copy of a page (NewSubfileType bit 0) after
+    it: that copy is no page (it would be counted as one, and read)."""
+    from PIL import Image, ImageDraw, TiffImagePlugin
+
+    first, second = Image.new("L", (300, 400), 255), Image.new("L", (300, 400), 255)
+    ImageDraw.Draw(first).rectangle((10, 10, 40, 40), fill=0)
+    ImageDraw.Draw(second).rectangle((100, 10, 130, 40), fill=0)
+    thumb = first.resize((75, 100))
+    buf = io.BytesIO()
+    with TiffImagePlugin.AppendingTiffWriter(buf, True) as tf:
+        for im, info in ((first, {}), (thumb, {254: 1}), (second, {})):
+            im.save(tf, "TIFF", tiffinfo=info)
+            tf.newFrame()
+    assert getattr(Image.open(io.BytesIO(buf.getvalue())), "n_frames", 1) == 3
+    pages = _ocr._decode_pages(buf.getvalue())
+    assert [p.shape for p in pages] == [(400, 300), (400, 300)]
+    assert int(pages[0][20, 20]) == 0 and int(pages[1][20, 110]) == 0
+
+
+_DAMAGED_FORMATS = """
+import io, json
+from PIL import Image, ImageDraw
+from hug_onboard import _ocr
+from hug_onboard._errors import HugOnboardError
+page = Image.new("RGB", (300, 200), "white")
+ImageDraw.Draw(page).text((20, 80), "TEST 1234567890", fill="black")
+out = {}
+for fmt in ("JPEG", "PNG", "GIF", "BMP", "WEBP", "JPEG2000", "AVIF", "PPM", "TGA", "ICO", "PCX", "SGI", "DDS", "QOI"):
+    buf = io.BytesIO()
+    try:
+        page.save(buf, fmt)
+    except Exception:
+        continue  # a format this Pillow cannot write
+    good = buf.getvalue()
+    overwritten = bytes(0x5A if 40 < i < len(good) // 2 else b for i, b in enumerate(good))
+    for bad in (good[: len(good) // 2], overwritten):
+        try:
+            out.setdefault(fmt, []).append("pages:%d" % len(_ocr._decode_pages(bad)))
+        except HugOnboardError as e:
+            out.setdefault(fmt, []).append(e.code)
+print(json.dumps(out))
+"""
+
+
+def test_damaged_files_of_any_format_print_nothing() -> None:
+    """The kind, beyond TIFF: every format this Pillow writes, cut in half or overwritten in its
+    middle, is ``ocr.image_unreadable`` or its page — with nothing on fd 2 (Pillow's own decoders
+    and the libraries inside it: libjpeg, libwebp, openjpeg, libavif)."""
+    done = _child(_DAMAGED_FORMATS)
+    assert done.returncode == 0 and done.stderr == b"", done.stderr.decode(errors="replace")
+    got = json.loads(done.stdout)
+    assert {"JPEG", "PNG", "GIF", "WEBP"} <= set(got), got
+    for fmt, outcomes in got.items():
+        assert outcomes[0] == "ocr.image_unreadable", (fmt, outcomes)  # a file cut in half
+        assert all(o == "ocr.image_unreadable" or o == "pages:1" for o in outcomes), (fmt, outcomes)
