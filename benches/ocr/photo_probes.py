@@ -177,6 +177,16 @@ def hotspot_mild(p):
     return shoot(p, post=f)
 @probe
 def rot90_white_desk(p): return shoot(np.ascontiguousarray(np.rot90(p, 3)), desk=235, light=ramp())
+@probe
+def printed_sheet_beside(p):
+    def d(hh, ww):
+        bg = np.full((hh, ww), 90, np.uint8)
+        pts = np.array([[int(ww * 0.8), int(hh * 0.2)], [ww, int(hh * 0.19)], [ww, int(hh * 0.85)], [int(ww * 0.82), int(hh * 0.86)]])
+        cv2.fillConvexPoly(bg, pts, 240)
+        for y in range(int(hh * 0.22), int(hh * 0.83), 40):
+            cv2.putText(bg, "ABC 0123 xyz", (int(ww * 0.83), y), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 30, 2)
+        return bg
+    return shoot(p, desk=d, light=ramp(), jitter=(0.0, 0.0, -0.06, 0.0, -0.06, 0.0, 0.0, 0.0))
 # Scans that must not be cut
 @probe
 def scan_lid_border(p):
