@@ -9,7 +9,12 @@ The pipeline: decode the image (PNG, JPEG, TIFF … through Pillow: OpenCV's dec
 the host's standard error; libtiff's messages are silenced, :func:`_libtiff_silenced`), grey; in a
 photo that shows the paper on a darker desk,
 cut the paper out and make it rectangular (:func:`_paper`, :func:`_unwarp`: a perspective
-transform); scale to about 300 dpi for an A4 page; even out the lighting (:func:`_flatten`:
+transform; not where what lies round the bright region holds text, :func:`_desk_round`: it is
+then the rest of the page — the brighter half of a page lit unevenly, a white table printed on
+grey paper); turn a photo, or a page wider than high, upright (:func:`_orientation`:
+Tesseract's orientation detection, ``--psm 0`` with its ``osd`` data — Debian
+``tesseract-ocr-osd``, which ``tesseract-ocr`` brings; without it the page is read as it lies);
+scale to about 300 dpi for an A4 page; even out the lighting (:func:`_flatten`:
 divided by the paper's brightness, so a shadow or a lamp to one side does not turn half the
 page into ink); filter the noise out of a grainy page (:func:`_denoise`: non-local means, only
 where the paper's grain is well above a clean scan's); deskew (the angle of the table's ruled lines, else
@@ -627,6 +632,23 @@ PAPER_SIDE = 800
 #: round it: a scan, left as it is).
 PAPER_MIN = 0.25
 PAPER_MAX = 0.95
+#: The ink of text is looked for on the shrunk photo as what a closing with a square of this
+#: many pixels removes (the letter's 10.5 pt characters are about 13 px there, a photo of an A4 page
+#: on :data:`PAPER_SIDE` px) where it is darker than its surroundings by :data:`PAPER_INK_CONTRAST`
+#: of their brightness, in blobs no longer than twice the square (text, not a ruled line, the
+#: paper's edge or the gaps between a keyboard's keys). Printed text there is well over half
+#: darker than its paper; the streaks of a strongly grained wooden desk 30–40 % (measured on the
+#: s7-photo probes: at 0.3 such a desk counted as text, at 0.5 not, while the text of every
+#: photo probe, blurred and shrunk, still did).
+PAPER_INK_KERNEL = 15
+PAPER_INK_CONTRAST = 0.5
+#: The region found is no paper on a desk when what lies round it holds text at more than this
+#: share of the text's density inside it: it is the rest of the page (the brighter half of a page
+#: lit unevenly, a white table printed on light grey paper). Measured (s7-photo probes,
+#: benches/ocr/RESULTS.md "Photos"): round a page on a desk (plain, wood grain, a keyboard, a
+#: finger, a page cut by the frame, a scanner lid's dark border) 0.00; round a part of a page 0.55
+#: (a white table on grey paper) to 3.3 (a page lit from 55 % to full, filling the frame).
+PAPER_OUTSIDE_TEXT = 0.1
 
 
 def _paper(cv2: Any, np: Any, gray: Any) -> Any:
@@ -651,10 +673,41 @@ def _paper(cv2: Any, np: Any, gray: Any) -> Any:
     corners = cv2.approxPolyDP(outline, 0.02 * cv2.arcLength(outline, True), True).reshape(-1, 2)
     if len(corners) != 4:
         return None
+    if not _desk_round(cv2, np, small, corners):
+        return None
     pts = corners.astype(np.float32) / f
     total, diff = pts.sum(axis=1), np.diff(pts, axis=1).ravel()
     return np.array([pts[np.argmin(total)], pts[np.argmin(diff)], pts[np.argmax(total)], pts[np.argmax(diff)]],
                     np.float32)
+
+
+def _text_ink(cv2: Any, np: Any, small: Any) -> Any:
+    """A mask of the text's ink on the shrunk photo (:data:`PAPER_INK_KERNEL`, :data:`PAPER_INK_CONTRAST`)."""
+    k = PAPER_INK_KERNEL
+    around = cv2.morphologyEx(small, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    ink = ((around.astype(np.float32) - small) > PAPER_INK_CONTRAST * around).astype(np.uint8)
+    n, labels, boxes, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    small_blob = np.maximum(boxes[:, cv2.CC_STAT_WIDTH], boxes[:, cv2.CC_STAT_HEIGHT]) <= 2 * k
+    small_blob[0] = False
+    return small_blob[labels]
+
+
+def _desk_round(cv2: Any, np: Any, small: Any, corners: Any) -> bool:
+    """Whether what lies round the quadrilateral ``corners`` (on the shrunk photo) is a desk, not
+    more of the page: it holds text at no more than :data:`PAPER_OUTSIDE_TEXT` of the text's
+    density inside. A band of the square's width along the outline is left out (the paper's edge)."""
+    ink = _text_ink(cv2, np, small)
+    quad = np.zeros(small.shape, np.uint8)
+    cv2.fillConvexPoly(quad, corners.astype(np.int32), 255)
+    band = cv2.getStructuringElement(cv2.MORPH_RECT, (PAPER_INK_KERNEL, PAPER_INK_KERNEL))
+    inside = cv2.erode(quad, band) > 0
+    outside = cv2.dilate(quad, band) == 0
+    if not inside.any():
+        return False
+    density = float(ink[inside].mean())
+    if density == 0:
+        return False  # no text on it: no page (a patch of the page's margin, a bright lamp)
+    return not outside.any() or float(ink[outside].mean()) <= PAPER_OUTSIDE_TEXT * density
 
 
 def _unwarp(cv2: Any, np: Any, gray: Any) -> Any:
@@ -700,13 +753,72 @@ def _denoise(cv2: Any, np: Any, gray: Any) -> Any:
     return cv2.fastNlMeansDenoising(gray, None, h=DENOISE_H, templateWindowSize=7, searchWindowSize=DENOISE_SEARCH)
 
 
+#: Tesseract's orientation detection (``--psm 0``) is run on the page scaled to this many pixels
+#: on its longer side (measured on the s7-photo probes: 0.8 s CPU a page, 1.0 s at 300 dpi, 0.6 s at
+#: 1100 px — most of it is Tesseract starting —, the same answers at each size) …
+ORIENT_SIDE = 1800
+#: … and its answer is taken when its confidence is at least this (measured on the probes: 6.9–10
+#: for pages turned 90°, 180° and 270°; Tesseract's own documentation gives no scale).
+ORIENT_CONFIDENCE = 2.0
+
+
+def _orientation(cv2: Any, np: Any, gray: Any) -> int:
+    """Degrees clockwise to turn the page upright (0, 90, 180 or 270): Tesseract's orientation
+    and script detection (``--psm 0``, the ``osd`` traineddata) on the page evened out and
+    binarised. 0 when Tesseract is not installed, has no ``osd`` data, finds too little text
+    (it then fails) or is unsure (:data:`ORIENT_CONFIDENCE`): the page is read as it is."""
+    h, w = gray.shape
+    f = min(1.0, ORIENT_SIDE / max(h, w))
+    small = cv2.resize(gray, (max(1, int(w * f)), max(1, int(h * f))), interpolation=cv2.INTER_AREA)
+    _, ink = cv2.threshold(_flatten(cv2, np, small), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    env = dict(os.environ)
+    env.setdefault("OMP_THREAD_LIMIT", "1")
+    try:
+        done = subprocess.run([tesseract_command(), "stdin", "stdout", "--psm", "0"], input=_png(ink),
+                              capture_output=True, timeout=TIMEOUT, env=env, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return 0
+    if done.returncode != 0:
+        return 0
+    facts = {}
+    for line in done.stdout.decode("utf-8", "replace").splitlines():
+        key, _, value = line.partition(":")
+        facts[key.strip()] = value.strip()
+    try:
+        turn, confidence = int(facts["Rotate"]), float(facts["Orientation confidence"])
+    except (KeyError, ValueError):
+        return 0
+    return turn if turn in (90, 180, 270) and confidence >= ORIENT_CONFIDENCE else 0
+
+
+def _upright(cv2: Any, np: Any, gray: Any) -> Any:
+    """The page turned by :func:`_orientation`."""
+    turn = _orientation(cv2, np, gray)
+    if turn == 0:
+        return gray
+    return cv2.rotate(gray, {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180,
+                             270: cv2.ROTATE_90_COUNTERCLOCKWISE}[turn])
+
+
+#: A small page is scaled up at most this many times (towards 300 dpi). It was 2.5, enough for a
+#: 150 dpi scan; a phone photo whose page is 1000 px high (~85 dpi) then stayed at ~210 dpi and
+#: IPAGothic's labels were lost (s7-photo probes, benches/ocr/RESULTS.md "Photos").
+UPSCALE_MAX = 3.5
+
+
 def _clean_page(gray: Any) -> tuple[Any, Any]:
     """:func:`_prepare`'s work on the decoded grey page."""
     cv2, np, _ = _imports()
-    gray = _unwarp(cv2, np, gray)
+    paper = _unwarp(cv2, np, gray)
+    # A photo (the paper was cut out of a desk) is often taken sideways or upside down, and any
+    # page wider than high is a portrait letter lying on its side: their orientation is asked
+    # of Tesseract (:func:`_orientation`, ~0.8 s CPU). A scan upright is not (the letter is portrait).
+    if paper is not gray or paper.shape[1] > paper.shape[0]:
+        paper = _upright(cv2, np, paper)
+    gray = paper
     h, w = gray.shape
     # A4 portrait at 300 dpi is ~2480 px wide; smaller scans and photos are scaled up.
-    scale = min(2.5, 2480 / max(w, h * 0.707)) if max(w, h * 0.707) < 2000 else 1.0
+    scale = min(UPSCALE_MAX, 2480 / max(w, h * 0.707)) if max(w, h * 0.707) < 2000 else 1.0
     if scale > 1.05:
         gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
     gray = _flatten(cv2, np, gray)
