@@ -6,11 +6,9 @@ installs them (apt) and the [ocr] extra's packages (tests/requirements.txt).
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import os
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -20,16 +18,11 @@ import pytest
 import hug_onboard as h
 from hug_onboard import _ocr, cli
 
-from conftest import REPO_ROOT
+from conftest import load_corpus
 
 
 def _corpus() -> Any:
-    spec = importlib.util.spec_from_file_location("hug_ocr_corpus", REPO_ROOT / "benches" / "ocr" / "corpus.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["hug_ocr_corpus"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return load_corpus()
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,6 @@ OpenCV write on the fd itself, which pytest's capture of ``sys.stderr`` would no
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import shutil
@@ -23,19 +22,14 @@ import pytest
 import hug_onboard as h
 from hug_onboard import _ocr
 
-from conftest import REPO_ROOT
+from conftest import load_corpus
 
 pytest.importorskip("cv2")
 pytest.importorskip("PIL")
 
 
 def _corpus() -> Any:
-    spec = importlib.util.spec_from_file_location("hug_ocr_corpus_files", REPO_ROOT / "benches" / "ocr" / "corpus.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["hug_ocr_corpus_files"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return load_corpus()
 
 
 @pytest.fixture(scope="module")
