@@ -554,6 +554,21 @@ pub fn shown(s: &str) -> String {
     hug_onboard_core::text::readable(&hug_onboard_core::notice::ocr::shown(s))
 }
 
+/// The names an argument may take, for a message: `"a"、"b"、"c" のいずれか` in Japanese.
+pub fn choices_ja(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+    format!("{} のいずれか", quoted.join("、"))
+}
+
+/// The names an argument may take, for a message: `"a", "b" or "c"` in English.
+pub fn choices_en(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => quoted.join(""),
+    }
+}
+
 /// Python's `repr()` of a string (quotes and escapes as Python writes them).
 pub fn py_repr(py: Python<'_>, s: &str) -> PyResult<String> {
     Ok(pyo3::types::PyString::new(py, s).repr()?.to_string())

@@ -30,6 +30,24 @@ macro_rules! variants {
     }};
 }
 
+/// What `format_wareki(style=...)` accepts: the names `Style::parse` reads back (the stub's
+/// `WarekiStyle` and the message naming the styles both derive from it).
+pub fn style_names() -> Vec<&'static str> {
+    variants!(Style {
+        Long,
+        LongNumeric,
+        Short
+    })
+    .map(|s| match s {
+        Style::Long => "long",
+        Style::LongNumeric => "long_numeric",
+        Style::Short => "short",
+    })
+    .into_iter()
+    .filter(|name| Style::parse(name).is_some())
+    .collect()
+}
+
 /// Alias name → its values, in the order of the core's declarations.
 #[pyfunction]
 pub fn _literals() -> Vec<(&'static str, Vec<&'static str>)> {
@@ -127,23 +145,7 @@ pub fn _literals() -> Vec<(&'static str, Vec<&'static str>)> {
                 .map(Honorific::as_str)
                 .to_vec(),
         ),
-        (
-            "WarekiStyle",
-            // What `format_wareki(style=...)` accepts: the names `Style::parse` reads back.
-            variants!(Style {
-                Long,
-                LongNumeric,
-                Short
-            })
-            .map(|s| match s {
-                Style::Long => "long",
-                Style::LongNumeric => "long_numeric",
-                Style::Short => "short",
-            })
-            .into_iter()
-            .filter(|name| Style::parse(name).is_some())
-            .collect(),
-        ),
+        ("WarekiStyle", style_names()),
         (
             "NoticeKind",
             variants!(NoticeKind { Test, Production })

@@ -1,7 +1,7 @@
 //! `PasswordPolicy`: check, change form, generation.
 
 use hug_onboard_core::diagnostic::Diagnostic;
-use hug_onboard_core::password::{PasswordPolicy, PasswordViolation};
+use hug_onboard_core::password::{PasswordPolicy, PasswordProfile, PasswordViolation};
 use pyo3::prelude::*;
 
 use crate::errors::IntValue;
@@ -53,20 +53,25 @@ impl PyPasswordPolicy {
     #[staticmethod]
     fn by_name(py: Python<'_>, name: Text) -> PyResult<Self> {
         let name: &str = &name;
-        PasswordPolicy::by_name(name).map(PyPasswordPolicy).ok_or_else(|| {
-            binding_err(
-                py,
-                BindingCode::InvalidPolicy,
-                format!(
-                    "パスワード規則「{}」はありません。\"test\"、\"production\"、\"generation\" のいずれかです。",
-                    crate::errors::shown(name)
-                ),
-                format!(
-                    "No password policy \"{}\"; use \"test\", \"production\" or \"generation\".",
-                    crate::errors::shown(name)
-                ),
-            )
-        })
+        PasswordPolicy::by_name(name)
+            .map(PyPasswordPolicy)
+            .ok_or_else(|| {
+                let names: Vec<&str> = PasswordProfile::ALL.iter().map(|p| p.name()).collect();
+                binding_err(
+                    py,
+                    BindingCode::InvalidPolicy,
+                    format!(
+                        "パスワード規則「{}」はありません。{}です。",
+                        crate::errors::shown(name),
+                        crate::errors::choices_ja(&names)
+                    ),
+                    format!(
+                        "No password policy \"{}\"; use {}.",
+                        crate::errors::shown(name),
+                        crate::errors::choices_en(&names)
+                    ),
+                )
+            })
     }
     /// A policy from JSON (the fields of `to_json()`), for a 国保連 whose screen differs.
     #[staticmethod]

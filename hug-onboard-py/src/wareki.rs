@@ -202,16 +202,19 @@ pub fn format_wareki(
     let style: &str = &style;
     guard(py, || {
         let st = Style::parse(style).ok_or_else(|| {
+            let names = crate::literals::style_names();
             binding_err(
                 py,
                 BindingCode::InvalidStyle,
                 format!(
-                    "書式「{}」は使えません。\"long\"、\"long_numeric\"、\"short\" のいずれかです。",
-                    crate::errors::shown(style)
+                    "書式「{}」は使えません。{}です。",
+                    crate::errors::shown(style),
+                    crate::errors::choices_ja(&names)
                 ),
                 format!(
-                    "Unknown style \"{}\"; use \"long\", \"long_numeric\" or \"short\".",
-                    crate::errors::shown(style)
+                    "Unknown style \"{}\"; use {}.",
+                    crate::errors::shown(style),
+                    crate::errors::choices_en(&names)
                 ),
             )
         })?;

@@ -292,3 +292,14 @@ def test_the_reason_of_unreadable_json_is_japanese_in_japanese(
     for m in (str(e), f.message_ja, f.message_en):
         assert SECRET not in m, m
     assert english_in(f.message_ja, also) == [], f.message_ja
+
+
+def test_a_name_outside_its_list_is_told_the_names_the_list_holds() -> None:
+    """The names in the message come from the same lists the argument is checked against
+    (the core's password profiles; the styles the stub's WarekiStyle lists)."""
+    e = _coded(lambda: h.PasswordPolicy.by_name("admin"), "binding.invalid_policy")
+    assert e.message_en == 'No password policy "admin"; use "test", "production" or "generation".'
+    assert e.message_ja == 'パスワード規則「admin」はありません。"test"、"production"、"generation" のいずれかです。'
+    e = _coded(lambda: h.format_wareki(datetime.date(2019, 6, 3), style="medium"), "binding.invalid_style")  # type: ignore[arg-type]
+    assert e.message_en == 'Unknown style "medium"; use "long", "long_numeric" or "short".'
+    assert e.message_ja == '書式「medium」は使えません。"long"、"long_numeric"、"short" のいずれかです。'
