@@ -26,14 +26,19 @@
 //!
 //! Digit counts follow the Japanese numbering plan (総務省「電気通信番号制度」,
 //! 電気通信番号の種別と構成, <https://www.soumu.go.jp/main_sosiki/joho_tsusin/top/tel_number/>,
-//! and its 「電話番号に関するQ&A」): 固定電話番号 `0ABCDEFGHJ` (A, B, C not 0) is
-//! **10 digits**; 音声伝送携帯電話番号 `070/080/090` + `CDEFGHJK` and 特定IP電話番号
+//! and its 「電話番号に関するQ&A」): 固定電話番号 `0ABCDEFGHJ` (A and B not 0) is
+//! **10 digits**, also when C is 0 (the area codes 0460 箱根, 0470 館山, 0480 久喜,
+//! 0550 御殿場; the 2001 Q&A's "A, B, C not 0" predates them, and Google's
+//! libphonenumber metadata for JP lists them as fixed lines); 音声伝送携帯電話番号 `070/080/090` + `CDEFGHJK` and 特定IP電話番号
 //! `050CDEFGHJK` (C not 0) are **11 digits**; FMC `0600DEFGHJK` is 11; the
 //! 付加的役務電話番号 `0AB0DEFGHJ(K)` — `0120` (free dial), `0570` (navi dial),
 //! `0170`, `0180`, `0990` — are 10 digits, and `0800` is 11. `020` (M2M data) and
 //! prefixes the plan does not assign are refused (`profile.phone_invalid`); a
 //! number of the wrong length for its prefix is `profile.phone_wrong_length`,
-//! naming the kind and the count expected.
+//! naming the kind and the count expected. Hyphens (any dash, and the long-vowel
+//! mark `ー` an IME gives for one between digits) and brackets around one group of
+//! digits (`03(1234)5678`, `(03)1234-5678`) are allowed; unbalanced or empty
+//! brackets and a hyphen at either end are not.
 //!
 //! # E-mail
 //!
@@ -344,6 +349,7 @@ impl PhoneKind {
 /// assert_eq!(phone_plan("09012345678"), Some((PhoneKind::Mobile, 11)));
 /// assert_eq!(phone_plan("0120123456"), Some((PhoneKind::Service, 10)));
 /// assert_eq!(phone_plan("08001234567"), Some((PhoneKind::Service, 11)));
+/// assert_eq!(phone_plan("0460857111"), Some((PhoneKind::Fixed, 10))); // 箱根: area code 0460
 /// assert_eq!(phone_plan("02012345678"), None); // M2M data, not a telephone
 /// ```
 pub fn phone_plan(digits: &str) -> Option<(PhoneKind, usize)> {
@@ -357,12 +363,11 @@ pub fn phone_plan(digits: &str) -> Option<(PhoneKind, usize)> {
         (b'6', b'0', b'0') => Some((PhoneKind::Fmc, 11)),
         (b'8', b'0', b'0') => Some((PhoneKind::Service, 11)),
         (_, b'0', _) => None,
-        (a, b, b'0') => match (a, b) {
-            (b'1', b'2') | (b'1', b'7') | (b'1', b'8') | (b'5', b'7') | (b'9', b'9') => {
-                Some((PhoneKind::Service, 10))
-            }
-            _ => None,
-        },
+        // 0AB0 is a 付加的役務 number only for these AB; any other is a fixed line
+        // whose area code has a 0 (0460 箱根, 0470 館山, 0480 久喜, 0550 御殿場).
+        (b'1', b'2' | b'7' | b'8', b'0') | (b'5', b'7', b'0') | (b'9', b'9', b'0') => {
+            Some((PhoneKind::Service, 10))
+        }
         _ => Some((PhoneKind::Fixed, 10)),
     }
 }
@@ -451,15 +456,52 @@ pub struct CheckedProfile {
     pub password: Secret,
 }
 
-/// A phone or fax number: the shape (digits, `-`, `(`, `)`), then the digit
-/// count its prefix has in the numbering plan.
+/// A phone or fax number as stored: half-width, and the long-vowel mark (`ー`,
+/// `ｰ`) that an IME in full-width mode gives for a hyphen between two digits a
+/// hyphen (`０９０ー１２３４ー５６７８` → `090-1234-5678`).
+fn phone_text(typed: &str) -> String {
+    let s: Vec<char> = text::normalize(typed).chars().collect();
+    let digit = |i: Option<&char>| i.is_some_and(char::is_ascii_digit);
+    (0..s.len())
+        .map(|i| match s[i] {
+            'ー' | 'ｰ' if i > 0 && digit(s.get(i - 1)) && digit(s.get(i + 1)) => '-',
+            c => c,
+        })
+        .collect()
+}
+
+/// The written shape of a phone number: digits, single hyphens between them,
+/// and brackets around one group of digits (`03(1234)5678`, `(03)1234-5678`);
+/// no hyphen at either end, no empty, unbalanced or nested brackets.
+fn phone_shape(s: &str) -> bool {
+    let (mut open, mut prev) = (false, None::<char>);
+    for c in s.chars() {
+        let ok = match c {
+            '0'..='9' => true,
+            '(' => !open && prev != Some('('),
+            ')' => open && prev.is_some_and(|p| p.is_ascii_digit()),
+            '-' => prev.is_some_and(|p| p != '-' && p != '('),
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+        match c {
+            '(' => open = true,
+            ')' => open = false,
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    !open && prev.is_some_and(|p| p != '-')
+}
+
+/// A phone or fax number: the shape ([`phone_shape`]), then the digit count its
+/// prefix has in the numbering plan.
 fn phone_check(s: &str, field: ProfileField) -> Result<(), ProfileProblem> {
-    let shape = s
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, '-' | '(' | ')'))
+    let shape = phone_shape(s)
         && s.starts_with(['0', '('])
-        && s.chars().find(char::is_ascii_digit) == Some('0')
-        && !s.contains("--");
+        && s.chars().find(char::is_ascii_digit) == Some('0');
     if !shape {
         return Err(ProfileProblem::PhoneInvalid { field });
     }
@@ -489,6 +531,16 @@ fn is_atext(c: char) -> bool {
     c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~".contains(c)
 }
 
+/// A label of a domain name: letters, digits and hyphens, starting and ending
+/// with a letter or a digit (RFC 5321 4.1.2 `sub-domain`), at most 63 octets
+/// (RFC 1035 2.3.4). The last label is not all digits either (RFC 3696 2).
+fn is_domain_label(label: &str) -> bool {
+    (1..=63).contains(&label.len())
+        && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && !label.starts_with('-')
+        && !label.ends_with('-')
+}
+
 fn email_check(s: &str) -> EmailCheck {
     let Some((local, domain)) = s.split_once('@') else {
         return EmailCheck::Invalid;
@@ -500,12 +552,11 @@ fn email_check(s: &str) -> EmailCheck {
         && local.chars().all(|c| is_atext(c) || c == '.')
         && local.chars().any(is_atext)
         && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !domain.contains("..")
+        && domain.split('.').all(is_domain_label)
         && domain
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.');
+            .rsplit('.')
+            .next()
+            .is_some_and(|tld| !tld.chars().all(|c| c.is_ascii_digit()));
     if !ok {
         EmailCheck::Invalid
     } else if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
@@ -662,7 +713,7 @@ impl ProfileInput {
         });
         let mut phone_of = |f: F, v: Option<String>| {
             v.and_then(|v| {
-                let n = text::normalize(&v);
+                let n = phone_text(&v);
                 match phone_check(&n, f) {
                     Ok(()) => Some(n),
                     Err(p) => {
@@ -821,6 +872,13 @@ mod tests {
             "0800-123-4567",
             "(03)1234-5678",
             "0263-12-3456",
+            // Area codes with a 0 after two digits are fixed lines (were refused).
+            "0460-85-7111",
+            "0470-22-2111",
+            "0480-22-1111",
+            "0550-83-1212",
+            "03(1234)5678",
+            "(03)-1234-5678",
         ] {
             assert_eq!(phone_check(ok, f), Ok(()), "{ok}");
         }
@@ -831,6 +889,12 @@ mod tests {
             "",
             "020-1234-5678",
             "0012-345-6789",
+            // Brackets unbalanced, empty or nested; a hyphen at an end (were stored as typed).
+            "03)1234(5678",
+            "((03))1234-5678",
+            "03()12345678",
+            "03-1234-5678-",
+            "0700-123-4567",
         ] {
             assert!(
                 matches!(
@@ -878,6 +942,7 @@ mod tests {
             ("ハッピ一キッズ", '一', 4),
             ("ハッピ-キッズ", '-', 4),
             ("ハッピ\u{2212}キッズ", '\u{2212}', 4),
+            ("ハッピ\u{2500}キッズ", '\u{2500}', 4),
         ] {
             let mut p = good();
             p.name_kana = typed.into();
@@ -925,6 +990,11 @@ mod tests {
             "..@example.jp",
             "a@b..jp",
             "a@b",
+            // Domain labels (RFC 5321 4.1.2, RFC 1035 2.3.4, RFC 3696 2): were accepted.
+            "a@-example.jp",
+            "a@example-.jp",
+            "a@xn--.jp",
+            "a@example.123",
         ] {
             let mut p = good();
             p.email = Some(bad.into());

@@ -43,7 +43,8 @@ pub struct KanaLookAlike {
     pub position: usize,
 }
 
-/// Dashes that look like the long-vowel mark `ー` when typed after kana.
+/// Dashes that look like the long-vowel mark `ー` when typed after kana (the
+/// box-drawing horizontals U+2500 `─` and U+2501 `━` too, drawn alike in Japanese fonts).
 fn is_dash_lookalike(c: char) -> bool {
     matches!(
         c,
@@ -56,6 +57,8 @@ fn is_dash_lookalike(c: char) -> bool {
             | '\u{2212}'
             | '\u{FF0D}'
             | '\u{FE63}'
+            | '\u{2500}'
+            | '\u{2501}'
     )
 }
 

@@ -921,7 +921,10 @@ pub fn parse_with(input: &str, opts: &ParseOptions<'_>) -> Result<PartialDate, W
     // Western year.
     let year: i64 = match era {
         Some(e) => {
-            if year_written < 1 {
+            // Year 0, or a Western year written after an era name (`令和2019年`
+            // would be 4037): no era has lasted as many years as the Western
+            // year it began in.
+            if year_written < 1 || year_written >= i64::from(e.first_day.year()) {
                 return Err(WarekiError::InvalidYear { year: year_written });
             }
             i64::from(e.first_day.year()) + year_written - 1
@@ -1174,6 +1177,9 @@ mod tests {
             ("令和元年2月30日", "wareki.invalid_day"),
             ("令和元年13月1日", "wareki.invalid_month"),
             ("令和0年1月1日", "wareki.invalid_year"),
+            // A Western year after an era name: not 4037-06-03.
+            ("令和2019年6月3日", "wareki.invalid_year"),
+            ("平成1990年1月1日", "wareki.invalid_year"),
             ("光文3年1月1日", "wareki.unknown_era"),
             ("X1.2.3", "wareki.unknown_era"),
             ("令和元年6月3日(火)", "wareki.weekday_mismatch"),

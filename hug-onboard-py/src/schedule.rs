@@ -176,10 +176,17 @@ impl PyRulebook {
     /// (`rulebook.unknown_prefecture`) unless 01–47.
     #[staticmethod]
     fn for_prefecture(py: Python<'_>, code: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let text = match code.extract::<i64>() {
-            Ok(n) if (0..100).contains(&n) => format!("{n:02}"),
-            Ok(n) => n.to_string(),
-            Err(_) => text_of(&code.str()?)?,
+        // A `str` or an `int`: never `True` (an `int` to Python, 1 = 北海道), a
+        // float or another object through its `str()` (TypeError, as `IntValue`).
+        let text = match code.cast::<PyString>() {
+            Ok(s) => text_of(s)?,
+            Err(_) => {
+                let v: IntValue = code.extract()?;
+                match v.value {
+                    Some(n) if (0..100).contains(&n) => format!("{n:02}"),
+                    _ => v.shown,
+                }
+            }
         };
         guard(py, || {
             Rulebook::for_prefecture_code(&text)

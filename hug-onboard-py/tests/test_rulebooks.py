@@ -21,6 +21,15 @@ def test_registry_has_47_and_every_code_resolves() -> None:
         with pytest.raises(h.ValidationError) as e:
             h.Rulebook.for_prefecture(bad)
         assert e.value.code == "rulebook.unknown_prefecture"
+    for n in (-1, 10**30):
+        with pytest.raises(h.ValidationError) as e:
+            h.Rulebook.for_prefecture(n)
+        assert e.value.code == "rulebook.unknown_prefecture"
+    # True is an int to Python (1 = 北海道): no rulebook from a flag, nor from a
+    # float or another object's str().
+    for wrong in (True, False, 13.0, [13], None):
+        with pytest.raises(TypeError):
+            h.Rulebook.for_prefecture(wrong)  # type: ignore[arg-type]
 
 
 def test_every_sourced_field_has_a_url() -> None:

@@ -525,7 +525,8 @@ crate::diagnostics! {
                 field.name_en(),
                 fixes.iter().map(|(p, r, d)| format!("character {p} \"{r}\" -> \"{d}\"")).collect::<Vec<_>>().join(", ")
             ) };
-        /// Warning (OCR): marks touching a value were removed (they could belong to it).
+        /// Warning (OCR): marks touching a value (before it, or a border bar after it)
+        /// were removed (they could belong to it).
         /// For a password the message counts them and does not show them.
         OcrMarkRemoved {
             /// The field.
@@ -536,27 +537,27 @@ crate::diagnostics! {
             "marks touching an OCR'd value were removed",
             ja: { if field.is_secret() {
                 format!(
-                    "読み取った「{}」の直前の記号{}文字を罫線・読み取りの汚れとして除きました。パスワードが記号で始まっていないか用紙で確認してください。",
+                    "読み取った「{}」に接していた記号{}文字を罫線・読み取りの汚れとして除きました。パスワードが記号で始まって（終わって）いないか、末尾が「1」「l」「I」でないか用紙で確認してください。",
                     field.label(),
                     marks.len()
                 )
             } else {
                 format!(
-                    "読み取った「{}」の直前の記号「{}」を罫線・読み取りの汚れとして除きました。記号が値の一部でないか用紙で確認してください。",
+                    "読み取った「{}」に接していた記号「{}」を罫線・読み取りの汚れとして除きました。記号（末尾なら「1」「l」「I」も）が値の一部でないか用紙で確認してください。",
                     field.label(),
                     marks.iter().collect::<String>()
                 )
             } },
             en: { if field.is_secret() {
                 format!(
-                    "{} just before the {} {} taken as a table line or smudge and removed; check on the paper that the password does not begin with a symbol.",
+                    "{} touching the {} {} taken as a table line or smudge and removed; check on the paper that the password does not begin or end with a symbol, nor end with 1, l or I.",
                     if marks.len() == 1 { "One mark".to_owned() } else { format!("{} marks", marks.len()) },
                     field.name_en(),
                     if marks.len() == 1 { "was" } else { "were" }
                 )
             } else {
                 format!(
-                    "The mark(s) \"{}\" just before the {} were taken as a table line or smudge and removed; check on the paper that they are not part of it.",
+                    "The mark(s) \"{}\" touching the {} were taken as a table line or smudge and removed; check on the paper that they (or, at the end, a 1, l or I) are not part of it.",
                     marks.iter().collect::<String>(),
                     field.name_en()
                 )
@@ -1075,12 +1076,12 @@ fn classify(line: &str, mode: Mode) -> Line {
         // The letter's bullets start with a label word (・ID、仮パスワード及び…).
         return Line::Other;
     }
-    let names: Vec<&str> = LABELS.iter().map(|(l, _)| *l).collect();
-    match ocr::match_label(line, &names, mode == Mode::Ocr) {
+    match ocr::match_label(line, &label_names(), mode == Mode::Ocr) {
         LabelMatch::None => Line::Other,
         LabelMatch::Ambiguous { read, .. } => Line::Ambiguous(read),
         LabelMatch::Hit(h) => {
             let rest = &line[h.end..];
+            let target = LABELS[h.index].1;
             let (value, marks) = match mode {
                 Mode::Typed => (
                     rest.trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == '：')
@@ -1089,11 +1090,21 @@ fn classify(line: &str, mode: Mode) -> Line {
                     Vec::new(),
                 ),
                 Mode::Ocr => {
-                    let (v, marks) = ocr::strip_leading_marks(rest);
-                    (ocr::strip_trailing_borders(v).to_owned(), marks)
+                    let (v, mut marks) = ocr::strip_leading_marks(rest);
+                    let v = ocr::strip_trailing_borders(v);
+                    // A border bar touching the value's end (`T131234|`) is removed;
+                    // for an ID or a password, where it may be a glyph (1 l I |), it is
+                    // reported like a mark before the value.
+                    let kept = v.trim_end_matches(ocr::END_BARS);
+                    if kept.len() < v.len()
+                        && ocr::is_key_field(target.field())
+                        && target.field() != NoticeField::FacilityNumber
+                    {
+                        marks.extend(v[kept.len()..].chars());
+                    }
+                    (kept.trim_end().to_owned(), marks)
                 }
             };
-            let target = LABELS[h.index].1;
             // OCR: a label word followed by text that cannot be the field's value
             // (a sentence of boilerplate) is no label line. A value OCR damaged (an
             // 11-digit 事業所番号, a password with a `」`) is kept: its cell is read
@@ -1137,6 +1148,8 @@ fn looks_like_date(line: &str) -> bool {
 /// short label (`通知日：令和元年6月3日`, `日付 R1.6.3`). The label is at most
 /// 8 characters with no digit, ending in 日 or 付, then separators.
 fn date_in_line(line: &str) -> Option<&str> {
+    // OCR: a table's border bar touching the date's last digit (`R1.6.3|`).
+    let line = line.trim_end_matches(ocr::END_BARS).trim_end();
     if looks_like_date(line) {
         return Some(line);
     }
@@ -1493,6 +1506,7 @@ fn infer_labels(lines: &[String], classes: &mut [Line], words: &[RowWords]) -> V
             Line::Ambiguous(read) if !read.is_empty() => {}
             _ => continue,
         }
+        let by_boxes = words.get(row).is_some_and(|(w, _)| !w.is_empty());
         let split = match words.get(row) {
             Some((w, b)) if !w.is_empty() => {
                 // The value column: where the neighbours' values start.
@@ -1540,6 +1554,20 @@ fn infer_labels(lines: &[String], classes: &mut [Line], words: &[RowWords]) -> V
         if field.is_secret() && read.chars().any(|c| c.is_ascii_alphanumeric()) {
             continue;
         }
+        // Without word boxes the row was split at its last space. A row whose label
+        // was read (its value had not the field's shape: `テストID T13 1234`) is no
+        // unreadable label, and what is left as the label must hold nothing that could
+        // be the start of a key value split by OCR (`テス卜7D T13` of `T13 1234`).
+        if !by_boxes
+            && ocr::is_key_field(field)
+            && (label_may_hold_value(field, &read)
+                || matches!(
+                    ocr::match_label(&lines[row], &label_names(), true),
+                    LabelMatch::Hit(_)
+                ))
+        {
+            continue;
+        }
         let printed: Vec<char> = kind
             .map_or(field.label(), |k| k.id_label())
             .chars()
@@ -1566,6 +1594,38 @@ fn infer_labels(lines: &[String], classes: &mut [Line], words: &[RowWords]) -> V
         ));
     }
     out
+}
+
+/// OCR text: could `read`, taken as a row's label by [`infer_labels`] (the row
+/// split at its last space), hold the first characters of the field's value? A
+/// label of a key field has no Latin letter or digit of its own, except the `ID`
+/// that ends `テストID` and `ID`: for the ID, letters at the end are the label's
+/// (`TD`, `TJD`) unless one is a digit on OCR skeletons (`0 O o` are one, `1 l I |`
+/// another: `T13`, `I0`); any other letter or digit may be the value's.
+///
+/// ```text
+/// テス ト TJD       no       (仮)パスワ一ド    no
+/// テス卜7D T13      yes      事業所番号 13     yes
+/// ```
+fn label_may_hold_value(field: NoticeField, read: &str) -> bool {
+    let squeezed: Vec<char> = read
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(text::halfwidth_ascii_char)
+        .collect();
+    if field != NoticeField::UserId {
+        return squeezed.iter().any(char::is_ascii_alphanumeric);
+    }
+    let latin = |c: &char| ocr::fold(*c).is_ascii_alphanumeric();
+    let tail = squeezed.iter().rev().take_while(|c| latin(c)).count();
+    let (head, tail) = squeezed.split_at(squeezed.len() - tail);
+    head.iter().any(char::is_ascii_alphanumeric)
+        || tail.iter().any(|c| ocr::fold(*c).is_ascii_digit())
+}
+
+/// The printed labels, in [`LABELS`]' order (what [`ocr::match_label`] takes).
+fn label_names() -> Vec<&'static str> {
+    LABELS.iter().map(|(l, _)| *l).collect()
 }
 
 /// A TSV row split at the value column's left edge `x`: the label's words (as

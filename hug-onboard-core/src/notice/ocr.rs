@@ -320,8 +320,14 @@ pub(crate) fn strip_trailing_borders(v: &str) -> &str {
     v
 }
 
+/// The vertical bars of a table's right border, as OCR reads them at a line's end.
+pub(crate) const END_BARS: [char; 3] = ['|', '｜', '¦'];
+
 /// Cleans one OCR line: box-drawing characters dropped, border bars at either
-/// end removed.
+/// end removed — except bars at the end that touch a Latin letter or a digit
+/// (`T131234|`): such a bar may be a glyph of an ID or a password (`1 l I |`),
+/// so it is left for the value's own rule (`classify` removes it from a value
+/// and reports it for an ID or a password).
 pub(crate) fn clean_line(line: &str) -> String {
     let s: String = line
         .chars()
@@ -332,7 +338,12 @@ pub(crate) fn clean_line(line: &str) -> String {
         matches!(c, '|' | '｜' | '¦' | '[' | ']') || c.is_whitespace()
     });
     let s = strip_trailing_borders(s);
-    s.trim_end_matches(['|', '｜', '¦']).trim().to_owned()
+    let kept = s.trim_end_matches(END_BARS);
+    if kept.ends_with(|c: char| crate::text::halfwidth_ascii_char(c).is_ascii_alphanumeric()) {
+        s.trim().to_owned()
+    } else {
+        kept.trim().to_owned()
+    }
 }
 
 /// One glyph OCR confuses, with its look-alikes.
@@ -752,7 +763,8 @@ pub(crate) enum TsvError {
 /// Reads Tesseract's TSV into visual rows (see the module doc).
 pub(crate) fn tsv_lines(tsv: &str) -> Result<Vec<TsvLine>, TsvError> {
     let mut rows = tsv.lines();
-    let header = rows.next().unwrap_or("");
+    // A byte-order mark (a TSV saved by a Windows tool) is no part of the first column's name.
+    let header = rows.next().unwrap_or("").trim_start_matches('\u{FEFF}');
     let cols: Vec<&str> = header.split('\t').map(str::trim).collect();
     let col = |name: &'static str| {
         cols.iter()
