@@ -438,11 +438,14 @@ impl PostalCode {
     /// use hug_onboard_core::facility::PostalCode;
     /// assert_eq!(PostalCode::parse("〒１００－０００１")?.to_string(), "100-0001");
     /// assert_eq!(PostalCode::parse("1000001")?.to_string(), "100-0001");
+    /// assert_eq!(PostalCode::parse("１００ー０００１")?.to_string(), "100-0001");
     /// assert!(PostalCode::parse("100-001").is_err());
     /// # Ok::<(), hug_onboard_core::facility::PostalCodeError>(())
     /// ```
     pub fn parse(input: &str) -> Result<PostalCode, PostalCodeError> {
-        let s = text::normalize(input);
+        // The long-vowel mark an IME in full-width mode gives for the hyphen
+        // (`１００ー０００１`) is one: only a hyphen after the third digit passes below.
+        let s = text::normalize(input).replace(['ー', 'ｰ'], "-");
         let s = s.trim_start_matches('〒').trim_start();
         if s.is_empty() {
             return Err(PostalCodeError::Empty);
