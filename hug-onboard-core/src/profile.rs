@@ -35,10 +35,12 @@
 //! `0170`, `0180`, `0990` — are 10 digits, and `0800` is 11. `020` (M2M data) and
 //! prefixes the plan does not assign are refused (`profile.phone_invalid`); a
 //! number of the wrong length for its prefix is `profile.phone_wrong_length`,
-//! naming the kind and the count expected. Hyphens (any dash, and the long-vowel
-//! mark `ー` an IME gives for one between digits) and brackets around one group of
-//! digits (`03(1234)5678`, `(03)1234-5678`) are allowed; unbalanced or empty
-//! brackets and a hyphen at either end are not.
+//! naming the kind and the count expected. Hyphens (any dash; a space or the
+//! long-vowel mark `ー` an IME gives for one between digits is stored as one) and
+//! brackets around one group of digits (`03(1234)5678`, `(03)1234-5678`) are
+//! allowed; unbalanced or empty brackets and a hyphen at either end are not.
+//! The international form `+81 3-1234-5678` (`+81(0)3-…`) is stored with the
+//! national prefix: `03-1234-5678`.
 //!
 //! # E-mail
 //!
@@ -456,15 +458,27 @@ pub struct CheckedProfile {
     pub password: Secret,
 }
 
-/// A phone or fax number as stored: half-width, and the long-vowel mark (`ー`,
-/// `ｰ`) that an IME in full-width mode gives for a hyphen between two digits a
-/// hyphen (`０９０ー１２３４ー５６７８` → `090-1234-5678`).
+/// A phone or fax number as stored: half-width; a space, or the long-vowel mark
+/// (`ー`, `ｰ`) that an IME in full-width mode gives for a hyphen, between two
+/// digits a hyphen (`０９０ー１２３４ー５６７８`, `03 1234 5678`); and the
+/// international form's `+81` (Japan's country code, ITU-T E.164), with the
+/// `(0)` sometimes written after it, the national prefix `0`
+/// (`+81 3-1234-5678`, `+81(0)3-1234-5678` → `03-1234-5678`).
 fn phone_text(typed: &str) -> String {
-    let s: Vec<char> = text::normalize(typed).chars().collect();
+    let n = text::normalize(typed);
+    let n = match n.strip_prefix("+81") {
+        Some(rest) => {
+            let rest = rest.trim_start_matches([' ', '-']);
+            let rest = rest.strip_prefix("(0)").unwrap_or(rest);
+            format!("0{}", rest.trim_start_matches([' ', '-']))
+        }
+        None => n,
+    };
+    let s: Vec<char> = n.chars().collect();
     let digit = |i: Option<&char>| i.is_some_and(char::is_ascii_digit);
     (0..s.len())
         .map(|i| match s[i] {
-            'ー' | 'ｰ' if i > 0 && digit(s.get(i - 1)) && digit(s.get(i + 1)) => '-',
+            'ー' | 'ｰ' | ' ' if i > 0 && digit(s.get(i - 1)) && digit(s.get(i + 1)) => '-',
             c => c,
         })
         .collect()
@@ -885,7 +899,6 @@ mod tests {
         for bad in [
             "3-1234-5678",
             "03--12345678",
-            "03 1234 5678",
             "",
             "020-1234-5678",
             "0012-345-6789",
@@ -921,6 +934,31 @@ mod tests {
                     digits,
                     expected
                 }),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn phone_text_as_stored() {
+        for (typed, stored) in [
+            ("０９０ー１２３４ー５６７８", "090-1234-5678"),
+            ("03ｰ1234ｰ5678", "03-1234-5678"),
+            ("03 1234 5678", "03-1234-5678"),
+            ("03　1234　5678", "03-1234-5678"),
+            ("+81 3 1234 5678", "03-1234-5678"),
+            ("+81-90-1234-5678", "090-1234-5678"),
+            ("+81(0)3-1234-5678", "03-1234-5678"),
+            ("＋８１　３－１２３４－５６７８", "03-1234-5678"),
+            // Not between two digits: left for the shape check to refuse.
+            ("03 -1234-5678", "03 -1234-5678"),
+            ("ー03-1234-5678", "ー03-1234-5678"),
+        ] {
+            assert_eq!(phone_text(typed), stored, "{typed}");
+        }
+        for bad in ["03 -1234-5678", "+810312345678", "03  1234 5678"] {
+            assert!(
+                phone_check(&phone_text(bad), ProfileField::Phone).is_err(),
                 "{bad}"
             );
         }
