@@ -2218,8 +2218,11 @@ impl RegistrationNotice {
         if chars > MAX_NOTICE_CHARS {
             return Err(Problems::one(NoticeProblem::TooLong { chars }));
         }
+        // Line breaks as Windows (CRLF), Unix (LF) and classic Mac OS (CR alone, as
+        // some clipboards still write) give them: a CR alone was no line break.
         let lines: Vec<String> = input
-            .lines()
+            .replace("\r\n", "\n")
+            .split(['\n', '\r'])
             .map(|l| text::to_halfwidth_ascii(l).trim().to_owned())
             .collect();
         let problems: Vec<NoticeProblem> = lines
