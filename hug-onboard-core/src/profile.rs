@@ -47,7 +47,13 @@
 //! Addresses with dots that RFC 5322 forbids in the local part (two in a row, or
 //! one at its start or end — `taro..hug.@docomo.ne.jp`, issued by Japanese mobile
 //! carriers before 2009 and still in use) are accepted with the warning
-//! `profile.email_nonstandard`; other RFC 5322 violations are refused.
+//! `profile.email_nonstandard`; other RFC 5322 violations are refused, and so is a
+//! domain label that starts or ends with a hyphen, is longer than 63 octets, or an
+//! all-digit last label (RFC 5321 4.1.2, RFC 1035 2.3.4, RFC 3696 2). Two forms RFC
+//! 5322 and RFC 6531 allow are refused as well, because nothing shows that the
+//! portal or 取込送信 take them (not verified): a quoted local part
+//! (`"taro hug"@example.jp`) and a domain in other than ASCII (`info@例え.jp`; its
+//! `xn--` form is accepted).
 //!
 //! # Example
 //!
