@@ -789,7 +789,14 @@ impl ProfileInput {
                 Some(representative_title),
                 Some(password),
             ) => {
-                let password_is_default = password.expose().trim() == DEFAULT_PASSWORD;
+                // `００００` typed in full-width is the initial password too (compared
+                // character by character: no copy of the secret is made).
+                let password_is_default = password
+                    .expose()
+                    .trim_matches(|c: char| c.is_whitespace())
+                    .chars()
+                    .map(text::halfwidth_ascii_char)
+                    .eq(DEFAULT_PASSWORD.chars());
                 let profile = FacilityProfile {
                     facility_number,
                     name_kana,
@@ -943,6 +950,21 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn default_password_typed_full_width() {
+        for typed in ["0000", "００００", " 0000\u{3000}", "0０0０"] {
+            let mut p = good();
+            p.password = typed.into();
+            assert!(
+                p.validate(None).unwrap().profile.password_is_default,
+                "{typed}"
+            );
+        }
+        let mut p = good();
+        p.password = "00000".into();
+        assert!(!p.validate(None).unwrap().profile.password_is_default);
     }
 
     #[test]
