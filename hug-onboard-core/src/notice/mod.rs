@@ -1180,10 +1180,12 @@ fn is_federation_line(line: &str) -> bool {
         && line.chars().count() <= 40
 }
 
-/// A printed password: half-width printable ASCII without spaces after width normalisation.
+/// A printed password: half-width printable ASCII without spaces after width
+/// normalisation, and not empty (two empty second reads of a cell replaced the
+/// page's password with an empty one).
 fn password_value(raw: &str) -> Option<String> {
     let v = text::normalize(raw);
-    if v.chars().all(|c| c.is_ascii_graphic()) {
+    if !v.is_empty() && v.chars().all(|c| c.is_ascii_graphic()) {
         Some(v)
     } else {
         None
@@ -3384,6 +3386,31 @@ mod tests {
             .into_iter()
             .filter(|f| matches!(f, NoticeProblem::OcrLabelInferred { .. }))
             .collect()
+    }
+
+    /// Second reads that read nothing are no evidence: two empty reads of the
+    /// password's cell replaced the page's `Kari0123` with an empty password.
+    #[test]
+    fn empty_second_reads_never_replace_a_value() {
+        let tsv = tsv_of(&[
+            ("事業所番号", 100, "1312345678"),
+            ("テストID", 100, "T3637691"),
+            ("(仮)パスワード", 100, "Kari0123"),
+            ("証明書発行用パスワード", 100, "Cert4567"),
+        ]);
+        let empty = vec![String::new(), String::new(), " ".into()];
+        let n = RegistrationNotice::parse_ocr_tsv_with_rereads(
+            &tsv,
+            &[
+                (NoticeField::TemporaryPassword, empty.clone()),
+                (NoticeField::CertificatePassword, empty),
+            ],
+        )
+        .unwrap();
+        assert_eq!(n.temporary_password.expose(), "Kari0123");
+        assert_eq!(n.certificate_password.expose(), "Cert4567");
+        let json = r#"{"kind":"test","facility_number":"1312345678","user_id":"T1","temporary_password":"","certificate_password":"Cert4567"}"#;
+        assert!(RegistrationNotice::from_json(json).is_err());
     }
 
     #[test]
