@@ -782,6 +782,33 @@ def test_a_slashed_zero_read_as_9_in_an_impossible_date_is_read_by_its_counter(f
     assert n.date is None and any(f.code == "notice.ocr_date_invalid" for f in n.findings())
 
 
+@pytest.mark.parametrize("font", [TAKAO, IPAGOTHIC])
+def test_a_valid_date_with_more_slashed_zeros_than_read_zeros_is_warned(font: str) -> None:
+    """Seed 22 of the corpus: a TakaoGothic letter dated `10日` was read `16日` (a valid date,
+    silently wrong; Tesseract's box of the word reached into the 日, so no word's glyphs could be
+    matched with its digits). The date line holds one slashed zero more than its text has `0`s:
+    the date is kept and the notice warns (ocr.date_unverified)."""
+    grey, binary, tsv = _tsv_page([["令和", "3", "年", "5", "月", "10", "日"], *_LETTER], font, {"10": "16"})
+    rereads = {"facility_number": ["2096385973"] * 2}
+    n = _ocr.parse_page(tsv, rereads, grey, binary)
+    assert n.date is not None and n.date.isoformat() == "2021-05-16"  # kept as read …
+    (warning,) = [f for f in n.findings() if f.code == "ocr.date_unverified"]  # … and said
+    assert warning.severity == "warning" and "2021-05-16" in warning.message("en")
+    assert "0" in warning.message("ja")
+    # As many zeros read as printed (the date read right, one mended from `19月`), a font whose
+    # zeros are clean, or no glyph check: no warning.
+    for lines, f, wrong in (([["令和", "3", "年", "5", "月", "10", "日"]], font, {}),
+                            ([["令和", "7", "年", "10", "月", "16", "日"]], font, {"10": "19"}),
+                            ([["令和", "3", "年", "5", "月", "10", "日"]], NOTO, {"10": "16"})):
+        grey, binary, tsv = _tsv_page([*lines, *_LETTER], f, wrong)
+        n = _ocr.parse_page(tsv, rereads, grey, binary)
+        assert n.date is not None and not any(x.code == "ocr.date_unverified" for x in n.findings()), lines
+    grey, binary, tsv = _tsv_page([["令和", "3", "年", "5", "月", "10", "日"], *_LETTER], font, {"10": "16"})
+    n = _ocr.parse_page(tsv, rereads, grey, binary, glyphs=False)
+    assert not any(x.code == "ocr.date_unverified" for x in n.findings())
+    assert _ocr.date_zeros_doubtful(tsv, rereads, grey[:, :, None], binary) is False  # never raises
+
+
 def test_a_date_is_mended_only_where_it_is_impossible_and_only_by_a_crossed_counter() -> None:
     # A valid date read is kept as read (a real 9: `19日`), whatever the glyphs.
     grey, binary, tsv = _tsv_page([["令和", "7", "年", "10", "月", "19", "日"], *_LETTER], IPAGOTHIC)

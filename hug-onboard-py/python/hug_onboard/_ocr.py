@@ -972,17 +972,23 @@ def parse_page(tsv: str, rereads: dict[str, list[str]], grey: Any, binary: Any, 
     Where the OCR'd date is impossible (``notice.ocr_date_invalid``: the slashed zero of
     ``10月`` read as ``19月``) and ``glyphs`` is true, the date line's digits are read again by
     their counters (:func:`mend_date`); the mended page is taken when its date is valid, else
-    the notice stays as parsed (date empty, the finding kept). Raises as ``parse_ocr_tsv``."""
+    the notice stays as parsed (date empty, the finding kept). Where the date line then holds
+    more zeros (crossed counters) than its text (:func:`date_zeros_doubtful`), the date is kept
+    and the warning ``ocr.date_unverified`` added. Raises as ``parse_ocr_tsv``."""
     notice = RegistrationNotice.parse_ocr_tsv(tsv, rereads)
-    if glyphs and any(f.code == "notice.ocr_date_invalid" for f in notice.findings()):
+    if not glyphs:
+        return notice
+    if any(f.code == "notice.ocr_date_invalid" for f in notice.findings()):
         mended = mend_date(tsv, rereads, grey, binary)
         if mended != tsv:
             try:
                 better = RegistrationNotice.parse_ocr_tsv(mended, rereads)
             except HugOnboardError:
-                return notice
-            if better.date is not None:
-                return better
+                better = None
+            if better is not None and better.date is not None:
+                notice, tsv = better, mended
+    if notice.date is not None and date_zeros_doubtful(tsv, rereads, grey, binary):
+        notice = notice._with_findings([_finding("ocr.date_unverified", notice.date.isoformat(), "warning")])
     return notice
 
 
@@ -1585,16 +1591,8 @@ def _mend_date(tsv: str, rereads: dict[str, list[str]], grey: Any, binary: Any) 
     style, height = _zeros(texts, cells, _printed_digits(texts, cells))
     if style == "clean":
         return tsv
-    rows = tsv.split("\n")
-    words = [r.split("\t") for r in rows]
-    lines: dict[tuple[str, ...], list[int]] = {}
-    for i, w in enumerate(words):
-        if len(w) == 12 and w[0] == "5":
-            lines.setdefault(tuple(w[1:5]), []).append(i)
-    for members in lines.values():
-        text = "".join(words[i][11] for i in members)
-        if not all(k in text for k in "年月日"):
-            continue
+    words = [r.split("\t") for r in tsv.split("\n")]
+    for members in _date_lines(words):
         for i in members:
             w = words[i]
             word = w[11]
@@ -1611,6 +1609,61 @@ def _mend_date(tsv: str, rereads: dict[str, list[str]], grey: Any, binary: Any) 
             if mended != word:
                 words[i] = w[:11] + [mended]
     return "\n".join("\t".join(w) for w in words)
+
+
+def _date_lines(words: list[list[str]]) -> list[list[int]]:
+    """The lines of a TSV (its rows split at tabs) that hold a date's 年, 月 and 日: each as
+    the indices of its words (TSV level 5)."""
+    lines: dict[tuple[str, ...], list[int]] = {}
+    for i, w in enumerate(words):
+        if len(w) == 12 and w[0] == "5":
+            lines.setdefault(tuple(w[1:5]), []).append(i)
+    return [m for m in lines.values() if all(k in "".join(words[i][11] for i in m) for k in "年月日")]
+
+
+def date_zeros_doubtful(tsv: str, rereads: dict[str, list[str]], grey: Any, binary: Any) -> bool:
+    """Whether the page's date line has more zeros than its text says: more glyphs with a
+    crossed counter (:attr:`_Glyph.counter`, a slashed or dotted zero: no other digit and no
+    kanji of a date has one) than ``0`` s in the line's words. Counted over the whole line, so
+    it needs no word's box to hold its own glyphs (Tesseract's box of ``16`` in ``10日``
+    reached into the ``日``: a slashed zero read as ``6``, the date valid and wrong). False
+    in a letter whose own zeros are clean (:func:`_zeros`: a crossed counter there is noise),
+    and for anything unexpected (never raises). :func:`parse_page` then warns
+    (``ocr.date_unverified``); the date is kept."""
+    try:
+        return _date_zeros_doubtful(tsv, rereads, grey, binary)
+    except Exception:  # a refinement: whatever fails, no warning
+        return False
+
+
+def _date_zeros_doubtful(tsv: str, rereads: dict[str, list[str]], grey: Any, binary: Any) -> bool:
+    np = _imports()[1]
+    if not all(isinstance(a, np.ndarray) and a.ndim == 2 and a.dtype == np.uint8 for a in (grey, binary)) or \
+            grey.shape != binary.shape:
+        return False
+    words = [r.split("\t") for r in tsv.split("\n")]
+    lines = _date_lines(words)
+    if not lines:
+        return False
+    layout = json.loads(RegistrationNotice.ocr_layout_json(tsv))
+    boxes = {f["field"]: f["value_box"] for f in layout["fields"] if f.get("value_box")}
+    texts = {f: list(r) for f, r in rereads.items() if isinstance(r, list) and all(isinstance(x, str) for x in r)}
+    cells = {f: _glyphs(grey, binary, boxes[f], NARROW_CELLS.get(f, 0.5))
+             for f in ("facility_number", "postal_code", *GLYPH_FIELDS) if f in boxes}
+    style, height = _zeros(texts, cells, _printed_digits(texts, cells))
+    if style == "clean":
+        return False
+    for members in lines:
+        ws = [words[i] for i in members]
+        left, top = min(int(w[6]) for w in ws), min(int(w[7]) for w in ws)
+        right = max(int(w[6]) + int(w[8]) for w in ws)
+        bottom = max(int(w[7]) + int(w[9]) for w in ws)
+        glyphs = _glyphs(grey, binary, {"left": left, "top": top, "width": right - left, "height": bottom - top}, 0.1)
+        crossed = sum(g.counter == "crossed" and (height is None or g.ring > GLYPH_ZERO_SHORT * height)
+                      for g in glyphs)
+        if crossed > sum(w[11].count("0") + w[11].count("０") for w in ws):
+            return True
+    return False
 
 
 def _squeeze(read: str) -> str:
