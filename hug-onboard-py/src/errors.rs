@@ -85,6 +85,10 @@ hug_onboard_core::diagnostic_codes! {
         /// the key fields were read again without it (a warning on the notice read).
         OcrModelUnavailable => "ocr.model_unavailable", Unavailable, Warning,
             "the package's own OCR model is missing or damaged: the second reads ran without it";
+        /// Reading a scan: the date line holds more zeros (slashed or dotted, by their
+        /// shape) than its text read (a warning on the notice read; the date is kept).
+        OcrDateUnverified => "ocr.date_unverified", InvalidInput, Warning,
+            "the letter's date line holds more zeros than were read: the date may be wrong";
     }
 }
 
@@ -99,6 +103,7 @@ impl BindingCode {
         BindingCode::OcrPageAmbiguous,
         BindingCode::OcrPageChosen,
         BindingCode::OcrModelUnavailable,
+        BindingCode::OcrDateUnverified,
     ];
 
     /// The Japanese and English messages of the codes the pure-Python part
@@ -138,6 +143,10 @@ impl BindingCode {
             BindingCode::OcrModelUnavailable => (
                 "このパッケージの文字認識モデル（{detail}）が見つからないか壊れているため、ID・パスワードなどの読み直しをこのモデルなしで行いました（精度が下がります）。ID とパスワードを紙のお知らせと見比べ、hug-onboard を入れ直してください（pip install --force-reinstall hug-onboard）。",
                 "The package's own OCR model ({detail}) is missing or damaged, so the ID, the passwords and the other key fields were read again without it (less reliable). Compare the ID and the passwords with the paper notice, and reinstall hug-onboard (pip install --force-reinstall hug-onboard).",
+            ),
+            BindingCode::OcrDateUnverified => (
+                "お知らせの日付を {detail} と読み取りましたが、日付の行には読み取った数より多くの「0」（斜線や点の入った0）が印刷されています。日付が違っているかもしれません。紙のお知らせと見比べてください。",
+                "The letter's date was read as {detail}, but its line has more zeros printed (slashed or dotted 0s) than were read: the date may be wrong. Compare it with the paper notice.",
             ),
             _ => return None,
         })
