@@ -2,11 +2,13 @@
 
 Used by :meth:`RegistrationNotice.from_image` and ``hug-onboard notice --image``.
 Needs the optional extra (``pip install hug-onboard[ocr]``: pytesseract,
-opencv-python-headless, numpy) and Tesseract with its Japanese data (Debian:
+opencv-python-headless, numpy, Pillow, pypdfium2, pillow-heif) and Tesseract with its Japanese data (Debian:
 ``apt-get install tesseract-ocr tesseract-ocr-jpn``).
 
 The pipeline: decode the image (PNG, JPEG, TIFF … through Pillow: OpenCV's decoders print warnings on
-the host's standard error; libtiff's messages are silenced, :func:`_libtiff_silenced`), grey; in a
+the host's standard error; libtiff's messages are silenced, :func:`_libtiff_silenced`; a PDF — a
+multi-function scanner's default — rendered by PDFium at :data:`PDF_DPI`, :func:`_pdf_pages`; an
+iPhone's HEIC decoded by libheif, :func:`_heif_page`), grey; in a
 photo that shows the paper on a darker desk,
 cut the paper out and make it rectangular (:func:`_paper`, :func:`_unwarp`: a perspective
 transform; not where what lies round the bright region holds text, :func:`_desk_round`: it is
@@ -27,10 +29,15 @@ opening with long horizontal and vertical kernels), then Tesseract
 through exceptions and warnings (silenced), libtiff's process-wide handlers are set to none
 around our decodes (:func:`_libtiff_silenced`), Tesseract's output is captured (its failure is
 ``ocr.tesseract_failed`` naming the language it could not load), OpenCV's clean-up prints
-nothing. A file of several pages (a scanner's multi-page TIFF, an animated GIF or WebP; at most
+nothing. A file of several pages (a scanner's PDF or multi-page TIFF, an animated GIF or WebP; at most
 :data:`MAX_PAGES`) is read on the page that holds the notice (:func:`_notice_page`; the notice
-says which, ``ocr.page_chosen``), or refused (``ocr.page_ambiguous``) when two pages hold one; a
-phone's MPO on its primary image (:func:`_decode_pages`). A missing or damaged packaged model (:data:`MODEL`) is a warning on the
+says which, ``ocr.page_chosen``); when several pages hold one, each is read whole and one notice
+scanned twice is read from the first page (``ocr.pages_same_notice``), two notices are refused
+(``ocr.page_ambiguous``); ``page=N`` reads the page named (``ocr.page_out_of_range``). A portrait
+page whose upright read finds too few of the notice's labels (fed upside down, or lying on its
+side) is turned as Tesseract's orientation detection says and read again (:func:`_read_page`). A
+PDF protected by a password is ``ocr.pdf_encrypted``; a PDF's text layer is never read (what the
+page shows is). A phone's MPO or HEIC is read on its primary image (:func:`_decoded`). A missing or damaged packaged model (:data:`MODEL`) is a warning on the
 notice (``ocr.model_unavailable``), the second pass running without it. Messages name a file
 without its folders (:func:`hug_onboard._errors.file_shown`).
 
@@ -97,6 +104,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import math
 import os
 import subprocess
 import sys
@@ -519,7 +527,7 @@ def _pdf_scale(sizes: list[tuple[float, float]]) -> float:
     scale = PDF_DPI / 72
     longest = max(max(w, h) for w, h in sizes)
     area = sum(w * h for w, h in sizes)
-    return min(scale, (MAX_SIDE - 2) / longest, (MAX_PIXELS / area) ** 0.5 * 0.999)
+    return float(min(scale, (MAX_SIDE - 2) / longest, math.sqrt(MAX_PIXELS / area) * 0.999))
 
 
 def _pdf_pages(data: bytes, np: Any, page: int | None) -> tuple[list[Any], int]:
@@ -583,11 +591,11 @@ def _pdf_render(pdf: Any, pdfium: Any, np: Any, page: int | None) -> tuple[list[
         raise _out_of_range(page, total)
     else:
         numbers = [page - 1]
-    sizes = [tuple(float(v) for v in pdf.get_page_size(i)) for i in numbers]
+    sizes = [(float(pdf.get_page_size(i)[0]), float(pdf.get_page_size(i)[1])) for i in numbers]
     for w, h in sizes:
         if not (w >= 1 and h >= 1) or max(w, h) > MAX_ASPECT * min(w, h):
             raise _error("ocr.image_unreadable", f"PDF: a page of {w:.0f}×{h:.0f} pt: not the shape of a page")
-    scale = _pdf_scale(sizes)  # type: ignore[arg-type]
+    scale = _pdf_scale(sizes)
     pages = []
     for i in numbers:
         pg = pdf[i]
