@@ -656,6 +656,8 @@ def test_a_page_can_be_named(letters: list[Any], tmp_path: Path) -> None:
     for bad in ("2", 2.0, True):
         with pytest.raises(TypeError):
             h.RegistrationNotice.from_image(data, page=bad)  # type: ignore[arg-type]
+    np = pytest.importorskip("numpy")
+    assert _ocr._page_number(np.int64(2)) == 2  # an integer of numpy's is an integer
     p = tmp_path / "two.tiff"
     p.write_bytes(data)
     out = io.StringIO()

@@ -105,6 +105,7 @@ import contextlib
 import io
 import json
 import math
+import operator
 import os
 import subprocess
 import sys
@@ -347,12 +348,17 @@ def _decode_pages(data: bytes) -> list[Any]:
 
 
 def _page_number(page: Any) -> int | None:
-    """``page`` as :func:`read_notice` takes it: None, or an ``int`` (not a ``bool``) from 1 —
-    another type is a ``TypeError``, a number below 1 ``ocr.page_out_of_range``."""
+    """``page`` as :func:`read_notice` takes it: None, or an integer (``int``, numpy's; not a
+    ``bool``, a ``float`` or a ``str``) from 1 — another type is a ``TypeError``, a number below 1
+    ``ocr.page_out_of_range``."""
     if page is None:
         return None
-    if isinstance(page, bool) or not isinstance(page, int):
-        raise TypeError(f"page must be an int (from 1) or None, not {type(page).__name__}")
+    if isinstance(page, bool):
+        raise TypeError("page must be an int (from 1) or None, not bool")
+    try:
+        page = operator.index(page)
+    except TypeError:
+        raise TypeError(f"page must be an int (from 1) or None, not {type(page).__name__}") from None
     if page < 1:
         shown = str(page) if len(str(page)) <= 20 else str(page)[:20] + "…"
         raise _error("ocr.page_out_of_range", f"page {shown}", f"{shown} ページ")
@@ -367,7 +373,8 @@ def _out_of_range(page: int, total: int) -> HugOnboardError:
 
 def _decoded(data: bytes, page: int | None = None) -> tuple[list[Any], int]:
     """The image's pages, each as one grey channel (numpy array, uint8), in the file's order,
-    and how many pages the file has; with ``page`` (from 1), that page alone.
+    and how many pages the file has; with ``page`` (from 1), that page alone (and, but for a PDF,
+    whose count is known, only the pages up to it are counted).
 
     A PDF (a multi-function scanner's default) is rendered by PDFium (:func:`_pdf_pages`), a
     HEIC/HEIF photo (an iPhone's default) decoded by libheif (:func:`_heif_page`); the rest:
@@ -391,8 +398,8 @@ def _decoded(data: bytes, page: int | None = None) -> tuple[list[Any], int]:
     transparent background becomes white paper (it was black: text on black); a
     floating-point image is refused. The size and shape of each page are checked before
     its pixels are decoded (:data:`MAX_PIXELS` for the pages together, :data:`MAX_SIDE`,
-    :data:`MAX_ASPECT`). With ``page``, the file's pages are counted (no :data:`MAX_PAGES`:
-    only that page is decoded) and a page the file does not have is ``ocr.page_out_of_range``.
+    :data:`MAX_ASPECT`). With ``page`` there is no :data:`MAX_PAGES` (only that page is decoded),
+    and a page the file does not have is ``ocr.page_out_of_range``.
     """
     np = _imports()[1]
     if _is_pdf(data):
@@ -411,7 +418,7 @@ def _decoded(data: bytes, page: int | None = None) -> tuple[list[Any], int]:
             # our own limits are checked below.
             warnings.simplefilter("ignore")
             opened = Image.open(io.BytesIO(data))
-            frames = _frames(opened, limited=page is None)
+            frames = _frames(opened, upto=page)
             total = len(frames)
             if page is not None:
                 if page > total:
@@ -449,11 +456,13 @@ def _check_size(w: int, h: int, pixels: int, count: int) -> None:
         raise _error("ocr.image_unreadable", f"{w}×{h} px: not the shape of a page")
 
 
-def _frames(opened: Any, limited: bool = True) -> list[int]:
+def _frames(opened: Any, upto: int | None = None) -> list[int]:
     """The frames of an opened image that are pages (:func:`_decode_pages`), found by seeking
     (Pillow's ``n_frames`` walks every frame of the file first); leaves the image on frame 0.
-    ``limited``: more than :data:`MAX_PAGES` is ``ocr.page_ambiguous``; else every page is
-    counted (a page was asked for: only that one is decoded)."""
+    More than :data:`MAX_PAGES` is ``ocr.page_ambiguous`` — unless a page was asked for
+    (``upto``, from 1: only that one is decoded): then the pages up to it (fewer when the file
+    ends before it)."""
+    limited = upto is None
     if opened.format in ("JPEG", "MPO"):
         return [0]  # an MPO's further frames are its previews or second view, not pages
     frames: list[int] = []
@@ -469,7 +478,7 @@ def _frames(opened: Any, limited: bool = True) -> list[int]:
         if isinstance(subfile, int) and subfile & 0b101:
             continue  # a TIFF's reduced-resolution copy of a page, or a transparency mask
         frames.append(i)
-        if limited and len(frames) > MAX_PAGES:
+        if len(frames) > MAX_PAGES if upto is None else len(frames) >= upto:
             break
     else:
         looked = -1  # every frame looked at held another: more than can be read
