@@ -458,21 +458,48 @@ def test_a_scanners_pdf_is_read(letters: list[Any]) -> None:
     assert _ocr.image_to_tsv(two, page=2) == _ocr.image_to_tsv(data)
 
 
+def _searchable_pdf(jpeg: bytes, size: tuple[int, int], dpi: float, layer: str) -> bytes:
+    """A scanner's "searchable PDF": the scan as the page's image (its JPEG as is, DCTDecode) and an
+    invisible text layer over it (text render mode 3, as scanners write their own OCR) saying
+    ``layer``."""
+    w, hh = size
+    pw, ph = w * 72 / dpi, hh * 72 / dpi
+    text = layer.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode("ascii")
+    content = b"q %.2f 0 0 %.2f 0 0 cm /Im0 Do Q BT 3 Tr /F1 14 Tf 60 %.2f Td (%s) Tj ET" % (pw, ph, ph * 0.6, text)
+    return _pdf([
+        _CATALOG,
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Contents 4 0 R "
+        b"/Resources << /XObject << /Im0 5 0 R >> /Font << /F1 6 0 R >> >> >>" % (pw, ph),
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 "
+        b"/Filter /DCTDecode /Length %d >>\nstream\n" % (w, hh, len(jpeg)) + jpeg + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ])
+
+
 def test_a_pdf_with_a_text_layer_is_read_from_what_it_shows(letters: list[Any]) -> None:
-    """A "searchable PDF" (the scanner's own OCR as an invisible text layer over the scan; here
-    Tesseract's PDF output): the page is rendered and read as shown — the layer is not taken for
-    the letter's text (it holds a reader's look-alike confusions unchecked)."""
+    """A "searchable PDF" (the scanner's own OCR as an invisible text layer over the scan): the page
+    is rendered and read as it shows — a layer that says another ID and passwords (a scanner's OCR
+    holds look-alike confusions unchecked) is not taken for the letter's text. Tesseract's own PDF
+    output (image and text layer) likewise."""
     pypdfium2 = pytest.importorskip("pypdfium2")
     letter = letters[1]
-    done = subprocess.run([_ocr.tesseract_command(), "stdin", "stdout", "-l", "jpn", "pdf"], input=letter.image,
-                          capture_output=True, timeout=600, check=True)
-    data = done.stdout
+    image = _page(letter.image)
+    assert image.mode == "L" and letter.image[:2] == b"\xff\xd8"
+    wrong = "ID P9999999 (kari) password WRONGPW1 certificate password WRONGPW2 jigyosho 1399999999"
+    data = _searchable_pdf(letter.image, image.size, float(letter.dpi), wrong)
     pdf = pypdfium2.PdfDocument(data)
     layer = pdf[0].get_textpage().get_text_range()
     pdf.close()
-    assert len(layer.strip()) > 50  # there is a text layer
+    assert "P9999999" in layer  # the layer is there, and wrong
     n = h.RegistrationNotice.from_image(data)
     _key_fields_right(n, letter)
+    assert "WRONGPW" not in (n.temporary_password() or "") + (n.certificate_password() or "")
+    done = subprocess.run([_ocr.tesseract_command(), "stdin", "stdout", "-l", "jpn", "pdf"], input=letter.image,
+                          capture_output=True, timeout=600, check=True)
+    read = h.RegistrationNotice.parse_ocr_tsv(_ocr.image_to_tsv(done.stdout))
+    assert str(read.user_id) == letter.truth["user_id"]
 
 
 def test_pdfs_that_cannot_be_read_are_coded_and_print_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
