@@ -580,9 +580,11 @@ def _pdf_pages(data: bytes, np: Any, page: int | None) -> tuple[list[Any], int]:
         except HugOnboardError:
             raise
         except MemoryError:
-            raise _error("ocr.image_unreadable", "PDF: not enough memory to render the page") from None
+            raise _error("ocr.image_unreadable", "PDF: not enough memory to render the page",
+                         "PDF: ページを描画するメモリが足りません") from None
         except Exception as e:  # PdfiumError on a page, ValueError on a page of no size …
-            raise _error("ocr.image_unreadable", f"PDF: a page cannot be rendered ({type(e).__name__})") from None
+            raise _error("ocr.image_unreadable", f"PDF: a page cannot be rendered ({type(e).__name__})",
+                         f"PDF: ページを描画できません（{type(e).__name__}）") from None
         finally:
             pdf.close()
 
@@ -603,7 +605,8 @@ def _pdf_render(pdf: Any, pdfium: Any, np: Any, page: int | None) -> tuple[list[
     sizes = [(float(pdf.get_page_size(i)[0]), float(pdf.get_page_size(i)[1])) for i in numbers]
     for w, h in sizes:
         if not (w >= 1 and h >= 1) or max(w, h) > MAX_ASPECT * min(w, h):
-            raise _error("ocr.image_unreadable", f"PDF: a page of {w:.0f}×{h:.0f} pt: not the shape of a page")
+            raise _error("ocr.image_unreadable", f"PDF: a page of {w:.0f}×{h:.0f} pt: not the shape of a page",
+                         f"PDF: {w:.0f}×{h:.0f} pt のページはページの形ではありません")
     scale = _pdf_scale(sizes)
     pages = []
     for i in numbers:
@@ -619,7 +622,7 @@ def _pdf_render(pdf: Any, pdfium: Any, np: Any, page: int | None) -> tuple[list[
         if grey.ndim == 3:
             grey = grey[:, :, 0]
         if grey.ndim != 2 or not grey.size:
-            raise _error("ocr.image_unreadable", "PDF: a page without pixels")
+            raise _error("ocr.image_unreadable", "PDF: a page without pixels", "PDF: 画素のないページです")
         pages.append(np.ascontiguousarray(grey))
     return pages, total
 
@@ -648,7 +651,8 @@ def _heif_page(data: bytes, np: Any, Image: Any, ImageOps: Any) -> Any:
     except HugOnboardError:
         raise
     except MemoryError:
-        raise _error("ocr.image_unreadable", "HEIF: not enough memory to decode the photo") from None
+        raise _error("ocr.image_unreadable", "HEIF: not enough memory to decode the photo",
+                     "HEIF: 写真を展開するメモリが足りません") from None
     except Exception as e:  # libheif's errors (damaged, truncated, an unsupported codec)
         raise _error("ocr.image_unreadable", f"libheif: {type(e).__name__}") from None
 
