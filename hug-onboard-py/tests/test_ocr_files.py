@@ -730,3 +730,31 @@ def test_an_upright_scan_is_not_asked_its_orientation(letters: list[Any], monkey
     monkeypatch.setattr(_ocr, "_orientation", no_orientation)
     tsv = _ocr.image_to_tsv(letters[1].image)
     assert str(h.RegistrationNotice.parse_ocr_tsv(tsv).user_id) == letters[1].truth["user_id"]
+
+
+def test_pdfs_are_rendered_on_several_threads_at_once() -> None:
+    """PDFium is not thread-safe: the library's uses of it hold one lock, so threads reading PDFs at
+    once each get their pages (no crash, no mixed pages)."""
+    import threading
+
+    from PIL import Image, ImageDraw
+
+    pytest.importorskip("pypdfium2")
+    files = []
+    for i in range(4):
+        page = Image.new("L", (300, 400), 255)
+        ImageDraw.Draw(page).rectangle((20 + 60 * i, 20, 60 + 60 * i, 60), fill=0)
+        files.append(_pdf_of([page, page], 50.0))
+    got: dict[int, list[int]] = {}
+
+    def work(i: int) -> None:
+        for _ in range(3):
+            pages = _ocr._decode_pages(files[i])
+            got.setdefault(i, []).extend(int(p[int(40 * 6), int((40 + 60 * i) * 6)]) for p in pages)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(got) == [0, 1, 2, 3] and all(v == [0] * 6 for v in got.values()), got

@@ -1177,7 +1177,7 @@ def read_notice(image: ImageSource, page: int | None = None) -> RegistrationNoti
         notice = _read_whole(grey, binary, tsv, cmd, langs)
     else:
         numbers = [n for n, _, _, _ in chosen]
-        notices = []
+        notices: list[RegistrationNotice] = []
         for _, grey, binary, tsv in chosen:
             try:
                 notices.append(_read_whole(grey, binary, tsv, cmd, langs))
@@ -1185,8 +1185,8 @@ def read_notice(image: ImageSource, page: int | None = None) -> RegistrationNoti
                 # The core refuses one of them: that it is the same notice cannot be shown. (Tesseract
                 # failing, or missing, is said as such.)
                 raise _ambiguous(numbers, total) from None
-        if not _agree(notices):
-            raise _ambiguous(numbers, total)
+            if not _agree(notices):
+                raise _ambiguous(numbers, total)  # no need to read the pages after it
         number, notice = numbers[0], notices[0]
         listed = ", ".join(str(n) for n in numbers)
         return notice._with_findings([_finding("ocr.pages_same_notice", f"pages {listed} of {total}", "info",
