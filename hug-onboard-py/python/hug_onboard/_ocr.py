@@ -356,13 +356,13 @@ def _page_number(page: Any) -> int | None:
     if isinstance(page, bool):
         raise TypeError("page must be an int (from 1) or None, not bool")
     try:
-        page = operator.index(page)
+        number: int = operator.index(page)
     except TypeError:
         raise TypeError(f"page must be an int (from 1) or None, not {type(page).__name__}") from None
-    if page < 1:
-        shown = str(page) if len(str(page)) <= 20 else str(page)[:20] + "…"
+    if number < 1:
+        shown = str(number) if len(str(number)) <= 20 else str(number)[:20] + "…"
         raise _error("ocr.page_out_of_range", f"page {shown}", f"{shown} ページ")
-    return page
+    return number
 
 
 def _out_of_range(page: int, total: int) -> HugOnboardError:
