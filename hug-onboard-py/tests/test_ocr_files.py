@@ -758,3 +758,78 @@ def test_pdfs_are_rendered_on_several_threads_at_once() -> None:
     for t in threads:
         t.join()
     assert sorted(got) == [0, 1, 2, 3] and all(v == [0] * 6 for v in got.values()), got
+
+
+def _born_digital_pdf(truth: dict[str, Any]) -> bytes:
+    """The notice as a PDF made by software, not a scan: its text drawn with an embedded TrueType
+    font (IPAGothic, CID-keyed) and its table's ruled lines as paths, in the corpus's layout (written
+    through PDFium's own page-editing API, pypdfium2.raw)."""
+    import ctypes
+
+    pdfium = pytest.importorskip("pypdfium2")
+    import pypdfium2.raw as c  # type: ignore[import-untyped, unused-ignore]
+
+    path = Path("/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf")
+    if not path.is_file():
+        pytest.skip("IPAGothic (fonts-ipafont-gothic) not installed")
+    pdf = pdfium.PdfDocument.new()
+    w, hh = 595.0, 842.0
+    page = pdf.new_page(w, hh)
+    data = path.read_bytes()
+    buf = (ctypes.c_uint8 * len(data)).from_buffer_copy(data)
+    font = c.FPDFText_LoadFont(pdf, buf, len(data), c.FPDF_FONT_TRUETYPE, True)
+    assert font
+    mm = 72 / 25.4
+
+    def text(s: str, x: float, y: float, size: float = 10.5) -> None:
+        obj = c.FPDFPageObj_CreateTextObj(pdf, font, size)
+        wide = ctypes.create_string_buffer((s + "\0").encode("utf-16-le"))
+        assert c.FPDFText_SetText(obj, ctypes.cast(wide, c.FPDF_WIDESTRING))
+        c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, hh - y)
+        c.FPDFPage_InsertObject(page, obj)
+
+    def rect(x: float, y: float, rw: float, rh: float) -> None:
+        obj = c.FPDFPageObj_CreateNewRect(x, hh - y - rh, rw, rh)
+        c.FPDFPageObj_SetStrokeColor(obj, 0, 0, 0, 255)
+        c.FPDFPageObj_SetStrokeWidth(obj, 0.7)
+        c.FPDFPath_SetDrawMode(obj, c.FPDF_FILLMODE_NONE, True)
+        c.FPDFPage_InsertObject(page, obj)
+
+    x0, y = 25 * mm, 25 * mm
+    text(truth["date_ja"], w - x0 - 120, y + 8)
+    y += 12 * mm
+    text(truth["federation"], x0, y + 8)
+    y += 14 * mm
+    text("電子請求登録結果に関するお知らせ", w / 2 - 110, y + 10, 14)
+    y += 16 * mm
+    text("障害福祉サービス費等の電子請求に関し、下記のとおり登録いたしましたので、", x0, y + 8)
+    y += 6 * mm
+    text("ご連絡いたします。", x0, y + 8)
+    y += 12 * mm
+    rows = [("事業所番号", truth["facility_number"]), ("住所", f"〒{truth['postal_code']} {truth['address']}"),
+            ("事業所名", truth["facility_name"]), ("テストID" if truth["kind"] == "test" else "ID", truth["user_id"]),
+            ("(仮)パスワード", truth["temporary_password"]), ("証明書発行用パスワード", truth["certificate_password"]),
+            ("備考", "")]
+    row_h, col = 10 * mm, 62 * mm
+    for label, value in rows:
+        rect(x0, y, w - 2 * x0, row_h)
+        rect(x0, y, col, row_h)
+        text(label, x0 + 2 * mm, y + row_h / 2 + 4)
+        if value:
+            text(value, x0 + col + 3 * mm, y + row_h / 2 + 4)
+        y += row_h
+    assert c.FPDFPage_GenerateContent(page)
+    out = io.BytesIO()
+    pdf.save(out)
+    page.close()
+    pdf.close()
+    return out.getvalue()
+
+
+def test_a_born_digital_pdf_is_read(letters: list[Any]) -> None:
+    """A notice PDF made by software (text drawn with an embedded font, ruled lines as paths; no
+    image): rendered and read like a scan — its text objects are not taken as the letter's text."""
+    letter = letters[0]
+    n = h.RegistrationNotice.from_image(_born_digital_pdf(letter.truth))
+    _key_fields_right(n, letter)
+    assert n.date is not None and n.date.isoformat() == letter.truth["date"]
