@@ -451,6 +451,14 @@ def test_a_scanners_pdf_is_read(letters: list[Any]) -> None:
     n = h.RegistrationNotice.from_image(data)
     _key_fields_right(n, letter)
     assert "ocr.page_chosen" not in [f.code for f in n.findings()]
+    # A bilevel scan (a fax-like 1-bit page: CCITT Group 4 inside the PDF) renders to the same pixels.
+    np = pytest.importorskip("numpy")
+    bilevel = notice.point(lambda v: 255 if v > 128 else 0).convert("1")
+    packed = _pdf_of([bilevel], float(letter.dpi))
+    assert b"CCITTFax" in packed
+    (grey,) = _ocr._decode_pages(packed)
+    same = np.asarray(bilevel.convert("L").resize((grey.shape[1], grey.shape[0]), Image.Resampling.NEAREST))
+    assert float((np.abs(grey.astype(int) - same.astype(int)) > 128).mean()) < 0.005
     cover = Image.new("L", notice.size, 255)
     ImageDraw.Draw(cover).text((200, 300), "FAX cover sheet: 1 page follows", fill=0)
     two = _pdf_of([cover, notice], float(letter.dpi))
