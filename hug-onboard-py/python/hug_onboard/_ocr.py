@@ -557,7 +557,10 @@ def _pdf_pages(data: bytes, np: Any, page: int | None) -> tuple[list[Any], int]:
     except ImportError as e:
         raise _error("ocr.dependency_missing", f"pypdfium2, for PDF files: {e}",
                      f"PDF ファイルには pypdfium2 が必要です: {e}") from None
-    with _PDF_LOCK:
+    # pypdfium2 reports some conditions as Python warnings (stderr by default): ignored, the
+    # outcome is coded below.
+    with _PDF_LOCK, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
         try:
             pdf = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as e:
