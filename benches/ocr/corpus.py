@@ -321,6 +321,8 @@ def read(letter: Letter, second_pass: bool = True, glyph_check: bool = True) -> 
             s.fields[f] = "exact"
         elif f == "kind" and any(x.code == "notice.ocr_kind_unconfirmed" for x in findings):
             s.fields[f] = "flagged"
+        elif f == "date" and any(x.code == "ocr.date_unverified" for x in findings):
+            s.fields[f] = "flagged"
         elif f in NAME_EN and any(name in x.message_en for x in findings if x.code.startswith("notice.ocr_")
                                   for name in ((NAME_EN[f],) if isinstance(NAME_EN[f], str) else NAME_EN[f])):
             s.fields[f] = "flagged"

@@ -438,7 +438,8 @@ class RegistrationNotice:
         ValidationError (``ocr.image_unreadable``, naming the file without its folders; ``ocr.pdf_encrypted``
         for a PDF protected by a password); nothing is printed on the process's standard error. When the
         package's own OCR model is missing or damaged the notice is read without it and carries the warning
-        ``ocr.model_unavailable``. The image and the text never go to a temporary file.
+        ``ocr.model_unavailable``; a date whose line holds more slashed or dotted zeros than were read
+        carries the warning ``ocr.date_unverified``. The image and the text never go to a temporary file.
         """
     def _with_findings(self, findings: Sequence[Finding]) -> RegistrationNotice:
         """The same notice with ``findings`` added after its own (the image reader's warnings); internal."""

@@ -83,14 +83,19 @@ of one size spanning a narrow glyph, or one centred stroke inside (not a ``Q``'s
 ``@``, two ``O`` run together, specks); a clean hole only in a closed ring (not a slashed
 zero with a gap); heights of rings, not of boxes (a speck or a tick stuck to a glyph); and
 only where the reads line up with the glyphs (no letter read where the cell has a speck).
+Likewise a glyph the reads give as ``1``, ``l``, ``I`` or ``|`` whose ink profile is that of
+the ``1`` s the letter prints by format (:func:`_one_named`, :data:`GLYPH_ONE_BOUNDS`: its
+height, its darkness and the spread of its ink, of its foot and of its head, and where its head
+leans — sums over the grey crop, which a blur moves little) is a ``1``: IPAMincho's ``1`` and
+``l`` differ by a pixel of serif at 150 dpi and every read gave that ``1`` as ``l``.
 Where it is unsure it decides nothing. Otherwise it
 acts only where the plurality of the reads left is one look-alike glyph the core reports
 (``notice.ocr_confusable``), so the user is still asked to compare that character with
 the paper; a read set aside still votes when, mended there, it is a read another read
 gives. Besides, a mark before or after a value that is no glyph of the cell (the cell's
 border read as ``|``, a speck as ``.``) is dropped from a read when another read lacks it.
-Where the shapes do not decide (IPAMincho's ``l`` and ``1`` at 150 dpi differ by a few
-pixels), or the cell is no line of a few characters (:data:`GLYPH_CELL_PIXELS`,
+Where the shapes do not decide (IPAMincho's ``O`` and ``0`` differ by 3 % of their width; its
+``l`` read as ``1`` by every read: the profile names a ``1``, it never says "not a 1"), or the cell is no line of a few characters (:data:`GLYPH_CELL_PIXELS`,
 :data:`GLYPH_PARTS`), nothing changes; nothing the check meets (a box, an image, a failure
 inside OpenCV) makes it raise: the reads then go to the core as read. The counter also
 mends the page's date: where the core finds the OCR'd date impossible (``10月`` read as
@@ -1358,17 +1363,23 @@ def parse_page(tsv: str, rereads: dict[str, list[str]], grey: Any, binary: Any, 
     Where the OCR'd date is impossible (``notice.ocr_date_invalid``: the slashed zero of
     ``10月`` read as ``19月``) and ``glyphs`` is true, the date line's digits are read again by
     their counters (:func:`mend_date`); the mended page is taken when its date is valid, else
-    the notice stays as parsed (date empty, the finding kept). Raises as ``parse_ocr_tsv``."""
+    the notice stays as parsed (date empty, the finding kept). Where the date line then holds
+    more zeros (crossed counters) than its text (:func:`date_zeros_doubtful`), the date is kept
+    and the warning ``ocr.date_unverified`` added. Raises as ``parse_ocr_tsv``."""
     notice = RegistrationNotice.parse_ocr_tsv(tsv, rereads)
-    if glyphs and any(f.code == "notice.ocr_date_invalid" for f in notice.findings()):
+    if not glyphs:
+        return notice
+    if any(f.code == "notice.ocr_date_invalid" for f in notice.findings()):
         mended = mend_date(tsv, rereads, grey, binary)
         if mended != tsv:
             try:
                 better = RegistrationNotice.parse_ocr_tsv(mended, rereads)
             except HugOnboardError:
-                return notice
-            if better.date is not None:
-                return better
+                better = None
+            if better is not None and better.date is not None:
+                notice, tsv = better, mended
+    if notice.date is not None and date_zeros_doubtful(tsv, rereads, grey, binary):
+        notice = notice._with_findings([_finding("ocr.date_unverified", notice.date.isoformat(), "warning")])
     return notice
 
 
@@ -1645,6 +1656,25 @@ GLYPH_ZERO_TALL = 0.9
 GLYPH_ZERO_SHORT = 0.8
 #: Pixels a glyph may be shifted against a printed digit (each way, each axis).
 GLYPH_SHIFT = 2
+#: A glyph is the letter's ``1`` — whatever the reads say — when its ink profile
+#: (:attr:`_Glyph.profile`) matches the mean profile of the ``1`` s the letter prints by
+#: format (the 事業所番号, the postal code: :func:`_printed_digits`) on every measure, each as a
+#: ratio to theirs, within these bounds: ``height`` (its ink box), ``ink`` (its darkness summed),
+#: ``spread`` (the horizontal spread of its ink), ``foot`` and ``head`` (the spread of its bottom
+#: and top fifth: a 1's base serif and flag, an l's narrower serif, an I's bar). All are sums
+#: over the grey crop, so a blur or a sub-pixel shift changes them little. Measured on the
+#: corpus's 112 cached light letters (seeds 14–16, 21–24; four fonts; ``/tmp``-style dumps):
+#: 77 of 98 ID/password ``1`` s within every bound (IPAMincho 19 of 23), none of 1,958 other
+#: glyphs — the nearest, IPAMincho's ``I`` (foot 0.85–0.92, head 1.14–1.23), ``i`` and ``l``
+#: (foot 0.82–0.85), 1.6, 2.3 and 3.1 times a bound's half-width away; over 27 fonts × 150,
+#: 175, 200, 300 dpi × 10 kinds of damage, none of 25,162 other glyphs (``l I | i t f j 7 T J
+#: L r 4 …``). In IPAMincho the stock engines and our model read its ``1`` as ``l`` (its flag
+#: and serifs differ by a pixel at 150 dpi); the foot's spread differs by 15–18 %.
+GLYPH_ONE_BOUNDS: dict[str, float] = {"height": 0.06, "ink": 0.10, "spread": 0.05, "foot": 0.05, "head": 0.11}
+#: … and its ``lean`` (:attr:`_Glyph.profile`) at most this far from theirs (a difference, in
+#: glyph heights): the letter's ``1`` s −0.006–0.006 on the corpus, IPAMincho's ``I`` 0.019–0.032
+#: (blurred, its bar's spread is a 1's flag's), the gothic fonts' ``I`` ``l`` ``i`` 0.046–0.067.
+GLYPH_ONE_LEAN = 0.012
 #: Grey margin around a glyph for the correlation, in pixels.
 GLYPH_MARGIN = 3
 
@@ -1656,6 +1686,7 @@ class _Glyph:
     def __init__(self, box: tuple[int, int, int, int], mask: Any, grey: Any, dot: bool) -> None:
         self.box, self.mask, self.grey, self.dot = box, mask, grey, dot
         self._measures: dict[str, Any] | None = None
+        self._profile: dict[str, float] | None = None
 
     @property
     def height(self) -> int:
@@ -1789,6 +1820,43 @@ class _Glyph:
         return "clean" if clean else None
 
     @property
+    def profile(self) -> dict[str, float]:
+        """The glyph's ink profile (:data:`GLYPH_ONE_BOUNDS`): from its grey crop, darkness above
+        the crop's border (the paper) within two pixels of its ink (not a neighbour's), summed
+        (``ink``), and the standard deviation in pixels of its columns' darkness over the glyph
+        (``spread``), over its bottom fifth (``foot``) and top fifth (``head``); ``lean``: how far
+        right of its middle fifths' centre of darkness its top fifth's is, over its height (a
+        1's flag pulls it left, an I's bar does not); ``height`` in pixels."""
+        if self._profile is not None:
+            return self._profile
+        cv2, np, _ = _imports()
+        m = GLYPH_MARGIN
+        dark = (255.0 - self.grey.astype(np.float64)) / 255.0
+        border = np.concatenate([dark[:m].ravel(), dark[-m:].ravel(), dark[:, :m].ravel(), dark[:, -m:].ravel()])
+        near = cv2.dilate(np.pad(self.mask.astype(np.uint8), m), np.ones((5, 5), np.uint8))
+        dark = (dark - float(np.median(border))).clip(0) * near[: dark.shape[0], : dark.shape[1]]
+
+        def spread(part: Any) -> float:
+            cols = part.sum(axis=0)
+            total = float(cols.sum())
+            if total <= 0:
+                return 0.0
+            x = np.arange(len(cols))
+            mean = float((cols * x).sum()) / total
+            return float(np.sqrt((cols * (x - mean) ** 2).sum() / total))
+
+        def centre(part: Any) -> float:
+            cols = part.sum(axis=0)
+            return float((cols * np.arange(len(cols))).sum()) / max(float(cols.sum()), 1e-9)
+
+        h = self.height
+        head = dark[max(0, m - 2) : m + int(0.2 * h)]
+        self._profile = {"height": float(h), "ink": float(dark.sum()), "spread": spread(dark),
+                         "foot": spread(dark[m + int(0.8 * h) : m + h + 2]), "head": spread(head),
+                         "lean": (centre(head) - centre(dark[m + int(0.3 * h) : m + int(0.7 * h)])) / max(h, 1)}
+        return self._profile
+
+    @property
     def ring(self) -> int:
         """The height in pixels of the glyph's largest ink part, from the median top to the median
         bottom of its middle half of columns (a zero's ring without a mark joined above or below
@@ -1915,16 +1983,8 @@ def _mend_date(tsv: str, rereads: dict[str, list[str]], grey: Any, binary: Any) 
     style, height = _zeros(texts, cells, _printed_digits(texts, cells))
     if style == "clean":
         return tsv
-    rows = tsv.split("\n")
-    words = [r.split("\t") for r in rows]
-    lines: dict[tuple[str, ...], list[int]] = {}
-    for i, w in enumerate(words):
-        if len(w) == 12 and w[0] == "5":
-            lines.setdefault(tuple(w[1:5]), []).append(i)
-    for members in lines.values():
-        text = "".join(words[i][11] for i in members)
-        if not all(k in text for k in "年月日"):
-            continue
+    words = [r.split("\t") for r in tsv.split("\n")]
+    for members in _date_lines(words):
         for i in members:
             w = words[i]
             word = w[11]
@@ -1941,6 +2001,61 @@ def _mend_date(tsv: str, rereads: dict[str, list[str]], grey: Any, binary: Any) 
             if mended != word:
                 words[i] = w[:11] + [mended]
     return "\n".join("\t".join(w) for w in words)
+
+
+def _date_lines(words: list[list[str]]) -> list[list[int]]:
+    """The lines of a TSV (its rows split at tabs) that hold a date's 年, 月 and 日: each as
+    the indices of its words (TSV level 5)."""
+    lines: dict[tuple[str, ...], list[int]] = {}
+    for i, w in enumerate(words):
+        if len(w) == 12 and w[0] == "5":
+            lines.setdefault(tuple(w[1:5]), []).append(i)
+    return [m for m in lines.values() if all(k in "".join(words[i][11] for i in m) for k in "年月日")]
+
+
+def date_zeros_doubtful(tsv: str, rereads: dict[str, list[str]], grey: Any, binary: Any) -> bool:
+    """Whether the page's date line has more zeros than its text says: more glyphs with a
+    crossed counter (:attr:`_Glyph.counter`, a slashed or dotted zero: no other digit and no
+    kanji of a date has one) than ``0`` s in the line's words. Counted over the whole line, so
+    it needs no word's box to hold its own glyphs (Tesseract's box of ``16`` in ``10日``
+    reached into the ``日``: a slashed zero read as ``6``, the date valid and wrong). False
+    in a letter whose own zeros are clean (:func:`_zeros`: a crossed counter there is noise),
+    and for anything unexpected (never raises). :func:`parse_page` then warns
+    (``ocr.date_unverified``); the date is kept."""
+    try:
+        return _date_zeros_doubtful(tsv, rereads, grey, binary)
+    except Exception:  # a refinement: whatever fails, no warning
+        return False
+
+
+def _date_zeros_doubtful(tsv: str, rereads: dict[str, list[str]], grey: Any, binary: Any) -> bool:
+    np = _imports()[1]
+    if not all(isinstance(a, np.ndarray) and a.ndim == 2 and a.dtype == np.uint8 for a in (grey, binary)) or \
+            grey.shape != binary.shape:
+        return False
+    words = [r.split("\t") for r in tsv.split("\n")]
+    lines = _date_lines(words)
+    if not lines:
+        return False
+    layout = json.loads(RegistrationNotice.ocr_layout_json(tsv))
+    boxes = {f["field"]: f["value_box"] for f in layout["fields"] if f.get("value_box")}
+    texts = {f: list(r) for f, r in rereads.items() if isinstance(r, list) and all(isinstance(x, str) for x in r)}
+    cells = {f: _glyphs(grey, binary, boxes[f], NARROW_CELLS.get(f, 0.5))
+             for f in ("facility_number", "postal_code", *GLYPH_FIELDS) if f in boxes}
+    style, height = _zeros(texts, cells, _printed_digits(texts, cells))
+    if style == "clean":
+        return False
+    for members in lines:
+        ws = [words[i] for i in members]
+        left, top = min(int(w[6]) for w in ws), min(int(w[7]) for w in ws)
+        right = max(int(w[6]) + int(w[8]) for w in ws)
+        bottom = max(int(w[7]) + int(w[9]) for w in ws)
+        glyphs = _glyphs(grey, binary, {"left": left, "top": top, "width": right - left, "height": bottom - top}, 0.1)
+        crossed = sum(g.counter == "crossed" and (height is None or g.ring > GLYPH_ZERO_SHORT * height)
+                      for g in glyphs)
+        if crossed > sum(w[11].count("0") + w[11].count("０") for w in ws):
+            return True
+    return False
 
 
 def _squeeze(read: str) -> str:
@@ -2046,6 +2161,20 @@ def _zero_named(g: _Glyph, zeros: _Zeros) -> str | None:
     return None
 
 
+def _one_named(g: _Glyph, ones: list[_Glyph]) -> bool:
+    """Whether the glyph is the letter's ``1``: its ink profile within :data:`GLYPH_ONE_BOUNDS`
+    of the mean profile of ``ones`` (the ``1`` s the letter prints by format), whatever the
+    reads say. False without those ``1`` s, or where any of their measures is zero."""
+    if not ones or g.dot:
+        return False
+    mine = g.profile
+    for key, bound in GLYPH_ONE_BOUNDS.items():
+        theirs = sum(o.profile[key] for o in ones) / len(ones)
+        if theirs <= 0 or abs(mine[key] / theirs - 1) > bound:
+            return False
+    return abs(mine["lean"] - sum(o.profile["lean"] for o in ones) / len(ones)) <= GLYPH_ONE_LEAN
+
+
 def _ruled_out(chars: set[str], g: _Glyph, printed: dict[str, list[_Glyph]], cap: float | None = None,
                zeros: _Zeros = (None, None)) -> set[str]:
     """Of the characters the reads give for one glyph, those its shape rules out (``cap``:
@@ -2106,8 +2235,9 @@ def glyph_check(
     not vote — unless, with that one glyph put in its place at every such position, it is a
     read another read gives: then it votes for that read. Where a glyph's counter names it
     (:func:`_zero_named`: a crossed counter, or a clean one in a letter whose zeros are crossed)
-    and the reads give ``0``, ``O`` or ``o`` for it, every read of the cell's length gets that
-    glyph there, even when they all agree — unless a read has a letter or a digit where the
+    and the reads give ``0``, ``O`` or ``o`` for it, or its ink profile is the letter's ``1`` s'
+    (:func:`_one_named`) and the reads give ``1``, ``l``, ``I`` or ``|`` for it (not all ``1``),
+    every read of the cell's length gets that glyph there, even when they all agree — unless a read has a letter or a digit where the
     cell has a speck (:data:`GLYPH_SPECK`: the reads are one place off the glyphs). Reads of
     another length are left as
     they are; when no read of the cell's length would remain, none is set aside.
@@ -2135,7 +2265,11 @@ def _glyph_check(
     fields = [f for f in GLYPH_FIELDS if len(texts.get(f, [])) > 1 and f in boxes]
     if not fields:
         return rereads
-    look_alikes = {g for g, _ in RegistrationNotice.ocr_confusables() if len(g) == 1}
+    table = RegistrationNotice.ocr_confusables()
+    look_alikes = {g for g, _ in table if len(g) == 1}
+    # The 1 and the glyphs the core reports it may be read as (l I |): where a glyph has the
+    # letter's 1's profile (:func:`_one_named`) and the reads give these, it is a 1.
+    ones = {"1", *next((alikes.split() for g, alikes in table if g == "1"), [])}
     cells = {f: _glyphs(grey, binary, boxes[f], NARROW_CELLS.get(f, 0.5))
              for f in ("facility_number", "postal_code", *fields) if f in boxes}
     printed = _printed_digits(texts, cells)
@@ -2180,9 +2314,13 @@ def _glyph_check(
         for p, g in enumerate(glyphs):
             chars = {reads[i][p] for i in aligned}
             named = _zero_named(g, zeros) if lined_up and chars & set("0Oo") else None
+            if named is None and lined_up and chars & ones and chars != {"1"} and _one_named(g, printed.get("1", [])):
+                named = "1"
             # Among the round look-alikes; a crossed counter also against another reading of a
-            # zero that some read gives as one (`9` for a slashed zero whose tail is noise).
-            if named is not None and chars != {named} and (chars <= set("0Oo") or (named == "0" and "0" in chars)):
+            # zero that some read gives as one (`9` for a slashed zero whose tail is noise); a
+            # 1's profile among its look-alikes (l I |).
+            if named is not None and chars != {named} and (chars <= set("0Oo") or (named == "0" and "0" in chars)
+                                                           or (named == "1" and chars <= ones)):
                 # The counter decides against the reads, even all of them: each read of the
                 # cell's length gets the glyph it names (a look-alike the core reports).
                 for i in aligned:
