@@ -59,7 +59,7 @@ hug_onboard_core::diagnostic_codes! {
             "a text argument that is not valid Unicode (a lone surrogate)";
         /// Reading a scan: the `[ocr]` extra (pytesseract, OpenCV, numpy) is not installed.
         OcrDependencyMissing => "ocr.dependency_missing", Unavailable, Error,
-            "reading an image needs the optional packages (pip install 'hug-onboard[ocr]')";
+            "reading an image needs an optional package (pip install 'hug-onboard[ocr]', or [heic] for HEIC photos)";
         /// Reading a scan: no Tesseract binary.
         OcrTesseractMissing => "ocr.tesseract_missing", Unavailable, Error,
             "Tesseract (the OCR engine) was not found";
@@ -127,8 +127,8 @@ impl BindingCode {
     pub fn python_messages(self) -> Option<(&'static str, &'static str)> {
         Some(match self {
             BindingCode::OcrDependencyMissing => (
-                "画像の読み取りには追加のパッケージが必要です: pip install 'hug-onboard[ocr]'（{detail}）",
-                "Reading an image needs the optional packages: pip install 'hug-onboard[ocr]' ({detail})",
+                "画像の読み取りには追加のパッケージが必要です: {detail}",
+                "Reading an image needs an optional package: {detail}",
             ),
             BindingCode::OcrTesseractMissing => (
                 "文字認識ソフト Tesseract が見つかりません。インストールしてください（Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-jpn）。",

@@ -629,10 +629,12 @@ def test_heic_damaged_or_without_pillow_heif_is_coded(letters: list[Any], monkey
     with pytest.raises(h.UnavailableError) as e:
         _ocr._decode_pages(data)
     assert e.value.code == "ocr.dependency_missing" and "pillow-heif" in e.value.message_en
-    assert "pillow-heif" in e.value.message_ja and "hug-onboard[ocr]" in e.value.message_en
+    assert "pillow-heif" in e.value.message_ja and "hug-onboard[heic]" in e.value.message_en
+    assert "GPLv2" in e.value.message_en  # its own extra, and why
     with pytest.raises(h.UnavailableError) as e:
         _ocr._decode_pages(_EMPTY_PDF)
     assert e.value.code == "ocr.dependency_missing" and "pypdfium2" in e.value.message_en
+    assert "hug-onboard[ocr]" in e.value.message_en and "hug-onboard[ocr]" in e.value.message_ja
 
 
 def test_the_same_notice_scanned_twice_is_read_from_the_first_page(letters: list[Any]) -> None:

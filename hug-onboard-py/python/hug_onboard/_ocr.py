@@ -2,7 +2,8 @@
 
 Used by :meth:`RegistrationNotice.from_image` and ``hug-onboard notice --image``.
 Needs the optional extra (``pip install hug-onboard[ocr]``: pytesseract,
-opencv-python-headless, numpy, Pillow, pypdfium2, pillow-heif) and Tesseract with its Japanese data (Debian:
+opencv-python-headless, numpy, Pillow, pypdfium2; ``hug-onboard[heic]`` adds pillow-heif for HEIC
+photos, kept apart because its wheels are GPLv2) and Tesseract with its Japanese data (Debian:
 ``apt-get install tesseract-ocr tesseract-ocr-jpn``).
 
 The pipeline: decode the image (PNG, JPEG, TIFF … through Pillow: OpenCV's decoders print warnings on
@@ -225,13 +226,21 @@ def _error(code: str, detail: str = "", detail_ja: str | None = None) -> HugOnbo
     return error_class_for(code)([_finding(code, detail, "error", detail_ja)])
 
 
+def _dependency_missing(extra: str, e: ImportError, why_en: str = "", why_ja: str = "") -> HugOnboardError:
+    """``ocr.dependency_missing`` naming the extra to install (``ocr``, or ``heic``: pillow-heif,
+    kept out of ``ocr`` because its wheels are GPLv2), what needs it and the import's failure."""
+    pip = f"pip install 'hug-onboard[{extra}]'"
+    return _error("ocr.dependency_missing", f"{pip} — {why_en} ({e})" if why_en else f"{pip} ({e})",
+                  f"{pip} — {why_ja}（{e}）" if why_ja else f"{pip}（{e}）")
+
+
 def _imports() -> tuple[Any, Any, Any]:
     try:
         import cv2
         import numpy
         import pytesseract  # type: ignore[import-untyped]
     except ImportError as e:
-        raise _error("ocr.dependency_missing", str(e)) from None
+        raise _dependency_missing("ocr", e) from None
     return cv2, numpy, pytesseract
 
 
@@ -412,7 +421,7 @@ def _decoded(data: bytes, page: int | None = None) -> tuple[list[Any], int]:
     try:
         from PIL import Image, ImageOps
     except ImportError as e:
-        raise _error("ocr.dependency_missing", str(e)) from None
+        raise _dependency_missing("ocr", e) from None
     if _is_heif(data):
         if page is not None and page > 1:
             raise _out_of_range(page, 1)
@@ -560,8 +569,7 @@ def _pdf_pages(data: bytes, np: Any, page: int | None) -> tuple[list[Any], int]:
         import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
         import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped, unused-ignore]
     except ImportError as e:
-        raise _error("ocr.dependency_missing", f"pypdfium2, for PDF files: {e}",
-                     f"PDF ファイルには pypdfium2 が必要です: {e}") from None
+        raise _dependency_missing("ocr", e, "pypdfium2, for PDF files", "PDF ファイルには pypdfium2 が必要です") from None
     # pypdfium2 reports some conditions as Python warnings (stderr by default): ignored, the
     # outcome is coded below.
     with _PDF_LOCK, warnings.catch_warnings():
@@ -646,8 +654,8 @@ def _heif_page(data: bytes, np: Any, Image: Any, ImageOps: Any) -> Any:
     try:
         import pillow_heif  # type: ignore[import-untyped, unused-ignore]
     except ImportError as e:
-        raise _error("ocr.dependency_missing", f"pillow-heif, for HEIC/HEIF photos: {e}",
-                     f"HEIC/HEIF の写真には pillow-heif が必要です: {e}") from None
+        raise _dependency_missing("heic", e, "pillow-heif, for HEIC/HEIF photos (its wheels are GPLv2)",
+                                  "HEIC/HEIF の写真には pillow-heif が必要です（配布物のライセンスは GPLv2）") from None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
