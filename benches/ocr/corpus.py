@@ -268,14 +268,13 @@ def read(letter: Letter, second_pass: bool = True, glyph_check: bool = True) -> 
     s = Score(letter)
     cmd, langs = _ocr._tesseract()
     t0 = time.process_time()
-    grey, binary = _ocr._prepare(letter.image)
-    png = _ocr._png(binary)
-    t1 = time.process_time()
     c1 = _child_cpu()
-    tsv = _ocr.run_tesseract(png, cmd=cmd)
+    # As read_notice reads a page: cleaned, read by Tesseract, and turned when too few of the
+    # notice's labels are found upright (_read_page's fallback: Tesseract's orientation detection).
+    grey, binary, tsv, _ = _ocr._read_page(_ocr._decode_grey(letter.image), cmd)
     s.t_tesseract = _child_cpu() - c1
     t2 = time.process_time()
-    s.t_clean = t1 - t0
+    s.t_clean = t2 - t0
     # As RegistrationNotice.from_image: the cells come from the layout (before any value
     # is checked), and the core parses the page with their second reads.
     try:

@@ -59,7 +59,7 @@ hug_onboard_core::diagnostic_codes! {
             "a text argument that is not valid Unicode (a lone surrogate)";
         /// Reading a scan: the `[ocr]` extra (pytesseract, OpenCV, numpy) is not installed.
         OcrDependencyMissing => "ocr.dependency_missing", Unavailable, Error,
-            "reading an image needs the optional packages (pip install 'hug-onboard[ocr]')";
+            "reading an image needs an optional package (pip install 'hug-onboard[ocr]', or [heic] for HEIC photos)";
         /// Reading a scan: no Tesseract binary.
         OcrTesseractMissing => "ocr.tesseract_missing", Unavailable, Error,
             "Tesseract (the OCR engine) was not found";
@@ -85,6 +85,17 @@ hug_onboard_core::diagnostic_codes! {
         /// the key fields were read again without it (a warning on the notice read).
         OcrModelUnavailable => "ocr.model_unavailable", Unavailable, Warning,
             "the package's own OCR model is missing or damaged: the second reads ran without it";
+        /// Reading a scan: a PDF protected by a password (a scanner's "encrypted PDF"):
+        /// its pages cannot be rendered without it.
+        OcrPdfEncrypted => "ocr.pdf_encrypted", InvalidInput, Error,
+            "a PDF protected by a password: its pages cannot be read";
+        /// Reading a scan: the page asked for (`page=N`, `--page N`) is not in the file.
+        OcrPageOutOfRange => "ocr.page_out_of_range", InvalidArgument, Error,
+            "a page number that is not a page of the file (pages count from 1)";
+        /// Reading a scan: several pages of a file hold the same notice (scanned twice);
+        /// the first was read (an information on the notice read).
+        OcrPagesSameNotice => "ocr.pages_same_notice", Advisory, Info,
+            "several pages of the file hold the same notice (scanned twice): the first was read";
         /// Reading a scan: the date line holds more zeros (slashed or dotted, by their
         /// shape) than its text read (a warning on the notice read; the date is kept).
         OcrDateUnverified => "ocr.date_unverified", InvalidInput, Warning,
@@ -103,6 +114,9 @@ impl BindingCode {
         BindingCode::OcrPageAmbiguous,
         BindingCode::OcrPageChosen,
         BindingCode::OcrModelUnavailable,
+        BindingCode::OcrPdfEncrypted,
+        BindingCode::OcrPageOutOfRange,
+        BindingCode::OcrPagesSameNotice,
         BindingCode::OcrDateUnverified,
     ];
 
@@ -113,8 +127,8 @@ impl BindingCode {
     pub fn python_messages(self) -> Option<(&'static str, &'static str)> {
         Some(match self {
             BindingCode::OcrDependencyMissing => (
-                "画像の読み取りには追加のパッケージが必要です: pip install 'hug-onboard[ocr]'（{detail}）",
-                "Reading an image needs the optional packages: pip install 'hug-onboard[ocr]' ({detail})",
+                "画像の読み取りには追加のパッケージが必要です: {detail}",
+                "Reading an image needs an optional package: {detail}",
             ),
             BindingCode::OcrTesseractMissing => (
                 "文字認識ソフト Tesseract が見つかりません。インストールしてください（Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-jpn）。",
@@ -125,16 +139,16 @@ impl BindingCode {
                 "Tesseract's Japanese data (jpn) is missing; install it (Debian/Ubuntu: apt-get install tesseract-ocr-jpn).",
             ),
             BindingCode::OcrImageUnreadable => (
-                "画像として読めません（PNG・JPEG・TIFF などのスキャン画像か写真を指定してください）: {detail}",
-                "Not a readable image (give a scan or photo as PNG, JPEG, TIFF …): {detail}",
+                "画像として読めません（PNG・JPEG・TIFF・HEIC・PDF などのスキャン画像か写真を指定してください）: {detail}",
+                "Not a readable image (give a scan or photo as PNG, JPEG, TIFF, HEIC, PDF …): {detail}",
             ),
             BindingCode::OcrTesseractFailed => (
                 "Tesseract が文字認識に失敗しました: {detail}",
                 "Tesseract failed to read the image: {detail}",
             ),
             BindingCode::OcrPageAmbiguous => (
-                "ファイルに複数のページがあり、お知らせのページを1つに決められません。お知らせのページだけを画像にして指定してください（{detail}）。",
-                "The file has several pages and the notice's page cannot be chosen; give the notice's page alone as an image ({detail}).",
+                "ファイルに複数のページがあり、お知らせのページを1つに決められません。ページ番号を指定するか（page=N、--page N）、お知らせのページだけを画像にして指定してください（{detail}）。",
+                "The file has several pages and the notice's page cannot be chosen; name the page (page=N, --page N) or give the notice's page alone as an image ({detail}).",
             ),
             BindingCode::OcrPageChosen => (
                 "ファイルに複数のページがあるため、お知らせの見出しが見つかったページ（{detail}）を読み取りました。",
@@ -143,6 +157,18 @@ impl BindingCode {
             BindingCode::OcrModelUnavailable => (
                 "このパッケージの文字認識モデル（{detail}）が見つからないか壊れているため、ID・パスワードなどの読み直しをこのモデルなしで行いました（精度が下がります）。ID とパスワードを紙のお知らせと見比べ、hug-onboard を入れ直してください（pip install --force-reinstall hug-onboard）。",
                 "The package's own OCR model ({detail}) is missing or damaged, so the ID, the passwords and the other key fields were read again without it (less reliable). Compare the ID and the passwords with the paper notice, and reinstall hug-onboard (pip install --force-reinstall hug-onboard).",
+            ),
+            BindingCode::OcrPdfEncrypted => (
+                "PDF にパスワードが設定されている（暗号化されている）ため、ページを読めません。複合機でパスワードなしの PDF か画像（PNG・JPEG・TIFF）として保存し直してください（{detail}）。",
+                "The PDF is protected by a password (encrypted), so its pages cannot be read; save the scan again as a PDF without a password or as an image (PNG, JPEG, TIFF) ({detail}).",
+            ),
+            BindingCode::OcrPageOutOfRange => (
+                "指定のページはファイルにありません（ページは 1 から数えます）: {detail}",
+                "The page asked for is not in the file (pages count from 1): {detail}",
+            ),
+            BindingCode::OcrPagesSameNotice => (
+                "ファイルの複数のページに同じお知らせがあり（2 回スキャンされたもの。種類・事業所番号・ID・通知日・パスワードの読み取りが一致）、最初のページを読み取りました（{detail}）。",
+                "Several pages of the file hold the same notice (scanned twice: the kind, 事業所番号, ID, date and passwords read alike); the first was read ({detail}).",
             ),
             BindingCode::OcrDateUnverified => (
                 "お知らせの日付を {detail} と読み取りましたが、日付の行には読み取った数より多くの「0」（斜線や点の入った0）が印刷されています。日付が違っているかもしれません。紙のお知らせと見比べてください。",

@@ -123,17 +123,24 @@ impl PyNotice {
     /// 事業所番号, the ID, the passwords (engines restricted to the field's
     /// characters) and the 事業所名 again (`with_ocr_rereads`). Needs `pip install hug-onboard[ocr]`
     /// and the `tesseract-ocr` + `tesseract-ocr-jpn` packages. Of a file of several
-    /// pages the page that holds the notice is read (`ocr.page_ambiguous` when that
-    /// cannot be chosen); a missing or damaged packaged model is the warning
+    /// pages (a PDF, a multi-page TIFF) the page that holds the notice is read
+    /// (`ocr.page_ambiguous` when that cannot be chosen; the same notice on two pages
+    /// is read from the first, `ocr.pages_same_notice`), or the page `page` (from 1;
+    /// `ocr.page_out_of_range`); a missing or damaged packaged model is the warning
     /// `ocr.model_unavailable` on the notice. The image goes to
     /// Tesseract on its standard input and the TSV comes back on its standard
     /// output: nothing is written to a temporary file.
     #[staticmethod]
-    fn from_image(py: Python<'_>, image: &Bound<'_, PyAny>) -> PyResult<Self> {
+    #[pyo3(signature = (image, page=None))]
+    fn from_image(
+        py: Python<'_>,
+        image: &Bound<'_, PyAny>,
+        page: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
         let read = py
             .import("hug_onboard._ocr")?
             .getattr("read_notice")?
-            .call1((image,))?;
+            .call1((image, page))?;
         Ok(read.cast::<PyNotice>()?.get().clone())
     }
 

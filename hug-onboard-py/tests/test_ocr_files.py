@@ -388,3 +388,458 @@ def test_damaged_files_of_any_format_print_nothing() -> None:
     for fmt, outcomes in got.items():
         assert outcomes[0] == "ocr.image_unreadable", (fmt, outcomes)  # a file cut in half
         assert all(o == "ocr.image_unreadable" or o == "pages:1" for o in outcomes), (fmt, outcomes)
+
+
+# --- PDF, HEIC, pages scanned twice, a page asked for, pages upside down -------------------------
+
+
+def _key_fields_right(n: Any, letter: Any) -> None:
+    """The 事業所番号 and the ID as printed; each password as printed or flagged (a look-alike)."""
+    assert str(n.facility_number) == letter.truth["facility_number"]
+    assert str(n.user_id) == letter.truth["user_id"]
+    for name in ("temporary_password", "certificate_password"):
+        assert getattr(n, name)() == letter.truth[name] or any(
+            f.code in ("notice.ocr_confusable", "notice.ocr_reads_disagree") for f in n.findings()), name
+
+
+def _pdf_of(pages: list[Any], dpi: float) -> bytes:
+    """A PDF of scanned pages, as a multi-function scanner writes one (Pillow's PDF writer: each
+    page one image)."""
+    buf = io.BytesIO()
+    pages[0].save(buf, "PDF", resolution=dpi, save_all=True, append_images=pages[1:])
+    return buf.getvalue()
+
+
+def _pdf(objects: list[bytes], trailer: bytes = b"") -> bytes:
+    """A PDF written object by object (with its cross-reference table), for the files a scanner's
+    writer does not make: encrypted, without pages."""
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for o in offsets:
+        out += b"%010d 00000 n \n" % o
+    return out + b"trailer\n<< /Size %d /Root 1 0 R %s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, xref)
+
+
+_CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"
+_ONE_PAGE = [_CATALOG, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]
+#: A PDF encrypted with a user password (the Standard security handler, RC4 40-bit: /O and /U
+#: of a password that is not the empty one): PDFium asks for the password.
+_ENCRYPTED_PDF = _pdf([*_ONE_PAGE, b"<< /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32
+                       + b"> /P -4 >>"], b"/Encrypt 4 0 R /ID [<" + b"33" * 16 + b"> <" + b"33" * 16 + b">]")
+_EMPTY_PDF = _pdf([_CATALOG, b"<< /Type /Pages /Kids [] /Count 0 >>"])
+
+
+def test_a_scanners_pdf_is_read(letters: list[Any]) -> None:
+    """A multi-function scanner (複合機) saves a scan as PDF by default: it was
+    ``ocr.image_unreadable``. Now its page is rendered (PDFium, 300 dpi) and read; of a PDF of two
+    pages (a cover sheet and the notice) the notice's page, named (``ocr.page_chosen``)."""
+    from PIL import Image, ImageDraw
+
+    pytest.importorskip("pypdfium2")
+    letter = letters[0]
+    notice = _page(letter.image)
+    data = _pdf_of([notice], float(letter.dpi))
+    pages = _ocr._decode_pages(data)
+    # A4 at 300 dpi, whatever the resolution of the scan inside.
+    assert len(pages) == 1 and abs(pages[0].shape[1] - 2480) <= 2 and abs(pages[0].shape[0] - 3508) <= 2
+    n = h.RegistrationNotice.from_image(data)
+    _key_fields_right(n, letter)
+    assert "ocr.page_chosen" not in [f.code for f in n.findings()]
+    # A bilevel scan (a fax-like 1-bit page: CCITT Group 4 inside the PDF) renders to the same pixels.
+    np = pytest.importorskip("numpy")
+    bilevel = notice.point(lambda v: 255 if v > 128 else 0).convert("1")
+    packed = _pdf_of([bilevel], float(letter.dpi))
+    assert b"CCITTFax" in packed
+    (grey,) = _ocr._decode_pages(packed)
+    same = np.asarray(bilevel.convert("L").resize((grey.shape[1], grey.shape[0]), Image.Resampling.NEAREST))
+    assert float((np.abs(grey.astype(int) - same.astype(int)) > 128).mean()) < 0.005
+    cover = Image.new("L", notice.size, 255)
+    ImageDraw.Draw(cover).text((200, 300), "FAX cover sheet: 1 page follows", fill=0)
+    two = _pdf_of([cover, notice], float(letter.dpi))
+    assert _ocr.image_to_tsv(two) == _ocr.image_to_tsv(data)
+    assert _ocr.image_to_tsv(two, page=2) == _ocr.image_to_tsv(data)
+
+
+def _searchable_pdf(jpeg: bytes, size: tuple[int, int], dpi: float, layer: str) -> bytes:
+    """A scanner's "searchable PDF": the scan as the page's image (its JPEG as is, DCTDecode) and an
+    invisible text layer over it (text render mode 3, as scanners write their own OCR) saying
+    ``layer``."""
+    w, hh = size
+    pw, ph = w * 72 / dpi, hh * 72 / dpi
+    text = layer.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode("ascii")
+    content = b"q %.2f 0 0 %.2f 0 0 cm /Im0 Do Q BT 3 Tr /F1 14 Tf 60 %.2f Td (%s) Tj ET" % (pw, ph, ph * 0.6, text)
+    return _pdf([
+        _CATALOG,
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Contents 4 0 R "
+        b"/Resources << /XObject << /Im0 5 0 R >> /Font << /F1 6 0 R >> >> >>" % (pw, ph),
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 "
+        b"/Filter /DCTDecode /Length %d >>\nstream\n" % (w, hh, len(jpeg)) + jpeg + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ])
+
+
+def test_a_pdf_with_a_text_layer_is_read_from_what_it_shows(letters: list[Any]) -> None:
+    """A "searchable PDF" (the scanner's own OCR as an invisible text layer over the scan): the page
+    is rendered and read as it shows — a layer that says another ID and passwords (a scanner's OCR
+    holds look-alike confusions unchecked) is not taken for the letter's text. Tesseract's own PDF
+    output (image and text layer) likewise."""
+    pypdfium2 = pytest.importorskip("pypdfium2")
+    letter = letters[1]
+    image = _page(letter.image)
+    assert image.mode == "L" and letter.image[:2] == b"\xff\xd8"
+    wrong = "ID P9999999 (kari) password WRONGPW1 certificate password WRONGPW2 jigyosho 1399999999"
+    data = _searchable_pdf(letter.image, image.size, float(letter.dpi), wrong)
+    pdf = pypdfium2.PdfDocument(data)
+    layer = pdf[0].get_textpage().get_text_range()
+    pdf.close()
+    assert "P9999999" in layer  # the layer is there, and wrong
+    n = h.RegistrationNotice.from_image(data)
+    _key_fields_right(n, letter)
+    assert "WRONGPW" not in (n.temporary_password() or "") + (n.certificate_password() or "")
+    done = subprocess.run([_ocr.tesseract_command(), "stdin", "stdout", "-l", "jpn", "pdf"], input=letter.image,
+                          capture_output=True, timeout=600, check=True)
+    read = h.RegistrationNotice.parse_ocr_tsv(_ocr.image_to_tsv(done.stdout))
+    assert str(read.user_id) == letter.truth["user_id"]
+
+
+def test_pdfs_that_cannot_be_read_are_coded_and_print_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Encrypted (a password is needed): ``ocr.pdf_encrypted``, in Japanese and English; no page,
+    damaged, a page of no page's shape: ``ocr.image_unreadable``; more pages than are read:
+    ``ocr.page_ambiguous`` before anything is rendered. In a child process: nothing on fd 2."""
+    pytest.importorskip("pypdfium2")
+    with pytest.raises(h.ValidationError) as e:
+        h.RegistrationNotice.from_image(_ENCRYPTED_PDF)
+    assert e.value.code == "ocr.pdf_encrypted"
+    assert "password" in e.value.message_en and "パスワード" in e.value.message_ja
+    # PDFium's last error is stale after a load that sets none: a file without pages right after
+    # the encrypted one is not said to be encrypted.
+    for data in (_EMPTY_PDF, b"%PDF-1.4\n" + b"garbage " * 50,
+                 _pdf([_CATALOG, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                       b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 14400 100] >>"])):
+        with pytest.raises(h.ValidationError) as e:
+            _ocr._decode_pages(data)
+        assert e.value.code == "ocr.image_unreadable" and "PDF" in e.value.message_en, e.value.message_en
+    # A page as large as a PDF page can be (200 × 200 in): rendered smaller, within the limits.
+    (huge,) = _ocr._decode_pages(_pdf([_CATALOG, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                                        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 14400 14400] >>"]))
+    assert max(huge.shape) <= _ocr.MAX_SIDE and huge.size <= _ocr.MAX_PIXELS
+    many = _pdf([_CATALOG, b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (3 + i) for i in range(9))
+                 + b"] /Count 9 >>", *[b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * 9])
+
+    def no_ocr(*_: Any, **__: Any) -> str:
+        raise AssertionError("Tesseract ran")
+
+    monkeypatch.setattr(_ocr, "run_tesseract", no_ocr)
+    with pytest.raises(h.ValidationError) as e:
+        h.RegistrationNotice.from_image(many)
+    assert e.value.code == "ocr.page_ambiguous" and "page=N" in e.value.message_en
+    # One page of it asked for: that page alone is rendered.
+    pages, total = _ocr._decoded(many, 9)
+    assert total == 9 and len(pages) == 1
+    done = _child(_DAMAGED_PDFS, _ENCRYPTED_PDF.hex())
+    assert done.returncode == 0 and done.stderr == b"", done.stderr.decode(errors="replace")
+    outcomes = json.loads(done.stdout)
+    assert outcomes[0] == "ocr.pdf_encrypted" and outcomes[1] == "ocr.image_unreadable", outcomes
+    assert all(o in ("ocr.image_unreadable", "pages:1") for o in outcomes[1:]), outcomes
+
+
+_DAMAGED_PDFS = """
+import io, json, sys
+from PIL import Image, ImageDraw
+from hug_onboard import _ocr
+from hug_onboard._errors import HugOnboardError
+page = Image.new("L", (600, 800), 255)
+ImageDraw.Draw(page).text((40, 300), "TEST 1234567890", fill=0)
+buf = io.BytesIO(); page.save(buf, "PDF", resolution=100.0); good = buf.getvalue()
+files = [bytes.fromhex(sys.argv[1]), good[: len(good) // 2], good[: len(good) * 9 // 10],
+         bytes(0x5A if 200 < i < len(good) // 2 else b for i, b in enumerate(good)),
+         good.replace(b"/Kids", b"/Kidz"), good.replace(b"xref", b"xxxx")]
+out = []
+for data in files:
+    try:
+        out.append("pages:%d" % len(_ocr._decode_pages(data)))
+    except HugOnboardError as e:
+        out.append(e.code)
+print(json.dumps(out))
+"""
+
+
+def _heic(image: Any, orientation: int = 1) -> bytes:
+    """A HEIC as an iPhone saves one (pillow-heif's encoder): the pixels as given, the EXIF
+    orientation the phone held (pillow-heif stores it as the file's rotation)."""
+    from PIL import Image
+
+    pillow_heif = pytest.importorskip("pillow_heif")
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    buf = io.BytesIO()
+    pillow_heif.from_pillow(image.convert("RGB")).save(buf, quality=92, exif=exif.tobytes())
+    return buf.getvalue()
+
+
+def test_an_iphones_heic_is_read_upright(letters: list[Any]) -> None:
+    """iPhones save photos as HEIC: it was ``ocr.image_unreadable``. Now it is decoded (libheif
+    through pillow-heif) and turned as the phone said (EXIF orientation 6: the pixels lie turned a
+    quarter to the left), as a JPEG is."""
+    from PIL import Image
+
+    np = pytest.importorskip("numpy")
+    letter = letters[0]
+    upright = _page(letter.image)
+    data = _heic(upright.transpose(Image.Transpose.ROTATE_90), orientation=6)
+    assert data[4:12] == b"ftypheic"
+    (grey,) = _ocr._decode_pages(data)
+    assert grey.shape == (upright.size[1], upright.size[0])
+    assert float(np.abs(grey.astype(int) - np.asarray(upright, dtype=int)).mean()) < 3  # upright, not turned
+    n = h.RegistrationNotice.from_image(data)
+    _key_fields_right(n, letter)
+
+
+def test_heic_damaged_or_without_pillow_heif_is_coded(letters: list[Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A damaged HEIC: ``ocr.image_unreadable`` with nothing on fd 2; without pillow-heif (or
+    without pypdfium2, for a PDF) the error names the package to install."""
+    from PIL import Image
+
+    data = _heic(Image.new("L", (400, 300), 255))
+    done = _child("""
+        import sys
+        from hug_onboard import _ocr
+        from hug_onboard._errors import HugOnboardError
+        data = bytes.fromhex(sys.argv[1])
+        for bad in (data[: len(data) // 2], data[:40], bytes(b ^ 0x55 if 100 < i < len(data) - 10 else b
+                                                               for i, b in enumerate(data))):
+            try:
+                print(len(_ocr._decode_pages(bad)))
+            except HugOnboardError as e:
+                print(e.code)
+    """, data.hex())
+    assert done.returncode == 0 and done.stderr == b"", done.stderr.decode(errors="replace")
+    assert set(done.stdout.decode().split()) <= {"ocr.image_unreadable", "1"}
+    assert done.stdout.decode().split()[0] == "ocr.image_unreadable"
+    monkeypatch.setitem(sys.modules, "pillow_heif", None)
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)
+    with pytest.raises(h.UnavailableError) as e:
+        _ocr._decode_pages(data)
+    assert e.value.code == "ocr.dependency_missing" and "pillow-heif" in e.value.message_en
+    assert "pillow-heif" in e.value.message_ja and "hug-onboard[heic]" in e.value.message_en
+    assert "GPLv2" in e.value.message_en  # its own extra, and why
+    with pytest.raises(h.UnavailableError) as e:
+        _ocr._decode_pages(_EMPTY_PDF)
+    assert e.value.code == "ocr.dependency_missing" and "pypdfium2" in e.value.message_en
+    assert "hug-onboard[ocr]" in e.value.message_en and "hug-onboard[ocr]" in e.value.message_ja
+
+
+def test_the_same_notice_scanned_twice_is_read_from_the_first_page(letters: list[Any]) -> None:
+    """A notice fed twice through the scanner: two pages whose notices read alike were refused as
+    ``ocr.page_ambiguous``. Now each is read whole and, as they agree, the first is taken, with the
+    information ``ocr.pages_same_notice``."""
+    pytest.importorskip("pypdfium2")
+    letter = letters[0]
+    page = _page(letter.image)
+    n = h.RegistrationNotice.from_image(_pdf_of([page, page], float(letter.dpi)))
+    _key_fields_right(n, letter)
+    same = [f for f in n.findings() if f.code == "ocr.pages_same_notice"]
+    assert len(same) == 1 and same[0].severity == "info" and "pages 1, 2 of 2" in same[0].message_en
+    assert "1, 2 ページ目" in same[0].message_ja
+    assert "ocr.page_chosen" not in [f.code for f in n.findings()]
+
+
+def test_a_reissued_notice_for_the_same_id_is_not_taken_for_a_copy(letters: list[Any]) -> None:
+    """Same 事業所番号 and ID, other passwords and date (a notice issued again): two notices, still
+    refused — which one is meant cannot be told."""
+    import dataclasses
+    import random
+
+    corpus = _corpus()
+    letter = letters[0]
+    y, m, d = (int(v) for v in letter.truth["date"].split("-"))
+    day = d % 28 + 1
+    truth = dict(letter.truth, temporary_password="Wq7tNc4H", certificate_password="hM3pXz9K",
+                 date=f"{y:04d}-{m:02d}-{day:02d}",
+                 date_ja=letter.truth["date_ja"].replace(f"{m}月{d}日", f"{m}月{day}日"))
+    again = dataclasses.replace(letter, truth=truth)
+    again.image = corpus.render(again, random.Random(5))
+    data = _tiff([_page(letter.image), _page(again.image)])
+    with pytest.raises(h.ValidationError) as e:
+        h.RegistrationNotice.from_image(data)
+    assert e.value.code == "ocr.page_ambiguous" and "pages 1, 2 of 2" in e.value.message_en
+
+
+def test_a_page_can_be_named(letters: list[Any], tmp_path: Path) -> None:
+    """Two notices in one file are refused; ``page=N`` (``--page N``) reads the one meant. A page
+    the file does not have is ``ocr.page_out_of_range``; a page that is no int a TypeError."""
+    from hug_onboard import cli
+
+    data = _tiff([_page(x.image) for x in letters])
+    n = h.RegistrationNotice.from_image(data, page=2)
+    assert str(n.user_id) == letters[1].truth["user_id"]
+    assert not {"ocr.page_chosen", "ocr.pages_same_notice"} & {f.code for f in n.findings()}
+    for page, shown in ((3, "page 3 of a file of 2 pages"), (0, "page 0"), (-1, "page -1"), (10**30, "page 1000")):
+        with pytest.raises(h.ValidationError) as e:
+            h.RegistrationNotice.from_image(data, page=page)
+        assert e.value.code == "ocr.page_out_of_range" and shown in e.value.message_en, e.value.message_en
+        assert "ページ" in e.value.message_ja
+    with pytest.raises(h.ValidationError) as e:
+        h.RegistrationNotice.from_image(letters[0].image, page=2)  # a JPEG has one page
+    assert e.value.code == "ocr.page_out_of_range" and "of a file of 1 page" in e.value.message_en
+    for bad in ("2", 2.0, True):
+        with pytest.raises(TypeError):
+            h.RegistrationNotice.from_image(data, page=bad)  # type: ignore[arg-type]
+    np = pytest.importorskip("numpy")
+    assert _ocr._page_number(np.int64(2)) == 2  # an integer of numpy's is an integer
+    p = tmp_path / "two.tiff"
+    p.write_bytes(data)
+    out = io.StringIO()
+    assert cli.main(["notice", "--image", str(p), "--page", "1", "--json"], stdout=out) == 0
+    assert json.loads(out.getvalue())["user_id"] == letters[0].truth["user_id"]
+    err = io.StringIO()
+    assert cli.main(["notice", "--image", str(p), "--page", "5"], stdout=io.StringIO(), stderr=err) == \
+        cli.EXIT_BY_KIND["invalid_argument"]
+    assert "[ocr.page_out_of_range]" in err.getvalue()
+    err = io.StringIO()
+    assert cli.main(["notice", str(p), "--page", "1"], stdout=io.StringIO(), stderr=err) == 2
+    assert "[cli.usage]" in err.getvalue() and "--image" in err.getvalue()
+
+
+@pytest.mark.parametrize("turn", [180, 90, 270])
+def test_a_scan_fed_upside_down_or_sideways_is_turned(letters: list[Any], turn: int) -> None:
+    """A portrait scan fed upside down was read as it lay (no label found: refused); a letter
+    lying on its side in a portrait scan likewise. When the upright read finds too few of the
+    notice's labels, Tesseract's orientation detection is asked and the page read turned."""
+    from PIL import Image
+
+    letter = letters[0]
+    page = _page(letter.image).rotate(-turn, expand=True)  # as fed: turned `turn` degrees clockwise
+    w, hh = page.size
+    if w > hh:  # on its side on a portrait page (an A4 scan of a letter lying across it)
+        canvas = Image.new("L", (w, int(w * 1.42)), 255)
+        canvas.paste(page, (0, (canvas.size[1] - hh) // 2))
+        page = canvas
+    buf = io.BytesIO()
+    page.save(buf, "PNG")
+    tsv = _ocr.image_to_tsv(buf.getvalue())
+    n = h.RegistrationNotice.parse_ocr_tsv(tsv)
+    assert str(n.facility_number) == letter.truth["facility_number"]
+    assert str(n.user_id) == letter.truth["user_id"]
+
+
+def test_an_upright_scan_is_not_asked_its_orientation(letters: list[Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fallback costs nothing on an upright portrait scan: Tesseract's orientation detection
+    is not run."""
+    def no_orientation(*_: Any) -> int:
+        raise AssertionError("orientation asked")
+
+    monkeypatch.setattr(_ocr, "_orientation", no_orientation)
+    tsv = _ocr.image_to_tsv(letters[1].image)
+    assert str(h.RegistrationNotice.parse_ocr_tsv(tsv).user_id) == letters[1].truth["user_id"]
+
+
+def test_pdfs_are_rendered_on_several_threads_at_once() -> None:
+    """PDFium is not thread-safe: the library's uses of it hold one lock, so threads reading PDFs at
+    once each get their pages (no crash, no mixed pages)."""
+    import threading
+
+    from PIL import Image, ImageDraw
+
+    pytest.importorskip("pypdfium2")
+    files = []
+    for i in range(4):
+        page = Image.new("L", (300, 400), 255)
+        ImageDraw.Draw(page).rectangle((20 + 60 * i, 20, 60 + 60 * i, 60), fill=0)
+        files.append(_pdf_of([page, page], 50.0))
+    got: dict[int, list[int]] = {}
+
+    def work(i: int) -> None:
+        for _ in range(3):
+            pages = _ocr._decode_pages(files[i])
+            got.setdefault(i, []).extend(int(p[int(40 * 6), int((40 + 60 * i) * 6)]) for p in pages)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(got) == [0, 1, 2, 3] and all(v == [0] * 6 for v in got.values()), got
+
+
+def _born_digital_pdf(truth: dict[str, Any]) -> bytes:
+    """The notice as a PDF made by software, not a scan: its text drawn with an embedded TrueType
+    font (IPAGothic, CID-keyed) and its table's ruled lines as paths, in the corpus's layout (written
+    through PDFium's own page-editing API, pypdfium2.raw)."""
+    import ctypes
+
+    pdfium = pytest.importorskip("pypdfium2")
+    import pypdfium2.raw as c  # type: ignore[import-untyped, unused-ignore]
+
+    path = Path("/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf")
+    if not path.is_file():
+        pytest.skip("IPAGothic (fonts-ipafont-gothic) not installed")
+    pdf = pdfium.PdfDocument.new()
+    w, hh = 595.0, 842.0
+    page = pdf.new_page(w, hh)
+    data = path.read_bytes()
+    buf = (ctypes.c_uint8 * len(data)).from_buffer_copy(data)
+    font = c.FPDFText_LoadFont(pdf, buf, len(data), c.FPDF_FONT_TRUETYPE, True)
+    assert font
+    mm = 72 / 25.4
+
+    def text(s: str, x: float, y: float, size: float = 10.5) -> None:
+        obj = c.FPDFPageObj_CreateTextObj(pdf, font, size)
+        wide = ctypes.create_string_buffer((s + "\0").encode("utf-16-le"))
+        assert c.FPDFText_SetText(obj, ctypes.cast(wide, c.FPDF_WIDESTRING))
+        c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, hh - y)
+        c.FPDFPage_InsertObject(page, obj)
+
+    def rect(x: float, y: float, rw: float, rh: float) -> None:
+        obj = c.FPDFPageObj_CreateNewRect(x, hh - y - rh, rw, rh)
+        c.FPDFPageObj_SetStrokeColor(obj, 0, 0, 0, 255)
+        c.FPDFPageObj_SetStrokeWidth(obj, 0.7)
+        c.FPDFPath_SetDrawMode(obj, c.FPDF_FILLMODE_NONE, True)
+        c.FPDFPage_InsertObject(page, obj)
+
+    x0, y = 25 * mm, 25 * mm
+    text(truth["date_ja"], w - x0 - 120, y + 8)
+    y += 12 * mm
+    text(truth["federation"], x0, y + 8)
+    y += 14 * mm
+    text("電子請求登録結果に関するお知らせ", w / 2 - 110, y + 10, 14)
+    y += 16 * mm
+    text("障害福祉サービス費等の電子請求に関し、下記のとおり登録いたしましたので、", x0, y + 8)
+    y += 6 * mm
+    text("ご連絡いたします。", x0, y + 8)
+    y += 12 * mm
+    rows = [("事業所番号", truth["facility_number"]), ("住所", f"〒{truth['postal_code']} {truth['address']}"),
+            ("事業所名", truth["facility_name"]), ("テストID" if truth["kind"] == "test" else "ID", truth["user_id"]),
+            ("(仮)パスワード", truth["temporary_password"]), ("証明書発行用パスワード", truth["certificate_password"]),
+            ("備考", "")]
+    row_h, col = 10 * mm, 62 * mm
+    for label, value in rows:
+        rect(x0, y, w - 2 * x0, row_h)
+        rect(x0, y, col, row_h)
+        text(label, x0 + 2 * mm, y + row_h / 2 + 4)
+        if value:
+            text(value, x0 + col + 3 * mm, y + row_h / 2 + 4)
+        y += row_h
+    assert c.FPDFPage_GenerateContent(page)
+    out = io.BytesIO()
+    pdf.save(out)
+    page.close()
+    pdf.close()
+    return out.getvalue()
+
+
+def test_a_born_digital_pdf_is_read(letters: list[Any]) -> None:
+    """A notice PDF made by software (text drawn with an embedded font, ruled lines as paths; no
+    image): rendered and read like a scan — its text objects are not taken as the letter's text."""
+    letter = letters[0]
+    n = h.RegistrationNotice.from_image(_born_digital_pdf(letter.truth))
+    _key_fields_right(n, letter)
+    assert n.date is not None and n.date.isoformat() == letter.truth["date"]

@@ -419,20 +419,27 @@ class RegistrationNotice:
         shape of :meth:`ocr_provenance_json` (``fields`` with ``value_box`` and ``value_charset``; no values, no
         findings), also for a letter :meth:`parse_ocr_tsv` refuses. Raises ValidationError for the TSV itself."""
     @staticmethod
-    def from_image(image: Union[str, os.PathLike[str], bytes]) -> RegistrationNotice:
+    def from_image(image: Union[str, os.PathLike[str], bytes], page: Optional[int] = None) -> RegistrationNotice:
         """Reads a scan or photo of the letter (path or bytes) with Tesseract (jpn) after image clean-up.
 
+        PNG, JPEG, TIFF, GIF, WebP … (Pillow), HEIC/HEIF (an iPhone's photo: pillow-heif) and PDF (a
+        multi-function scanner's file: its pages rendered at 300 dpi by PDFium, never its text layer).
         Needs the ``hug-onboard[ocr]`` extra and Tesseract with its Japanese data; otherwise raises
-        UnavailableError (``ocr.tesseract_missing``, ``ocr.language_missing``, ``ocr.dependency_missing``).
-        A file of several pages (a scanner's multi-page TIFF, at most ``hug_onboard._ocr.MAX_PAGES``) is
-        read on the page that holds the notice (the information ``ocr.page_chosen`` names it); two pages
-        holding a notice, or more pages, raise ValidationError (``ocr.page_ambiguous``); a phone's MPO is
-        read on its primary image. An image that cannot be read raises ValidationError
-        (``ocr.image_unreadable``, naming the file without its folders); nothing is printed on the
-        process's standard error. When the package's own OCR model is missing or damaged the notice is
-        read without it and carries the warning ``ocr.model_unavailable``; a date whose line holds more
-        slashed or dotted zeros than were read carries the warning ``ocr.date_unverified``. The image and
-        the text never go to a temporary file.
+        UnavailableError (``ocr.tesseract_missing``, ``ocr.language_missing``, ``ocr.dependency_missing``,
+        naming the package missing for a PDF or a HEIC). A file of several pages (a PDF, a scanner's
+        multi-page TIFF, at most ``hug_onboard._ocr.MAX_PAGES``) is read on the page that holds the notice
+        (the information ``ocr.page_chosen`` names it); the same notice on several pages (scanned twice:
+        kind, 事業所番号, ID, date and passwords read alike) is read from the first (the information
+        ``ocr.pages_same_notice``); two different notices, or more pages, raise ValidationError
+        (``ocr.page_ambiguous``). ``page`` (from 1) reads that page of the file instead; a page the file does
+        not have raises ValidationError (``ocr.page_out_of_range``), a ``page`` that is not an ``int``
+        TypeError. A page fed upside down or sideways is turned when it is read upright with too few of the
+        notice's labels. A phone's MPO is read on its primary image. An image that cannot be read raises
+        ValidationError (``ocr.image_unreadable``, naming the file without its folders; ``ocr.pdf_encrypted``
+        for a PDF protected by a password); nothing is printed on the process's standard error. When the
+        package's own OCR model is missing or damaged the notice is read without it and carries the warning
+        ``ocr.model_unavailable``; a date whose line holds more slashed or dotted zeros than were read
+        carries the warning ``ocr.date_unverified``. The image and the text never go to a temporary file.
         """
     def _with_findings(self, findings: Sequence[Finding]) -> RegistrationNotice:
         """The same notice with ``findings`` added after its own (the image reader's warnings); internal."""

@@ -2,11 +2,14 @@
 
 Used by :meth:`RegistrationNotice.from_image` and ``hug-onboard notice --image``.
 Needs the optional extra (``pip install hug-onboard[ocr]``: pytesseract,
-opencv-python-headless, numpy) and Tesseract with its Japanese data (Debian:
+opencv-python-headless, numpy, Pillow, pypdfium2; ``hug-onboard[heic]`` adds pillow-heif for HEIC
+photos, kept apart because its wheels are GPLv2) and Tesseract with its Japanese data (Debian:
 ``apt-get install tesseract-ocr tesseract-ocr-jpn``).
 
 The pipeline: decode the image (PNG, JPEG, TIFF … through Pillow: OpenCV's decoders print warnings on
-the host's standard error; libtiff's messages are silenced, :func:`_libtiff_silenced`), grey; in a
+the host's standard error; libtiff's messages are silenced, :func:`_libtiff_silenced`; a PDF — a
+multi-function scanner's default — rendered by PDFium at :data:`PDF_DPI`, :func:`_pdf_pages`; an
+iPhone's HEIC decoded by libheif, :func:`_heif_page`), grey; in a
 photo that shows the paper on a darker desk,
 cut the paper out and make it rectangular (:func:`_paper`, :func:`_unwarp`: a perspective
 transform; not where what lies round the bright region holds text, :func:`_desk_round`: it is
@@ -27,10 +30,15 @@ opening with long horizontal and vertical kernels), then Tesseract
 through exceptions and warnings (silenced), libtiff's process-wide handlers are set to none
 around our decodes (:func:`_libtiff_silenced`), Tesseract's output is captured (its failure is
 ``ocr.tesseract_failed`` naming the language it could not load), OpenCV's clean-up prints
-nothing. A file of several pages (a scanner's multi-page TIFF, an animated GIF or WebP; at most
+nothing. A file of several pages (a scanner's PDF or multi-page TIFF, an animated GIF or WebP; at most
 :data:`MAX_PAGES`) is read on the page that holds the notice (:func:`_notice_page`; the notice
-says which, ``ocr.page_chosen``), or refused (``ocr.page_ambiguous``) when two pages hold one; a
-phone's MPO on its primary image (:func:`_decode_pages`). A missing or damaged packaged model (:data:`MODEL`) is a warning on the
+says which, ``ocr.page_chosen``); when several pages hold one, each is read whole and one notice
+scanned twice is read from the first page (``ocr.pages_same_notice``), two notices are refused
+(``ocr.page_ambiguous``); ``page=N`` reads the page named (``ocr.page_out_of_range``). A portrait
+page whose upright read finds too few of the notice's labels (fed upside down, or lying on its
+side) is turned as Tesseract's orientation detection says and read again (:func:`_read_page`). A
+PDF protected by a password is ``ocr.pdf_encrypted``; a PDF's text layer is never read (what the
+page shows is). A phone's MPO or HEIC is read on its primary image (:func:`_decoded`). A missing or damaged packaged model (:data:`MODEL`) is a warning on the
 notice (``ocr.model_unavailable``), the second pass running without it. Messages name a file
 without its folders (:func:`hug_onboard._errors.file_shown`).
 
@@ -102,14 +110,17 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import math
+import operator
 import os
 import subprocess
+import sys
 import threading
 import warnings
 from pathlib import Path
 from typing import Any, Iterator, Union
 
-from ._errors import HugOnboardError, error_class_for, file_shown
+from ._errors import HugOnboardError, ValidationError, error_class_for, file_shown
 from ._native import Finding, RegistrationNotice, _binding_messages
 
 ImageSource = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview]
@@ -215,13 +226,21 @@ def _error(code: str, detail: str = "", detail_ja: str | None = None) -> HugOnbo
     return error_class_for(code)([_finding(code, detail, "error", detail_ja)])
 
 
+def _dependency_missing(extra: str, e: ImportError, why_en: str = "", why_ja: str = "") -> HugOnboardError:
+    """``ocr.dependency_missing`` naming the extra to install (``ocr``, or ``heic``: pillow-heif,
+    kept out of ``ocr`` because its wheels are GPLv2), what needs it and the import's failure."""
+    pip = f"pip install 'hug-onboard[{extra}]'"
+    return _error("ocr.dependency_missing", f"{pip} — {why_en} ({e})" if why_en else f"{pip} ({e})",
+                  f"{pip} — {why_ja}（{e}）" if why_ja else f"{pip}（{e}）")
+
+
 def _imports() -> tuple[Any, Any, Any]:
     try:
         import cv2
         import numpy
         import pytesseract  # type: ignore[import-untyped]
     except ImportError as e:
-        raise _error("ocr.dependency_missing", str(e)) from None
+        raise _dependency_missing("ocr", e) from None
     return cv2, numpy, pytesseract
 
 
@@ -337,7 +356,42 @@ MAX_PAGES = 8
 
 
 def _decode_pages(data: bytes) -> list[Any]:
-    """The image's pages, each as one grey channel (numpy array, uint8), in the file's order.
+    """The image's pages, each as one grey channel (numpy array, uint8), in the file's order
+    (:func:`_decoded` without a page asked for)."""
+    return _decoded(data)[0]
+
+
+def _page_number(page: Any) -> int | None:
+    """``page`` as :func:`read_notice` takes it: None, or an integer (``int``, numpy's; not a
+    ``bool``, a ``float`` or a ``str``) from 1 — another type is a ``TypeError``, a number below 1
+    ``ocr.page_out_of_range``."""
+    if page is None:
+        return None
+    if isinstance(page, bool):
+        raise TypeError("page must be an int (from 1) or None, not bool")
+    try:
+        number: int = operator.index(page)
+    except TypeError:
+        raise TypeError(f"page must be an int (from 1) or None, not {type(page).__name__}") from None
+    if number < 1:
+        shown = str(number) if len(str(number)) <= 20 else str(number)[:20] + "…"
+        raise _error("ocr.page_out_of_range", f"page {shown}", f"{shown} ページ")
+    return number
+
+
+def _out_of_range(page: int, total: int) -> HugOnboardError:
+    shown = str(page) if len(str(page)) <= 20 else str(page)[:20] + "…"
+    return _error("ocr.page_out_of_range", f"page {shown} of a file of {total} page{'s' if total != 1 else ''}",
+                  f"全 {total} ページのファイルに {shown} ページ目はありません")
+
+
+def _decoded(data: bytes, page: int | None = None) -> tuple[list[Any], int]:
+    """The image's pages, each as one grey channel (numpy array, uint8), in the file's order,
+    and how many pages the file has; with ``page`` (from 1), that page alone (and, but for a PDF,
+    whose count is known, only the pages up to it are counted).
+
+    A PDF (a multi-function scanner's default) is rendered by PDFium (:func:`_pdf_pages`), a
+    HEIC/HEIF photo (an iPhone's default) decoded by libheif (:func:`_heif_page`); the rest:
 
     One page for a PNG, a JPEG, a one-page TIFF; for a phone's MPO (a JPEG with a preview or a
     second view in further frames) its primary image only (the first frame, the photo itself);
@@ -358,31 +412,39 @@ def _decode_pages(data: bytes) -> list[Any]:
     transparent background becomes white paper (it was black: text on black); a
     floating-point image is refused. The size and shape of each page are checked before
     its pixels are decoded (:data:`MAX_PIXELS` for the pages together, :data:`MAX_SIDE`,
-    :data:`MAX_ASPECT`).
+    :data:`MAX_ASPECT`). With ``page`` there is no :data:`MAX_PAGES` (only that page is decoded),
+    and a page the file does not have is ``ocr.page_out_of_range``.
     """
     np = _imports()[1]
+    if _is_pdf(data):
+        return _pdf_pages(data, np, page)
     try:
         from PIL import Image, ImageOps
     except ImportError as e:
-        raise _error("ocr.dependency_missing", str(e)) from None
+        raise _dependency_missing("ocr", e) from None
+    if _is_heif(data):
+        if page is not None and page > 1:
+            raise _out_of_range(page, 1)
+        return [_heif_page(data, np, Image, ImageOps)], 1
     try:
         with warnings.catch_warnings(), _libtiff_silenced(data):
             # Pillow warns (on stderr by default) about damaged metadata and big images;
             # our own limits are checked below.
             warnings.simplefilter("ignore")
             opened = Image.open(io.BytesIO(data))
-            frames = _frames(opened)
+            frames = _frames(opened, upto=page)
+            total = len(frames)
+            if page is not None:
+                if page > total:
+                    raise _out_of_range(page, total)
+                frames = [frames[page - 1]]
             pages, pixels = [], 0
             for frame in frames:
                 if frame:
                     opened.seek(frame)
                 w, h = opened.size
                 pixels += w * h
-                if pixels > MAX_PIXELS:
-                    what = f"{w}×{h} px" if len(frames) == 1 else f"{len(frames)} pages"
-                    raise _error("ocr.image_unreadable", f"{what} > {MAX_PIXELS:,} px")
-                if max(w, h) > MAX_SIDE or max(w, h) > MAX_ASPECT * max(1, min(w, h)):
-                    raise _error("ocr.image_unreadable", f"{w}×{h} px: not the shape of a page")
+                _check_size(w, h, pixels, len(frames))
                 pages.append(_grey(opened, np, Image, ImageOps))
     except HugOnboardError:
         raise
@@ -395,17 +457,31 @@ def _decode_pages(data: bytes) -> list[Any]:
     for grey in pages:
         if grey.ndim != 2 or not grey.size:
             raise _error("ocr.image_unreadable", "Pillow: no pixels")
-    return pages
+    return pages, total
 
 
-def _frames(opened: Any) -> list[int]:
+def _check_size(w: int, h: int, pixels: int, count: int) -> None:
+    """A page of ``w`` × ``h`` px, the pages so far ``pixels`` together (of ``count`` pages), is
+    within :data:`MAX_PIXELS`, :data:`MAX_SIDE` and :data:`MAX_ASPECT`; else ``ocr.image_unreadable``."""
+    if pixels > MAX_PIXELS:
+        what = f"{w}×{h} px" if count == 1 else f"{count} pages"
+        raise _error("ocr.image_unreadable", f"{what} > {MAX_PIXELS:,} px")
+    if max(w, h) > MAX_SIDE or max(w, h) > MAX_ASPECT * max(1, min(w, h)):
+        raise _error("ocr.image_unreadable", f"{w}×{h} px: not the shape of a page")
+
+
+def _frames(opened: Any, upto: int | None = None) -> list[int]:
     """The frames of an opened image that are pages (:func:`_decode_pages`), found by seeking
-    (Pillow's ``n_frames`` walks every frame of the file first); leaves the image on frame 0."""
+    (Pillow's ``n_frames`` walks every frame of the file first); leaves the image on frame 0.
+    More than :data:`MAX_PAGES` is ``ocr.page_ambiguous`` — unless a page was asked for
+    (``upto``, from 1: only that one is decoded): then the pages up to it (fewer when the file
+    ends before it)."""
+    limited = upto is None
     if opened.format in ("JPEG", "MPO"):
         return [0]  # an MPO's further frames are its previews or second view, not pages
     frames: list[int] = []
     # Each page may be followed by its thumbnail: twice the pages, and one more to see the end.
-    looked = MAX_PAGES * 2 + 1
+    looked = MAX_PAGES * 2 + 1 if limited else sys.maxsize
     for i in range(looked):
         try:
             opened.seek(i)
@@ -416,17 +492,185 @@ def _frames(opened: Any) -> list[int]:
         if isinstance(subfile, int) and subfile & 0b101:
             continue  # a TIFF's reduced-resolution copy of a page, or a transparency mask
         frames.append(i)
-        if len(frames) > MAX_PAGES:
+        if len(frames) > MAX_PAGES if upto is None else len(frames) >= upto:
             break
     else:
         looked = -1  # every frame looked at held another: more than can be read
-    if len(frames) > MAX_PAGES or looked < 0:
-        raise _error("ocr.page_ambiguous", f"more than {MAX_PAGES} pages: only {MAX_PAGES} are read",
-                     f"{MAX_PAGES} ページを超えています（読むのは {MAX_PAGES} ページまで）")
+    if limited and (len(frames) > MAX_PAGES or looked < 0):
+        raise _too_many_pages()
     opened.seek(0)
     if not frames:
         raise _error("ocr.image_unreadable", "no page in the file")
     return frames
+
+
+def _too_many_pages() -> HugOnboardError:
+    return _error("ocr.page_ambiguous", f"more than {MAX_PAGES} pages: only {MAX_PAGES} are read",
+                  f"{MAX_PAGES} ページを超えています（読むのは {MAX_PAGES} ページまで）")
+
+
+# --- PDF and HEIF ----------------------------------------------------------------------
+
+#: A PDF's pages are rendered at this resolution (pixels per inch): Tesseract's own advice is
+#: about 300 dpi, and the clean-up scales an A4 page to about that anyway. A page too large for
+#: it is rendered smaller: each page at most :data:`MAX_SIDE` px, the pages together at most
+#: :data:`MAX_PIXELS` (:func:`_pdf_scale`).
+PDF_DPI = 300
+#: PDFium is not thread-safe (pypdfium2's documentation: no two calls at once, not even on
+#: different documents): every use of it in this module holds this lock.
+_PDF_LOCK = threading.Lock()
+
+
+def _is_pdf(data: bytes) -> bool:
+    """A PDF: ``%PDF-`` within its first 1024 bytes (readers accept bytes before the header)."""
+    return b"%PDF-" in data[:1024]
+
+
+#: The ``ftyp`` brands of HEIF files with HEVC images (ISO/IEC 23008-12 Annex B: ``heic``,
+#: ``heix`` still images, ``hevc``/``hevx`` sequences, ``heim``/``heis``/``hevm``/``hevs``
+#: multi-layer and scalable). ``mif1``/``msf1`` (any HEIF) count when no AVIF brand is listed:
+#: Pillow decodes AVIF itself.
+_HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs")
+
+
+def _is_heif(data: bytes) -> bool:
+    """A HEIF file (an iPhone's HEIC photo), from its ``ftyp`` box's major and compatible brands."""
+    if data[4:8] != b"ftyp" or len(data) < 12:
+        return False
+    size = int.from_bytes(data[:4], "big")
+    brands = {data[8:12]} | {data[i:i + 4] for i in range(16, min(size, 256, len(data)) - 3, 4)}
+    if brands & set(_HEIF_BRANDS):
+        return True
+    return data[8:12] in (b"mif1", b"msf1") and not brands & {b"avif", b"avis"}
+
+
+def _pdf_scale(sizes: list[tuple[float, float]]) -> float:
+    """Pixels per PDF unit (1/72 in) for pages of ``sizes`` (points): :data:`PDF_DPI`, less where a
+    page's longer side would pass :data:`MAX_SIDE` or the pages together :data:`MAX_PIXELS`."""
+    scale = PDF_DPI / 72
+    longest = max(max(w, h) for w, h in sizes)
+    area = sum(w * h for w, h in sizes)
+    return float(min(scale, (MAX_SIDE - 2) / longest, math.sqrt(MAX_PIXELS / area) * 0.999))
+
+
+def _pdf_pages(data: bytes, np: Any, page: int | None) -> tuple[list[Any], int]:
+    """A PDF's pages (:func:`_decoded`) rendered by PDFium (pypdfium2) in grey at :data:`PDF_DPI`
+    (annotations drawn, as a viewer shows the page). What a page shows is read — its scanned image,
+    its text drawn — never its text layer: a scanner's "searchable PDF" carries the scanner's own
+    OCR under the image, which may hold the very glyph confusions the second pass is for.
+
+    A PDF protected by a password is ``ocr.pdf_encrypted`` (one that only restricts printing or
+    copying opens without one, and is read); one PDFium cannot load (damaged, not a PDF after all)
+    or that has no page is ``ocr.image_unreadable``; more than :data:`MAX_PAGES` pages, none asked
+    for, ``ocr.page_ambiguous``; a page of the shape of no page (:data:`MAX_ASPECT`) or of no size
+    ``ocr.image_unreadable``. PDFium prints nothing on standard error; its errors come back as
+    codes (pypdfium2's ``PdfiumError.err_code``)."""
+    try:
+        import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
+        import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped, unused-ignore]
+    except ImportError as e:
+        raise _dependency_missing("ocr", e, "pypdfium2, for PDF files", "PDF ファイルには pypdfium2 が必要です") from None
+    # pypdfium2 reports some conditions as Python warnings (stderr by default): ignored, the
+    # outcome is coded below.
+    with _PDF_LOCK, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            pdf = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as e:
+            # PDFium's last error is not reset by a load that fails without setting one (a
+            # document of no page gave the previous file's "Incorrect password"): a password is
+            # only what it says when the file has an /Encrypt entry (its trailer or its
+            # cross-reference stream's dictionary, which is never compressed).
+            code = getattr(e, "err_code", None)
+            if code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY) and b"/Encrypt" in data:
+                what = "a password is needed" if code == pdfium_c.FPDF_ERR_PASSWORD else "an unsupported security handler"
+                raise _error("ocr.pdf_encrypted", f"PDF: {what}",
+                             "パスワードが必要です" if code == pdfium_c.FPDF_ERR_PASSWORD else "対応していない暗号化方式です") from None
+            raise _error("ocr.image_unreadable", "PDF: PDFium cannot load it (damaged, or no page)",
+                         "PDF: PDFium が読み込めません（壊れているか、ページがありません）") from None
+        except Exception:  # anything else from the loader: never a bare exception
+            raise _error("ocr.image_unreadable", "PDF: PDFium cannot load it (damaged?)",
+                         "PDF: PDFium が読み込めません（壊れている？）") from None
+        try:
+            return _pdf_render(pdf, pdfium, np, page)
+        except HugOnboardError:
+            raise
+        except MemoryError:
+            raise _error("ocr.image_unreadable", "PDF: not enough memory to render the page",
+                         "PDF: ページを描画するメモリが足りません") from None
+        except Exception as e:  # PdfiumError on a page, ValueError on a page of no size …
+            raise _error("ocr.image_unreadable", f"PDF: a page cannot be rendered ({type(e).__name__})",
+                         f"PDF: ページを描画できません（{type(e).__name__}）") from None
+        finally:
+            pdf.close()
+
+
+def _pdf_render(pdf: Any, pdfium: Any, np: Any, page: int | None) -> tuple[list[Any], int]:
+    """:func:`_pdf_pages`' rendering, under its lock, of an opened document."""
+    total = len(pdf)
+    if total <= 0:
+        raise _error("ocr.image_unreadable", "PDF: no page in the file", "PDF: ページがありません")
+    if page is None:
+        if total > MAX_PAGES:
+            raise _too_many_pages()
+        numbers = list(range(total))
+    elif page > total:
+        raise _out_of_range(page, total)
+    else:
+        numbers = [page - 1]
+    sizes = [(float(pdf.get_page_size(i)[0]), float(pdf.get_page_size(i)[1])) for i in numbers]
+    for w, h in sizes:
+        if not (w >= 1 and h >= 1) or max(w, h) > MAX_ASPECT * min(w, h):
+            raise _error("ocr.image_unreadable", f"PDF: a page of {w:.0f}×{h:.0f} pt: not the shape of a page",
+                         f"PDF: {w:.0f}×{h:.0f} pt のページはページの形ではありません")
+    scale = _pdf_scale(sizes)
+    pages = []
+    for i in numbers:
+        pg = pdf[i]
+        try:
+            bitmap = pg.render(scale=scale, grayscale=True, fill_color=(255, 255, 255, 255))
+            try:
+                grey = np.array(bitmap.to_numpy(), dtype=np.uint8, copy=True)
+            finally:
+                bitmap.close()
+        finally:
+            pg.close()
+        if grey.ndim == 3:
+            grey = grey[:, :, 0]
+        if grey.ndim != 2 or not grey.size:
+            raise _error("ocr.image_unreadable", "PDF: a page without pixels", "PDF: 画素のないページです")
+        pages.append(np.ascontiguousarray(grey))
+    return pages, total
+
+
+def _heif_page(data: bytes, np: Any, Image: Any, ImageOps: Any) -> Any:
+    """A HEIC/HEIF photo's primary image in grey, decoded by libheif through pillow-heif (not
+    registered as a Pillow plugin: the host's Pillow is left as it was). libheif turns the image
+    as its ``irot``/``imir`` boxes say (the orientation the phone saved) and pillow-heif then sets
+    the EXIF orientation to 1 so that it is not applied twice; :func:`_grey` applies what EXIF
+    still says, as for a JPEG. Further images of the file (a burst, a depth map, thumbnails) are
+    not pages. The size is checked before the pixels are decoded. Without pillow-heif:
+    ``ocr.dependency_missing`` naming it."""
+    try:
+        import pillow_heif  # type: ignore[import-untyped, unused-ignore]
+    except ImportError as e:
+        raise _dependency_missing("heic", e, "pillow-heif, for HEIC/HEIF photos (its wheels are GPLv2)",
+                                  "HEIC/HEIF の写真には pillow-heif が必要です（配布物のライセンスは GPLv2）") from None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            heif = pillow_heif.open_heif(io.BytesIO(data), convert_hdr_to_8bit=True)
+            primary = heif[heif.primary_index]
+            w, h = primary.size
+            _check_size(w, h, w * h, 1)
+            return _grey(primary.to_pillow(), np, Image, ImageOps)
+    except HugOnboardError:
+        raise
+    except MemoryError:
+        raise _error("ocr.image_unreadable", "HEIF: not enough memory to decode the photo",
+                     "HEIF: 写真を展開するメモリが足りません") from None
+    except Exception as e:  # libheif's errors (damaged, truncated, an unsupported codec)
+        raise _error("ocr.image_unreadable", f"libheif: {type(e).__name__}") from None
 
 
 def _grey(opened: Any, np: Any, Image: Any, ImageOps: Any) -> Any:
@@ -798,11 +1042,7 @@ def _orientation(cv2: Any, np: Any, gray: Any) -> int:
 
 def _upright(cv2: Any, np: Any, gray: Any) -> Any:
     """The page turned by :func:`_orientation`."""
-    turn = _orientation(cv2, np, gray)
-    if turn == 0:
-        return gray
-    return cv2.rotate(gray, {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180,
-                             270: cv2.ROTATE_90_COUNTERCLOCKWISE}[turn])
+    return _turned(cv2, gray, _orientation(cv2, np, gray))
 
 
 #: A small page is scaled up at most this many times (towards 300 dpi). It was 2.5, enough for a
@@ -813,14 +1053,44 @@ UPSCALE_MAX = 3.5
 
 def _clean_page(gray: Any) -> tuple[Any, Any]:
     """:func:`_prepare`'s work on the decoded grey page."""
+    grey, binary, _ = _cleaned(gray)
+    return grey, binary
+
+
+def _asks_orientation(paper: Any, gray: Any) -> bool:
+    """Whether the page's orientation is asked of Tesseract before it is read: a photo (the paper
+    was cut out of a desk: ``paper`` is not the page as decoded) is often taken sideways or upside
+    down, and any page wider than high is a portrait letter lying on its side (:func:`_orientation`,
+    ~0.8 s CPU). A portrait scan is not: it is asked only when its read finds too few of the
+    notice's labels (:func:`_read_page`)."""
+    return paper is not gray or paper.shape[1] > paper.shape[0]
+
+
+def _turned(cv2: Any, gray: Any, turn: int) -> Any:
+    """The page turned ``turn`` degrees clockwise (0, 90, 180, 270)."""
+    if turn == 0:
+        return gray
+    return cv2.rotate(gray, {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180,
+                             270: cv2.ROTATE_90_COUNTERCLOCKWISE}[turn])
+
+
+def _cleaned(gray: Any, turn: int | None = None) -> tuple[Any, Any, bool]:
+    """:func:`_clean_page`'s page, and whether its orientation was asked of Tesseract
+    (:func:`_asks_orientation`). ``turn``: the page is turned so many degrees clockwise instead
+    (the orientation found by :func:`_read_page`'s fallback)."""
     cv2, np, _ = _imports()
     paper = _unwarp(cv2, np, gray)
-    # A photo (the paper was cut out of a desk) is often taken sideways or upside down, and any
-    # page wider than high is a portrait letter lying on its side: their orientation is asked
-    # of Tesseract (:func:`_orientation`, ~0.8 s CPU). A scan upright is not (the letter is portrait).
-    if paper is not gray or paper.shape[1] > paper.shape[0]:
+    asked = turn is None and _asks_orientation(paper, gray)
+    if asked:
         paper = _upright(cv2, np, paper)
-    gray = paper
+    elif turn:
+        paper = _turned(cv2, paper, turn)
+    grey, binary = _clean_unwarped(cv2, np, paper)
+    return grey, binary, asked
+
+
+def _clean_unwarped(cv2: Any, np: Any, gray: Any) -> tuple[Any, Any]:
+    """The rest of :func:`_clean_page` on the page upright."""
     h, w = gray.shape
     # A4 portrait at 300 dpi is ~2480 px wide; smaller scans and photos are scaled up.
     scale = min(UPSCALE_MAX, 2480 / max(w, h * 0.707)) if max(w, h * 0.707) < 2000 else 1.0
@@ -884,19 +1154,68 @@ def run_tesseract(
     return str(done.stdout.decode("utf-8", "replace"))
 
 
-def image_to_tsv(image: ImageSource) -> str:
+def image_to_tsv(image: ImageSource, page: int | None = None) -> str:
     """The cleaned image read by Tesseract, as TSV (what ``parse_ocr_tsv`` reads); of a file of
-    several pages, the page that holds the notice (:func:`_notice_page`)."""
-    return _notice_page(_decode_pages(_read(image)), tesseract_command())[2]
+    several pages, the page that holds the notice (:func:`_notice_page`; of pages holding a
+    notice, the first when their page reads agree, :func:`_same_notice`, else
+    ``ocr.page_ambiguous``) or the page asked for (from 1)."""
+    number = _page_number(page)
+    data = _read(image)
+    cmd = tesseract_command()
+    pages, total = _decoded(data, number)
+    if number is not None:
+        return _read_page(pages[0], cmd)[2]
+    chosen = _notice_page(pages, cmd)
+    if len(chosen) > 1 and not _same_notice([t for _, _, _, t in chosen]):
+        raise _ambiguous([n for n, _, _, _ in chosen], total)
+    return chosen[0][3]
 
 
-def read_notice(image: ImageSource) -> RegistrationNotice:
+def read_notice(image: ImageSource, page: int | None = None) -> RegistrationNotice:
     """The notice read from a scan or photo: the page (of several, the one that holds the
-    notice: :func:`_notice_page`), then the second pass (module doc)."""
+    notice: :func:`_notice_page`, or ``page``, from 1), then the second pass (module doc).
+
+    When several pages hold a notice, each is read whole (its second pass too: a few seconds a
+    page) and the notices are compared (:func:`_agree`): one notice scanned twice is read from the
+    first page (``ocr.pages_same_notice``); notices that differ, or one the core refuses, are
+    ``ocr.page_ambiguous``."""
+    number = _page_number(page)
     data = _read(image)
     cmd, langs = _tesseract()
-    pages = _decode_pages(data)
-    grey, binary, tsv, number = _notice_page(pages, cmd)
+    pages, total = _decoded(data, number)
+    if number is not None:
+        grey, binary, tsv, _ = _read_page(pages[0], cmd)
+        chosen = [(number, grey, binary, tsv)]
+    else:
+        chosen = _notice_page(pages, cmd)
+    if len(chosen) == 1:
+        number, grey, binary, tsv = chosen[0]
+        notice = _read_whole(grey, binary, tsv, cmd, langs)
+    else:
+        numbers = [n for n, _, _, _ in chosen]
+        notices: list[RegistrationNotice] = []
+        for _, grey, binary, tsv in chosen:
+            try:
+                notices.append(_read_whole(grey, binary, tsv, cmd, langs))
+            except ValidationError:
+                # The core refuses one of them: that it is the same notice cannot be shown. (Tesseract
+                # failing, or missing, is said as such.)
+                raise _ambiguous(numbers, total) from None
+            if not _agree(notices):
+                raise _ambiguous(numbers, total)  # no need to read the pages after it
+        number, notice = numbers[0], notices[0]
+        listed = ", ".join(str(n) for n in numbers)
+        return notice._with_findings([_finding("ocr.pages_same_notice", f"pages {listed} of {total}", "info",
+                                               f"全 {total} ページ中 {listed} ページ目")])
+    if total > 1 and page is None:
+        # Which page of the file the notice is, so that the user can check it is the one meant.
+        notice = notice._with_findings([_finding("ocr.page_chosen", f"page {number} of {total}", "info",
+                                                 f"全 {total} ページ中 {number} ページ目")])
+    return notice
+
+
+def _read_whole(grey: Any, binary: Any, tsv: str, cmd: str, langs: list[str]) -> RegistrationNotice:
+    """The notice on a page read (:func:`_read_page`): its second pass, parsed by the core."""
     # The cells are found before any value is checked, so that a key field the page
     # read in an invalid form (a 0 read as 9 in the 事業所番号) is read again instead
     # of refusing the letter.
@@ -906,11 +1225,13 @@ def read_notice(image: ImageSource) -> RegistrationNotice:
         # Degraded, not fatal (the reads are voted; the core still flags every disagreement and
         # look-alike), but never silently: the user is told to compare and to reinstall.
         notice = notice._with_findings([_finding("ocr.model_unavailable", MODEL_SHOWN, "warning")])
-    if len(pages) > 1:
-        # Which page of the file the notice is, so that the user can check it is the one meant.
-        notice = notice._with_findings([_finding("ocr.page_chosen", f"page {number} of {len(pages)}", "info",
-                                                 f"全 {len(pages)} ページ中 {number} ページ目")])
     return notice
+
+
+def _ambiguous(numbers: list[int], total: int) -> HugOnboardError:
+    listed = ", ".join(str(n) for n in numbers)
+    return _error("ocr.page_ambiguous", f"pages {listed} of {total} each hold a notice",
+                  f"全 {total} ページのうち {listed} ページ目のそれぞれにお知らせがあります")
 
 
 #: The key fields whose labels mark a page as the notice's (:func:`_notice_page`).
@@ -931,39 +1252,117 @@ def _notice_fields(tsv: str) -> int:
     return len({f["field"] for f in layout.get("fields", []) if f.get("field") in NOTICE_FIELDS})
 
 
-def _notice_page(pages: list[Any], cmd: str) -> tuple[Any, Any, str, int]:
-    """The page that holds the notice, cleaned (grey, binary: :func:`_prepare`), its
-    Tesseract TSV and its number (from 1; :func:`read_notice` names it, ``ocr.page_chosen``).
+def _read_page(page: Any, cmd: str) -> tuple[Any, Any, str, int]:
+    """A decoded page cleaned (grey, binary: :func:`_prepare`), its Tesseract TSV and how many of
+    :data:`NOTICE_FIELDS` the core's layout finds on it (:func:`_notice_fields`).
 
-    One page: that page. Several (a scanner's multi-page TIFF, at most :data:`MAX_PAGES`):
-    each is cleaned and read once by Tesseract (the first pass, 1–3 s a page: the cost of
-    finding the notice; the second pass, several runs, is made on the chosen page only), and
-    the core's layout counts the notice's labels on it (:func:`_notice_fields`). The page
-    where at least :data:`NOTICE_MIN_FIELDS` are found is the notice's; when two or more
-    pages hold a notice (the テストID and the ID notice scanned together) the file is refused
-    (``ocr.page_ambiguous``, naming the pages: give one page) — every page is read, so the
-    notice on page 2 is not missed for a notice on page 1. When none holds a notice, the
-    page with the most labels is read (the first of equals): the core then says what is
-    missing on it. Only the best page's arrays are kept."""
+    A portrait scan is read as it lies (its orientation is not asked: :func:`_asks_orientation`).
+    When that read finds fewer than :data:`NOTICE_MIN_FIELDS` of the notice's labels — a letter
+    fed upside down, or on its side and cut to a portrait page — Tesseract's orientation detection
+    is asked (:func:`_orientation`, ~0.8 s CPU) and, when it is sure of a turn, the page is cleaned
+    and read again turned (one more read of the page, 1–3 s); the turned read is kept when it finds
+    more labels. An upright notice costs nothing more; a page that holds no notice (a cover letter
+    in a scanner's batch) costs the detection."""
+    grey, binary, asked = _cleaned_coded(page)
+    tsv = run_tesseract(_png(binary), cmd=cmd)
+    found = _notice_fields(tsv)
+    if found >= NOTICE_MIN_FIELDS or asked:
+        return grey, binary, tsv, found
+    cv2, np, _ = _imports()
+    with _opencv_failures_coded(page.shape):
+        turn = _orientation(cv2, np, page)
+    if turn == 0:
+        return grey, binary, tsv, found
+    grey2, binary2, _ = _cleaned_coded(page, turn)
+    tsv2 = run_tesseract(_png(binary2), cmd=cmd)
+    found2 = _notice_fields(tsv2)
+    if found2 > found:
+        return grey2, binary2, tsv2, found2
+    return grey, binary, tsv, found
+
+
+def _cleaned_coded(page: Any, turn: int | None = None) -> tuple[Any, Any, bool]:
+    """:func:`_cleaned`, OpenCV's failures coded (:func:`_opencv_failures_coded`)."""
+    with _opencv_failures_coded(page.shape):
+        return _cleaned(page, turn)
+
+
+def _folded(text: str | None) -> str | None:
+    """``text`` with each glyph OCR confuses (the core's table,
+    :meth:`RegistrationNotice.ocr_confusables`) replaced by one of its group: two reads of one
+    password that differ only there are alike (two random passwords that do are not to be met)."""
+    if text is None:
+        return None
+    for glyph, alikes in RegistrationNotice.ocr_confusables():
+        if len(glyph) > 1:  # rn / m
+            text = text.replace(glyph, min([glyph, *alikes.split()], key=len))
+    table = {}
+    for glyph, alikes in RegistrationNotice.ocr_confusables():
+        group = [g for g in [glyph, *alikes.split()] if len(g) == 1]
+        if len(group) > 1:
+            for g in group:
+                table[g] = min(group)
+    return "".join(table.get(c, c) for c in text)
+
+
+def _key(n: RegistrationNotice) -> tuple[Any, ...] | None:
+    """What must read alike for two pages to be one notice: kind, 事業所番号, ID, date and the
+    passwords (:func:`_folded`); None without the 事業所番号, the ID or a password."""
+    key = (n.kind, str(n.facility_number) if n.facility_number is not None else None,
+           _folded(str(n.user_id)) if n.user_id is not None else None, n.date,
+           _folded(n.temporary_password()), _folded(n.certificate_password()))
+    return None if any(v is None for i, v in enumerate(key) if i != 3) else key
+
+
+def _agree(notices: list[RegistrationNotice]) -> bool:
+    """Whether the notices read from several pages are one notice scanned twice (or more): the
+    same kind, 事業所番号, ID, date and passwords (:func:`_key`) on each. A notice re-issued for the
+    same ID has another date or other passwords: two notices."""
+    keys = [_key(n) for n in notices]
+    return keys[0] is not None and all(k == keys[0] for k in keys[1:])
+
+
+def _same_notice(tsvs: list[str]) -> bool:
+    """:func:`_agree` for pages' TSVs parsed without their second reads (:func:`image_to_tsv`); a
+    page the core refuses is no proof of one notice."""
+    try:
+        return _agree([RegistrationNotice.parse_ocr_tsv(t) for t in tsvs])
+    except HugOnboardError:
+        return False
+
+
+#: A page read: its number (from 1), grey, binary (:func:`_prepare`) and Tesseract TSV.
+_Read = tuple[int, Any, Any, str]
+
+
+def _notice_page(pages: list[Any], cmd: str) -> list[_Read]:
+    """The page that holds the notice, read (:data:`_Read`); the pages, when several hold one.
+
+    One page: that page (:func:`_read_page`). Several (a scanner's multi-page TIFF or PDF, at most
+    :data:`MAX_PAGES`): each is cleaned and read once by Tesseract (the first pass, 1–3 s a page:
+    the cost of finding the notice; the second pass, several runs, is made on the chosen page
+    only; a page short of labels is also tried turned, :func:`_read_page`), and the core's layout
+    counts the notice's labels on it (:func:`_notice_fields`). The page where at least
+    :data:`NOTICE_MIN_FIELDS` are found is the notice's. When two or more pages hold a notice,
+    all of them are returned, in order: the caller reads each and compares (:func:`read_notice`:
+    one notice scanned twice is read from the first; two notices, the テストID and the ID notice
+    scanned together, are ``ocr.page_ambiguous``) — every page is read, so the notice on page 2
+    is not missed for a notice on page 1. When none holds a notice, the page with the most
+    labels is read (the first of equals): the core then says what is missing on it. Only the
+    arrays of the best page and of the pages holding a notice are kept."""
     if len(pages) == 1:
-        grey, binary = _prepare_page(pages[0])
-        return grey, binary, run_tesseract(_png(binary), cmd=cmd), 1
-    best: tuple[int, Any, Any, str, int] | None = None
-    holding = []
+        grey, binary, tsv, _ = _read_page(pages[0], cmd)
+        return [(1, grey, binary, tsv)]
+    best: tuple[int, _Read] | None = None
+    holding: list[_Read] = []
     for number, page in enumerate(pages, 1):
-        grey, binary = _prepare_page(page)
-        tsv = run_tesseract(_png(binary), cmd=cmd)
-        found = _notice_fields(tsv)
+        grey, binary, tsv, found = _read_page(page, cmd)
         if found >= NOTICE_MIN_FIELDS:
-            holding.append(number)
+            holding.append((number, grey, binary, tsv))
         if best is None or found > best[0]:
-            best = (found, grey, binary, tsv, number)
-    if len(holding) > 1:
-        listed = ", ".join(str(n) for n in holding)
-        raise _error("ocr.page_ambiguous", f"pages {listed} of {len(pages)} each hold a notice",
-                     f"全 {len(pages)} ページのうち {listed} ページ目のそれぞれにお知らせがあります")
+            best = (found, (number, grey, binary, tsv))
     assert best is not None
-    return best[1], best[2], best[3], best[4]
+    return holding if holding else [best[1]]
 
 
 def parse_page(tsv: str, rereads: dict[str, list[str]], grey: Any, binary: Any, glyphs: bool = True) -> RegistrationNotice:

@@ -389,8 +389,11 @@ def cmd_wareki(args: argparse.Namespace, out: Output) -> int:
 def cmd_notice(args: argparse.Namespace, out: Output) -> int:
     """``notice FILE``: reads the registration notice's text (or, with ``--image``, a
     scan or photo through Tesseract) and says what it is for."""
+    if args.page is not None and not args.image:
+        raise CliError("cli.usage", "--page は --image と一緒に指定してください", "--page needs --image")
     if args.image:
-        n = RegistrationNotice.from_image(read_bytes(args.file) if args.file != "-" else sys.stdin.buffer.read())
+        n = RegistrationNotice.from_image(read_bytes(args.file) if args.file != "-" else sys.stdin.buffer.read(),
+                                          page=args.page)
     else:
         n = RegistrationNotice.parse(read_text(args.file, out))
     warnings = n.findings()
@@ -860,6 +863,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="FILE はスキャン・写真（Tesseract で読み取り。hug-onboard[ocr] が必要）/ "
         "FILE is a scan or photo (read with Tesseract; needs hug-onboard[ocr])",
+    )
+    p.add_argument(
+        "--page",
+        type=int,
+        metavar="N",
+        help="--image のファイル（PDF・複数ページの TIFF）の N ページ目を読む（1 から）/ "
+        "read page N (from 1) of the --image file (a PDF, a multi-page TIFF)",
     )
     p.add_argument(
         "--show-secrets",
