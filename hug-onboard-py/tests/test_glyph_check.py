@@ -843,3 +843,22 @@ def test_a_speck_of_paper_inside_an_Os_stroke_is_no_slash() -> None:
     o = _ocr._glyphs(grey, binary, boxes["temporary_password"])[1]
     assert o._counters()["holes"] == 2 and o.counter is None
     assert _ocr.glyph_check(_all_read("xO5fr8Fk"), boxes, grey, binary)["temporary_password"] == ["xO5fr8Fk"] * 6
+
+
+@pytest.mark.parametrize("font", [TAKAO, IPAGOTHIC])
+def test_a_kanji_drawn_as_a_box_round_a_part_is_no_dotted_zero(font: str) -> None:
+    """回's inner box sits in the middle of its counter as a dotted zero's dot does: the date
+    line 「回答日：令和3年5月12日」, read right, warned that it held a zero its text did not
+    (ocr.date_unverified). A dotted zero is narrower than high and its dot a small part of the
+    counter (GLYPH_INNER_MAX); 回 国 団 図 ① are square, their inner part large."""
+    grey, binary, tsv = _tsv_page([["回答日：", "令和", "3", "年", "5", "月", "12", "日"], *_LETTER], font)
+    n = _ocr.parse_page(tsv, {"facility_number": ["2096385973"] * 2}, grey, binary)
+    assert n.date is not None and n.date.isoformat() == "2021-05-12"
+    assert not any(f.code == "ocr.date_unverified" for f in n.findings())
+    grey, binary, boxes = _page({"user_id": "回国団図①"}, font)
+    glyphs = _ocr._glyphs(grey, binary, boxes["user_id"])
+    assert len(glyphs) == 5 and not any(g.counter == "crossed" for g in glyphs)
+    # The date read wrong (`10日` as `16日`) on that line is still warned.
+    grey, binary, tsv = _tsv_page([["回答日：", "令和", "3", "年", "5", "月", "10", "日"], *_LETTER], font, {"10": "16"})
+    n = _ocr.parse_page(tsv, {"facility_number": ["2096385973"] * 2}, grey, binary)
+    assert any(f.code == "ocr.date_unverified" for f in n.findings())

@@ -1239,6 +1239,15 @@ GLYPH_INNER_HEIGHT = 0.25
 #: centre (dots and slashes: 0–0.042); specks of dirt are small or anywhere. DejaVu Sans Mono's
 #: and Liberation Mono's dots are smaller (0.17–0.23): not found, so their zeros decide nothing.
 GLYPH_INNER_OFF = 0.15
+#: … and at most this high a share of the counter, in a glyph at most :data:`GLYPH_ZERO_ASPECT`
+#: times as wide as high: a zero's dot or free slash is 0.25–0.50 of its counter, in a glyph
+#: 0.53–0.79 as wide as high (UmeGothic, Konatu, DejaVu Sans Mono, Liberation Mono, the last two
+#: bold too: 150/175/200/300 dpi × the 10 damages of s7-break's harness). A kanji drawn as a box
+#: round a part — 回 国 団 図 囲 因, ① ◎ — was "crossed": wide (0.87–1.03), and where it is a
+#: narrow half of its kanji (咽 個 掴 舟 of 航 船) its inner part is 0.58–0.93 of the box (IPAGothic,
+#: TakaoGothic, IPAMincho, Noto Sans CJK, all 3,275 kanji of JIS level 1 and the kana; left:
+#: IPAMincho's 瓶 翻 甑, 0.38–0.43). 「回答日：令和3年5月12日」 warned ``ocr.date_unverified``.
+GLYPH_INNER_MAX = 0.55
 #: A clean counter — one hole, nothing inside — is the round counter of an ``O``/``o``/``0``
 #: when it is at least this high a share of the glyph (``O`` 0.72–0.83, ``o`` 0.6–0.8 on
 #: the corpus) …
@@ -1338,8 +1347,8 @@ class _Glyph:
         overlap over the smaller's), ``balance`` (the smaller's area over the larger's),
         ``span`` (the height both cover over the glyph's) and ``aspect`` (the glyph's width over
         its height); for one, ``inner`` (the height of the largest other part inside it over
-        the counter's, and ``off``: how far its centre is from the counter's, over the
-        counter's size) or ``height`` (over the glyph's), ``solidity`` and ``open`` (the share of
+        the counter's, ``off``: how far its centre is from the counter's, over the
+        counter's size, and ``aspect``) or ``height`` (over the glyph's), ``solidity`` and ``open`` (the share of
         the largest part's convex hull that is paper reaching in from outside: a gap in the
         ring, a stem or a tail)."""
         if self._measures is not None:
@@ -1388,7 +1397,7 @@ class _Glyph:
                                                           cv2.CC_STAT_WIDTH))
             # Centres in the padded frame of the holes (one pixel of padding).
             off = max(abs(jt + 1 + jh / 2 - (ct + ch / 2)) / ch, abs(jl + 1 + jw / 2 - (cl + cw / 2)) / cw)
-            out.update(inner=jh / ch, off=off)
+            out.update(inner=jh / ch, off=off, aspect=w / h)
             return out
         contours, _ = cv2.findContours(region.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
         hull = cv2.convexHull(np.vstack(contours))
@@ -1408,8 +1417,9 @@ class _Glyph:
         span the glyph's height, in a glyph narrower than high (:data:`GLYPH_CROSSED_OVERLAP`,
         :data:`GLYPH_CROSSED_BALANCE`, :data:`GLYPH_CROSSED_SPAN`, :data:`GLYPH_ZERO_ASPECT`: a
         slashed zero, not a ``Q`` whose tail cuts a corner off, an ``@`` or two touching ``O``)
-        or one part inside it, a stroke near its middle (:data:`GLYPH_INNER_HEIGHT`,
-        :data:`GLYPH_INNER_OFF`: a dotted zero, not specks) — ``"clean"`` when it is one round
+        or one part inside it, a stroke near its middle, in a glyph narrower than high
+        (:data:`GLYPH_INNER_HEIGHT`, :data:`GLYPH_INNER_OFF`, :data:`GLYPH_INNER_MAX`: a dotted
+        zero, not specks, nor a kanji's box round a part as 回 or 国) — ``"clean"`` when it is one round
         hole with nothing inside in a closed ring (:data:`GLYPH_CLEAN_HEIGHT`,
         :data:`GLYPH_CLEAN_SOLIDITY`, :data:`GLYPH_CLEAN_OPEN`: an ``O``, ``o`` or unslashed
         ``0``; not a slashed zero whose ring has a gap, which leaves one half of its counter),
@@ -1422,7 +1432,9 @@ class _Glyph:
         if m["holes"] != 1:
             return None
         if "inner" in m:
-            return "crossed" if m["inner"] >= GLYPH_INNER_HEIGHT and m["off"] <= GLYPH_INNER_OFF else None
+            crossed = (GLYPH_INNER_HEIGHT <= m["inner"] <= GLYPH_INNER_MAX and m["off"] <= GLYPH_INNER_OFF
+                       and m["aspect"] <= GLYPH_ZERO_ASPECT)
+            return "crossed" if crossed else None
         clean = (m["height"] >= GLYPH_CLEAN_HEIGHT and m["solidity"] >= GLYPH_CLEAN_SOLIDITY
                  and m["open"] <= GLYPH_CLEAN_OPEN)
         return "clean" if clean else None
