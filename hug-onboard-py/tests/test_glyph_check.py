@@ -862,3 +862,29 @@ def test_a_kanji_drawn_as_a_box_round_a_part_is_no_dotted_zero(font: str) -> Non
     grey, binary, tsv = _tsv_page([["回答日：", "令和", "3", "年", "5", "月", "10", "日"], *_LETTER], font, {"10": "16"})
     n = _ocr.parse_page(tsv, {"facility_number": ["2096385973"] * 2}, grey, binary)
     assert any(f.code == "ocr.date_unverified" for f in n.findings())
+
+
+@pytest.mark.parametrize("font", [TAKAO, IPAGOTHIC])
+@pytest.mark.parametrize("printed, read", [("16", "10"), ("18", "10"), ("26", "20")])
+def test_a_digit_read_as_0_on_a_date_line_whose_zeros_are_crossed_is_warned(font: str, printed: str, read: str) -> None:
+    """The other way round: `16日` read `10日` (a valid date, silently wrong) — the line has one
+    `0` more in its text than crossed counters. Where the letter prints its zeros crossed (its
+    事業所番号's zero), that is doubtful too; where no zero of the letter is known, or the date's
+    digits are full-width (the fonts' full-width zero is not slashed), a clean glyph read `0`
+    is no error: no warning."""
+    rereads = {"facility_number": ["2096385973"] * 2}
+    grey, binary, tsv = _tsv_page([["令和", "3", "年", "5", "月", printed, "日"], *_LETTER], font, {printed: read})
+    n = _ocr.parse_page(tsv, rereads, grey, binary)
+    assert n.date is not None and n.date.day == int(read)  # kept as read …
+    assert any(f.code == "ocr.date_unverified" for f in n.findings())  # … and said
+    # Read right: no warning.
+    grey, binary, tsv = _tsv_page([["令和", "3", "年", "5", "月", printed, "日"], *_LETTER], font)
+    assert not _ocr.date_zeros_doubtful(tsv, rereads, grey, binary)
+    # No zero of the letter known (the 事業所番号 has none, the ID's 0 is not read as one): no warning.
+    letter = [["事業所番号", "2196385973"], ["テストID", "T7383732"], *_LETTER[2:]]
+    grey, binary, tsv = _tsv_page([["令和", "3", "年", "5", "月", printed, "日"], *letter], font, {printed: read})
+    assert not _ocr.date_zeros_doubtful(tsv, {"facility_number": ["2196385973"] * 2}, grey, binary)
+    # Full-width digits read right: their zero is not crossed, and not counted.
+    wide = printed.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    grey, binary, tsv = _tsv_page([["令和", "３", "年", "５", "月", wide.replace(wide[1], "０"), "日"], *_LETTER], font)
+    assert not _ocr.date_zeros_doubtful(tsv, rereads, grey, binary)
