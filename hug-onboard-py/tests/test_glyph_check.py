@@ -529,6 +529,7 @@ def test_a_crossed_zero_read_as_9_by_some_reads_is_a_zero() -> None:
 
 IPAMINCHO = "/usr/share/fonts/opentype/ipafont-mincho/ipam.ttf"
 IPAPGOTHIC = "/usr/share/fonts/opentype/ipafont-gothic/ipagp.ttf"
+BIZUD_MINCHO = "/usr/share/fonts/truetype/bizud-mincho/BIZUDMincho-Regular.ttf"
 
 
 def _damaged(cells: dict[str, str], field: str, p: int, damage: Any, font_path: str = TAKAO,
@@ -888,3 +889,28 @@ def test_a_digit_read_as_0_on_a_date_line_whose_zeros_are_crossed_is_warned(font
     wide = printed.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
     grey, binary, tsv = _tsv_page([["令和", "３", "年", "５", "月", wide.replace(wide[1], "０"), "日"], *_LETTER], font)
     assert not _ocr.date_zeros_doubtful(tsv, rereads, grey, binary)
+
+
+@pytest.mark.parametrize("side", ["left", "right"])
+def test_a_speck_beside_an_ls_foot_does_not_make_it_the_letters_1(side: str) -> None:
+    """BIZ UD Mincho at 300 dpi, blurred: a speck of dirt a pixel or two beside an `l`'s foot
+    — too small to be cut as a glyph, but dark in the l's crop — widened its foot to the spread
+    of the letter's 1s, and every read's right `l` became `1`. The profile counts the darkness
+    of the glyph's own ink and its edge, not of other ink (a speck, a neighbour)."""
+    password = "xlkIwl"
+    grey, _, boxes = _page({"facility_number": "1311021913", "temporary_password": password}, BIZUD_MINCHO)
+    grey = np.asarray(Image.fromarray(grey).filter(ImageFilter.GaussianBlur(1.0))).copy()
+    binary = np.where(grey < 160, 0, 255).astype(np.uint8)
+    reads = {"facility_number": ["1311021913"] * 2, "temporary_password": [password] * 6}
+    assert _ocr.glyph_check(reads, boxes, grey, binary)["temporary_password"] == [password] * 6
+    top, _, left, _ = _ocr._bounds(grey.shape, boxes["temporary_password"])
+    for x0, _, x1, y1 in [g.box for g in _ocr._glyphs(grey, binary, boxes["temporary_password"])][1::4]:
+        x = left + (x1 + 1 if side == "right" else x0 - 3)
+        grey[top + y1 - 3 : top + y1 - 1, x : x + 2] = 60
+    binary = np.where(grey < 160, 0, 255).astype(np.uint8)
+    assert len(_ocr._glyphs(grey, binary, boxes["temporary_password"])) == len(password)  # the specks are no glyphs
+    assert _ocr.glyph_check(reads, boxes, grey, binary)["temporary_password"] == [password] * 6
+    # The letter's 1 in that cell, read as `l` by every read, is still named.
+    grey, binary, boxes = _page({"facility_number": "1311021913", "temporary_password": "x1kIwl"}, BIZUD_MINCHO)
+    reads["temporary_password"] = [password] * 6
+    assert _ocr.glyph_check(reads, boxes, grey, binary)["temporary_password"] == ["x1kIwl"] * 6
