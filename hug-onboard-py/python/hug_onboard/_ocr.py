@@ -72,14 +72,15 @@ glyph whose counter is crossed (:attr:`_Glyph.counter`: a slashed or dotted zero
 and where the letter's own zeros are all crossed (:func:`_zeros`) one with a clean round
 counter is none (``O`` at a zero's height, ``o`` well below: :func:`_zero_named`) — the counter
 is the one shape that decides even against reads that all agree, so it is strict: two holes
-of one size spanning a narrow glyph, or one centred stroke inside (not a ``Q``'s tail, an
-``@``, two ``O`` run together, specks); a clean hole only in a closed ring (not a slashed
+of one size spanning a narrow glyph, or one small centred stroke inside a narrow glyph (not a
+``Q``'s tail, an ``@``, two ``O`` run together, specks, a kanji's box round a part as 回 or 国); a clean hole only in a closed ring (not a slashed
 zero with a gap); heights of rings, not of boxes (a speck or a tick stuck to a glyph); and
 only where the reads line up with the glyphs (no letter read where the cell has a speck).
 Likewise a glyph the reads give as ``1``, ``l``, ``I`` or ``|`` whose ink profile is that of
 the ``1`` s the letter prints by format (:func:`_one_named`, :data:`GLYPH_ONE_BOUNDS`: its
 height, its darkness and the spread of its ink, of its foot and of its head, and where its head
-leans — sums over the grey crop, which a blur moves little) is a ``1``: IPAMincho's ``1`` and
+leans — sums over the grey crop near its own ink, not a neighbour's or a speck's, which a blur
+moves little) is a ``1``: IPAMincho's ``1`` and
 ``l`` differ by a pixel of serif at 150 dpi and every read gave that ``1`` as ``l``.
 Where it is unsure it decides nothing. Otherwise it
 acts only where the plurality of the reads left is one look-alike glyph the core reports
@@ -93,7 +94,9 @@ Where the shapes do not decide (IPAMincho's ``O`` and ``0`` differ by 3 % of the
 inside OpenCV) makes it raise: the reads then go to the core as read. The counter also
 mends the page's date: where the core finds the OCR'd date impossible (``10月`` read as
 ``19月``: the slashed zero taken for a nine), a digit of the date line with a crossed counter
-is a ``0`` (:func:`parse_page`, :func:`mend_date`; kept only when the date is then valid).
+is a ``0`` (:func:`parse_page`, :func:`mend_date`; kept only when the date is then valid);
+a valid date whose line holds more crossed counters than its text has ``0`` s — or fewer, where
+the letter's zeros are crossed — is kept with a warning (:func:`date_zeros_doubtful`).
 
 """
 
