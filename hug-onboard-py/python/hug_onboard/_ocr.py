@@ -73,8 +73,8 @@ and where the letter's own zeros are all crossed (:func:`_zeros`) one with a cle
 counter is none (``O`` at a zero's height, ``o`` well below: :func:`_zero_named`) — the counter
 is the one shape that decides even against reads that all agree, so it is strict: two holes
 of one size spanning a narrow glyph, or one small centred stroke inside a narrow glyph (not a
-``Q``'s tail, an ``@``, two ``O`` run together, specks, a kanji's box round a part as 回 or 国); a clean hole only in a closed ring (not a slashed
-zero with a gap); heights of rings, not of boxes (a speck or a tick stuck to a glyph); and
+``Q``'s tail, an ``@``, two ``O`` run together, specks, a kanji's box round a part as 回 or
+国); a clean hole only in a closed ring (not a slashed zero with a gap); heights of rings, not of boxes (a speck or a tick stuck to a glyph); and
 only where the reads line up with the glyphs (no letter read where the cell has a speck).
 Likewise a glyph the reads give as ``1``, ``l``, ``I`` or ``|`` whose ink profile is that of
 the ``1`` s the letter prints by format (:func:`_one_named`, :data:`GLYPH_ONE_BOUNDS`: its
