@@ -96,10 +96,10 @@ hug_onboard_core::diagnostic_codes! {
         /// the first was read (an information on the notice read).
         OcrPagesSameNotice => "ocr.pages_same_notice", Advisory, Info,
             "several pages of the file hold the same notice (scanned twice): the first was read";
-        /// Reading a scan: the date line holds more zeros (slashed or dotted, by their
-        /// shape) than its text read (a warning on the notice read; the date is kept).
+        /// Reading a scan: the date line holds another number of zeros (slashed or dotted,
+        /// by their shape) than its text read (a warning on the notice read; the date is kept).
         OcrDateUnverified => "ocr.date_unverified", InvalidInput, Warning,
-            "the letter's date line holds more zeros than were read: the date may be wrong";
+            "the zeros printed on the letter's date line are not the zeros read: the date may be wrong";
     }
 }
 
@@ -171,8 +171,8 @@ impl BindingCode {
                 "Several pages of the file hold the same notice (scanned twice: the kind, 事業所番号, ID, date and passwords read alike); the first was read ({detail}).",
             ),
             BindingCode::OcrDateUnverified => (
-                "お知らせの日付を {detail} と読み取りましたが、日付の行には読み取った数より多くの「0」（斜線や点の入った0）が印刷されています。日付が違っているかもしれません。紙のお知らせと見比べてください。",
-                "The letter's date was read as {detail}, but its line has more zeros printed (slashed or dotted 0s) than were read: the date may be wrong. Compare it with the paper notice.",
+                "お知らせの日付を {detail} と読み取りましたが、日付の行に印刷された「0」（斜線や点の入った0）の数が、読み取った「0」の数と合いません。日付が違っているかもしれません。紙のお知らせと見比べてください。",
+                "The letter's date was read as {detail}, but its line has another number of zeros printed (slashed or dotted 0s) than were read: the date may be wrong. Compare it with the paper notice.",
             ),
             _ => return None,
         })

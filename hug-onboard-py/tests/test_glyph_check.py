@@ -529,6 +529,7 @@ def test_a_crossed_zero_read_as_9_by_some_reads_is_a_zero() -> None:
 
 IPAMINCHO = "/usr/share/fonts/opentype/ipafont-mincho/ipam.ttf"
 IPAPGOTHIC = "/usr/share/fonts/opentype/ipafont-gothic/ipagp.ttf"
+BIZUD_MINCHO = "/usr/share/fonts/truetype/bizud-mincho/BIZUDMincho-Regular.ttf"
 
 
 def _damaged(cells: dict[str, str], field: str, p: int, damage: Any, font_path: str = TAKAO,
@@ -843,3 +844,73 @@ def test_a_speck_of_paper_inside_an_Os_stroke_is_no_slash() -> None:
     o = _ocr._glyphs(grey, binary, boxes["temporary_password"])[1]
     assert o._counters()["holes"] == 2 and o.counter is None
     assert _ocr.glyph_check(_all_read("xO5fr8Fk"), boxes, grey, binary)["temporary_password"] == ["xO5fr8Fk"] * 6
+
+
+@pytest.mark.parametrize("font", [TAKAO, IPAGOTHIC])
+def test_a_kanji_drawn_as_a_box_round_a_part_is_no_dotted_zero(font: str) -> None:
+    """回's inner box sits in the middle of its counter as a dotted zero's dot does: the date
+    line 「回答日：令和3年5月12日」, read right, warned that it held a zero its text did not
+    (ocr.date_unverified). A dotted zero is narrower than high and its dot a small part of the
+    counter (GLYPH_INNER_MAX); 回 国 団 図 ① are square, their inner part large."""
+    grey, binary, tsv = _tsv_page([["回答日：", "令和", "3", "年", "5", "月", "12", "日"], *_LETTER], font)
+    n = _ocr.parse_page(tsv, {"facility_number": ["2096385973"] * 2}, grey, binary)
+    assert n.date is not None and n.date.isoformat() == "2021-05-12"
+    assert not any(f.code == "ocr.date_unverified" for f in n.findings())
+    grey, binary, boxes = _page({"user_id": "回国団図①"}, font)
+    glyphs = _ocr._glyphs(grey, binary, boxes["user_id"])
+    assert len(glyphs) == 5 and not any(g.counter == "crossed" for g in glyphs)
+    # The date read wrong (`10日` as `16日`) on that line is still warned.
+    grey, binary, tsv = _tsv_page([["回答日：", "令和", "3", "年", "5", "月", "10", "日"], *_LETTER], font, {"10": "16"})
+    n = _ocr.parse_page(tsv, {"facility_number": ["2096385973"] * 2}, grey, binary)
+    assert any(f.code == "ocr.date_unverified" for f in n.findings())
+
+
+@pytest.mark.parametrize("font", [TAKAO, IPAGOTHIC])
+@pytest.mark.parametrize("printed, read", [("16", "10"), ("18", "10"), ("26", "20")])
+def test_a_digit_read_as_0_on_a_date_line_whose_zeros_are_crossed_is_warned(font: str, printed: str, read: str) -> None:
+    """The other way round: `16日` read `10日` (a valid date, silently wrong) — the line has one
+    `0` more in its text than crossed counters. Where the letter prints its zeros crossed (its
+    事業所番号's zero), that is doubtful too; where no zero of the letter is known, or the date's
+    digits are full-width (the fonts' full-width zero is not slashed), a clean glyph read `0`
+    is no error: no warning."""
+    rereads = {"facility_number": ["2096385973"] * 2}
+    grey, binary, tsv = _tsv_page([["令和", "3", "年", "5", "月", printed, "日"], *_LETTER], font, {printed: read})
+    n = _ocr.parse_page(tsv, rereads, grey, binary)
+    assert n.date is not None and n.date.day == int(read)  # kept as read …
+    assert any(f.code == "ocr.date_unverified" for f in n.findings())  # … and said
+    # Read right: no warning.
+    grey, binary, tsv = _tsv_page([["令和", "3", "年", "5", "月", printed, "日"], *_LETTER], font)
+    assert not _ocr.date_zeros_doubtful(tsv, rereads, grey, binary)
+    # No zero of the letter known (the 事業所番号 has none, the ID's 0 is not read as one): no warning.
+    letter = [["事業所番号", "2196385973"], ["テストID", "T7383732"], *_LETTER[2:]]
+    grey, binary, tsv = _tsv_page([["令和", "3", "年", "5", "月", printed, "日"], *letter], font, {printed: read})
+    assert not _ocr.date_zeros_doubtful(tsv, {"facility_number": ["2196385973"] * 2}, grey, binary)
+    # Full-width digits read right: their zero is not crossed, and not counted.
+    wide = printed.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    grey, binary, tsv = _tsv_page([["令和", "３", "年", "５", "月", wide.replace(wide[1], "０"), "日"], *_LETTER], font)
+    assert not _ocr.date_zeros_doubtful(tsv, rereads, grey, binary)
+
+
+@pytest.mark.parametrize("side", ["left", "right"])
+def test_a_speck_beside_an_ls_foot_does_not_make_it_the_letters_1(side: str) -> None:
+    """BIZ UD Mincho at 300 dpi, blurred: a speck of dirt a pixel or two beside an `l`'s foot
+    — too small to be cut as a glyph, but dark in the l's crop — widened its foot to the spread
+    of the letter's 1s, and every read's right `l` became `1`. The profile counts the darkness
+    of the glyph's own ink and its edge, not of other ink (a speck, a neighbour)."""
+    password = "xlkIwl"
+    grey, _, boxes = _page({"facility_number": "1311021913", "temporary_password": password}, BIZUD_MINCHO)
+    grey = np.asarray(Image.fromarray(grey).filter(ImageFilter.GaussianBlur(1.0))).copy()
+    binary = np.where(grey < 160, 0, 255).astype(np.uint8)
+    reads = {"facility_number": ["1311021913"] * 2, "temporary_password": [password] * 6}
+    assert _ocr.glyph_check(reads, boxes, grey, binary)["temporary_password"] == [password] * 6
+    top, _, left, _ = _ocr._bounds(grey.shape, boxes["temporary_password"])
+    for x0, _, x1, y1 in [g.box for g in _ocr._glyphs(grey, binary, boxes["temporary_password"])][1::4]:
+        x = left + (x1 + 1 if side == "right" else x0 - 3)
+        grey[top + y1 - 3 : top + y1 - 1, x : x + 2] = 60
+    binary = np.where(grey < 160, 0, 255).astype(np.uint8)
+    assert len(_ocr._glyphs(grey, binary, boxes["temporary_password"])) == len(password)  # the specks are no glyphs
+    assert _ocr.glyph_check(reads, boxes, grey, binary)["temporary_password"] == [password] * 6
+    # The letter's 1 in that cell, read as `l` by every read, is still named.
+    grey, binary, boxes = _page({"facility_number": "1311021913", "temporary_password": "x1kIwl"}, BIZUD_MINCHO)
+    reads["temporary_password"] = [password] * 6
+    assert _ocr.glyph_check(reads, boxes, grey, binary)["temporary_password"] == ["x1kIwl"] * 6
