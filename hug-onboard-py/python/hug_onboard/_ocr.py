@@ -2005,19 +2005,27 @@ def mend_date(tsv: str, rereads: dict[str, list[str]], grey: Any, binary: Any) -
         return tsv
 
 
-def _mend_date(tsv: str, rereads: dict[str, list[str]], grey: Any, binary: Any) -> str:
+def _page_zeros(tsv: str, rereads: dict[str, list[str]], grey: Any, binary: Any) -> _Zeros | None:
+    """How the letter prints its zeros (:func:`_zeros`), from the page's TSV (the layout's value
+    boxes), its second reads and its images; None when the images are not the prepared page
+    (:func:`_prepare`: two 2-D ``uint8`` arrays of one shape). For the date's checks."""
     np = _imports()[1]
     if not all(isinstance(a, np.ndarray) and a.ndim == 2 and a.dtype == np.uint8 for a in (grey, binary)) or \
             grey.shape != binary.shape:
-        return tsv
+        return None
     layout = json.loads(RegistrationNotice.ocr_layout_json(tsv))
     boxes = {f["field"]: f["value_box"] for f in layout["fields"] if f.get("value_box")}
     texts = {f: list(r) for f, r in rereads.items() if isinstance(r, list) and all(isinstance(x, str) for x in r)}
     cells = {f: _glyphs(grey, binary, boxes[f], NARROW_CELLS.get(f, 0.5))
              for f in ("facility_number", "postal_code", *GLYPH_FIELDS) if f in boxes}
-    style, height = _zeros(texts, cells, _printed_digits(texts, cells))
-    if style == "clean":
+    return _zeros(texts, cells, _printed_digits(texts, cells))
+
+
+def _mend_date(tsv: str, rereads: dict[str, list[str]], grey: Any, binary: Any) -> str:
+    zeros = _page_zeros(tsv, rereads, grey, binary)
+    if zeros is None or zeros[0] == "clean":
         return tsv
+    height = zeros[1]
     words = [r.split("\t") for r in tsv.split("\n")]
     for members in _date_lines(words):
         for i in members:
@@ -2066,22 +2074,14 @@ def date_zeros_doubtful(tsv: str, rereads: dict[str, list[str]], grey: Any, bina
 
 
 def _date_zeros_doubtful(tsv: str, rereads: dict[str, list[str]], grey: Any, binary: Any) -> bool:
-    np = _imports()[1]
-    if not all(isinstance(a, np.ndarray) and a.ndim == 2 and a.dtype == np.uint8 for a in (grey, binary)) or \
-            grey.shape != binary.shape:
-        return False
     words = [r.split("\t") for r in tsv.split("\n")]
     lines = _date_lines(words)
     if not lines:
         return False
-    layout = json.loads(RegistrationNotice.ocr_layout_json(tsv))
-    boxes = {f["field"]: f["value_box"] for f in layout["fields"] if f.get("value_box")}
-    texts = {f: list(r) for f, r in rereads.items() if isinstance(r, list) and all(isinstance(x, str) for x in r)}
-    cells = {f: _glyphs(grey, binary, boxes[f], NARROW_CELLS.get(f, 0.5))
-             for f in ("facility_number", "postal_code", *GLYPH_FIELDS) if f in boxes}
-    style, height = _zeros(texts, cells, _printed_digits(texts, cells))
-    if style == "clean":
+    zeros = _page_zeros(tsv, rereads, grey, binary)
+    if zeros is None or zeros[0] == "clean":
         return False
+    style, height = zeros
     for members in lines:
         ws = [words[i] for i in members]
         left, top = min(int(w[6]) for w in ws), min(int(w[7]) for w in ws)
